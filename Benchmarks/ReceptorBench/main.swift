@@ -1,0 +1,1 @@
+print("receptor-bench: benchmarks are being built")

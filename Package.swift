@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+// ReceptorSim: a simulator of opioid receptor dynamics. No package dependencies by design:
+// the product builds on the Swift toolchain alone (Foundation, Dispatch, Swift Testing).
+import PackageDescription
+
+let package = Package(
+    name: "ReceptorSim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "receptor-sim", targets: ["receptor-sim"]),
+        .executable(name: "receptor-bench", targets: ["ReceptorBench"]),
+    ],
+    targets: [
+        // The ODE engine: knows no pharmacology.
+        .target(name: "Integrators"),
+        // The domain: drugs, receptors, peptides, compiled into a flat system for Integrators.
+        .target(name: "Pharmacology", dependencies: ["Integrators"]),
+        // Scenario files in, Pharmacology values out, with precise errors.
+        .target(name: "ScenarioFiles", dependencies: ["Pharmacology"]),
+        // CSV, SVG and HTML output.
+        .target(name: "Reports", dependencies: ["Pharmacology"]),
+        // The command line: wires the stages, nothing else does.
+        .executableTarget(
+            name: "receptor-sim",
+            dependencies: ["Integrators", "Pharmacology", "ScenarioFiles", "Reports"]),
+
+        // Standard stiff test problems (IVP Test Set) shared by the engine tests and the benchmarks.
+        .target(
+            name: "StiffTestProblems", dependencies: ["Integrators"],
+            path: "Benchmarks/StiffTestProblems"),
+        .executableTarget(
+            name: "ReceptorBench",
+            dependencies: ["Integrators", "Pharmacology", "StiffTestProblems"],
+            path: "Benchmarks/ReceptorBench"),
+
+        .testTarget(name: "IntegratorsTests", dependencies: ["Integrators", "StiffTestProblems"]),
+        // Each test target is enabled with its first tests.
+        // .testTarget(name: "PharmacologyTests", dependencies: ["Pharmacology", "Integrators"]),
+        // .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "Pharmacology"]),
+        // .testTarget(name: "ReportsTests", dependencies: ["Reports", "Pharmacology"]),
+        .testTarget(name: "ReceptorSimTests", dependencies: ["receptor-sim"]),
+    ]
+)

