@@ -98,3 +98,9 @@ final class XMLSummary: NSObject, XMLParserDelegate {
         attributes.filter { $0.element == element }.compactMap { $0.attributes[attribute] }
     }
 }
+
+/// |a - b| <= absolute + relative * max(|a|, |b|): the one floating-point comparison of these
+/// tests (defaults: 1e-12 each, for values computed by a different but exact-in-theory route).
+func isClose(_ a: Double, _ b: Double, relative: Double = 1e-12, absolute: Double = 1e-12) -> Bool {
+    abs(a - b) <= absolute + relative * max(abs(a), abs(b))
+}

@@ -113,8 +113,8 @@ import FoundationXML
         #expect(parsed.error == nil)
         let columns = parsed.values(of: "data-column", on: "path")
         #expect(columns == panels.flatMap { [$0.columnNames[0], $0.columnNames[0]] })
-        #expect((parsed.texts["text"] ?? []).filter { $0 == "abrupt stop" || $0 == "taper" }.count == 2 * panels.count)
-        #expect(parsed.text.contains("abrupt stop: morphine (oral)"))
+        #expect((parsed.texts["text"] ?? []).filter { $0 == "A  abrupt stop" || $0 == "B  taper" }.count == 2 * panels.count)
+        #expect(parsed.text.contains("A: morphine (oral)"))
         // Each run keeps its own colour in every panel.
         let strokes = parsed.attributes.filter { $0.element == "path" && $0.attributes["data-column"] != nil }.map { $0.attributes["stroke"]! }
         #expect(Set(strokes.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)) == ["#000000"])

@@ -23,7 +23,10 @@ extension ChartCanvas {
             low = min(low, 0)
             high = max(high, 0)
         }
-        return NiceTicks.linear(minimum: low, maximum: high)
+        // A 2% margin keeps a line off the frame when the data ends on a tick; zero stays the
+        // bottom of a non-negative axis.
+        let margin = 0.02 * (high - low)
+        return NiceTicks.linear(minimum: low == 0 ? 0 : low - margin, maximum: high == 0 ? 0 : high + margin)
     }
 
     mutating func writePanel(_ panel: DrawnPanel, index: Int, top: Double, isLast: Bool) {

@@ -1,3 +1,5 @@
+import Pharmacology
+
 extension ChartCanvas {
     /// The strip above the panels: one row per drug and route with a triangle per dose (its
     /// size grows with the amount, so a taper is visible) or a bar per infusion, and a row of
@@ -44,7 +46,21 @@ extension ChartCanvas {
         }
         if !events.isEmpty {
             let y0 = top + Double(tracks.count) * row
-            out.element("text", ["x": c(legendX), "y": c(y0 + row / 2 + 4)], text: "events")
+            // Key: a swatch and name per kind present, in order of first occurrence.
+            var kinds: [StimulusKind] = []
+            for event in events where !kinds.contains(event.kind) { kinds.append(event.kind) }
+            var keyX = legendX
+            for kind in kinds {
+                let style = EventStyle(kind: kind)
+                let name = kind.displayName
+                guard keyX + 14 + Double(name.count) * 6 <= options.widthPoints else { break }
+                out.empty("rect", [
+                    "x": c(keyX), "y": c(y0 + 3), "width": "10", "height": "10",
+                    "fill": "url(#\(options.idPrefix)-hatch-\(style.patternName))", "stroke": style.colour, "stroke-width": "0.8",
+                ])
+                out.element("text", ["x": c(keyX + 13), "y": c(y0 + row / 2 + 4)], text: name)
+                keyX += 13 + Double(name.count) * 6.3 + 10
+            }
             for event in events {
                 let x0 = clampedX(hours: event.startHours), x1 = clampedX(hours: event.endHours)
                 guard x1 >= x0 else { continue }

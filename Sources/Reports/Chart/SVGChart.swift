@@ -1,3 +1,5 @@
+import Pharmacology
+
 /// Size, title and embedding of a chart.
 public struct ChartOptions: Sendable, Equatable {
     /// Shown above the panels; nil for none (the HTML report has its own heading).
@@ -30,11 +32,33 @@ public struct ComparisonRun: Sendable, Equatable {
     public var label: String
     public var table: TimeSeriesTable
     public var annotations: PlotAnnotations
+    /// The scenario, for the HTML comparison's regimen tables; nil for a run read from CSV.
+    public var scenario: Scenario?
+    /// Solver work, for the HTML comparison; nil when not known.
+    public var solver: SolverSummary?
 
-    public init(label: String, table: TimeSeriesTable, annotations: PlotAnnotations = PlotAnnotations()) {
+    public init(
+        label: String, table: TimeSeriesTable, annotations: PlotAnnotations = PlotAnnotations(), scenario: Scenario? = nil,
+        solver: SolverSummary? = nil
+    ) {
         self.label = label
         self.table = table
         self.annotations = annotations
+        self.scenario = scenario
+        self.solver = solver
+    }
+
+    /// The short key of the n-th run (`A`, `B`, ..., `Z`, `R27`, ...), used where full labels
+    /// would not fit (the dose strip) and before each legend entry.
+    public static func key(_ index: Int) -> String {
+        index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : "R\(index + 1)"
+    }
+
+    /// A run of a scenario, labelled by its name and annotated with its doses and events.
+    public init(scenario: Scenario, table: TimeSeriesTable, solver: SolverSummary? = nil) {
+        self.init(
+            label: scenario.name, table: table, annotations: PlotAnnotations(scenario: scenario), scenario: scenario,
+            solver: solver)
     }
 }
 
@@ -81,8 +105,9 @@ public enum SVGChart {
             for (runIndex, run) in runs.enumerated() {
                 for name in panel.columnNames {
                     guard let column = run.table.column(named: name) else { continue }
+                    let key = ComparisonRun.key(runIndex)
                     let label = panel.columnNames.count == 1
-                        ? run.label : run.label + ": " + TimeSeriesColumn.displayLabel(forColumn: name)
+                        ? key + "  " + run.label : key + "  " + run.label + ": " + TimeSeriesColumn.displayLabel(forColumn: name)
                     series.append(DrawnSeries(
                         label: label, column: name, timeHours: run.table.timeHours, values: column.values,
                         style: SeriesStyle(index: runIndex)))
@@ -100,7 +125,7 @@ public enum SVGChart {
             }
             for track in run.annotations.doseTracks {
                 tracks.append(StripTrack(
-                    label: run.label + ": " + track.label, colour: SeriesStyle(index: runIndex).colour,
+                    label: ComparisonRun.key(runIndex) + ": " + track.label, colour: SeriesStyle(index: runIndex).colour,
                     doses: run.annotations.doses.filter { $0.drug == track.drug && $0.route == track.route },
                     infusions: track.route == .ivInfusion ? run.annotations.infusions.filter { $0.drug == track.drug } : []))
             }
