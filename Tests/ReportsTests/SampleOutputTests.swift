@@ -64,3 +64,14 @@ enum Samples {
         ]
     }
 }
+
+extension SampleOutputTests {
+    @Test(.enabled(if: directory != nil)) func writeTerminalSample() throws {
+        let directory = URL(fileURLWithPath: try #require(Self.directory))
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let table = Synthetic.table()
+        let chart = try TerminalChart(widthColumns: 80, heightRows: 6).render(
+            table: table, columns: ["morphine_brain_nM", "withdrawal_index"])
+        try Data(chart.utf8).write(to: directory.appendingPathComponent("sample-terminal.txt"))
+    }
+}
