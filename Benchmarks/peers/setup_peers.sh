@@ -75,6 +75,7 @@ fetch_sundials_source() {
     # Unpack with Debian's patches applied, exactly as Debian builds it.
     dpkg-source --no-check -x "$dsc" "$build/sundials-src" >/dev/null
     basename "$dsc" .dsc > "$build/sundials-version.txt"
+    rm -rf "$build/apt-source" "$build"/sundials_*.orig.tar.*
 }
 
 build_cvode() {
