@@ -100,6 +100,11 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
                 time: time, state: UnsafeBufferPointer(start: y, count: n),
                 derivative: UnsafeMutableBufferPointer(start: f0, count: n))
             statistics.rightHandSideEvaluations += 1
+            if !AdaptiveDriver.allFinite(f0, dimension: n) {
+                // Mark the offending components for the driver's error report.
+                for m in 0..<n { trial[m] = f0[m].isFinite ? y[m] : .nan }
+                return .nan
+            }
             JacobianEvaluation.jacobian(
                 system, time: time, state: y, derivative: f0, into: jacobian, scratch: rhs,
                 dimension: n, statistics: &statistics)

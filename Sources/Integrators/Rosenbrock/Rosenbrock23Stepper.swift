@@ -79,6 +79,11 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
                 time: time, state: UnsafeBufferPointer(start: y, count: n),
                 derivative: UnsafeMutableBufferPointer(start: f0, count: n))
             statistics.rightHandSideEvaluations += 1
+            if !AdaptiveDriver.allFinite(f0, dimension: n) {
+                // Mark the offending components for the driver's error report.
+                for m in 0..<n { trial[m] = f0[m].isFinite ? y[m] : .nan }
+                return .nan
+            }
             hasDerivative = true
         }
         if !hasStepStart {
