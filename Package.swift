@@ -38,6 +38,6 @@ let package = Package(
         // .testTarget(name: "PharmacologyTests", dependencies: ["Pharmacology", "Integrators"]),
         .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "Pharmacology"]),
         // .testTarget(name: "ReportsTests", dependencies: ["Reports", "Pharmacology"]),
-        .testTarget(name: "ReceptorSimTests", dependencies: ["receptor-sim"]),
+        .testTarget(name: "ReceptorSimTests", dependencies: ["receptor-sim", "Reports", "ScenarioFiles", "Pharmacology"]),
     ]
 )
