@@ -1,8 +1,8 @@
 /// "Did you mean ...?" suggestions by edit distance.
-enum NameSuggestion {
+package enum NameSuggestion {
     /// The candidate closest to `name`, if it is close enough to be a plausible typo: at most
     /// a quarter of the name's length in edits (and at least 2), or equal ignoring case.
-    static func nearest(to name: String, in candidates: [String]) -> String? {
+    package static func nearest(to name: String, in candidates: [String]) -> String? {
         let lowered = name.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates.sorted() {
@@ -17,7 +17,7 @@ enum NameSuggestion {
 
     /// Levenshtein distance over Unicode scalars.
     /// - Complexity: O(m n) time, O(n) space.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }

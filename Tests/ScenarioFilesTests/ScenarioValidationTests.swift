@@ -204,3 +204,29 @@ import Testing
         #expect(NameSuggestion.nearest(to: "zzzzzz", in: ["amount_mg", "at_h"]) == nil)
     }
 }
+
+@Suite struct ScenarioTimelineTests {
+    @Test func expandsEveryScheduleInTimeOrder() throws {
+        let loaded = try decodeValid("""
+            { name: 'x', duration_h: 30,
+              doses: [
+                { drug: 'morphine', route: 'oral', amount_mg: 10, start_h: 0, every_h: 12, count: 3 },
+                { drug: 'oxycodone', route: 'oral', taper: { start_h: 1, every_h: 24, amounts_mg: [20, 10] } },
+                { drug: 'fentanyl', route: 'iv_infusion', rate_mg_per_h: 0.05, start_h: 20, duration_h: 24 },
+              ],
+              events: [{ kind: 'stress', start_h: 5, duration_h: 2, intensity: 0.5 }] }
+            """)
+        let timeline = ScenarioTimeline.expand(loaded.scenario)
+        #expect(timeline == [
+            TimelineEntry(timeHours: 0, kind: .dose(drug: "morphine", route: .oral, amountMilligrams: 10)),
+            TimelineEntry(timeHours: 1, kind: .dose(drug: "oxycodone", route: .oral, amountMilligrams: 20)),
+            TimelineEntry(timeHours: 5, kind: .stimulusStart(.stress, intensity: 0.5)),
+            TimelineEntry(timeHours: 7, kind: .stimulusEnd(.stress)),
+            TimelineEntry(timeHours: 12, kind: .dose(drug: "morphine", route: .oral, amountMilligrams: 10)),
+            TimelineEntry(timeHours: 20, kind: .infusionStart(drug: "fentanyl", rateMilligramsPerHour: 0.05)),
+            TimelineEntry(timeHours: 24, kind: .dose(drug: "morphine", route: .oral, amountMilligrams: 10)),
+            TimelineEntry(timeHours: 25, kind: .dose(drug: "oxycodone", route: .oral, amountMilligrams: 10)),
+            TimelineEntry(timeHours: 30, kind: .infusionEnd(drug: "fentanyl")),
+        ])
+    }
+}
