@@ -14,6 +14,11 @@ struct ScenarioDecoder {
     /// Most output rows a run may ask for (`duration_h / interval_h`).
     static let maximumOutputRows = 100_000_000.0
     static let maximumWeightKilograms = 1_000.0
+    /// Largest single dose (100 g) and infusion rate: far above any clinical amount, low enough
+    /// that unit mistakes are caught before they overflow the model.
+    static let maximumAmountMilligrams = 100_000.0
+    /// Largest stimulus intensity (1 is a typical event).
+    static let maximumIntensity = 100.0
 
     static let topLevelKeys = ["name", "description", "duration_h", "subject", "doses", "events", "parameters", "output", "solver"]
     static let subjectKeys = ["phenotype", "weight_kg"]
@@ -198,7 +203,7 @@ struct ScenarioDecoder {
             return decodeStepped(value, path: "\(path).\(key)", durationHours: durationHours)
         }
         if isInfusion {
-            let rate = field("rate_mg_per_h", .nonNegative)
+            let rate = field("rate_mg_per_h", .nonNegative, atMost: Self.maximumAmountMilligrams)
             let start = field("start_h", .nonNegative)
             let length = field("duration_h", .positive)
             if let start, let durationHours, start > durationHours, let value = members["start_h"] {
@@ -207,7 +212,7 @@ struct ScenarioDecoder {
             guard let rate, let start, let length else { return nil }
             return .infusion(startHours: start, durationHours: length, rateMilligramsPerHour: rate)
         }
-        let amount = field("amount_mg", .nonNegative)
+        let amount = field("amount_mg", .nonNegative, atMost: Self.maximumAmountMilligrams)
         if form.contains("at_h") {
             let time = field("at_h", .nonNegative)
             if let time, let durationHours, time > durationHours, let value = members["at_h"] {
@@ -252,7 +257,7 @@ struct ScenarioDecoder {
             var collected: [Double] = []
             var valid = true
             for (i, element) in elements.enumerated() {
-                if let amount = number(element, path: "\(path).amounts_mg[\(i)]", .nonNegative) {
+                if let amount = number(element, path: "\(path).amounts_mg[\(i)]", .nonNegative, atMost: Self.maximumAmountMilligrams) {
                     collected.append(amount)
                 } else {
                     valid = false
@@ -297,7 +302,7 @@ struct ScenarioDecoder {
         let length = members["duration_h"].flatMap { number($0, path: "\(path).duration_h", .positive) }
         var intensity = 1.0
         if let intensityValue = members["intensity"] {
-            guard let parsed = number(intensityValue, path: "\(path).intensity", .nonNegative) else { return nil }
+            guard let parsed = number(intensityValue, path: "\(path).intensity", .nonNegative, atMost: Self.maximumIntensity) else { return nil }
             intensity = parsed
         } else {
             defaults.append(ResolvedDefault(path: "\(path).intensity", value: "1"))

@@ -230,3 +230,18 @@ import Testing
         ])
     }
 }
+
+@Suite struct ScenarioLimitTests {
+    @Test func implausiblyLargeAmountsAreRejected() {
+        #expect(errorLines("""
+            { name: 'x', duration_h: 10,
+              doses: [{ drug: 'morphine', route: 'oral', amount_mg: 1e308, at_h: 0 },
+                      { drug: 'fentanyl', route: 'iv_infusion', rate_mg_per_h: 2e5, start_h: 0, duration_h: 1 }],
+              events: [{ kind: 'pain', start_h: 0, duration_h: 1, intensity: 1000 }] }
+            """) == [
+            "test.json5:2: error: doses[0].amount_mg: must be at most 100000, found 1e308",
+            "test.json5:3: error: doses[1].rate_mg_per_h: must be at most 100000, found 2e5",
+            "test.json5:4: error: events[0].intensity: must be at most 100, found 1000",
+        ])
+    }
+}

@@ -9,6 +9,11 @@ let testVocabulary = ScenarioVocabulary(
         "buprenorphine": [.sublingual, .ivBolus],
         "fentanyl": [.ivBolus, .ivInfusion],
         "oxycodone": [.oral],
+        "methadone": [.oral, .ivBolus],
+        "naltrexone": [.oral],
+        "aticaprant": [.oral],
+        "mitragynine": [.oral],
+        "ketamine": [.ivBolus, .ivInfusion, .intramuscular, .oral, .intranasal],
     ],
     parameterNames: { scenario in
         Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).bioavailability_oral"] }
