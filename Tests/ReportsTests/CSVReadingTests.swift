@@ -83,3 +83,41 @@ import Testing
         }
     }
 }
+
+@Suite struct ModelSeamTests {
+    @Test func csvWriterOutputReadsBackExactly() throws {
+        let original = Synthetic.table(stepHours: 0.5, hours: 24)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("reports-seam-\(UInt64.random(in: 0...UInt64.max)).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try CSVWriter(destination: .file(path: path), columns: original.columnNames)
+        for row in 0..<original.rowCount {
+            var values = original.columns.map { $0.values[row] }
+            if row == 3 { values[0] = .nan }
+            try writer.writeRow(time: original.timeHours[row], values: values)
+        }
+        try writer.finish()
+        let read = try TimeSeriesTable.readCSV(contentsOf: URL(fileURLWithPath: path))
+        #expect(read.columnNames == original.columnNames)
+        #expect(read.timeHours == original.timeHours)
+        #expect(read.columns[0].values[3].isNaN)
+        #expect(Array(read.columns[0].values[4...]) == Array(original.columns[0].values[4...]))
+        #expect(Array(read.columns[1...]) == Array(original.columns[1...]))
+    }
+
+    @Test func builderIsAModelSinkAndProgressSeesSimulatedTime() throws {
+        let probe = ProgressProbe()
+        let progress = ProgressReporter(
+            label: "run", total: 2, unit: "h", style: .lines, startDelaySeconds: 0, lineIntervalSeconds: 0,
+            output: { probe.write($0) }, clock: { probe.now })
+        var sink = ProgressTrackingSink(base: TimeSeriesTableBuilder(columnNames: ["a", "b"]), progress: progress)
+        probe.set(1)
+        for (time, row) in [(0.0, [1.0, 2.0]), (1, [3, 4]), (2, [5, 6])] {
+            try row.withUnsafeBufferPointer { try sink.receive(timeHours: time, values: $0) }
+        }
+        let table = try sink.base.build()
+        #expect(table.timeHours == [0, 1, 2])
+        #expect(table.column(named: "b")?.values == [2, 4, 6])
+        #expect(progress.completedAmount == 2)
+        #expect(probe.output.last == "run: 100% (2/2 h), 2 h/s\n")
+    }
+}
