@@ -19,14 +19,21 @@ extension ChartCanvas {
             return NiceTicks.logarithmic(minimumPositive: lowPositive, maximum: high)
         }
         if low > high { (low, high) = (0, 1) }
+        // Solver round-off around zero (a concentration of -3e-27 nM) must not stretch the
+        // axis below zero: values within 1e-9 of the range from zero count as zero.
+        let span = max(abs(high - low), abs(high), abs(low))
+        if abs(low) <= 1e-9 * span { low = 0 }
+        if abs(high) <= 1e-9 * span { high = 0 }
         if specification.includesZero {
             low = min(low, 0)
             high = max(high, 0)
         }
-        // A 2% margin keeps a line off the frame when the data ends on a tick; zero stays the
-        // bottom of a non-negative axis.
+        // A 2% margin keeps a line off the frame when the data ends on a tick, without
+        // crossing zero (a non-negative series keeps a non-negative axis).
         let margin = 0.02 * (high - low)
-        return NiceTicks.linear(minimum: low == 0 ? 0 : low - margin, maximum: high == 0 ? 0 : high + margin)
+        let lower = low >= 0 ? max(0, low - margin) : low - margin
+        let upper = high <= 0 ? min(0, high + margin) : high + margin
+        return NiceTicks.linear(minimum: lower, maximum: upper)
     }
 
     mutating func writePanel(_ panel: DrawnPanel, index: Int, top: Double, isLast: Bool) {

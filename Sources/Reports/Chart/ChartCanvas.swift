@@ -15,7 +15,7 @@ struct ChartCanvas {
     static let fontFamily = "DejaVu Sans, Helvetica, Arial, sans-serif"
     /// Dose guide lines across the panels are drawn only up to this many doses (beyond, they
     /// would grey the whole panel; the strip still marks every dose).
-    static let maximumGuideLines = 60
+    static let maximumGuideLines = 24
 
     let options: ChartOptions
     let panels: [DrawnPanel]

@@ -51,7 +51,8 @@ package enum NumberText {
         guard value.isFinite else { return fixed(value, 0) }
         if value == 0 { return "0" }
         var exponent = Int(abs(value).log10Floor)
-        var mantissa = abs(value) / pow10(exponent)
+        // Scale in two steps so subnormals (1e-320) do not divide by an underflowed 10^e.
+        var mantissa = exponent < -300 ? abs(value) * 1e300 / pow10(exponent + 300) : abs(value) / pow10(exponent)
         // Rounding can carry the mantissa to 10.
         if Double(fixed(mantissa, digits - 1))! >= 10 {
             exponent += 1

@@ -1,12 +1,13 @@
-/// Reduces a long series to what a line drawing can show: per drawing column (half a unit of
-/// the chart's width) it keeps the first, smallest, largest and last point, in time order.
+/// Reduces a long series to what a line drawing can show: per drawing column (one unit of the
+/// chart's width, a CSS pixel at 100%) it keeps the first, smallest, largest and last point,
+/// in time order.
 /// Every peak and trough survives (a min/max envelope, as oscilloscopes draw), so a year at
 /// 1-minute resolution (525,600 points) draws as a few thousand.
 ///
 /// NaN values, and values that cannot be drawn (non-positive on a log axis), break the line.
 struct PathDecimator {
     /// Drawing columns per chart unit.
-    static let columnsPerUnit = 2.0
+    static let columnsPerUnit = 1.0
 
     private var path = ""
     private var needsMove = true
