@@ -33,6 +33,20 @@ import FoundationXML
         #expect(!HTMLReport.styleSheet.contains("<") && !HTMLReport.styleSheet.contains("&"))
     }
 
+    /// HTML parsers ignore `/>` outside SVG: a self-closed `<span/>` would swallow the page.
+    @Test func onlyVoidElementsAreSelfClosedOutsideSVG() throws {
+        let samples = Dictionary(uniqueKeysWithValues: try Samples.all())
+        for name in ["sample-report.html", "sample-compare.html"] {
+            var html = try #require(samples[name])
+            while let start = html.range(of: "<svg"), let end = html.range(of: "</svg>") {
+                html.removeSubrange(start.lowerBound..<end.upperBound)
+            }
+            let selfClosed = html.split(separator: "<").filter { $0.contains("/>") }.map { $0.prefix { $0 != " " && $0 != "/" } }
+            #expect(Set(selfClosed).isSubset(of: ["meta", "br", "hr", "img", "input", "link"]), "\(name): \(selfClosed)")
+            #expect(!selfClosed.isEmpty)
+        }
+    }
+
     @Test func showsScenarioRegimenAndEvents() throws {
         let parsed = XMLSummary.parse(try report())
         let headings = parsed.texts["h1"] ?? []

@@ -72,7 +72,12 @@ public enum HTMLReport {
         out.open("ol", ["class": "runs"])
         for (index, run) in runs.enumerated() {
             out.open("li")
-            out.empty("span", ["class": "swatch", "style": "border-top-color: \(SeriesStyle(index: index).colour); border-top-style: \(index % 8 == 0 ? "solid" : "dashed")"])
+            // An explicit end tag: outside SVG, HTML parsers ignore `/>` on non-void elements.
+            let style = SeriesStyle(index: index)
+            out.element("span", [
+                "class": "swatch",
+                "style": "border-top-color: \(style.colour); border-top-style: \(style.dash == nil ? "solid" : "dashed")",
+            ], text: "")
             out.element("strong", text: ComparisonRun.key(index) + "  " + run.label)
             if let description = run.scenario?.description, !description.isEmpty {
                 out.element("span", ["class": "description"], text: " " + description)
