@@ -121,3 +121,25 @@ import Testing
         #expect(probe.output.last == "run: 100% (2/2 h), 2 h/s\n")
     }
 }
+
+@Suite struct TimeWindowTests {
+    @Test func restrictsRowsToTheWindowInclusive() {
+        let table = Synthetic.table(stepHours: 1, hours: 10)
+        let window = table.restricted(toHours: 2.5...6)
+        #expect(window.timeHours == [3, 4, 5, 6])
+        #expect(window.column(named: "tolerance_index")?.values == table.column(named: "tolerance_index").map { Array($0.values[3...6]) })
+        #expect(table.restricted(toHours: 20...30).rowCount == 0)
+        #expect(table.restricted(toHours: 0...10) == table)
+    }
+
+    @Test func zoomedChartDrawsOnlyDosesInTheWindow() throws {
+        let table = Synthetic.table().restricted(toHours: 20...40)
+        let svg = SVGChart.render(
+            table: table, panels: try PanelSpecification.panels(available: table.columnNames, presets: [.concentrations]),
+            annotations: PlotAnnotations(scenario: Synthetic.scenario))
+        let parsed = XMLSummary.parse(svg)
+        let doses = parsed.attributes.filter { $0.element == "path" && $0.attributes["class"] == "dose" }.compactMap { $0.attributes["data-time-h"] }
+        #expect(doses == ["24", "30", "36"])
+        #expect((parsed.texts["text"] ?? []).contains(["21", "24", "27", "30", "33", "36", "39", "Time (h)"]))
+    }
+}

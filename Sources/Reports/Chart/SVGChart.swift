@@ -67,7 +67,8 @@ public struct ComparisonRun: Sendable, Equatable {
 /// function of the inputs (byte-identical across runs).
 public enum SVGChart {
     /// Draws one run: a line per column in each panel. Columns missing from the table are
-    /// skipped (`PanelSpecification.panels` checks user requests beforehand).
+    /// skipped (`PanelSpecification.panels` checks user requests beforehand). The time axis
+    /// spans the table; to zoom, pass `table.restricted(toHours:)`.
     ///
     /// - Complexity: O(rows · drawn columns); output size O(chart width · drawn columns).
     public static func render(
@@ -87,9 +88,10 @@ public enum SVGChart {
                 doses: annotations.doses.filter { $0.drug == track.drug && $0.route == track.route },
                 infusions: track.route == .ivInfusion ? annotations.infusions.filter { $0.drug == track.drug } : [])
         }
+        let span = table.timeSpanHours ?? 0...1
         var canvas = ChartCanvas(
-            options: options, timeSpanHours: table.timeSpanHours ?? 0...1, panels: drawn, tracks: tracks,
-            events: annotations.events, guideTimesHours: annotations.doses.map(\.timeHours))
+            options: options, timeSpanHours: span, panels: drawn, tracks: tracks, events: annotations.events,
+            guideTimesHours: annotations.doses.map(\.timeHours).filter(span.contains))
         return canvas.draw()
     }
 

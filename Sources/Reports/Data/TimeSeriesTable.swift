@@ -90,3 +90,36 @@ public struct TimeSeriesTableBuilder: Sendable {
             columns: zip(columnNames, values).map { TimeSeriesColumn(name: $0.0, values: $0.1) })
     }
 }
+
+extension TimeSeriesTable {
+    /// The rows with `lowerBound <= time <= upperBound`: a zoomed view (`plot --from 320
+    /// --to 360`), whose charts fit their axes to the window.
+    /// - Complexity: O(rows in the window · columns) after an O(log rows) search.
+    public func restricted(toHours window: ClosedRange<Double>) -> TimeSeriesTable {
+        let start = timeHours.partitioningIndex { $0 >= window.lowerBound }
+        let end = timeHours.partitioningIndex { $0 > window.upperBound }
+        let range = start..<max(start, end)
+        // Slices of checked, equal-length columns: the initializer cannot fail.
+        return TimeSeriesTable(
+            uncheckedTimeHours: Array(timeHours[range]),
+            columns: columns.map { TimeSeriesColumn(name: $0.name, values: Array($0.values[range])) })
+    }
+
+    private init(uncheckedTimeHours: [Double], columns: [TimeSeriesColumn]) {
+        self.timeHours = uncheckedTimeHours
+        self.columns = columns
+    }
+}
+
+extension Array where Element == Double {
+    /// First index whose element satisfies `predicate`, for a predicate that is false then
+    /// true along the array (binary search).
+    fileprivate func partitioningIndex(where predicate: (Double) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
