@@ -114,11 +114,15 @@ import Testing
         for (time, row) in [(0.0, [1.0, 2.0]), (1, [3, 4]), (2, [5, 6])] {
             try row.withUnsafeBufferPointer { try sink.receive(timeHours: time, values: $0) }
         }
+        var tee = ObservableTee(sink, TimeSeriesTableBuilder(columnNames: ["a", "b"]))
+        try [7.0, 8.0].withUnsafeBufferPointer { try tee.receive(timeHours: 3, values: $0) }
+        #expect(try tee.second.build().column(named: "a")?.values == [7])
+        #expect(try tee.first.base.build().timeHours == [0, 1, 2, 3])
         let table = try sink.base.build()
         #expect(table.timeHours == [0, 1, 2])
         #expect(table.column(named: "b")?.values == [2, 4, 6])
-        #expect(progress.completedAmount == 2)
-        #expect(probe.output.last == "run: 100% (2/2 h), 2 h/s\n")
+        #expect(progress.completedAmount == 3)
+        #expect(probe.output.suffix(2) == ["run: 100% (2/2 h), 2 h/s\n", "run: 100% (3/2 h), 3 h/s\n"])
     }
 }
 

@@ -39,3 +39,20 @@ public struct ProgressTrackingSink<Base: ObservableSink>: ObservableSink {
         progress.update(completed: timeHours)
     }
 }
+
+/// Sends model output to two sinks, in order: for `run --chart`, the CSV writer's sink and a
+/// `TimeSeriesTableBuilder` for the terminal chart.
+public struct ObservableTee<First: ObservableSink, Second: ObservableSink>: ObservableSink {
+    public var first: First
+    public var second: Second
+
+    public init(_ first: First, _ second: Second) {
+        self.first = first
+        self.second = second
+    }
+
+    public mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) throws {
+        try first.receive(timeHours: timeHours, values: values)
+        try second.receive(timeHours: timeHours, values: values)
+    }
+}
