@@ -48,6 +48,13 @@ import Testing
         let panels = try PanelSpecification.panels(available: table.columnNames)
         let report = HTMLReport.render(scenario: Self.naloxone, table: table, solver: solver, panels: panels)
         try Data(report.utf8).write(to: directory.appendingPathComponent("model-report.html"))
+        let zoomed = table.restricted(toHours: 320...360)
+        let zoom = SVGChart.render(
+            table: zoomed,
+            panels: try PanelSpecification.panels(
+                available: zoomed.columnNames, presets: [.concentrations, .occupancy, .signalling], logarithmicConcentrations: true),
+            annotations: PlotAnnotations(scenario: Self.naloxone), options: ChartOptions(title: Self.naloxone.name + ", 320-360 h"))
+        try Data(zoom.utf8).write(to: directory.appendingPathComponent("model-zoom.svg"))
         let (abruptTable, abruptSolver) = try Self.run(Self.abrupt)
         let runs = [
             ComparisonRun(scenario: Self.abrupt, table: abruptTable, solver: abruptSolver),

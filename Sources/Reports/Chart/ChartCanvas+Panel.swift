@@ -47,7 +47,9 @@ extension ChartCanvas {
         let mapY: (Double) -> Double? = { value in
             if logarithmic {
                 guard value > 0 else { return nil }
-                let fraction = (log10(max(value, ticks.lower)) - lowerLog) / (upperLog - lowerLog)
+                // Below the axis floor a line leaves through the bottom edge (clipped) instead of
+                // running along it; the limit keeps coordinates small for values near zero.
+                let fraction = max(-1, (log10(value) - lowerLog) / (upperLog - lowerLog))
                 return bottom - fraction * height
             }
             return bottom - (value - ticks.lower) / (ticks.upper - ticks.lower) * height
