@@ -157,3 +157,30 @@ import FoundationXML
         #expect(path.filter { $0 == "M" }.count == 2)
     }
 }
+
+@Suite struct HostileValueTests {
+    @Test func extremeValuesDrawWithoutTrapping() throws {
+        let table = try TimeSeriesTable(
+            timeHours: [0, 1, 2, 3, 4, 5],
+            columns: [
+                TimeSeriesColumn(name: "mu_occupancy_total", values: [0.5, 1e300, -1e300, .infinity, .nan, 0.2]),
+                TimeSeriesColumn(name: "morphine_brain_nM", values: [1e30, 1e30 * (1 + 1e-15), 1e30, 1e30, 1e30, 1e30]),
+                TimeSeriesColumn(name: "mu_response", values: [-1e308, 1e308, 0, 0, 0, 0]),
+                TimeSeriesColumn(name: "endorphin_nM", values: [5e-324, 0, -0.0, 1, 2, 3]),
+            ])
+        for log in [false, true] {
+            let panels = try PanelSpecification.panels(available: table.columnNames, columns: table.columnNames, logarithmicConcentrations: log)
+            let svg = SVGChart.render(table: table, panels: panels)
+            #expect(XMLSummary.parse(svg).error == nil)
+        }
+        let chart = try TerminalChart(widthColumns: 30, heightRows: 2).render(table: table, columns: ["mu_occupancy_total", "morphine_brain_nM"])
+        #expect(chart.split(separator: "\n").count == 8)
+        #expect(NiceTicks.linear(minimum: 1e30, maximum: 1e30 * (1 + 1e-15)).values.count <= 12)
+    }
+
+    @Test func nonFiniteTimeIsRejected() {
+        #expect(throws: ReportsError.csvInvalidNumber(line: 3, column: "time_h", text: "inf")) {
+            try TimeSeriesTable.parseCSV(Data("time_h,a\n0,1\ninf,2\n".utf8))
+        }
+    }
+}

@@ -65,7 +65,13 @@ public enum NiceTicks {
             (lower, upper) = (lower - pad, upper + pad)
             if minimum >= 0, lower < 0 { lower = 0 }
         }
-        let step = niceStep(span: upper - lower, targetCount: targetCount)
+        var step = niceStep(span: upper - lower, targetCount: targetCount)
+        // A tiny relative variation on a huge value would need more ticks than an Int counts:
+        // fall back to steps of the magnitude (the variation then draws as a flat line).
+        let magnitude = max(abs(lower), abs(upper))
+        if magnitude / step > 1e12 || !step.isFinite {
+            step = niceStep(span: magnitude, targetCount: targetCount)
+        }
         // The 1e-9 tolerance keeps a bound that is a step multiple up to rounding on that multiple.
         let firstIndex = Int((lower / step + 1e-9).rounded(.down))
         let lastIndex = Int((upper / step - 1e-9).rounded(.up))

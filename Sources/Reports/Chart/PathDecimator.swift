@@ -40,12 +40,12 @@ struct PathDecimator {
 
         for index in values.indices {
             let value = values[index]
-            guard value.isFinite, mapY(value) != nil else {
+            guard value.isFinite, timeHours[index].isFinite, mapY(value) != nil else {
                 flush()
                 writer.breakLine()
                 continue
             }
-            let column = Int((mapX(timeHours[index]) * columnsPerUnit).rounded(.down))
+            let column = Int((min(max(mapX(timeHours[index]), -1e6), 1e6) * columnsPerUnit).rounded(.down))
             if bucket != column {
                 flush()
                 bucket = column
@@ -62,6 +62,9 @@ struct PathDecimator {
 
     /// Appends a point, dropping exact repeats at the written precision (0.1 unit).
     private mutating func point(_ x: Double, _ y: Double) {
+        // Far outside the plot (clipped anyway), coordinates are capped so they stay short
+        // and convertible to integers whatever the data.
+        let x = min(max(x, -1e6), 1e6), y = min(max(y, -1e6), 1e6)
         let key = (Int((x * 10).rounded()), Int((y * 10).rounded()))
         if !needsMove, let lastKey, lastKey == key { return }
         if needsMove {

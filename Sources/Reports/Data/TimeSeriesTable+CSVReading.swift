@@ -39,6 +39,9 @@ extension TimeSeriesTable {
                 guard fields.count == header.count else {
                     throw ReportsError.csvFieldCount(line: line, expected: header.count, found: fields.count)
                 }
+                guard fields[0].isFinite else {
+                    throw ReportsError.csvInvalidNumber(line: line, column: "time_h", text: NumberText.fixed(fields[0], 0))
+                }
                 if let previous = time.last, fields[0] < previous {
                     throw ReportsError.csvTimeNotIncreasing(line: line, previousHours: previous, timeHours: fields[0])
                 }

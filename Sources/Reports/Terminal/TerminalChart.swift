@@ -105,7 +105,7 @@ public struct TerminalChart: Sendable, Equatable {
         var first = [Int?](repeating: nil, count: width)
         var lowest = [Int](repeating: .max, count: width), highest = [Int](repeating: .min, count: width)
         var last = [Int](repeating: 0, count: width)
-        for (t, value) in zip(time, values) where value.isFinite {
+        for (t, value) in zip(time, values) where value.isFinite && t.isFinite {
             let x = duration > 0 ? min(width - 1, Int((t - span.lowerBound) / duration * Double(width))) : 0
             let y = level(value)
             if first[x] == nil { first[x] = y }
