@@ -13,13 +13,16 @@ struct SeriesStyle: Equatable {
 
     static let colours = ["#000000", "#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#7f7f7f"]
     static let dashes: [String?] = [nil, "7 3", "2 2", "9 3 2 3", "1 3", "12 4", "4 2 1 2 1 2", "5 5"]
+    /// The lighter colours (purple, orange, sky blue) draw a little thicker so they stay
+    /// visible as light greys on paper.
+    static let widths = [1.6, 1.6, 1.7, 1.6, 2.0, 1.9, 2.0, 1.6]
 
     init(index: Int) {
         let colourIndex = index % Self.colours.count
         let dashIndex = (index + index / Self.colours.count) % Self.dashes.count
         colour = Self.colours[colourIndex]
         dash = Self.dashes[dashIndex]
-        width = 1.6
+        width = Self.widths[colourIndex]
     }
 }
 
