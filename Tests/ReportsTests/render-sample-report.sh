@@ -1,7 +1,8 @@
 #!/bin/sh
 # Renders the sample report, comparison and charts (synthetic data, Tests/ReportsTests/
-# SampleOutputTests.swift) to PNG with headless Chromium, to look at them, and checks that
-# two separate processes write byte-identical files. Not run in CI.
+# SampleOutputTests.swift, and a real-model run, ModelSampleTests.swift) to PNG with headless
+# Chromium, to look at them, and checks that two separate processes write byte-identical
+# files. Not run in CI.
 #
 #   apt-get update && apt-get install -y chromium      # once (Debian package `chromium`)
 #   Tests/ReportsTests/render-sample-report.sh [OUTPUT-DIR]   # default /tmp/receptor-sim-sample
@@ -17,6 +18,9 @@ for file in "$out"/*; do
 done
 rm -rf "$out.second"
 echo "byte-identical across two processes: $(ls "$out" | tr '\n' ' ')"
+# The real model on two teaching scenarios (not compared byte for byte: the report includes
+# the solver's wall time).
+REPORTS_SAMPLE_DIR="$out" swift test --skip-build --filter ModelSampleTests >/dev/null
 shot() { # file width height
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$out/${1%.*}-${1##*.}.png" \
         --window-size="$2,$3" "file://$out/$1" 2>/dev/null
@@ -25,4 +29,7 @@ shot sample-report.html 1200 1600
 shot sample-compare.html 1200 1600
 shot sample-plot.svg 960 1280
 shot sample-compare.svg 960 1800
+shot model-report.html 1200 1600
+shot model-compare.html 1200 1900
+shot model-zoom.svg 960 800
 ls -l "$out"/*.png
