@@ -15,9 +15,9 @@ import Testing
 
     static let naloxone = Scenario(
         name: "Naloxone-precipitated withdrawal",
-        description: "Morphine 30 mg oral every 6 h for 14 days; naloxone 0.4 mg IV bolus 3 h after the last dose.",
+        description: "Morphine 30 mg oral every 6 h for 14 days; naloxone 2 mg IV bolus 3 h after the last dose.",
         durationHours: 360,
-        doses: [morphine, DoseRegimen(drug: "naloxone", route: .ivBolus, schedule: .single(atHours: 333, amountMilligrams: 0.4))],
+        doses: [morphine, DoseRegimen(drug: "naloxone", route: .ivBolus, schedule: .single(atHours: 333, amountMilligrams: 2))],
         output: OutputSpecification(intervalHours: 0.1))
 
     static let abrupt = Scenario(
