@@ -367,6 +367,8 @@ struct ScenarioDecoder {
                 for (i, element) in elements.enumerated() {
                     let path = "output.columns[\(i)]"
                     guard let name = string(element, path: path) else { continue }
+                    // time_h is always the first column; listing it is harmless.
+                    if name == "time_h" { continue }
                     if validSet.contains(name) {
                         columns.append(name)
                     } else {
