@@ -122,6 +122,6 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(lines.count == 20_001)
         #expect(lines[1] == "0,0,1")
         // k = 59: t = 59/60; sin(t) = 0.8323489..., exp(-t/100) = 0.9902148...
-        #expect(lines[60] == "0.983333,0.832349,0.990215")
+        #expect(lines[60] == "0.983333333333,0.832349,0.990215")  // time_h keeps 12 digits
     }
 }

@@ -71,7 +71,7 @@ public final class CSVWriter {
     public func writeRow(time: Double, values: UnsafeBufferPointer<Double>) throws(CSVWriterError) {
         guard !closed else { throw .alreadyClosed }
         guard values.count == columns.count else { throw .rowWidthMismatch(expected: columns.count, found: values.count) }
-        buffer.append(contentsOf: Self.timeFormat.format(time).utf8)
+        Self.timeFormat.append(time, to: &buffer)
         for value in values {
             buffer.append(UInt8(ascii: ","))
             appendNumber(value)
@@ -152,7 +152,7 @@ public final class CSVWriter {
     }
 
     private func appendNumber(_ value: Double) {
-        buffer.append(contentsOf: numberFormat.format(value).utf8)
+        numberFormat.append(value, to: &buffer)
     }
 
     /// RFC 4180 field: quoted (with `"` doubled) only when it holds a comma, quote or line break.
