@@ -16,7 +16,7 @@ let testVocabulary = ScenarioVocabulary(
         "ketamine": [.ivBolus, .ivInfusion, .intramuscular, .oral, .intranasal],
     ],
     parameterNames: { scenario in
-        Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).bioavailability_oral"] }
+        Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).oral.bioavailability"] }
             + ["endorphin.release_rate_nM_per_h"]
     },
     columnNames: { scenario in

@@ -52,7 +52,7 @@ enum RunCommand: ReceptorSimCommand {
             format = .significantDigits(try ArgumentParser.integer(
                 text, option: "--precision", in: 1...CSVNumberFormat.maximumSignificantDigits, command: name))
         }
-        let columns = scenario.output.columns ?? vocabulary.columnNames(scenario)
+        let columns = scenario.output.columns ?? ModelBridge.columnNames(for: scenario)
         let destination: CSVDestination
         switch arguments.value("--output") {
         case nil, "-": destination = .standardOutput
@@ -66,22 +66,16 @@ enum RunCommand: ReceptorSimCommand {
         } catch {
             throw .output(error)
         }
-        var summary = RunSummary(columns: columns)
+        var sink = CSVRowSink(writer: writer, summary: RunSummary(columns: columns))
         let statistics: SolverStatistics
         do throws(CommandLineError) {
-            statistics = try ModelBridge.simulate(scenario, file: file, columns: columns) { (time, values) throws(CommandLineError) in
-                do throws(CSVWriterError) {
-                    try writer.writeRow(time: time, values: values)
-                } catch {
-                    throw .output(error)
-                }
-                summary.record(time: time, values: values)
-            }
+            statistics = try ModelBridge.simulate(scenario, file: file, columns: columns, into: &sink)
             do throws(CSVWriterError) { try writer.finish() } catch { throw CommandLineError.output(error) }
         } catch {
             writer.abandon()
             throw error
         }
+        let summary = sink.summary
         if arguments.flag("--summary") {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             console.err(summary.render(statistics: statistics, wallSeconds: seconds, rows: writer.rowCount))
