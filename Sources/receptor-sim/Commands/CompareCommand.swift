@@ -1,3 +1,4 @@
+import Foundation
 import Reports
 
 /// `receptor-sim compare A B ... -o FILE.svg|FILE.html`: the same observables of several runs
@@ -5,11 +6,12 @@ import Reports
 enum CompareCommand: ReceptorSimCommand {
     static let name = "compare"
     static let abstract = "Overlay the same observables of several scenarios (SVG chart or HTML page)."
-    static let usage = "INPUT INPUT... -o FILE.svg|FILE.html [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--title TEXT] [--reproducible] [--quiet]"
+    static let usage = "INPUT INPUT... -o FILE.svg|FILE.html [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--labels a,b] [--title TEXT] [--reproducible] [--quiet]"
     static let discussion = """
         Each INPUT is a scenario file, simulated in turn, or a CSV written by 'run'. Runs are
-        keyed A, B, C, ... in the legend and the dose strip, and drawn in distinct colours and
-        dash patterns (readable in grey print). Without --panels or --columns the panels are
+        keyed A, B, C, ... in the legend and the dose strip, labelled by their file names (short
+        enough for the legend; --labels sets others), and drawn in distinct colours and dash
+        patterns (readable in grey print). Without --panels or --columns the panels are
         the main teaching observables present in any run: mu occupancy and receptor density,
         endorphin and dynorphin, mu and kappa responses, hedonic tone, withdrawal and tolerance.
         The output's extension chooses the format: .svg for a chart, .html for a page that adds
@@ -22,7 +24,8 @@ enum CompareCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "INPUT", help: "Two or more scenario files (JSON5) or CSV files written by 'run'.", repeating: true)],
         options: [ChartCommandSupport.outputOption(extensions: "svg or .html")] + ChartCommandSupport.chartOptions + [
-            OptionSpecification("--title", value: "TEXT", help: "Title (default: the runs' names joined by 'vs')."),
+            OptionSpecification("--labels", value: "a,b", help: "Legend labels, one per INPUT, comma-separated (default: the file names without extension)."),
+            OptionSpecification("--title", value: "TEXT", help: "Title (default: the labels joined by 'vs')."),
             ChartCommandSupport.reproducibleOption,
             ChartCommandSupport.quietOption,
         ])
@@ -33,13 +36,21 @@ enum CompareCommand: ReceptorSimCommand {
             throw .usage(command: name, message: "compare needs at least two inputs, found \(arguments.positionals.count)")
         }
         let selection = try ChartSelection(arguments, command: name)
+        var labels = arguments.positionals.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+        if let text = arguments.value("--labels") {
+            labels = try ArgumentParser.list(text, option: "--labels", command: name)
+            guard labels.count == arguments.positionals.count else {
+                throw .usage(command: name, message: "--labels gives \(labels.count) labels for \(arguments.positionals.count) inputs")
+            }
+        }
         var runs: [ComparisonRun] = []
         var available: [String] = []
-        for file in arguments.positionals {
+        for (file, label) in zip(arguments.positionals, labels) {
             let input = try ChartInput.load(
                 file, scenarioFile: nil, quiet: arguments.flag("--quiet"), reproducible: arguments.flag("--reproducible"),
                 command: name)
             var run = input.comparisonRun
+            run.label = label
             run.table = try selection.window(of: input.table, file: file, command: name)
             for column in run.table.columnNames where !available.contains(column) { available.append(column) }
             runs.append(run)
