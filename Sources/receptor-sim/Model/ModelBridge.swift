@@ -50,8 +50,8 @@ enum ModelBridge {
     static var vocabulary: ScenarioVocabulary {
         let library = self.library
         return ScenarioVocabulary(
-            drugRoutes: Dictionary(library.drugs.filter { !$0.supportedRoutes.isEmpty }.map { ($0.id, $0.supportedRoutes) },
-                                   uniquingKeysWith: { first, _ in first }),
+            // Metabolites are listed with no routes, so dosing one says so instead of "unknown drug".
+            drugRoutes: Dictionary(library.drugs.map { ($0.id, $0.supportedRoutes) }, uniquingKeysWith: { first, _ in first }),
             parameterNames: { scenario in
                 (try? ReceptorModel.parameterNames(for: scenario, library: library)) ?? []
             },
