@@ -144,6 +144,9 @@ let productsDirectory: URL = {
         let columns = try runReceptorSim(["run", scenario, "--columns", "withdrawl_index"])
         #expect(columns.status == 2)
         #expect(columns.stderr.hasPrefix("receptor-sim run: error: unknown column 'withdrawl_index' in --columns for \(scenario); did you mean 'withdrawal_index'?"))
+        let tiny = try runReceptorSim(["run", scenario, "--interval", "1e-9"])
+        #expect(tiny.status == 2)
+        #expect(tiny.stderr.hasPrefix("receptor-sim run: error: option '--interval' asks for more than 100000000 rows over 168 h"))
         let precision = try runReceptorSim(["run", scenario, "--precision", "40"])
         #expect(precision.status == 2)
     }

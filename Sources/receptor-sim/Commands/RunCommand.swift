@@ -36,7 +36,12 @@ enum RunCommand: ReceptorSimCommand {
             throw .scenario(error)
         }
         if let text = arguments.value("--interval") {
-            scenario.output.intervalHours = try ArgumentParser.positiveNumber(text, option: "--interval", command: name)
+            let interval = try ArgumentParser.positiveNumber(text, option: "--interval", command: name)
+            guard scenario.durationHours / interval <= ScenarioReader.maximumOutputRows else {
+                throw .usage(command: name, message: "option '--interval' asks for more than "
+                    + "\(Int(ScenarioReader.maximumOutputRows)) rows over \(CheckCommand.format(scenario.durationHours)) h")
+            }
+            scenario.output.intervalHours = interval
         }
         if let text = arguments.value("--columns") {
             let requested = try ArgumentParser.list(text, option: "--columns", command: name)
