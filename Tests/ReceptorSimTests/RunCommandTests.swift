@@ -52,6 +52,20 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output))
     }
 
+    @Test func chartDrawsInTheTerminal() throws {
+        let path = try writeTemporaryScenario(shortScenario)
+        let output = try makeTemporaryDirectory().appendingPathComponent("o.csv").path
+        let toFile = try runReceptorSim(["run", path, "-o", output, "--chart"])
+        #expect(toFile.status == 0)
+        #expect(toFile.stdout.hasPrefix("mu_occupancy_total ("))
+        #expect(toFile.stdout.contains("withdrawal_index ("))
+        #expect(toFile.stdout.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
+        // With the CSV on standard output, the chart goes to standard error.
+        let toStdout = try runReceptorSim(["run", path, "--chart"])
+        #expect(toStdout.stdout.hasPrefix("time_h,"))
+        #expect(toStdout.stderr.hasPrefix("mu_occupancy_total ("))
+    }
+
     @Test func simulationFailureExitsOneAndKeepsTheOldFile() throws {
         let path = try writeTemporaryScenario("""
             { name: "fail", duration_h: 10,

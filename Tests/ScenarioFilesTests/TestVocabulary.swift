@@ -14,6 +14,7 @@ let testVocabulary = ScenarioVocabulary(
         "aticaprant": [.oral],
         "mitragynine": [.oral],
         "ketamine": [.ivBolus, .ivInfusion, .intramuscular, .oral, .intranasal],
+        "norketamine": [],
     ],
     parameterNames: { scenario in
         Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).oral.bioavailability"] }

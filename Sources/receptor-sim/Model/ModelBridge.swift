@@ -50,8 +50,8 @@ enum ModelBridge {
     static var vocabulary: ScenarioVocabulary {
         let library = self.library
         return ScenarioVocabulary(
-            drugRoutes: Dictionary(library.drugs.filter { !$0.supportedRoutes.isEmpty }.map { ($0.id, $0.supportedRoutes) },
-                                   uniquingKeysWith: { first, _ in first }),
+            // Metabolites are listed with no routes, so dosing one says so instead of "unknown drug".
+            drugRoutes: Dictionary(library.drugs.map { ($0.id, $0.supportedRoutes) }, uniquingKeysWith: { first, _ in first }),
             parameterNames: { scenario in
                 (try? ReceptorModel.parameterNames(for: scenario, library: library)) ?? []
             },
@@ -99,13 +99,41 @@ enum ModelBridge {
     }
 }
 
-/// Streams model rows into the CSV writer and the run summary.
+/// Streams model rows into the CSV writer, the run summary and (with `--chart`) the chart.
 struct CSVRowSink: ObservableSink {
     let writer: CSVWriter
     var summary: RunSummary
+    var chart: ChartRows?
 
     mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) throws {
         try writer.writeRow(time: timeHours, values: values)
         summary.record(time: timeHours, values: values)
+        chart?.record(time: timeHours, values: values)
+    }
+}
+
+/// Keeps only the (at most two) charted columns of each row for `run --chart`, so the chart
+/// costs two numbers per row however many columns the CSV has.
+struct ChartRows {
+    private let indices: [Int]
+    private var builder: TimeSeriesTableBuilder
+
+    init(columns: [String]) {
+        let chosen = TerminalChart.defaultColumns(available: columns)
+        indices = chosen.compactMap { columns.firstIndex(of: $0) }
+        builder = TimeSeriesTableBuilder(columnNames: chosen)
+    }
+
+    mutating func record(time: Double, values: UnsafeBufferPointer<Double>) {
+        builder.appendRow(timeHours: time, indices.map { values[$0] })
+    }
+
+    /// The chart text, or why there is none.
+    func render() -> String {
+        do {
+            return try TerminalChart().render(table: builder.build(), columns: builder.columnNames)
+        } catch {
+            return "receptor-sim: no chart: \(error)"
+        }
     }
 }
