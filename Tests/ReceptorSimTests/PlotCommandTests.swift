@@ -106,7 +106,8 @@ import Testing
         let directory = try makeTemporaryDirectory()
         let scenario = try ChartFixtures.write(ChartFixtures.shortMorphine, "short.json", in: directory)
         let resolved = arguments.map { $0 == "SCENARIO" ? scenario : $0.hasSuffix(".svg") || $0.hasSuffix(".png") ? directory.appendingPathComponent($0).path : $0 }
-        let result = try runReceptorSim(["plot", scenario] + resolved)
+        // --quiet: a loaded machine may take over a second, and progress lines would join the message.
+        let result = try runReceptorSim(["plot", scenario] + resolved + ["--quiet"])
         #expect(result.status == 2)
         let expected = message.replacingOccurrences(of: "SCENARIO", with: scenario)
             .replacingOccurrences(of: "'x.png'", with: "'\(directory.appendingPathComponent("x.png").path)'")
