@@ -166,6 +166,11 @@ import Testing
         let result = try runReceptorSim(["plot", scenario, "-o", "/nonexistent-dir/out.svg"])
         #expect(result.status == 1)
         #expect(result.stderr == "receptor-sim: error: cannot create '/nonexistent-dir/out.svg': No such file or directory\n")
+        // Checked before simulating: a scenario that would fail in the solver is not run.
+        let failing = try ChartFixtures.write(ChartFixtures.failing, "fail.json", in: directory)
+        let early = try runReceptorSim(["compare", scenario, failing, "-o", "/nonexistent-dir/out.html"])
+        #expect(early.status == 1)
+        #expect(early.stderr == "receptor-sim: error: cannot create '/nonexistent-dir/out.html': No such file or directory\n")
     }
 
     @Test func helpListsTheOptions() throws {

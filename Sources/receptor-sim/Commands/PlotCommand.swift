@@ -69,12 +69,22 @@ enum ChartCommandSupport {
         "--reproducible", help: "Leave the wall-clock time out of the solver statistics, so the file is byte-identical across runs.")
 
     /// The `-o` path, required, with one of `extensions` (any case) unless it is `-`.
+    /// - Throws: `.usage`; `.output` when the file's folder does not exist, checked here so a
+    ///   typo fails before a long simulation rather than after it.
     static func outputPath(_ arguments: ParsedArguments, command: String, extensions: [String]) throws(CommandLineError) -> String {
         guard let path = arguments.value("--output") else {
             throw .usage(command: command, message: "missing -o FILE (.\(extensions.joined(separator: " or .")))")
         }
         guard path == "-" || extensions.contains(fileExtension(path)) else {
             throw .usage(command: command, message: "output file '\(path)' must end in .\(extensions.joined(separator: " or ."))")
+        }
+        if path != "-" {
+            var isDirectory: ObjCBool = false
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+                throw .output(.cannotCreate(path: path, errno: ENOENT))
+            }
+            if !isDirectory.boolValue { throw .output(.cannotCreate(path: path, errno: ENOTDIR)) }
         }
         return path
     }
