@@ -14,9 +14,9 @@ enum CompareCommand: ReceptorSimCommand {
         patterns (readable in grey print). Without --panels or --columns the panels are
         the main teaching observables present in any run: mu occupancy and receptor density,
         endorphin and dynorphin, mu and kappa responses, hedonic tone, withdrawal and tolerance.
-        The output's extension chooses the format: .svg for a chart, .html for a page that adds
-        each run's regimen, a side-by-side summary and the solver statistics. The wall time
-        varies from run to run; --reproducible leaves it out of the HTML. Examples: abrupt stop
+        The output's extension chooses the format: .svg for a chart (also for -o -), .html for
+        a page that adds each run's regimen, a side-by-side summary and the solver statistics.
+        The wall time varies from run to run; --reproducible leaves it out of the HTML. Examples: abrupt stop
         versus taper; early versus delayed buprenorphine induction; control versus the
         opioid-deficit phenotype. Exit status 1 means a simulation failed or the file could not
         be written; 2 means bad usage or bad input.
