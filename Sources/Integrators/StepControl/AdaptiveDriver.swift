@@ -15,8 +15,23 @@ import Foundation
 ///   `SolverError.nonFiniteState` naming the first non-finite component.
 ///
 /// Allocation: one `[Double]` and one `[Int]` workspace per solve, entered with
-/// `withUnsafeMutableBufferPointer` once; the loop itself allocates nothing (verified with a
-/// malloc-counting run, see `Benchmarks/StiffTestProblems/README.md`).
+/// `withUnsafeMutableBufferPointer` once, plus the final-state array; the step loop, the
+/// right-hand side, the Jacobian, the LU and the dense output allocate nothing.
+///
+/// How this was verified (release build, 2026-11-22): an `LD_PRELOAD` shim that counts calls to
+/// malloc/calloc/realloc/posix_memalign/aligned_alloc (each forwards to `__libc_malloc` & co.
+/// and bumps an atomic counter exported as `malloc_call_count()`), read through `dlsym` right
+/// before and after `ODESolver.solve` in a small release executable. With a 1001-point uniform
+/// output grid, two events and a non-allocating sink, the count per solve was:
+///
+///     rodas5p   HIRES          265 steps: 3 mallocs    10021 steps: 3 mallocs
+///     rosenbrock23 HIRES      1731 steps: 3 mallocs    10653 steps: 3 mallocs
+///     tsit5     oscillator      22 steps: 3 mallocs    10000 steps: 3 mallocs (6 on the very first solve of the process)
+///     rk4       oscillator      10 steps: 2 mallocs    10000 steps: 2 mallocs
+///
+/// i.e. independent of the number of steps and output points. Build the shim with
+/// `gcc -O2 -shared -fPIC -o libmalloccount.so malloccount.c` and run the executable under
+/// `LD_PRELOAD=./libmalloccount.so`.
 @usableFromInline
 enum AdaptiveDriver {
     /// Consecutive non-finite trial steps tolerated (each shrinks h by 5: 5^8 ≈ 4e5) before
