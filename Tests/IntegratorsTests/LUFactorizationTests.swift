@@ -5,7 +5,9 @@ import Testing
 @Suite struct LUFactorizationTests {
     func solve(_ matrix: [Double], _ rhs: [Double]) -> (singularStep: Int?, solution: [Double]) {
         let n = rhs.count
-        var factors = matrix, vector = rhs
+        // The factorization works on column-major storage: transpose the row-major input.
+        var factors = (0..<(n * n)).map { index in matrix[(index % n) * n + index / n] }
+        var vector = rhs
         var pivots = [Int](repeating: -1, count: n)
         var singular: Int? = nil
         factors.withUnsafeMutableBufferPointer { a in

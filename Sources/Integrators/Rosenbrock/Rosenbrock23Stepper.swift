@@ -98,7 +98,11 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         }
         if h != factoredStep {
             let scale = -h * d
-            for index in 0..<(n * n) { factors[index] = scale * jacobian[index] }
+            // W = I − h d J, stored column-major for the LU (J is row-major).
+            for i in 0..<n {
+                let row = jacobian + i * n
+                for j in 0..<n { factors[j * n + i] = scale * row[j] }
+            }
             for i in 0..<n { factors[i * n + i] = factors[i * n + i] + 1 }
             statistics.luFactorizations += 1
             if LUFactorization.factor(factors, dimension: n, pivots: pivots) != nil {

@@ -19,8 +19,9 @@ struct PIStepSizeController {
     /// Largest growth per step: h_new <= 10 h.
     @usableFromInline let maximumFactor = 10.0
     @usableFromInline let keepsSteadySteps: Bool
-    /// The error of the last accepted step (initially 1e-4, as OrdinaryDiffEq's `qoldinit`).
-    @usableFromInline var previousError = 1e-4
+    /// log of the error of the last accepted step (initially log 1e-4, as OrdinaryDiffEq's
+    /// `qoldinit`); kept as a logarithm so each step costs one log and one exp, not two pows.
+    @usableFromInline var logPreviousError = log(1e-4)
 
     @inlinable
     init(errorOrder: Double, keepsSteadySteps: Bool) {
@@ -32,12 +33,12 @@ struct PIStepSizeController {
     /// The next step after an accepted step of size `step` with error norm `error` (<= 1).
     @inlinable
     mutating func stepAfterAcceptance(_ step: Double, error: Double) -> Double {
-        let boundedError = max(error, 1e-16)
-        // Inverse growth factor q: h_new = h / q.
-        var q = pow(boundedError, beta1) / pow(previousError, beta2) / safety
+        let logError = log(max(error, 1e-16))
+        // Inverse growth factor q = err^β1 / errPrev^β2 / safety: h_new = h / q.
+        var q = exp(beta1 * logError - beta2 * logPreviousError) / safety
         q = min(1 / minimumFactor, max(1 / maximumFactor, q))
         if keepsSteadySteps, q >= 1, q <= 1.2 { q = 1 }
-        previousError = max(error, 1e-4)
+        logPreviousError = max(logError, log(1e-4))
         return step / q
     }
 
