@@ -39,7 +39,6 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
     }
 
     @inlinable static var errorOrder: Double { Tableau.errorOrder }
-    @inlinable static var keepsSteadySteps: Bool { true }
 
     @inlinable
     static func coefficientCount() -> Int {

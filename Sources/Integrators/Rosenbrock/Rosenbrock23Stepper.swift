@@ -43,7 +43,6 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
 
     /// The error estimate is of the 2nd-order solution: err ∝ h³.
     @inlinable static var errorOrder: Double { 3 }
-    @inlinable static var keepsSteadySteps: Bool { true }
     @inlinable static func workspaceCount(dimension n: Int) -> Int { 8 * n + 2 * n * n }
     @inlinable static func pivotCount(dimension n: Int) -> Int { n }
 
