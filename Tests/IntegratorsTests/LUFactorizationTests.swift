@@ -39,9 +39,10 @@ import Testing
         for i in 0..<3 { #expect(isClose(result.solution[i], exact[i], relative: 1e-14, absolute: 1e-14)) }
     }
 
-    /// A 12×12 nonsymmetric, diagonally weak matrix: residual at rounding level.
-    @Test func residualIsAtRoundingLevel() {
-        let n = 12
+    /// Nonsymmetric, diagonally weak matrices of sizes with and without a partial four-column
+    /// panel: residual at rounding level.
+    @Test(arguments: [5, 8, 12, 13, 22])
+    func residualIsAtRoundingLevel(n: Int) {
         var matrix = [Double](repeating: 0, count: n * n)
         for i in 0..<n { for j in 0..<n { matrix[i * n + j] = sin(Double((i + 1) * (j + 2))) } }
         let exact = (0..<n).map { Double($0) - 5.5 }
