@@ -109,3 +109,37 @@ struct BlowUp: ODESystem {
             == "step size underflow at t = 1.0 (step 1e-300)")
     }
 }
+
+/// y' = c y with c = 1/(γ h0): at the first step h0 the Rosenbrock matrix W is exactly
+/// singular (Rodas5P: W = I/(γh) − cI; Rosenbrock23: W = I − h d c I).
+struct ExactlySingularAtFirstStep: ODESystem {
+    var rate: Double
+    var dimension: Int { 1 }
+    var providesJacobian: Bool { true }
+    var isAutonomous: Bool { true }
+    func evaluate(time: Double, state: UnsafeBufferPointer<Double>, derivative: UnsafeMutableBufferPointer<Double>) {
+        derivative[0] = rate * state[0]
+    }
+    func jacobian(time: Double, state: UnsafeBufferPointer<Double>, into m: UnsafeMutableBufferPointer<Double>) {
+        m[0] = rate
+    }
+}
+
+@Suite struct SingularIterationMatrixTests {
+    /// A singular W rejects the step and retries a quarter as long (the error-test path would
+    /// choose another factor) instead of trapping or failing.
+    @Test(arguments: [IntegrationMethod.rodas5P, .rosenbrock23])
+    func singularMatrixShrinksTheStep(method: IntegrationMethod) throws {
+        // Rodas5P factors 1/(γh) − c, Rosenbrock23 factors 1 − h d c: zero for these c at h = 1.
+        let rate = method == .rodas5P ? 1 / (Rodas5PTableau.gamma * 1.0) : 1 / Rosenbrock23Tableau.d
+        var recorder = TrajectoryRecorder(dimension: 1)
+        let solution = try ODESolver.solve(
+            ODEProblem(system: ExactlySingularAtFirstStep(rate: rate), initialState: [1], startTime: 0, endTime: 1),
+            method: method,
+            options: SolverOptions(relativeTolerance: .scalar(0.5), absoluteTolerance: .scalar(0.5), initialStepSize: 1),
+            output: .everyStep, into: &recorder)
+        #expect(solution.statistics.rejectedSteps >= 1)
+        #expect(recorder.times.count > 1 && recorder.times[1] == 0.25, "steps at \(recorder.times)")
+        #expect(isClose(solution.finalState[0], exp(rate), relative: 0.5))
+    }
+}
