@@ -51,7 +51,9 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         (5 + Tableau.stages + Tableau.denseRows) * n + 2 * n * n + coefficientCount()
     }
 
-    @inlinable static func pivotCount(dimension n: Int) -> Int { n }
+    @inlinable static func pivotCount(dimension n: Int) -> Int {
+        n + LUFactorization.structureCount(dimension: n)
+    }
 
     @inlinable
     mutating func bind(
@@ -123,7 +125,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
             }
             for i in 0..<n { factors[i * n + i] = factors[i * n + i] + diagonal }
             statistics.luFactorizations += 1
-            if LUFactorization.factor(factors, dimension: n, pivots: pivots) != nil {
+            if LUFactorization.factor(factors, dimension: n, pivots: pivots, structure: pivots + n) != nil {
                 factoredStep = .nan
                 return .infinity
             }
@@ -138,7 +140,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         } else {
             for m in 0..<n { k[m] = f0[m] }
         }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, k)
+        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k)
 
         for i in 1..<s {
             let row = i * s
@@ -165,7 +167,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
             } else {
                 for m in 0..<n { ki[m] = ki[m] + rhs[m] }
             }
-            LUFactorization.solve(factors, dimension: n, pivots: pivots, ki)
+            LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, ki)
         }
         statistics.rightHandSideEvaluations += s - 1
 
