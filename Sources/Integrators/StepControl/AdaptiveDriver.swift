@@ -24,12 +24,15 @@ import Foundation
 /// before and after `ODESolver.solve` in a small release executable. With a 1001-point uniform
 /// output grid, two events and a non-allocating sink, the count per solve was:
 ///
-///     rodas5p   HIRES          265 steps: 3 mallocs    10021 steps: 3 mallocs
-///     rosenbrock23 HIRES      1731 steps: 3 mallocs    10653 steps: 3 mallocs
-///     tsit5     oscillator      22 steps: 3 mallocs    10000 steps: 3 mallocs (6 on the very first solve of the process)
-///     rk4       oscillator      10 steps: 2 mallocs    10000 steps: 2 mallocs
+///     rodas5p       HIRES (n = 8, dense LU)           195 steps: 3    10010 steps: 3
+///     rodas5p       chain (n = 40, sparse LU path)    104 steps: 3    10000 steps: 3
+///     rosenbrock23  HIRES                            1412 steps: 3    10472 steps: 3
+///     tsit5         oscillator                         17 steps: 3    10000 steps: 3
+///     rk4           oscillator                         10 steps: 2    10000 steps: 2
 ///
-/// i.e. independent of the number of steps and output points. Build the shim with
+/// (the workspace, the pivot/structure buffer, the final state; the first solve in a process
+/// shows 3 more, from one-time runtime initialization), i.e. independent of the number of
+/// steps and output points. Build the shim with
 /// `gcc -O2 -shared -fPIC -o libmalloccount.so malloccount.c` and run the executable under
 /// `LD_PRELOAD=./libmalloccount.so`.
 @usableFromInline
