@@ -105,6 +105,12 @@ struct BlowUp: ODESystem {
                 ODEProblem(system: decay, initialState: [1], startTime: 0, endTime: 1),
                 options: SolverOptions(absoluteTolerance: .scalar(-1)), output: .times([]), into: &sink)
         }
+        let unordered = TimeEventSchedule<ExponentialDecay>(times: [0.5, 0.2]) { _, _, _, _ in }
+        #expect(throws: SolverError.invalidInput("event times must be ascending: event 1 at 0.2 follows 0.5")) {
+            try ODESolver.solve(
+                ODEProblem(system: decay, initialState: [1], startTime: 0, endTime: 1), events: unordered,
+                output: .times([]), into: &sink)
+        }
         #expect(SolverError.stepSizeUnderflow(time: 1, stepSize: 1e-300).description
             == "step size underflow at t = 1.0 (step 1e-300)")
     }

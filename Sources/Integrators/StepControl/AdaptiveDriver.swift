@@ -52,6 +52,7 @@ enum AdaptiveDriver {
     ) throws -> ODESolution<Stepper.System> {
         let n = stepper.system.dimension
         try validate(problem, options: options, dimension: n)
+        try validate(eventTimes: events.times)
         let t0 = problem.startTime, tEnd = problem.endTime
         var statistics = SolverStatistics()
         var outputCursor = OutputCursor(grid: output, start: t0, end: tEnd)
@@ -234,6 +235,20 @@ enum AdaptiveDriver {
         }
         guard options.maximumSteps > 0 else {
             throw SolverError.invalidInput("maximum steps must be positive, got \(options.maximumSteps)")
+        }
+    }
+
+    /// Event times must be finite and ascending (equal times are applied in index order).
+    @inlinable
+    static func validate(eventTimes times: [Double]) throws {
+        for (index, time) in times.enumerated() {
+            guard time.isFinite else {
+                throw SolverError.invalidInput("event time \(index) must be finite, got \(time)")
+            }
+            if index > 0, time < times[index - 1] {
+                throw SolverError.invalidInput(
+                    "event times must be ascending: event \(index) at \(time) follows \(times[index - 1])")
+            }
         }
     }
 
