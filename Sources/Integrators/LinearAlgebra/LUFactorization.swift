@@ -180,7 +180,7 @@ enum LUFactorization {
     /// Int storage `factor` and `solve` need besides the n pivots: the chosen path and the
     /// nonzero pattern of the factors (row indices per column of L and of U).
     @inlinable
-    static func structureCount(dimension n: Int) -> Int { 2 + 2 * n + 2 * n * n }
+    static func structureCount(dimension n: Int) -> Int { 2 + 3 * n + 2 * n * n }
 
     /// Factors `matrix` (column-major) in place, choosing the path by size and sparsity: the
     /// blocked dense elimination (`factorDense`), or, for n >= 24 with at most a quarter of the
@@ -200,15 +200,25 @@ enum LUFactorization {
         _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, pivots: UnsafeMutablePointer<Int>,
         structure: UnsafeMutablePointer<Int>
     ) -> Int? {
-        var nonzeros = 0
-        for index in 0..<(n * n) where matrix[index] != 0 { nonzeros += 1 }
-        guard n >= 24, 4 * nonzeros <= n * n else {
+        // The path is chosen once per workspace (structure[1]: 0 undecided, 1 dense, 2 sparse;
+        // the workspace starts zeroed): a Jacobian's sparsity pattern does not change within a
+        // solve, and the sparse path stays exact if it did.
+        if structure[1] == 0 {
+            var nonzeros = 0
+            for index in 0..<(n * n) { nonzeros += matrix[index] != 0 ? 1 : 0 }
+            structure[1] = (n >= 24 && 4 * nonzeros <= n * n) ? 2 : 1
+        }
+        guard structure[1] == 2 else {
             structure[0] = 0
             return factorDense(matrix, dimension: n, pivots: pivots)
         }
-        structure[0] = 1
         let lowerCount = structure + 2, upperCount = lowerCount + n
         let lowerRows = upperCount + n, upperRows = lowerRows + n * n
+        // Scratch for the current step's pivot-row pattern.
+        let pivotRowColumns = upperRows + n * n
+        for k in 0..<n { upperCount[k] = 0 }
+        // Whether a row interchange after the first step moved entries of finished L columns.
+        var laterInterchange = false
         for k in 0..<n {
             let columnK = matrix + k * n
             var pivotRow = k
@@ -219,9 +229,14 @@ enum LUFactorization {
                 if candidate > largest { largest = candidate; pivotRow = row }
                 row += 1
             }
+            guard largest != 0, largest.isFinite else { pivots[k] = pivotRow; return k }
+            // Threshold pivoting (as sparse direct solvers do, threshold 0.1): keep the
+            // diagonal unless it is ten times smaller than the column's largest entry, so the
+            // nearly diagonally dominant iteration matrices keep their order and sparsity.
+            if abs(columnK[k]) >= 0.1 * largest { pivotRow = k }
             pivots[k] = pivotRow
-            guard largest != 0, largest.isFinite else { return k }
             if pivotRow != k {
+                if k > 0 { laterInterchange = true }
                 var column = 0
                 while column < n {
                     let base = matrix + column * n
@@ -231,26 +246,35 @@ enum LUFactorization {
             }
             let inversePivot = 1 / columnK[k]
             columnK[k] = inversePivot
-            // Nonzero rows of this pivot column (final for this step; later interchanges
-            // may move them, so the solve's pattern is read again at the end).
+            // Nonzero rows of this pivot column (L's pattern) and nonzero columns of this pivot
+            // row (U's pattern: row k is final from here on), collected without branches
+            // (sparsity patterns defeat branch prediction).
             let rows = lowerRows + k * n
             var count = 0
             var i = k + 1
             while i < n {
-                let value = columnK[i]
-                if value != 0 {
-                    columnK[i] = value * inversePivot
-                    rows[count] = i
-                    count += 1
-                }
+                let value = columnK[i] * inversePivot
+                columnK[i] = value
+                rows[count] = i
+                count += value != 0 ? 1 : 0
                 i += 1
             }
-            if count == 0 { continue }
+            lowerCount[k] = count
+            var columnCount = 0
             var j = k + 1
             while j < n {
-                let columnJ = matrix + j * n
-                let factor = columnJ[k]
-                if factor != 0 {
+                pivotRowColumns[columnCount] = j
+                columnCount += matrix[j * n + k] != 0 ? 1 : 0
+                j += 1
+            }
+            var c = 0
+            while c < columnCount {
+                let target = pivotRowColumns[c]
+                upperRows[target * n + upperCount[target]] = k
+                upperCount[target] += 1
+                if count > 0 {
+                    let columnJ = matrix + target * n
+                    let factor = columnJ[k]
                     var t = 0
                     while t < count {
                         let r = rows[t]
@@ -258,26 +282,23 @@ enum LUFactorization {
                         t += 1
                     }
                 }
-                j += 1
+                c += 1
             }
         }
-        // Patterns of the finished factors for the solves (which take the dense path when
-        // fill-in left more than half of the entries nonzero).
-        var filled = 0
-        for k in 0..<n {
-            let columnK = matrix + k * n
-            var count = 0
-            let lower = lowerRows + k * n
-            var i = k + 1
-            while i < n { if columnK[i] != 0 { lower[count] = i; count += 1 }; i += 1 }
-            lowerCount[k] = count
-            count = 0
-            let upper = upperRows + k * n
-            i = 0
-            while i < k { if columnK[i] != 0 { upper[count] = i; count += 1 }; i += 1 }
-            upperCount[k] = count
-            filled += lowerCount[k] + count + 1
+        // A later interchange moved rows inside finished L columns: read L's pattern again.
+        if laterInterchange {
+            for k in 0..<n {
+                let columnK = matrix + k * n
+                var count = 0
+                let lower = lowerRows + k * n
+                var i = k + 1
+                while i < n { lower[count] = i; count += columnK[i] != 0 ? 1 : 0; i += 1 }
+                lowerCount[k] = count
+            }
         }
+        // The solves take the dense path when fill-in left more than half the entries nonzero.
+        var filled = n
+        for k in 0..<n { filled += lowerCount[k] + upperCount[k] }
         structure[0] = 2 * filled <= n * n ? 1 : 0
         return nil
     }
