@@ -20,7 +20,7 @@ extension DrugLibrary {
         fractionUnbound: Sourced(0.62, "[R] PMC5321811 Table 1 (morphine PBPK, CPT:PSP 2017); VP §1"),
         brainPartition: Sourced(1, "VP §1: morphine Kp = 1 reference (M6G relative to it)"),
         bindings: [
-            agonist(.mu, ki: Sourced(1.2, "[R] rat brain [3H]DAMGO (Chen et al. 1991 Life Sci 48:2165)"),
+            agonist(.mu, ki: .assumption(20, "in-vivo affinity between the in-vitro high-affinity-state Ki 1.2 nM (Chen 1991 [R]; overstates agonist affinity under Na+/GTP) and 78 nM [C] implied by the pupil plasma EC50 36.2 nM (Lötsch 2001) × fu 0.62 through this model's transducer (pupil has more receptor reserve)"),
                     efficacy: Sourced(0.93, "[C] GTPγS 71 % vs DAMGO 76 % of max (Mol Pain 2011 7:9 Table 4)"), bias: lowBias),
             agonist(.delta, ki: Sourced(250, "[M] VP §1 (≥50-fold mu-selective)"),
                     efficacy: .assumption(0.9, "as at mu"), bias: lowBias),
@@ -43,7 +43,7 @@ extension DrugLibrary {
         fractionUnbound: Sourced(0.67, "[R] Mashayekhi et al. 2010 DARU 18:107"),
         brainPartition: Sourced(0.025, "[C] from plasma EC50 M6G 740.5 vs morphine 36.2 nM and Ki 0.6 vs 1.2 (Lötsch 2001); VP §1"),
         bindings: [
-            agonist(.mu, ki: Sourced(0.6, "[R] rat brain (Chen 1991)"),
+            agonist(.mu, ki: Sourced(10, "[C] half of morphine's in-vivo Ki, as in vitro 0.6 vs 1.2 nM (Chen 1991); Kp derived with the same ratio"),
                     efficacy: Sourced(0.78, "[C] GTPγS 59 % of max / DAMGO 76 % (Mol Pain 2011 Table 4)"), bias: lowBias),
         ])
 
@@ -60,7 +60,7 @@ extension DrugLibrary {
         effectSiteRatePerHour: Sourced(3.0, "[R] pupil effect delay t½ 14 min (Ladebo 2020); VP §2"),
         fractionUnbound: Sourced(0.55, "[R] 45 % protein bound (FDA label, §3)"),
         bindings: [
-            agonist(.mu, ki: Sourced(25.87, "[M] rhMOR Volpe et al. 2011 Regul Toxicol Pharmacol 59:385 (table value recalled; band 1–100 nM [R])"),
+            agonist(.mu, ki: Sourced(45, "[C] morphine's in-vivo Ki × oxycodone/morphine pupil free-EC50 ratio (99×0.55)/(36.2×0.62) = 2.4 (Ladebo 2020; Lötsch 2001); in vitro rhMOR 25.87 nM [M] (Volpe 2011)"),
                     efficacy: .assumption(0.85, "in-vivo efficacy below morphine (Pawar 2007 [R] ranking); VP §2"), bias: lowBias),
         ])
 
@@ -101,10 +101,10 @@ extension DrugLibrary {
         effectSiteRatePerHour: .assumption(0.5, "effect-site t½ ≈1.4 h; onset ≈30 min [R] (§3)"),
         fractionUnbound: Sourced(0.12, "[R] 85–90 % bound to alpha1-acid glycoprotein (§3)"),
         bindings: [
-            agonist(.mu, ki: Sourced(3.378, "[M] rhMOR Volpe 2011 (recalled)"),
+            agonist(.mu, ki: .assumption(34, "in-vitro rhMOR 3.378 nM [M] (Volpe 2011) × 10 for the agonist low-affinity state in vivo (morphine's shift is 65×, oxycodone's 7×)"),
                     efficacy: Sourced(1, "[R] full agonist (Synapse 1999;34:83)"),
-                    bias: Sourced(0.7, "[R] desensitizes and internalizes MOR (Alvarez 2002 J Neurosci 22:5769); 0.7 chosen")),
-            agonist(.delta, ki: Sourced(400, "[M] pharmacology.md §4 (≈400 nM)"), efficacy: .assumption(1, "full"), bias: .assumption(0.7, "as at mu")),
+                    bias: Sourced(0.4, "[R] desensitizes and internalizes MOR (Alvarez 2002 J Neurosci 22:5769); 0.4 chosen so chronic maintenance doses do not abolish surface MOR")),
+            agonist(.delta, ki: Sourced(400, "[M] pharmacology.md §4 (≈400 nM)"), efficacy: .assumption(1, "full"), bias: .assumption(0.4, "as at mu")),
             antagonist(.nmda, ki: .assumption(5000, "S-methadone NMDA antagonism (§3), low-µM"), inverse: true),
         ])
 }

@@ -101,7 +101,7 @@ extension DrugLibrary {
         centralVolumeLiters: .assumption(400, "no IV data"),
         clearanceLitersPerHour: Sourced(7.9, "[C] ln2·400 L/35 h; t½ 30–40 h [R] (Lowe 2014 J Clin Pharmacol)"),
         effectSiteRatePerHour: .assumption(0.5, "no PET kinetics modelled"),
-        fractionUnbound: .assumption(0.05, "lipophilic, highly bound"),
+        fractionUnbound: .assumption(0.3, "no binding data; set so 10 mg gives ≈80–90 % KOR occupancy, near PET (Naganawa et al. 2016 [M])"),
         bindings: [
             antagonist(.kappa, ki: Sourced(0.81, "[R] Rorick-Kehn et al. 2014 IJNP 18:pyu036")),
             antagonist(.mu, ki: Sourced(24.0, "[R] Rorick-Kehn 2014")),

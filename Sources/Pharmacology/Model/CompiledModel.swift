@@ -54,6 +54,11 @@ public struct CompiledModel: Sendable {
         }
         var system = ReceptorSystem(layout: layout, library: library, subject: scenario.subject)
         system.receptorSynthesis = synthesis
+        if scenario.subject.phenotype == .opioidDeficit {
+            for (r, kind) in layout.receptorKinds.enumerated() where kind != .nmda {
+                system.receptorSynthesis[r] *= library.physiology.deficitReceptorSynthesisFactor.value
+            }
+        }
         system.receptorSetPoint = setPoints
         var state = controlState
         if SteadyState.norm(SteadyState.residual(system, state)) > SteadyState.tolerance {

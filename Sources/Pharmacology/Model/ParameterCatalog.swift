@@ -110,6 +110,7 @@ public enum ParameterCatalog {
             ("hedonic_delta_weight", "1", \.hedonicDeltaWeight),
             ("hedonic_kappa_weight", "1", \.hedonicKappaWeight),
             ("deficit_release_factor", "1", \.deficitReleaseFactor),
+            ("deficit_receptor_synthesis_factor", "1", \.deficitReceptorSynthesisFactor),
             ("probe_concentration_nM", "nM", \.probeConcentrationNanomolar),
             ("probe_ki_nM", "nM", \.probeKiNanomolar),
             ("probe_efficacy", "1", \.probeEfficacy),
