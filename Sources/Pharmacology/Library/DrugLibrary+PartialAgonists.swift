@@ -6,13 +6,13 @@ extension DrugLibrary {
         molarMassGramsPerMole: Sourced(467.6, "[R] pharmacology.md §0"),
         routes: [
             RouteParameters(route: .sublingual, bioavailability: Sourced(0.29, "[R] 29 ± 10 % (Mendelson et al. 1997 J Clin Pharmacol 37:31)"),
-                            absorptionRatePerHour: .assumption(1.0, "SL Tmax 40 min–3.5 h (Elkader & Sproule 2005 [R]); ka 1 /h gives Tmax ≈1.5 h")),
+                            absorptionRatePerHour: .assumption(0.7, "SL Tmax 40 min–3.5 h (Elkader & Sproule 2005 [R]); ka 0.7 /h gives Tmax ≈1.8 h")),
             .intravenous(.ivBolus), .intravenous(.ivInfusion),
         ],
-        centralVolumeLiters: .assumption(100, "3-cmt PK of Yassen 2006 lumped to 2-cmt; Vss ≈ 5 L/kg [M]"),
+        centralVolumeLiters: .assumption(250, "3-cmt PK of Yassen 2006 lumped to 2-cmt; with V2 300 L gives Vss ≈ 8 L/kg and steady-state SL peaks 1.0/8.0/16 ng/mL at 2/16/32 mg vs 0.5–1/5–6/13–14 (Greenwald 2003 [R])"),
         clearanceLitersPerHour: Sourced(60, "[M] CL ≈0.9–1.3 L/min (§2.5)"),
         peripheral: PeripheralCompartment(
-            volumeLiters: .assumption(250, "Vss = 350 L ≈ 5 L/kg [M] (§2.5)"),
+            volumeLiters: .assumption(300, "see central volume; Vss 2.5–5 L/kg [M] (§2.5) is lower"),
             intercompartmentalClearanceLitersPerHour: .assumption(120, "gives IV terminal t½ ≈5 h within 1.2–7.2 h [R] (Elkader 2005)")),
         effectSiteRatePerHour: Sourced(0.24, "[R] biophase equilibration t½ 173 min (Yassen et al. 2007 Clin Pharmacokinet 46:965)"),
         fractionUnbound: Sourced(0.04, "[R] 96 % protein bound (§2.5)"),
