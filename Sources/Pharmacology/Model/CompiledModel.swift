@@ -18,6 +18,41 @@ public struct CompiledModel: Sendable {
     let reference: ObservableReference
     let physiology: Physiology
 
+    /// The natural magnitude of each state component, for scaling absolute tolerances: the
+    /// largest single dose (nmol) of the species or its parent for depots and compartments, that
+    /// amount over V1 (nM) for effect sites, the baseline for peptides, 1 otherwise.
+    public var stateScales: [Double] {
+        var scales = Array(repeating: 1.0, count: layout.dimension)
+        var largestDose = Array(repeating: 0.0, count: layout.speciesIDs.count)
+        for event in events {
+            switch event.action {
+            case .addAmount(let state, let amount):
+                if let s = layout.speciesCentral.firstIndex(of: state) ?? layout.depots.first(where: { $0.state == state })?.species {
+                    largestDose[s] = max(largestDose[s], amount)
+                }
+            case .changeInfusion(let s, let delta):
+                largestDose[s] = max(largestDose[s], abs(delta))
+            case .changeStimulus:
+                break
+            }
+        }
+        // Metabolites inherit their parent's scale.
+        for (s, id) in layout.speciesIDs.enumerated() {
+            for m in library.drug(id)?.metabolites ?? [] {
+                if let t = layout.speciesIDs.firstIndex(of: m.metabolite) { largestDose[t] = max(largestDose[t], largestDose[s]) }
+            }
+        }
+        for s in 0..<layout.speciesIDs.count {
+            let amount = max(largestDose[s], 1)
+            scales[layout.speciesCentral[s]] = amount
+            if layout.speciesPeripheral[s] >= 0 { scales[layout.speciesPeripheral[s]] = amount }
+            scales[layout.speciesEffect[s]] = max(amount * system.speciesInverseV1[s], 1e-3)
+        }
+        for depot in layout.depots { scales[depot.state] = max(largestDose[depot.species], 1) }
+        for (q, state) in layout.peptideStates.enumerated() { scales[state] = system.peptideProduction[q] }
+        return scales
+    }
+
     /// Names of the state components, in order (for debugging and docs).
     public var stateNames: [String] { layout.stateNames }
     /// Number of state components.
