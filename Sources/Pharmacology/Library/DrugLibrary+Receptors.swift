@@ -43,7 +43,7 @@ extension DrugLibrary {
             adaptationGain: .assumption(
                 adaptationGain, "cAMP superactivation cancels most of a sustained response (Avidor-Reiss 1995, §5.5)"),
             adaptationHalfLifeHours: Sourced(
-                24, "[R] tolerance-compartment t½ 26 ± 6 h (Ekblom, Hammarlund-Udenaes & Paalzow 1993 JPET 266:244; §7.1)"))
+                30, "[R] tolerance-compartment t½ 26 ± 6 h (Ekblom, Hammarlund-Udenaes & Paalzow 1993 JPET 266:244; §7.1); upper half of the range"))
     }
 
     static let builtInReceptors: [ReceptorParameters] = [
@@ -154,7 +154,7 @@ extension DrugLibrary {
             0.5, "opioid-deficit phenotype: low baseline endogenous release (Bandelow 2010; Prossin 2010), magnitude assumed"),
         deficitReceptorSynthesisFactor: .assumption(
             1.15, "opioid-deficit phenotype: compensatory receptor up-regulation (Prossin 2010 higher MOR availability [M]), magnitude assumed"),
-        probeConcentrationNanomolar: .assumption(20, "probe = free brain concentration equal to the reference agonist's Ki"),
-        probeKiNanomolar: Sourced(20, "[C] morphine in-vivo MOR Ki (see morphine.mu.ki_nM): morphine is the reference agonist"),
+        probeConcentrationNanomolar: .assumption(1.2, "probe = free brain concentration equal to the reference agonist's Ki"),
+        probeKiNanomolar: Sourced(1.2, "[R] morphine MOR Ki (Chen 1991 Life Sci 48:2165): morphine is the reference agonist"),
         probeEfficacy: Sourced(0.93, "[C] morphine GTPγS 71 % vs DAMGO 76 % (Mol Pain 2011 7:9 Table 4)"))
 }
