@@ -19,10 +19,21 @@ public enum ODESolver {
         case .rk4:
             return try FixedStepRK4.solve(
                 problem, options: options, events: events, output: output, into: &sink)
-        case .rodas5P, .rosenbrock23, .tsit5:
-            // Adaptive methods are being built; until then they run the fixed-step reference.
-            return try FixedStepRK4.solve(
-                problem, options: options, events: events, output: output, into: &sink)
+        case .rodas5P:
+            var stepper = RodasStepper<System, Rodas5PTableau>(system: problem.system)
+            return try AdaptiveDriver.solve(
+                stepper: &stepper, problem, options: options, events: events, output: output,
+                into: &sink)
+        case .rosenbrock23:
+            var stepper = Rosenbrock23Stepper(system: problem.system)
+            return try AdaptiveDriver.solve(
+                stepper: &stepper, problem, options: options, events: events, output: output,
+                into: &sink)
+        case .tsit5:
+            var stepper = Tsit5Stepper(system: problem.system)
+            return try AdaptiveDriver.solve(
+                stepper: &stepper, problem, options: options, events: events, output: output,
+                into: &sink)
         }
     }
 }

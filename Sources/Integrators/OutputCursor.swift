@@ -53,6 +53,15 @@ struct OutputCursor {
         }
     }
 
+    /// Whether a grid point lies in the open interval (from, to), i.e. whether the step needs
+    /// its dense output. Grid points at or before `from` were reported already.
+    @inlinable
+    func hasInteriorPoint(after t0: Double, before t1: Double) -> Bool {
+        if recordsEveryStep { return false }
+        guard let t = time(at: next) else { return false }
+        return t < t1
+    }
+
     /// Reports grid points in the open interval (from, to) through `interpolate(theta, out)`.
     @inlinable
     mutating func emitInterior<Sink: SolutionSink>(

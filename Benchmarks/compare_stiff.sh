@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# One command for the stiff comparison: runs `receptor-bench stiff` (release build) and the
+# peers (CVODE -O2 and SciPy BDF by default; every peer with --all-peers) on the same problems and
+# tolerances, keeps the raw CSVs, and prints a side-by-side Markdown table with time ratios.
+#
+# Usage: Benchmarks/compare_stiff.sh [--problem NAME] [--rtol X] [--all-peers] [--out DIR]
+#   --problem, --rtol  passed to both sides
+#   --all-peers        also run cvode-dq, scipy-radau and scipy-lsoda (shown in the raw CSV)
+#   --out DIR          where the CSVs go (default Benchmarks/peers/build/results)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+out="$here/peers/build/results"
+common=() all_peers=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --problem|--rtol)
+            [ $# -ge 2 ] || { echo "compare_stiff: $1 needs a value" >&2; exit 2; }
+            common+=("$1" "$2"); shift 2 ;;
+        --all-peers) all_peers=1; shift ;;
+        --out)
+            [ $# -ge 2 ] || { echo "compare_stiff: --out needs a value" >&2; exit 2; }
+            out="$2"; shift 2 ;;
+        -h|--help) sed -n '/^# Usage:/,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;
+        *) echo "compare_stiff: unknown option '$1'" >&2; exit 2 ;;
+    esac
+done
+mkdir -p "$out"
+
+echo "compare_stiff: building receptor-bench (release)" >&2
+(cd "$root" && swift build -c release --product receptor-bench >&2)
+bin="$(cd "$root" && swift build -c release --show-bin-path)/receptor-bench"
+
+echo "compare_stiff: running receptor-bench stiff" >&2
+"$bin" stiff "${common[@]}" > "$out/receptorsim.csv"
+
+echo "compare_stiff: running peers" >&2
+if [ "$all_peers" -eq 1 ]; then
+    "$here/peers/run_peers.sh" "${common[@]}" > "$out/peers.csv"
+else
+    "$here/peers/run_peers.sh" "${common[@]}" --method cvode > "$out/peers.csv"
+    "$here/peers/run_peers.sh" "${common[@]}" --method scipy-bdf | tail -n +2 >> "$out/peers.csv"
+fi
+
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "CSV: $out/receptorsim.csv, $out/peers.csv"
+echo
+python3 "$here/peers/compare_table.py" "$out/receptorsim.csv" "$out/peers.csv" --peer cvode --peer scipy-bdf

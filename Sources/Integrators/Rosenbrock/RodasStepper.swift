@@ -1,0 +1,220 @@
+/// The step of a Rodas-family Rosenbrock method (see `RodasTableau`), generic over the
+/// system and the tableau so the compiler specializes both.
+///
+/// Per step: f and J at the step start (J analytic or by differences), one LU of
+/// W = I/(γh) − J shared by all s stages, s − 1 further evaluations of f and s back
+/// substitutions. After a rejected step the Jacobian at the same point is reused and only W is
+/// refactored for the new h; an event restart (`restart`) discards both.
+@usableFromInline
+struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
+    @usableFromInline var system: System
+    @usableFromInline var n = 0
+    /// f(t, y) at the step start.
+    @usableFromInline var f0: UnsafeMutablePointer<Double>
+    /// Stage increments k_1..k_s, each n long.
+    @usableFromInline var k: UnsafeMutablePointer<Double>
+    /// Stage point, then (after the step) the embedded solution.
+    @usableFromInline var u: UnsafeMutablePointer<Double>
+    @usableFromInline var rhs: UnsafeMutablePointer<Double>
+    @usableFromInline var dT: UnsafeMutablePointer<Double>
+    /// k1*, k2*, k3* of the dense output.
+    @usableFromInline var dense: UnsafeMutablePointer<Double>
+    @usableFromInline var jacobian: UnsafeMutablePointer<Double>
+    @usableFromInline var factors: UnsafeMutablePointer<Double>
+    /// The tableau copied into the workspace: a (s·s), C (s·s), c (s), d (s), H (rows·s).
+    @usableFromInline var coefficients: UnsafeMutablePointer<Double>
+    @usableFromInline var pivots: UnsafeMutablePointer<Int>
+    /// Whether f0, J and ∂f/∂t belong to the current step start.
+    @usableFromInline var hasStepStart = false
+    /// The h for which `factors` holds the LU of W (NaN: none).
+    @usableFromInline var factoredStep = Double.nan
+
+    @inlinable
+    init(system: System) {
+        self.system = system
+        let placeholder = UnsafeMutablePointer<Double>(bitPattern: 8)!
+        f0 = placeholder; k = placeholder; u = placeholder; rhs = placeholder; dT = placeholder
+        dense = placeholder; jacobian = placeholder; factors = placeholder; coefficients = placeholder
+        pivots = UnsafeMutablePointer<Int>(bitPattern: 8)!
+    }
+
+    @inlinable static var errorOrder: Double { Tableau.errorOrder }
+    @inlinable static var keepsSteadySteps: Bool { true }
+
+    @inlinable
+    static func coefficientCount() -> Int {
+        let s = Tableau.stages
+        return 2 * s * s + 2 * s + Tableau.denseRows * s
+    }
+
+    @inlinable
+    static func workspaceCount(dimension n: Int) -> Int {
+        (5 + Tableau.stages + Tableau.denseRows) * n + 2 * n * n + coefficientCount()
+    }
+
+    @inlinable static func pivotCount(dimension n: Int) -> Int { n }
+
+    @inlinable
+    mutating func bind(
+        workspace: UnsafeMutablePointer<Double>, pivots: UnsafeMutablePointer<Int>, dimension n: Int
+    ) {
+        self.n = n
+        let s = Tableau.stages
+        f0 = workspace
+        k = f0 + n
+        u = k + s * n
+        rhs = u + n
+        dT = rhs + n
+        dense = dT + n
+        jacobian = dense + Tableau.denseRows * n
+        factors = jacobian + n * n
+        coefficients = factors + n * n
+        self.pivots = pivots
+        var offset = 0
+        for value in Tableau.a { coefficients[offset] = value; offset += 1 }
+        for value in Tableau.c { coefficients[offset] = value; offset += 1 }
+        for value in Tableau.nodes { coefficients[offset] = value; offset += 1 }
+        for value in Tableau.d { coefficients[offset] = value; offset += 1 }
+        for value in Tableau.h { coefficients[offset] = value; offset += 1 }
+        precondition(offset == Self.coefficientCount(), "Rodas tableau has inconsistent sizes")
+    }
+
+    @inlinable
+    mutating func restart() {
+        hasStepStart = false
+        factoredStep = .nan
+    }
+
+    @inlinable
+    mutating func attemptStep(
+        time: Double, step h: Double, state y: UnsafeMutablePointer<Double>,
+        trial: UnsafeMutablePointer<Double>, tolerances: ToleranceVectors,
+        statistics: inout SolverStatistics
+    ) -> Double {
+        let n = self.n, s = Tableau.stages
+        let f0 = self.f0, k = self.k, u = self.u, rhs = self.rhs, dT = self.dT
+        let jacobian = self.jacobian, factors = self.factors, pivots = self.pivots
+        let a = coefficients, c = a + s * s, nodes = c + s * s, d = nodes + s
+        if !hasStepStart {
+            system.evaluate(
+                time: time, state: UnsafeBufferPointer(start: y, count: n),
+                derivative: UnsafeMutableBufferPointer(start: f0, count: n))
+            statistics.rightHandSideEvaluations += 1
+            if !AdaptiveDriver.allFinite(f0, dimension: n) {
+                // Mark the offending components for the driver's error report.
+                for m in 0..<n { trial[m] = f0[m].isFinite ? y[m] : .nan }
+                return .nan
+            }
+            JacobianEvaluation.jacobian(
+                system, time: time, state: y, derivative: f0, into: jacobian, scratch: rhs,
+                dimension: n, statistics: &statistics)
+            JacobianEvaluation.timeDerivative(
+                system, time: time, state: y, derivative: f0, into: dT, dimension: n,
+                statistics: &statistics)
+            hasStepStart = true
+            factoredStep = .nan
+        }
+        let nonAutonomous = !system.isAutonomous
+        if h != factoredStep {
+            let diagonal = 1 / (Tableau.gamma * h)
+            for index in 0..<(n * n) { factors[index] = -jacobian[index] }
+            for i in 0..<n { factors[i * n + i] = factors[i * n + i] + diagonal }
+            statistics.luFactorizations += 1
+            if LUFactorization.factor(factors, dimension: n, pivots: pivots) != nil {
+                factoredStep = .nan
+                return .infinity
+            }
+            factoredStep = h
+        }
+        let inverseStep = 1 / h
+
+        // Stage 1: W k1 = f0 + h d1 ∂f/∂t.
+        if nonAutonomous {
+            let hd = h * d[0]
+            for m in 0..<n { k[m] = dT[m] * hd + f0[m] }
+        } else {
+            for m in 0..<n { k[m] = f0[m] }
+        }
+        LUFactorization.solve(factors, dimension: n, pivots: pivots, k)
+
+        for i in 1..<s {
+            let row = i * s
+            // Stage point u = y + Σ_j a_ij k_j.
+            for m in 0..<n { u[m] = y[m] }
+            for j in 0..<i {
+                let weight = a[row + j]
+                if weight != 0 {
+                    let kj = k + j * n
+                    for m in 0..<n { u[m] = weight * kj[m] + u[m] }
+                }
+            }
+            system.evaluate(
+                time: time + nodes[i] * h, state: UnsafeBufferPointer(start: u, count: n),
+                derivative: UnsafeMutableBufferPointer(start: rhs, count: n))
+            let ki = k + i * n
+            // Right-hand side f_i + Σ_j (C_ij / h) k_j + h d_i ∂f/∂t, solved in place in k_i.
+            for m in 0..<n { ki[m] = rhs[m] }
+            for j in 0..<i {
+                let weight = c[row + j] * inverseStep
+                if weight != 0 {
+                    let kj = k + j * n
+                    for m in 0..<n { ki[m] = weight * kj[m] + ki[m] }
+                }
+            }
+            if nonAutonomous {
+                let hd = h * d[i]
+                if hd != 0 { for m in 0..<n { ki[m] = hd * dT[m] + ki[m] } }
+            }
+            LUFactorization.solve(factors, dimension: n, pivots: pivots, ki)
+        }
+        statistics.rightHandSideEvaluations += s - 1
+
+        // y1 = last stage point + k_s; the error estimate is k_s.
+        let last = k + (s - 1) * n
+        for m in 0..<n { trial[m] = u[m] + last[m] }
+        return ErrorNorm.rms(
+            error: last, previous: y, current: trial, absoluteTolerance: tolerances.absolute,
+            relativeTolerance: tolerances.relative, dimension: n)
+    }
+
+    @inlinable
+    mutating func acceptStep() {
+        hasStepStart = false
+    }
+
+    @inlinable
+    mutating func prepareDenseOutput(step: Double) {
+        let n = self.n, s = Tableau.stages
+        let weights = coefficients + 2 * s * s + 2 * s
+        for row in 0..<Tableau.denseRows {
+            let target = dense + row * n
+            for m in 0..<n { target[m] = 0 }
+            for j in 0..<s {
+                let weight = weights[row * s + j]
+                let kj = k + j * n
+                for m in 0..<n { target[m] = weight * kj[m] + target[m] }
+            }
+        }
+    }
+
+    @inlinable
+    func interpolate(
+        theta: Double, step: Double, start y0: UnsafePointer<Double>, end y1: UnsafePointer<Double>,
+        into out: UnsafeMutableBufferPointer<Double>
+    ) {
+        let n = self.n
+        let complement = 1 - theta
+        let k1 = dense, k2 = dense + n
+        if Tableau.denseRows == 3 {
+            let k3 = dense + 2 * n
+            for m in 0..<n {
+                out[m] = complement * y0[m]
+                    + theta * (y1[m] + complement * (k1[m] + theta * (k2[m] + theta * k3[m])))
+            }
+        } else {
+            for m in 0..<n {
+                out[m] = complement * y0[m] + theta * (y1[m] + complement * (k1[m] + theta * k2[m]))
+            }
+        }
+    }
+}

@@ -1,0 +1,282 @@
+import Foundation
+
+/// The step loop shared by every adaptive method: step-size control, time events, dense
+/// output, statistics and errors.
+///
+/// Contract:
+/// - Steps land exactly on every event time and on the end time (the step is stretched by up
+///   to 1% or halved to avoid a sliver step; never stepped over). Events at a time are applied
+///   in index order, then the stepper restarts (fresh f and J, no stale FSAL) with the last
+///   proposed step size, clamped, instead of a cold start.
+/// - Output times inside a step come from the method's dense output; output never shortens a
+///   step.
+/// - A trial step that produces non-finite numbers is rejected and retried with a step five
+///   times smaller; after `maximumNonFiniteRetries` such retries in a row the solve throws
+///   `SolverError.nonFiniteState` naming the first non-finite component.
+///
+/// Allocation: one `[Double]` and one `[Int]` workspace per solve, entered with
+/// `withUnsafeMutableBufferPointer` once; the loop itself allocates nothing (verified with a
+/// malloc-counting run, see `Benchmarks/StiffTestProblems/README.md`).
+@usableFromInline
+enum AdaptiveDriver {
+    /// Consecutive non-finite trial steps tolerated (each shrinks h by 5: 5^8 ≈ 4e5) before
+    /// the solve reports `nonFiniteState`.
+    @usableFromInline static let maximumNonFiniteRetries = 8
+
+    @inlinable
+    static func solve<Stepper: AdaptiveStepper, Sink: SolutionSink>(
+        stepper: inout Stepper,
+        _ problem: ODEProblem<Stepper.System>,
+        options: SolverOptions,
+        events: TimeEventSchedule<Stepper.System>,
+        output: OutputGrid,
+        into sink: inout Sink
+    ) throws -> ODESolution<Stepper.System> {
+        let n = stepper.system.dimension
+        try validate(problem, options: options, dimension: n)
+        let t0 = problem.startTime, tEnd = problem.endTime
+        var statistics = SolverStatistics()
+        var outputCursor = OutputCursor(grid: output, start: t0, end: tEnd)
+        var controller = PIStepSizeController(
+            errorOrder: Stepper.errorOrder, keepsSteadySteps: Stepper.keepsSteadySteps)
+        let maximumStep = min(options.maximumStepSize, tEnd - t0)
+
+        // Driver slices: state, trial, out, atol, rtol, 3 scratch; then the stepper's own.
+        let driverCount = 8 * n
+        var workspace = [Double](
+            repeating: 0, count: driverCount + Stepper.workspaceCount(dimension: n))
+        var pivotWorkspace = [Int](repeating: 0, count: max(1, Stepper.pivotCount(dimension: n)))
+        var time = t0
+        var finalIsInTrialSlot = false
+
+        try workspace.withUnsafeMutableBufferPointer { buffer in
+            try pivotWorkspace.withUnsafeMutableBufferPointer { pivotBuffer in
+                let base = buffer.baseAddress!
+                var state = base
+                var trial = base + n
+                let out = UnsafeMutableBufferPointer(start: base + 2 * n, count: n)
+                let absolute = base + 3 * n, relative = base + 4 * n
+                for i in 0..<n {
+                    state[i] = problem.initialState[i]
+                    absolute[i] = options.absoluteTolerance[i]
+                    relative[i] = options.relativeTolerance[i]
+                }
+                let tolerances = ToleranceVectors(
+                    absolute: UnsafePointer(absolute), relative: UnsafePointer(relative))
+                stepper.bind(
+                    workspace: base + driverCount, pivots: pivotBuffer.baseAddress!, dimension: n)
+
+                var eventIndex = 0
+                // Skip events before the start; apply those at the start.
+                while eventIndex < events.times.count, events.times[eventIndex] < t0 { eventIndex += 1 }
+                while eventIndex < events.times.count, events.times[eventIndex] == t0, t0 < tEnd {
+                    events.apply(eventIndex, t0, &stepper.system, UnsafeMutableBufferPointer(start: state, count: n))
+                    statistics.eventsHandled += 1
+                    eventIndex += 1
+                }
+                try checkFinite(state, dimension: n, time: t0)
+                try outputCursor.emitStart(
+                    time: t0, state: UnsafeBufferPointer(start: state, count: n), into: &sink)
+                stepper.restart()
+
+                var step: Double
+                if let given = options.initialStepSize {
+                    step = min(given, maximumStep)
+                } else {
+                    step = initialStep(
+                        system: stepper.system, time: t0, state: state, end: tEnd, maximumStep: maximumStep,
+                        errorOrder: Stepper.errorOrder, tolerances: tolerances, dimension: n,
+                        scratch: base + 5 * n, statistics: &statistics)
+                }
+                var previousRejected = false
+                var nonFiniteRetries = 0
+
+                while time < tEnd {
+                    if statistics.acceptedSteps + statistics.rejectedSteps >= options.maximumSteps {
+                        throw SolverError.stepBudgetExhausted(
+                            time: time, steps: statistics.acceptedSteps + statistics.rejectedSteps)
+                    }
+                    let nextStop = eventIndex < events.times.count ? min(events.times[eventIndex], tEnd) : tEnd
+                    let distance = nextStop - time
+                    var attempted = step
+                    var lands = false
+                    if 1.01 * attempted >= distance {
+                        attempted = distance
+                        lands = true
+                    } else if 2 * attempted > distance {
+                        attempted = 0.5 * distance
+                    }
+                    if !(attempted > 0) || time + attempted == time {
+                        throw SolverError.stepSizeUnderflow(time: time, stepSize: attempted)
+                    }
+
+                    var error = stepper.attemptStep(
+                        time: time, step: attempted, state: state, trial: trial,
+                        tolerances: tolerances, statistics: &statistics)
+                    if error <= 1, !allFinite(trial, dimension: n) { error = .nan }
+
+                    if error <= 1 {
+                        // Accepted.
+                        nonFiniteRetries = 0
+                        let newTime = lands ? nextStop : time + attempted
+                        var proposed = controller.stepAfterAcceptance(attempted, error: error)
+                        if previousRejected { proposed = min(proposed, attempted) }
+                        // A step shortened to land keeps the size it would have had.
+                        if lands { proposed = max(proposed, min(step, 10 * attempted)) }
+                        step = min(proposed, maximumStep)
+                        previousRejected = false
+                        statistics.acceptedSteps += 1
+
+                        if outputCursor.hasInteriorPoint(after: time, before: newTime) {
+                            stepper.prepareDenseOutput(step: attempted)
+                            let start = UnsafePointer(state), end = UnsafePointer(trial)
+                            try outputCursor.emitInterior(
+                                from: time, to: newTime,
+                                interpolate: { theta, buffer in
+                                    stepper.interpolate(
+                                        theta: theta, step: attempted, start: start, end: end, into: buffer)
+                                }, scratch: out, into: &sink)
+                        }
+                        stepper.acceptStep()
+                        swap(&state, &trial)
+                        finalIsInTrialSlot.toggle()
+                        time = newTime
+
+                        if lands, eventIndex < events.times.count, events.times[eventIndex] <= time, time < tEnd {
+                            while eventIndex < events.times.count, events.times[eventIndex] <= time {
+                                events.apply(
+                                    eventIndex, events.times[eventIndex], &stepper.system,
+                                    UnsafeMutableBufferPointer(start: state, count: n))
+                                statistics.eventsHandled += 1
+                                eventIndex += 1
+                            }
+                            try checkFinite(state, dimension: n, time: time)
+                            stepper.restart()
+                        }
+                        try outputCursor.emitStepEnd(
+                            time: time, state: UnsafeBufferPointer(start: state, count: n), into: &sink)
+                    } else {
+                        statistics.rejectedSteps += 1
+                        previousRejected = true
+                        if error.isNaN {
+                            nonFiniteRetries += 1
+                            if nonFiniteRetries > maximumNonFiniteRetries {
+                                var component = 0
+                                for i in 0..<n where !trial[i].isFinite { component = i; break }
+                                throw SolverError.nonFiniteState(component: component, time: time + attempted)
+                            }
+                            step = attempted * controller.minimumFactor
+                        } else if error == .infinity {
+                            // Singular iteration matrix: shrink hard, keep the Jacobian.
+                            step = attempted * 0.25
+                        } else {
+                            step = controller.stepAfterRejection(attempted, error: error)
+                        }
+                    }
+                }
+            }
+        }
+        let offset = finalIsInTrialSlot ? n : 0
+        let finalState = Array(workspace[offset..<(offset + n)])
+        return ODESolution(
+            finalTime: time, finalState: finalState, finalSystem: stepper.system, statistics: statistics)
+    }
+
+    /// Rejects inconsistent problems and options before any work.
+    @inlinable
+    static func validate<System: ODESystem>(
+        _ problem: ODEProblem<System>, options: SolverOptions, dimension n: Int
+    ) throws {
+        guard n > 0 else { throw SolverError.invalidInput("system dimension must be positive, got \(n)") }
+        guard problem.initialState.count == n else {
+            throw SolverError.invalidInput(
+                "initial state has \(problem.initialState.count) components, system has \(n)")
+        }
+        let t0 = problem.startTime, tEnd = problem.endTime
+        guard t0.isFinite, tEnd.isFinite, tEnd > t0 else {
+            throw SolverError.invalidInput("end time \(tEnd) must be finite and after start \(t0)")
+        }
+        for (name, tolerance) in [("relative", options.relativeTolerance), ("absolute", options.absoluteTolerance)] {
+            if case .perComponent(let values) = tolerance, values.count != n {
+                throw SolverError.invalidInput(
+                    "\(name) tolerance has \(values.count) components, system has \(n)")
+            }
+            for i in 0..<n where !(tolerance[i] >= 0 && tolerance[i].isFinite) {
+                throw SolverError.invalidInput(
+                    "\(name) tolerance of component \(i) must be finite and >= 0, got \(tolerance[i])")
+            }
+        }
+        for i in 0..<n where options.absoluteTolerance[i] == 0 && options.relativeTolerance[i] == 0 {
+            throw SolverError.invalidInput("component \(i) has zero absolute and relative tolerance")
+        }
+        guard options.maximumStepSize > 0 else {
+            throw SolverError.invalidInput("maximum step size must be positive, got \(options.maximumStepSize)")
+        }
+        if let initial = options.initialStepSize, !(initial > 0 && initial.isFinite) {
+            throw SolverError.invalidInput("initial step size must be positive and finite, got \(initial)")
+        }
+        guard options.maximumSteps > 0 else {
+            throw SolverError.invalidInput("maximum steps must be positive, got \(options.maximumSteps)")
+        }
+    }
+
+    @inlinable
+    static func allFinite(_ vector: UnsafePointer<Double>, dimension n: Int) -> Bool {
+        var sum = 0.0
+        for i in 0..<n { sum = sum + vector[i] * 0 }
+        return sum == 0  // NaN or ±inf times zero is NaN
+    }
+
+    @inlinable
+    static func checkFinite(_ vector: UnsafePointer<Double>, dimension n: Int, time: Double) throws {
+        for i in 0..<n where !vector[i].isFinite {
+            throw SolverError.nonFiniteState(component: i, time: time)
+        }
+    }
+
+    /// Hairer-Nørsett-Wanner I, Sec. II.4 (`ode_determine_initdt` in OrdinaryDiffEq): the step
+    /// whose explicit Euler error estimate meets the tolerance, from f at the start and after
+    /// one trial Euler step: d0 = ‖y0‖, d1 = ‖f0‖, h0 = 0.01 d0/d1, d2 = ‖f(y0 + h0 f0) − f0‖/h0,
+    /// h = min(100 h0, (0.01 / max(d1, d2))^(1/k)). Costs two evaluations of f.
+    @inlinable
+    static func initialStep<System: ODESystem>(
+        system: System, time t0: Double, state y0: UnsafeMutablePointer<Double>, end tEnd: Double,
+        maximumStep: Double, errorOrder: Double, tolerances: ToleranceVectors, dimension n: Int,
+        scratch: UnsafeMutablePointer<Double>, statistics: inout SolverStatistics
+    ) -> Double {
+        let span = tEnd - t0
+        let f0 = scratch, y1 = scratch + n, f1 = scratch + 2 * n
+        system.evaluate(
+            time: t0, state: UnsafeBufferPointer(start: y0, count: n),
+            derivative: UnsafeMutableBufferPointer(start: f0, count: n))
+        statistics.rightHandSideEvaluations += 1
+        let d0 = ErrorNorm.weighted(
+            y0, reference: y0, absoluteTolerance: tolerances.absolute,
+            relativeTolerance: tolerances.relative, dimension: n)
+        let d1 = ErrorNorm.weighted(
+            f0, reference: y0, absoluteTolerance: tolerances.absolute,
+            relativeTolerance: tolerances.relative, dimension: n)
+        guard d0.isFinite, d1.isFinite else { return min(1e-6 * span, maximumStep) }
+        var h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1
+        h0 = min(h0, maximumStep, span)
+        for i in 0..<n { y1[i] = y0[i] + h0 * f0[i] }
+        system.evaluate(
+            time: t0 + h0, state: UnsafeBufferPointer(start: y1, count: n),
+            derivative: UnsafeMutableBufferPointer(start: f1, count: n))
+        statistics.rightHandSideEvaluations += 1
+        for i in 0..<n { f1[i] = f1[i] - f0[i] }
+        let d2 = ErrorNorm.weighted(
+            f1, reference: y0, absoluteTolerance: tolerances.absolute,
+            relativeTolerance: tolerances.relative, dimension: n) / h0
+        let largest = max(d1, d2)
+        let h1: Double
+        if !largest.isFinite {
+            h1 = 1e-3 * h0
+        } else if largest <= 1e-15 {
+            h1 = max(1e-6, 1e-3 * h0)
+        } else {
+            h1 = pow(0.01 / largest, 1 / errorOrder)
+        }
+        return min(100 * h0, h1, maximumStep, span)
+    }
+}

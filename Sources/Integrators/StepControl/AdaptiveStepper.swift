@@ -1,0 +1,69 @@
+/// One adaptive one-step method as the shared driver (`AdaptiveDriver`) sees it: it attempts
+/// steps, estimates their error, and interpolates inside accepted steps.
+///
+/// A stepper owns no memory: `bind` hands it a slice of the solve's single workspace, so the
+/// step loop allocates nothing. The driver owns the time, the current and trial states, the
+/// tolerances, events, output and step-size control; the stepper owns its stages, its cached
+/// derivative (FSAL) and, for Rosenbrock methods, the Jacobian and the LU of the iteration
+/// matrix. Everything is generic and `@inlinable` so a solve specializes on the system.
+@usableFromInline
+protocol AdaptiveStepper {
+    associatedtype System: ODESystem
+
+    /// The system, mutable by time events.
+    var system: System { get set }
+
+    /// The order k of the local error estimate (err ∝ h^k), which sets the controller exponents.
+    static var errorOrder: Double { get }
+    /// Whether the controller keeps the step when the proposed change is small (Rosenbrock:
+    /// keeping h keeps the factored iteration matrix usable).
+    static var keepsSteadySteps: Bool { get }
+    /// Doubles of workspace the method needs for a system of dimension n.
+    static func workspaceCount(dimension n: Int) -> Int
+    /// Integer workspace (LU pivots) the method needs.
+    static func pivotCount(dimension n: Int) -> Int
+
+    /// Takes the workspace slices for this solve.
+    mutating func bind(
+        workspace: UnsafeMutablePointer<Double>, pivots: UnsafeMutablePointer<Int>, dimension n: Int)
+
+    /// Forgets everything cached about the previous state: called at the start and after every
+    /// event changed the state or the system (fresh derivative, fresh Jacobian, no stale FSAL).
+    mutating func restart()
+
+    /// Attempts a step of size `step` from (`time`, `state`), writing the candidate solution to
+    /// `trial` and returning its error norm (see `ErrorNorm`); `.infinity` when the step cannot
+    /// be taken at this size (a singular iteration matrix), NaN when it produced non-finite
+    /// numbers.
+    mutating func attemptStep(
+        time: Double, step: Double, state: UnsafeMutablePointer<Double>,
+        trial: UnsafeMutablePointer<Double>, tolerances: ToleranceVectors,
+        statistics: inout SolverStatistics
+    ) -> Double
+
+    /// Called once the attempted step is accepted, before the driver swaps `state` and `trial`
+    /// (FSAL methods keep their last stage derivative here).
+    mutating func acceptStep()
+
+    /// Prepares the dense output of the accepted step (called only when an output time falls
+    /// inside it, so steps without output pay nothing).
+    mutating func prepareDenseOutput(step: Double)
+
+    /// Writes the dense output at `theta` in (0, 1) of the accepted step into `out`.
+    func interpolate(
+        theta: Double, step: Double, start: UnsafePointer<Double>, end: UnsafePointer<Double>,
+        into out: UnsafeMutableBufferPointer<Double>)
+}
+
+/// Per-component absolute and relative tolerances, expanded once per solve from `Tolerance`.
+@usableFromInline
+struct ToleranceVectors {
+    @usableFromInline let absolute: UnsafePointer<Double>
+    @usableFromInline let relative: UnsafePointer<Double>
+
+    @inlinable
+    init(absolute: UnsafePointer<Double>, relative: UnsafePointer<Double>) {
+        self.absolute = absolute
+        self.relative = relative
+    }
+}

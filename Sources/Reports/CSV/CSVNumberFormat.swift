@@ -1,0 +1,141 @@
+import Foundation
+
+/// How the CSV writer prints numbers. The format is fixed and locale-free, so output is
+/// byte-identical across runs and machines:
+///
+/// - `.` is the decimal separator; no grouping; `-` only for negative values (`-0` prints `0`).
+/// - Plain decimal notation for `1e-6 <= |x| < 1e15` (`0.25`, `8760`, `-3.5`); integers without
+///   a decimal point.
+/// - Scientific notation outside that range, with a bare exponent: `1.5e-9`, `2e20`.
+/// - Non-finite values (only possible after a solver failure) print as `nan`, `inf`, `-inf`.
+///
+/// `.roundTrip` prints the fewest digits that read back as exactly the same `Double`
+/// (Swift's shortest round-trip algorithm); `.significantDigits(n)` rounds to n digits and
+/// drops trailing zeros.
+public enum CSVNumberFormat: Sendable, Equatable {
+    case roundTrip
+    case significantDigits(Int)
+
+    /// Most significant digits accepted by `.significantDigits` (beyond 17 a `Double` has none).
+    public static let maximumSignificantDigits = 17
+
+    /// The text of `value` in this format.
+    public func format(_ value: Double) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the text of `value` to `out`, the hot path of the CSV writer: apart from the
+    /// text Swift (or `%e`) produces, it allocates nothing.
+    /// - Complexity: O(1) (at most 17 digits and a 4-digit exponent).
+    public func append(_ value: Double, to out: inout [UInt8]) {
+        guard value.isFinite else {
+            out.append(contentsOf: value.isNaN ? Self.nanText : (value < 0 ? Self.negativeInfinityText : Self.infinityText))
+            return
+        }
+        if value == 0 {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
+        var text: String
+        switch self {
+        case .roundTrip:
+            text = value.description
+        case .significantDigits(let digits):
+            let n = max(1, min(digits, Self.maximumSignificantDigits))
+            // %e is printed in the C locale (no setlocale call in this process), so '.' is the separator.
+            text = String(format: "%.\(n - 1)e", value)
+        }
+        text.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
+                guard let (count, exponent) = Self.decompose(utf8, into: digits) else {
+                    out.append(contentsOf: utf8)
+                    return
+                }
+                Self.layout(negative: value < 0, digits: UnsafeBufferPointer(rebasing: digits[0..<count]), exponent: exponent, into: &out)
+            }
+        }
+    }
+
+    private static let nanText = Array("nan".utf8)
+    private static let infinityText = Array("inf".utf8)
+    private static let negativeInfinityText = Array("-inf".utf8)
+
+    /// Reads `-1.2345e-05`, `123.45` or `1.0` into significant digit values (no leading or
+    /// trailing zeros) and returns their count and the decimal exponent of the first digit.
+    static func decompose(_ text: UnsafeBufferPointer<UInt8>, into digits: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, exponent: Int)? {
+        var count = 0
+        var pointOffset = -1
+        var exponent = 0
+        var i = 0
+        if i < text.count, text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+") { i += 1 }
+        var leadingZeros = 0
+        while i < text.count {
+            let c = text[i]
+            if c == UInt8(ascii: ".") {
+                pointOffset = count + leadingZeros
+            } else if c >= 0x30 && c <= 0x39 {
+                if count == 0 && c == 0x30 {
+                    leadingZeros += 1
+                } else {
+                    guard count < digits.count else { return nil }
+                    digits[count] = c - 0x30
+                    count += 1
+                }
+            } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+                i += 1
+                var negative = false
+                if i < text.count, text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+") {
+                    negative = text[i] == UInt8(ascii: "-")
+                    i += 1
+                }
+                guard i < text.count else { return nil }
+                while i < text.count {
+                    let d = text[i]
+                    guard d >= 0x30 && d <= 0x39, exponent < 100_000 else { return nil }
+                    exponent = exponent * 10 + Int(d - 0x30)
+                    i += 1
+                }
+                if negative { exponent = -exponent }
+                break
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        // Position of the point counted over all mantissa digits, leading zeros included.
+        let point = pointOffset >= 0 ? pointOffset : leadingZeros + count
+        while count > 0 && digits[count - 1] == 0 { count -= 1 }
+        guard count > 0 else { return nil }
+        return (count, exponent + point - 1 - leadingZeros)
+    }
+
+    static func layout(negative: Bool, digits: UnsafeBufferPointer<UInt8>, exponent: Int, into out: inout [UInt8]) {
+        if negative { out.append(UInt8(ascii: "-")) }
+        let zero = UInt8(ascii: "0")
+        if exponent >= -6 && exponent < 15 {
+            if exponent < 0 {
+                out.append(zero)
+                out.append(UInt8(ascii: "."))
+                for _ in 0..<(-exponent - 1) { out.append(zero) }
+                for d in digits { out.append(d + zero) }
+            } else {
+                for i in 0...exponent { out.append(i < digits.count ? digits[i] + zero : zero) }
+                if digits.count > exponent + 1 {
+                    out.append(UInt8(ascii: "."))
+                    for i in (exponent + 1)..<digits.count { out.append(digits[i] + zero) }
+                }
+            }
+        } else {
+            out.append(digits[0] + zero)
+            if digits.count > 1 {
+                out.append(UInt8(ascii: "."))
+                for i in 1..<digits.count { out.append(digits[i] + zero) }
+            }
+            out.append(UInt8(ascii: "e"))
+            out.append(contentsOf: String(exponent).utf8)
+        }
+    }
+}

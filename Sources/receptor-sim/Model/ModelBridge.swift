@@ -1,0 +1,139 @@
+import Integrators
+import Pharmacology
+import Reports
+import ScenarioFiles
+
+/// One drug as `receptor-sim drugs` lists it.
+struct DrugSummary: Sendable, Equatable {
+    var id: String
+    var name: String
+    var routes: [Route]
+    var eliminationHalfLifeHours: Double
+}
+
+/// One library value as `receptor-sim drugs NAME` shows it.
+struct ParameterRow: Sendable, Equatable {
+    var name: String
+    var value: Double
+    var unit: String
+    var source: String
+}
+
+/// The only place the command line touches the Pharmacology model: the vocabulary for
+/// validation, the library listing, and the simulation itself.
+enum ModelBridge {
+    static var library: DrugLibrary { .builtIn }
+
+    /// The library, for `drugs` (metabolites included: they have no routes of their own).
+    static func drugs() -> [DrugSummary] {
+        library.drugs.map {
+            DrugSummary(id: $0.id, name: $0.name, routes: $0.supportedRoutes, eliminationHalfLifeHours: $0.eliminationHalfLifeHours)
+        }
+    }
+
+    /// A drug's overridable parameters with units and sources; nil if the drug is unknown.
+    static func parameters(ofDrug id: String) -> [ParameterRow]? {
+        guard let drug = library.drug(id) else { return nil }
+        let prefix = id + "."
+        var rows = ParameterCatalog.entries(of: library, drugIDs: [id])
+            .filter { $0.name.hasPrefix(prefix) }
+            .map { entry -> ParameterRow in
+                let value = entry.value(in: library)
+                return ParameterRow(name: entry.name, value: value.value, unit: entry.unit, source: value.source)
+            }
+        rows.append(ParameterRow(name: prefix + "half_life_h", value: drug.eliminationHalfLifeHours, unit: "h",
+                                 source: "derived: ln 2 x central_volume_l / clearance_l_per_h (setting it sets the clearance)"))
+        return rows
+    }
+
+    /// The names scenarios may use, from the built-in library.
+    static var vocabulary: ScenarioVocabulary {
+        let library = self.library
+        return ScenarioVocabulary(
+            // Metabolites are listed with no routes, so dosing one says so instead of "unknown drug".
+            drugRoutes: Dictionary(library.drugs.map { ($0.id, $0.supportedRoutes) }, uniquingKeysWith: { first, _ in first }),
+            parameterNames: { scenario in
+                (try? ReceptorModel.parameterNames(for: scenario, library: library)) ?? []
+            },
+            columnNames: { scenario in columnNames(for: scenario, library: library) },
+            solverMethods: IntegrationMethod.allCases.map(\.rawValue))
+    }
+
+    /// Every data column of a scenario (without `time_h`, which the CSV writer puts first).
+    static func columnNames(for scenario: Scenario, library: DrugLibrary = .builtIn) -> [String] {
+        ((try? ReceptorModel.columnNames(for: scenario, library: library)) ?? []).filter { $0 != "time_h" }
+    }
+
+    /// Compiles and simulates `scenario`, streaming rows of `columns` into `sink`.
+    /// - Throws: `.model` when the model rejects the scenario (exit 2), `.simulation` for solver
+    ///   and steady-state failures (exit 1), `.output` when writing fails.
+    static func simulate<Sink: ObservableSink>(
+        _ scenario: Scenario, file: String, columns: [String], into sink: inout Sink
+    ) throws(CommandLineError) -> SolverStatistics {
+        do {
+            let model = try ReceptorModel.compile(scenario, library: library)
+            return try ReceptorModel.simulate(model, columns: columns, intervalHours: scenario.output.intervalHours, into: &sink)
+        } catch let error as CommandLineError {
+            throw error
+        } catch let error as CSVWriterError {
+            throw .output(error)
+        } catch let error as ModelError {
+            switch error {
+            case .solverFailed(let solverError):
+                throw .simulation(file: file, timeHours: time(of: solverError), cause: solverError.description)
+            case .steadyStateNotFound:
+                throw .simulation(file: file, timeHours: 0, cause: error.description)
+            default:
+                throw .model(file: file, message: error.description)
+            }
+        } catch {
+            throw .simulation(file: file, timeHours: nil, cause: "\(error)")
+        }
+    }
+
+    private static func time(of error: SolverError) -> Double? {
+        switch error {
+        case .nonFiniteState(_, let time), .stepSizeUnderflow(let time, _), .stepBudgetExhausted(let time, _): return time
+        case .invalidInput: return nil
+        }
+    }
+}
+
+/// Streams model rows into the CSV writer, the run summary and (with `--chart`) the chart.
+struct CSVRowSink: ObservableSink {
+    let writer: CSVWriter
+    var summary: RunSummary
+    var chart: ChartRows?
+
+    mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) throws {
+        try writer.writeRow(time: timeHours, values: values)
+        summary.record(time: timeHours, values: values)
+        chart?.record(time: timeHours, values: values)
+    }
+}
+
+/// Keeps only the (at most two) charted columns of each row for `run --chart`, so the chart
+/// costs two numbers per row however many columns the CSV has.
+struct ChartRows {
+    private let indices: [Int]
+    private var builder: TimeSeriesTableBuilder
+
+    init(columns: [String]) {
+        let chosen = TerminalChart.defaultColumns(available: columns)
+        indices = chosen.compactMap { columns.firstIndex(of: $0) }
+        builder = TimeSeriesTableBuilder(columnNames: chosen)
+    }
+
+    mutating func record(time: Double, values: UnsafeBufferPointer<Double>) {
+        builder.appendRow(timeHours: time, indices.map { values[$0] })
+    }
+
+    /// The chart text, or why there is none.
+    func render() -> String {
+        do {
+            return try TerminalChart().render(table: builder.build(), columns: builder.columnNames)
+        } catch {
+            return "receptor-sim: no chart: \(error)"
+        }
+    }
+}
