@@ -89,23 +89,26 @@ import Integrators
         #expect(final[system.receptorInternal[0]] != y[system.receptorInternal[0]])
     }
 
-    /// Occupancies in [0, 1] summing to at most 1, and no negative amounts, with every feature on.
+    /// Occupancies in [0, 1] summing to at most 1, and no negative amounts, with every feature on
+    /// (two days with the default Rodas5P; 3 minutes with RK4 when the adaptive solver is absent).
     @Test func invariantsHoldWithEveryFeatureActive() throws {
-        let scenario = kitchenSinkScenario()
+        let base = kitchenSinkScenario()
+        let horizon = realSolverAvailable ? 48.0 : 0.05
+        let scenario = Scenario(name: base.name, durationHours: horizon, doses: base.doses, events: base.events)
         let model = try ReceptorModel.compile(scenario)
         let columns = try ReceptorModel.columnNames(for: scenario)
         var recorder = ObservableRecorder(columns: columns)
-        var options = ReceptorModel.solverOptions(for: scenario)
-        options.fixedStepSize = 2e-6  // the NMDA/weak-binder rates are ~1e6 /h: RK4 needs tiny steps
+        var options = ReceptorModel.solverOptions(for: model)
+        options.fixedStepSize = 2e-6  // used only by the RK4 placeholder (NMDA rates ~1e4 /h)
+        let interval = horizon / 96
+        try ReceptorModel.simulate(model, columns: columns, intervalHours: interval, options: options, into: &recorder)
         var stateRecorder = TrajectoryRecorder(dimension: model.dimension)
-        let horizon = 0.05
-        let short = try ReceptorModel.compile(Scenario(name: scenario.name, durationHours: horizon, doses: scenario.doses, events: scenario.events))
-        try ReceptorModel.simulate(short, columns: columns, intervalHours: 0.01, options: options, into: &recorder)
         _ = try ODESolver.solve(
-            ODEProblem(system: short.system, initialState: short.initialState, startTime: 0, endTime: horizon),
-            method: .rk4, options: options, output: .uniform(start: 0, interval: 0.01, end: horizon), into: &stateRecorder)
+            ODEProblem(system: model.system, initialState: model.initialState, startTime: 0, endTime: horizon),
+            method: realSolverAvailable ? .rodas5P : .rk4, options: options,
+            output: .uniform(start: 0, interval: interval, end: horizon), into: &stateRecorder)
         for column in columns where column.contains("_occupancy_") {
-            for v in recorder.series(column) { #expect(v >= -1e-15 && v <= 1, "\(column) = \(v)") }
+            for v in recorder.series(column) { #expect(v >= -1e-12 && v <= 1, "\(column) = \(v)") }
         }
         for kind in ["mu", "delta", "kappa", "nmda"] {
             let parts = columns.filter { $0.hasPrefix(kind + "_occupancy_") && !$0.hasSuffix("_total") }
@@ -118,10 +121,10 @@ import Integrators
         let signed = Set(["synthesis_control", "adaptation", "endorphin_suppression", "dynorphin_induction"])
         for k in 0..<stateRecorder.times.count {
             for (i, name) in model.stateNames.enumerated() where !signed.contains(where: { name.hasSuffix($0) }) {
-                #expect(stateRecorder.states[k * model.dimension + i] >= -1e-12, "\(name) at \(stateRecorder.times[k])")
+                #expect(stateRecorder.states[k * model.dimension + i] >= -1e-9, "\(name) at \(stateRecorder.times[k])")
             }
         }
-        #expect(recorder.series("ketamine_brain_nM").last! > 0)
-        #expect(recorder.series("nmda_occupancy_ketamine").last! > 0)
+        #expect(recorder.series("buprenorphine_brain_nM").last! > 0)
+        #expect(recorder.series("nmda_occupancy_ketamine").max()! > 0.01)
     }
 }
