@@ -121,7 +121,8 @@ struct BehaviourTests {
 
     /// Buprenorphine 16 mg SL on top of continuing morphine precipitates (milder) withdrawal
     /// within hours (§8: within ≈90 min, milder than antagonist-precipitated); micro-induction
-    /// (0.2 mg doubling daily while morphine continues) gives none.
+    /// (0.2 mg doubling daily while morphine continues) gives none; waiting 24 h after the last
+    /// morphine dose gives no precipitated excess, only relief (§9 item 15).
     @Test func buprenorphinePrecipitatesButMicroInductionDoesNot() throws {
         let t = 338.0
         let onTop = try simulate(Scenario(name: "bup on top", durationHours: t + 12, doses: [
@@ -139,6 +140,21 @@ struct BehaviourTests {
         #expect(micro.maximum("withdrawal_index", from: 0, to: 330).value < 0.1 * precipitated)
         // Milder than naloxone-precipitated withdrawal (see the naloxone test, peak > 0.1).
         #expect(precipitated < 0.1)
+        // Waiting until withdrawal has begun (24 h after the last morphine dose) removes the
+        // precipitated excess: buprenorphine then only relieves (W with bup − W without ≤ 0.01).
+        let last = 55.0 * 6, wait = last + 24
+        let stopped = try simulate(Scenario(name: "stop", durationHours: wait + 12, doses: [Self.chronicMorphine(count: 56)]),
+                                   columns: ["withdrawal_index"], intervalHours: 0.25)
+        let waited = try simulate(Scenario(name: "wait", durationHours: wait + 12, doses: [
+            Self.chronicMorphine(count: 56), dose("buprenorphine", .sublingual, .single(atHours: wait, amountMilligrams: 16)),
+        ]), columns: ["withdrawal_index"], intervalHours: 0.25)
+        #expect(stopped.value("withdrawal_index", at: wait) > 0.05, "withdrawal has begun")
+        var excess = -Double.infinity
+        for (k, t) in waited.times.enumerated() where t >= wait && t <= wait + 12 {
+            excess = max(excess, waited.series("withdrawal_index")[k] - stopped.value("withdrawal_index", at: t))
+        }
+        #expect(excess < 0.01, "excess withdrawal after waiting \(excess) vs on top \(precipitated)")
+        #expect(waited.value("withdrawal_index", at: wait + 12) < stopped.value("withdrawal_index", at: wait + 12))
     }
 
     /// Naltrexone 50 mg daily for 8 days: ≥ 90 % mu blockade 8 h after the first dose (PET 92–98 %,
