@@ -119,6 +119,14 @@ public enum ParameterCatalog {
         return out
     }
 
+    /// The parameters of one drug (or metabolite) only: its PK, routes, bindings, modulation and
+    /// metabolite formation (`<id>.*`), for `receptor-sim drugs NAME`.
+    /// - Throws: `ModelError.unknownDrug`.
+    public static func drugEntries(of library: DrugLibrary, drug id: String) throws -> [ParameterEntry] {
+        guard library.drug(id) != nil else { throw ModelError.unknownDrug(id) }
+        return entries(of: library, drugIDs: [id]).filter { $0.name.hasPrefix(id + ".") }
+    }
+
     /// Names of the derived half-life overrides for the drugs in `drugIDs`.
     static func derivedNames(of library: DrugLibrary, drugIDs: Set<String>?) -> [String] {
         library.drugs.filter { drugIDs?.contains($0.id) ?? true }.map { $0.id + ".half_life_h" }
