@@ -76,6 +76,26 @@ import Integrators
         }
     }
 
+    /// The RK4 reference method stays stable with the automatic fixed step on a stiff scenario
+    /// (naloxone on morphine) and agrees with Rodas5P.
+    @Test func rk4WithStableStepAgreesWithDefault() throws {
+        var scenario = Scenario(name: "nlx", durationHours: 0.5, doses: [
+            DoseRegimen(drug: "morphine", route: .ivBolus, schedule: .single(atHours: 0, amountMilligrams: 10)),
+            DoseRegimen(drug: "naloxone", route: .ivBolus, schedule: .single(atHours: 0.1, amountMilligrams: 0.4)),
+        ])
+        let model = try ReceptorModel.compile(scenario)
+        #expect(model.stableFixedStep < 0.01 && model.stableFixedStep > 1e-6)
+        var rk4 = ObservableRecorder(columns: ["mu_occupancy_naloxone", "withdrawal_index"])
+        scenario.solver.method = "rk4"
+        try ReceptorModel.simulate(try ReceptorModel.compile(scenario), columns: rk4.columns, intervalHours: 0.1, into: &rk4)
+        guard realSolverAvailable else { return }
+        var rodas = ObservableRecorder(columns: rk4.columns)
+        try ReceptorModel.simulate(model, columns: rodas.columns, intervalHours: 0.1, into: &rodas)
+        for (a, b) in zip(rk4.series("mu_occupancy_naloxone"), rodas.series("mu_occupancy_naloxone")) {
+            #expect(isClose(a, b, relative: 1e-4, absolute: 1e-8))
+        }
+    }
+
     /// Streaming: the sink gets one row per output time with the requested columns in order.
     @Test func simulateStreamsRows() throws {
         let model = try ReceptorModel.compile(morphine)

@@ -64,7 +64,8 @@ public enum ReceptorModel {
         Observable.all(for: try ModelLayout.make(scenario: scenario, library: library)).map(\.name)
     }
 
-    /// Solver options for a scenario: its tolerances; the fixed step used by RK4.
+    /// Solver options for a scenario: its tolerances; a 0.01 h fixed step for RK4 (see
+    /// `solverOptions(for: CompiledModel)` for a step chosen for stability).
     public static func solverOptions(for scenario: Scenario) -> SolverOptions {
         SolverOptions(
             relativeTolerance: .scalar(scenario.solver.relativeTolerance),
@@ -81,6 +82,7 @@ public enum ReceptorModel {
         var options = solverOptions(for: model.scenario)
         let atol = model.scenario.solver.absoluteTolerance
         options.absoluteTolerance = .perComponent(model.stateScales.map { atol * $0 })
+        options.fixedStepSize = model.stableFixedStep
         return options
     }
 
