@@ -67,6 +67,22 @@ struct BehaviourTests {
         #expect(rec.value("withdrawal_index", at: last + 10 * 24) < 0.2 * peak.value)
     }
 
+    /// Agonist-specific down-regulation (§5.1, §9 item 17): at similar mu occupancy (≈0.3) for a
+    /// week, the high-arrestin agonist fentanyl (IV 0.05 mg/h) removes far more receptors than
+    /// morphine (oral 30 mg every 6 h), which stays within 20 % of baseline.
+    @Test func fentanylDownRegulatesMoreThanMorphine() throws {
+        let fentanyl = try simulate(Scenario(name: "fentanyl", durationHours: 168, doses: [
+            dose("fentanyl", .ivInfusion, .infusion(startHours: 0, durationHours: 168, rateMilligramsPerHour: 0.05)),
+        ]), columns: ["mu_total_rel", "mu_occupancy_fentanyl"], intervalHours: 1)
+        let morphine = try simulate(Scenario(name: "morphine", durationHours: 168, doses: [Self.chronicMorphine(count: 28)]),
+                                    columns: ["mu_total_rel", "mu_occupancy_morphine"], intervalHours: 1)
+        let fentanylOccupancy = fentanyl.value("mu_occupancy_fentanyl", at: 168)
+        let morphineOccupancy = morphine.maximum("mu_occupancy_morphine", from: 162, to: 168).value
+        #expect(abs(fentanylOccupancy - morphineOccupancy) < 0.15)
+        #expect(morphine.value("mu_total_rel", at: 168) > 0.8)
+        #expect(fentanyl.value("mu_total_rel", at: 168) < 0.7)
+    }
+
     /// A taper (stepping down over 7 days) gives a lower withdrawal peak than an abrupt stop.
     @Test func taperLowersWithdrawalPeak() throws {
         var taper: [Double] = []
