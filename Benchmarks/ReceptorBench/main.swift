@@ -1,1 +1,8 @@
-print("receptor-bench: benchmarks are being built")
+// receptor-bench: run by hand in release builds (`swift run -c release receptor-bench <subcommand>`).
+let benchArguments = Array(CommandLine.arguments.dropFirst())
+if benchArguments.first == "model" {
+    let repeats = benchArguments.count > 1 ? Int(benchArguments[1]) ?? 21 : 21
+    do { try ModelBenchmark(repeats: repeats).run() } catch { print("receptor-bench: error: \(error)") }
+} else {
+    print("receptor-bench: benchmarks are being built (subcommand: model [repeats])")
+}
