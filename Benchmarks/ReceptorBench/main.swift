@@ -2,7 +2,8 @@
 let benchArguments = Array(CommandLine.arguments.dropFirst())
 if benchArguments.first == "model" {
     let repeats = benchArguments.count > 1 ? Int(benchArguments[1]) ?? 21 : 21
-    do { try ModelBenchmark(repeats: repeats).run() } catch { print("receptor-bench: error: \(error)") }
+    let calls = benchArguments.count > 2 ? Int(benchArguments[2]) ?? 200_000 : 200_000
+    do { try ModelBenchmark(repeats: repeats, calls: calls).run() } catch { print("receptor-bench: error: \(error)") }
 } else {
-    print("receptor-bench: benchmarks are being built (subcommand: model [repeats])")
+    print("receptor-bench: benchmarks are being built (subcommand: model [repeats [rhs-calls]])")
 }
