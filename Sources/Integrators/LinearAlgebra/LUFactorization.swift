@@ -181,7 +181,114 @@ enum LUFactorization {
     /// Int storage `factor` and `solve` need besides the n pivots: the chosen path and the
     /// nonzero pattern of the factors (row indices per column of L and of U).
     @inlinable
-    static func structureCount(dimension n: Int) -> Int { 2 + 3 * n + 2 * n * n }
+    static func structureCount(dimension n: Int) -> Int { 2 + 5 * n + 2 * n * n }
+
+    /// Fill-reducing symmetric ordering for the sparse path, computed once from the pattern of
+    /// the first matrix (minimum degree on the pattern of A + Aᵀ, ties to the lower index) and
+    /// stored as a sequence of interchanges in `swaps` (position k exchanged with swaps[k], in
+    /// order k = 0..<n, like LAPACK pivots). In the natural state order of the receptor model
+    /// the feedback states that couple to every receptor state come early and fill L and U to
+    /// almost half of the matrix; ordered, the factors stay close to the Jacobian's own
+    /// pattern. `scratch` (n·n + n Ints) is overwritten. O(n³) once per solve.
+    @inlinable
+    static func minimumDegreeOrdering(
+        _ matrix: UnsafePointer<Double>, dimension n: Int, swaps: UnsafeMutablePointer<Int>,
+        scratch: UnsafeMutablePointer<Int>
+    ) {
+        let adjacent = scratch, eliminated = scratch + n * n
+        for i in 0..<n {
+            eliminated[i] = 0
+            for j in 0..<n {
+                adjacent[i * n + j] = (i != j && (matrix[j * n + i] != 0 || matrix[i * n + j] != 0)) ? 1 : 0
+            }
+        }
+        // swaps doubles as the elimination order until it is converted below.
+        for step in 0..<n {
+            var best = -1, bestDegree = Int.max
+            for v in 0..<n where eliminated[v] == 0 {
+                var degree = 0
+                for w in 0..<n where eliminated[w] == 0 { degree += adjacent[v * n + w] }
+                if degree < bestDegree { bestDegree = degree; best = v }
+            }
+            eliminated[best] = 1
+            swaps[step] = best
+            // Eliminating best joins its remaining neighbours into a clique (the fill it makes).
+            for a in 0..<n where eliminated[a] == 0 && adjacent[best * n + a] != 0 {
+                for b in 0..<n where b != a && eliminated[b] == 0 && adjacent[best * n + b] != 0 {
+                    adjacent[a * n + b] = 1
+                }
+            }
+        }
+        // Order → interchanges: position k receives the state order[k].
+        let current = adjacent, whereIs = adjacent + n
+        for i in 0..<n { current[i] = i; whereIs[i] = i }
+        for k in 0..<n {
+            let wanted = swaps[k]
+            let position = whereIs[wanted]
+            swaps[k] = position
+            let displaced = current[k]
+            current[k] = wanted; whereIs[wanted] = k
+            current[position] = displaced; whereIs[displaced] = position
+        }
+    }
+
+    /// Builds the iteration matrix W = scale·J + shift·I of a Rosenbrock step from the row-major
+    /// Jacobian `jacobian` into `factors` (column-major, symmetrically permuted by the
+    /// fill-reducing ordering on the sparse path) and factors it (`factor`). `solve` undoes the
+    /// ordering, so callers see A·x = b in their own order. The first call of a workspace
+    /// chooses the path and, for the sparse path, computes the ordering from the pattern of
+    /// that W and permutes it in place once; later calls scatter J straight to its permuted
+    /// place, which costs the same as the plain transposing copy.
+    ///
+    /// - Returns: as `factor`.
+    @inlinable
+    static func factorIterationMatrix(
+        jacobian: UnsafePointer<Double>, scale: Double, shift: Double,
+        into factors: UnsafeMutablePointer<Double>, dimension n: Int,
+        pivots: UnsafeMutablePointer<Int>, structure: UnsafeMutablePointer<Int>
+    ) -> Int? {
+        let ordering = structure + 2 + 3 * n + 2 * n * n, positions = ordering + n
+        if structure[1] == 2 {
+            for i in 0..<n {
+                let row = jacobian + i * n
+                let pi = positions[i]
+                for j in 0..<n { factors[positions[j] * n + pi] = scale * row[j] }
+            }
+        } else {
+            for i in 0..<n {
+                let row = jacobian + i * n
+                for j in 0..<n { factors[j * n + i] = scale * row[j] }
+            }
+        }
+        for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
+        if structure[1] == 0 {
+            var nonzeros = 0
+            for index in 0..<(n * n) { nonzeros += factors[index] != 0 ? 1 : 0 }
+            structure[1] = (n >= 24 && 4 * nonzeros <= n * n) ? 2 : 1
+            if structure[1] == 2 {
+                minimumDegreeOrdering(factors, dimension: n, swaps: ordering, scratch: structure + 2 + 2 * n)
+                // positions[state] = its place in the ordered matrix; permute this W once.
+                for i in 0..<n { positions[i] = i }
+                for k in 0..<n {
+                    let other = ordering[k]
+                    if other != k {
+                        let swap = positions[k]; positions[k] = positions[other]; positions[other] = swap
+                        for column in 0..<n {
+                            let base = factors + column * n
+                            let value = base[k]; base[k] = base[other]; base[other] = value
+                        }
+                        let a = factors + k * n, b = factors + other * n
+                        for row in 0..<n { let value = a[row]; a[row] = b[row]; b[row] = value }
+                    }
+                }
+                // positions held the state at each place; invert it.
+                let places = structure + 2 + 2 * n  // scratch (n)
+                for k in 0..<n { places[positions[k]] = k }
+                for i in 0..<n { positions[i] = places[i] }
+            }
+        }
+        return factor(factors, dimension: n, pivots: pivots, structure: structure)
+    }
 
     /// Factors `matrix` (column-major) in place, choosing the path by size and sparsity: the
     /// blocked dense elimination (`factorDense`), or, for n >= 24 with at most a quarter of the
@@ -318,19 +425,47 @@ enum LUFactorization {
         _ factors: UnsafePointer<Double>, dimension n: Int, pivots: UnsafePointer<Int>,
         structure: UnsafePointer<Int>, _ vector: UnsafeMutablePointer<Double>
     ) {
+        let ordered = structure[1] == 2
+        let ordering = UnsafePointer(structure + 2 + 3 * n + 2 * n * n)
         var k = 0
+        if ordered {
+            while k < n {
+                let p = ordering[k]
+                if p != k { let swap = vector[k]; vector[k] = vector[p]; vector[p] = swap }
+                k += 1
+            }
+        }
+        k = 0
         while k < n {
             let p = pivots[k]
             if p != k { let swap = vector[k]; vector[k] = vector[p]; vector[p] = swap }
             k += 1
         }
-        guard structure[0] == 1 else {
+        if structure[0] == 1 {
+            solveSparse(factors, dimension: n, structure: structure, vector)
+        } else {
             solveDense(factors, dimension: n, vector)
-            return
         }
+        if ordered {
+            // Back to the caller's order: the interchanges of the ordering in reverse.
+            k = n - 1
+            while k >= 0 {
+                let p = ordering[k]
+                if p != k { let swap = vector[k]; vector[k] = vector[p]; vector[p] = swap }
+                k -= 1
+            }
+        }
+    }
+
+    /// The triangular solves of the sparse path (pivots already applied).
+    @inlinable
+    static func solveSparse(
+        _ factors: UnsafePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>,
+        _ vector: UnsafeMutablePointer<Double>
+    ) {
         let lowerCount = structure + 2, upperCount = lowerCount + n
         let lowerRows = upperCount + n, upperRows = lowerRows + n * n
-        k = 0
+        var k = 0
         while k < n {
             let value = vector[k]
             if value != 0 {

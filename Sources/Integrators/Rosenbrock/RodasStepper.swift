@@ -117,15 +117,12 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         }
         let nonAutonomous = !system.isAutonomous
         if h != factoredStep {
-            let diagonal = 1 / (Tableau.gamma * h)
-            // W = I/(γh) − J, stored column-major for the LU (J is row-major).
-            for i in 0..<n {
-                let row = jacobian + i * n
-                for j in 0..<n { factors[j * n + i] = -row[j] }
-            }
-            for i in 0..<n { factors[i * n + i] = factors[i * n + i] + diagonal }
+            // W = I/(γh) − J.
             statistics.luFactorizations += 1
-            if LUFactorization.factor(factors, dimension: n, pivots: pivots, structure: pivots + n) != nil {
+            if LUFactorization.factorIterationMatrix(
+                jacobian: jacobian, scale: -1, shift: 1 / (Tableau.gamma * h), into: factors,
+                dimension: n, pivots: pivots, structure: pivots + n) != nil
+            {
                 factoredStep = .nan
                 return .infinity
             }

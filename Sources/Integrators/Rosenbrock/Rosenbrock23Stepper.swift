@@ -98,15 +98,12 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
             factoredStep = .nan
         }
         if h != factoredStep {
-            let scale = -h * d
-            // W = I − h d J, stored column-major for the LU (J is row-major).
-            for i in 0..<n {
-                let row = jacobian + i * n
-                for j in 0..<n { factors[j * n + i] = scale * row[j] }
-            }
-            for i in 0..<n { factors[i * n + i] = factors[i * n + i] + 1 }
+            // W = I − h d J.
             statistics.luFactorizations += 1
-            if LUFactorization.factor(factors, dimension: n, pivots: pivots, structure: pivots + n) != nil {
+            if LUFactorization.factorIterationMatrix(
+                jacobian: jacobian, scale: -h * d, shift: 1, into: factors,
+                dimension: n, pivots: pivots, structure: pivots + n) != nil
+            {
                 factoredStep = .nan
                 return .infinity
             }
