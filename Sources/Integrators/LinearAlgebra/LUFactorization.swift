@@ -181,7 +181,7 @@ enum LUFactorization {
     /// Int storage `factor` and `solve` need besides the n pivots: the chosen path and the
     /// nonzero pattern of the factors (row indices per column of L and of U).
     @inlinable
-    static func structureCount(dimension n: Int) -> Int { 2 + 5 * n + 2 * n * n }
+    static func structureCount(dimension n: Int) -> Int { 4 + 5 * n + 4 * n * n }
 
     /// Fill-reducing symmetric ordering for the sparse path, computed once from the pattern of
     /// the first matrix (minimum degree on the pattern of A + Aᵀ, ties to the lower index) and
@@ -287,7 +287,100 @@ enum LUFactorization {
                 for i in 0..<n { positions[i] = places[i] }
             }
         }
+        if structure[1] == 2, factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure) {
+            return nil
+        }
+        if structure[1] == 2 {
+            // The fixed pattern met a pivot below the threshold: W again, then the general path.
+            for i in 0..<n {
+                let row = jacobian + i * n
+                let pi = positions[i]
+                for j in 0..<n { factors[positions[j] * n + pi] = scale * row[j] }
+            }
+            for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
+        }
         return factor(factors, dimension: n, pivots: pivots, structure: structure)
+    }
+
+    /// The sparse path without its per-call bookkeeping: the patterns of L and U come from a
+    /// symbolic elimination (on booleans, diagonal pivots) of every entry any W of this solve
+    /// has had nonzero, redone only when a new entry appears, so no exact zero or
+    /// cancellation can hide fill. The numeric elimination is left-looking over those
+    /// patterns (per entry the same updates in the same order as the right-looking general
+    /// path). It gives up (returns false, matrix clobbered) when a diagonal pivot fails the
+    /// threshold test of the general path, whose patterns then replace the symbolic ones;
+    /// after eight such give-ups the solve stays on the general path.
+    @inlinable
+    static func factorFixedPattern(
+        _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, pivots: UnsafeMutablePointer<Int>,
+        structure: UnsafeMutablePointer<Int>
+    ) -> Bool {
+        let lowerCount = structure + 2, upperCount = lowerCount + n
+        let lowerRows = upperCount + n, upperRows = lowerRows + n * n
+        let seen = structure + 2 + 5 * n + 2 * n * n, boolean = seen + n * n
+        let state = boolean + n * n  // [0]: 1 symbolic patterns valid; [1]: give-ups
+        if state[1] > 8 { return false }
+        var fresh = 0
+        for index in 0..<(n * n) { fresh |= (matrix[index] != 0 ? 1 : 0) & (1 - seen[index]) }
+        if fresh != 0 {
+            for index in 0..<(n * n) where matrix[index] != 0 { seen[index] = 1 }
+            state[0] = 0
+        }
+        if state[0] != 1 {
+            // Symbolic elimination (column-major booleans, diagonal always present).
+            for index in 0..<(n * n) { boolean[index] = seen[index] }
+            for k in 0..<n { boolean[k * n + k] = 1; upperCount[k] = 0 }
+            var filled = n
+            for k in 0..<n {
+                let columnK = boolean + k * n
+                var count = 0
+                for i in (k + 1)..<n where columnK[i] != 0 {
+                    lowerRows[k * n + count] = i
+                    count += 1
+                }
+                lowerCount[k] = count
+                for j in (k + 1)..<n where boolean[j * n + k] != 0 {
+                    upperRows[j * n + upperCount[j]] = k
+                    upperCount[j] += 1
+                    let columnJ = boolean + j * n
+                    for t in 0..<count { columnJ[lowerRows[k * n + t]] = 1 }
+                }
+                filled += count
+            }
+            for j in 0..<n { filled += upperCount[j] }
+            structure[0] = 2 * filled <= n * n ? 1 : 0
+            state[0] = 1
+        }
+        // Left-looking numeric elimination over the patterns.
+        for j in 0..<n {
+            let columnJ = matrix + j * n
+            let uRows = upperRows + j * n
+            for u in 0..<upperCount[j] {
+                let k = uRows[u]
+                let x = columnJ[k]
+                let columnK = matrix + k * n
+                let rows = lowerRows + k * n
+                for t in 0..<lowerCount[k] {
+                    let r = rows[t]
+                    columnJ[r] = columnJ[r] - x * columnK[r]
+                }
+            }
+            let rows = lowerRows + j * n
+            let count = lowerCount[j]
+            var largest = 0.0
+            for t in 0..<count { largest = max(largest, abs(columnJ[rows[t]])) }
+            let diagonal = columnJ[j]
+            guard diagonal != 0, diagonal.isFinite, largest.isFinite, abs(diagonal) >= 0.1 * largest else {
+                state[0] = 0
+                state[1] += 1
+                return false
+            }
+            let inversePivot = 1 / diagonal
+            columnJ[j] = inversePivot
+            for t in 0..<count { columnJ[rows[t]] = columnJ[rows[t]] * inversePivot }
+            pivots[j] = j
+        }
+        return true
     }
 
     /// Factors `matrix` (column-major) in place, choosing the path by size and sparsity: the
