@@ -181,7 +181,7 @@ enum LUFactorization {
     /// Int storage `factor` and `solve` need besides the n pivots: the chosen path and the
     /// nonzero pattern of the factors (row indices per column of L and of U).
     @inlinable
-    static func structureCount(dimension n: Int) -> Int { 4 + 5 * n + 4 * n * n }
+    static func structureCount(dimension n: Int) -> Int { 5 + 5 * n + 6 * n * n }
 
     /// Fill-reducing symmetric ordering for the sparse path, computed once from the pattern of
     /// the first matrix (minimum degree on the pattern of A + Aᵀ, ties to the lower index) and
@@ -248,7 +248,40 @@ enum LUFactorization {
         pivots: UnsafeMutablePointer<Int>, structure: UnsafeMutablePointer<Int>
     ) -> Int? {
         let ordering = structure + 2 + 3 * n + 2 * n * n, positions = ordering + n
+        var triedFixedPattern = false
         if structure[1] == 2 {
+            // The nonzeros of J seen so far, as (index in J, index in W) pairs: when J has no
+            // others (two cheap counts), W is a zeroed matrix plus these, and the fixed
+            // patterns (which include them) need no check.
+            let seen = structure + 2 + 5 * n + 2 * n * n
+            let state = seen + 2 * n * n
+            let listCount = state + 2, sources = state + 3, targets = sources + n * n
+            var total = 0
+            for index in 0..<(n * n) { total += jacobian[index] != 0 ? 1 : 0 }
+            let count = listCount[0]
+            var known = 0
+            for t in 0..<count { known += jacobian[sources[t]] != 0 ? 1 : 0 }
+            if total == known, state[0] == 1, state[1] <= 8 {
+                factors.update(repeating: 0, count: n * n)
+                for t in 0..<count { factors[targets[t]] = scale * jacobian[sources[t]] }
+                for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
+                if factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure, checkPattern: false) {
+                    return nil
+                }
+                triedFixedPattern = true
+            } else {
+                var t = 0
+                for i in 0..<n {
+                    for j in 0..<n where jacobian[i * n + j] != 0 {
+                        sources[t] = i * n + j
+                        targets[t] = positions[j] * n + positions[i]
+                        seen[targets[t]] = 1
+                        t += 1
+                    }
+                }
+                listCount[0] = t
+                state[0] = 0
+            }
             for i in 0..<n {
                 let row = jacobian + i * n
                 let pi = positions[i]
@@ -287,10 +320,12 @@ enum LUFactorization {
                 for i in 0..<n { positions[i] = places[i] }
             }
         }
-        if structure[1] == 2, factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure) {
-            return nil
+        if structure[1] == 2, !triedFixedPattern {
+            if factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure, checkPattern: true) {
+                return nil
+            }
         }
-        if structure[1] == 2 {
+        if structure[1] == 2, !triedFixedPattern {
             // The fixed pattern met a pivot below the threshold: W again, then the general path.
             for i in 0..<n {
                 let row = jacobian + i * n
@@ -313,7 +348,7 @@ enum LUFactorization {
     @inlinable
     static func factorFixedPattern(
         _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, pivots: UnsafeMutablePointer<Int>,
-        structure: UnsafeMutablePointer<Int>
+        structure: UnsafeMutablePointer<Int>, checkPattern: Bool
     ) -> Bool {
         let lowerCount = structure + 2, upperCount = lowerCount + n
         let lowerRows = upperCount + n, upperRows = lowerRows + n * n
@@ -321,7 +356,9 @@ enum LUFactorization {
         let state = boolean + n * n  // [0]: 1 symbolic patterns valid; [1]: give-ups
         if state[1] > 8 { return false }
         var fresh = 0
-        for index in 0..<(n * n) { fresh |= (matrix[index] != 0 ? 1 : 0) & (1 - seen[index]) }
+        if checkPattern {
+            for index in 0..<(n * n) { fresh |= (matrix[index] != 0 ? 1 : 0) & (1 - seen[index]) }
+        }
         if fresh != 0 {
             for index in 0..<(n * n) where matrix[index] != 0 { seen[index] = 1 }
             state[0] = 0
