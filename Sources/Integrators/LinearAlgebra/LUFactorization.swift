@@ -417,6 +417,8 @@ enum LUFactorization {
             for t in 0..<count { columnJ[rows[t]] = columnJ[rows[t]] * inversePivot }
             pivots[j] = j
         }
+        // Bit 2: no interchanges, so the solves skip the pivot pass.
+        structure[0] = (structure[0] & 1) | 2
         return true
     }
 
@@ -566,12 +568,14 @@ enum LUFactorization {
             }
         }
         k = 0
-        while k < n {
-            let p = pivots[k]
-            if p != k { let swap = vector[k]; vector[k] = vector[p]; vector[p] = swap }
-            k += 1
+        if structure[0] & 2 == 0 {
+            while k < n {
+                let p = pivots[k]
+                if p != k { let swap = vector[k]; vector[k] = vector[p]; vector[p] = swap }
+                k += 1
+            }
         }
-        if structure[0] == 1 {
+        if structure[0] & 1 == 1 {
             solveSparse(factors, dimension: n, structure: structure, vector)
         } else {
             solveDense(factors, dimension: n, vector)
