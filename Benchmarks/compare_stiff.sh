@@ -33,17 +33,21 @@ echo "compare_stiff: building receptor-bench (release)" >&2
 bin="$(cd "$root" && swift build -c release --show-bin-path)/receptor-bench"
 
 echo "compare_stiff: running receptor-bench stiff" >&2
-"$bin" stiff "${common[@]}" > "$out/receptorsim.csv"
+"$bin" stiff --verbose "${common[@]}" > "$out/receptorsim.csv" 2> "$out/receptorsim.log"
+grep -v ' repeats' "$out/receptorsim.log" >&2 || true
 
 echo "compare_stiff: running peers" >&2
 if [ "$all_peers" -eq 1 ]; then
-    "$here/peers/run_peers.sh" "${common[@]}" > "$out/peers.csv"
+    "$here/peers/run_peers.sh" --verbose "${common[@]}" > "$out/peers.csv" 2> "$out/peers.log"
 else
-    "$here/peers/run_peers.sh" "${common[@]}" --method cvode > "$out/peers.csv"
-    "$here/peers/run_peers.sh" "${common[@]}" --method scipy-bdf | tail -n +2 >> "$out/peers.csv"
+    "$here/peers/run_peers.sh" --verbose "${common[@]}" --method cvode > "$out/peers.csv" 2> "$out/peers.log"
+    "$here/peers/run_peers.sh" --verbose "${common[@]}" --method scipy-bdf 2>> "$out/peers.log" \
+        | tail -n +2 >> "$out/peers.csv"
 fi
+grep -vE ' repeats|^setup_peers|^scipy_stiff: scipy ' "$out/peers.log" >&2 || true
 
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "CSV: $out/receptorsim.csv, $out/peers.csv"
+echo "CSV: $out/receptorsim.csv, $out/peers.csv (--verbose logs beside them: repeats, LU counts;"
+echo "    peers/csv_table.py CSV LOG renders either as a full Markdown table)"
 echo
 python3 "$here/peers/compare_table.py" "$out/receptorsim.csv" "$out/peers.csv" --peer cvode --peer scipy-bdf
