@@ -35,9 +35,9 @@ let package = Package(
 
         .testTarget(name: "IntegratorsTests", dependencies: ["Integrators", "StiffTestProblems"]),
         // Each test target is enabled with its first tests.
-        // .testTarget(name: "PharmacologyTests", dependencies: ["Pharmacology", "Integrators"]),
-        // .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "Pharmacology"]),
-        // .testTarget(name: "ReportsTests", dependencies: ["Reports", "Pharmacology"]),
-        .testTarget(name: "ReceptorSimTests", dependencies: ["receptor-sim"]),
+        .testTarget(name: "PharmacologyTests", dependencies: ["Pharmacology", "Integrators"]),
+        .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "Pharmacology"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Pharmacology"]),
+        .testTarget(name: "ReceptorSimTests", dependencies: ["receptor-sim", "Reports", "ScenarioFiles", "Pharmacology"]),
     ]
 )

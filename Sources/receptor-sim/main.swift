@@ -1,10 +1,5 @@
-// The receptor-sim command line. Commands arrive with the ScenarioFiles and Reports modules.
+// The receptor-sim command line: parse, dispatch to one command, exit with its status.
+// Everything else lives in Commands/ (one file per command) and Arguments/.
 import Foundation
 
-let arguments = CommandLine.arguments.dropFirst()
-if arguments.first == "--version" {
-    print("receptor-sim 0.1.0")
-} else {
-    FileHandle.standardError.write(Data("usage: receptor-sim run SCENARIO\n".utf8))
-    exit(2)
-}
+exit(ReceptorSimCommandLine.main(Array(CommandLine.arguments.dropFirst())))

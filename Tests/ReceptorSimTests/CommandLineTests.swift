@@ -35,5 +35,116 @@ let productsDirectory: URL = {
     @Test func unknownUsageExitsTwo() throws {
         let result = try runReceptorSim(["no-such-command"])
         #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown command 'no-such-command'"))
+        let typo = try runReceptorSim(["chek", "x.json"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.hasPrefix("receptor-sim: error: unknown command 'chek'; did you mean 'check'?"))
+    }
+
+    @Test func helpForEveryCommand() throws {
+        let top = try runReceptorSim(["--help"])
+        #expect(top.status == 0)
+        for name in ["run", "check", "drugs"] {
+            #expect(top.stdout.contains("  \(name) "))
+            let help = try runReceptorSim([name, "--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("USAGE: receptor-sim \(name)"))
+        }
+        let none = try runReceptorSim([])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("USAGE: receptor-sim COMMAND"))
+    }
+
+    @Test func checkAcceptsEveryShippedScenario() throws {
+        #expect(shippedScenarios.count >= 16)
+        let result = try runReceptorSim(["check"] + shippedScenarios.map(\.path))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").filter { $0.contains(": ok: ") }.count == shippedScenarios.count)
+    }
+
+    @Test func checkReportsEveryErrorWithFileFieldAndLine() throws {
+        let path = try writeTemporaryScenario("""
+            {
+              name: "bad",
+              duration_h: 100,
+              subject: { phenotype: "control", wieght_kg: 70 },
+              doses: [
+                { drug: "morphine", route: "oral", amount_mg: -30, start_h: 0, every_h: 6, count: 20 },
+                { drug: "naloxone", route: "oral", amount_mg: 0.4, at_h: 150 },
+              ],
+            }
+            """)
+        let result = try runReceptorSim(["check", path])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == """
+            \(path):4: error: subject.wieght_kg: unknown key 'wieght_kg'; did you mean 'weight_kg'?
+            \(path):6: error: doses[0].amount_mg: must be a finite number >= 0, found -30
+            \(path):6: error: doses[0].count: starts at 114 h, after the end of the run (duration_h 100)
+            \(path):7: error: doses[1].route: drug 'naloxone' cannot be given by route 'oral' (supported: iv_bolus, intranasal, im)
+            \(path):7: error: doses[1].at_h: starts at 150 h, after the end of the run (duration_h 100)
+
+            """)
+    }
+
+    @Test func checkWithTimelineExpandsSchedulesAndDefaults() throws {
+        let path = try writeTemporaryScenario("""
+            { name: "t", duration_h: 30,
+              doses: [{ drug: "morphine", route: "oral", amount_mg: 10, start_h: 0, every_h: 12, count: 3 },
+                      { drug: "ketamine", route: "iv_infusion", rate_mg_per_h: 52.5, start_h: 1, duration_h: 0.5 }],
+              events: [{ kind: "exercise", start_h: 5, duration_h: 1 }] }
+            """)
+        let result = try runReceptorSim(["check", "--timeline", path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("""
+                       0  dose            morphine oral 10 mg
+                       1  infusion start  ketamine iv_infusion 52.5 mg/h
+                     1.5  infusion end    ketamine
+                       5  stimulus start  exercise intensity 1
+                       6  stimulus end    exercise
+                      12  dose            morphine oral 10 mg
+                      24  dose            morphine oral 10 mg
+              end of run at 30 h
+              subject: control, 70 kg
+            """))
+        #expect(result.stdout.contains("    events[0].intensity = 1\n"))
+        #expect(result.stdout.contains("    subject.phenotype = control\n"))
+        #expect(result.stdout.contains("    solver.method = rodas5p\n"))
+    }
+
+    @Test func checkSyntaxErrorGivesLineAndColumn() throws {
+        let path = try writeTemporaryScenario("{\n  name: 'x',\n  duration_h: 10\n  doses: []\n}\n")
+        let result = try runReceptorSim(["check", path])
+        #expect(result.status == 2)
+        #expect(result.stderr == "\(path):4:3: error: unexpected 'd', expected ',' or '}' after the value of 'duration_h'\n")
+    }
+
+    @Test func missingFileIsBadInput() throws {
+        let result = try runReceptorSim(["check", "/nonexistent/scenario.json"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "/nonexistent/scenario.json: error: cannot read scenario file: no such file\n")
+    }
+
+    @Test func drugsListsTheLibraryAndSuggestsNames() throws {
+        let list = try runReceptorSim(["drugs"])
+        #expect(list.status == 0)
+        for id in ["morphine", "methadone", "buprenorphine", "naloxone", "naltrexone", "ketamine", "aticaprant"] {
+            #expect(list.stdout.contains("\n\(id) "))
+        }
+        let typo = try runReceptorSim(["drugs", "morfine"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr == "receptor-sim: error: unknown drug 'morfine'; did you mean 'morphine'?\n")
+    }
+
+    @Test func runRejectsBadOptionsBeforeRunning() throws {
+        let scenario = shippedScenarios.first { $0.lastPathComponent == "baseline-control.json" }!.path
+        let interval = try runReceptorSim(["run", scenario, "--interval", "0"])
+        #expect(interval.status == 2)
+        #expect(interval.stderr.hasPrefix("receptor-sim run: error: option '--interval' needs a finite number > 0, found '0'"))
+        let columns = try runReceptorSim(["run", scenario, "--columns", "withdrawl_index"])
+        #expect(columns.status == 2)
+        #expect(columns.stderr.hasPrefix("receptor-sim run: error: unknown column 'withdrawl_index' in --columns for \(scenario); did you mean 'withdrawal_index'?"))
+        let precision = try runReceptorSim(["run", scenario, "--precision", "40"])
+        #expect(precision.status == 2)
     }
 }

@@ -1,0 +1,110 @@
+// Opioid antagonists: naloxone, naltrexone (+ 6-beta-naltrexol), nalmefene, aticaprant.
+
+extension DrugLibrary {
+    static let naloxone = Drug(
+        id: "naloxone", name: "naloxone",
+        molarMassGramsPerMole: Sourced(327.3, "[R] pharmacology.md §0"),
+        routes: [
+            .intravenous(.ivBolus), .intravenous(.ivInfusion),
+            RouteParameters(route: .intranasal, bioavailability: Sourced(0.256, "[R] NARCAN 4 mg, study SCR-011 (FDA code; §1.2)"),
+                            absorptionRatePerHour: Sourced(9.6, "[C] kin 0.002657 /s (FDA code, transit step ignored)")),
+            RouteParameters(route: .intramuscular, bioavailability: Sourced(0.626, "[R] generic 2 mg/2 mL (FDA code; §1.2)"),
+                            absorptionRatePerHour: Sourced(18.6, "[C] kin 0.00516 /s (FDA code, transit step ignored)")),
+        ],
+        centralVolumeLiters: Sourced(34.44, "[R] V1 (FDA naloxone IV model; §1.2)"),
+        clearanceLitersPerHour: Sourced(230.4, "[R] CL 3.84 L/min (FDA IV model)"),
+        peripheral: PeripheralCompartment(
+            volumeLiters: Sourced(152.3, "[C] V2 70.15 + V3 82.12 L lumped (FDA IV model)"),
+            intercompartmentalClearanceLitersPerHour: Sourced(236, "[R] Q2 3.93 L/min (FDA IV model)")),
+        effectSiteRatePerHour: Sourced(6.39, "[R] biophase k2 0.001774 /s, t½ 6.5 min (FDA code; Yassen 2007)"),
+        fractionUnbound: Sourced(0.55, "[M] ≈45 % protein bound"),
+        bindings: [
+            antagonist(.mu, ki: Sourced(0.586, "[C] kinetic Kd 586 pM (FDA model; §1.1)"),
+                       kon: Sourced(243, "[C] koff 3.959e-2 /s = 142.5 /h over Kd 0.586 nM (FDA code; VP §0)")),
+            antagonist(.delta, ki: Sourced(25, "[R] Synapse 1999;34:83")),
+            antagonist(.kappa, ki: Sourced(11.4, "[R] Synapse 1999;34:83")),
+        ])
+
+    static let naltrexone = Drug(
+        id: "naltrexone", name: "naltrexone",
+        molarMassGramsPerMole: .assumption(341.4, "C20H23NO4, computed from formula"),
+        routes: [
+            RouteParameters(route: .oral, bioavailability: Sourced(0.05, "[R] oral ≈5 % (label 5–40 %; §3)"),
+                            absorptionRatePerHour: Sourced(2.0, "[C] Tmax ≈1 h [R] (§3)")),
+            .intravenous(.ivBolus),
+        ],
+        centralVolumeLiters: Sourced(60, "[R] 3-exponential IV volumes 7.6/60/164 L (Wall 1981; §3): central 60 L"),
+        clearanceLitersPerHour: Sourced(210, "[R] 3510 mL/min (Licko 1981; §3)"),
+        peripheral: PeripheralCompartment(
+            volumeLiters: Sourced(164, "[R] (Wall 1981; §3)"),
+            intercompartmentalClearanceLitersPerHour: .assumption(100, "gives plasma t½ ≈4 h [R] (§3)")),
+        effectSiteRatePerHour: .assumption(1, "lipophilic, rapid brain entry (t½ke0 ≈40 min)"),
+        fractionUnbound: Sourced(0.79, "[M] ≈21 % protein bound"),
+        bindings: [
+            antagonist(.mu, ki: Sourced(0.2, "[M] ≈0.1–0.4 nM (§4)"), inverse: true),
+            antagonist(.delta, ki: Sourced(15.8, "[R] dose-blockade ratio ×79 of mu (Trøstheim 2022 app, Rabiner-based; §4)"), inverse: true),
+            antagonist(.kappa, ki: Sourced(0.4, "[R] ratio ×2 of mu (Trøstheim 2022; §4)"), inverse: true),
+        ],
+        metabolites: [
+            MetaboliteFormation(
+                metabolite: "naltrexol_6beta",
+                formationFraction: .assumption(0.8, "6beta-naltrexol is the major metabolite (dihydrodiol dehydrogenase)"),
+                firstPassFraction: .assumption(0.8, "extensive first-pass formation (oral F ≈5 %); metabolite AUC ≫ parent (Meyer 1984)")),
+        ])
+
+    static let naltrexol = Drug(
+        id: "naltrexol_6beta", name: "6-beta-naltrexol",
+        molarMassGramsPerMole: .assumption(343.4, "C20H25NO4, computed from formula"),
+        routes: [],
+        centralVolumeLiters: Sourced(306, "[C] t½ 12.5 h [R] × CL / ln2"),
+        clearanceLitersPerHour: Sourced(17, "[R] renal CL 283 mL/min (§3), taken as total"),
+        effectSiteRatePerHour: .assumption(0.5, "polar metabolite, slower brain entry"),
+        fractionUnbound: .assumption(0.8, "as parent"),
+        brainPartition: .assumption(0.1, "peripherally restricted relative to naltrexone (more polar)"),
+        bindings: [
+            antagonist(.mu, ki: Sourced(2, "[M] ≈1–3 nM (§4); neutral antagonist [R] (Sadee)")),
+            antagonist(.delta, ki: .assumption(50, "weaker at delta, as parent")),
+            antagonist(.kappa, ki: .assumption(5, "as parent ratio")),
+        ])
+
+    static let nalmefene = Drug(
+        id: "nalmefene", name: "nalmefene",
+        molarMassGramsPerMole: .assumption(339.4, "C21H25NO3, computed from formula"),
+        routes: [
+            RouteParameters(route: .intranasal, bioavailability: .assumption(0.5, "IN 3 mg Cmax ≈3× IM 1.5 mg (Crystal 2024 [R]); F not stated"),
+                            absorptionRatePerHour: Sourced(8, "[C] IN Tmax 0.25 h (Crystal 2024)")),
+            RouteParameters(route: .intramuscular, bioavailability: .assumption(1, "parenteral"),
+                            absorptionRatePerHour: Sourced(6, "[C] IM Tmax 0.33 h (Crystal 2024)")),
+            RouteParameters(route: .oral, bioavailability: Sourced(0.4, "[M] ≈40 % (§3)"),
+                            absorptionRatePerHour: .assumption(1.5, "oral Tmax ≈1.5 h")),
+            .intravenous(.ivBolus),
+        ],
+        centralVolumeLiters: .assumption(600, "Vd ≈8.6 L/kg [M]"),
+        clearanceLitersPerHour: Sourced(39, "[C] ln2·600 L/10.8 h; t½ 10.6–11.4 h [R] (Crystal 2024)"),
+        effectSiteRatePerHour: .assumption(2, "rapid onset"),
+        fractionUnbound: .assumption(0.66, "≈34 % protein bound [M]"),
+        bindings: [
+            antagonist(.mu, ki: Sourced(0.2, "[M] ≈0.1–0.3 nM; ≈5× naloxone affinity [R] (Green 2024)")),
+            antagonist(.delta, ki: Sourced(10, "[M] ≈5–20 nM (§4)")),
+            agonist(.kappa, ki: Sourced(0.3, "[M] ≈0.1–0.5 nM (§4)"),
+                    efficacy: .assumption(0.3, "kappa partial agonist activity [R] (Green 2024)"),
+                    bias: .assumption(0.3, "partial agonist")),
+        ])
+
+    static let aticaprant = Drug(
+        id: "aticaprant", name: "aticaprant (LY2456302)",
+        molarMassGramsPerMole: .assumption(418.5, "C26H27FN2O2, computed from formula"),
+        routes: [
+            RouteParameters(route: .oral, bioavailability: Sourced(0.25, "[R-low] oral 25 % (§3)"),
+                            absorptionRatePerHour: .assumption(2, "rapid absorption [R] (Lowe 2014)")),
+        ],
+        centralVolumeLiters: .assumption(400, "no IV data"),
+        clearanceLitersPerHour: Sourced(7.9, "[C] ln2·400 L/35 h; t½ 30–40 h [R] (Lowe 2014 J Clin Pharmacol)"),
+        effectSiteRatePerHour: .assumption(0.5, "no PET kinetics modelled"),
+        fractionUnbound: .assumption(0.05, "lipophilic, highly bound"),
+        bindings: [
+            antagonist(.kappa, ki: Sourced(0.81, "[R] Rorick-Kehn et al. 2014 IJNP 18:pyu036")),
+            antagonist(.mu, ki: Sourced(24.0, "[R] Rorick-Kehn 2014")),
+            antagonist(.delta, ki: Sourced(155, "[R] Rorick-Kehn 2014")),
+        ])
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Integrators
+
+/// A scenario compiled into a flat system, its drug-free initial state and its time events.
+///
+/// Compile once, solve many: `withParameterValues(_:)` swaps the parameter vector (for sweeps
+/// and virtual populations) and reuses the state layout, event structure and column set.
+public struct CompiledModel: Sendable {
+    public let scenario: Scenario
+    /// The library after the scenario's overrides.
+    public let library: DrugLibrary
+    let layout: ModelLayout
+    /// The system at t = 0 (infusion rates and stimuli zero until their events).
+    public let system: ReceptorSystem
+    /// The drug-free steady state of the subject's phenotype.
+    public let initialState: [Double]
+    let events: [ModelEvent]
+    let reference: ObservableReference
+    let physiology: Physiology
+
+    /// Names of the state components, in order (for debugging and docs).
+    public var stateNames: [String] { layout.stateNames }
+    /// Number of state components.
+    public var dimension: Int { layout.dimension }
+
+    init(scenario: Scenario, library: DrugLibrary, layout: ModelLayout) throws {
+        self.scenario = scenario
+        self.library = library
+        self.layout = layout
+        physiology = library.physiology
+        events = try ModelEvent.make(scenario: scenario, layout: layout, library: library)
+        // Healthy set points: the control steady state with all feedback gains off fixes
+        // E_set; with E_set there, H = A = X = 0 is consistent, so the same state is the
+        // steady state of the full control system. With the gains off and peptides fixed the
+        // receptor equations are linear in the receptor amounts, so scaling synthesis by
+        // 1/total makes the healthy total exactly 1 per receptor type.
+        var control = ReceptorSystem(layout: layout, library: library, subject: Subject(
+            phenotype: .control, weightKilograms: scenario.subject.weightKilograms))
+        control.receptorSynthesisGain = Array(repeating: 0, count: control.receptorSynthesisGain.count)
+        control.endorphinSuppressionGain = 0
+        control.dynorphinInductionGain = 0
+        var controlState = try SteadyState.solve(control, from: control.initialGuess())
+        var synthesis = control.receptorSynthesis
+        for r in 0..<layout.receptorKinds.count {
+            let total = Self.totalReceptor(layout: layout, r: r, controlState)
+            synthesis[r] /= total
+            var states = [layout.receptorFree[r], layout.receptorDesensitized[r], layout.receptorInternal[r]]
+            states += layout.pairs.filter { $0.receptor == r }.map(\.state)
+            for i in states { controlState[i] /= total }
+        }
+        control.receptorSynthesis = synthesis
+        let setPoints = controlState.withUnsafeBufferPointer { y in
+            (0..<layout.receptorKinds.count).map { control.signal($0, y).transduced }
+        }
+        var system = ReceptorSystem(layout: layout, library: library, subject: scenario.subject)
+        system.receptorSynthesis = synthesis
+        system.receptorSetPoint = setPoints
+        var state = controlState
+        if SteadyState.norm(SteadyState.residual(system, state)) > SteadyState.tolerance {
+            state = try SteadyState.solve(system, from: controlState)
+        }
+        self.system = system
+        initialState = state
+        let controlTotal = (0..<layout.receptorKinds.count).map { r in
+            Self.totalReceptor(layout: layout, r: r, controlState)
+        }
+        var reference = ObservableReference(controlTotal: controlTotal, hedonicTone: 0, probeResponse: 1)
+        let probe = state.withUnsafeBufferPointer { y in
+            Self.probeResponse(system: system, layout: layout, physiology: library.physiology, y)
+        }
+        reference.probeResponse = probe
+        reference.hedonicTone = state.withUnsafeBufferPointer { y in
+            Self.hedonicTone(system: system, layout: layout, physiology: library.physiology, y)
+        }
+        self.reference = reference
+    }
+
+    static func totalReceptor(layout: ModelLayout, r: Int, _ y: [Double]) -> Double {
+        var total = y[layout.receptorFree[r]] + y[layout.receptorDesensitized[r]] + y[layout.receptorInternal[r]]
+        for pair in layout.pairs where pair.receptor == r { total += y[pair.state] }
+        return total
+    }
+
+    /// The dotted names of the parameter vector, in order (`parameterValues` matches).
+    public var parameterNames: [String] { Self.parameterEntries(library: library, layout: layout).map(\.name) }
+
+    /// The current value of every parameter, in `parameterNames` order.
+    public var parameterValues: [Double] {
+        Self.parameterEntries(library: library, layout: layout).map { $0.value(in: library).value }
+    }
+
+    static func parameterEntries(library: DrugLibrary, layout: ModelLayout) -> [ParameterEntry] {
+        ParameterCatalog.entries(of: library, drugIDs: Set(layout.speciesIDs))
+    }
+
+    /// The same scenario with a new parameter vector (in `parameterNames` order), reusing the layout.
+    /// - Throws: `ModelError.invalidValue` for a wrong length or bad value, `.steadyStateNotFound`.
+    public func withParameterValues(_ values: [Double]) throws -> CompiledModel {
+        let entries = Self.parameterEntries(library: library, layout: layout)
+        guard values.count == entries.count else {
+            throw ModelError.invalidValue(path: "parameters", reason: "expected \(entries.count) values, got \(values.count)")
+        }
+        var lib = library
+        for (e, v) in zip(entries, values) {
+            guard v.isFinite, v >= 0 else {
+                throw ModelError.invalidValue(path: e.name, reason: "must be a finite number >= 0, got \(v)")
+            }
+            lib[keyPath: e.keyPath] = Sourced(v, "parameter vector")
+        }
+        return try CompiledModel(scenario: scenario, library: lib, layout: layout)
+    }
+}

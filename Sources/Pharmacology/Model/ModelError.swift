@@ -1,0 +1,37 @@
+import Integrators
+
+/// Why a scenario could not be compiled or simulated. The one error type of Pharmacology.
+public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A dose names a drug the library does not have.
+    case unknownDrug(String)
+    /// The drug exists but cannot be given by that route.
+    case unsupportedRoute(drug: String, route: Route, supported: [Route])
+    /// A parameter override names no parameter of this scenario.
+    case unknownParameter(String)
+    /// An output column names no observable of this scenario.
+    case unknownColumn(String)
+    /// A value is out of range; `path` names it (`"doses[0].amountMilligrams"`, `"morphine.clearance_l_per_h"`).
+    case invalidValue(path: String, reason: String)
+    /// The drug-free steady state could not be found.
+    case steadyStateNotFound(residual: Double)
+    /// The integrator failed.
+    case solverFailed(SolverError)
+    /// The scenario's solver method name is not an `IntegrationMethod`.
+    case unknownMethod(String)
+
+    public var description: String {
+        switch self {
+        case .unknownDrug(let id): return "unknown drug '\(id)'"
+        case .unsupportedRoute(let drug, let route, let supported):
+            return "drug '\(drug)' cannot be given by route '\(route.rawValue)' (supported: "
+                + supported.map(\.rawValue).joined(separator: ", ") + ")"
+        case .unknownParameter(let name): return "unknown parameter '\(name)'"
+        case .unknownColumn(let name): return "unknown output column '\(name)'"
+        case .invalidValue(let path, let reason): return "invalid value for \(path): \(reason)"
+        case .steadyStateNotFound(let residual):
+            return "drug-free steady state not found (residual \(residual))"
+        case .solverFailed(let error): return "solver failed: \(error)"
+        case .unknownMethod(let name): return "unknown solver method '\(name)'"
+        }
+    }
+}

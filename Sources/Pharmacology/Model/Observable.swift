@@ -1,0 +1,58 @@
+/// One CSV column: a quantity computed from the state at an output time (docs/MODEL.md, "Observables").
+enum Observable: Sendable, Equatable {
+    case time
+    /// Total plasma concentration of species s, nM.
+    case plasma(species: Int)
+    /// Free brain (effect-site) concentration that drives binding, nM.
+    case brain(species: Int)
+    case peptide(Int)
+    /// Fraction of surface receptors of type r bound by the ligand of pair p.
+    case occupancy(receptor: Int, pair: Int)
+    case occupancyTotal(receptor: Int)
+    case surfaceRelative(receptor: Int)
+    case internalRelative(receptor: Int)
+    case totalRelative(receptor: Int)
+    case stimulus(receptor: Int)
+    case response(receptor: Int)
+    case adaptation(receptor: Int)
+    case hedonicTone
+    case withdrawalIndex
+    case toleranceIndex
+
+    /// Every observable of `layout` with its CSV name, in the canonical column order.
+    static func all(for layout: ModelLayout) -> [(name: String, observable: Observable)] {
+        var out: [(String, Observable)] = [("time_h", .time)]
+        for (s, id) in layout.speciesIDs.enumerated() {
+            out.append((id + "_plasma_nM", .plasma(species: s)))
+            out.append((id + "_brain_nM", .brain(species: s)))
+        }
+        for (q, id) in layout.peptideIDs.enumerated() { out.append((id + "_nM", .peptide(q))) }
+        for (r, kind) in layout.receptorKinds.enumerated() {
+            let k = kind.rawValue
+            for (p, pair) in layout.pairs.enumerated() where pair.receptor == r {
+                out.append((k + "_occupancy_" + layout.ligandIDs[pair.ligand], .occupancy(receptor: r, pair: p)))
+            }
+            out.append((k + "_occupancy_total", .occupancyTotal(receptor: r)))
+            out.append((k + "_surface_rel", .surfaceRelative(receptor: r)))
+            out.append((k + "_internal_rel", .internalRelative(receptor: r)))
+            out.append((k + "_total_rel", .totalRelative(receptor: r)))
+            out.append((k + "_stimulus", .stimulus(receptor: r)))
+            out.append((k + "_response", .response(receptor: r)))
+            out.append((k + "_adaptation", .adaptation(receptor: r)))
+        }
+        out.append(("hedonic_tone", .hedonicTone))
+        out.append(("withdrawal_index", .withdrawalIndex))
+        out.append(("tolerance_index", .toleranceIndex))
+        return out
+    }
+}
+
+/// Reference values of the drug-free steady states the observables are relative to.
+struct ObservableReference: Sendable, Equatable {
+    /// Total receptor amount per type in the healthy control steady state (the "1" of `_rel`).
+    var controlTotal: [Double]
+    /// Hedonic tone of the subject's own drug-free steady state (withdrawal is measured from it).
+    var hedonicTone: Double
+    /// Mu probe response in the subject's drug-naive steady state.
+    var probeResponse: Double
+}

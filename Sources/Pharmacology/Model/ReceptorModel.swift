@@ -1,0 +1,143 @@
+import Integrators
+
+/// Receives one row of observables per output time during a simulation.
+public protocol ObservableSink {
+    /// `values` holds the requested columns in order; valid only during the call.
+    mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) throws
+}
+
+/// Keeps every row in memory, for tests and short runs.
+public struct ObservableRecorder: ObservableSink {
+    public let columns: [String]
+    public private(set) var times: [Double] = []
+    /// Row-major: `rows[k * columns.count + j]`.
+    public private(set) var rows: [Double] = []
+
+    public init(columns: [String]) { self.columns = columns }
+
+    public mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) {
+        times.append(timeHours)
+        rows.append(contentsOf: values)
+    }
+
+    /// The time series of column `name` (empty when not recorded).
+    public func series(_ name: String) -> [Double] {
+        guard let j = columns.firstIndex(of: name) else { return [] }
+        let w = columns.count
+        return (0..<times.count).map { rows[$0 * w + j] }
+    }
+}
+
+/// The public entry points of the model: compile a scenario, list its parameters and columns,
+/// simulate it into a streaming sink.
+public enum ReceptorModel {
+    /// Compiles `scenario` over `library` (overrides applied): state layout, coefficients,
+    /// drug-free steady state and time events.
+    /// - Throws: `ModelError` (unknownDrug, unsupportedRoute, unknownParameter, invalidValue,
+    ///   steadyStateNotFound).
+    public static func compile(_ scenario: Scenario, library: DrugLibrary = .builtIn) throws -> CompiledModel {
+        guard scenario.durationHours.isFinite, scenario.durationHours > 0 else {
+            throw ModelError.invalidValue(path: "durationHours", reason: "must be a finite number > 0, got \(scenario.durationHours)")
+        }
+        guard scenario.subject.weightKilograms.isFinite, scenario.subject.weightKilograms > 0 else {
+            throw ModelError.invalidValue(path: "subject.weightKilograms", reason: "must be a finite number > 0, got \(scenario.subject.weightKilograms)")
+        }
+        let layout0 = try ModelLayout.make(scenario: scenario, library: library)
+        let lib = try ParameterCatalog.apply(scenario.parameterOverrides, to: library, drugIDs: Set(layout0.speciesIDs))
+        let layout = try ModelLayout.make(scenario: scenario, library: lib)
+        return try CompiledModel(scenario: scenario, library: lib, layout: layout)
+    }
+
+    /// Valid `parameterOverrides` names for `scenario` (its drugs, metabolites, receptors,
+    /// peptides and `model.*`), including the derived `<drug>.half_life_h`.
+    /// - Throws: `ModelError.unknownDrug`, `.unsupportedRoute`.
+    public static func parameterNames(for scenario: Scenario, library: DrugLibrary = .builtIn) throws -> [String] {
+        let layout = try ModelLayout.make(scenario: scenario, library: library)
+        let ids = Set(layout.speciesIDs)
+        return ParameterCatalog.entries(of: library, drugIDs: ids).map(\.name)
+            + ParameterCatalog.derivedNames(of: library, drugIDs: ids)
+    }
+
+    /// Valid output column names for `scenario`, in canonical order.
+    /// - Throws: `ModelError.unknownDrug`, `.unsupportedRoute`.
+    public static func columnNames(for scenario: Scenario, library: DrugLibrary = .builtIn) throws -> [String] {
+        Observable.all(for: try ModelLayout.make(scenario: scenario, library: library)).map(\.name)
+    }
+
+    /// Solver options for a scenario: its tolerances; the fixed step used by RK4.
+    public static func solverOptions(for scenario: Scenario) -> SolverOptions {
+        SolverOptions(
+            relativeTolerance: .scalar(scenario.solver.relativeTolerance),
+            absoluteTolerance: .scalar(scenario.solver.absoluteTolerance),
+            fixedStepSize: 0.01, maximumSteps: 10_000_000)
+    }
+
+    /// Simulates `model` from its drug-free steady state over the scenario's duration, calling
+    /// `sink` once per output time with the requested columns. Nothing proportional to the run
+    /// length is kept.
+    ///
+    /// - Parameters:
+    ///   - columns: CSV column names (nil: the scenario's `output.columns`, or all).
+    ///   - intervalHours: output spacing (nil: the scenario's `output.intervalHours`).
+    ///   - options: solver options (nil: `solverOptions(for:)`).
+    /// - Throws: `ModelError.unknownColumn`, `.unknownMethod`, `.invalidValue`, `.solverFailed`,
+    ///   or whatever `sink` throws.
+    @discardableResult
+    public static func simulate<Sink: ObservableSink>(
+        _ model: CompiledModel, columns: [String]? = nil, intervalHours: Double? = nil,
+        options: SolverOptions? = nil, into sink: inout Sink
+    ) throws -> SolverStatistics {
+        let scenario = model.scenario
+        let all = Observable.all(for: model.layout)
+        let names = columns ?? scenario.output.columns ?? all.map(\.name)
+        var observables: [Observable] = []
+        for name in names {
+            guard let o = all.first(where: { $0.name == name }) else { throw ModelError.unknownColumn(name) }
+            observables.append(o.observable)
+        }
+        let interval = intervalHours ?? scenario.output.intervalHours
+        guard interval.isFinite, interval > 0 else {
+            throw ModelError.invalidValue(path: "output.intervalHours", reason: "must be a finite number > 0, got \(interval)")
+        }
+        guard let method = IntegrationMethod(rawValue: scenario.solver.method) else {
+            throw ModelError.unknownMethod(scenario.solver.method)
+        }
+        let events = model.events
+        let schedule = TimeEventSchedule<ReceptorSystem>(times: events.map(\.timeHours)) { index, _, system, state in
+            ModelEvent.apply(events[index].action, to: &system, state: state)
+        }
+        let problem = ODEProblem(system: model.system, initialState: model.initialState,
+                                 startTime: 0, endTime: scenario.durationHours)
+        var adapter = ObservingSink(model: model, observables: observables, sink: sink)
+        do {
+            let solution = try ODESolver.solve(
+                problem, method: method, options: options ?? solverOptions(for: scenario), events: schedule,
+                output: .uniform(start: 0, interval: interval, end: scenario.durationHours), into: &adapter)
+            sink = adapter.sink
+            return solution.statistics
+        } catch let error as SolverError {
+            sink = adapter.sink
+            throw ModelError.solverFailed(error)
+        }
+    }
+}
+
+/// Turns solver output (states) into observable rows for an `ObservableSink`.
+struct ObservingSink<Sink: ObservableSink>: SolutionSink {
+    let model: CompiledModel
+    let observables: [Observable]
+    var sink: Sink
+    var row: [Double]
+
+    init(model: CompiledModel, observables: [Observable], sink: Sink) {
+        self.model = model
+        self.observables = observables
+        self.sink = sink
+        row = Array(repeating: 0, count: observables.count)
+    }
+
+    mutating func record(time: Double, state: UnsafeBufferPointer<Double>) throws {
+        for j in 0..<observables.count { row[j] = model.value(of: observables[j], time: time, state) }
+        try row.withUnsafeBufferPointer { try sink.receive(timeHours: time, values: $0) }
+    }
+}

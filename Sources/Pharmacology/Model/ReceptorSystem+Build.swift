@@ -1,0 +1,163 @@
+import Foundation
+
+extension ReceptorSystem {
+    static let ln2 = 0.6931471805599453
+
+    /// Coefficient vectors for `layout` from the (overridden) `library` values and the subject.
+    /// Set points are left at zero; `SteadyState` fills them.
+    init(layout: ModelLayout, library: DrugLibrary, subject: Subject) {
+        let ln2 = Self.ln2
+        dimension = layout.dimension
+        let weight = subject.weightKilograms / 70
+        let clearanceScale = pow(weight, 0.75)
+        let drugs = layout.speciesIDs.map { library.drug($0)! }
+        speciesCentral = layout.speciesCentral
+        speciesPeripheral = layout.speciesPeripheral
+        speciesEffect = layout.speciesEffect
+        speciesK10 = []; speciesK12 = []; speciesK21 = []; speciesInverseV1 = []; speciesKe0 = []
+        for d in drugs {
+            let v1 = d.centralVolumeLiters.value * weight
+            speciesInverseV1.append(1 / v1)
+            speciesK10.append(d.clearanceLitersPerHour.value * clearanceScale / v1)
+            if let p = d.peripheral {
+                let q = p.intercompartmentalClearanceLitersPerHour.value * clearanceScale
+                speciesK12.append(q / v1)
+                speciesK21.append(q / (p.volumeLiters.value * weight))
+            } else {
+                speciesK12.append(0); speciesK21.append(0)
+            }
+            speciesKe0.append(d.effectSiteRatePerHour.value)
+        }
+        speciesInfusionNanomolePerHour = Array(repeating: 0, count: drugs.count)
+        depotState = []; depotTarget = []; depotKa = []; depotBioavailability = []
+        transferSource = []; transferTarget = []; transferCoefficient = []
+        for depot in layout.depots {
+            let route = drugs[depot.species].routes.first { $0.route == depot.route }!
+            depotState.append(depot.state)
+            depotTarget.append(layout.speciesCentral[depot.species])
+            depotKa.append(route.absorptionRatePerHour.value)
+            depotBioavailability.append(route.bioavailability.value)
+        }
+        for (s, d) in drugs.enumerated() {
+            for m in d.metabolites {
+                guard let t = layout.speciesIDs.firstIndex(of: m.metabolite) else { continue }
+                transferSource.append(layout.speciesCentral[s])
+                transferTarget.append(layout.speciesCentral[t])
+                transferCoefficient.append(m.formationFraction.value * speciesK10[s])
+                for (k, depot) in layout.depots.enumerated() where depot.species == s {
+                    transferSource.append(depot.state)
+                    transferTarget.append(layout.speciesCentral[t])
+                    transferCoefficient.append(m.firstPassFraction.value * (1 - depotBioavailability[k]) * depotKa[k])
+                }
+            }
+        }
+        // Ligands.
+        ligandState = layout.peptideStates + layout.speciesEffect
+        ligandScale = Array(repeating: 1, count: layout.peptideStates.count)
+            + drugs.map { $0.fractionUnbound.value * $0.brainPartition.value }
+        let ligandBindings: [[ReceptorBinding]] = library.peptides.map(\.bindings) + drugs.map(\.bindings)
+        // Receptors.
+        receptorFree = layout.receptorFree
+        receptorDesensitized = layout.receptorDesensitized
+        receptorInternal = layout.receptorInternal
+        receptorSynthesisState = layout.receptorSynthesis
+        receptorAdaptationState = layout.receptorAdaptation
+        receptorPairStart = []; receptorPairEnd = []; receptorModulatorStart = []; receptorModulatorEnd = []
+        receptorSynthesis = []; receptorEndocytosis = []; receptorResensitization = []; receptorRecycling = []
+        receptorDegradation = []; receptorConstitutive = []; receptorTransducer = []; receptorSynthesisGain = []
+        receptorSynthesisRate = []; receptorAdaptationGain = []; receptorAdaptationRate = []
+        receptorSetPoint = Array(repeating: 0, count: layout.receptorKinds.count)
+        pairState = []; pairLigand = []; pairKon = []; pairKoff = []; pairEfficacy = []
+        pairDesensitization = []; pairInternalization = []; pairRecycles = []; pairModulated = []
+        modulatorLigand = []; modulatorKd = []; modulatorAlphaMinusOne = []; modulatorBetaMinusOne = []
+        muReceptor = layout.receptorKinds.firstIndex(of: .mu) ?? 0
+        for (r, kind) in layout.receptorKinds.enumerated() {
+            let rp = library.receptor(kind)!
+            let kturn = ln2 / rp.turnoverHalfLifeHours.value
+            let phi = rp.internalFraction.value
+            let krec = ln2 / rp.recyclingHalfLifeHours.value
+            let kdeg = kturn / phi
+            let kendo = phi / (1 - phi) * (krec + kdeg)
+            receptorSynthesis.append(kturn)
+            receptorEndocytosis.append(kendo)
+            receptorResensitization.append(ln2 / rp.resensitizationHalfLifeHours.value)
+            receptorRecycling.append(krec)
+            receptorDegradation.append(kdeg)
+            let c0 = rp.constitutiveActivity.value
+            receptorConstitutive.append(c0)
+            receptorTransducer.append(rp.transducerHalfMaxStimulus.value)
+            receptorSynthesisGain.append(rp.synthesisFeedbackGain.value)
+            receptorSynthesisRate.append(ln2 / rp.synthesisFeedbackHalfLifeHours.value)
+            receptorAdaptationGain.append(rp.adaptationGain.value)
+            receptorAdaptationRate.append(ln2 / rp.adaptationHalfLifeHours.value)
+            receptorPairStart.append(pairState.count)
+            for pair in layout.pairs where pair.receptor == r {
+                let b = ligandBindings[pair.ligand].first { $0.receptor == kind }!
+                let kon = b.konPerNanomolarHour.value
+                pairState.append(pair.state)
+                pairLigand.append(pair.ligand)
+                pairKon.append(kon)
+                pairKoff.append(b.irreversible ? 0 : kon * b.kiNanomolar.value)
+                let isAgonist = b.efficacyClass == .agonist
+                switch b.efficacyClass {
+                case .agonist: pairEfficacy.append(b.efficacy.value)
+                case .neutralAntagonist: pairEfficacy.append(c0)
+                case .inverseAgonist: pairEfficacy.append(0)
+                }
+                let bias = isAgonist ? b.arrestinBias.value : 0
+                pairDesensitization.append(rp.desensitizationRatePerHour.value * bias)
+                pairInternalization.append(
+                    kendo * (isAgonist ? 1 : rp.antagonistEndocytosisFactor.value)
+                        + rp.arrestinInternalizationRatePerHour.value * bias)
+                pairRecycles.append(b.irreversible ? 0 : 1)
+                pairModulated.append(isAgonist ? 1 : 0)
+            }
+            receptorPairEnd.append(pairState.count)
+            receptorModulatorStart.append(modulatorLigand.count)
+            for (s, d) in drugs.enumerated() {
+                for m in d.modulations where m.receptor == kind {
+                    modulatorLigand.append(layout.peptideStates.count + s)
+                    modulatorKd.append(m.modulatorKdNanomolar.value)
+                    modulatorAlphaMinusOne.append(m.affinityFactor.value - 1)
+                    modulatorBetaMinusOne.append(m.efficacyFactor.value - 1)
+                }
+            }
+            receptorModulatorEnd.append(modulatorLigand.count)
+        }
+        // Peptides.
+        let ph = library.physiology
+        peptideState = layout.peptideStates
+        peptideClearance = library.peptides.map { ln2 / $0.halfLifeHours.value }
+        let deficit = subject.phenotype == .opioidDeficit ? ph.deficitReleaseFactor.value : 1
+        peptideProduction = library.peptides.map {
+            $0.baselineNanomolar.value * ($0.id == "dynorphin" ? 1 : deficit)
+        }
+        peptideStimulusGain = library.peptides.flatMap { p in
+            StimulusKind.allCases.map { p.stimulusGains[$0]?.value ?? 0 }
+        }
+        endorphinPeptide = layout.peptideIDs.firstIndex(of: "endorphin") ?? -1
+        dynorphinPeptide = layout.peptideIDs.firstIndex(of: "dynorphin") ?? -1
+        endorphinSuppressionState = layout.endorphinSuppressionState
+        dynorphinInductionState = layout.dynorphinInductionState
+        endorphinSuppressionGain = ph.endorphinSuppressionGain.value
+        endorphinSuppressionRate = ln2 / ph.endorphinSuppressionHalfLifeHours.value
+        dynorphinInductionGain = ph.dynorphinInductionGain.value
+        dynorphinInductionRate = ln2 / ph.dynorphinInductionHalfLifeHours.value
+        dynorphinDriveFromMu = ph.dynorphinDriveFromMu.value
+        dynorphinDriveFromStress = ph.dynorphinDriveFromStress.value
+        stimulusIntensity = Array(repeating: 0, count: StimulusKind.allCases.count)
+    }
+
+    /// A state with receptors at their ligand-free distribution, peptides at their production
+    /// targets and everything else zero: the starting guess for the steady state.
+    func initialGuess() -> [Double] {
+        var y = Array(repeating: 0.0, count: dimension)
+        for r in 0..<receptorFree.count {
+            let phi = receptorEndocytosis[r] / (receptorEndocytosis[r] + receptorRecycling[r] + receptorDegradation[r])
+            y[receptorFree[r]] = 1 - phi
+            y[receptorInternal[r]] = phi
+        }
+        for q in 0..<peptideState.count { y[peptideState[q]] = peptideProduction[q] }
+        return y
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import Integrators
+
+/// The compiled receptor-dynamics model as a flat ODE system: index arrays and coefficient
+/// vectors only, so the right-hand side is a loop over arrays (no dictionaries, strings,
+/// existentials, closures or allocation). See docs/MODEL.md for the equations.
+///
+/// Amounts: PK compartments and depots in nmol, effect sites and peptides in nM, receptor
+/// states as fractions of the healthy total (1 per receptor type).
+public struct ReceptorSystem: ODESystem, Sendable {
+    public let dimension: Int
+
+    // MARK: Pharmacokinetic species (drugs and metabolites), count S.
+    @usableFromInline var speciesCentral: [Int]
+    @usableFromInline var speciesPeripheral: [Int]   // -1 when none
+    @usableFromInline var speciesEffect: [Int]
+    @usableFromInline var speciesK10: [Double]        // CL/V1
+    @usableFromInline var speciesK12: [Double]        // Q/V1
+    @usableFromInline var speciesK21: [Double]        // Q/V2
+    @usableFromInline var speciesInverseV1: [Double]
+    @usableFromInline var speciesKe0: [Double]
+    /// Current infusion rate into the central compartment, nmol/h (changed by time events).
+    public var speciesInfusionNanomolePerHour: [Double]
+
+    // MARK: Depots, count Dp.
+    @usableFromInline var depotState: [Int]
+    @usableFromInline var depotTarget: [Int]          // central state of the species
+    @usableFromInline var depotKa: [Double]
+    @usableFromInline var depotBioavailability: [Double]
+
+    // MARK: Metabolite formation: linear transfers y[target] += coefficient · y[source].
+    @usableFromInline var transferSource: [Int]
+    @usableFromInline var transferTarget: [Int]
+    @usableFromInline var transferCoefficient: [Double]
+
+    // MARK: Ligands (peptides first, then species), count L: concentration = scale · y[state].
+    @usableFromInline var ligandState: [Int]
+    @usableFromInline var ligandScale: [Double]
+
+    // MARK: Receptors, count R.
+    @usableFromInline var receptorFree: [Int]
+    @usableFromInline var receptorDesensitized: [Int]
+    @usableFromInline var receptorInternal: [Int]
+    @usableFromInline var receptorSynthesisState: [Int]
+    @usableFromInline var receptorAdaptationState: [Int]
+    @usableFromInline var receptorPairStart: [Int]
+    @usableFromInline var receptorPairEnd: [Int]
+    @usableFromInline var receptorModulatorStart: [Int]
+    @usableFromInline var receptorModulatorEnd: [Int]
+    @usableFromInline var receptorSynthesis: [Double]      // ksyn0, 1/h
+    @usableFromInline var receptorEndocytosis: [Double]    // kendo, 1/h
+    @usableFromInline var receptorResensitization: [Double]
+    @usableFromInline var receptorRecycling: [Double]
+    @usableFromInline var receptorDegradation: [Double]
+    @usableFromInline var receptorConstitutive: [Double]   // c0
+    @usableFromInline var receptorTransducer: [Double]     // KE
+    @usableFromInline var receptorSynthesisGain: [Double]
+    @usableFromInline var receptorSynthesisRate: [Double]  // kH
+    @usableFromInline var receptorAdaptationGain: [Double] // gamma
+    @usableFromInline var receptorAdaptationRate: [Double] // kA
+    /// Transduced-response set point E_set per receptor (the healthy control steady state).
+    @usableFromInline var receptorSetPoint: [Double]
+
+    // MARK: Binding pairs, count P, grouped by receptor.
+    @usableFromInline var pairState: [Int]
+    @usableFromInline var pairLigand: [Int]
+    @usableFromInline var pairKon: [Double]
+    @usableFromInline var pairKoff: [Double]
+    @usableFromInline var pairEfficacy: [Double]
+    @usableFromInline var pairDesensitization: [Double]
+    @usableFromInline var pairInternalization: [Double]
+    /// 1 when internalized receptors recycle (reversible ligand), 0 when degraded (irreversible).
+    @usableFromInline var pairRecycles: [Double]
+    /// 1 for agonist pairs (subject to allosteric modulation), else 0.
+    @usableFromInline var pairModulated: [Double]
+
+    // MARK: Allosteric modulators, grouped by receptor.
+    @usableFromInline var modulatorLigand: [Int]
+    @usableFromInline var modulatorKd: [Double]
+    @usableFromInline var modulatorAlphaMinusOne: [Double]
+    @usableFromInline var modulatorBetaMinusOne: [Double]
+
+    // MARK: Peptides, count Pp.
+    @usableFromInline var peptideState: [Int]
+    @usableFromInline var peptideClearance: [Double]
+    /// Production target (baseline × phenotype), nM.
+    @usableFromInline var peptideProduction: [Double]
+    /// Row-major [peptide][StimulusKind.allCases index].
+    @usableFromInline var peptideStimulusGain: [Double]
+    @usableFromInline var endorphinPeptide: Int
+    @usableFromInline var dynorphinPeptide: Int
+    @usableFromInline var endorphinSuppressionState: Int
+    @usableFromInline var dynorphinInductionState: Int
+    @usableFromInline var endorphinSuppressionGain: Double
+    @usableFromInline var endorphinSuppressionRate: Double
+    @usableFromInline var dynorphinInductionGain: Double
+    @usableFromInline var dynorphinInductionRate: Double
+    @usableFromInline var dynorphinDriveFromMu: Double
+    @usableFromInline var dynorphinDriveFromStress: Double
+    @usableFromInline var muReceptor: Int
+    /// Current intensity per `StimulusKind.allCases` index (changed by time events).
+    public var stimulusIntensity: [Double]
+
+    public var providesJacobian: Bool { true }
+    public var isAutonomous: Bool { true }
+
+    @usableFromInline static let stressIndex = StimulusKind.allCases.firstIndex(of: .stress)!
+    @usableFromInline static let stimulusKinds = StimulusKind.allCases.count
+
+    /// Allosteric factors (affinity, efficacy) at receptor `r` for the state `y`.
+    @inlinable
+    func modulation(_ r: Int, _ y: UnsafeBufferPointer<Double>) -> (affinity: Double, efficacy: Double) {
+        var fa = 1.0, fe = 1.0
+        var m = receptorModulatorStart[r]
+        let end = receptorModulatorEnd[r]
+        while m < end {
+            let l = modulatorLigand[m]
+            let c = ligandScale[l] * y[ligandState[l]]
+            let rho = c / (c + modulatorKd[m])
+            fa *= 1 + modulatorAlphaMinusOne[m] * rho
+            fe *= 1 + modulatorBetaMinusOne[m] * rho
+            m += 1
+        }
+        return (fa, fe)
+    }
+
+    /// Signalling stimulus S and transduced response E of receptor `r`.
+    @inlinable
+    func signal(_ r: Int, _ y: UnsafeBufferPointer<Double>) -> (stimulus: Double, transduced: Double) {
+        let (_, fe) = modulation(r, y)
+        var s = receptorConstitutive[r] * y[receptorFree[r]]
+        var p = receptorPairStart[r]
+        let end = receptorPairEnd[r]
+        while p < end {
+            let eff = pairModulated[p] != 0 ? pairEfficacy[p] * fe : pairEfficacy[p]
+            s += eff * y[pairState[p]]
+            p += 1
+        }
+        return (s, s / (s + receptorTransducer[r]))
+    }
+
+    @inlinable
+    public func evaluate(time: Double, state y: UnsafeBufferPointer<Double>,
+                         derivative d: UnsafeMutableBufferPointer<Double>) {
+        for i in 0..<dimension { d[i] = 0 }
+        // Pharmacokinetics.
+        for s in 0..<speciesCentral.count {
+            let c = speciesCentral[s]
+            let ac = y[c]
+            d[c] += speciesInfusionNanomolePerHour[s] - (speciesK10[s] + speciesK12[s]) * ac
+            let per = speciesPeripheral[s]
+            if per >= 0 {
+                let ap = y[per]
+                d[c] += speciesK21[s] * ap
+                d[per] += speciesK12[s] * ac - speciesK21[s] * ap
+            }
+            let e = speciesEffect[s]
+            d[e] = speciesKe0[s] * (ac * speciesInverseV1[s] - y[e])
+        }
+        for k in 0..<depotState.count {
+            let a = y[depotState[k]]
+            let flux = depotKa[k] * a
+            d[depotState[k]] -= flux
+            d[depotTarget[k]] += depotBioavailability[k] * flux
+        }
+        for k in 0..<transferSource.count {
+            d[transferTarget[k]] += transferCoefficient[k] * y[transferSource[k]]
+        }
+        // Receptors and binding.
+        var transducedMu = 0.0
+        for r in 0..<receptorFree.count {
+            let (fa, fe) = modulation(r, y)
+            let iF = receptorFree[r], iD = receptorDesensitized[r], iI = receptorInternal[r]
+            let free = y[iF], des = y[iD], inside = y[iI]
+            let h = y[receptorSynthesisState[r]]
+            let kendo = receptorEndocytosis[r]
+            var dF = receptorSynthesis[r] * exp(receptorSynthesisGain[r] * h) - kendo * free
+                + receptorResensitization[r] * des + receptorRecycling[r] * inside
+            var dD = -(receptorResensitization[r] + kendo) * des
+            var dI = kendo * (free + des) - (receptorRecycling[r] + receptorDegradation[r]) * inside
+            var s = receptorConstitutive[r] * free
+            for p in receptorPairStart[r]..<receptorPairEnd[r] {
+                let b = y[pairState[p]]
+                let l = pairLigand[p]
+                let c = ligandScale[l] * y[ligandState[l]]
+                let modulated = pairModulated[p] != 0
+                let kon = modulated ? pairKon[p] * fa : pairKon[p]
+                let v = kon * c * free - pairKoff[p] * b
+                let kdes = pairDesensitization[p], kint = pairInternalization[p]
+                d[pairState[p]] = v - (kdes + kint) * b
+                dF -= v
+                dD += kdes * b
+                dI += pairRecycles[p] * kint * b
+                s += (modulated ? pairEfficacy[p] * fe : pairEfficacy[p]) * b
+            }
+            let e = s / (s + receptorTransducer[r])
+            if r == muReceptor { transducedMu = e }
+            d[iF] = dF
+            d[iD] = dD
+            d[iI] = dI
+            let setPoint = receptorSetPoint[r]
+            let ih = receptorSynthesisState[r], ia = receptorAdaptationState[r]
+            d[ih] = receptorSynthesisRate[r] * ((setPoint - e) - h)
+            d[ia] = receptorAdaptationRate[r] * (receptorAdaptationGain[r] * (e - setPoint) - y[ia])
+        }
+        // Endogenous peptides and their slow feedback states.
+        let xe = y[endorphinSuppressionState], xd = y[dynorphinInductionState]
+        for q in 0..<peptideState.count {
+            var drive = 1.0
+            for k in 0..<Self.stimulusKinds {
+                drive += peptideStimulusGain[q * Self.stimulusKinds + k] * stimulusIntensity[k]
+            }
+            var production = peptideProduction[q] * drive
+            if q == endorphinPeptide { production *= exp(-endorphinSuppressionGain * xe) }
+            if q == dynorphinPeptide { production *= exp(dynorphinInductionGain * xd) }
+            let i = peptideState[q]
+            d[i] = peptideClearance[q] * (production - y[i])
+        }
+        let muExcess = transducedMu - receptorSetPoint[muReceptor]
+        d[endorphinSuppressionState] = endorphinSuppressionRate * (muExcess - xe)
+        d[dynorphinInductionState] = dynorphinInductionRate
+            * (dynorphinDriveFromMu * muExcess + dynorphinDriveFromStress * stimulusIntensity[Self.stressIndex] - xd)
+    }
+}

@@ -1,0 +1,206 @@
+/// Where in a scenario file a problem is: the file as the user named it, the field path
+/// (`doses[2].amount_mg`, empty for the whole document) and the position of the value.
+public struct FieldLocation: Sendable, Equatable, Hashable {
+    public var file: String
+    public var path: String
+    public var position: SourcePosition
+
+    public init(file: String, path: String, position: SourcePosition) {
+        self.file = file
+        self.path = path
+        self.position = position
+    }
+
+    public var line: Int { position.line }
+}
+
+/// What a number failed to be.
+public enum NumberRequirement: Sendable, Equatable {
+    case finite
+    case nonNegative
+    case positive
+    case wholeNumber
+    case atMost(Double)
+    case atLeast(Double)
+
+    var phrase: String {
+        switch self {
+        case .finite: return "must be a finite number"
+        case .nonNegative: return "must be a finite number >= 0"
+        case .positive: return "must be a finite number > 0"
+        case .wholeNumber: return "must be a whole number"
+        case .atMost(let limit): return "must be at most \(ScenarioError.format(limit))"
+        case .atLeast(let limit): return "must be at least \(ScenarioError.format(limit))"
+        }
+    }
+}
+
+/// The kinds of names a scenario refers to, for "unknown ..." messages.
+public enum NameCategory: String, Sendable, Equatable {
+    case drug
+    case route
+    case phenotype
+    case eventKind = "event kind"
+    case parameter
+    case column
+    case solverMethod = "solver method"
+}
+
+/// Everything that can be wrong with a scenario file. One case per kind of problem, each with
+/// the location it concerns; `.multiple` carries all problems of one file, since validation
+/// reports every error at once rather than the first.
+///
+/// `description` renders the compiler-style `file:line: error: path: message` lines the CLI
+/// prints (syntax errors add the column: `file:line:col: error: message`).
+public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file could not be read at all.
+    case unreadable(file: String, reason: String)
+    /// The file is larger than the reader accepts.
+    case fileTooLarge(file: String, bytes: Int, limitBytes: Int)
+    /// The bytes at the position are not valid UTF-8.
+    case invalidUTF8(file: String, position: SourcePosition)
+    /// The text is not valid JSON5.
+    case syntax(file: String, position: SourcePosition, message: String)
+    /// Objects and arrays nest deeper than the limit (a guard against stack exhaustion).
+    case nestingTooDeep(file: String, position: SourcePosition, limit: Int)
+    /// An object repeats a key.
+    case duplicateKey(FieldLocation, key: String)
+    /// A key the format does not define; `suggestion` is the nearest valid key.
+    case unknownKey(FieldLocation, key: String, suggestion: String?)
+    /// A required key is absent from the object at the location.
+    case missingKey(FieldLocation, key: String)
+    /// A value of the wrong JSON type.
+    case wrongType(FieldLocation, expected: String, found: String)
+    /// A number outside its allowed range.
+    case invalidNumber(FieldLocation, literal: String, requirement: NumberRequirement)
+    /// A name not in the vocabulary (drug, route, parameter, column, ...).
+    case unknownName(FieldLocation, category: NameCategory, name: String, suggestion: String?)
+    /// The drug exists but cannot be given by this route.
+    case unsupportedRoute(FieldLocation, drug: String, route: String, supported: [String])
+    /// A dose entry whose keys do not form exactly one schedule.
+    case ambiguousSchedule(FieldLocation, keysFound: [String])
+    /// Route `iv_infusion` without a rate schedule, or a rate schedule by another route.
+    case routeScheduleMismatch(FieldLocation, route: String)
+    /// A list that must not be empty is.
+    case emptyList(FieldLocation)
+    /// A dose, infusion or event that starts after the run has ended.
+    case afterEndOfRun(FieldLocation, timeHours: Double, durationHours: Double)
+    /// All problems of one file, in file order.
+    case multiple([ScenarioError])
+
+    /// The individual problems, flattened.
+    public var problems: [ScenarioError] {
+        if case .multiple(let all) = self { return all.flatMap(\.problems) }
+        return [self]
+    }
+
+    /// The file the problem concerns.
+    public var file: String {
+        switch self {
+        case .unreadable(let file, _), .fileTooLarge(let file, _, _), .invalidUTF8(let file, _),
+            .syntax(let file, _, _), .nestingTooDeep(let file, _, _):
+            return file
+        case .multiple(let all):
+            return all.first?.file ?? ""
+        default:
+            return fieldLocation?.file ?? ""
+        }
+    }
+
+    /// The field path the problem concerns (empty for file-level problems).
+    public var path: String { fieldLocation?.path ?? "" }
+
+    /// The line the problem is on (0 when the whole file is concerned).
+    public var line: Int { position.line }
+
+    /// Where the problem is (line 0 when the whole file is concerned).
+    public var position: SourcePosition {
+        switch self {
+        case .invalidUTF8(_, let position), .syntax(_, let position, _), .nestingTooDeep(_, let position, _):
+            return position
+        case .multiple(let all):
+            return all.first?.position ?? SourcePosition(line: 0, column: 0)
+        default:
+            return fieldLocation?.position ?? SourcePosition(line: 0, column: 0)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .multiple(let all):
+            return all.map(\.description).joined(separator: "\n")
+        case .unreadable(let file, let reason):
+            return "\(file): error: cannot read scenario file: \(reason)"
+        case .fileTooLarge(let file, let bytes, let limit):
+            return "\(file): error: file is \(bytes) bytes; scenario files are limited to \(limit) bytes"
+        case .invalidUTF8(let file, let position):
+            return "\(file):\(position): error: invalid UTF-8 byte sequence"
+        case .syntax(let file, let position, let message):
+            return "\(file):\(position): error: \(message)"
+        case .nestingTooDeep(let file, let position, let limit):
+            return "\(file):\(position): error: objects and arrays nest deeper than \(limit) levels"
+        default:
+            guard let location = fieldLocation else { return "\(file): error" }
+            let subject = location.path.isEmpty ? "" : "\(location.path): "
+            return "\(location.file):\(location.line): error: \(subject)\(message)"
+        }
+    }
+
+    private var fieldLocation: FieldLocation? {
+        switch self {
+        case .duplicateKey(let location, _), .unknownKey(let location, _, _), .missingKey(let location, _),
+            .wrongType(let location, _, _), .invalidNumber(let location, _, _),
+            .unknownName(let location, _, _, _), .unsupportedRoute(let location, _, _, _),
+            .ambiguousSchedule(let location, _), .routeScheduleMismatch(let location, _), .emptyList(let location),
+            .afterEndOfRun(let location, _, _):
+            return location
+        default:
+            return nil
+        }
+    }
+
+    /// The message after `path: `.
+    private var message: String {
+        switch self {
+        case .duplicateKey(_, let key):
+            return "duplicate key '\(key)'"
+        case .unknownKey(_, let key, let suggestion):
+            return "unknown key '\(key)'" + Self.didYouMean(suggestion)
+        case .missingKey(_, let key):
+            return "missing required key '\(key)'"
+        case .wrongType(_, let expected, let found):
+            return "expected \(expected), found \(found)"
+        case .invalidNumber(_, let literal, let requirement):
+            return "\(requirement.phrase), found \(literal)"
+        case .unknownName(_, let category, let name, let suggestion):
+            return "unknown \(category.rawValue) '\(name)'" + Self.didYouMean(suggestion)
+        case .unsupportedRoute(_, let drug, let route, let supported):
+            return "drug '\(drug)' cannot be given by route '\(route)' (supported: "
+                + supported.joined(separator: ", ") + ")"
+        case .ambiguousSchedule(_, let keys):
+            let found = keys.isEmpty ? "none" : keys.joined(separator: ", ")
+            return "a dose needs exactly one schedule: at_h | start_h, every_h, count | taper | titration"
+                + " | rate_mg_per_h, start_h, duration_h (found: \(found))"
+        case .routeScheduleMismatch(_, let route):
+            return route == "iv_infusion"
+                ? "route 'iv_infusion' needs rate_mg_per_h, start_h and duration_h"
+                : "rate_mg_per_h needs route 'iv_infusion', found '\(route)'"
+        case .emptyList:
+            return "must not be empty"
+        case .afterEndOfRun(_, let time, let duration):
+            return "starts at \(Self.format(time)) h, after the end of the run (duration_h \(Self.format(duration)))"
+        default:
+            return ""
+        }
+    }
+
+    private static func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// Numbers in messages: integers without `.0`, others shortest round-trip.
+    static func format(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+}

@@ -1,0 +1,47 @@
+import Integrators
+import Reports
+import ScenarioFiles
+
+/// Why a command failed, and with which exit status. The one error type of the executable.
+enum CommandLineError: Error, Equatable, CustomStringConvertible {
+    /// Bad arguments: the message and the command they were given to (nil: no command yet).
+    case usage(command: String?, message: String)
+    /// A scenario file failed to read or validate.
+    case scenario(ScenarioError)
+    /// The output could not be written.
+    case output(CSVWriterError)
+    /// The model rejected the scenario while compiling it (input problem: exit 2).
+    case model(file: String, message: String)
+    /// The simulation failed: at which simulated time (if known) and why.
+    case simulation(file: String, timeHours: Double?, cause: String)
+    /// A name given on the command line is not known (`drugs NAME`).
+    case unknownName(kind: String, name: String, suggestion: String?)
+
+    /// 0 success, 1 simulation failure, 2 bad usage or bad input.
+    var exitStatus: Int32 {
+        switch self {
+        case .simulation, .output: return 1
+        default: return 2
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .usage(let command, let message):
+            let prefix = command.map { "receptor-sim \($0)" } ?? "receptor-sim"
+            let helpCommand = command.map { "receptor-sim \($0) --help" } ?? "receptor-sim --help"
+            return "\(prefix): error: \(message)\nSee '\(helpCommand)'."
+        case .scenario(let error):
+            return error.description
+        case .output(let error):
+            return "receptor-sim: error: \(error)"
+        case .model(let file, let message):
+            return "\(file): error: \(message)"
+        case .simulation(let file, let time, let cause):
+            let when = time.map { " at t = \(CSVNumberFormat.significantDigits(6).format($0)) h" } ?? ""
+            return "\(file): error: simulation failed\(when): \(cause)"
+        case .unknownName(let kind, let name, let suggestion):
+            return "receptor-sim: error: unknown \(kind) '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Pharmacology
+import Reports
+import ScenarioFiles
+
+/// `receptor-sim check SCENARIO...`: validate without running.
+enum CheckCommand: ReceptorSimCommand {
+    static let name = "check"
+    static let abstract = "Validate scenario files without running them."
+    static let usage = "SCENARIO... [--timeline]"
+    static let discussion = """
+        Reports every problem in every file at once, as 'file:line: error: field: message'.
+        With --timeline, prints the fully expanded event timeline (every dose with time, drug,
+        route and amount; infusion starts and ends; stimulus windows) and the defaults applied,
+        so you see exactly what will be simulated.
+        """
+    static let arguments = ArgumentSpecification(
+        positionals: [PositionalSpecification(name: "SCENARIO", help: "Scenario files to check.", repeating: true)],
+        options: [OptionSpecification("--timeline", help: "Print the expanded event timeline and the resolved defaults.")])
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
+        let vocabulary = ModelBridge.vocabulary
+        var failed = false
+        for file in arguments.positionals {
+            do throws(ScenarioError) {
+                let loaded = try ScenarioReader.load(path: file, vocabulary: vocabulary)
+                let scenario = loaded.scenario
+                var doses = 0, infusions = 0
+                for entry in ScenarioTimeline.expand(scenario) {
+                    if case .dose = entry.kind { doses += 1 }
+                    if case .infusionStart = entry.kind { infusions += 1 }
+                }
+                console.out("\(file): ok: \(scenario.name) (\(format(scenario.durationHours)) h, \(doses) doses, "
+                    + "\(infusions) infusions, \(scenario.events.count) events)")
+                if arguments.flag("--timeline") { console.out(timeline(loaded)) }
+            } catch {
+                console.err(error.description)
+                failed = true
+            }
+        }
+        return failed ? 2 : 0
+    }
+
+    /// Whole numbers without a decimal point, others as Swift prints them (`0.25`, `1e-06`),
+    /// matching the "defaults applied" lines.
+    static func format(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// Times in the timeline: at most 8 significant digits, so columns stay aligned.
+    static func formatTime(_ value: Double) -> String { CSVNumberFormat.significantDigits(8).format(value) }
+
+    /// The timeline as an aligned table.
+    static func timeline(_ loaded: LoadedScenario) -> String {
+        let scenario = loaded.scenario
+        var text = "  timeline (time in h):\n"
+        for entry in ScenarioTimeline.expand(scenario) {
+            let time = formatTime(entry.timeHours)
+            let padded = String(repeating: " ", count: max(0, 10 - time.count)) + time
+            let what: String
+            switch entry.kind {
+            case .dose(let drug, let route, let amount):
+                what = "dose            \(drug) \(route.rawValue) \(format(amount)) mg"
+            case .infusionStart(let drug, let rate):
+                what = "infusion start  \(drug) iv_infusion \(format(rate)) mg/h"
+            case .infusionEnd(let drug):
+                what = "infusion end    \(drug)"
+            case .stimulusStart(let kind, let intensity):
+                what = "stimulus start  \(kind.rawValue) intensity \(format(intensity))"
+            case .stimulusEnd(let kind):
+                what = "stimulus end    \(kind.rawValue)"
+            }
+            text += "  \(padded)  \(what)\n"
+        }
+        text += "  end of run at \(format(scenario.durationHours)) h\n"
+        text += "  subject: \(scenario.subject.phenotype.rawValue), \(format(scenario.subject.weightKilograms)) kg\n"
+        if !scenario.parameterOverrides.isEmpty {
+            text += "  parameter overrides:\n"
+            for (name, value) in scenario.parameterOverrides.sorted(by: { $0.key < $1.key }) {
+                text += "    \(name) = \(format(value))\n"
+            }
+        }
+        text += "  output: every \(format(scenario.output.intervalHours)) h, columns: "
+            + (scenario.output.columns?.joined(separator: ", ") ?? "all (\(ModelBridge.vocabulary.columnNames(scenario).count))") + "\n"
+        text += "  solver: \(scenario.solver.method), rtol \(format(scenario.solver.relativeTolerance)), atol \(format(scenario.solver.absoluteTolerance))\n"
+        if loaded.resolvedDefaults.isEmpty {
+            text += "  defaults applied: none"
+        } else {
+            text += "  defaults applied:\n" + loaded.resolvedDefaults.map { "    \($0)" }.joined(separator: "\n")
+        }
+        return text
+    }
+}

@@ -1,0 +1,47 @@
+import Pharmacology
+import Reports
+
+/// `receptor-sim drugs [NAME]`: the library, or one drug's parameters.
+enum DrugsCommand: ReceptorSimCommand {
+    static let name = "drugs"
+    static let abstract = "List the drug library, or show one drug's parameters with units and sources."
+    static let usage = "[NAME]"
+    static let arguments = ArgumentSpecification(
+        positionals: [PositionalSpecification(name: "NAME", help: "A drug's library id (as in scenario files).", optional: true)],
+        options: [])
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
+        let drugs = ModelBridge.drugs()
+        guard let id = arguments.positionals.first else {
+            let width = (drugs.map(\.id.count).max() ?? 0) + 2
+            var text = pad("id", width) + pad("name", 44) + "routes\n"
+            for drug in drugs {
+                text += pad(drug.id, width) + pad(drug.name, 44) + drug.routes.map(\.rawValue).joined(separator: ", ") + "\n"
+            }
+            text += "\nSee 'receptor-sim drugs NAME' for one drug's parameters."
+            console.out(text)
+            return 0
+        }
+        guard let drug = drugs.first(where: { $0.id == id }), let parameters = ModelBridge.parameters(ofDrug: id) else {
+            throw .unknownName(kind: "drug", name: id, suggestion: NameSuggestionBridge.nearest(to: id, in: drugs.map(\.id)))
+        }
+        var text = "\(drug.id): \(drug.name)\nroutes: \(drug.routes.map(\.rawValue).joined(separator: ", "))\n"
+        if parameters.isEmpty {
+            text += "(no parameters available)"
+        } else {
+            let nameWidth = (parameters.map(\.name.count).max() ?? 0) + 2
+            text += "\n" + pad("parameter", nameWidth) + pad("value", 14) + pad("unit", 12) + "source\n"
+            for row in parameters {
+                text += pad(row.name, nameWidth) + pad(CSVNumberFormat.significantDigits(6).format(row.value), 14)
+                    + pad(row.unit, 12) + row.source + "\n"
+            }
+            text += "\nOverride any of these in a scenario: parameters: { \"\(parameters[0].name)\": ... }"
+        }
+        console.out(text)
+        return 0
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(1, width - text.count))
+    }
+}

@@ -1,0 +1,91 @@
+import Dispatch
+import Integrators
+import Pharmacology
+import Reports
+import ScenarioFiles
+
+/// `receptor-sim run SCENARIO`: simulate and write CSV.
+enum RunCommand: ReceptorSimCommand {
+    static let name = "run"
+    static let abstract = "Simulate a scenario and write its CSV."
+    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--summary]"
+    static let discussion = """
+        Writes one row per output time: time_h first, then the scenario's columns (all when
+        output.columns is not given). A file is written atomically: a failed run leaves no
+        partial file and keeps any previous file. Exit status 1 means the simulation failed
+        (the message gives the simulated time and the cause); 2 means bad usage or a bad scenario.
+        """
+    static let arguments = ArgumentSpecification(
+        positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
+        options: [
+            OptionSpecification("--output", short: "-o", value: "FILE", help: "Write the CSV to FILE; '-' or no -o writes to standard output."),
+            OptionSpecification("--interval", value: "H", help: "Hours between output rows (overrides output.interval_h)."),
+            OptionSpecification("--columns", value: "a,b,c", help: "Columns to write, comma-separated (overrides output.columns)."),
+            OptionSpecification("--precision", value: "N", help: "Print numbers with N significant digits (1-17); default: shortest round-trip."),
+            OptionSpecification("--summary", help: "Print peaks and troughs of the main observables, solver statistics and wall time to standard error."),
+        ])
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
+        let file = arguments.positionals[0]
+        let vocabulary = ModelBridge.vocabulary
+        var scenario: Scenario
+        do throws(ScenarioError) {
+            scenario = try ScenarioReader.load(path: file, vocabulary: vocabulary).scenario
+        } catch {
+            throw .scenario(error)
+        }
+        if let text = arguments.value("--interval") {
+            scenario.output.intervalHours = try ArgumentParser.positiveNumber(text, option: "--interval", command: name)
+        }
+        if let text = arguments.value("--columns") {
+            let requested = try ArgumentParser.list(text, option: "--columns", command: name)
+            let valid = vocabulary.columnNames(scenario)
+            for column in requested where !valid.contains(column) {
+                let suggestion = NameSuggestionBridge.nearest(to: column, in: valid)
+                throw .usage(command: name, message: "unknown column '\(column)' in --columns for \(file)"
+                    + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+            }
+            scenario.output.columns = requested
+        }
+        var format = CSVNumberFormat.roundTrip
+        if let text = arguments.value("--precision") {
+            format = .significantDigits(try ArgumentParser.integer(
+                text, option: "--precision", in: 1...CSVNumberFormat.maximumSignificantDigits, command: name))
+        }
+        let columns = scenario.output.columns ?? vocabulary.columnNames(scenario)
+        let destination: CSVDestination
+        switch arguments.value("--output") {
+        case nil, "-": destination = .standardOutput
+        case let path?: destination = .file(path: path)
+        }
+
+        let started = DispatchTime.now()
+        let writer: CSVWriter
+        do throws(CSVWriterError) {
+            writer = try CSVWriter(destination: destination, columns: columns, numberFormat: format)
+        } catch {
+            throw .output(error)
+        }
+        var summary = RunSummary(columns: columns)
+        let statistics: SolverStatistics
+        do throws(CommandLineError) {
+            statistics = try ModelBridge.simulate(scenario, file: file, columns: columns) { (time, values) throws(CommandLineError) in
+                do throws(CSVWriterError) {
+                    try writer.writeRow(time: time, values: values)
+                } catch {
+                    throw .output(error)
+                }
+                summary.record(time: time, values: values)
+            }
+            do throws(CSVWriterError) { try writer.finish() } catch { throw CommandLineError.output(error) }
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        if arguments.flag("--summary") {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            console.err(summary.render(statistics: statistics, wallSeconds: seconds, rows: writer.rowCount))
+        }
+        return 0
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Where commands print: standard output for results, standard error for messages.
+/// Writes go straight to the file descriptors (unbuffered), so text and streamed CSV never
+/// interleave out of order.
+struct Console: Sendable {
+    func out(_ text: String) { write(1, text) }
+    func err(_ text: String) { write(2, text) }
+
+    private func write(_ descriptor: Int32, _ text: String) {
+        var bytes = Array(text.utf8)
+        if bytes.last != 0x0A { bytes.append(0x0A) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written <= 0 { if errno == EINTR { continue } else { return } }
+            offset += written
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// Top-level dispatch: `--version`, `--help`, then one command from `CommandRegistry`.
+enum ReceptorSimCommandLine {
+    static let version = "0.1.0"
+
+    static var help: String {
+        var text = """
+            OVERVIEW: Simulate opioid receptor dynamics (mu, delta, kappa, NMDA) from scenario files.
+
+            USAGE: receptor-sim COMMAND [OPTIONS]
+
+            COMMANDS:
+
+            """
+        for command in CommandRegistry.all { text += HelpFormatter.row(command.name, command.abstract) }
+        text += "\nOPTIONS:\n"
+        text += HelpFormatter.row("-h, --help", "Show this help.")
+        text += HelpFormatter.row("--version", "Show the version.")
+        text += """
+
+            See 'receptor-sim COMMAND --help' for a command's arguments and options.
+            Exit status: 0 success, 1 simulation failure, 2 bad usage or bad input.
+            """
+        return text
+    }
+
+    /// Runs the command line and returns the exit status.
+    static func main(_ arguments: [String], console: Console = Console()) -> Int32 {
+        guard let first = arguments.first else {
+            console.err(help)
+            return 2
+        }
+        switch first {
+        case "--version":
+            console.out("receptor-sim \(version)")
+            return 0
+        case "--help", "-h", "help":
+            if first == "help", arguments.count > 1, let command = CommandRegistry.command(named: arguments[1]) {
+                console.out(command.help)
+            } else {
+                console.out(help)
+            }
+            return 0
+        default:
+            break
+        }
+        guard let command = CommandRegistry.command(named: first) else {
+            let names = CommandRegistry.all.map { $0.name }
+            let suggestion = NameSuggestionBridge.nearest(to: first, in: names)
+            let message = first.hasPrefix("-")
+                ? "unknown option '\(first)'"
+                : "unknown command '\(first)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            console.err(CommandLineError.usage(command: nil, message: message + " (commands: \(names.joined(separator: ", ")))").description)
+            return 2
+        }
+        do {
+            return try run(command, Array(arguments.dropFirst()), console: console)
+        } catch let error as CommandLineError {
+            console.err(error.description)
+            return error.exitStatus
+        } catch {
+            console.err("receptor-sim: error: \(error)")
+            return 2
+        }
+    }
+
+    private static func run(_ command: any ReceptorSimCommand.Type, _ arguments: [String], console: Console) throws -> Int32 {
+        let parsed = try ArgumentParser.parse(arguments, command: command.name, specification: command.arguments)
+        if parsed.helpRequested {
+            console.out(command.help)
+            return 0
+        }
+        return try command.run(parsed, console: console)
+    }
+}

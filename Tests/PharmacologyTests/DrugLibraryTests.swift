@@ -1,0 +1,51 @@
+import Testing
+@testable import Pharmacology
+
+@Suite struct DrugLibraryTests {
+    let library = DrugLibrary.builtIn
+
+    @Test func issueThreeDrugsArePresent() {
+        for id in ["morphine", "fentanyl", "buprenorphine", "naloxone", "oxycodone", "methadone", "naltrexone",
+                   "naltrexol_6beta", "nalmefene", "mitragynine", "hydroxymitragynine_7", "ketamine",
+                   "norketamine", "nalfurafine", "aticaprant", "oxytocin"] {
+            #expect(library.drug(id) != nil, "missing \(id)")
+        }
+    }
+
+    @Test func everyNumberHasASourceAndIsFinite() {
+        let entries = ParameterCatalog.entries(of: library)
+        #expect(entries.count > 200)
+        for e in entries {
+            let v = e.value(in: library)
+            #expect(v.value.isFinite && v.value >= 0, "\(e.name) = \(v.value)")
+            #expect(v.source.count > 10, "\(e.name) has no real source: '\(v.source)'")
+        }
+        let names = entries.map(\.name)
+        #expect(Set(names).count == names.count, "duplicate parameter names")
+        #expect(names.contains("mu.turnover_half_life_h"))
+        #expect(names.contains("morphine.oral.bioavailability"))
+        #expect(names.contains("buprenorphine.mu.kon_per_nM_per_h"))
+    }
+
+    @Test func metabolitesResolveAndIdsAreUnique() {
+        let ids = library.drugs.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for d in library.drugs {
+            for m in d.metabolites { #expect(library.drug(m.metabolite) != nil, "\(d.id) -> \(m.metabolite)") }
+            for r in d.routes { #expect(r.bioavailability.value <= 1 && r.bioavailability.value > 0) }
+        }
+    }
+
+    @Test func overridesReplaceValuesAndRejectUnknownNames() throws {
+        let lib = try ParameterCatalog.apply(["morphine.half_life_h": 3.0, "mu.turnover_half_life_h": 60], to: library)
+        let morphine = try #require(lib.drug("morphine"))
+        #expect(abs(morphine.eliminationHalfLifeHours - 3.0) < 1e-12)
+        #expect(lib.receptor(.mu)?.turnoverHalfLifeHours.value == 60)
+        #expect(throws: ModelError.unknownParameter("morphine.half_lief_h")) {
+            try ParameterCatalog.apply(["morphine.half_lief_h": 3], to: library)
+        }
+        #expect(throws: ModelError.invalidValue(path: "morphine.oral.bioavailability", reason: "must be between 0 and 1, got 1.5")) {
+            try ParameterCatalog.apply(["morphine.oral.bioavailability": 1.5], to: library)
+        }
+    }
+}

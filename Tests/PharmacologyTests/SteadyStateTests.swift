@@ -1,0 +1,38 @@
+import Testing
+import Integrators
+@testable import Pharmacology
+
+@Suite struct SteadyStateTests {
+    @Test(arguments: [Phenotype.control, .opioidDeficit])
+    func noDrugScenarioStaysFlat(phenotype: Phenotype) throws {
+        let scenario = Scenario(name: "no drug", durationHours: 12, subject: Subject(phenotype: phenotype))
+        let model = try ReceptorModel.compile(scenario)
+        let residual = SteadyState.norm(SteadyState.residual(model.system, model.initialState))
+        #expect(residual < 1e-12)
+        var recorder = TrajectoryRecorder(dimension: model.dimension)
+        var options = ReceptorModel.solverOptions(for: scenario)
+        options.fixedStepSize = 0.0005
+        _ = try ODESolver.solve(
+            ODEProblem(system: model.system, initialState: model.initialState, startTime: 0, endTime: 12),
+            method: .rk4, options: options, output: .uniform(start: 0, interval: 6, end: 12), into: &recorder)
+        let last = recorder.state(at: recorder.times.count - 1)
+        for i in 0..<model.dimension {
+            #expect(isClose(last[i], model.initialState[i], relative: 1e-9, absolute: 1e-12), "\(model.stateNames[i])")
+        }
+    }
+
+    /// Control: receptor totals are the healthy reference (1); the deficit phenotype has lower
+    /// endorphin, compensatory up-regulation and lower mu tone (MODEL.md §1, Bandelow 2010).
+    @Test func phenotypesDifferAsDescribed() throws {
+        let columns = ["mu_total_rel", "endorphin_nM", "mu_response", "mu_occupancy_total", "withdrawal_index", "tolerance_index"]
+        let control = try run(Scenario(name: "c", durationHours: 1), columns: columns, intervalHours: 1, step: 0.0005)
+        let deficit = try run(Scenario(name: "d", durationHours: 1, subject: Subject(phenotype: .opioidDeficit)),
+                              columns: columns, intervalHours: 1, step: 0.0005)
+        #expect(isClose(control.series("mu_total_rel")[0], 1, absolute: 1e-12))
+        #expect(control.series("withdrawal_index")[0] == 0)
+        #expect(abs(control.series("tolerance_index")[0]) < 1e-12)
+        #expect(deficit.series("endorphin_nM")[0] < 0.8 * control.series("endorphin_nM")[0])
+        #expect(deficit.series("mu_total_rel")[0] > 1.02)
+        #expect(deficit.series("mu_response")[0] < control.series("mu_response")[0])
+    }
+}

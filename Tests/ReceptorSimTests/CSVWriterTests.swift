@@ -1,0 +1,126 @@
+import Foundation
+import Reports
+import Testing
+
+/// A fresh empty directory for one test.
+func makeTemporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("receptor-sim-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite struct CSVNumberFormatTests {
+    @Test(arguments: [
+        (0.25, "0.25"), (1.0, "1"), (-3.5, "-3.5"), (8760.0, "8760"), (-0.0, "0"), (0.0, "0"),
+        (1e-5, "0.00001"), (1e-6, "0.000001"), (1e-7, "1e-7"), (1.5e-9, "1.5e-9"),
+        (0.1 + 0.2, "0.30000000000000004"), (123456789012345.0, "123456789012345"), (1e15, "1e15"),
+        (1.2345678901234568e+17, "1.2345678901234568e17"), (Double.leastNonzeroMagnitude, "5e-324"),
+        (Double.infinity, "inf"), (-Double.infinity, "-inf"), (Double.nan, "nan"),
+    ])
+    func roundTripFormat(value: Double, expected: String) {
+        #expect(CSVNumberFormat.roundTrip.format(value) == expected)
+    }
+
+    @Test(arguments: [
+        (3, 0.000123456, "0.000123"), (3, 123456.0, "123000"), (3, 1.5e-9, "1.5e-9"), (3, 9.999, "10"),
+        (1, 0.25, "0.2"), (4, -2.0 / 3.0, "-0.6667"), (6, 1e20, "1e20"), (2, 0.0, "0"),
+    ])
+    func significantDigits(digits: Int, value: Double, expected: String) {
+        #expect(CSVNumberFormat.significantDigits(digits).format(value) == expected)
+    }
+
+    @Test func roundTripIsExactForRandomDoubles() {
+        var generator = SplitMix64(seed: 42)
+        for _ in 0..<20_000 {
+            let value = Double(bitPattern: generator.next())
+            guard value.isFinite else { continue }
+            let text = CSVNumberFormat.roundTrip.format(value)
+            #expect(Double(text) == value, "\(value) printed as \(text)")
+            #expect(!text.contains("+") && !text.contains(",") && !text.contains(" "))
+        }
+    }
+}
+
+/// A small deterministic generator so seeded tests repeat exactly.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite struct CSVWriterTests {
+    @Test func writesHeaderAndRowsWithCRLF() throws {
+        let directory = try makeTemporaryDirectory()
+        let path = directory.appendingPathComponent("out.csv").path
+        let writer = try CSVWriter(destination: .file(path: path), columns: ["mu_occupancy_total", "odd,\"name\""])
+        try writer.writeRow(time: 0, values: [0.5, 1e-9])
+        try writer.writeRow(time: 0.25, values: [-0.0, 12])
+        try writer.finish()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == "time_h,mu_occupancy_total,\"odd,\"\"name\"\"\"\r\n0,0.5,1e-9\r\n0.25,0,12\r\n")
+        #expect(writer.rowCount == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.csv"])
+    }
+
+    @Test func abandonedRunLeavesTheOldFileAndNoTemporary() throws {
+        let directory = try makeTemporaryDirectory()
+        let path = directory.appendingPathComponent("good.csv").path
+        try "previous good result\n".write(toFile: path, atomically: false, encoding: .utf8)
+        do {
+            let writer = try CSVWriter(destination: .file(path: path), columns: ["a"])
+            try writer.writeRow(time: 0, values: [1])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).count == 2)
+            writer.abandon()
+        }
+        do {
+            // A writer dropped without finish() also cleans up.
+            let writer = try CSVWriter(destination: .file(path: path), columns: ["a"])
+            try writer.writeRow(time: 0, values: [1])
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "previous good result\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["good.csv"])
+    }
+
+    @Test func rowWidthIsChecked() throws {
+        let directory = try makeTemporaryDirectory()
+        let writer = try CSVWriter(destination: .file(path: directory.appendingPathComponent("x.csv").path), columns: ["a", "b"])
+        #expect(throws: CSVWriterError.rowWidthMismatch(expected: 2, found: 1)) { try writer.writeRow(time: 0, values: [1]) }
+        writer.abandon()
+        #expect(throws: CSVWriterError.alreadyClosed) { try writer.writeRow(time: 0, values: [1, 2]) }
+    }
+
+    @Test func missingDirectoryIsAnError() {
+        #expect(throws: CSVWriterError.cannotCreate(path: "/nonexistent-dir-xyz/out.csv", errno: ENOENT)) {
+            _ = try CSVWriter(destination: .file(path: "/nonexistent-dir-xyz/out.csv"), columns: ["a"])
+        }
+        #expect(CSVWriterError.cannotCreate(path: "/x/out.csv", errno: ENOENT).description
+            == "cannot create '/x/out.csv': No such file or directory")
+    }
+
+    @Test func largeOutputStreamsAndIsByteIdentical() throws {
+        let directory = try makeTemporaryDirectory()
+        func write(_ name: String) throws -> Data {
+            let path = directory.appendingPathComponent(name).path
+            let writer = try CSVWriter(destination: .file(path: path), columns: ["x", "y"], numberFormat: .significantDigits(6))
+            for k in 0..<20_000 {
+                let t = Double(k) / 60
+                try writer.writeRow(time: t, values: [sin(t), exp(-t / 100)])
+            }
+            try writer.finish()
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        }
+        let first = try write("a.csv"), second = try write("b.csv")
+        #expect(first == second)
+        let lines = String(decoding: first, as: UTF8.self).split(separator: "\r\n")
+        #expect(lines.count == 20_001)
+        #expect(lines[1] == "0,0,1")
+        // k = 59: t = 59/60; sin(t) = 0.8323489..., exp(-t/100) = 0.9902148...
+        #expect(lines[60] == "0.983333,0.832349,0.990215")
+    }
+}

@@ -1,0 +1,42 @@
+import Pharmacology
+@testable import ScenarioFiles
+
+/// A small vocabulary standing in for the Pharmacology library in these unit tests.
+let testVocabulary = ScenarioVocabulary(
+    drugRoutes: [
+        "morphine": [.oral, .ivBolus, .ivInfusion],
+        "naloxone": [.ivBolus, .intranasal, .intramuscular],
+        "buprenorphine": [.sublingual, .ivBolus],
+        "fentanyl": [.ivBolus, .ivInfusion],
+        "oxycodone": [.oral],
+        "methadone": [.oral, .ivBolus],
+        "naltrexone": [.oral],
+        "aticaprant": [.oral],
+        "mitragynine": [.oral],
+        "ketamine": [.ivBolus, .ivInfusion, .intramuscular, .oral, .intranasal],
+    ],
+    parameterNames: { scenario in
+        Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).bioavailability_oral"] }
+            + ["endorphin.release_rate_nM_per_h"]
+    },
+    columnNames: { scenario in
+        ["mu_occupancy_total", "withdrawal_index", "hedonic_tone"]
+            + Set(scenario.doses.map(\.drug)).sorted().map { "\($0)_plasma_nM" }
+    },
+    solverMethods: ["rodas5p", "rosenbrock23", "tsit5", "rk4"]
+)
+
+/// Decodes `text` as `test.json5` and returns the rendered error lines, or [] if it is valid.
+func errorLines(_ text: String) -> [String] {
+    do {
+        _ = try ScenarioReader.decode(text, file: "test.json5", vocabulary: testVocabulary)
+        return []
+    } catch {
+        return error.problems.map(\.description)
+    }
+}
+
+/// Decodes `text` that must be valid.
+func decodeValid(_ text: String) throws -> LoadedScenario {
+    try ScenarioReader.decode(text, file: "test.json5", vocabulary: testVocabulary)
+}
