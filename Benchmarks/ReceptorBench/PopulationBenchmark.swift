@@ -13,11 +13,12 @@ import Darwin
 /// metrics of `withdrawal_index`, `mu_response` and `hedonic_tone`.
 ///
 /// Options: `--size N` (members per measurement, default 200), `--threads 1,2`,
-/// `--interval H` (output interval, default 0.25 as the scenario), `--seed S`.
+/// `--interval H` (output interval, default 0.25 as the scenario), `--seed S`, `--rtol R` (solver
+/// relative tolerance, absolute = R/1000; default the scenario's 1e-6 and 1e-9).
 /// Prints CSV on stdout: threads,members,seconds,members_per_s,scaling,failed.
 enum PopulationBenchmark {
     static let usage = """
-        population options: [--size N] [--threads 1,2] [--interval H] [--seed S]
+        population options: [--size N] [--threads 1,2] [--interval H] [--seed S] [--rtol R]
           28-day oral morphine 30 mg every 6 h, then 7 days without (morphine-abrupt-stop);
           default variability; reports members per second per thread count and the scaling.
         """
@@ -36,6 +37,7 @@ enum PopulationBenchmark {
         var threadCounts = [1, 2]
         var interval = 0.25
         var seed: UInt64 = 1
+        var rtol: Double?
         var k = 0
         func value() throws -> String {
             guard k + 1 < arguments.count else { throw PopulationBenchmarkError.usage("option '\(arguments[k])' needs a value\n" + usage) }
@@ -50,18 +52,28 @@ enum PopulationBenchmark {
                 guard !list.isEmpty else { throw PopulationBenchmarkError.usage("--threads needs a list like 1,2") }
                 threadCounts = list
             case "--interval": guard let h = Double(try value()), h > 0 else { throw PopulationBenchmarkError.usage("--interval needs H > 0") }; interval = h
+            case "--rtol": guard let r = Double(try value()), r > 0, r < 1 else { throw PopulationBenchmarkError.usage("--rtol needs 0 < R < 1") }; rtol = r
             case "--seed": guard let s = UInt64(try value()) else { throw PopulationBenchmarkError.usage("--seed needs a whole number") }; seed = s
             default: throw PopulationBenchmarkError.usage("unknown option '\(arguments[k])'\n" + usage)
             }
             k += 1
         }
         let compileStart = DispatchTime.now()
-        let base = try ReceptorModel.compile(scenario())
+        var scenario = scenario()
+        if let rtol {
+            scenario.solver.relativeTolerance = rtol
+            scenario.solver.absoluteTolerance = rtol * 1e-3
+        }
+        let base = try ReceptorModel.compile(scenario)
         let compileSeconds = seconds(since: compileStart)
         let design = try PopulationDesign(size: size, seed: seed, variabilities: Variability.defaults(for: base), base: base)
         let plan = try StudyPlan.population(design: design, metricColumns: ["withdrawal_index", "mu_response", "hedonic_tone"],
                                            thresholds: [Threshold(column: "withdrawal_index", above: true, value: 0.2)],
                                            bandColumns: [], intervalHours: interval)
+        var probe = ObservableRecorder(columns: ["withdrawal_index"])
+        let probeStart = DispatchTime.now()
+        let statistics = try ReceptorModel.simulate(base, columns: ["withdrawal_index"], intervalHours: interval, into: &probe)
+        printError("population: one run of the median subject: \(format3(seconds(since: probeStart) * 1000)) ms; dimension \(base.dimension), rtol \(base.scenario.solver.relativeTolerance), \(statistics); peak withdrawal_index \(probe.series("withdrawal_index").max() ?? .nan)")
         printError("population: \(size) members, varied: \(design.variabilities.map { "\($0.name)=\($0.coefficientOfVariation * 100)%" }.joined(separator: " ")); compile \(String(format3(compileSeconds))) s")
         print("threads,members,seconds,members_per_s,scaling,failed")
         var baseline: Double?
