@@ -19,8 +19,6 @@ public enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(what: String, count: Int, limit: Int)
     /// A shard file could not be read or does not belong with the others.
     case merge(file: String, reason: String)
-    /// An output could not be written.
-    case output(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -33,7 +31,6 @@ public enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
         case .model(let message): return message
         case .tooLarge(let what, let count, let limit): return "\(what) has \(count) entries, more than the limit of \(limit)"
         case .merge(let file, let reason): return "\(file): \(reason)"
-        case .output(let path, let reason): return "cannot write \(path): \(reason)"
         }
     }
 }

@@ -1,5 +1,10 @@
 import Foundation
 import Reports
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The summary CSV of a study: a study line, a header row, one row per member in member order.
 ///
@@ -53,19 +58,56 @@ public enum StudyTable {
         return text
     }
 
-    /// Writes `text` to `path` atomically (Foundation writes a temporary file and renames it), or
-    /// to standard output for nil or `-`.
-    /// - Throws: `StudyError.output`.
-    public static func write(_ text: String, to path: String?) throws(StudyError) {
-        let data = Data(text.utf8)
+    /// Writes `text` to `path` atomically: a temporary file in the same directory, synced, then
+    /// renamed onto `path`; a failure leaves any previous file untouched. nil or `-` writes to
+    /// standard output.
+    /// - Throws: `CSVWriterError` (`cannotCreate`, `writeFailed`, `cannotRename`), as for CSVs
+    ///   written by `CSVWriter`.
+    public static func write(_ text: String, to path: String?) throws(CSVWriterError) {
+        let bytes = Array(text.utf8)
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(data)
+            try writeAll(bytes, to: STDOUT_FILENO, path: "<stdout>")
             return
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw .output(path: path, reason: (error as NSError).localizedDescription)
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var descriptor: Int32 = -1
+        var temporary = ""
+        for attempt in 0..<100 {
+            temporary = "\(directory).\(name).\(getpid()).\(attempt).tmp"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor >= 0 || errno != EEXIST { break }
         }
+        guard descriptor >= 0 else { throw .cannotCreate(path: path, errno: errno) }
+        do throws(CSVWriterError) {
+            try writeAll(bytes, to: descriptor, path: path)
+            if fsync(descriptor) != 0 { throw .writeFailed(path: path, errno: errno) }
+            close(descriptor)
+            descriptor = -1
+            if rename(temporary, path) != 0 { throw .cannotRename(from: temporary, to: path, errno: errno) }
+        } catch {
+            if descriptor >= 0 { close(descriptor) }
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(CSVWriterError) {
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(descriptor, base + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure != 0 { throw .writeFailed(path: path, errno: failure) }
     }
 }

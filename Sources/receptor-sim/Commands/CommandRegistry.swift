@@ -6,6 +6,9 @@ enum CommandRegistry {
         RunCommand.self,
         CheckCommand.self,
         DrugsCommand.self,
+        SweepCommand.self,
+        PopulationCommand.self,
+        MergeCommand.self,
     ]
 
     static func command(named name: String) -> (any ReceptorSimCommand.Type)? {
