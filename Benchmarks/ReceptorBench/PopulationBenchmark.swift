@@ -75,26 +75,41 @@ enum PopulationBenchmark {
         let statistics = try ReceptorModel.simulate(base, columns: ["withdrawal_index"], intervalHours: interval, into: &probe)
         printError("population: one run of the median subject: \(format3(seconds(since: probeStart) * 1000)) ms; dimension \(base.dimension), rtol \(base.scenario.solver.relativeTolerance), \(statistics); peak withdrawal_index \(probe.series("withdrawal_index").max() ?? .nan)")
         printError("population: \(size) members, varied: \(design.variabilities.map { "\($0.name)=\($0.coefficientOfVariation * 100)%" }.joined(separator: " ")); compile \(String(format3(compileSeconds))) s")
-        print("threads,members,seconds,members_per_s,scaling,failed")
+        print("threads,members,seconds,members_per_s,scaling,cpu_ms_per_member,failed")
         var baseline: Double?
         var reference: String?
         for threads in threadCounts {
             let start = DispatchTime.now()
+            let cpuStart = cpuSeconds()
             let result = try Study.run(plan, fingerprint: "bench", threads: threads)
             let elapsed = seconds(since: start)
+            let cpuPerMember = (cpuSeconds() - cpuStart) / Double(size) * 1000
             let rate = Double(size) / elapsed
             if baseline == nil { baseline = rate }
             if reference == nil { reference = result.summary } else if reference != result.summary {
                 printError("population: ERROR output differs between thread counts")
                 exit(1)
             }
-            print("\(threads),\(size),\(format3(elapsed)),\(format3(rate)),\(format3(rate / (baseline ?? rate))),\(result.failedCount)")
+            print("\(threads),\(size),\(format3(elapsed)),\(format3(rate)),\(format3(rate / (baseline ?? rate))),\(format3(cpuPerMember)),\(result.failedCount)")
             printError("population: \(threads) thread(s): \(format3(rate)) members/s; 10,000 members would take \(format3(10_000 / rate)) s")
         }
     }
 
     static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    /// User + system CPU time of the process (all threads), to see the cost apart from the load.
+    #if canImport(Glibc)
+    static let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
+    #else
+    static let RUSAGE_SELF_WHO = RUSAGE_SELF
+    #endif
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF_WHO, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     static func format3(_ x: Double) -> String {
