@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Pharmacology
 import Reports
@@ -63,7 +62,7 @@ enum StudyCommandSupport {
         OptionSpecification("--atol", value: "A", help: "Solver absolute tolerance for every member (default: the scenario's)."),
         OptionSpecification("--threads", value: "N", help: "Worker threads (default: all cores). The output does not depend on it."),
         OptionSpecification("--shard", value: "I/N", help: "Run only slice I of N (I counts from 0, as SLURM_ARRAY_TASK_ID with --array=0-(N-1)); join with 'receptor-sim merge'."),
-        OptionSpecification("--quiet", help: "No progress lines on standard error."),
+        OptionSpecification("--quiet", help: "No progress on standard error (otherwise a bar on a terminal, a line every 2 s in logs, after the first second)."),
     ]
 
     static let commonDiscussion = """
@@ -180,14 +179,14 @@ enum StudyCommandSupport {
     static func execute(_ plan: StudyPlan, setup: Setup, extraFingerprint: [String], bandsPath: String?,
                         console: Console) throws(CommandLineError) -> Int32 {
         let members = (setup.shard ?? .whole).range(of: plan.count).count
-        let progress = setup.quiet ? nil : ProgressLine(label: setup.command, total: members, console: console)
-        var callback: (@Sendable (Int) -> Void)?
-        if let progress { callback = { done in progress.update(done) } }
+        let progress = ProgressReporter(label: setup.command, total: Double(members), unit: "members",
+                                        style: ProgressReporter.automaticStyle(quiet: setup.quiet))
+        let callback: @Sendable (Int) -> Void = { _ in progress.advance() }
         let fingerprint = setup.fingerprint(extraFingerprint)
         let result: Study.Result = try study(setup.command, setup.file) { () throws(StudyError) -> Study.Result in
             try Study.run(plan, fingerprint: fingerprint, shard: setup.shard, threads: setup.threads, progress: callback)
         }
-        progress?.finish(failed: result.failedCount)
+        progress.finish()
         do throws(CSVWriterError) {
             if let bandsPath, let bands = result.bands {
                 try bands.write(to: bandsPath == "-" ? CSVDestination.standardOutput : CSVDestination.file(path: bandsPath))
@@ -201,44 +200,5 @@ enum StudyCommandSupport {
             return 1
         }
         return 0
-    }
-}
-
-/// A periodic progress line on stderr (every 5 s, only for runs longer than that), until the
-/// Reports progress reporter is wired in. Thread-safe: workers call `update` concurrently.
-final class ProgressLine: @unchecked Sendable {
-    private let label: String
-    private let total: Int
-    private let console: Console
-    private let lock = NSLock()
-    private let start = DispatchTime.now().uptimeNanoseconds
-    private var lastPrint: UInt64
-    private var printed = false
-
-    init(label: String, total: Int, console: Console) {
-        self.label = label
-        self.total = total
-        self.console = console
-        lastPrint = start
-    }
-
-    private func seconds(_ now: UInt64) -> Double { Double(now - start) / 1e9 }
-
-    func update(_ done: Int) {
-        let now = DispatchTime.now().uptimeNanoseconds
-        lock.lock(); defer { lock.unlock() }
-        guard now - lastPrint >= 5_000_000_000 else { return }
-        lastPrint = now
-        printed = true
-        let elapsed = seconds(now)
-        let rate = Double(done) / max(elapsed, 1e-9)
-        let left = rate > 0 ? Double(total - done) / rate : 0
-        console.err("\(label): \(done)/\(total) members, \(Int(rate.rounded())) members/s, about \(Int(left.rounded())) s left")
-    }
-
-    func finish(failed: Int) {
-        lock.lock(); defer { lock.unlock() }
-        guard printed else { return }
-        console.err("\(label): \(total)/\(total) members in \(Int(seconds(DispatchTime.now().uptimeNanoseconds).rounded())) s, \(failed) failed")
     }
 }
