@@ -1,4 +1,5 @@
 import Dispatch
+import Integrators
 import Pharmacology
 import Studies
 #if canImport(Glibc)
@@ -74,6 +75,7 @@ enum PopulationBenchmark {
         let probeStart = DispatchTime.now()
         let statistics = try ReceptorModel.simulate(base, columns: ["withdrawal_index"], intervalHours: interval, into: &probe)
         printError("population: one run of the median subject: \(format3(seconds(since: probeStart) * 1000)) ms; dimension \(base.dimension), rtol \(base.scenario.solver.relativeTolerance), \(statistics); peak withdrawal_index \(probe.series("withdrawal_index").max() ?? .nan)")
+        printError("population: Jacobian structure: \(jacobianNonzeros(base)) nonzeros of \(base.dimension * base.dimension) (at a state with every component positive)")
         printError("population: \(size) members, varied: \(design.variabilities.map { "\($0.name)=\($0.coefficientOfVariation * 100)%" }.joined(separator: " ")); compile \(String(format3(compileSeconds))) s")
         print("threads,members,seconds,members_per_s,scaling,cpu_ms_per_member,failed")
         var baseline: Double?
@@ -93,6 +95,18 @@ enum PopulationBenchmark {
             print("\(threads),\(size),\(format3(elapsed)),\(format3(rate)),\(format3(rate / (baseline ?? rate))),\(format3(cpuPerMember)),\(result.failedCount)")
             printError("population: \(threads) thread(s): \(format3(rate)) members/s; 10,000 members would take \(format3(10_000 / rate)) s")
         }
+    }
+
+    /// Structural nonzeros of ∂f/∂y, at the initial state with every component raised by 0.1 so
+    /// that couplings proportional to a drug amount are not hidden by a zero.
+    static func jacobianNonzeros(_ model: CompiledModel) -> Int {
+        let n = model.dimension
+        let state = model.initialState.map { $0 + 0.1 }
+        var matrix = [Double](repeating: 0, count: n * n)
+        state.withUnsafeBufferPointer { y in
+            matrix.withUnsafeMutableBufferPointer { m in model.system.jacobian(time: 1, state: y, into: m) }
+        }
+        return matrix.filter { $0 != 0 }.count
     }
 
     static func seconds(since start: DispatchTime) -> Double {
