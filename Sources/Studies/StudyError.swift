@@ -1,7 +1,7 @@
 /// Why a sweep, population or merge could not be set up or completed. The one error type of Studies.
 ///
 /// A member whose simulation fails is not an error of the study: it is recorded in its row
-/// (`MemberOutcome.failed`) and the study goes on.
+/// with status `failed` and the error text, and the study goes on.
 public enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A `--vary`, `--variability`, `--threshold` or `--shard` text that does not parse.
     case invalidSpecification(option: String, text: String, reason: String)

@@ -52,6 +52,10 @@ public struct StudyPlan: Sendable {
         let valid: [String]
         do { valid = try ReceptorModel.columnNames(for: parameters.base.scenario, library: parameters.library) }
         catch { throw .model("\(error)") }
+        var seenColumns: Set<String> = []
+        for column in metricColumns where !seenColumns.insert(column).inserted { throw .duplicateName(column) }
+        var seenBands: Set<String> = []
+        for column in bandColumns where !seenBands.insert(column).inserted { throw .duplicateName(column) }
         var simulated: [String] = []
         for column in metricColumns + thresholds.map(\.column) + bandColumns where !simulated.contains(column) {
             guard column != "time_h", valid.contains(column) else { throw .unknownColumn(column, valid: valid.filter { $0 != "time_h" }) }

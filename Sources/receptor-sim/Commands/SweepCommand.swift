@@ -147,7 +147,8 @@ enum StudyCommandSupport {
         /// Everything that decides the rows, for the study fingerprint (not threads, shard, outputs).
         func fingerprint(_ extra: [String]) -> String {
             let format = CSVNumberFormat.roundTrip.format
-            var parts: [[UInt8]] = [Array(command.utf8), scenarioBytes]
+            // The version too: shards computed by different builds must not be joined.
+            var parts: [[UInt8]] = [Array("receptor-sim \(ReceptorSimCommandLine.version) \(command)".utf8), scenarioBytes]
             parts.append(Array(("columns=" + columns.joined(separator: ",")).utf8))
             parts.append(Array(("thresholds=" + thresholds.map { $0.metricName(format: format) }.joined(separator: ",")).utf8))
             parts.append(Array("interval=\(format(intervalHours)) rtol=\(format(base.scenario.solver.relativeTolerance)) atol=\(format(base.scenario.solver.absoluteTolerance))".utf8))
