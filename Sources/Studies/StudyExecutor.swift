@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Workers take the next member from a shared counter (dynamic load balance: members differ
 /// in cost) and write its outcome into its own slot, so the output is in member order and
-/// identical for any thread count. The compiled base model is shared read-only; each run builds
-/// its own system, solver workspace and sink (per-worker state, no locks in the hot loop).
+/// identical for any thread count. Each worker compiles its own copy of the base model once
+/// (`StudyParameters.workerCopy`: no reference-counted buffer is shared between threads in the
+/// hot loop); each run builds its own system, solver workspace and sink.
 public enum StudyExecutor {
     /// Default thread count: the active processors.
     public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
@@ -21,8 +22,10 @@ public enum StudyExecutor {
         let slots = OutcomeSlots(count: members.count)
         let workers = max(1, min(threads, members.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            // Per-worker state: a private copy of the compiled base (see `workerCopy`).
+            let parameters = plan.parameters.workerCopy()
             while let k = slots.claim() {
-                let outcome = plan.run(members.lowerBound + k, recordBands: recordBands)
+                let outcome = plan.run(members.lowerBound + k, recordBands: recordBands, parameters: parameters)
                 let done = slots.store(outcome, at: k)
                 progress?(done)
             }

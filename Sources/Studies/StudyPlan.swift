@@ -85,7 +85,8 @@ public struct StudyPlan: Sendable {
     }
 
     /// Runs member `index`: its values, and its metrics or the error that stopped it.
-    func run(_ index: Int, recordBands: Bool) -> MemberOutcome {
+    func run(_ index: Int, recordBands: Bool, parameters: StudyParameters? = nil) -> MemberOutcome {
+        let parameters = parameters ?? self.parameters
         let values = valuesOf(index)
         let metricCount = metricColumns.count
         var sink = RunMetrics(columnCount: simulatedColumns.count, thresholds: thresholdIndices,
