@@ -92,7 +92,7 @@ func studyDirectory() throws -> URL {
         let scenario = dir.appendingPathComponent("oral.json").path
         let unknown = try receptorSim(["sweep", scenario, "--vary", "morphine.half_lfe_h=1,2"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("unknown parameter 'morphine.half_lfe_h'"))
+        #expect(unknown.stderr.contains("unknown parameter 'morphine.half_lfe_h' for \(scenario); did you mean 'morphine.half_life_h'?"))
         let shard = try receptorSim(["population", scenario, "--size", "3", "--shard", "3/3"])
         #expect(shard.status == 2)
         #expect(shard.stderr.contains("0 <= I < N (I is 0-based)"))

@@ -39,7 +39,7 @@ enum SweepCommand: ReceptorSimCommand {
         for spec in text.split(separator: ";").map(String.init) where !spec.trimmingCharacters(in: .whitespaces).isEmpty {
             variations.append(try StudyCommandSupport.study(name, setup.file) { () throws(StudyError) in try Variation.parse(spec) })
         }
-        let plan = try StudyCommandSupport.study(name, setup.file) { () throws(StudyError) in
+        let plan = try StudyCommandSupport.study(name, setup.file, names: setup.parameterNames) { () throws(StudyError) in
             let grid = try SweepGrid(variations)
             return try StudyPlan.sweep(grid: grid, base: setup.base, metricColumns: setup.columns,
                                        thresholds: setup.thresholds, intervalHours: setup.intervalHours)
@@ -66,7 +66,7 @@ enum StudyCommandSupport {
     ]
 
     static let commonDiscussion = """
-        Members run in parallel (one compiled model shared, one worker per core); rows are written
+        Members run in parallel (one worker per core, each with its own copy of the compiled model); rows are written
         in member order, so the bytes do not depend on --threads or on sharding: the shards of
         --shard I/N joined by 'receptor-sim merge' equal the unsharded file. A member whose
         simulation fails is recorded with status 'failed' and its error, and the others run on.
@@ -144,6 +144,11 @@ enum StudyCommandSupport {
             }
         }
 
+        /// Parameter names of the scenario (with the derived half-lives), for suggestions.
+        var parameterNames: [String] {
+            (try? ReceptorModel.parameterNames(for: base.scenario)) ?? base.parameterNames
+        }
+
         /// Everything that decides the rows, for the study fingerprint (not threads, shard, outputs).
         func fingerprint(_ extra: [String]) -> String {
             let format = CSVNumberFormat.roundTrip.format
@@ -158,13 +163,17 @@ enum StudyCommandSupport {
     }
 
     /// Turns a `StudyError` from setting up a study into a usage error (exit 2).
-    static func study<T>(_ command: String, _ file: String, _ body: () throws(StudyError) -> T) throws(CommandLineError) -> T {
+    /// - Parameter names: the valid parameter names, for a "did you mean" on an unknown one.
+    static func study<T>(_ command: String, _ file: String, names: [String] = [],
+                         _ body: () throws(StudyError) -> T) throws(CommandLineError) -> T {
         do throws(StudyError) {
             return try body()
         } catch {
             switch error {
             case .unknownParameter(let name):
-                throw .usage(command: command, message: "unknown parameter '\(name)' for \(file); see 'receptor-sim drugs DRUG' for the names")
+                let suggestion = NameSuggestionBridge.nearest(to: name, in: names)
+                throw .usage(command: command, message: "unknown parameter '\(name)' for \(file)"
+                    + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see 'receptor-sim drugs DRUG' for the names"))
             case .unknownColumn(let name, let valid):
                 let suggestion = NameSuggestionBridge.nearest(to: name, in: valid)
                 throw .usage(command: command, message: "unknown column '\(name)' for \(file)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
