@@ -116,3 +116,38 @@ import Testing
         #expect(PercentileBands.quantile(sorted: x, 0.95) == 10.5)
     }
 }
+
+@Suite struct StudyConsistencyTests {
+    /// A member's row holds the metrics of simulating its own values directly (the worker's
+    /// private model copy changes nothing).
+    @Test func memberMetricsEqualADirectSimulation() throws {
+        let plan = try smallPopulationPlan(size: 3, seed: 9)
+        let outcomes = StudyExecutor.run(plan, members: 0..<3, threads: 2, recordBands: false, progress: nil)
+        let member = outcomes[2]
+        let model = try plan.parameters.model(values: member.values)
+        var sink = RunMetrics(columnCount: plan.simulatedColumns.count, thresholds: plan.thresholdIndices)
+        try ReceptorModel.simulate(model, columns: plan.simulatedColumns, intervalHours: 1, into: &sink)
+        let direct = sink.values
+        let metrics = try #require(member.metrics)
+        #expect(Array(metrics[0..<10]) == Array(direct[0..<10]))
+        #expect(metrics.last == direct.last)
+    }
+
+    @Test func sweepShardsMergeToTheWholeGrid() throws {
+        let base = try ReceptorModel.compile(bolusScenario(hours: 4))
+        let grid = try SweepGrid([Variation(name: "morphine.central_volume_l", values: [200, 276]),
+                                  Variation(name: "doses[0].amount_mg", values: [5, 10, 15])])
+        let plan = try StudyPlan.sweep(grid: grid, base: base, metricColumns: ["morphine_plasma_nM"],
+                                       thresholds: [Threshold(column: "morphine_plasma_nM", above: true, value: 20)], intervalHours: 0.5)
+        let whole = try Study.run(plan, fingerprint: "s", threads: 2).summary
+        let parts = try (0..<4).map { i in
+            try ShardMerge.part(file: "s\(i)", text: Study.run(plan, fingerprint: "s", shard: Shard(index: i, count: 4), threads: 1).summary)
+        }
+        #expect(try ShardMerge.merge(parts.reversed()) == whole)
+        #expect(whole.hasPrefix("# receptor-sim sweep study=s members=6\r\npoint,status,error,morphine.central_volume_l,doses[0].amount_mg,"))
+        // Peak plasma is dose / V1 (in nM): point 4 is V1 = 276 L, 10 mg.
+        let row = whole.components(separatedBy: "\r\n")[6].split(separator: ",", omittingEmptySubsequences: false)
+        #expect(row[0] == "4" && row[3] == "276" && row[4] == "10")
+        #expect(isClose(Double(row[5]) ?? 0, 10 / 285.34 * 1e6 / 276, relative: 1e-5))
+    }
+}
