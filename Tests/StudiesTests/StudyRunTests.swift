@@ -39,7 +39,7 @@ import Testing
         }
         #expect(throws: StudyError.merge(file: "copy.csv", reason: "duplicates shard 2/3, already given as shard-2.csv")) {
             let copy = try ShardMerge.part(file: "copy.csv", text: Study.run(plan, fingerprint: "abc", shard: Shard(index: 2, count: 3), threads: 1).summary)
-            try ShardMerge.merge(parts + [copy])
+            _ = try ShardMerge.merge(parts + [copy])
         }
         let other = try ShardMerge.part(file: "other.csv", text: Study.run(plan, fingerprint: "xyz", shard: Shard(index: 1, count: 3), threads: 1).summary)
         #expect(throws: StudyError.self) { try ShardMerge.merge([parts[1], parts[2], other]) }
