@@ -4,7 +4,7 @@ import Reports
 public enum Study {
     /// The outcome of running a plan.
     public struct Result: Sendable {
-        /// The summary CSV text (study line, header, rows).
+        /// The summary CSV text (study line, header, rows) when the output is `.memory()`; else empty.
         public let summary: String
         public let memberCount: Int
         public let failedCount: Int
@@ -12,7 +12,8 @@ public enum Study {
         public let bands: PercentileBands?
     }
 
-    /// Runs `shard` of `plan` on `threads` threads.
+    /// Runs `shard` of `plan` on `threads` threads, writing the summary to `output` as the rows
+    /// complete (in member order; call `output.finish()` afterwards for a file).
     ///
     /// A member that fails (solver failure, no steady state, invalid value) is recorded in its
     /// row with status `failed` and the error text; the others go on.
@@ -23,7 +24,7 @@ public enum Study {
     /// - Throws: `StudyError.tooLarge` when the bands would exceed `PercentileBands.maximumValues`,
     ///   `.invalidSpecification` for bands with a shard.
     public static func run(_ plan: StudyPlan, fingerprint: String, shard: Shard? = nil, threads: Int,
-                           format: CSVNumberFormat = .roundTrip,
+                           format: CSVNumberFormat = .roundTrip, output: StudyOutput = .memory(),
                            progress: (@Sendable (Int) -> Void)? = nil) throws(StudyError) -> Result {
         let members = (shard ?? .whole).range(of: plan.count)
         let wantBands = !plan.bandColumns.isEmpty
@@ -37,10 +38,16 @@ public enum Study {
                                 limit: PercentileBands.maximumValues)
             }
         }
-        let outcomes = StudyExecutor.run(plan, members: members, threads: threads, recordBands: wantBands, progress: progress)
-        let summary = StudyTable.render(plan: plan, outcomes: outcomes, fingerprint: fingerprint, shard: shard, format: format)
-        return Result(summary: summary, memberCount: outcomes.count,
-                      failedCount: outcomes.filter { $0.metrics == nil }.count,
-                      bands: wantBands ? PercentileBands(columns: plan.bandColumns, outcomes: outcomes) : nil)
+        output.write(StudyTable.header(plan: plan, fingerprint: fingerprint, shard: shard, format: format))
+        var memberCount = 0, failedCount = 0
+        var banded: [MemberOutcome] = []
+        StudyExecutor.run(plan, members: members, threads: threads, recordBands: wantBands, progress: progress) { outcome in
+            output.write(StudyTable.row(outcome, plan: plan, format: format))
+            memberCount += 1
+            if outcome.metrics == nil { failedCount += 1 }
+            if wantBands, outcome.bands != nil { banded.append(outcome) }
+        }
+        return Result(summary: output.text, memberCount: memberCount, failedCount: failedCount,
+                      bands: wantBands ? PercentileBands(columns: plan.bandColumns, outcomes: banded) : nil)
     }
 }

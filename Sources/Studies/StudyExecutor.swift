@@ -1,13 +1,14 @@
 import Dispatch
 import Foundation
 
-/// Runs members of a plan on several threads and returns their outcomes in member order.
+/// Runs members of a plan on several threads and hands their outcomes on in member order.
 ///
 /// Workers take the next member from a shared counter (dynamic load balance: members differ
-/// in cost) and write its outcome into its own slot, so the output is in member order and
-/// identical for any thread count. Each worker compiles its own copy of the base model once
-/// (`StudyParameters.workerCopy`: no reference-counted buffer is shared between threads in the
-/// hot loop); each run builds its own system, solver workspace and sink.
+/// in cost). A finished outcome waits only until every earlier member has finished, then goes to
+/// `emit`, so the output is in member order, identical for any thread count, and only the few
+/// outcomes finished out of order are held in memory. Each worker compiles its own copy of the
+/// base model once (`StudyParameters.workerCopy`: no reference-counted buffer is shared between
+/// threads in the hot loop); each run builds its own system, solver workspace and sink.
 public enum StudyExecutor {
     /// Default thread count: the active processors.
     public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
@@ -17,9 +18,10 @@ public enum StudyExecutor {
     ///   - threads: worker count (≥ 1).
     ///   - recordBands: keep the band columns of every member for `PercentileBands`.
     ///   - progress: called after each member with the number done so far (from worker threads).
+    ///   - emit: called once per member, in member order, one call at a time (under a lock).
     static func run(_ plan: StudyPlan, members: Range<Int>, threads: Int, recordBands: Bool,
-                    progress: (@Sendable (Int) -> Void)?) -> [MemberOutcome] {
-        let slots = OutcomeSlots(count: members.count)
+                    progress: (@Sendable (Int) -> Void)?, emit: @escaping (MemberOutcome) -> Void) {
+        let slots = OutcomeSlots(count: members.count, emit: emit)
         let workers = max(1, min(threads, members.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             // Per-worker state: a private copy of the compiled base (see `workerCopy`).
@@ -30,36 +32,50 @@ public enum StudyExecutor {
                 progress?(done)
             }
         }
-        return slots.outcomes()
+    }
+
+    /// All outcomes in member order (tests and small studies).
+    static func run(_ plan: StudyPlan, members: Range<Int>, threads: Int, recordBands: Bool,
+                    progress: (@Sendable (Int) -> Void)?) -> [MemberOutcome] {
+        var outcomes: [MemberOutcome] = []
+        run(plan, members: members, threads: threads, recordBands: recordBands, progress: progress) { outcomes.append($0) }
+        return outcomes
     }
 }
 
-/// The shared state of one execution: the next unclaimed member and the finished outcomes.
-/// A lock guards both; it is taken twice per member (milliseconds of work), never in a solve.
+/// The shared state of one execution: the next unclaimed member, the outcomes finished ahead of
+/// an unfinished earlier member, and the next member to emit. A lock guards all of it; it is
+/// taken twice per member (milliseconds of work), never inside a solve.
 final class OutcomeSlots: @unchecked Sendable {
     private let lock = NSLock()
+    private let count: Int
+    private let emit: (MemberOutcome) -> Void
     private var next = 0
     private var done = 0
-    private var slots: [MemberOutcome?]
+    private var nextToEmit = 0
+    private var waiting: [Int: MemberOutcome] = [:]
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int, emit: @escaping (MemberOutcome) -> Void) {
+        self.count = count
+        self.emit = emit
+    }
 
     func claim() -> Int? {
         lock.lock(); defer { lock.unlock() }
-        guard next < slots.count else { return nil }
+        guard next < count else { return nil }
         next += 1
         return next - 1
     }
 
+    /// Records member `k` and emits every member now complete in order; returns the count done.
     func store(_ outcome: MemberOutcome, at k: Int) -> Int {
         lock.lock(); defer { lock.unlock() }
-        slots[k] = outcome
+        waiting[k] = outcome
+        while let ready = waiting.removeValue(forKey: nextToEmit) {
+            emit(ready)
+            nextToEmit += 1
+        }
         done += 1
         return done
-    }
-
-    func outcomes() -> [MemberOutcome] {
-        lock.lock(); defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }

@@ -193,16 +193,27 @@ enum StudyCommandSupport {
                                         style: ProgressReporter.automaticStyle(quiet: setup.quiet))
         let callback: @Sendable (Int) -> Void = { _ in progress.advance() }
         let fingerprint = setup.fingerprint(extraFingerprint)
-        let result: Study.Result = try study(setup.command, setup.file) { () throws(StudyError) -> Study.Result in
-            try Study.run(plan, fingerprint: fingerprint, shard: setup.shard, threads: setup.threads, progress: callback)
+        // Opened before the run, so an unwritable path fails at once; rows stream into it.
+        let output: StudyOutput
+        do throws(CSVWriterError) { output = try StudyOutput.file(setup.output) } catch { throw .output(error) }
+        let result: Study.Result
+        do throws(CommandLineError) {
+            result = try study(setup.command, setup.file) { () throws(StudyError) -> Study.Result in
+                try Study.run(plan, fingerprint: fingerprint, shard: setup.shard, threads: setup.threads,
+                              output: output, progress: callback)
+            }
+        } catch {
+            output.abandon()
+            throw error
         }
         progress.finish()
         do throws(CSVWriterError) {
             if let bandsPath, let bands = result.bands {
                 try bands.write(to: bandsPath == "-" ? CSVDestination.standardOutput : CSVDestination.file(path: bandsPath))
             }
-            try StudyTable.write(result.summary, to: setup.output)
+            try output.finish()
         } catch {
+            output.abandon()
             throw .output(error)
         }
         if result.failedCount > 0 {
