@@ -62,6 +62,9 @@ enum PopulationCommand: ReceptorSimCommand {
             bandColumns = try arguments.value("--band-columns").map { (t: String) throws(CommandLineError) in
                 try ArgumentParser.list(t, option: "--band-columns", command: name)
             } ?? setup.columns
+            if bandsPath == "-", setup.output == nil || setup.output == "-" {
+                throw .usage(command: name, message: "--bands - and the summary cannot both go to standard output; give -o FILE or --bands FILE")
+            }
             if setup.shard != nil {
                 throw .usage(command: name, message: "--bands needs every subject in one process; run it without --shard")
             }
