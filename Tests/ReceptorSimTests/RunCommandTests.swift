@@ -10,8 +10,8 @@ import Testing
 
     @Test func writesCSVToStandardOutputByteIdenticallyAcrossRuns() throws {
         let path = try writeTemporaryScenario(shortScenario)
-        let first = try runReceptorSim(["run", path])
-        let second = try runReceptorSim(["run", path, "-o", "-"])
+        let first = try runReceptorSim(["run", "--quiet", path])
+        let second = try runReceptorSim(["run", "--quiet", path, "-o", "-"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == second.stdout)
         #expect(first.stderr.isEmpty)
@@ -27,7 +27,7 @@ import Testing
 
     @Test func precisionIntervalAndColumnsOptions() throws {
         let path = try writeTemporaryScenario(shortScenario)
-        let result = try runReceptorSim(["run", path, "--precision", "3", "--interval", "1", "--columns", "mu_occupancy_total"])
+        let result = try runReceptorSim(["run", "--quiet", path, "--precision", "3", "--interval", "1", "--columns", "mu_occupancy_total"])
         #expect(result.status == 0)
         let lines = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.count == 6)
@@ -41,7 +41,7 @@ import Testing
     @Test func summaryGoesToStandardError() throws {
         let path = try writeTemporaryScenario(shortScenario)
         let output = try makeTemporaryDirectory().appendingPathComponent("o.csv").path
-        let result = try runReceptorSim(["run", path, "-o", output, "--summary"])
+        let result = try runReceptorSim(["run", "--quiet", path, "-o", output, "--summary"])
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("observable"))
@@ -55,13 +55,13 @@ import Testing
     @Test func chartDrawsInTheTerminal() throws {
         let path = try writeTemporaryScenario(shortScenario)
         let output = try makeTemporaryDirectory().appendingPathComponent("o.csv").path
-        let toFile = try runReceptorSim(["run", path, "-o", output, "--chart"])
+        let toFile = try runReceptorSim(["run", "--quiet", path, "-o", output, "--chart"])
         #expect(toFile.status == 0)
         #expect(toFile.stdout.hasPrefix("mu_occupancy_total ("))
         #expect(toFile.stdout.contains("withdrawal_index ("))
         #expect(toFile.stdout.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
         // With the CSV on standard output, the chart goes to standard error.
-        let toStdout = try runReceptorSim(["run", path, "--chart"])
+        let toStdout = try runReceptorSim(["run", "--quiet", path, "--chart"])
         #expect(toStdout.stdout.hasPrefix("time_h,"))
         #expect(toStdout.stderr.hasPrefix("mu_occupancy_total ("))
     }
@@ -76,21 +76,21 @@ import Testing
         let directory = try makeTemporaryDirectory()
         let output = directory.appendingPathComponent("result.csv").path
         try "good old result\n".write(toFile: output, atomically: false, encoding: .utf8)
-        let result = try runReceptorSim(["run", path, "-o", output])
+        let result = try runReceptorSim(["run", "--quiet", path, "-o", output])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("\(path): error: simulation failed at t = "))
         #expect(result.stderr.contains("became non-finite"))
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "good old result\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["result.csv"])
         // Nothing half-written reaches standard output either.
-        let toStdout = try runReceptorSim(["run", path])
+        let toStdout = try runReceptorSim(["run", "--quiet", path])
         #expect(toStdout.status == 1)
         #expect(toStdout.stdout.isEmpty)
     }
 
     @Test func unwritableOutputIsReported() throws {
         let path = try writeTemporaryScenario(shortScenario)
-        let result = try runReceptorSim(["run", path, "-o", "/nonexistent-dir/out.csv"])
+        let result = try runReceptorSim(["run", "--quiet", path, "-o", "/nonexistent-dir/out.csv"])
         #expect(result.status == 1)
         #expect(result.stderr == "receptor-sim: error: cannot create '/nonexistent-dir/out.csv': No such file or directory\n")
     }
@@ -98,7 +98,7 @@ import Testing
     @Test func badScenarioNeverStartsTheRun() throws {
         let path = try writeTemporaryScenario("{ name: 'x', duration_h: 5, doses: [{ drug: 'morphine', route: 'oral', amount_mg: 10, at_h: 6 }] }")
         let output = try makeTemporaryDirectory().appendingPathComponent("o.csv").path
-        let result = try runReceptorSim(["run", path, "-o", output])
+        let result = try runReceptorSim(["run", "--quiet", path, "-o", output])
         #expect(result.status == 2)
         #expect(result.stderr == "\(path):1: error: doses[0].at_h: starts at 6 h, after the end of the run (duration_h 5)\n")
         #expect(!FileManager.default.fileExists(atPath: output))

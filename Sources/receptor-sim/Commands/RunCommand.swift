@@ -8,7 +8,7 @@ import ScenarioFiles
 enum RunCommand: ReceptorSimCommand {
     static let name = "run"
     static let abstract = "Simulate a scenario and write its CSV."
-    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--summary] [--chart]"
+    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--summary] [--chart] [--quiet]"
     static let discussion = """
         Writes one row per output time: time_h first, then the scenario's columns (all when
         output.columns is not given). A file is written atomically: a failed run leaves no
@@ -24,6 +24,7 @@ enum RunCommand: ReceptorSimCommand {
             OptionSpecification("--precision", value: "N", help: "Print numbers with N significant digits (1-17); default: shortest round-trip."),
             OptionSpecification("--summary", help: "Print peaks and troughs of the main observables, solver statistics and wall time to standard error."),
             OptionSpecification("--chart", help: "Draw mu_occupancy_total and withdrawal_index (or the first two columns) in the terminal with braille characters after the run; on standard error when the CSV goes to standard output."),
+            OptionSpecification("--quiet", short: "-q", help: "Show no progress on standard error (shown for runs longer than about a second)."),
         ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
@@ -72,18 +73,22 @@ enum RunCommand: ReceptorSimCommand {
         } catch {
             throw .output(error)
         }
-        var sink = CSVRowSink(writer: writer, summary: RunSummary(columns: columns),
-                              chart: arguments.flag("--chart") ? ChartRows(columns: columns) : nil)
+        let progress = ProgressReporter(label: file.split(separator: "/").last.map(String.init) ?? file, total: scenario.durationHours, unit: "h",
+                                        style: ProgressReporter.automaticStyle(quiet: arguments.flag("--quiet")))
+        var sink = ProgressTrackingSink(base: CSVRowSink(writer: writer, summary: RunSummary(columns: columns),
+                                                         chart: arguments.flag("--chart") ? ChartRows(columns: columns) : nil),
+                                        progress: progress)
         let statistics: SolverStatistics
         do throws(CommandLineError) {
+            defer { progress.finish() }
             statistics = try ModelBridge.simulate(scenario, file: file, columns: columns, into: &sink)
             do throws(CSVWriterError) { try writer.finish() } catch { throw CommandLineError.output(error) }
         } catch {
             writer.abandon()
             throw error
         }
-        let summary = sink.summary
-        if let chart = sink.chart {
+        let summary = sink.base.summary
+        if let chart = sink.base.chart {
             let text = chart.render()
             if destination == .standardOutput { console.err(text) } else { console.out(text) }
         }
