@@ -19,10 +19,12 @@ let package = Package(
         .target(name: "ScenarioFiles", dependencies: ["Pharmacology"]),
         // CSV, SVG and HTML output.
         .target(name: "Reports", dependencies: ["Pharmacology"]),
+        // Model exchange: SBML export of a compiled scenario.
+        .target(name: "Exchange", dependencies: ["Pharmacology"]),
         // The command line: wires the stages, nothing else does.
         .executableTarget(
             name: "receptor-sim",
-            dependencies: ["Integrators", "Pharmacology", "ScenarioFiles", "Reports"]),
+            dependencies: ["Integrators", "Pharmacology", "ScenarioFiles", "Reports", "Exchange"]),
 
         // Standard stiff test problems (IVP Test Set) shared by the engine tests and the benchmarks.
         .target(
@@ -38,6 +40,7 @@ let package = Package(
         .testTarget(name: "PharmacologyTests", dependencies: ["Pharmacology", "Integrators"]),
         .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "Pharmacology"]),
         // .testTarget(name: "ReportsTests", dependencies: ["Reports", "Pharmacology"]),
+        .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Pharmacology", "Integrators"]),
         .testTarget(name: "ReceptorSimTests", dependencies: ["receptor-sim", "Reports", "ScenarioFiles", "Pharmacology"]),
     ]
 )
