@@ -6,6 +6,7 @@ enum CommandRegistry {
         RunCommand.self,
         CheckCommand.self,
         DrugsCommand.self,
+        ExportCommand.self,
     ]
 
     static func command(named name: String) -> (any ReceptorSimCommand.Type)? {
