@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""ReceptorSim against libRoadRunner on every shipped scenario (issue 7).
+
+For each Scenarios/*.json: write a copy with tight solver tolerances, export it to SBML with
+`receptor-sim export`, run it with `receptor-sim run` to CSV, load the SBML in libRoadRunner
+(LLVM-compiled model, SUNDIALS CVODE), simulate on the CSV's output grid at the same tolerances,
+and report the largest relative difference over all shared columns
+(|a - b| / max(|b|, floor), floor 1e-9 by default) and the simulation time of each.
+
+Times (median of --repeats):
+  rs_wall_s   ReceptorSim: the wall time `run --summary` reports (compile + steady state +
+              solve + CSV writing, inside the process; process start excluded)
+  rr_load_s   libRoadRunner: RoadRunner(sbml) (parse + LLVM compile), reported apart
+  rr_sim_s    libRoadRunner: simulate() on the same grid (after resetToOrigin())
+A second pair of timings runs both at the scenario's default tolerances (rtol 1e-6,
+atol 1e-9) when --speed-tolerances is given (the default).
+
+Needs libroadrunner from PyPI (pip install libroadrunner); used only here, never by the product.
+Usage: python3 Benchmarks/peers/roadrunner_compare.py [--receptor-sim PATH] [--scenario NAME ...]
+"""
+import argparse
+import csv
+import math
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+import roadrunner
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def with_solver(text, method, rtol, atol):
+    """The scenario's JSON5 text with its solver block replaced (or added) by ours."""
+    block = f'solver: {{ method: "{method}", rtol: {rtol!r}, atol: {atol!r} }}'
+    if re.search(r"\bsolver\s*:", text):
+        return re.sub(r"\bsolver\s*:\s*\{[^}]*\}", block, text, count=1)
+    end = text.rstrip().rfind("}")
+    head = text[:end].rstrip()
+    if head.endswith(","):
+        head = head[:-1]
+    return head + ",\n  " + block + ",\n}\n"
+
+
+def duration_hours(text):
+    m = re.search(r"\bduration_h\s*:\s*([0-9.eE+-]+)", text)
+    return float(m.group(1))
+
+
+def run_receptor_sim(binary, scenario, csv_path, repeats):
+    """Runs `receptor-sim run` `repeats` times; returns (median summary wall s, median process s)."""
+    walls, processes = [], []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        done = subprocess.run([binary, "run", scenario, "-o", csv_path, "--summary"],
+                              capture_output=True, text=True)
+        processes.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            raise RuntimeError(f"receptor-sim run {scenario} failed ({done.returncode}): {done.stderr.strip()}")
+        m = re.search(r"wall time:\s*([0-9.eE+-]+)\s*s", done.stderr)
+        walls.append(float(m.group(1)) if m else float("nan"))
+    return statistics.median(walls), statistics.median(processes)
+
+
+def read_csv(path):
+    with open(path, newline="") as f:
+        rows = list(csv.reader(f))
+    header = rows[0]
+    data = np.array([[float(x) for x in r] for r in rows[1:]], dtype=float)
+    return header, data
+
+
+def configure(rr, rate_rule_ids, columns, rtol, atol):
+    """CVODE (stiff BDF) at rtol and the same absolute tolerance on every state.
+
+    libRoadRunner 2.x scales each state's absolute tolerance by its initial value when that is
+    below 1 (getAbsoluteToleranceVector() shows 1.7e-25 for a state starting at 1.7e-16 with
+    atol 1e-9). The drug-free steady state has feedback and adaptation states at round-off
+    level, so CVODE would chase round-off: 48,874 steps for the flat 7-day baseline at
+    rtol 1e-6, "too much accuracy requested" at 1e-10. ReceptorSim's atol is one scalar for
+    every component, so we set the same per-state tolerance here (setIndividualTolerance).
+    """
+    rr.setIntegrator("cvode")
+    integrator = rr.getIntegrator()
+    integrator.setValue("relative_tolerance", rtol)
+    integrator.setValue("absolute_tolerance", atol)
+    integrator.setValue("stiff", True)
+    integrator.setValue("maximum_num_steps", 1_000_000)
+    integrator.setValue("variable_step_size", False)
+    for sid in rate_rule_ids:
+        integrator.setIndividualTolerance(sid, atol)
+    rr.timeCourseSelections = ["time"] + columns
+
+
+def run_roadrunner(sbml_path, columns, times, rtol, atol, repeats):
+    """Loads and simulates on `times`; returns (load s, median simulate s, result array)."""
+    rate_rule_ids = re.findall(r'<rateRule variable="([^"]+)"', open(sbml_path).read())
+    start = time.perf_counter()
+    rr = roadrunner.RoadRunner(sbml_path)
+    load = time.perf_counter() - start
+    sims = []
+    result = None
+    for _ in range(repeats):
+        rr.resetToOrigin()
+        configure(rr, rate_rule_ids, columns, rtol, atol)
+        start = time.perf_counter()
+        result = rr.simulate(float(times[0]), float(times[-1]), len(times))
+        sims.append(time.perf_counter() - start)
+    return load, statistics.median(sims), np.array(result)
+
+
+def compare(header, ours, theirs, columns, floor):
+    """Largest relative difference per column: |a - b| / max(|b|, floor), b = ReceptorSim."""
+    worst = {}
+    for j, name in enumerate(columns):
+        a = theirs[:, j + 1]
+        b = ours[:, header.index(name)]
+        rel = np.abs(a - b) / np.maximum(np.abs(b), floor)
+        k = int(np.argmax(rel))
+        worst[name] = (float(rel[k]), float(ours[k, 0]), float(b[k]), float(a[k]))
+    return worst
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--receptor-sim", default=os.path.join(ROOT, ".build/release/receptor-sim"))
+    parser.add_argument("--scenario", nargs="*", help="scenario names (default: all in Scenarios/)")
+    parser.add_argument("--rtol", type=float, default=1e-10)
+    parser.add_argument("--atol", type=float, default=1e-14)
+    parser.add_argument("--floor", type=float, default=1e-9)
+    parser.add_argument("--target", type=float, default=1e-4)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--no-speed-tolerances", action="store_true",
+                        help="skip the timing at the default tolerances (rtol 1e-6, atol 1e-9)")
+    parser.add_argument("--keep", help="keep SBML, CSV and scenario copies in this directory")
+    parser.add_argument("--verbose", action="store_true", help="the five worst columns per scenario")
+    args = parser.parse_args()
+
+    names = args.scenario or sorted(f[:-5] for f in os.listdir(os.path.join(ROOT, "Scenarios")) if f.endswith(".json"))
+    work = args.keep or tempfile.mkdtemp(prefix="rr_compare_")
+    os.makedirs(work, exist_ok=True)
+    print(f"libroadrunner {roadrunner.__version__}; rtol {args.rtol:g}, atol {args.atol:g}; relative difference "
+          f"|a-b|/max(|b|,{args.floor:g}); target {args.target:g}; median of {args.repeats}", file=sys.stderr)
+    header_line = ("| scenario | days | rows | shared cols | max rel diff | worst column (t h) | agree "
+                   "| RS wall s | RR load s | RR sim s | RR/RS |")
+    if not args.no_speed_tolerances:
+        header_line += " RS wall s @1e-6 | RR sim s @1e-6 | RR/RS @1e-6 |"
+    print(header_line)
+    print("|" + "---|" * (header_line.count("|") - 1))
+    failures = 0
+    for name in names:
+        source = open(os.path.join(ROOT, "Scenarios", name + ".json")).read()
+        days = duration_hours(source) / 24
+        tight = os.path.join(work, name + ".tight.json")
+        with open(tight, "w") as f:
+            f.write(with_solver(source, "rodas5p", args.rtol, args.atol))
+        sbml = os.path.join(work, name + ".xml")
+        out = os.path.join(work, name + ".csv")
+        subprocess.run([args.receptor_sim, "export", tight, "--format", "sbml", "-o", sbml], check=True)
+        rs_wall, _ = run_receptor_sim(args.receptor_sim, tight, out, args.repeats)
+        header, ours = read_csv(out)
+        rr_probe = roadrunner.RoadRunner(sbml)
+        sbml_ids = set(rr_probe.model.getGlobalParameterIds())
+        columns = [c for c in header[1:] if c in sbml_ids]
+        load, rr_sim, theirs = run_roadrunner(sbml, columns, ours[:, 0], args.rtol, args.atol, args.repeats)
+        if theirs.shape[0] != ours.shape[0] or np.max(np.abs(theirs[:, 0] - ours[:, 0])) > 1e-9:
+            raise RuntimeError(f"{name}: output grids differ")
+        worst = compare(header, ours, theirs, columns, args.floor)
+        column, (rel, t, b, a) = max(worst.items(), key=lambda kv: kv[1][0])
+        agree = rel <= args.target
+        failures += 0 if agree else 1
+        row = (f"| {name} | {days:g} | {len(ours)} | {len(columns)}/{len(header) - 1} | {rel:.2e} | "
+               f"{column} ({t:g}) | {'yes' if agree else 'NO'} | {rs_wall:.3f} | {load:.2f} | {rr_sim:.3f} | "
+               f"{rr_sim / rs_wall:.1f} |")
+        if not args.no_speed_tolerances:
+            loose = os.path.join(work, name + ".default.json")
+            with open(loose, "w") as f:
+                f.write(with_solver(source, "rodas5p", 1e-6, 1e-9))
+            loose_csv = os.path.join(work, name + ".default.csv")
+            rs_loose, _ = run_receptor_sim(args.receptor_sim, loose, loose_csv, args.repeats)
+            _, rr_loose, _ = run_roadrunner(sbml, columns, ours[:, 0], 1e-6, 1e-9, args.repeats)
+            row += f" {rs_loose:.3f} | {rr_loose:.3f} | {rr_loose / rs_loose:.1f} |"
+        print(row, flush=True)
+        if args.verbose:
+            for c, (r, tt, bb, aa) in sorted(worst.items(), key=lambda kv: -kv[1][0])[:5]:
+                print(f"    {c}: rel {r:.2e} at t = {tt:g} h: ReceptorSim {bb!r}, libRoadRunner {aa!r}", file=sys.stderr)
+    print(f"{len(names) - failures}/{len(names)} scenarios agree within {args.target:g}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
