@@ -7,13 +7,16 @@ For each Scenarios/*.json: write a copy with tight solver tolerances, export it 
 and report the largest relative difference over all shared columns
 (|a - b| / max(|b|, floor), floor 1e-9 by default) and the simulation time of each.
 
-Times (median of --repeats):
-  rs_wall_s   ReceptorSim: the wall time `run --summary` reports (compile + steady state +
-              solve + CSV writing, inside the process; process start excluded)
-  rr_load_s   libRoadRunner: RoadRunner(sbml) (parse + LLVM compile), reported apart
-  rr_sim_s    libRoadRunner: simulate() on the same grid (after resetToOrigin())
-A second pair of timings runs both at the scenario's default tolerances (rtol 1e-6,
-atol 1e-9) when --speed-tolerances is given (the default).
+Times (median of --repeats; ReceptorSim = the wall time `run --summary` reports, inside the
+process, process start excluded):
+  RS run s     ReceptorSim, all columns: compile (two steady-state solves) + solve +
+               observables + CSV formatting and writing
+  RS solve s   ReceptorSim, one column (--columns hedonic_tone): compile + solve, the part
+               comparable to libRoadRunner's simulate()
+  RR load s    libRoadRunner: RoadRunner(sbml) (parse + LLVM compile), reported apart
+  RR sim s     libRoadRunner: simulate() on the same grid, all shared columns selected
+The last four columns time both at the scenarios' default tolerances (rtol 1e-6, atol 1e-9);
+--no-speed-tolerances skips them.
 
 Needs libroadrunner from PyPI (pip install libroadrunner); used only here, never by the product.
 Usage: python3 Benchmarks/peers/roadrunner_compare.py [--receptor-sim PATH] [--scenario NAME ...]
@@ -52,19 +55,19 @@ def duration_hours(text):
     return float(m.group(1))
 
 
-def run_receptor_sim(binary, scenario, csv_path, repeats):
-    """Runs `receptor-sim run` `repeats` times; returns (median summary wall s, median process s)."""
-    walls, processes = [], []
+def run_receptor_sim(binary, scenario, csv_path, repeats, extra=()):
+    """Runs `receptor-sim run` `repeats` times; returns (median summary wall s, accepted steps)."""
+    walls, steps = [], 0
     for _ in range(repeats):
-        start = time.perf_counter()
-        done = subprocess.run([binary, "run", scenario, "-o", csv_path, "--summary"],
+        done = subprocess.run([binary, "run", scenario, "-o", csv_path, "--summary", *extra],
                               capture_output=True, text=True)
-        processes.append(time.perf_counter() - start)
         if done.returncode != 0:
             raise RuntimeError(f"receptor-sim run {scenario} failed ({done.returncode}): {done.stderr.strip()}")
         m = re.search(r"wall time:\s*([0-9.eE+-]+)\s*s", done.stderr)
         walls.append(float(m.group(1)) if m else float("nan"))
-    return statistics.median(walls), statistics.median(processes)
+        m = re.search(r"steps\s+(\d+)\s+accepted", done.stderr)
+        steps = int(m.group(1)) if m else -1
+    return statistics.median(walls), steps
 
 
 def read_csv(path):
@@ -140,6 +143,8 @@ def main():
     parser.add_argument("--keep", help="keep SBML, CSV and scenario copies in this directory")
     parser.add_argument("--verbose", action="store_true", help="the five worst columns per scenario")
     args = parser.parse_args()
+    # CVODE's "t + h = t" notes at event times are warnings; keep errors only.
+    roadrunner.Logger.setLevel(roadrunner.Logger.LOG_ERROR)
 
     names = args.scenario or sorted(f[:-5] for f in os.listdir(os.path.join(ROOT, "Scenarios")) if f.endswith(".json"))
     work = args.keep or tempfile.mkdtemp(prefix="rr_compare_")
@@ -147,9 +152,9 @@ def main():
     print(f"libroadrunner {roadrunner.__version__}; rtol {args.rtol:g}, atol {args.atol:g}; relative difference "
           f"|a-b|/max(|b|,{args.floor:g}); target {args.target:g}; median of {args.repeats}", file=sys.stderr)
     header_line = ("| scenario | days | rows | shared cols | max rel diff | worst column (t h) | agree "
-                   "| RS wall s | RR load s | RR sim s | RR/RS |")
+                   "| RS steps | RS run s | RS solve s | RR load s | RR sim s | RR sim / RS solve |")
     if not args.no_speed_tolerances:
-        header_line += " RS wall s @1e-6 | RR sim s @1e-6 | RR/RS @1e-6 |"
+        header_line += " RS steps @1e-6 | RS solve s @1e-6 | RR sim s @1e-6 | RR sim / RS solve @1e-6 |"
     print(header_line)
     print("|" + "---|" * (header_line.count("|") - 1))
     failures = 0
@@ -162,8 +167,11 @@ def main():
         sbml = os.path.join(work, name + ".xml")
         out = os.path.join(work, name + ".csv")
         subprocess.run([args.receptor_sim, "export", tight, "--format", "sbml", "-o", sbml], check=True)
-        rs_wall, _ = run_receptor_sim(args.receptor_sim, tight, out, args.repeats)
+        rs_wall, rs_steps = run_receptor_sim(args.receptor_sim, tight, out, args.repeats)
         header, ours = read_csv(out)
+        # The solve without the observables and CSV formatting of every column: one column.
+        one = os.path.join(work, name + ".one.csv")
+        rs_solve, _ = run_receptor_sim(args.receptor_sim, tight, one, args.repeats, ("--columns", "hedonic_tone"))
         rr_probe = roadrunner.RoadRunner(sbml)
         sbml_ids = set(rr_probe.model.getGlobalParameterIds())
         columns = [c for c in header[1:] if c in sbml_ids]
@@ -175,16 +183,17 @@ def main():
         agree = rel <= args.target
         failures += 0 if agree else 1
         row = (f"| {name} | {days:g} | {len(ours)} | {len(columns)}/{len(header) - 1} | {rel:.2e} | "
-               f"{column} ({t:g}) | {'yes' if agree else 'NO'} | {rs_wall:.3f} | {load:.2f} | {rr_sim:.3f} | "
-               f"{rr_sim / rs_wall:.1f} |")
+               f"{column} ({t:g}) | {'yes' if agree else 'NO'} | {rs_steps} | {rs_wall:.3f} | {rs_solve:.3f} | "
+               f"{load:.2f} | {rr_sim:.3f} | {rr_sim / rs_solve:.2f} |")
         if not args.no_speed_tolerances:
             loose = os.path.join(work, name + ".default.json")
             with open(loose, "w") as f:
                 f.write(with_solver(source, "rodas5p", 1e-6, 1e-9))
             loose_csv = os.path.join(work, name + ".default.csv")
-            rs_loose, _ = run_receptor_sim(args.receptor_sim, loose, loose_csv, args.repeats)
+            rs_loose, loose_steps = run_receptor_sim(args.receptor_sim, loose, loose_csv, args.repeats,
+                                                     ("--columns", "hedonic_tone"))
             _, rr_loose, _ = run_roadrunner(sbml, columns, ours[:, 0], 1e-6, 1e-9, args.repeats)
-            row += f" {rs_loose:.3f} | {rr_loose:.3f} | {rr_loose / rs_loose:.1f} |"
+            row += f" {loose_steps} | {rs_loose:.3f} | {rr_loose:.3f} | {rr_loose / rs_loose:.2f} |"
         print(row, flush=True)
         if args.verbose:
             for c, (r, tt, bb, aa) in sorted(worst.items(), key=lambda kv: -kv[1][0])[:5]:
