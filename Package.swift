@@ -39,7 +39,7 @@ let package = Package(
         // Each test target is enabled with its first tests.
         .testTarget(name: "PharmacologyTests", dependencies: ["Pharmacology", "Integrators"]),
         .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "Pharmacology"]),
-        // .testTarget(name: "ReportsTests", dependencies: ["Reports", "Pharmacology"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Pharmacology"]),
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Pharmacology", "Integrators"]),
         .testTarget(name: "ReceptorSimTests", dependencies: ["receptor-sim", "Reports", "ScenarioFiles", "Pharmacology"]),
     ]

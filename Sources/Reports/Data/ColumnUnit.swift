@@ -1,0 +1,57 @@
+/// The unit of a CSV column, inferred from the naming conventions of the CSV output (issue 4):
+/// `_nM` is a concentration, `_occupancy_` a fraction of receptors bound, `_rel` an amount
+/// relative to the healthy baseline, and signals and indices are dimensionless.
+public enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
+    case hours
+    case nanomolar
+    case fractionBound
+    case relativeToBaseline
+    case dimensionless
+
+    /// Infers the unit from a column name.
+    public init(columnName name: String) {
+        if name == "time_h" {
+            self = .hours
+        } else if name.hasSuffix("_nM") {
+            self = .nanomolar
+        } else if name.contains("_occupancy_") {
+            self = .fractionBound
+        } else if name.hasSuffix("_rel") {
+            self = .relativeToBaseline
+        } else {
+            self = .dimensionless
+        }
+    }
+
+    /// Short unit text for axis labels and tables.
+    public var symbol: String {
+        switch self {
+        case .hours: return "h"
+        case .nanomolar: return "nM"
+        case .fractionBound: return "fraction bound"
+        case .relativeToBaseline: return "rel. to baseline"
+        case .dimensionless: return "dimensionless"
+        }
+    }
+
+    /// A y-axis label naming the quantity and its unit.
+    public var axisLabel: String {
+        switch self {
+        case .hours: return "Time (h)"
+        case .nanomolar: return "Concentration (nM)"
+        case .fractionBound: return "Occupancy (fraction bound)"
+        case .relativeToBaseline: return "Density (rel. to baseline)"
+        case .dimensionless: return "Signal (dimensionless)"
+        }
+    }
+}
+
+extension TimeSeriesColumn {
+    /// A readable series label: the unit suffix dropped and underscores made spaces
+    /// (`morphine_brain_nM` → `morphine brain`, `mu_occupancy_total` → `mu occupancy total`).
+    public static func displayLabel(forColumn name: String) -> String {
+        var base = Substring(name)
+        if base.hasSuffix("_nM") { base = base.dropLast(3) } else if base.hasSuffix("_rel") { base = base.dropLast(4) }
+        return String(base.map { $0 == "_" ? " " : $0 })
+    }
+}

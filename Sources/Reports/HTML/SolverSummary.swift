@@ -1,0 +1,49 @@
+/// The solver's work for one run, as plain values (the CLI copies them from the engine's
+/// `SolverStatistics` and its clock), so Reports needs no dependency on the engine.
+public struct SolverSummary: Sendable, Equatable {
+    /// Method name as in scenario files (`"rodas5p"`).
+    public var method: String
+    public var relativeTolerance: Double
+    public var absoluteTolerance: Double
+    public var acceptedSteps: Int
+    public var rejectedSteps: Int
+    public var rightHandSideEvaluations: Int
+    public var jacobianEvaluations: Int
+    public var luFactorizations: Int
+    /// Time events (doses, event edges) the integrator stopped at.
+    public var eventsHandled: Int
+    /// Wall-clock time of the solve.
+    public var wallTimeSeconds: Double
+
+    public init(
+        method: String, relativeTolerance: Double, absoluteTolerance: Double, acceptedSteps: Int, rejectedSteps: Int,
+        rightHandSideEvaluations: Int, jacobianEvaluations: Int, luFactorizations: Int, eventsHandled: Int = 0,
+        wallTimeSeconds: Double
+    ) {
+        self.method = method
+        self.relativeTolerance = relativeTolerance
+        self.absoluteTolerance = absoluteTolerance
+        self.acceptedSteps = acceptedSteps
+        self.rejectedSteps = rejectedSteps
+        self.rightHandSideEvaluations = rightHandSideEvaluations
+        self.jacobianEvaluations = jacobianEvaluations
+        self.luFactorizations = luFactorizations
+        self.eventsHandled = eventsHandled
+        self.wallTimeSeconds = wallTimeSeconds
+    }
+
+    /// Label and value rows for the report table.
+    var rows: [(String, String)] {
+        [
+            ("Method", method),
+            ("Tolerances (relative, absolute)", NumberText.significant(relativeTolerance) + ", " + NumberText.significant(absoluteTolerance)),
+            ("Accepted steps", String(acceptedSteps)),
+            ("Rejected steps", String(rejectedSteps)),
+            ("Right-hand side evaluations", String(rightHandSideEvaluations)),
+            ("Jacobian evaluations", String(jacobianEvaluations)),
+            ("LU factorizations", String(luFactorizations)),
+            ("Time events handled", String(eventsHandled)),
+            ("Wall time", NumberText.significant(wallTimeSeconds, 3) + " s"),
+        ]
+    }
+}

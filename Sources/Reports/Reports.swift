@@ -1,2 +1,0 @@
-/// Placeholder: this module is being built (see ARCHITECTURE.md).
-enum ReportsModule {}
