@@ -328,11 +328,11 @@ struct ExportBuilder {
             }
             var assignments: [ExportedModel.Assignment] = []
             for state in addedOrder {
-                assignments.append(.init(variable: stateID[state], expression: y(state) + .number(added[state]!)))
+                assignments.append(.init(variable: stateID[state], expression: y(state) + .measured(added[state]!, Self.unit(ofState: s.stateNames[state]))))
             }
             for sp in infusionChanged {
                 assignments.append(.init(variable: ExportedModel.identifier(s.speciesIDs[sp]) + "_infusion",
-                                         expression: .number(infusion[sp])))
+                                         expression: .measured(infusion[sp], .nanomolePerHour)))
             }
             for kind in stimulusChanged {
                 assignments.append(.init(variable: "stimulus_" + StimulusKind.allCases[kind].rawValue,

@@ -7,7 +7,11 @@ import Foundation
 /// other simulators run is the one checked against `ReceptorSystem.evaluate`. Booleans evaluate
 /// to 1 (true) or 0 (false).
 package indirect enum MathExpression: Sendable, Equatable {
+    /// A dimensionless literal.
     case number(Double)
+    /// A literal with a unit (a dose amount, an infusion rate, an event time), so SBML unit
+    /// checking can verify the expressions it appears in.
+    case measured(Double, ExportedUnit)
     /// An SBML identifier: a state, a parameter or an assignment-rule variable.
     case symbol(String)
     /// Simulation time (SBML's `time` csymbol), hours.
@@ -47,7 +51,7 @@ package indirect enum MathExpression: Sendable, Equatable {
         var seen: Set<String> = []
         func visit(_ e: MathExpression) {
             switch e {
-            case .number, .time: break
+            case .number, .measured, .time: break
             case .symbol(let s): if seen.insert(s).inserted { out.append(s) }
             case .sum(let xs), .product(let xs): xs.forEach(visit)
             case .difference(let a, let b), .quotient(let a, let b), .greaterThan(let a, let b),
@@ -65,7 +69,7 @@ package indirect enum MathExpression: Sendable, Equatable {
     /// - Throws: `ExchangeError.undefinedSymbol` for a symbol `values` lacks.
     package func evaluate(_ values: [String: Double], timeHours: Double = 0) throws(ExchangeError) -> Double {
         switch self {
-        case .number(let v): return v
+        case .number(let v), .measured(let v, _): return v
         case .symbol(let s):
             guard let v = values[s] else { throw .undefinedSymbol(s) }
             return v

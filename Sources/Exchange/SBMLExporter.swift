@@ -82,7 +82,7 @@ public enum SBMLExporter {
                 x.start("event", [("id", e.id), ("name", "t = \(number(e.timeHours)) h"),
                                   ("useValuesFromTriggerTime", "true")])
                 x.start("trigger", [("initialValue", "false"), ("persistent", "true")])
-                writeMath(.greaterOrEqual(.time, .number(e.timeHours)), &x)
+                writeMath(.greaterOrEqual(.time, .measured(e.timeHours, .hour)), &x)
                 x.end()
                 x.start("listOfEventAssignments")
                 for a in e.assignments {
@@ -134,7 +134,7 @@ public enum SBMLExporter {
     }
 
     private static func writeMath(_ e: MathExpression, _ x: inout XMLText) {
-        x.start("math", [("xmlns", mathNamespace)])
+        x.start("math", [("xmlns", mathNamespace), ("xmlns:sbml", sbmlNamespace)])
         writeNode(e, &x)
         x.end()
     }
@@ -148,12 +148,13 @@ public enum SBMLExporter {
 
     private static func writeNode(_ e: MathExpression, _ x: inout XMLText) {
         switch e {
-        case .number(let v): x.leaf("cn", text: number(v))
+        case .number(let v): x.leaf("cn", [("sbml:units", "dimensionless")], text: number(v))
+        case .measured(let v, let unit): x.leaf("cn", [("sbml:units", unit.rawValue)], text: number(v))
         case .symbol(let s): x.leaf("ci", text: s)
         case .time:
             x.leaf("csymbol", [("encoding", "text"), ("definitionURL", "http://www.sbml.org/sbml/symbols/time")], text: "time")
-        case .sum(let xs): xs.isEmpty ? x.leaf("cn", text: "0") : apply("plus", xs, &x)
-        case .product(let xs): xs.isEmpty ? x.leaf("cn", text: "1") : apply("times", xs, &x)
+        case .sum(let xs): xs.isEmpty ? writeNode(.number(0), &x) : apply("plus", xs, &x)
+        case .product(let xs): xs.isEmpty ? writeNode(.number(1), &x) : apply("times", xs, &x)
         case .difference(let a, let b): apply("minus", [a, b], &x)
         case .quotient(let a, let b): apply("divide", [a, b], &x)
         case .negation(let a): apply("minus", [a], &x)

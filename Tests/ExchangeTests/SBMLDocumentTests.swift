@@ -93,7 +93,7 @@ import Testing
         var exportedAdded: [String: Double] = [:]
         for e in exported.events {
             for a in e.assignments {
-                if case .sum(let terms) = a.expression, case .number(let amount) = terms.last {
+                if case .sum(let terms) = a.expression, case .measured(let amount, .nanomole) = terms.last {
                     exportedAdded[a.variable, default: 0] += amount
                 }
             }
@@ -112,7 +112,7 @@ import Testing
         // The infusion ends at zero exactly; overlapping stress windows step 1, 1.5, 0.5, 0.
         let infusionValues = exported.events.flatMap(\.assignments).filter { $0.variable == "ketamine_infusion" }
         #expect(infusionValues.count == 2)
-        #expect(infusionValues.last?.expression == .number(0))
+        #expect(infusionValues.last?.expression == .measured(0, .nanomolePerHour))
         let stress = exported.events.flatMap(\.assignments).filter { $0.variable == "stimulus_stress" }.map(\.expression)
         #expect(stress == [.number(1), .number(1.5), .number(0.5), .number(0)])
     }
