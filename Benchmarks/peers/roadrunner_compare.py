@@ -18,7 +18,9 @@ process, process start excluded):
 The last four columns time both at the scenarios' default tolerances (rtol 1e-6, atol 1e-9);
 --no-speed-tolerances skips them.
 
-Needs libroadrunner from PyPI (pip install libroadrunner); used only here, never by the product.
+Needs libroadrunner from PyPI (pip install libroadrunner); python-libsbml (optional) adds
+libsbml's full consistency check of each export (column "libsbml err/warn"; an error fails
+the run). Used only here, never by the product.
 Usage: python3 Benchmarks/peers/roadrunner_compare.py [--receptor-sim PATH] [--scenario NAME ...]
 """
 import argparse
@@ -34,6 +36,11 @@ import time
 
 import numpy as np
 import roadrunner
+
+try:  # optional: python-libsbml, for the full consistency check (units included)
+    import libsbml
+except ImportError:
+    libsbml = None
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -68,6 +75,19 @@ def run_receptor_sim(binary, scenario, csv_path, repeats, extra=()):
         m = re.search(r"steps\s+(\d+)\s+accepted", done.stderr)
         steps = int(m.group(1)) if m else -1
     return statistics.median(walls), steps
+
+
+def sbml_issues(path):
+    """libsbml's consistency check (all categories, units included): 'errors/warnings'."""
+    if libsbml is None:
+        return "n/a"
+    document = libsbml.readSBMLFromFile(path)
+    document.checkConsistency()
+    issues = [document.getError(i) for i in range(document.getNumErrors())]
+    errors = [e for e in issues if e.getSeverity() >= libsbml.LIBSBML_SEV_ERROR]
+    for e in issues[:5]:
+        print(f"    {os.path.basename(path)}: {e.getSeverityAsString()}: {e.getMessage().strip()[:300]}", file=sys.stderr)
+    return f"{len(errors)}/{len(issues) - len(errors)}"
 
 
 def read_csv(path):
@@ -143,7 +163,8 @@ def main():
     parser.add_argument("--keep", help="keep SBML, CSV and scenario copies in this directory")
     parser.add_argument("--verbose", action="store_true", help="the five worst columns per scenario")
     args = parser.parse_args()
-    # CVODE's "t + h = t" notes at event times are warnings; keep errors only.
+    # Keep libRoadRunner's own log to errors. (CVODE's "t + h = t on the next step" notes at
+    # event times still reach stderr through SUNDIALS' handler; they are harmless.)
     roadrunner.Logger.setLevel(roadrunner.Logger.LOG_ERROR)
 
     names = args.scenario or sorted(f[:-5] for f in os.listdir(os.path.join(ROOT, "Scenarios")) if f.endswith(".json"))
@@ -151,7 +172,7 @@ def main():
     os.makedirs(work, exist_ok=True)
     print(f"libroadrunner {roadrunner.__version__}; rtol {args.rtol:g}, atol {args.atol:g}; relative difference "
           f"|a-b|/max(|b|,{args.floor:g}); target {args.target:g}; median of {args.repeats}", file=sys.stderr)
-    header_line = ("| scenario | days | rows | shared cols | max rel diff | worst column (t h) | agree "
+    header_line = ("| scenario | days | libsbml err/warn | rows | shared cols | max rel diff | worst column (t h) | agree "
                    "| RS steps | RS run s | RS solve s | RR load s | RR sim s | RR sim / RS solve |")
     if not args.no_speed_tolerances:
         header_line += " RS steps @1e-6 | RS solve s @1e-6 | RR sim s @1e-6 | RR sim / RS solve @1e-6 |"
@@ -167,6 +188,9 @@ def main():
         sbml = os.path.join(work, name + ".xml")
         out = os.path.join(work, name + ".csv")
         subprocess.run([args.receptor_sim, "export", tight, "--format", "sbml", "-o", sbml], check=True)
+        issues = sbml_issues(sbml)
+        if issues not in ("n/a",) and not issues.startswith("0/"):
+            failures += 1
         rs_wall, rs_steps = run_receptor_sim(args.receptor_sim, tight, out, args.repeats)
         header, ours = read_csv(out)
         # The solve without the observables and CSV formatting of every column: one column.
@@ -182,7 +206,7 @@ def main():
         column, (rel, t, b, a) = max(worst.items(), key=lambda kv: kv[1][0])
         agree = rel <= args.target
         failures += 0 if agree else 1
-        row = (f"| {name} | {days:g} | {len(ours)} | {len(columns)}/{len(header) - 1} | {rel:.2e} | "
+        row = (f"| {name} | {days:g} | {issues} | {len(ours)} | {len(columns)}/{len(header) - 1} | {rel:.2e} | "
                f"{column} ({t:g}) | {'yes' if agree else 'NO'} | {rs_steps} | {rs_wall:.3f} | {rs_solve:.3f} | "
                f"{load:.2f} | {rr_sim:.3f} | {rr_sim / rs_solve:.2f} |")
         if not args.no_speed_tolerances:
