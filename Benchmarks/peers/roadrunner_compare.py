@@ -7,8 +7,8 @@ For each Scenarios/*.json: write a copy with tight solver tolerances, export it 
 and report the largest relative difference over all shared columns
 (|a - b| / max(|b|, floor), floor 1e-9 by default) and the simulation time of each.
 
-Times (median of --repeats; ReceptorSim = the wall time `run --summary` reports, inside the
-process, process start excluded):
+Times (fastest of --repeats, the one least disturbed by other load; ReceptorSim = the wall time
+`run --summary` reports, inside the process, process start excluded):
   RS run s     ReceptorSim, all columns: compile (two steady-state solves) + solve +
                observables + CSV formatting and writing
   RS solve s   ReceptorSim, one column (--columns hedonic_tone): compile + solve, the part
@@ -74,7 +74,7 @@ def run_receptor_sim(binary, scenario, csv_path, repeats, extra=()):
         walls.append(float(m.group(1)) if m else float("nan"))
         m = re.search(r"steps\s+(\d+)\s+accepted", done.stderr)
         steps = int(m.group(1)) if m else -1
-    return statistics.median(walls), steps
+    return min(walls), steps
 
 
 def sbml_issues(path):
@@ -134,7 +134,7 @@ def run_roadrunner(sbml_path, columns, times, rtol, atol, repeats):
         start = time.perf_counter()
         result = rr.simulate(float(times[0]), float(times[-1]), len(times))
         sims.append(time.perf_counter() - start)
-    return load, statistics.median(sims), np.array(result)
+    return load, min(sims), np.array(result)
 
 
 def compare(header, ours, theirs, columns, floor):
@@ -171,7 +171,7 @@ def main():
     work = args.keep or tempfile.mkdtemp(prefix="rr_compare_")
     os.makedirs(work, exist_ok=True)
     print(f"libroadrunner {roadrunner.__version__}; rtol {args.rtol:g}, atol {args.atol:g}; relative difference "
-          f"|a-b|/max(|b|,{args.floor:g}); target {args.target:g}; median of {args.repeats}", file=sys.stderr)
+          f"|a-b|/max(|b|,{args.floor:g}); target {args.target:g}; fastest of {args.repeats}", file=sys.stderr)
     header_line = ("| scenario | days | libsbml err/warn | rows | shared cols | max rel diff | worst column (t h) | agree "
                    "| RS steps | RS run s | RS solve s | RR load s | RR sim s | RR sim / RS solve |")
     if not args.no_speed_tolerances:
