@@ -66,7 +66,7 @@ def run_receptor_sim(binary, scenario, csv_path, repeats, extra=()):
     """Runs `receptor-sim run` `repeats` times; returns (median summary wall s, accepted steps)."""
     walls, steps = [], 0
     for _ in range(repeats):
-        done = subprocess.run([binary, "run", scenario, "-o", csv_path, "--summary", *extra],
+        done = subprocess.run([binary, "run", scenario, "-o", csv_path, "--summary", "--quiet", *extra],
                               capture_output=True, text=True)
         if done.returncode != 0:
             raise RuntimeError(f"receptor-sim run {scenario} failed ({done.returncode}): {done.stderr.strip()}")

@@ -328,7 +328,11 @@ struct ScenarioDecoder {
                 unknownName(member.key, category: .parameter, candidates: valid, at: location(path, member.keyPosition))
                 continue
             }
-            if let number = number(member.value, path: path, .finite) {
+            // Library values are rates, volumes, constants and fractions: never negative;
+            // fractions at most 1; a half-life strictly positive (as Pharmacology requires).
+            let isFraction = ["bioavailability", "fraction_unbound", "_fraction", "arrestin_bias"].contains { member.key.hasSuffix($0) }
+            let requirement: NumberRequirement = member.key.hasSuffix("half_life_h") ? .positive : .nonNegative
+            if let number = number(member.value, path: path, requirement, atMost: isFraction ? 1 : nil) {
                 overrides[member.key] = number
             }
         }
@@ -367,6 +371,8 @@ struct ScenarioDecoder {
                 for (i, element) in elements.enumerated() {
                     let path = "output.columns[\(i)]"
                     guard let name = string(element, path: path) else { continue }
+                    // time_h is always the first column; listing it is harmless.
+                    if name == "time_h" { continue }
                     if validSet.contains(name) {
                         columns.append(name)
                     } else {

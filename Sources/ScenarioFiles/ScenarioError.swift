@@ -175,6 +175,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownName(_, let category, let name, let suggestion):
             return "unknown \(category.rawValue) '\(name)'" + Self.didYouMean(suggestion)
         case .unsupportedRoute(_, let drug, let route, let supported):
+            if supported.isEmpty { return "drug '\(drug)' cannot be given directly by any route (it has none; route '\(route)')" }
             return "drug '\(drug)' cannot be given by route '\(route)' (supported: "
                 + supported.joined(separator: ", ") + ")"
         case .ambiguousSchedule(_, let keys):

@@ -5,6 +5,8 @@ import Pharmacology
 public enum ScenarioReader {
     /// Largest scenario file accepted (a scenario is a few KB; this bounds memory and time).
     public static let maximumFileBytes = 4 << 20
+    /// Most output rows one run may ask for (`duration_h / interval_h`), also for `--interval`.
+    public static var maximumOutputRows: Double { ScenarioDecoder.maximumOutputRows }
 
     /// Reads and validates the scenario at `path`.
     /// - Parameters:

@@ -61,10 +61,11 @@ struct SplitMix64: RandomNumberGenerator {
         let writer = try CSVWriter(destination: .file(path: path), columns: ["mu_occupancy_total", "odd,\"name\""])
         try writer.writeRow(time: 0, values: [0.5, 1e-9])
         try writer.writeRow(time: 0.25, values: [-0.0, 12])
+        try writer.writeRow(time: 6658 * 0.05, values: [0.1 + 0.2, 1])
         try writer.finish()
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text == "time_h,mu_occupancy_total,\"odd,\"\"name\"\"\"\r\n0,0.5,1e-9\r\n0.25,0,12\r\n")
-        #expect(writer.rowCount == 2)
+        #expect(text == "time_h,mu_occupancy_total,\"odd,\"\"name\"\"\"\r\n0,0.5,1e-9\r\n0.25,0,12\r\n332.9,0.30000000000000004,1\r\n")
+        #expect(writer.rowCount == 3)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.csv"])
     }
 
@@ -121,6 +122,6 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(lines.count == 20_001)
         #expect(lines[1] == "0,0,1")
         // k = 59: t = 59/60; sin(t) = 0.8323489..., exp(-t/100) = 0.9902148...
-        #expect(lines[60] == "0.983333,0.832349,0.990215")
+        #expect(lines[60] == "0.983333333333,0.832349,0.990215")  // time_h keeps 12 digits
     }
 }

@@ -81,7 +81,7 @@ let productsDirectory: URL = {
             \(path):4: error: subject.wieght_kg: unknown key 'wieght_kg'; did you mean 'weight_kg'?
             \(path):6: error: doses[0].amount_mg: must be a finite number >= 0, found -30
             \(path):6: error: doses[0].count: starts at 114 h, after the end of the run (duration_h 100)
-            \(path):7: error: doses[1].route: drug 'naloxone' cannot be given by route 'oral' (supported: iv_bolus, intranasal, im)
+            \(path):7: error: doses[1].route: drug 'naloxone' cannot be given by route 'oral' (supported: iv_bolus, iv_infusion, intranasal, im)
             \(path):7: error: doses[1].at_h: starts at 150 h, after the end of the run (duration_h 100)
 
             """)
@@ -144,6 +144,9 @@ let productsDirectory: URL = {
         let columns = try runReceptorSim(["run", scenario, "--columns", "withdrawl_index"])
         #expect(columns.status == 2)
         #expect(columns.stderr.hasPrefix("receptor-sim run: error: unknown column 'withdrawl_index' in --columns for \(scenario); did you mean 'withdrawal_index'?"))
+        let tiny = try runReceptorSim(["run", scenario, "--interval", "1e-9"])
+        #expect(tiny.status == 2)
+        #expect(tiny.stderr.hasPrefix("receptor-sim run: error: option '--interval' asks for more than 100000000 rows over 168 h"))
         let precision = try runReceptorSim(["run", scenario, "--precision", "40"])
         #expect(precision.status == 2)
     }

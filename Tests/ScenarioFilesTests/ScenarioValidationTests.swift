@@ -87,7 +87,7 @@ import Testing
         #expect(errorLines("{ name: 'x', duration_h: 1e9 }") == [
             "test.json5:1: error: duration_h: must be at most 876000, found 1e9"])
         #expect(errorLines("{ name: 'x', duration_h: 10, parameters: { 'endorphin.release_rate_nM_per_h': NaN } }") == [
-            #"test.json5:1: error: parameters["endorphin.release_rate_nM_per_h"]: must be a finite number, found NaN"#])
+            #"test.json5:1: error: parameters["endorphin.release_rate_nM_per_h"]: must be a finite number >= 0, found NaN"#])
         #expect(errorLines("{ name: 'x', duration_h: 10, doses: [{ drug: 'morphine', route: 'oral', amount_mg: 1, start_h: 0, every_h: 1, count: 2.5 }] }") == [
             "test.json5:1: error: doses[0].count: must be a whole number, found 2.5"])
         #expect(errorLines("{ name: 'x', duration_h: 10, output: { interval_h: 1e-9 } }") == [
@@ -232,6 +232,25 @@ import Testing
 }
 
 @Suite struct ScenarioLimitTests {
+    @Test func parameterOverridesAreRangeChecked() {
+        #expect(errorLines("""
+            { name: 'x', duration_h: 10, doses: [{ drug: 'morphine', route: 'oral', amount_mg: 1, at_h: 0 }],
+              parameters: { 'morphine.half_life_h': 0,
+                            'morphine.oral.bioavailability': 1.5,
+                            'endorphin.release_rate_nM_per_h': -1 } }
+            """) == [
+            #"test.json5:2: error: parameters["morphine.half_life_h"]: must be a finite number > 0, found 0"#,
+            #"test.json5:3: error: parameters["morphine.oral.bioavailability"]: must be at most 1, found 1.5"#,
+            #"test.json5:4: error: parameters["endorphin.release_rate_nM_per_h"]: must be a finite number >= 0, found -1"#,
+        ])
+    }
+
+    @Test func metabolitesCannotBeDosed() {
+        #expect(errorLines("{ name: 'x', duration_h: 10, doses: [{ drug: 'norketamine', route: 'oral', amount_mg: 1, at_h: 0 }] }") == [
+            "test.json5:1: error: doses[0].route: drug 'norketamine' cannot be given directly by any route (it has none; route 'oral')",
+        ])
+    }
+
     @Test func implausiblyLargeAmountsAreRejected() {
         #expect(errorLines("""
             { name: 'x', duration_h: 10,

@@ -14,9 +14,10 @@ let testVocabulary = ScenarioVocabulary(
         "aticaprant": [.oral],
         "mitragynine": [.oral],
         "ketamine": [.ivBolus, .ivInfusion, .intramuscular, .oral, .intranasal],
+        "norketamine": [],
     ],
     parameterNames: { scenario in
-        Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).bioavailability_oral"] }
+        Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).oral.bioavailability"] }
             + ["endorphin.release_rate_nM_per_h"]
     },
     columnNames: { scenario in

@@ -21,79 +21,121 @@ public enum CSVNumberFormat: Sendable, Equatable {
 
     /// The text of `value` in this format.
     public func format(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
-        if value == 0 { return "0" }
-        let scientific: String
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the text of `value` to `out`, the hot path of the CSV writer: apart from the
+    /// text Swift (or `%e`) produces, it allocates nothing.
+    /// - Complexity: O(1) (at most 17 digits and a 4-digit exponent).
+    public func append(_ value: Double, to out: inout [UInt8]) {
+        guard value.isFinite else {
+            out.append(contentsOf: value.isNaN ? Self.nanText : (value < 0 ? Self.negativeInfinityText : Self.infinityText))
+            return
+        }
+        if value == 0 {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
+        var text: String
         switch self {
         case .roundTrip:
-            scientific = value.description
+            text = value.description
         case .significantDigits(let digits):
             let n = max(1, min(digits, Self.maximumSignificantDigits))
             // %e is printed in the C locale (no setlocale call in this process), so '.' is the separator.
-            scientific = String(format: "%.\(n - 1)e", value)
+            text = String(format: "%.\(n - 1)e", value)
         }
-        guard let decomposed = Self.decompose(scientific) else { return scientific }
-        return Self.layout(negative: value < 0, digits: decomposed.digits, exponent: decomposed.exponent)
+        text.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
+                guard let (count, exponent) = Self.decompose(utf8, into: digits) else {
+                    out.append(contentsOf: utf8)
+                    return
+                }
+                Self.layout(negative: value < 0, digits: UnsafeBufferPointer(rebasing: digits[0..<count]), exponent: exponent, into: &out)
+            }
+        }
     }
 
-    /// Splits `-1.2345e-05`, `123.45` or `1.0` into significant digits (no leading or trailing
-    /// zeros) and the decimal exponent of the first digit.
-    static func decompose(_ text: String) -> (digits: [UInt8], exponent: Int)? {
-        var mantissa = Substring(text)
+    private static let nanText = Array("nan".utf8)
+    private static let infinityText = Array("inf".utf8)
+    private static let negativeInfinityText = Array("-inf".utf8)
+
+    /// Reads `-1.2345e-05`, `123.45` or `1.0` into significant digit values (no leading or
+    /// trailing zeros) and returns their count and the decimal exponent of the first digit.
+    static func decompose(_ text: UnsafeBufferPointer<UInt8>, into digits: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, exponent: Int)? {
+        var count = 0
+        var pointOffset = -1
         var exponent = 0
-        if let e = mantissa.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            guard let parsed = Int(mantissa[mantissa.index(after: e)...]) else { return nil }
-            exponent = parsed
-            mantissa = mantissa[..<e]
-        }
-        if mantissa.hasPrefix("-") || mantissa.hasPrefix("+") { mantissa = mantissa.dropFirst() }
-        var digits: [UInt8] = []
-        var pointOffset: Int?
-        for character in mantissa.utf8 {
-            if character == UInt8(ascii: ".") {
-                pointOffset = digits.count
-            } else if character >= 0x30 && character <= 0x39 {
-                digits.append(character - 0x30)
+        var i = 0
+        if i < text.count, text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+") { i += 1 }
+        var leadingZeros = 0
+        while i < text.count {
+            let c = text[i]
+            if c == UInt8(ascii: ".") {
+                pointOffset = count + leadingZeros
+            } else if c >= 0x30 && c <= 0x39 {
+                if count == 0 && c == 0x30 {
+                    leadingZeros += 1
+                } else {
+                    guard count < digits.count else { return nil }
+                    digits[count] = c - 0x30
+                    count += 1
+                }
+            } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+                i += 1
+                var negative = false
+                if i < text.count, text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+") {
+                    negative = text[i] == UInt8(ascii: "-")
+                    i += 1
+                }
+                guard i < text.count else { return nil }
+                while i < text.count {
+                    let d = text[i]
+                    guard d >= 0x30 && d <= 0x39, exponent < 100_000 else { return nil }
+                    exponent = exponent * 10 + Int(d - 0x30)
+                    i += 1
+                }
+                if negative { exponent = -exponent }
+                break
             } else {
                 return nil
             }
+            i += 1
         }
-        // Exponent of the first digit before stripping leading zeros.
-        var firstExponent = exponent + (pointOffset ?? digits.count) - 1
-        while let first = digits.first, first == 0 {
-            digits.removeFirst()
-            firstExponent -= 1
-        }
-        while let last = digits.last, last == 0 { digits.removeLast() }
-        guard !digits.isEmpty else { return nil }
-        return (digits, firstExponent)
+        // Position of the point counted over all mantissa digits, leading zeros included.
+        let point = pointOffset >= 0 ? pointOffset : leadingZeros + count
+        while count > 0 && digits[count - 1] == 0 { count -= 1 }
+        guard count > 0 else { return nil }
+        return (count, exponent + point - 1 - leadingZeros)
     }
 
-    static func layout(negative: Bool, digits: [UInt8], exponent: Int) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(digits.count + 24)
+    static func layout(negative: Bool, digits: UnsafeBufferPointer<UInt8>, exponent: Int, into out: inout [UInt8]) {
         if negative { out.append(UInt8(ascii: "-")) }
-        func digit(_ d: UInt8) -> UInt8 { d + 0x30 }
+        let zero = UInt8(ascii: "0")
         if exponent >= -6 && exponent < 15 {
             if exponent < 0 {
-                out.append(contentsOf: Array("0.".utf8))
-                out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: -exponent - 1))
-                out.append(contentsOf: digits.map(digit))
+                out.append(zero)
+                out.append(UInt8(ascii: "."))
+                for _ in 0..<(-exponent - 1) { out.append(zero) }
+                for d in digits { out.append(d + zero) }
             } else {
-                for i in 0...exponent { out.append(i < digits.count ? digit(digits[i]) : UInt8(ascii: "0")) }
+                for i in 0...exponent { out.append(i < digits.count ? digits[i] + zero : zero) }
                 if digits.count > exponent + 1 {
                     out.append(UInt8(ascii: "."))
-                    out.append(contentsOf: digits[(exponent + 1)...].map(digit))
+                    for i in (exponent + 1)..<digits.count { out.append(digits[i] + zero) }
                 }
             }
         } else {
-            out.append(digit(digits[0]))
+            out.append(digits[0] + zero)
             if digits.count > 1 {
                 out.append(UInt8(ascii: "."))
-                out.append(contentsOf: digits[1...].map(digit))
+                for i in 1..<digits.count { out.append(digits[i] + zero) }
             }
-            out.append(contentsOf: Array("e\(exponent)".utf8))
+            out.append(UInt8(ascii: "e"))
+            out.append(contentsOf: String(exponent).utf8)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -32,6 +32,10 @@ public final class CSVWriter {
     public private(set) var rowCount = 0
 
     private static let flushThreshold = 64 * 1024
+    /// `time_h` is printed to 12 significant digits whatever `numberFormat` says: output times are
+    /// grid points (`k * interval`), and 12 digits print `332.9`, not the binary rounding noise
+    /// `332.90000000000003`, while resolving better than 0.1 s over a century.
+    static let timeFormat = CSVNumberFormat.significantDigits(12)
 
     /// Opens the destination and writes the header (`time_h` then `columns`).
     /// - Throws: `CSVWriterError.cannotCreate` when the temporary file cannot be made.
@@ -67,7 +71,7 @@ public final class CSVWriter {
     public func writeRow(time: Double, values: UnsafeBufferPointer<Double>) throws(CSVWriterError) {
         guard !closed else { throw .alreadyClosed }
         guard values.count == columns.count else { throw .rowWidthMismatch(expected: columns.count, found: values.count) }
-        appendNumber(time)
+        Self.timeFormat.append(time, to: &buffer)
         for value in values {
             buffer.append(UInt8(ascii: ","))
             appendNumber(value)
@@ -148,7 +152,7 @@ public final class CSVWriter {
     }
 
     private func appendNumber(_ value: Double) {
-        buffer.append(contentsOf: numberFormat.format(value).utf8)
+        numberFormat.append(value, to: &buffer)
     }
 
     /// RFC 4180 field: quoted (with `"` doubled) only when it holds a comma, quote or line break.

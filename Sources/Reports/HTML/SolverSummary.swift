@@ -12,7 +12,8 @@ public struct SolverSummary: Sendable, Equatable {
     public var luFactorizations: Int
     /// Time events (doses, event edges) the integrator stopped at.
     public var eventsHandled: Int
-    /// Wall-clock time of the solve.
+    /// Wall-clock time of the solve; NaN when not measured (reproducible reports), shown as
+    /// "not recorded".
     public var wallTimeSeconds: Double
 
     public init(
@@ -43,7 +44,7 @@ public struct SolverSummary: Sendable, Equatable {
             ("Jacobian evaluations", String(jacobianEvaluations)),
             ("LU factorizations", String(luFactorizations)),
             ("Time events handled", String(eventsHandled)),
-            ("Wall time", NumberText.significant(wallTimeSeconds, 3) + " s"),
+            ("Wall time", wallTimeSeconds.isFinite ? NumberText.significant(wallTimeSeconds, 3) + " s" : "not recorded"),
         ]
     }
 }

@@ -6,6 +6,9 @@ enum CommandRegistry {
         RunCommand.self,
         CheckCommand.self,
         DrugsCommand.self,
+        PlotCommand.self,
+        ReportCommand.self,
+        CompareCommand.self,
         ExportCommand.self,
     ]
 

@@ -14,9 +14,12 @@ enum DrugsCommand: ReceptorSimCommand {
         let drugs = ModelBridge.drugs()
         guard let id = arguments.positionals.first else {
             let width = (drugs.map(\.id.count).max() ?? 0) + 2
-            var text = pad("id", width) + pad("name", 44) + "routes\n"
+            let nameWidth = (drugs.map(\.name.count).max() ?? 0) + 2
+            var text = pad("id", width) + pad("name", nameWidth) + pad("half-life h", 13) + "routes\n"
             for drug in drugs {
-                text += pad(drug.id, width) + pad(drug.name, 44) + drug.routes.map(\.rawValue).joined(separator: ", ") + "\n"
+                let routes = drug.routes.isEmpty ? "(metabolite: formed in the body)" : drug.routes.map(\.rawValue).joined(separator: ", ")
+                text += pad(drug.id, width) + pad(drug.name, nameWidth)
+                    + pad(CSVNumberFormat.significantDigits(3).format(drug.eliminationHalfLifeHours), 13) + routes + "\n"
             }
             text += "\nSee 'receptor-sim drugs NAME' for one drug's parameters."
             console.out(text)
@@ -25,7 +28,8 @@ enum DrugsCommand: ReceptorSimCommand {
         guard let drug = drugs.first(where: { $0.id == id }), let parameters = ModelBridge.parameters(ofDrug: id) else {
             throw .unknownName(kind: "drug", name: id, suggestion: NameSuggestionBridge.nearest(to: id, in: drugs.map(\.id)))
         }
-        var text = "\(drug.id): \(drug.name)\nroutes: \(drug.routes.map(\.rawValue).joined(separator: ", "))\n"
+        let routes = drug.routes.isEmpty ? "none (a metabolite, formed in the body)" : drug.routes.map(\.rawValue).joined(separator: ", ")
+        var text = "\(drug.id): \(drug.name)\nroutes: \(routes)\n"
         if parameters.isEmpty {
             text += "(no parameters available)"
         } else {

@@ -43,7 +43,7 @@ enum ExportCommand: ReceptorSimCommand {
         }
         let document: String
         do {
-            let model = try ReceptorModel.compile(scenario)
+            let model = try ReceptorModel.compile(scenario, library: ModelBridge.library)
             document = try SBMLExporter.document(for: model)
         } catch {
             throw .model(file: file, message: "\(error)")

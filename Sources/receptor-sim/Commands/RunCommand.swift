@@ -8,7 +8,7 @@ import ScenarioFiles
 enum RunCommand: ReceptorSimCommand {
     static let name = "run"
     static let abstract = "Simulate a scenario and write its CSV."
-    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--summary]"
+    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--summary] [--chart] [--quiet]"
     static let discussion = """
         Writes one row per output time: time_h first, then the scenario's columns (all when
         output.columns is not given). A file is written atomically: a failed run leaves no
@@ -23,6 +23,8 @@ enum RunCommand: ReceptorSimCommand {
             OptionSpecification("--columns", value: "a,b,c", help: "Columns to write, comma-separated (overrides output.columns)."),
             OptionSpecification("--precision", value: "N", help: "Print numbers with N significant digits (1-17); default: shortest round-trip."),
             OptionSpecification("--summary", help: "Print peaks and troughs of the main observables, solver statistics and wall time to standard error."),
+            OptionSpecification("--chart", help: "Draw mu_occupancy_total and withdrawal_index (or the first two columns) in the terminal with braille characters after the run; on standard error when the CSV goes to standard output."),
+            OptionSpecification("--quiet", short: "-q", help: "Show no progress on standard error (shown for runs longer than about a second)."),
         ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
@@ -35,7 +37,12 @@ enum RunCommand: ReceptorSimCommand {
             throw .scenario(error)
         }
         if let text = arguments.value("--interval") {
-            scenario.output.intervalHours = try ArgumentParser.positiveNumber(text, option: "--interval", command: name)
+            let interval = try ArgumentParser.positiveNumber(text, option: "--interval", command: name)
+            guard scenario.durationHours / interval <= ScenarioReader.maximumOutputRows else {
+                throw .usage(command: name, message: "option '--interval' asks for more than "
+                    + "\(Int(ScenarioReader.maximumOutputRows)) rows over \(CheckCommand.format(scenario.durationHours)) h")
+            }
+            scenario.output.intervalHours = interval
         }
         if let text = arguments.value("--columns") {
             let requested = try ArgumentParser.list(text, option: "--columns", command: name)
@@ -52,7 +59,7 @@ enum RunCommand: ReceptorSimCommand {
             format = .significantDigits(try ArgumentParser.integer(
                 text, option: "--precision", in: 1...CSVNumberFormat.maximumSignificantDigits, command: name))
         }
-        let columns = scenario.output.columns ?? vocabulary.columnNames(scenario)
+        let columns = scenario.output.columns ?? ModelBridge.columnNames(for: scenario)
         let destination: CSVDestination
         switch arguments.value("--output") {
         case nil, "-": destination = .standardOutput
@@ -66,21 +73,24 @@ enum RunCommand: ReceptorSimCommand {
         } catch {
             throw .output(error)
         }
-        var summary = RunSummary(columns: columns)
+        let progress = ProgressReporter(label: file.split(separator: "/").last.map(String.init) ?? file, total: scenario.durationHours, unit: "h",
+                                        style: ProgressReporter.automaticStyle(quiet: arguments.flag("--quiet")))
+        var sink = ProgressTrackingSink(base: CSVRowSink(writer: writer, summary: RunSummary(columns: columns),
+                                                         chart: arguments.flag("--chart") ? ChartRows(columns: columns) : nil),
+                                        progress: progress)
         let statistics: SolverStatistics
         do throws(CommandLineError) {
-            statistics = try ModelBridge.simulate(scenario, file: file, columns: columns) { (time, values) throws(CommandLineError) in
-                do throws(CSVWriterError) {
-                    try writer.writeRow(time: time, values: values)
-                } catch {
-                    throw .output(error)
-                }
-                summary.record(time: time, values: values)
-            }
+            defer { progress.finish() }
+            statistics = try ModelBridge.simulate(scenario, file: file, columns: columns, into: &sink)
             do throws(CSVWriterError) { try writer.finish() } catch { throw CommandLineError.output(error) }
         } catch {
             writer.abandon()
             throw error
+        }
+        let summary = sink.base.summary
+        if let chart = sink.base.chart {
+            let text = chart.render()
+            if destination == .standardOutput { console.err(text) } else { console.out(text) }
         }
         if arguments.flag("--summary") {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9

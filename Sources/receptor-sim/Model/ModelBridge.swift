@@ -1,5 +1,6 @@
 import Integrators
 import Pharmacology
+import Reports
 import ScenarioFiles
 
 /// One drug as `receptor-sim drugs` lists it.
@@ -7,6 +8,7 @@ struct DrugSummary: Sendable, Equatable {
     var id: String
     var name: String
     var routes: [Route]
+    var eliminationHalfLifeHours: Double
 }
 
 /// One library value as `receptor-sim drugs NAME` shows it.
@@ -19,75 +21,119 @@ struct ParameterRow: Sendable, Equatable {
 
 /// The only place the command line touches the Pharmacology model: the vocabulary for
 /// validation, the library listing, and the simulation itself.
-///
-/// PROVISIONAL until the Pharmacology model lands on main: the drug list and column names
-/// follow the library being built (ids as in its DrugLibrary, columns as in issue 4), and
-/// `simulate` reports that no model is available. Replace the bodies, not the signatures.
 enum ModelBridge {
-    static let receptors = ["mu", "delta", "kappa"]
-    static let peptides = ["endorphin", "enkephalin", "dynorphin"]
+    static var library: DrugLibrary { .builtIn }
 
-    static let provisionalDrugs: [DrugSummary] = [
-        DrugSummary(id: "morphine", name: "morphine", routes: [.oral, .ivBolus, .ivInfusion, .intramuscular]),
-        DrugSummary(id: "oxycodone", name: "oxycodone", routes: [.oral, .ivBolus]),
-        DrugSummary(id: "fentanyl", name: "fentanyl", routes: [.ivBolus, .ivInfusion, .intranasal]),
-        DrugSummary(id: "methadone", name: "methadone (racemic)", routes: [.oral, .ivBolus]),
-        DrugSummary(id: "buprenorphine", name: "buprenorphine", routes: [.sublingual, .ivBolus, .intramuscular]),
-        DrugSummary(id: "naloxone", name: "naloxone", routes: [.ivBolus, .intranasal, .intramuscular]),
-        DrugSummary(id: "naltrexone", name: "naltrexone", routes: [.oral]),
-        DrugSummary(id: "aticaprant", name: "aticaprant (LY2456302)", routes: [.oral]),
-        DrugSummary(id: "mitragynine", name: "mitragynine (kratom)", routes: [.oral]),
-        DrugSummary(id: "ketamine", name: "ketamine (racemic)", routes: [.ivBolus, .ivInfusion, .intramuscular, .oral, .intranasal]),
-    ]
-
-    /// The library, for `drugs`.
-    static func drugs() -> [DrugSummary] { provisionalDrugs }
-
-    /// A drug's parameters with units and sources; nil if the drug is unknown.
-    static func parameters(ofDrug id: String) -> [ParameterRow]? {
-        provisionalDrugs.contains { $0.id == id } ? [] : nil
+    /// The library, for `drugs` (metabolites included: they have no routes of their own).
+    static func drugs() -> [DrugSummary] {
+        library.drugs.map {
+            DrugSummary(id: $0.id, name: $0.name, routes: $0.supportedRoutes, eliminationHalfLifeHours: $0.eliminationHalfLifeHours)
+        }
     }
 
-    /// The names scenarios may use.
+    /// A drug's overridable parameters with units and sources; nil if the drug is unknown.
+    static func parameters(ofDrug id: String) -> [ParameterRow]? {
+        guard let drug = library.drug(id) else { return nil }
+        let prefix = id + "."
+        var rows = ParameterCatalog.entries(of: library, drugIDs: [id])
+            .filter { $0.name.hasPrefix(prefix) }
+            .map { entry -> ParameterRow in
+                let value = entry.value(in: library)
+                return ParameterRow(name: entry.name, value: value.value, unit: entry.unit, source: value.source)
+            }
+        rows.append(ParameterRow(name: prefix + "half_life_h", value: drug.eliminationHalfLifeHours, unit: "h",
+                                 source: "derived: ln 2 x central_volume_l / clearance_l_per_h (setting it sets the clearance)"))
+        return rows
+    }
+
+    /// The names scenarios may use, from the built-in library.
     static var vocabulary: ScenarioVocabulary {
-        ScenarioVocabulary(
-            drugRoutes: Dictionary(uniqueKeysWithValues: provisionalDrugs.map { ($0.id, $0.routes) }),
+        let library = self.library
+        return ScenarioVocabulary(
+            // Metabolites are listed with no routes, so dosing one says so instead of "unknown drug".
+            drugRoutes: Dictionary(library.drugs.map { ($0.id, $0.supportedRoutes) }, uniquingKeysWith: { first, _ in first }),
             parameterNames: { scenario in
-                drugIDs(scenario).flatMap { ["\($0).half_life_h", "\($0).clearance_l_per_h"] }
+                (try? ReceptorModel.parameterNames(for: scenario, library: library)) ?? []
             },
-            columnNames: { scenario in columnNames(for: scenario) },
+            columnNames: { scenario in columnNames(for: scenario, library: library) },
             solverMethods: IntegrationMethod.allCases.map(\.rawValue))
     }
 
-    static func drugIDs(_ scenario: Scenario) -> [String] {
-        var seen: Set<String> = []
-        return scenario.doses.map(\.drug).filter { seen.insert($0).inserted }
+    /// Every data column of a scenario (without `time_h`, which the CSV writer puts first).
+    static func columnNames(for scenario: Scenario, library: DrugLibrary = .builtIn) -> [String] {
+        ((try? ReceptorModel.columnNames(for: scenario, library: library)) ?? []).filter { $0 != "time_h" }
     }
 
-    /// Every CSV column of a scenario, in the order `run` writes them.
-    static func columnNames(for scenario: Scenario) -> [String] {
-        let drugs = drugIDs(scenario)
-        var columns: [String] = []
-        for drug in drugs { columns += ["\(drug)_plasma_nM", "\(drug)_brain_nM"] }
-        columns += peptides.map { "\($0)_nM" }
-        for receptor in receptors {
-            for ligand in peptides + drugs { columns.append("\(receptor)_occupancy_\(ligand)") }
-            columns.append("\(receptor)_occupancy_total")
-            for suffix in ["surface_rel", "internal_rel", "total_rel", "stimulus", "response", "adaptation"] {
-                columns.append("\(receptor)_\(suffix)")
-            }
-        }
-        columns += ["hedonic_tone", "withdrawal_index", "tolerance_index"]
-        return columns
-    }
-
-    /// Simulates `scenario`, handing each output row to `row`.
-    /// - Throws: `.model` for scenarios the model rejects (exit 2), `.simulation` for solver
-    ///   failures (exit 1), or whatever `row` throws.
-    static func simulate(
-        _ scenario: Scenario, file: String, columns: [String],
-        row: (Double, UnsafeBufferPointer<Double>) throws(CommandLineError) -> Void
+    /// Compiles and simulates `scenario`, streaming rows of `columns` into `sink`.
+    /// - Throws: `.model` when the model rejects the scenario (exit 2), `.simulation` for solver
+    ///   and steady-state failures (exit 1), `.output` when writing fails.
+    static func simulate<Sink: ObservableSink>(
+        _ scenario: Scenario, file: String, columns: [String], into sink: inout Sink
     ) throws(CommandLineError) -> SolverStatistics {
-        throw .simulation(file: file, timeHours: nil, cause: "the Pharmacology model is not available in this build yet")
+        do {
+            let model = try ReceptorModel.compile(scenario, library: library)
+            return try ReceptorModel.simulate(model, columns: columns, intervalHours: scenario.output.intervalHours, into: &sink)
+        } catch let error as CommandLineError {
+            throw error
+        } catch let error as CSVWriterError {
+            throw .output(error)
+        } catch let error as ModelError {
+            switch error {
+            case .solverFailed(let solverError):
+                throw .simulation(file: file, timeHours: time(of: solverError), cause: solverError.description)
+            case .steadyStateNotFound:
+                throw .simulation(file: file, timeHours: 0, cause: error.description)
+            default:
+                throw .model(file: file, message: error.description)
+            }
+        } catch {
+            throw .simulation(file: file, timeHours: nil, cause: "\(error)")
+        }
+    }
+
+    private static func time(of error: SolverError) -> Double? {
+        switch error {
+        case .nonFiniteState(_, let time), .stepSizeUnderflow(let time, _), .stepBudgetExhausted(let time, _): return time
+        case .invalidInput: return nil
+        }
+    }
+}
+
+/// Streams model rows into the CSV writer, the run summary and (with `--chart`) the chart.
+struct CSVRowSink: ObservableSink {
+    let writer: CSVWriter
+    var summary: RunSummary
+    var chart: ChartRows?
+
+    mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) throws {
+        try writer.writeRow(time: timeHours, values: values)
+        summary.record(time: timeHours, values: values)
+        chart?.record(time: timeHours, values: values)
+    }
+}
+
+/// Keeps only the (at most two) charted columns of each row for `run --chart`, so the chart
+/// costs two numbers per row however many columns the CSV has.
+struct ChartRows {
+    private let indices: [Int]
+    private var builder: TimeSeriesTableBuilder
+
+    init(columns: [String]) {
+        let chosen = TerminalChart.defaultColumns(available: columns)
+        indices = chosen.compactMap { columns.firstIndex(of: $0) }
+        builder = TimeSeriesTableBuilder(columnNames: chosen)
+    }
+
+    mutating func record(time: Double, values: UnsafeBufferPointer<Double>) {
+        builder.appendRow(timeHours: time, indices.map { values[$0] })
+    }
+
+    /// The chart text, or why there is none.
+    func render() -> String {
+        do {
+            return try TerminalChart().render(table: builder.build(), columns: builder.columnNames)
+        } catch {
+            return "receptor-sim: no chart: \(error)"
+        }
     }
 }

@@ -1,0 +1,351 @@
+import Dispatch
+import Foundation
+import Pharmacology
+import Reports
+import ScenarioFiles
+
+/// `receptor-sim plot INPUT -o FILE.svg`: stacked SVG line charts of a scenario (simulated
+/// now) or of a CSV written earlier by `run`.
+enum PlotCommand: ReceptorSimCommand {
+    static let name = "plot"
+    static let abstract = "Draw a scenario's time course (or a CSV from run) as an SVG chart."
+    static let usage = "INPUT -o FILE.svg [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--scenario FILE] [--title TEXT] [--quiet]"
+    static let discussion = """
+        INPUT is a scenario file, which is simulated first, or a CSV file (name ending in .csv)
+        written by 'receptor-sim run'. Panels share one time axis in hours or days; dose times are
+        marked under it and stress, exercise and other events are shaded. Without --panels or
+        --columns all five panel presets are drawn (concentrations, occupancy, receptors,
+        peptides, signalling), leaving out those with no data. The file is written atomically
+        and is byte-identical for the same input. Progress is shown on standard error for runs
+        longer than about a second. Exit status 1 means the simulation failed or the file could
+        not be written; 2 means bad usage or bad input.
+        """
+    static let arguments = ArgumentSpecification(
+        positionals: [PositionalSpecification(name: "INPUT", help: "A scenario file (JSON5) or a CSV written by 'run'.")],
+        options: [ChartCommandSupport.outputOption(extensions: "svg")] + ChartCommandSupport.chartOptions + [
+            OptionSpecification("--scenario", value: "FILE", help: "For a CSV input: the scenario it came from, for dose marks, event windows and the title."),
+            OptionSpecification("--title", value: "TEXT", help: "Chart title (default: the scenario's name, or the CSV file's name)."),
+            ChartCommandSupport.quietOption,
+        ])
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
+        let output = try ChartCommandSupport.outputPath(arguments, command: name, extensions: ["svg"])
+        let selection = try ChartSelection(arguments, command: name)
+        let input = try ChartInput.load(
+            arguments.positionals[0], scenarioFile: arguments.value("--scenario"), quiet: arguments.flag("--quiet"),
+            reproducible: true, command: name)
+        let table = try selection.window(of: input.table, file: input.file, command: name)
+        let panels = try selection.panels(available: table.columnNames, file: input.file, command: name, comparison: false)
+        let svg = SVGChart.render(
+            table: table, panels: panels, annotations: input.annotations,
+            options: ChartOptions(title: arguments.value("--title") ?? input.label))
+        try ChartCommandSupport.write(svg, to: output, console: console)
+        return 0
+    }
+}
+
+// MARK: - Shared by plot, report and compare
+
+/// Input, option and output handling that `plot`, `report` and `compare` share, so the three
+/// commands load, validate, simulate and write in exactly one way. (It lives beside `plot`,
+/// the simplest of the three.)
+enum ChartCommandSupport {
+    /// `-o FILE` naming the accepted extensions in its help.
+    static func outputOption(extensions: String) -> OptionSpecification {
+        OptionSpecification("--output", short: "-o", value: "FILE", help: "Write to FILE (.\(extensions)), atomically; '-' writes to standard output.")
+    }
+
+    static let chartOptions = [
+        OptionSpecification("--panels", value: "p,q", help: "Panel presets, comma-separated: \(PanelPreset.allCases.map(\.rawValue).joined(separator: ", "))."),
+        OptionSpecification("--columns", value: "a,b", help: "Columns to draw, comma-separated (one panel per unit; with --panels, drawn above the presets)."),
+        OptionSpecification("--log", help: "Logarithmic axis for concentrations (nM)."),
+        OptionSpecification("--from", value: "H", help: "Start of the time window to draw, in hours (default: the start of the run)."),
+        OptionSpecification("--to", value: "H", help: "End of the time window to draw, in hours (default: the end of the run)."),
+    ]
+
+    static let quietOption = OptionSpecification("--quiet", short: "-q", help: "Show no progress on standard error.")
+
+    static let reproducibleOption = OptionSpecification(
+        "--reproducible", help: "Leave the wall-clock time out of the solver statistics, so the file is byte-identical across runs.")
+
+    /// The `-o` path, required, with one of `extensions` (any case) unless it is `-`.
+    /// - Throws: `.usage`; `.output` when the file's folder does not exist, checked here so a
+    ///   typo fails before a long simulation rather than after it.
+    static func outputPath(_ arguments: ParsedArguments, command: String, extensions: [String]) throws(CommandLineError) -> String {
+        guard let path = arguments.value("--output") else {
+            throw .usage(command: command, message: "missing -o FILE (.\(extensions.joined(separator: " or .")))")
+        }
+        guard path == "-" || extensions.contains(fileExtension(path)) else {
+            throw .usage(command: command, message: "output file '\(path)' must end in .\(extensions.joined(separator: " or ."))")
+        }
+        if path != "-" {
+            var isDirectory: ObjCBool = false
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+                throw .output(.cannotCreate(path: path, errno: ENOENT))
+            }
+            if !isDirectory.boolValue { throw .output(.cannotCreate(path: path, errno: ENOTDIR)) }
+        }
+        return path
+    }
+
+    /// Lower-cased extension without the dot (`""` when there is none).
+    static func fileExtension(_ path: String) -> String {
+        URL(fileURLWithPath: path).pathExtension.lowercased()
+    }
+
+    static func isCSV(_ path: String) -> Bool { fileExtension(path) == "csv" }
+
+    /// Writes `text` to `path` atomically (a temporary file beside it, renamed over it only
+    /// when complete), or to standard output for `-`.
+    /// - Throws: `.output` (exit 1) when the file cannot be created, written or renamed.
+    static func write(_ text: String, to path: String, console: Console) throws(CommandLineError) {
+        if path == "-" {
+            console.out(text)
+            return
+        }
+        do throws(CSVWriterError) {
+            try AtomicTextFile.write(text, to: path)
+        } catch {
+            throw .output(error)
+        }
+    }
+
+    /// Loads and validates a scenario exactly as `run` does.
+    static func loadScenario(_ file: String) throws(CommandLineError) -> Scenario {
+        do throws(ScenarioError) {
+            return try ScenarioReader.load(path: file, vocabulary: ModelBridge.vocabulary).scenario
+        } catch {
+            throw .scenario(error)
+        }
+    }
+
+    /// Reads a CSV written by `run`; problems are reported as `file:line: error: message`.
+    static func readTable(csv file: String) throws(CommandLineError) -> TimeSeriesTable {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw .model(file: file, message: "cannot read CSV file: no such file")
+        }
+        if isDirectory.boolValue { throw .model(file: file, message: "cannot read CSV file: is a directory") }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw .model(file: file, message: "cannot read CSV file: " + ((error as NSError).localizedFailureReason ?? "not readable"))
+        }
+        do {
+            let table = try TimeSeriesTable.parseCSV(data)
+            guard table.rowCount > 0 else { throw ReportsError.emptyTable }
+            return table
+        } catch let error as ReportsError {
+            throw inputError(error, file: file)
+        } catch {
+            throw .model(file: file, message: "\(error)")
+        }
+    }
+
+    /// A `ReportsError` about an input file as `file:line: error: message` (exit 2).
+    static func inputError(_ error: ReportsError, file: String) -> CommandLineError {
+        let line: Int?
+        switch error {
+        case .csvFieldCount(let number, _, _), .csvInvalidNumber(let number, _, _), .csvUnterminatedQuote(let number),
+            .csvTextAfterQuote(let number), .csvTimeNotIncreasing(let number, _, _):
+            line = number
+        case .csvEmpty, .csvMissingTimeColumn, .csvDuplicateColumn:
+            line = 1
+        default:
+            line = nil
+        }
+        var message = error.description
+        if let line, message.hasPrefix("line \(line): ") { message.removeFirst("line \(line): ".count) }
+        return .model(file: line.map { "\(file):\($0)" } ?? file, message: message)
+    }
+
+    /// Simulates `scenario` into a table of all its columns, with progress on stderr unless
+    /// `quiet`, and the solver's work (wall time NaN when `reproducible`).
+    static func simulate(
+        _ scenario: Scenario, file: String, quiet: Bool, reproducible: Bool
+    ) throws(CommandLineError) -> (table: TimeSeriesTable, solver: SolverSummary) {
+        let columns = ModelBridge.columnNames(for: scenario)
+        let progress = ProgressReporter(
+            label: URL(fileURLWithPath: file).lastPathComponent, total: scenario.durationHours, unit: "h",
+            style: ProgressReporter.automaticStyle(quiet: quiet))
+        defer { progress.finish() }
+        var sink = ProgressTrackingSink(base: TimeSeriesTableBuilder(columnNames: columns), progress: progress)
+        let started = DispatchTime.now()
+        let statistics = try ModelBridge.simulate(scenario, file: file, columns: columns, into: &sink)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let table: TimeSeriesTable
+        do {
+            table = try sink.base.build()
+        } catch let error as ReportsError {
+            throw inputError(error, file: file)
+        } catch {
+            throw .model(file: file, message: "\(error)")
+        }
+        let solver = SolverSummary(
+            method: scenario.solver.method, relativeTolerance: scenario.solver.relativeTolerance,
+            absoluteTolerance: scenario.solver.absoluteTolerance, acceptedSteps: statistics.acceptedSteps,
+            rejectedSteps: statistics.rejectedSteps, rightHandSideEvaluations: statistics.rightHandSideEvaluations,
+            jacobianEvaluations: statistics.jacobianEvaluations, luFactorizations: statistics.luFactorizations,
+            eventsHandled: statistics.eventsHandled, wallTimeSeconds: reproducible ? .nan : seconds)
+        return (table, solver)
+    }
+}
+
+/// One run to draw: a scenario simulated now, or a CSV read back (with its scenario if given).
+struct ChartInput {
+    /// The input file as the user wrote it (used in messages).
+    let file: String
+    let scenario: Scenario?
+    let table: TimeSeriesTable
+    /// Solver work; nil for a CSV input.
+    let solver: SolverSummary?
+
+    /// Doses, infusions and events of the scenario; none for a CSV without `--scenario`.
+    var annotations: PlotAnnotations { scenario.map { PlotAnnotations(scenario: $0) } ?? PlotAnnotations() }
+
+    /// Legend and title text: the scenario's name, else the CSV's file name without extension.
+    var label: String {
+        if let scenario { return scenario.name }
+        return URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    }
+
+    var comparisonRun: ComparisonRun {
+        ComparisonRun(label: label, table: table, annotations: annotations, scenario: scenario, solver: solver)
+    }
+
+    /// Reads or simulates `file`.
+    /// - Parameter scenarioFile: for a CSV input, the scenario it came from (`--scenario`);
+    ///   not allowed with a scenario input.
+    static func load(
+        _ file: String, scenarioFile: String?, quiet: Bool, reproducible: Bool, command: String
+    ) throws(CommandLineError) -> ChartInput {
+        if ChartCommandSupport.isCSV(file) {
+            let scenario = try scenarioFile.map { (path) throws(CommandLineError) in try ChartCommandSupport.loadScenario(path) }
+            return ChartInput(file: file, scenario: scenario, table: try ChartCommandSupport.readTable(csv: file), solver: nil)
+        }
+        if scenarioFile != nil {
+            throw .usage(command: command, message: "--scenario is for CSV inputs; '\(file)' is simulated from its own scenario")
+        }
+        let scenario = try ChartCommandSupport.loadScenario(file)
+        let (table, solver) = try ChartCommandSupport.simulate(scenario, file: file, quiet: quiet, reproducible: reproducible)
+        return ChartInput(file: file, scenario: scenario, table: table, solver: solver)
+    }
+}
+
+/// What to draw: `--panels`, `--columns`, `--log`, `--from`, `--to`, checked up front so a bad
+/// option fails before a long simulation.
+struct ChartSelection {
+    var presets: [PanelPreset]?
+    var columns: [String]?
+    var logarithmic: Bool
+    var fromHours: Double?
+    var toHours: Double?
+
+    init(_ arguments: ParsedArguments, command: String) throws(CommandLineError) {
+        if let text = arguments.value("--panels") {
+            let names = try ArgumentParser.list(text, option: "--panels", command: command)
+            let available = PanelPreset.allCases.map(\.rawValue)
+            presets = []
+            for name in names {
+                guard let preset = PanelPreset(rawValue: name) else {
+                    let suggestion = NameSuggestionBridge.nearest(to: name, in: available)
+                    throw .usage(command: command, message: "unknown panel preset '\(name)' in --panels"
+                        + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + " (presets: \(available.joined(separator: ", ")))")
+                }
+                presets?.append(preset)
+            }
+        }
+        if let text = arguments.value("--columns") {
+            columns = try ArgumentParser.list(text, option: "--columns", command: command)
+        }
+        logarithmic = arguments.flag("--log")
+        fromHours = try Self.time(arguments.value("--from"), option: "--from", command: command)
+        toHours = try Self.time(arguments.value("--to"), option: "--to", command: command)
+        if let fromHours, let toHours, fromHours >= toHours {
+            throw .usage(command: command, message: "--from \(CheckCommand.format(fromHours)) must be before --to \(CheckCommand.format(toHours))")
+        }
+    }
+
+    private static func time(_ text: String?, option: String, command: String) throws(CommandLineError) -> Double? {
+        guard let text else { return nil }
+        guard let value = Double(text), value.isFinite, value >= 0 else {
+            throw .usage(command: command, message: "option '\(option)' needs a time in hours >= 0, found '\(text)'")
+        }
+        return value
+    }
+
+    /// The rows inside `--from`/`--to` (all rows without them).
+    /// - Throws: `.usage` when fewer than two rows are left to draw.
+    func window(of table: TimeSeriesTable, file: String, command: String) throws(CommandLineError) -> TimeSeriesTable {
+        guard fromHours != nil || toHours != nil, let span = table.timeSpanHours else { return table }
+        let window = (fromHours ?? span.lowerBound)...(toHours ?? max(span.upperBound, fromHours ?? span.upperBound))
+        let restricted = table.restricted(toHours: window)
+        guard restricted.rowCount >= 2 else {
+            let asked = [fromHours.map { "--from \(CheckCommand.format($0))" }, toHours.map { "--to \(CheckCommand.format($0))" }]
+                .compactMap { $0 }.joined(separator: " ")
+            throw .usage(command: command, message: "fewer than two output rows of \(file) lie in the window \(asked) "
+                + "(its rows span \(CheckCommand.format(span.lowerBound))-\(CheckCommand.format(span.upperBound)) h)")
+        }
+        return restricted
+    }
+
+    /// The panels to draw from `available` columns; unknown columns get a "did you mean".
+    func panels(available: [String], file: String, command: String, comparison: Bool) throws(CommandLineError) -> [PanelSpecification] {
+        for column in columns ?? [] where !available.contains(column) {
+            let suggestion = NameSuggestionBridge.nearest(to: column, in: available)
+            throw .usage(command: command, message: "unknown column '\(column)' in --columns for \(file)"
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+        }
+        do {
+            return comparison
+                ? try PanelSpecification.comparisonPanels(
+                    available: available, presets: presets, columns: columns, logarithmicConcentrations: logarithmic)
+                : try PanelSpecification.panels(
+                    available: available, presets: presets, columns: columns, logarithmicConcentrations: logarithmic)
+        } catch let error as ReportsError {
+            throw .usage(command: command, message: "\(file): \(error)")
+        } catch {
+            throw .usage(command: command, message: "\(file): \(error)")
+        }
+    }
+}
+
+/// A text file written atomically: a temporary file created exclusively in the destination's
+/// directory (same file system, so `rename` is atomic), renamed onto the destination only when
+/// complete. A failure leaves any previous file as it was and no temporary file behind.
+enum AtomicTextFile {
+    static func write(_ text: String, to path: String) throws(CSVWriterError) {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        let pid = ProcessInfo.processInfo.processIdentifier
+        var descriptor: Int32 = -1
+        var temporary = ""
+        for attempt in 0..<100 {
+            temporary = directory + "/." + url.lastPathComponent + ".\(pid).\(attempt).tmp"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor >= 0 || errno != EEXIST { break }
+        }
+        guard descriptor >= 0 else { throw .cannotCreate(path: path, errno: errno) }
+        var failure: CSVWriterError?
+        var bytes = Array(text.utf8)
+        if bytes.last != 0x0A { bytes.append(0x0A) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            if written <= 0 {
+                failure = .writeFailed(path: path, errno: written < 0 ? errno : EIO)
+                break
+            }
+            offset += written
+        }
+        if close(descriptor) != 0, failure == nil { failure = .writeFailed(path: path, errno: errno) }
+        if failure == nil, rename(temporary, path) != 0 { failure = .cannotRename(from: temporary, to: path, errno: errno) }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+    }
+}
