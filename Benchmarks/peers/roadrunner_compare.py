@@ -163,6 +163,11 @@ def main():
     parser.add_argument("--keep", help="keep SBML, CSV and scenario copies in this directory")
     parser.add_argument("--verbose", action="store_true", help="the five worst columns per scenario")
     args = parser.parse_args()
+    # SUNDIALS prints its CVODE notes ("t + h = t on the next step" at event times, harmless)
+    # to the C stdout: send that to stderr and keep stdout for the table.
+    sys.stdout.flush()
+    table = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)
     # Keep libRoadRunner's own log to errors. (CVODE's "t + h = t on the next step" notes at
     # event times still reach stderr through SUNDIALS' handler; they are harmless.)
     roadrunner.Logger.setLevel(roadrunner.Logger.LOG_ERROR)
@@ -176,8 +181,8 @@ def main():
                    "| RS steps | RS run s | RS solve s | RR load s | RR sim s | RR sim / RS solve |")
     if not args.no_speed_tolerances:
         header_line += " RS steps @1e-6 | RS solve s @1e-6 | RR sim s @1e-6 | RR sim / RS solve @1e-6 |"
-    print(header_line)
-    print("|" + "---|" * (header_line.count("|") - 1))
+    print(header_line, file=table)
+    print("|" + "---|" * (header_line.count("|") - 1), file=table)
     failures = 0
     for name in names:
         source = open(os.path.join(ROOT, "Scenarios", name + ".json")).read()
@@ -218,7 +223,7 @@ def main():
                                                      ("--columns", "hedonic_tone"))
             _, rr_loose, _ = run_roadrunner(sbml, columns, ours[:, 0], 1e-6, 1e-9, args.repeats)
             row += f" {loose_steps} | {rs_loose:.3f} | {rr_loose:.3f} | {rr_loose / rs_loose:.2f} |"
-        print(row, flush=True)
+        print(row, file=table, flush=True)
         if args.verbose:
             for c, (r, tt, bb, aa) in sorted(worst.items(), key=lambda kv: -kv[1][0])[:5]:
                 print(f"    {c}: rel {r:.2e} at t = {tt:g} h: ReceptorSim {bb!r}, libRoadRunner {aa!r}", file=sys.stderr)
