@@ -152,7 +152,8 @@ def compare(header, ours, theirs, columns, floor):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--receptor-sim", default=os.path.join(ROOT, ".build/release/receptor-sim"))
-    parser.add_argument("--scenario", nargs="*", help="scenario names (default: all in Scenarios/)")
+    parser.add_argument("--scenario", nargs="*",
+                        help="scenario names in Scenarios/ or paths to .json files (default: all in Scenarios/)")
     parser.add_argument("--rtol", type=float, default=1e-10)
     parser.add_argument("--atol", type=float, default=1e-14)
     parser.add_argument("--floor", type=float, default=1e-9)
@@ -185,7 +186,9 @@ def main():
     print("|" + "---|" * (header_line.count("|") - 1), file=table)
     failures = 0
     for name in names:
-        source = open(os.path.join(ROOT, "Scenarios", name + ".json")).read()
+        path = name if name.endswith(".json") else os.path.join(ROOT, "Scenarios", name + ".json")
+        source = open(path).read()
+        name = os.path.basename(path)[:-5]
         days = duration_hours(source) / 24
         tight = os.path.join(work, name + ".tight.json")
         with open(tight, "w") as f:
