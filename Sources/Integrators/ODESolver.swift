@@ -1,7 +1,16 @@
 /// Solves `ODEProblem`s with a chosen `IntegrationMethod`.
+///
+/// The adaptive methods share one step loop (`AdaptiveDriver`: mixed per-component tolerances,
+/// PI step-size control, automatic initial step, exact landing on events, dense output) and
+/// differ only in their step (`RodasStepper` with `Rodas5PTableau`, `Rosenbrock23Stepper`,
+/// `Tsit5Stepper`); `FixedStepRK4` is the fixed-step reference.
 public enum ODESolver {
     /// Integrates `problem` from its start to its end time, stopping exactly at every event
     /// time, and streams the solution at the `output` times into `sink`.
+    ///
+    /// Everything is generic and `@inlinable`, so a call specializes on the system and the sink
+    /// in the caller's module: the right-hand side and Jacobian are direct calls in the step
+    /// loop, and a solve allocates only its workspace (see `AdaptiveDriver`).
     ///
     /// - Throws: `SolverError` when the solve fails, or whatever `sink` throws.
     /// - Complexity: O(steps · cost of f) for explicit methods; O(steps · (n³ + s · n²)) for

@@ -25,7 +25,6 @@ struct Tsit5Stepper<System: ODESystem>: AdaptiveStepper {
     }
 
     @inlinable static var errorOrder: Double { 5 }
-    @inlinable static var keepsSteadySteps: Bool { false }
     @inlinable static func workspaceCount(dimension n: Int) -> Int { 8 * n }
     @inlinable static func pivotCount(dimension n: Int) -> Int { 0 }
 

@@ -1,15 +1,25 @@
-/// Dense LU factorization with partial (row) pivoting, in place on a row-major n×n matrix.
+/// LU factorization with partial (row) pivoting, in place on a column-major n×n matrix
+/// (`matrix[j * n + i]` = A_ij; equivalently Aᵀ stored row-major), with a blocked dense path
+/// and, for larger sparse matrices, a sparsity-aware path (see `factor`).
 ///
 /// Written for the small dense systems of Rosenbrock methods (n up to about 100): no
-/// allocation, the caller owns the matrix and the pivot buffer, and rows are updated with
-/// contiguous inner loops that the compiler vectorizes. One factorization serves every stage
-/// of a Rosenbrock step (and the step after a rejection reuses the Jacobian, not the LU).
+/// allocation, the caller owns the matrix and the pivot buffer. The factorization is
+/// right-looking over contiguous columns, blocked by four-column panels (trailing columns with
+/// a zero panel row are skipped, which pays off on the sparse Jacobians of reaction networks;
+/// blocking cut the POLLU factorization by about a third). The triangular solves
+/// are column-oriented and blocked by four columns: each block solves its 4×4 triangle and
+/// then updates the rest of the vector in one fused pass. The solves run 8 times per Rodas5P
+/// step and were half its time; measured per solve on this machine (n = 8 / 20 / 40), one
+/// column at a time 140-190 / 390-530 / 900 ns, row-wise dot products 140-170 / 480-630 /
+/// 1700-2000 ns, blocked by four 75-80 / 175-185 / 570-720 ns. One factorization serves every
+/// stage of a Rosenbrock step.
 ///
-/// After `factor` succeeds the matrix holds L (unit lower, below the diagonal) and U (on and
-/// above it) of P·A = L·U, and `pivots[k]` is the row swapped with row k at elimination step k.
+/// After `factor` succeeds the matrix holds L (unit lower, below the diagonal) and U (above
+/// it, with the reciprocals 1/U_kk on the diagonal) of P·A = L·U, and `pivots[k]` is the row
+/// interchanged with row k at elimination step k (LAPACK's `getrf` convention).
 @usableFromInline
 enum LUFactorization {
-    /// Factors `matrix` in place.
+    /// Factors `matrix` (column-major) in place.
     ///
     /// - Returns: `nil` on success, otherwise the elimination step whose pivot was zero or
     ///   non-finite (the matrix is then singular to working precision and its contents are
@@ -17,41 +27,92 @@ enum LUFactorization {
     ///   step rejects and retries with a smaller step.
     /// - Complexity: O(n³) (n³/3 multiply-adds).
     @inlinable
-    static func factor(
+    static func factorDense(
         _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, pivots: UnsafeMutablePointer<Int>
     ) -> Int? {
-        for k in 0..<n {
-            // Largest magnitude in column k at or below the diagonal.
-            var pivotRow = k
-            var largest = abs(matrix[k * n + k])
-            var row = k + 1
-            while row < n {
-                let candidate = abs(matrix[row * n + k])
-                if candidate > largest { largest = candidate; pivotRow = row }
-                row += 1
-            }
-            pivots[k] = pivotRow
-            guard largest != 0, largest.isFinite else { return k }
-            if pivotRow != k {
-                let a = matrix + k * n, b = matrix + pivotRow * n
-                for column in 0..<n { let swap = a[column]; a[column] = b[column]; b[column] = swap }
-            }
-            let pivotRowPointer = matrix + k * n
-            let inversePivot = 1 / pivotRowPointer[k]
-            var i = k + 1
-            while i < n {
-                let rowPointer = matrix + i * n
-                let multiplier = rowPointer[k] * inversePivot
-                rowPointer[k] = multiplier
-                if multiplier != 0 {
-                    var j = k + 1
-                    while j < n {
-                        rowPointer[j] = rowPointer[j] - multiplier * pivotRowPointer[j]
-                        j += 1
+        // Blocked right-looking elimination, panels of four columns (LAPACK `getrf` order):
+        // factor the panel, then update each trailing column once with all four panel columns
+        // in a fused pass instead of four separate passes.
+        var k = 0
+        while k < n {
+            let panelEnd = min(k + 4, n)
+            for p in k..<panelEnd {
+                let columnP = matrix + p * n
+                // Largest magnitude in column p at or below the diagonal.
+                var pivotRow = p
+                var largest = abs(columnP[p])
+                var row = p + 1
+                while row < n {
+                    let candidate = abs(columnP[row])
+                    if candidate > largest { largest = candidate; pivotRow = row }
+                    row += 1
+                }
+                pivots[p] = pivotRow
+                guard largest != 0, largest.isFinite else { return p }
+                if pivotRow != p {
+                    // Interchange whole rows, trailing columns included (their deferred updates
+                    // move with the multipliers, so the order of operations stays equivalent).
+                    var column = 0
+                    while column < n {
+                        let base = matrix + column * n
+                        let swap = base[p]; base[p] = base[pivotRow]; base[pivotRow] = swap
+                        column += 1
                     }
                 }
-                i += 1
+                let inversePivot = 1 / columnP[p]
+                // Keep the reciprocal: the solves multiply instead of dividing on their
+                // critical path.
+                columnP[p] = inversePivot
+                var i = p + 1
+                while i < n { columnP[i] = columnP[i] * inversePivot; i += 1 }
+                // Update the rest of the panel only.
+                var j = p + 1
+                while j < panelEnd {
+                    let columnJ = matrix + j * n
+                    let factor = columnJ[p]
+                    if factor != 0 {
+                        var i = p + 1
+                        while i < n { columnJ[i] = columnJ[i] - factor * columnP[i]; i += 1 }
+                    }
+                    j += 1
+                }
             }
+            // Trailing columns: U rows of the panel (unit lower triangular solve), then the
+            // rank-4 update below the panel.
+            var j = panelEnd
+            if panelEnd - k == 4 {
+                let c0 = matrix + k * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n
+                while j < n {
+                    let columnJ = matrix + j * n
+                    let u0 = columnJ[k]
+                    let u1 = columnJ[k + 1] - u0 * c0[k + 1]
+                    let u2 = columnJ[k + 2] - u0 * c0[k + 2] - u1 * c1[k + 2]
+                    let u3 = columnJ[k + 3] - u0 * c0[k + 3] - u1 * c1[k + 3] - u2 * c2[k + 3]
+                    columnJ[k + 1] = u1; columnJ[k + 2] = u2; columnJ[k + 3] = u3
+                    if u0 != 0 || u1 != 0 || u2 != 0 || u3 != 0 {
+                        var i = panelEnd
+                        while i < n {
+                            columnJ[i] = columnJ[i] - u0 * c0[i] - u1 * c1[i] - u2 * c2[i] - u3 * c3[i]
+                            i += 1
+                        }
+                    }
+                    j += 1
+                }
+            } else {
+                while j < n {
+                    let columnJ = matrix + j * n
+                    for p in k..<panelEnd {
+                        let factor = columnJ[p]
+                        if factor != 0 {
+                            let columnP = matrix + p * n
+                            var i = p + 1
+                            while i < n { columnJ[i] = columnJ[i] - factor * columnP[i]; i += 1 }
+                        }
+                    }
+                    j += 1
+                }
+            }
+            k = panelEnd
         }
         return nil
     }
@@ -61,32 +122,237 @@ enum LUFactorization {
     ///
     /// - Complexity: O(n²).
     @inlinable
+    static func solveDense(
+        _ factors: UnsafePointer<Double>, dimension n: Int, _ vector: UnsafeMutablePointer<Double>
+    ) {
+        var k = 0
+        // Forward substitution with the unit lower factor, four columns at a time: the 4×4
+        // triangle first, then one fused pass updating the rest of the vector.
+        k = 0
+        while k + 3 < n {
+            let c0 = factors + k * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n
+            let x0 = vector[k]
+            let x1 = vector[k + 1] - x0 * c0[k + 1]
+            let x2 = vector[k + 2] - x0 * c0[k + 2] - x1 * c1[k + 2]
+            let x3 = vector[k + 3] - x0 * c0[k + 3] - x1 * c1[k + 3] - x2 * c2[k + 3]
+            vector[k + 1] = x1; vector[k + 2] = x2; vector[k + 3] = x3
+            var i = k + 4
+            while i < n {
+                vector[i] = vector[i] - x0 * c0[i] - x1 * c1[i] - x2 * c2[i] - x3 * c3[i]
+                i += 1
+            }
+            k += 4
+        }
+        while k < n {
+            let value = vector[k], column = factors + k * n
+            var i = k + 1
+            while i < n { vector[i] = vector[i] - value * column[i]; i += 1 }
+            k += 1
+        }
+        // Back substitution with the upper factor (its diagonal holds 1/U_kk), four columns at
+        // a time from the bottom.
+        k = n - 1
+        while k >= 3 {
+            let c0 = factors + k * n, c1 = c0 - n, c2 = c1 - n, c3 = c2 - n
+            let x0 = vector[k] * c0[k]
+            let x1 = (vector[k - 1] - x0 * c0[k - 1]) * c1[k - 1]
+            let x2 = (vector[k - 2] - x0 * c0[k - 2] - x1 * c1[k - 2]) * c2[k - 2]
+            let x3 = (vector[k - 3] - x0 * c0[k - 3] - x1 * c1[k - 3] - x2 * c2[k - 3]) * c3[k - 3]
+            vector[k] = x0; vector[k - 1] = x1; vector[k - 2] = x2; vector[k - 3] = x3
+            var i = 0
+            while i < k - 3 {
+                vector[i] = vector[i] - x0 * c0[i] - x1 * c1[i] - x2 * c2[i] - x3 * c3[i]
+                i += 1
+            }
+            k -= 4
+        }
+        while k >= 0 {
+            let column = factors + k * n
+            let value = vector[k] * column[k]
+            vector[k] = value
+            var i = 0
+            while i < k { vector[i] = vector[i] - value * column[i]; i += 1 }
+            k -= 1
+        }
+    }
+
+    // MARK: Sparse-aware path
+
+    /// Int storage `factor` and `solve` need besides the n pivots: the chosen path and the
+    /// nonzero pattern of the factors (row indices per column of L and of U).
+    @inlinable
+    static func structureCount(dimension n: Int) -> Int { 2 + 3 * n + 2 * n * n }
+
+    /// Factors `matrix` (column-major) in place, choosing the path by size and sparsity: the
+    /// blocked dense elimination (`factorDense`), or, for n >= 24 with at most a quarter of the
+    /// entries nonzero (the Jacobians of receptor networks: 230 of 2401 at n = 49), an
+    /// unblocked elimination that updates only the nonzero rows of each pivot column and skips
+    /// zero entries of the pivot row, then records the nonzero pattern of L and U so the
+    /// solves touch only nonzeros. Fill-in is handled exactly (patterns are read from the
+    /// computed factors). The sparse path uses threshold partial pivoting (the diagonal is kept
+    /// unless it is ten times smaller than the column's largest entry, as in sparse direct
+    /// solvers): it keeps the nearly diagonally dominant W = I/(γh) − J in its natural order, so
+    /// the patterns recorded during elimination stay valid and fill-in stays low. Measured:
+    /// POLLU (n = 20, 22% nonzeros but 65% after fill-in) ran twice as slow on the sparse
+    /// path, so small systems stay dense; the shipped receptor scenarios (n = 28-49, ~10%
+    /// nonzeros) solved 1.4-2× faster end to end, and the threshold cut another 13% of the
+    /// instructions (callgrind, kratom-stop).
+    ///
+    /// - Returns: `nil` on success, otherwise the elimination step whose pivot was zero or
+    ///   non-finite.
+    /// - Complexity: O(n³) dense; O(Σ_k nnz(L_k) · nnz(U_k)) sparse.
+    @inlinable
+    static func factor(
+        _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, pivots: UnsafeMutablePointer<Int>,
+        structure: UnsafeMutablePointer<Int>
+    ) -> Int? {
+        // The path is chosen once per workspace (structure[1]: 0 undecided, 1 dense, 2 sparse;
+        // the workspace starts zeroed): a Jacobian's sparsity pattern does not change within a
+        // solve, and the sparse path stays exact if it did.
+        if structure[1] == 0 {
+            var nonzeros = 0
+            for index in 0..<(n * n) { nonzeros += matrix[index] != 0 ? 1 : 0 }
+            structure[1] = (n >= 24 && 4 * nonzeros <= n * n) ? 2 : 1
+        }
+        guard structure[1] == 2 else {
+            structure[0] = 0
+            return factorDense(matrix, dimension: n, pivots: pivots)
+        }
+        let lowerCount = structure + 2, upperCount = lowerCount + n
+        let lowerRows = upperCount + n, upperRows = lowerRows + n * n
+        // Scratch for the current step's pivot-row pattern.
+        let pivotRowColumns = upperRows + n * n
+        for k in 0..<n { upperCount[k] = 0 }
+        // Whether a row interchange after the first step moved entries of finished L columns.
+        var laterInterchange = false
+        for k in 0..<n {
+            let columnK = matrix + k * n
+            var pivotRow = k
+            var largest = abs(columnK[k])
+            var row = k + 1
+            while row < n {
+                let candidate = abs(columnK[row])
+                if candidate > largest { largest = candidate; pivotRow = row }
+                row += 1
+            }
+            guard largest != 0, largest.isFinite else { pivots[k] = pivotRow; return k }
+            // Threshold pivoting (as sparse direct solvers do, threshold 0.1): keep the
+            // diagonal unless it is ten times smaller than the column's largest entry, so the
+            // nearly diagonally dominant iteration matrices keep their order and sparsity.
+            if abs(columnK[k]) >= 0.1 * largest { pivotRow = k }
+            pivots[k] = pivotRow
+            if pivotRow != k {
+                if k > 0 { laterInterchange = true }
+                var column = 0
+                while column < n {
+                    let base = matrix + column * n
+                    let swap = base[k]; base[k] = base[pivotRow]; base[pivotRow] = swap
+                    column += 1
+                }
+            }
+            let inversePivot = 1 / columnK[k]
+            columnK[k] = inversePivot
+            // Nonzero rows of this pivot column (L's pattern) and nonzero columns of this pivot
+            // row (U's pattern: row k is final from here on), collected without branches
+            // (sparsity patterns defeat branch prediction).
+            let rows = lowerRows + k * n
+            var count = 0
+            var i = k + 1
+            while i < n {
+                let value = columnK[i] * inversePivot
+                columnK[i] = value
+                rows[count] = i
+                count += value != 0 ? 1 : 0
+                i += 1
+            }
+            lowerCount[k] = count
+            var columnCount = 0
+            var j = k + 1
+            while j < n {
+                pivotRowColumns[columnCount] = j
+                columnCount += matrix[j * n + k] != 0 ? 1 : 0
+                j += 1
+            }
+            var c = 0
+            while c < columnCount {
+                let target = pivotRowColumns[c]
+                upperRows[target * n + upperCount[target]] = k
+                upperCount[target] += 1
+                if count > 0 {
+                    let columnJ = matrix + target * n
+                    let factor = columnJ[k]
+                    var t = 0
+                    while t < count {
+                        let r = rows[t]
+                        columnJ[r] = columnJ[r] - factor * columnK[r]
+                        t += 1
+                    }
+                }
+                c += 1
+            }
+        }
+        // A later interchange moved rows inside finished L columns: read L's pattern again.
+        if laterInterchange {
+            for k in 0..<n {
+                let columnK = matrix + k * n
+                var count = 0
+                let lower = lowerRows + k * n
+                var i = k + 1
+                while i < n { lower[count] = i; count += columnK[i] != 0 ? 1 : 0; i += 1 }
+                lowerCount[k] = count
+            }
+        }
+        // The solves take the dense path when fill-in left more than half the entries nonzero.
+        var filled = n
+        for k in 0..<n { filled += lowerCount[k] + upperCount[k] }
+        structure[0] = 2 * filled <= n * n ? 1 : 0
+        return nil
+    }
+
+    /// Solves A·x = b in place (`vector` holds b on entry and x on return) with the factors
+    /// and structure from a successful `factor`.
+    ///
+    /// - Complexity: O(n²) dense; O(nnz(L) + nnz(U)) sparse.
+    @inlinable
     static func solve(
         _ factors: UnsafePointer<Double>, dimension n: Int, pivots: UnsafePointer<Int>,
-        _ vector: UnsafeMutablePointer<Double>
+        structure: UnsafePointer<Int>, _ vector: UnsafeMutablePointer<Double>
     ) {
-        // Apply the row interchanges and forward-substitute with the unit lower factor.
-        for k in 0..<n {
+        var k = 0
+        while k < n {
             let p = pivots[k]
             if p != k { let swap = vector[k]; vector[k] = vector[p]; vector[p] = swap }
+            k += 1
         }
-        var i = 1
-        while i < n {
-            let rowPointer = factors + i * n
-            var sum = vector[i]
-            for j in 0..<i { sum = sum - rowPointer[j] * vector[j] }
-            vector[i] = sum
-            i += 1
+        guard structure[0] == 1 else {
+            solveDense(factors, dimension: n, vector)
+            return
         }
-        // Back-substitute with the upper factor.
-        i = n - 1
-        while i >= 0 {
-            let rowPointer = factors + i * n
-            var sum = vector[i]
-            var j = i + 1
-            while j < n { sum = sum - rowPointer[j] * vector[j]; j += 1 }
-            vector[i] = sum / rowPointer[i]
-            i -= 1
+        let lowerCount = structure + 2, upperCount = lowerCount + n
+        let lowerRows = upperCount + n, upperRows = lowerRows + n * n
+        k = 0
+        while k < n {
+            let value = vector[k]
+            if value != 0 {
+                let column = factors + k * n, rows = lowerRows + k * n
+                let count = lowerCount[k]
+                var t = 0
+                while t < count { let r = rows[t]; vector[r] = vector[r] - value * column[r]; t += 1 }
+            }
+            k += 1
+        }
+        k = n - 1
+        while k >= 0 {
+            let column = factors + k * n
+            let value = vector[k] * column[k]
+            vector[k] = value
+            if value != 0 {
+                let rows = upperRows + k * n
+                let count = upperCount[k]
+                var t = 0
+                while t < count { let r = rows[t]; vector[r] = vector[r] - value * column[r]; t += 1 }
+            }
+            k -= 1
         }
     }
 }

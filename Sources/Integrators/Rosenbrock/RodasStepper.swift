@@ -39,7 +39,6 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
     }
 
     @inlinable static var errorOrder: Double { Tableau.errorOrder }
-    @inlinable static var keepsSteadySteps: Bool { true }
 
     @inlinable
     static func coefficientCount() -> Int {
@@ -52,7 +51,9 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         (5 + Tableau.stages + Tableau.denseRows) * n + 2 * n * n + coefficientCount()
     }
 
-    @inlinable static func pivotCount(dimension n: Int) -> Int { n }
+    @inlinable static func pivotCount(dimension n: Int) -> Int {
+        n + LUFactorization.structureCount(dimension: n)
+    }
 
     @inlinable
     mutating func bind(
@@ -117,10 +118,14 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         let nonAutonomous = !system.isAutonomous
         if h != factoredStep {
             let diagonal = 1 / (Tableau.gamma * h)
-            for index in 0..<(n * n) { factors[index] = -jacobian[index] }
+            // W = I/(γh) − J, stored column-major for the LU (J is row-major).
+            for i in 0..<n {
+                let row = jacobian + i * n
+                for j in 0..<n { factors[j * n + i] = -row[j] }
+            }
             for i in 0..<n { factors[i * n + i] = factors[i * n + i] + diagonal }
             statistics.luFactorizations += 1
-            if LUFactorization.factor(factors, dimension: n, pivots: pivots) != nil {
+            if LUFactorization.factor(factors, dimension: n, pivots: pivots, structure: pivots + n) != nil {
                 factoredStep = .nan
                 return .infinity
             }
@@ -135,37 +140,34 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         } else {
             for m in 0..<n { k[m] = f0[m] }
         }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, k)
+        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k)
 
         for i in 1..<s {
             let row = i * s
-            // Stage point u = y + Σ_j a_ij k_j.
-            for m in 0..<n { u[m] = y[m] }
+            let ki = k + i * n
+            // One pass per earlier stage j builds both the stage point u = y + Σ_j a_ij k_j and
+            // the coupling term Σ_j (C_ij / h) k_j (accumulated in k_i until f is known).
+            for m in 0..<n { u[m] = y[m]; ki[m] = 0 }
             for j in 0..<i {
-                let weight = a[row + j]
-                if weight != 0 {
-                    let kj = k + j * n
-                    for m in 0..<n { u[m] = weight * kj[m] + u[m] }
+                let weightA = a[row + j], weightC = c[row + j] * inverseStep
+                let kj = k + j * n
+                for m in 0..<n {
+                    let value = kj[m]
+                    u[m] = weightA * value + u[m]
+                    ki[m] = weightC * value + ki[m]
                 }
             }
             system.evaluate(
                 time: time + nodes[i] * h, state: UnsafeBufferPointer(start: u, count: n),
                 derivative: UnsafeMutableBufferPointer(start: rhs, count: n))
-            let ki = k + i * n
             // Right-hand side f_i + Σ_j (C_ij / h) k_j + h d_i ∂f/∂t, solved in place in k_i.
-            for m in 0..<n { ki[m] = rhs[m] }
-            for j in 0..<i {
-                let weight = c[row + j] * inverseStep
-                if weight != 0 {
-                    let kj = k + j * n
-                    for m in 0..<n { ki[m] = weight * kj[m] + ki[m] }
-                }
-            }
             if nonAutonomous {
                 let hd = h * d[i]
-                if hd != 0 { for m in 0..<n { ki[m] = hd * dT[m] + ki[m] } }
+                for m in 0..<n { ki[m] = hd * dT[m] + (ki[m] + rhs[m]) }
+            } else {
+                for m in 0..<n { ki[m] = ki[m] + rhs[m] }
             }
-            LUFactorization.solve(factors, dimension: n, pivots: pivots, ki)
+            LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, ki)
         }
         statistics.rightHandSideEvaluations += s - 1
 

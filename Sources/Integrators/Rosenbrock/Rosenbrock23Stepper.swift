@@ -43,9 +43,10 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
 
     /// The error estimate is of the 2nd-order solution: err ∝ h³.
     @inlinable static var errorOrder: Double { 3 }
-    @inlinable static var keepsSteadySteps: Bool { true }
     @inlinable static func workspaceCount(dimension n: Int) -> Int { 8 * n + 2 * n * n }
-    @inlinable static func pivotCount(dimension n: Int) -> Int { n }
+    @inlinable static func pivotCount(dimension n: Int) -> Int {
+        n + LUFactorization.structureCount(dimension: n)
+    }
 
     @inlinable
     mutating func bind(
@@ -98,10 +99,14 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         }
         if h != factoredStep {
             let scale = -h * d
-            for index in 0..<(n * n) { factors[index] = scale * jacobian[index] }
+            // W = I − h d J, stored column-major for the LU (J is row-major).
+            for i in 0..<n {
+                let row = jacobian + i * n
+                for j in 0..<n { factors[j * n + i] = scale * row[j] }
+            }
             for i in 0..<n { factors[i * n + i] = factors[i * n + i] + 1 }
             statistics.luFactorizations += 1
-            if LUFactorization.factor(factors, dimension: n, pivots: pivots) != nil {
+            if LUFactorization.factor(factors, dimension: n, pivots: pivots, structure: pivots + n) != nil {
                 factoredStep = .nan
                 return .infinity
             }
@@ -109,14 +114,14 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         }
         let hd = h * d
         for m in 0..<n { k1[m] = hd * dT[m] + f0[m] }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, k1)
+        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k1)
         let halfStep = 0.5 * h
         for m in 0..<n { u[m] = halfStep * k1[m] + y[m] }
         system.evaluate(
             time: time + halfStep, state: UnsafeBufferPointer(start: u, count: n),
             derivative: UnsafeMutableBufferPointer(start: f1, count: n))
         for m in 0..<n { k2[m] = f1[m] - k1[m] }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, k2)
+        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k2)
         for m in 0..<n {
             k2[m] = k2[m] + k1[m]
             trial[m] = h * k2[m] + y[m]
@@ -128,7 +133,7 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         for m in 0..<n {
             k3[m] = f2[m] - e32 * (k2[m] - f1[m]) - 2 * (k1[m] - f0[m]) + hd * dT[m]
         }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, k3)
+        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k3)
         let sixth = h / 6
         for m in 0..<n { u[m] = sixth * (k1[m] - 2 * k2[m] + k3[m]) }
         return ErrorNorm.rms(

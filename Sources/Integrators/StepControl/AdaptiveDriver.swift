@@ -15,8 +15,26 @@ import Foundation
 ///   `SolverError.nonFiniteState` naming the first non-finite component.
 ///
 /// Allocation: one `[Double]` and one `[Int]` workspace per solve, entered with
-/// `withUnsafeMutableBufferPointer` once; the loop itself allocates nothing (verified with a
-/// malloc-counting run, see `Benchmarks/StiffTestProblems/README.md`).
+/// `withUnsafeMutableBufferPointer` once, plus the final-state array; the step loop, the
+/// right-hand side, the Jacobian, the LU and the dense output allocate nothing.
+///
+/// How this was verified (release build, 2026-11-22): an `LD_PRELOAD` shim that counts calls to
+/// malloc/calloc/realloc/posix_memalign/aligned_alloc (each forwards to `__libc_malloc` & co.
+/// and bumps an atomic counter exported as `malloc_call_count()`), read through `dlsym` right
+/// before and after `ODESolver.solve` in a small release executable. With a 1001-point uniform
+/// output grid, two events and a non-allocating sink, the count per solve was:
+///
+///     rodas5p       HIRES (n = 8, dense LU)           195 steps: 3    10010 steps: 3
+///     rodas5p       chain (n = 40, sparse LU path)    104 steps: 3    10000 steps: 3
+///     rosenbrock23  HIRES                            1412 steps: 3    10472 steps: 3
+///     tsit5         oscillator                         17 steps: 3    10000 steps: 3
+///     rk4           oscillator                         10 steps: 2    10000 steps: 2
+///
+/// (the workspace, the pivot/structure buffer, the final state; the first solve in a process
+/// shows 3 more, from one-time runtime initialization), i.e. independent of the number of
+/// steps and output points. Build the shim with
+/// `gcc -O2 -shared -fPIC -o libmalloccount.so malloccount.c` and run the executable under
+/// `LD_PRELOAD=./libmalloccount.so`.
 @usableFromInline
 enum AdaptiveDriver {
     /// Consecutive non-finite trial steps tolerated (each shrinks h by 5: 5^8 ≈ 4e5) before
@@ -34,11 +52,11 @@ enum AdaptiveDriver {
     ) throws -> ODESolution<Stepper.System> {
         let n = stepper.system.dimension
         try validate(problem, options: options, dimension: n)
+        try validate(eventTimes: events.times)
         let t0 = problem.startTime, tEnd = problem.endTime
         var statistics = SolverStatistics()
         var outputCursor = OutputCursor(grid: output, start: t0, end: tEnd)
-        var controller = PIStepSizeController(
-            errorOrder: Stepper.errorOrder, keepsSteadySteps: Stepper.keepsSteadySteps)
+        var controller = PIStepSizeController(errorOrder: Stepper.errorOrder)
         let maximumStep = min(options.maximumStepSize, tEnd - t0)
 
         // Driver slices: state, trial, out, atol, rtol, 3 scratch; then the stepper's own.
@@ -217,6 +235,20 @@ enum AdaptiveDriver {
         }
         guard options.maximumSteps > 0 else {
             throw SolverError.invalidInput("maximum steps must be positive, got \(options.maximumSteps)")
+        }
+    }
+
+    /// Event times must be finite and ascending (equal times are applied in index order).
+    @inlinable
+    static func validate(eventTimes times: [Double]) throws {
+        for (index, time) in times.enumerated() {
+            guard time.isFinite else {
+                throw SolverError.invalidInput("event time \(index) must be finite, got \(time)")
+            }
+            if index > 0, time < times[index - 1] {
+                throw SolverError.invalidInput(
+                    "event times must be ascending: event \(index) at \(time) follows \(times[index - 1])")
+            }
         }
     }
 

@@ -15,9 +15,6 @@ protocol AdaptiveStepper {
 
     /// The order k of the local error estimate (err ∝ h^k), which sets the controller exponents.
     static var errorOrder: Double { get }
-    /// Whether the controller keeps the step when the proposed change is small (Rosenbrock:
-    /// keeping h keeps the factored iteration matrix usable).
-    static var keepsSteadySteps: Bool { get }
     /// Doubles of workspace the method needs for a system of dimension n.
     static func workspaceCount(dimension n: Int) -> Int
     /// Integer workspace (LU pivots) the method needs.
