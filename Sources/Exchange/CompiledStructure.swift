@@ -49,7 +49,7 @@ struct CompiledStructure {
     var pairRecycles: [Double], pairModulated: [Double]
     var modulatorLigand: [Int], modulatorKd: [Double]
     var modulatorAlphaMinusOne: [Double], modulatorBetaMinusOne: [Double]
-    var peptideState: [Int], peptideClearance: [Double], peptideProduction: [Double]
+    var peptideState: [Int], peptideClearance: [Double], peptideProduction: [Double], peptideBasal: [Double]
     var peptideStimulusGain: [Double]
     var endorphinPeptide: Int, dynorphinPeptide: Int
     var endorphinSuppressionState: Int, dynorphinInductionState: Int
@@ -132,6 +132,7 @@ struct CompiledStructure {
         peptideState = try s.value("peptideState")
         peptideClearance = try s.value("peptideClearance")
         peptideProduction = try s.value("peptideProduction")
+        peptideBasal = try s.value("peptideBasal")
         peptideStimulusGain = try s.value("peptideStimulusGain")
         endorphinPeptide = try s.value("endorphinPeptide")
         dynorphinPeptide = try s.value("dynorphinPeptide")

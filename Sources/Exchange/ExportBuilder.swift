@@ -10,6 +10,7 @@ struct ExportBuilder {
     let structure: CompiledStructure
     let physiology: Physiology
     let initialState: [Double]
+    let absoluteToleranceScales: [Double]
 
     var parameters: [ExportedModel.Parameter] = []
     var states: [ExportedModel.State] = []
@@ -21,10 +22,11 @@ struct ExportBuilder {
     /// Terms of each state's derivative.
     private var terms: [[MathExpression]] = []
 
-    init(structure: CompiledStructure, physiology: Physiology, initialState: [Double]) {
+    init(structure: CompiledStructure, physiology: Physiology, initialState: [Double], absoluteToleranceScales: [Double]) {
         self.structure = structure
         self.physiology = physiology
         self.initialState = initialState
+        self.absoluteToleranceScales = absoluteToleranceScales
     }
 
     @discardableResult
@@ -54,6 +56,9 @@ struct ExportBuilder {
         let n = s.stateNames.count
         guard initialState.count == n else {
             throw .modelStructureChanged(field: "CompiledModel.initialState", expected: "of length \(n)")
+        }
+        guard absoluteToleranceScales.count == n else {
+            throw .modelStructureChanged(field: "CompiledModel.stateScales", expected: "of length \(n)")
         }
         stateID = s.stateNames.map(ExportedModel.identifier)
         terms = Array(repeating: [], count: n)
@@ -229,7 +234,8 @@ struct ExportBuilder {
             let id = ExportedModel.identifier(s.peptideIDs[q])
             let clearance = parameter(id + "_clearance", s.peptideClearance[q], .perHour)
             let production = parameter(id + "_production", s.peptideProduction[q], .nanomolar)
-            var drive: [MathExpression] = [.number(1)]
+            // Basal release relative to control (phenotype factor), plus stimulus-driven release.
+            var drive: [MathExpression] = [parameter(id + "_basal_release", s.peptideBasal[q], .dimensionless)]
             for (j, kind) in kinds.enumerated() {
                 let gain = parameter(id + "_" + kind.rawValue + "_gain", s.peptideStimulusGain[q * kinds.count + j], .dimensionless)
                 drive.append(gain * stimulus[j])
@@ -263,7 +269,8 @@ struct ExportBuilder {
         // States: a peptide state named as its CSV column keeps that id.
         for i in 0..<n {
             states.append(.init(id: stateID[i], name: s.stateNames[i], initialValue: initialState[i],
-                                unit: Self.unit(ofState: s.stateNames[i]), rate: .add(terms[i])))
+                                unit: Self.unit(ofState: s.stateNames[i]), rate: .add(terms[i]),
+                                absoluteToleranceScale: i < absoluteToleranceScales.count ? absoluteToleranceScales[i] : 1))
         }
         buildEvents()
     }

@@ -37,6 +37,9 @@ package struct ExportedModel: Sendable {
         package var initialValue: Double
         package var unit: ExportedUnit
         package var rate: MathExpression
+        /// The state's natural magnitude (`CompiledModel.stateScales`): ReceptorSim's absolute
+        /// tolerance for this state is the scenario's atol times this.
+        package var absoluteToleranceScale: Double
     }
     package struct Rule: Sendable, Equatable {
         package var id: String
@@ -78,7 +81,7 @@ package struct ExportedModel: Sendable {
         name = model.scenario.name
         durationHours = model.scenario.durationHours
         var builder = ExportBuilder(structure: structure, physiology: model.library.physiology,
-                                    initialState: model.initialState)
+                                    initialState: model.initialState, absoluteToleranceScales: model.stateScales)
         try builder.build()
         parameters = builder.parameters
         states = builder.states
@@ -109,6 +112,9 @@ package struct ExportedModel: Sendable {
         }
         for s in states {
             guard s.initialValue.isFinite else { throw .nonFiniteValue(identifier: s.id, value: s.initialValue) }
+            guard s.absoluteToleranceScale.isFinite else {
+                throw .nonFiniteValue(identifier: s.id + " tolerance scale", value: s.absoluteToleranceScale)
+            }
             try define(s.id)
         }
         for r in rules {

@@ -17,12 +17,17 @@ import Pharmacology
 /// - doses, infusion changes and stimulus windows are `event`s triggered by `time >= t`
 ///   (`initialValue="false"`, `persistent="true"`, values from the trigger time); events at one
 ///   time are merged into one SBML event so no tool has to order simultaneous events;
-/// - initial values are the compiled drug-free steady state.
+/// - initial values are the compiled drug-free steady state;
+/// - each state carries a `receptorsim:state` annotation with its `absoluteToleranceScale`
+///   (ReceptorSim's absolute tolerance for it is the scenario's atol times that scale).
 ///
 /// The document is deterministic: the same model gives the same bytes.
 public enum SBMLExporter {
     static let sbmlNamespace = "http://www.sbml.org/sbml/level3/version2/core"
     static let mathNamespace = "http://www.w3.org/1998/Math/MathML"
+    /// ReceptorSim's annotations: per state, the scale of its absolute tolerance (SBML has no
+    /// tolerance field; a simulator reproducing ReceptorSim's error control reads this).
+    public static let annotationNamespace = "urn:receptor-sim:sbml:1"
 
     /// The SBML document for `model`.
     /// - Throws: `ExchangeError` when the compiled model has a structure the exporter does not
@@ -56,8 +61,13 @@ public enum SBMLExporter {
                                   ("units", p.unit.rawValue), ("constant", p.constant ? "true" : "false")])
         }
         for s in model.states {
-            x.empty("parameter", [("id", s.id), ("name", s.name), ("value", number(s.initialValue)),
+            x.start("parameter", [("id", s.id), ("name", s.name), ("value", number(s.initialValue)),
                                   ("units", s.unit.rawValue), ("constant", "false")])
+            x.start("annotation")
+            x.empty("receptorsim:state", [("xmlns:receptorsim", annotationNamespace),
+                                          ("absoluteToleranceScale", number(s.absoluteToleranceScale))])
+            x.end()
+            x.end()
         }
         for r in model.rules {
             x.empty("parameter", [("id", r.id), ("name", r.isColumn ? "CSV column \(r.id)" : r.id),

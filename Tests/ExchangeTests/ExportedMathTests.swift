@@ -102,7 +102,7 @@ import Testing
         var states = TrajectoryRecorder(dimension: model.dimension)
         let problem = ODEProblem(system: model.system, initialState: model.initialState,
                                  startTime: 0, endTime: scenario.durationHours)
-        let options = ReceptorModel.solverOptions(for: scenario)
+        let options = ReceptorModel.solverOptions(for: model)
         _ = try ODESolver.solve(problem, method: .rodas5P, options: options,
                                 events: Self.schedule(exported, model: model),
                                 output: .uniform(start: 0, interval: interval, end: scenario.durationHours), into: &states)

@@ -49,6 +49,9 @@ import Testing
             #expect(rateRules.contains(p.attributes["id"]!))
             #expect(Double(p.attributes["value"] ?? "") == model.initialState[i], "\(name)")
         }
+        // Each state's tolerance scale, in state order.
+        let scales = parsed.named("receptorsim:state").compactMap { $0.attributes["absoluteToleranceScale"].flatMap(Double.init) }
+        #expect(scales == model.stateScales)
         // Every CSV column (but time) is a state or an assignment rule with that exact id.
         for column in try ReceptorModel.columnNames(for: model.scenario) where column != "time_h" {
             #expect(assignmentRules.contains(column) || rateRules.contains(column), "column \(column) missing")
