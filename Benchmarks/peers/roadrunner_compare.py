@@ -98,15 +98,17 @@ def read_csv(path):
     return header, data
 
 
-def configure(rr, rate_rule_ids, columns, rtol, atol):
-    """CVODE (stiff BDF) at rtol and the same absolute tolerance on every state.
+def configure(rr, tolerance_scales, columns, rtol, atol):
+    """CVODE (stiff BDF) at rtol and, per state, ReceptorSim's absolute tolerance.
 
-    libRoadRunner 2.x scales each state's absolute tolerance by its initial value when that is
-    below 1 (getAbsoluteToleranceVector() shows 1.7e-25 for a state starting at 1.7e-16 with
-    atol 1e-9). The drug-free steady state has feedback and adaptation states at round-off
-    level, so CVODE would chase round-off: 48,874 steps for the flat 7-day baseline at
-    rtol 1e-6, "too much accuracy requested" at 1e-10. ReceptorSim's atol is one scalar for
-    every component, so we set the same per-state tolerance here (setIndividualTolerance).
+    ReceptorSim's absolute tolerance for a state is the scenario's atol times the state's
+    natural scale (CompiledModel.stateScales: the largest dose in nmol for compartments and
+    depots, the baseline for peptides, 1 for receptor fractions), which the export records in a
+    receptorsim:state annotation. libRoadRunner 2.x would otherwise scale each state's absolute
+    tolerance by its initial value when that is below 1 (getAbsoluteToleranceVector() shows
+    1.7e-25 for a state starting at 1.7e-16 with atol 1e-9): the drug-free steady state has
+    feedback and adaptation states at round-off level, so CVODE would chase round-off (48,874
+    steps for the flat 7-day baseline at rtol 1e-6, "too much accuracy requested" at 1e-10).
     """
     rr.setIntegrator("cvode")
     integrator = rr.getIntegrator()
@@ -115,14 +117,26 @@ def configure(rr, rate_rule_ids, columns, rtol, atol):
     integrator.setValue("stiff", True)
     integrator.setValue("maximum_num_steps", 1_000_000)
     integrator.setValue("variable_step_size", False)
-    for sid in rate_rule_ids:
-        integrator.setIndividualTolerance(sid, atol)
+    for sid, scale in tolerance_scales.items():
+        integrator.setIndividualTolerance(sid, atol * scale)
     rr.timeCourseSelections = ["time"] + columns
+
+
+def tolerance_scales(sbml_text):
+    """State id -> absoluteToleranceScale from the receptorsim:state annotations (1 if absent)."""
+    scales = {}
+    pattern = re.compile(r'<parameter id="([^"]+)"[^>]*constant="false">\s*<annotation>\s*'
+                         r'<receptorsim:state [^>]*absoluteToleranceScale="([^"]+)"')
+    for sid, scale in pattern.findall(sbml_text):
+        scales[sid] = float(scale)
+    for sid in re.findall(r'<rateRule variable="([^"]+)"', sbml_text):
+        scales.setdefault(sid, 1.0)
+    return scales
 
 
 def run_roadrunner(sbml_path, columns, times, rtol, atol, repeats):
     """Loads and simulates on `times`; returns (load s, median simulate s, result array)."""
-    rate_rule_ids = re.findall(r'<rateRule variable="([^"]+)"', open(sbml_path).read())
+    scales = tolerance_scales(open(sbml_path).read())
     start = time.perf_counter()
     rr = roadrunner.RoadRunner(sbml_path)
     load = time.perf_counter() - start
@@ -130,7 +144,7 @@ def run_roadrunner(sbml_path, columns, times, rtol, atol, repeats):
     result = None
     for _ in range(repeats):
         rr.resetToOrigin()
-        configure(rr, rate_rule_ids, columns, rtol, atol)
+        configure(rr, scales, columns, rtol, atol)
         start = time.perf_counter()
         result = rr.simulate(float(times[0]), float(times[-1]), len(times))
         sims.append(time.perf_counter() - start)
