@@ -25,10 +25,8 @@ Usage: python3 Benchmarks/peers/roadrunner_compare.py [--receptor-sim PATH] [--s
 """
 import argparse
 import csv
-import math
 import os
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
