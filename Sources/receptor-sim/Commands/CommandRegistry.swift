@@ -9,6 +9,7 @@ enum CommandRegistry {
         PlotCommand.self,
         ReportCommand.self,
         CompareCommand.self,
+        ExportCommand.self,
         SweepCommand.self,
         PopulationCommand.self,
         MergeCommand.self,
