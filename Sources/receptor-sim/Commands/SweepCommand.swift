@@ -189,8 +189,8 @@ enum StudyCommandSupport {
     static func execute(_ plan: StudyPlan, setup: Setup, extraFingerprint: [String], bandsPath: String?,
                         console: Console) throws(CommandLineError) -> Int32 {
         let members = (setup.shard ?? .whole).range(of: plan.count).count
-        let progress = ProgressReporter(label: setup.command, total: Double(members), unit: "members",
-                                        style: ProgressReporter.automaticStyle(quiet: setup.quiet))
+        let progress = CommandProgress.reporter(label: setup.command, total: Double(members), unit: "members",
+                                                quiet: setup.quiet)
         let callback: @Sendable (Int) -> Void = { _ in progress.advance() }
         let fingerprint = setup.fingerprint(extraFingerprint)
         // Opened before the run, so an unwritable path fails at once; rows stream into it.
