@@ -16,6 +16,8 @@ do {
         print(BenchmarkCommand.usage)
     case .stiff(let options):
         try StiffBenchmark(options: options).run()
+    case .population(let populationArguments):
+        PopulationBenchmark.main(populationArguments)
     }
 } catch let error as BenchmarkUsageError {
     printToStandardError("receptor-bench: error: \(error)")

@@ -27,6 +27,15 @@ import Testing
         #expect(names.contains("buprenorphine.mu.kon_per_nM_per_h"))
     }
 
+    @Test func drugEntriesListOneDrug() throws {
+        let entries = try ParameterCatalog.drugEntries(of: library, drug: "buprenorphine")
+        #expect(entries.allSatisfy { $0.name.hasPrefix("buprenorphine.") })
+        let ki = try #require(entries.first { $0.name == "buprenorphine.mu.ki_nM" })
+        #expect(ki.unit == "nM" && ki.value(in: library).value == 0.088)
+        #expect(ki.value(in: library).source.contains("Synapse 1999"))
+        #expect(throws: ModelError.unknownDrug("heroin")) { try ParameterCatalog.drugEntries(of: library, drug: "heroin") }
+    }
+
     @Test func metabolitesResolveAndIdsAreUnique() {
         let ids = library.drugs.map(\.id)
         #expect(Set(ids).count == ids.count)

@@ -6,23 +6,23 @@ extension DrugLibrary {
 
     static let morphine = Drug(
         id: "morphine", name: "morphine",
-        molarMassGramsPerMole: Sourced(285.34, "[R] VP §1 (PMC2014461 Table 1 note)"),
+        molarMassGramsPerMole: Sourced(285.34, "[R] verified-parameters.md §1 (PMC2014461 Table 1 note)"),
         routes: [
-            RouteParameters(route: .oral, bioavailability: Sourced(0.24, "[R] 23.9 % solution (Hoskin et al. 1989 Br J Clin Pharmacol 27:499); VP §1"),
-                            absorptionRatePerHour: Sourced(3.4, "[C] from oral Tmax 45 min (Hoskin 1989) with k = 95/276 /h; VP §1")),
-            RouteParameters(route: .intramuscular, bioavailability: Sourced(1.0, "[R] s.c. F 1.14 (Stuart-Harris 2000), capped at 1; IM taken = s.c. (VP §1)"),
-                            absorptionRatePerHour: Sourced(15.6, "[C] s.c. Tmax 0.25 h (Stuart-Harris 2000 Br J Clin Pharmacol 49:207); VP §1")),
+            RouteParameters(route: .oral, bioavailability: Sourced(0.24, "[R] 23.9 % solution (Hoskin et al. 1989 Br J Clin Pharmacol 27:499); verified-parameters.md §1"),
+                            absorptionRatePerHour: Sourced(3.4, "[C] from oral Tmax 45 min (Hoskin 1989) with k = 95/276 /h; verified-parameters.md §1")),
+            RouteParameters(route: .intramuscular, bioavailability: Sourced(1.0, "[R] s.c. F 1.14 (Stuart-Harris 2000), capped at 1; IM taken = s.c. (verified-parameters.md §1)"),
+                            absorptionRatePerHour: Sourced(15.6, "[C] s.c. Tmax 0.25 h (Stuart-Harris 2000 Br J Clin Pharmacol 49:207); verified-parameters.md §1")),
             .intravenous(.ivBolus), .intravenous(.ivInfusion),
         ],
         centralVolumeLiters: Sourced(276, "[R] apparent V 276 ± 72 L, one-compartment (Stuart-Harris et al. 2000 Table 1)"),
         clearanceLitersPerHour: Sourced(95, "[R] IV CL 1584 ± 408 mL/min (Stuart-Harris et al. 2000 Table 1)"),
-        effectSiteRatePerHour: Sourced(0.25, "[R] t½ke0 2.8 h, pupil (Lötsch et al. 2001 Anesthesiology 95:1329); VP §1"),
-        fractionUnbound: Sourced(0.62, "[R] PMC5321811 Table 1 (morphine PBPK, CPT:PSP 2017); VP §1"),
-        brainPartition: Sourced(1, "VP §1: morphine Kp = 1 reference (M6G relative to it)"),
+        effectSiteRatePerHour: Sourced(0.25, "[R] t½ke0 2.8 h, pupil (Lötsch et al. 2001 Anesthesiology 95:1329); verified-parameters.md §1"),
+        fractionUnbound: Sourced(0.62, "[R] PMC5321811 Table 1 (morphine PBPK, CPT:PSP 2017); verified-parameters.md §1"),
+        brainPartition: Sourced(0.030, "[C] effective brain availability calibrated to the human pupil EC50 36.2 nM (Lötsch 2001) with Ki 1.2 nM and transducer τ ≈ 3 (verified-parameters.md §14b): P-gp efflux plus in-vivo vs membrane affinity"),
         bindings: [
-            agonist(.mu, ki: Sourced(1.2, "[R] rat brain [3H]DAMGO (Chen et al. 1991 Life Sci 48:2165)"),
+            agonist(.mu, ki: Sourced(1.2, "[R] rat brain [3H]DAMGO (Chen et al. 1991 Life Sci 48:2165); in-vivo potency through brain_partition (verified-parameters.md §14b)"),
                     efficacy: Sourced(0.93, "[C] GTPγS 71 % vs DAMGO 76 % of max (Mol Pain 2011 7:9 Table 4)"), bias: lowBias),
-            agonist(.delta, ki: Sourced(250, "[M] VP §1 (≥50-fold mu-selective)"),
+            agonist(.delta, ki: Sourced(250, "[M] verified-parameters.md §1 (≥50-fold mu-selective)"),
                     efficacy: .assumption(0.9, "as at mu"), bias: lowBias),
             agonist(.kappa, ki: Sourced(80, "[M] verified-parameters.md §1 (not found in stored sources)"), efficacy: .assumption(0.5, "weak kappa partial agonism"), bias: lowBias),
         ],
@@ -30,18 +30,18 @@ extension DrugLibrary {
             MetaboliteFormation(
                 metabolite: "m6g",
                 formationFraction: Sourced(0.0755, "[R] fm 0.0755 ± 0.0124 (Lötsch et al. 1998 Clin Pharmacol Ther 63:629)"),
-                firstPassFraction: Sourced(0.0755, "[C] first-pass M6G = fm·(1−F)·dose reproduces 71 % presystemic M6G (Lötsch 1999); VP §1")),
+                firstPassFraction: Sourced(0.0755, "[C] first-pass M6G = fm·(1−F)·dose reproduces 71 % presystemic M6G (Lötsch 1999); verified-parameters.md §1")),
         ])
 
     static let m6g = Drug(
         id: "m6g", name: "morphine-6-glucuronide",
-        molarMassGramsPerMole: Sourced(461.5, "[R] free acid (VP §1)"),
+        molarMassGramsPerMole: Sourced(461.5, "[R] free acid (verified-parameters.md §1)"),
         routes: [.intravenous(.ivBolus), .intravenous(.ivInfusion)],
-        centralVolumeLiters: Sourced(13.2, "[R] Vss 13.2 ± 3.5 L (Acute Pain 2006;8(2), M6G IV in HV); VP §1"),
+        centralVolumeLiters: Sourced(13.2, "[R] Vss 13.2 ± 3.5 L (Acute Pain 2006;8(2), M6G IV in HV); verified-parameters.md §1"),
         clearanceLitersPerHour: Sourced(9.4, "[R] CL 157 ± 8 mL/min (same study)"),
         effectSiteRatePerHour: Sourced(0.108, "[R] t½ke0 6.4 h (Lötsch 2001)"),
         fractionUnbound: Sourced(0.67, "[R] Mashayekhi et al. 2010 DARU 18:107"),
-        brainPartition: Sourced(0.025, "[C] from plasma EC50 M6G 740.5 vs morphine 36.2 nM and Ki 0.6 vs 1.2 (Lötsch 2001); VP §1"),
+        brainPartition: Sourced(0.0009, "[C] calibrated to the human pupil EC50 740.5 nM (Lötsch 2001) with Ki 0.6 nM and τ ≈ 3 (verified-parameters.md §14b)"),
         bindings: [
             agonist(.mu, ki: Sourced(0.6, "[R] rat brain (Chen 1991)"),
                     efficacy: Sourced(0.78, "[C] GTPγS 59 % of max / DAMGO 76 % (Mol Pain 2011 Table 4)"), bias: lowBias),
@@ -49,19 +49,20 @@ extension DrugLibrary {
 
     static let oxycodone = Drug(
         id: "oxycodone", name: "oxycodone",
-        molarMassGramsPerMole: Sourced(315.37, "[C] C18H21NO4 (VP §2)"),
+        molarMassGramsPerMole: Sourced(315.37, "[C] C18H21NO4 (verified-parameters.md §2)"),
         routes: [
             RouteParameters(route: .oral, bioavailability: Sourced(0.87, "[R] Leow et al. 1992 Clin Pharmacol Ther 52:487 (label 60–87 %)"),
-                            absorptionRatePerHour: Sourced(0.94, "[R] oral solution ka (Ladebo et al. 2020, popPK); VP §2")),
+                            absorptionRatePerHour: Sourced(0.94, "[R] oral solution ka (Ladebo et al. 2020, popPK); verified-parameters.md §2")),
             .intravenous(.ivBolus), .intravenous(.ivInfusion),
         ],
-        centralVolumeLiters: Sourced(210, "[R] Vss 212 L (Leow 1992 CPT); VP §2 recommendation"),
+        centralVolumeLiters: Sourced(210, "[R] Vss 212 L (Leow 1992 CPT); verified-parameters.md §2 recommendation"),
         clearanceLitersPerHour: Sourced(48, "[R] 48.6 ± 26.5 L/h (Leow 1992 CPT); t½ 3.0 h [C]"),
-        effectSiteRatePerHour: Sourced(3.0, "[R] pupil effect delay t½ 14 min (Ladebo 2020); VP §2"),
+        effectSiteRatePerHour: Sourced(3.0, "[R] pupil effect delay t½ 14 min (Ladebo 2020); verified-parameters.md §2"),
         fractionUnbound: Sourced(0.55, "[R] 45 % protein bound (FDA label, §3)"),
+        brainPartition: Sourced(0.23, "[C] calibrated to the human pupil EC50 99–167 nM (Ladebo 2020) with Ki 25.87 nM and τ ≈ 3 (verified-parameters.md §14b)"),
         bindings: [
-            agonist(.mu, ki: Sourced(25.87, "[M] rhMOR Volpe et al. 2011 Regul Toxicol Pharmacol 59:385 (table value recalled; band 1–100 nM [R])"),
-                    efficacy: .assumption(0.85, "in-vivo efficacy below morphine (Pawar 2007 [R] ranking); VP §2"), bias: lowBias),
+            agonist(.mu, ki: Sourced(25.87, "[M] rhMOR (Volpe et al. 2011 Regul Toxicol Pharmacol 59:385, table value recalled; band 1–100 nM [R]); in-vivo potency through brain_partition"),
+                    efficacy: .assumption(0.85, "in-vivo efficacy below morphine (Pawar 2007 [R] ranking); verified-parameters.md §2"), bias: lowBias),
         ])
 
     static let fentanyl = Drug(
@@ -83,7 +84,7 @@ extension DrugLibrary {
             agonist(.mu, ki: Sourced(0.351, "[C] kinetic Kd (Koff/Kon)^(1/n) = 351 pM (FDA model, Mann et al. 2022 CPT 112:1020; §1.1)"),
                     efficacy: .assumption(1, "full agonist (reference high-efficacy opioid)"),
                     bias: Sourced(1, "[R] high internalization/desensitization (§5.1 ranking)"),
-                    kon: Sourced(44, "[C] koff 4.331e-3 /s = 15.6 /h over Kd 0.351 nM (FDA code; VP §0)")),
+                    kon: Sourced(44, "[C] koff 4.331e-3 /s = 15.6 /h over Kd 0.351 nM (FDA code; verified-parameters.md §0)")),
             agonist(.delta, ki: Sourced(150, "[M] ≈150–1000 nM (§4)"), efficacy: .assumption(1, "full"), bias: .assumption(1, "as at mu")),
             agonist(.kappa, ki: Sourced(200, "[M] ≈200–1000 nM (§4)"), efficacy: .assumption(1, "full"), bias: .assumption(1, "as at mu")),
         ])
@@ -101,10 +102,10 @@ extension DrugLibrary {
         effectSiteRatePerHour: .assumption(0.5, "effect-site t½ ≈1.4 h; onset ≈30 min [R] (§3)"),
         fractionUnbound: Sourced(0.12, "[R] 85–90 % bound to alpha1-acid glycoprotein (§3)"),
         bindings: [
-            agonist(.mu, ki: Sourced(3.378, "[M] rhMOR Volpe 2011 (recalled)"),
+            agonist(.mu, ki: .assumption(34, "in-vitro rhMOR 3.378 nM [M] (Volpe 2011) × 10 for the agonist low-affinity state in vivo (morphine's shift is 65×, oxycodone's 7×)"),
                     efficacy: Sourced(1, "[R] full agonist (Synapse 1999;34:83)"),
-                    bias: Sourced(0.7, "[R] desensitizes and internalizes MOR (Alvarez 2002 J Neurosci 22:5769); 0.7 chosen")),
-            agonist(.delta, ki: Sourced(400, "[M] pharmacology.md §4 (≈400 nM)"), efficacy: .assumption(1, "full"), bias: .assumption(0.7, "as at mu")),
+                    bias: Sourced(0.4, "[R] desensitizes and internalizes MOR (Alvarez 2002 J Neurosci 22:5769); 0.4 chosen so chronic maintenance doses do not abolish surface MOR")),
+            agonist(.delta, ki: Sourced(400, "[M] pharmacology.md §4 (≈400 nM)"), efficacy: .assumption(1, "full"), bias: .assumption(0.4, "as at mu")),
             antagonist(.nmda, ki: .assumption(5000, "S-methadone NMDA antagonism (§3), low-µM"), inverse: true),
         ])
 }

@@ -3,65 +3,63 @@
 extension DrugLibrary {
     static let ketamine = Drug(
         id: "ketamine", name: "ketamine (racemic)",
-        molarMassGramsPerMole: .assumption(237.7, "C13H16ClNO, computed from formula"),
+        molarMassGramsPerMole: Sourced(237.7, "verified-parameters.md §15.10 (C13H16ClNO)"),
         routes: [
             .intravenous(.ivBolus), .intravenous(.ivInfusion),
-            RouteParameters(route: .intramuscular, bioavailability: Sourced(0.93, "[R] IM 93 % (§3)"),
-                            absorptionRatePerHour: Sourced(6, "[C] IM Tmax 5–15 min [R] (§3)")),
-            RouteParameters(route: .oral, bioavailability: Sourced(0.18, "[R] oral 17–20 % (Fanta 2015; §3)"),
-                            absorptionRatePerHour: Sourced(3, "[C] oral Tmax 30 min [R]")),
-            RouteParameters(route: .intranasal, bioavailability: Sourced(0.45, "[R] IN ≈45 % (§3)"),
-                            absorptionRatePerHour: .assumption(4, "nasal Tmax ≈20 min")),
+            RouteParameters(route: .intramuscular, bioavailability: Sourced(0.93, "[R] IM 93 % (§3; verified-parameters.md §10)"),
+                            absorptionRatePerHour: Sourced(26, "verified-parameters.md §15.10 (IM Tmax 5–15 min [R])")),
+            RouteParameters(route: .oral, bioavailability: Sourced(0.17, "[R] oral 17–20 % (Fanta 2015; verified-parameters.md §15.10)"),
+                            absorptionRatePerHour: Sourced(6.3, "verified-parameters.md §15.10 (oral Tmax 30 min [R])")),
+            RouteParameters(route: .sublingual, bioavailability: Sourced(0.29, "verified-parameters.md §15.10 (SL ≈30 % [R])"),
+                            absorptionRatePerHour: Sourced(3.5, "verified-parameters.md §15.10")),
+            RouteParameters(route: .intranasal, bioavailability: Sourced(0.15, "verified-parameters.md §15.10 (newer device 11–17 % [R])"),
+                            absorptionRatePerHour: Sourced(12.6, "verified-parameters.md §15.10")),
         ],
-        centralVolumeLiters: Sourced(343, "[C] t½ 2.5 h [R] × CL / ln2"),
-        clearanceLitersPerHour: Sourced(95, "[R] S-ketamine 95 L/h/70 kg (Fanta 2015; §3)"),
-        effectSiteRatePerHour: .assumption(3, "fast CNS equilibration (IV onset ≈1 min)"),
-        fractionUnbound: .assumption(0.53, "≈47 % protein bound [M]"),
+        centralVolumeLiters: Sourced(252, "verified-parameters.md §15.10: 1-cmt V"),
+        clearanceLitersPerHour: Sourced(79, "verified-parameters.md §15.10: 1-cmt CL (t½ 2.2 h; ≈2–3 h [R])"),
+        effectSiteRatePerHour: Sourced(13.9, "verified-parameters.md §15.10: t½ke0 3 min (assumption)"),
+        fractionUnbound: Sourced(0.7, "verified-parameters.md §15.10 [M]"),
         bindings: [
-            antagonist(.nmda, ki: .assumption(500, "NMDA channel block, sub-µM (PCP site)"), inverse: true),
-            agonist(.mu, ki: Sourced(20000, "[M] ≈10–40 µM (Hirota 1999)"), efficacy: .assumption(0.2, "weak"),
-                    bias: .assumption(0, "weak agonist")),
-            agonist(.kappa, ki: Sourced(25000, "[M] ≈20–30 µM (Hirota 1999)"), efficacy: .assumption(0.2, "weak"),
-                    bias: .assumption(0, "weak agonist")),
+            // Opioid Ki 28–270 µM (verified-parameters.md §10 [R]) give ≤ 5 % occupancy: omitted as recommended (verified-parameters.md §15.10).
+            antagonist(.nmda, ki: Sourced(500, "verified-parameters.md §15.10 [M]: NMDA channel block ≈0.5 µM (PCP site)"), inverse: true),
         ],
         metabolites: [
             MetaboliteFormation(
                 metabolite: "norketamine",
-                formationFraction: .assumption(0.8, "CYP2B6/3A4 N-demethylation is the main pathway (§3)"),
-                firstPassFraction: Sourced(0.8, "model assumption: norketamine AUC ≈16.5× S-ketamine after oral [R] (Fanta 2015) implies extensive first-pass formation")),
+                formationFraction: Sourced(0.6, "verified-parameters.md §15.10: molar systemic formation (CYP2B6/3A4)"),
+                firstPassFraction: Sourced(0.6, "verified-parameters.md §15.10: molar presystemic formation for oral/SL/IN (Fanta 2015 NK/K AUC 16.5 [R])")),
         ])
 
     static let norketamine = Drug(
         id: "norketamine", name: "norketamine",
-        molarMassGramsPerMole: .assumption(223.7, "C12H14ClNO, computed from formula"),
+        molarMassGramsPerMole: Sourced(223.7, "verified-parameters.md §15.10"),
         routes: [],
-        centralVolumeLiters: .assumption(300, "as parent"),
-        clearanceLitersPerHour: Sourced(32, "[C] ln2·300 L/6.5 h; t½ ≈5–8 h [M] (§3)"),
-        effectSiteRatePerHour: .assumption(1, "as parent, slower"),
-        fractionUnbound: .assumption(0.5, "as parent"),
+        centralVolumeLiters: Sourced(122, "verified-parameters.md §15.10: 1-cmt V"),
+        clearanceLitersPerHour: Sourced(16.9, "verified-parameters.md §15.10: 1-cmt CL"),
+        effectSiteRatePerHour: Sourced(13.9, "verified-parameters.md §15.10 (assumption)"),
+        fractionUnbound: Sourced(0.7, "verified-parameters.md §15.10 [M]"),
         bindings: [
-            antagonist(.nmda, ki: Sourced(2000, "[R] 1/3–1/5 of ketamine potency (§3) × ketamine 500 nM"), inverse: true),
+            antagonist(.nmda, ki: Sourced(2000, "[C] potency 0.2–0.33 × ketamine (verified-parameters.md §15.10) × ketamine 500 nM"), inverse: true),
         ])
 
     static let nalfurafine = Drug(
         id: "nalfurafine", name: "nalfurafine (kappa agonist)",
-        molarMassGramsPerMole: .assumption(476.6, "C28H32N2O5, computed from formula"),
+        molarMassGramsPerMole: Sourced(476.6, "verified-parameters.md §15.11"),
         routes: [
-            RouteParameters(route: .oral, bioavailability: .assumption(0.5, "no human F reported in the store"),
-                            absorptionRatePerHour: .assumption(1.5, "Tmax ≈1–2 h")),
+            RouteParameters(route: .oral, bioavailability: Sourced(1, "verified-parameters.md §15.11: apparent disposition, F = 1 by convention"),
+                            absorptionRatePerHour: Sourced(2.7, "verified-parameters.md §15.11")),
         ],
-        centralVolumeLiters: .assumption(300, "no IV data"),
-        clearanceLitersPerHour: Sourced(14.9, "[C] ln2·300 L/14 h; t½ 14 h acute [R-low] (Kumagai 2012)"),
-        effectSiteRatePerHour: .assumption(1, "no data"),
-        fractionUnbound: .assumption(0.3, "no data"),
+        centralVolumeLiters: Sourced(500, "verified-parameters.md §15.11 (assumption)"),
+        clearanceLitersPerHour: Sourced(25, "verified-parameters.md §15.11: t½ 14 h acute [R-low] (Kumagai 2012)"),
+        effectSiteRatePerHour: Sourced(2.8, "verified-parameters.md §15.11 (assumption)"),
+        fractionUnbound: Sourced(0.3, "verified-parameters.md §15.11 [M]"),
         bindings: [
-            agonist(.kappa, ki: Sourced(0.15, "[M] ≈0.08–0.3 nM (§4)"),
+            agonist(.kappa, ki: Sourced(0.075, "verified-parameters.md §15.11 [M]"),
                     efficacy: Sourced(1, "[R] highly potent full kappa agonist (Handb Exp Pharmacol 2022;271:137)"),
-                    bias: .assumption(0.5, "reported G-protein preference")),
-            agonist(.mu, ki: Sourced(1.5, "[M] ≈0.5–3 nM (§4)"), efficacy: .assumption(0.2, "weak partial at mu"),
+                    bias: Sourced(0.5, "verified-parameters.md §14 (assumption)")),
+            agonist(.mu, ki: Sourced(5, "verified-parameters.md §15.11 [C]"), efficacy: Sourced(0.3, "verified-parameters.md §15.11 [M]"),
                     bias: .assumption(0.1, "weak")),
-            agonist(.delta, ki: Sourced(150, "[M] ≈50–300 nM (§4)"), efficacy: .assumption(0.5, "partial"),
-                    bias: .assumption(0.1, "weak")),
+            antagonist(.delta, ki: Sourced(50, "verified-parameters.md §15.11 [M]; Emax 0")),
         ])
 
     static let oxytocin = Drug(

@@ -6,21 +6,21 @@ extension DrugLibrary {
         molarMassGramsPerMole: Sourced(467.6, "[R] pharmacology.md §0"),
         routes: [
             RouteParameters(route: .sublingual, bioavailability: Sourced(0.29, "[R] 29 ± 10 % (Mendelson et al. 1997 J Clin Pharmacol 37:31)"),
-                            absorptionRatePerHour: .assumption(1.0, "SL Tmax 40 min–3.5 h (Elkader & Sproule 2005 [R]); ka 1 /h gives Tmax ≈1.5 h")),
+                            absorptionRatePerHour: .assumption(0.7, "SL Tmax 40 min–3.5 h (Elkader & Sproule 2005 [R]); ka 0.7 /h gives Tmax ≈1.8 h")),
             .intravenous(.ivBolus), .intravenous(.ivInfusion),
         ],
-        centralVolumeLiters: .assumption(100, "3-cmt PK of Yassen 2006 lumped to 2-cmt; Vss ≈ 5 L/kg [M]"),
+        centralVolumeLiters: .assumption(250, "3-cmt PK of Yassen 2006 lumped to 2-cmt; with V2 300 L gives Vss ≈ 8 L/kg and steady-state SL peaks 1.0/8.0/16 ng/mL at 2/16/32 mg vs 0.5–1/5–6/13–14 (Greenwald 2003 [R])"),
         clearanceLitersPerHour: Sourced(60, "[M] CL ≈0.9–1.3 L/min (§2.5)"),
         peripheral: PeripheralCompartment(
-            volumeLiters: .assumption(250, "Vss = 350 L ≈ 5 L/kg [M] (§2.5)"),
+            volumeLiters: .assumption(300, "see central volume; Vss 2.5–5 L/kg [M] (§2.5) is lower"),
             intercompartmentalClearanceLitersPerHour: .assumption(120, "gives IV terminal t½ ≈5 h within 1.2–7.2 h [R] (Elkader 2005)")),
         effectSiteRatePerHour: Sourced(0.24, "[R] biophase equilibration t½ 173 min (Yassen et al. 2007 Clin Pharmacokinet 46:965)"),
         fractionUnbound: Sourced(0.04, "[R] 96 % protein bound (§2.5)"),
         bindings: [
-            agonist(.mu, ki: Sourced(0.2, "[M] rhMOR 0.2157 nM (Volpe 2011 recalled); antagonist-Ki 0.088 [R] (Synapse 1999;34:83)"),
-                    efficacy: .assumption(0.3, "weak partial agonist: GTPγS Emax ≈20–50 % of DAMGO [M]; respiratory ceiling ≈50 % (Dahan 2005 [R])"),
+            agonist(.mu, ki: Sourced(0.088, "[R] antagonist-Ki 0.088 nM (Synapse 1999;34:83); reproduces Greenwald 2003 PET occupancy vs dose (rhMOR 0.2157 [M] gives too little)"),
+                    efficacy: .assumption(0.12, "weak partial agonist in LC neurons (Virk et al. 2009 [R]; GTPγS Emax ≈20–50 % of DAMGO [M]); 0.12 lets 16 mg on top of a full agonist precipitate mild withdrawal (Sporer 2004 [R]) and caps the transduced response (ceiling, Dahan 2005 [R])"),
                     bias: Sourced(0, "[R] no MOR internalization; blocks ME-induced internalization (Virk et al. 2009 J Neurosci 29:7341)"),
-                    kon: Sourced(5.2, "[C] koff 0.0172 /min = 1.03 /h (Yassen 2007 [R], dissociation t½ 40 min) over Ki 0.2 nM")),
+                    kon: Sourced(11.7, "[C] koff 0.0172 /min = 1.03 /h (Yassen 2007 [R], dissociation t½ 40 min) over Ki 0.088 nM")),
             antagonist(.delta, ki: Sourced(1.15, "[R] antagonist-Ki (Synapse 1999;34:83)")),
             antagonist(.kappa, ki: Sourced(0.072, "[R] antagonist-Ki (Synapse 1999;34:83)")),
         ])

@@ -14,7 +14,8 @@ extension Sourced {
 }
 
 extension DrugLibrary {
-    static func opioidReceptor(_ kind: ReceptorKind, transducer: Double, adaptationGain: Double) -> ReceptorParameters {
+    static func opioidReceptor(_ kind: ReceptorKind, transducer: Double, adaptationGain: Double,
+                               chaperone: Double) -> ReceptorParameters {
         ReceptorParameters(
             kind: kind,
             turnoverHalfLifeHours: Sourced(
@@ -30,25 +31,25 @@ extension DrugLibrary {
             arrestinInternalizationRatePerHour: Sourced(
                 1.0, "[C] ≈40 % of surface MOR internalized after 30 min of 1 µM DAMGO (Life Sci 2003;73:115)"),
             antagonistEndocytosisFactor: .assumption(
-                0.6, "antagonist as pharmacological chaperone (Unterwald & Howells, §5.4); tuned so chronic "
-                    + "naltrexone gives ≈+60–90 % MOR in 7–8 d (Lesscher 2003; Yoburn lab, §5.4)"),
+                chaperone, "antagonist as pharmacological chaperone (Unterwald & Howells, §5.4); tuned so chronic "
+                    + "naltrexone gives ≈+60–90 % MOR, +20–40 % DOR and little KOR change in 7–8 d (Lesscher 2003; Yoburn lab, §5.4)"),
             constitutiveActivity: .assumption(0.01, "small constitutive activity (naloxone is inverse at constitutively active MOR, §4)"),
             transducerHalfMaxStimulus: .assumption(
                 transducer, "receptor reserve: half-maximal response at a small fraction of receptors activated "
                     + "(LC ME response, Williams & North 1984, §4)"),
             synthesisFeedbackGain: .assumption(
-                1.5, "slow transcriptional homeostasis; modest because naltrexone up-regulation occurs without mRNA change (§5.4)"),
+                0.5, "slow transcriptional homeostasis; modest because naltrexone up-regulation occurs without mRNA change (§5.4)"),
             synthesisFeedbackHalfLifeHours: .assumption(72, "transcriptional control over days"),
             adaptationGain: .assumption(
                 adaptationGain, "cAMP superactivation cancels most of a sustained response (Avidor-Reiss 1995, §5.5)"),
             adaptationHalfLifeHours: Sourced(
-                24, "[R] tolerance-compartment t½ 26 ± 6 h (Ekblom, Hammarlund-Udenaes & Paalzow 1993 JPET 266:244; §7.1)"))
+                30, "[R] tolerance-compartment t½ 26 ± 6 h (Ekblom, Hammarlund-Udenaes & Paalzow 1993 JPET 266:244; §7.1); upper half of the range"))
     }
 
     static let builtInReceptors: [ReceptorParameters] = [
-        opioidReceptor(.mu, transducer: 0.3, adaptationGain: 0.8),
-        opioidReceptor(.delta, transducer: 0.3, adaptationGain: 0.8),
-        opioidReceptor(.kappa, transducer: 0.5, adaptationGain: 0.5),
+        opioidReceptor(.mu, transducer: 0.3, adaptationGain: 0.8, chaperone: 0.75),
+        opioidReceptor(.delta, transducer: 0.3, adaptationGain: 0.8, chaperone: 0.85),
+        opioidReceptor(.kappa, transducer: 0.5, adaptationGain: 0.5, chaperone: 1.0),
         ReceptorParameters(
             kind: .nmda,
             turnoverHalfLifeHours: .assumption(48, "as opioid receptors; no NMDA turnover modelled in detail"),
@@ -151,7 +152,9 @@ extension DrugLibrary {
         hedonicKappaWeight: .assumption(0.5, "kappa output opposes mu (MODEL.md §1)"),
         deficitReleaseFactor: .assumption(
             0.5, "opioid-deficit phenotype: low baseline endogenous release (Bandelow 2010; Prossin 2010), magnitude assumed"),
+        deficitReceptorSynthesisFactor: .assumption(
+            1.15, "opioid-deficit phenotype: compensatory receptor up-regulation (Prossin 2010 higher MOR availability [M]), magnitude assumed"),
         probeConcentrationNanomolar: .assumption(1.2, "probe = free brain concentration equal to the reference agonist's Ki"),
-        probeKiNanomolar: Sourced(1.2, "[R] morphine MOR Ki 1.2 nM (Chen 1991 Life Sci 48:2165): morphine is the reference agonist"),
+        probeKiNanomolar: Sourced(1.2, "[R] morphine MOR Ki (Chen 1991 Life Sci 48:2165): morphine is the reference agonist"),
         probeEfficacy: Sourced(0.93, "[C] morphine GTPγS 71 % vs DAMGO 76 % (Mol Pain 2011 7:9 Table 4)"))
 }

@@ -16,6 +16,8 @@ public struct Physiology: Sendable, Equatable {
     public var hedonicKappaWeight: Sourced
     /// Opioid-deficit phenotype: endorphin and enkephalin release relative to control.
     public var deficitReleaseFactor: Sourced
+    /// Opioid-deficit phenotype: opioid receptor synthesis relative to control.
+    public var deficitReceptorSynthesisFactor: Sourced
     /// Tolerance probe: free brain concentration, affinity and efficacy of the reference agonist.
     public var probeConcentrationNanomolar: Sourced
     public var probeKiNanomolar: Sourced
@@ -26,7 +28,7 @@ public struct Physiology: Sendable, Equatable {
         dynorphinInductionGain: Sourced, dynorphinInductionHalfLifeHours: Sourced,
         dynorphinDriveFromMu: Sourced, dynorphinDriveFromStress: Sourced,
         hedonicDeltaWeight: Sourced, hedonicKappaWeight: Sourced, deficitReleaseFactor: Sourced,
-        probeConcentrationNanomolar: Sourced, probeKiNanomolar: Sourced, probeEfficacy: Sourced
+        deficitReceptorSynthesisFactor: Sourced, probeConcentrationNanomolar: Sourced, probeKiNanomolar: Sourced, probeEfficacy: Sourced
     ) {
         self.endorphinSuppressionGain = endorphinSuppressionGain
         self.endorphinSuppressionHalfLifeHours = endorphinSuppressionHalfLifeHours
@@ -37,6 +39,7 @@ public struct Physiology: Sendable, Equatable {
         self.hedonicDeltaWeight = hedonicDeltaWeight
         self.hedonicKappaWeight = hedonicKappaWeight
         self.deficitReleaseFactor = deficitReleaseFactor
+        self.deficitReceptorSynthesisFactor = deficitReceptorSynthesisFactor
         self.probeConcentrationNanomolar = probeConcentrationNanomolar
         self.probeKiNanomolar = probeKiNanomolar
         self.probeEfficacy = probeEfficacy

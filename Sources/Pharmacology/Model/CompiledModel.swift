@@ -18,6 +18,63 @@ public struct CompiledModel: Sendable {
     let reference: ObservableReference
     let physiology: Physiology
 
+    /// The natural magnitude of each state component, for scaling absolute tolerances: the
+    /// largest single dose (nmol) of the species or its parent for depots and compartments, that
+    /// amount over V1 (nM) for effect sites, the baseline for peptides, 1 otherwise.
+    public var stateScales: [Double] {
+        var scales = Array(repeating: 1.0, count: layout.dimension)
+        var largestDose = Array(repeating: 0.0, count: layout.speciesIDs.count)
+        for event in events {
+            switch event.action {
+            case .addAmount(let state, let amount):
+                if let s = layout.speciesCentral.firstIndex(of: state) ?? layout.depots.first(where: { $0.state == state })?.species {
+                    largestDose[s] = max(largestDose[s], amount)
+                }
+            case .changeInfusion(let s, let delta):
+                largestDose[s] = max(largestDose[s], abs(delta))
+            case .changeStimulus:
+                break
+            }
+        }
+        // Metabolites inherit their parent's scale.
+        for (s, id) in layout.speciesIDs.enumerated() {
+            for m in library.drug(id)?.metabolites ?? [] {
+                if let t = layout.speciesIDs.firstIndex(of: m.metabolite) { largestDose[t] = max(largestDose[t], largestDose[s]) }
+            }
+        }
+        for s in 0..<layout.speciesIDs.count {
+            let amount = max(largestDose[s], 1)
+            scales[layout.speciesCentral[s]] = amount
+            if layout.speciesPeripheral[s] >= 0 { scales[layout.speciesPeripheral[s]] = amount }
+            scales[layout.speciesEffect[s]] = max(amount * system.speciesInverseV1[s], 1e-3)
+        }
+        for depot in layout.depots { scales[depot.state] = max(largestDose[depot.species], 1) }
+        for (q, state) in layout.peptideStates.enumerated() { scales[state] = system.peptideProduction[q] }
+        return scales
+    }
+
+    /// A fixed step (h) for classical RK4: 2.5 over the largest Jacobian diagonal at a "loaded"
+    /// state (every dose of the scenario given at once, effect sites at their plasma level),
+    /// clamped to [1e-4, 0.01] h so a run costs at most 10⁴ steps per hour (a stiffer scenario
+    /// fails with a non-finite state instead of running for hours). Stability only: RK4 is for
+    /// teaching and reference; the stiff default method does not use it.
+    public var stableFixedStep: Double {
+        var y = initialState
+        for event in events {
+            if case .addAmount(let state, let amount) = event.action { y[state] += amount }
+        }
+        for s in 0..<layout.speciesIDs.count {
+            let central = layout.speciesCentral[s]
+            let depots = layout.depots.filter { $0.species == s }.reduce(0) { $0 + y[$1.state] }
+            y[layout.speciesEffect[s]] = (y[central] + depots) * system.speciesInverseV1[s]
+        }
+        var j = Array(repeating: 0.0, count: dimension * dimension)
+        y.withUnsafeBufferPointer { yb in j.withUnsafeMutableBufferPointer { system.jacobian(time: 0, state: yb, into: $0) } }
+        var largest = 0.0
+        for i in 0..<dimension { largest = max(largest, abs(j[i * dimension + i])) }
+        return largest > 0 ? min(0.01, max(1e-4, 2.5 / largest)) : 0.01
+    }
+
     /// Names of the state components, in order (for debugging and docs).
     public var stateNames: [String] { layout.stateNames }
     /// Number of state components.
@@ -54,6 +111,11 @@ public struct CompiledModel: Sendable {
         }
         var system = ReceptorSystem(layout: layout, library: library, subject: scenario.subject)
         system.receptorSynthesis = synthesis
+        if scenario.subject.phenotype == .opioidDeficit {
+            for (r, kind) in layout.receptorKinds.enumerated() where kind != .nmda {
+                system.receptorSynthesis[r] *= library.physiology.deficitReceptorSynthesisFactor.value
+            }
+        }
         system.receptorSetPoint = setPoints
         var state = controlState
         if SteadyState.norm(SteadyState.residual(system, state)) > SteadyState.tolerance {

@@ -110,12 +110,21 @@ public enum ParameterCatalog {
             ("hedonic_delta_weight", "1", \.hedonicDeltaWeight),
             ("hedonic_kappa_weight", "1", \.hedonicKappaWeight),
             ("deficit_release_factor", "1", \.deficitReleaseFactor),
+            ("deficit_receptor_synthesis_factor", "1", \.deficitReceptorSynthesisFactor),
             ("probe_concentration_nM", "nM", \.probeConcentrationNanomolar),
             ("probe_ki_nM", "nM", \.probeKiNanomolar),
             ("probe_efficacy", "1", \.probeEfficacy),
         ]
         for (name, unit, kp) in physiology { add("model." + name, unit, ph.appending(path: kp)) }
         return out
+    }
+
+    /// The parameters of one drug (or metabolite) only: its PK, routes, bindings, modulation and
+    /// metabolite formation (`<id>.*`), for `receptor-sim drugs NAME`.
+    /// - Throws: `ModelError.unknownDrug`.
+    public static func drugEntries(of library: DrugLibrary, drug id: String) throws -> [ParameterEntry] {
+        guard library.drug(id) != nil else { throw ModelError.unknownDrug(id) }
+        return entries(of: library, drugIDs: [id]).filter { $0.name.hasPrefix(id + ".") }
     }
 
     /// Names of the derived half-life overrides for the drugs in `drugIDs`.

@@ -64,12 +64,26 @@ public enum ReceptorModel {
         Observable.all(for: try ModelLayout.make(scenario: scenario, library: library)).map(\.name)
     }
 
-    /// Solver options for a scenario: its tolerances; the fixed step used by RK4.
+    /// Solver options for a scenario: its tolerances; a 0.01 h fixed step for RK4 (see
+    /// `solverOptions(for: CompiledModel)` for a step chosen for stability).
     public static func solverOptions(for scenario: Scenario) -> SolverOptions {
         SolverOptions(
             relativeTolerance: .scalar(scenario.solver.relativeTolerance),
             absoluteTolerance: .scalar(scenario.solver.absoluteTolerance),
             fixedStepSize: 0.01, maximumSteps: 10_000_000)
+    }
+
+    /// Solver options for a compiled model: the scenario's relative tolerance, and its absolute
+    /// tolerance applied in each state's natural scale (`CompiledModel.stateScales`: the largest
+    /// dose in nmol for depots and compartments, that dose over V1 for effect sites, 1 for
+    /// receptor fractions and feedback states, the baseline for peptides). Without the scaling an
+    /// absolute tolerance of 1e-9 nmol on compartments holding 1e5 nmol forces needless steps.
+    public static func solverOptions(for model: CompiledModel) -> SolverOptions {
+        var options = solverOptions(for: model.scenario)
+        let atol = model.scenario.solver.absoluteTolerance
+        options.absoluteTolerance = .perComponent(model.stateScales.map { atol * $0 })
+        options.fixedStepSize = model.stableFixedStep
+        return options
     }
 
     /// Simulates `model` from its drug-free steady state over the scenario's duration, calling
@@ -79,7 +93,7 @@ public enum ReceptorModel {
     /// - Parameters:
     ///   - columns: CSV column names (nil: the scenario's `output.columns`, or all).
     ///   - intervalHours: output spacing (nil: the scenario's `output.intervalHours`).
-    ///   - options: solver options (nil: `solverOptions(for:)`).
+    ///   - options: solver options (nil: `solverOptions(for: model)`).
     /// - Throws: `ModelError.unknownColumn`, `.unknownMethod`, `.invalidValue`, `.solverFailed`,
     ///   or whatever `sink` throws.
     @discardableResult
@@ -111,7 +125,7 @@ public enum ReceptorModel {
         var adapter = ObservingSink(model: model, observables: observables, sink: sink)
         do {
             let solution = try ODESolver.solve(
-                problem, method: method, options: options ?? solverOptions(for: scenario), events: schedule,
+                problem, method: method, options: options ?? solverOptions(for: model), events: schedule,
                 output: .uniform(start: 0, interval: interval, end: scenario.durationHours), into: &adapter)
             sink = adapter.sink
             return solution.statistics

@@ -129,9 +129,8 @@ extension ReceptorSystem {
         peptideState = layout.peptideStates
         peptideClearance = library.peptides.map { ln2 / $0.halfLifeHours.value }
         let deficit = subject.phenotype == .opioidDeficit ? ph.deficitReleaseFactor.value : 1
-        peptideProduction = library.peptides.map {
-            $0.baselineNanomolar.value * ($0.id == "dynorphin" ? 1 : deficit)
-        }
+        peptideProduction = library.peptides.map(\.baselineNanomolar.value)
+        peptideBasal = library.peptides.map { $0.id == "dynorphin" ? 1 : deficit }
         peptideStimulusGain = library.peptides.flatMap { p in
             StimulusKind.allCases.map { p.stimulusGains[$0]?.value ?? 0 }
         }
@@ -157,7 +156,7 @@ extension ReceptorSystem {
             y[receptorFree[r]] = 1 - phi
             y[receptorInternal[r]] = phi
         }
-        for q in 0..<peptideState.count { y[peptideState[q]] = peptideProduction[q] }
+        for q in 0..<peptideState.count { y[peptideState[q]] = peptideProduction[q] * peptideBasal[q] }
         return y
     }
 }

@@ -114,7 +114,7 @@ extension ReceptorSystem {
         let ixe = endorphinSuppressionState, ixd = dynorphinInductionState
         let xe = y[ixe], xd = y[ixd]
         for q in 0..<peptideState.count {
-            var drive = 1.0
+            var drive = peptideBasal[q]
             for k in 0..<Self.stimulusKinds {
                 drive += peptideStimulusGain[q * Self.stimulusKinds + k] * stimulusIntensity[k]
             }

@@ -83,8 +83,10 @@ public struct ReceptorSystem: ODESystem, Sendable {
     // MARK: Peptides, count Pp.
     @usableFromInline var peptideState: [Int]
     @usableFromInline var peptideClearance: [Double]
-    /// Production target (baseline × phenotype), nM.
+    /// Production target of the control phenotype without stimuli (the baseline), nM.
     @usableFromInline var peptideProduction: [Double]
+    /// Basal release relative to control (the phenotype factor; stimulus-driven release is not scaled).
+    @usableFromInline var peptideBasal: [Double]
     /// Row-major [peptide][StimulusKind.allCases index].
     @usableFromInline var peptideStimulusGain: [Double]
     @usableFromInline var endorphinPeptide: Int
@@ -206,7 +208,7 @@ public struct ReceptorSystem: ODESystem, Sendable {
         // Endogenous peptides and their slow feedback states.
         let xe = y[endorphinSuppressionState], xd = y[dynorphinInductionState]
         for q in 0..<peptideState.count {
-            var drive = 1.0
+            var drive = peptideBasal[q]
             for k in 0..<Self.stimulusKinds {
                 drive += peptideStimulusGain[q * Self.stimulusKinds + k] * stimulusIntensity[k]
             }

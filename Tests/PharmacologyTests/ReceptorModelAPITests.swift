@@ -1,0 +1,111 @@
+import Testing
+import Integrators
+@testable import Pharmacology
+
+@Suite struct ReceptorModelAPITests {
+    let morphine = Scenario(name: "m", durationHours: 1, doses: [
+        DoseRegimen(drug: "morphine", route: .oral, schedule: .single(atHours: 0, amountMilligrams: 10)),
+    ])
+
+    @Test func errorsNameTheProblem() throws {
+        let unknown = Scenario(name: "x", durationHours: 1, doses: [
+            DoseRegimen(drug: "heroine", route: .oral, schedule: .single(atHours: 0, amountMilligrams: 1))])
+        #expect(throws: ModelError.unknownDrug("heroine")) { try ReceptorModel.compile(unknown) }
+        let route = Scenario(name: "x", durationHours: 1, doses: [
+            DoseRegimen(drug: "morphine", route: .sublingual, schedule: .single(atHours: 0, amountMilligrams: 1))])
+        #expect(throws: ModelError.unsupportedRoute(drug: "morphine", route: .sublingual, supported: [.oral, .intramuscular, .ivBolus, .ivInfusion])) {
+            try ReceptorModel.compile(route)
+        }
+        #expect(ModelError.unsupportedRoute(drug: "morphine", route: .sublingual, supported: [.oral, .ivBolus]).description
+                == "drug 'morphine' cannot be given by route 'sublingual' (supported: oral, iv_bolus)")
+        var bad = morphine
+        bad.parameterOverrides = ["morphine.clearance": 3]
+        #expect(throws: ModelError.unknownParameter("morphine.clearance")) { try ReceptorModel.compile(bad) }
+        bad.parameterOverrides = ["fentanyl.clearance_l_per_h": 3]  // not in this scenario
+        #expect(throws: ModelError.unknownParameter("fentanyl.clearance_l_per_h")) { try ReceptorModel.compile(bad) }
+        let negative = Scenario(name: "x", durationHours: 1, doses: [
+            DoseRegimen(drug: "morphine", route: .oral, schedule: .single(atHours: 0, amountMilligrams: -1))])
+        #expect(throws: ModelError.invalidValue(path: "doses[0].amountMilligrams", reason: "must be a finite number >= 0, got -1.0")) {
+            try ReceptorModel.compile(negative)
+        }
+        let model = try ReceptorModel.compile(morphine)
+        var sink = ObservableRecorder(columns: [])
+        #expect(throws: ModelError.unknownColumn("fentanyl_plasma_nM")) {
+            try ReceptorModel.simulate(model, columns: ["fentanyl_plasma_nM"], into: &sink)
+        }
+    }
+
+    @Test func namesListTheScenarioColumnsAndParameters() throws {
+        let columns = try ReceptorModel.columnNames(for: morphine)
+        for name in ["time_h", "morphine_plasma_nM", "morphine_brain_nM", "m6g_brain_nM", "endorphin_nM", "enkephalin_nM",
+                     "dynorphin_nM", "mu_occupancy_morphine", "mu_occupancy_endorphin", "mu_occupancy_total", "mu_surface_rel",
+                     "mu_internal_rel", "mu_total_rel", "mu_stimulus", "mu_response", "mu_adaptation", "kappa_response",
+                     "hedonic_tone", "withdrawal_index", "tolerance_index"] {
+            #expect(columns.contains(name), "\(name)")
+        }
+        #expect(!columns.contains { $0.hasPrefix("nmda") })
+        let ketamine = Scenario(name: "k", durationHours: 1, doses: [
+            DoseRegimen(drug: "ketamine", route: .ivBolus, schedule: .single(atHours: 0, amountMilligrams: 35))])
+        #expect(try ReceptorModel.columnNames(for: ketamine).contains("nmda_occupancy_ketamine"))
+        #expect(try ReceptorModel.columnNames(for: ketamine).contains("nmda_occupancy_dynorphin"))
+        let parameters = try ReceptorModel.parameterNames(for: morphine)
+        for name in ["morphine.half_life_h", "morphine.oral.bioavailability", "m6g.mu.ki_nM", "mu.turnover_half_life_h",
+                     "endorphin.exercise_gain", "model.hedonic_kappa_weight"] {
+            #expect(parameters.contains(name), "\(name)")
+        }
+        #expect(!parameters.contains("fentanyl.clearance_l_per_h"))
+    }
+
+    /// Compile once, solve many: a new parameter vector keeps the layout and changes the result
+    /// exactly as recompiling with the equivalent override does.
+    @Test func newParameterVectorReusesLayout() throws {
+        let model = try ReceptorModel.compile(morphine)
+        var values = model.parameterValues
+        let index = try #require(model.parameterNames.firstIndex(of: "morphine.clearance_l_per_h"))
+        values[index] = 50
+        let swapped = try model.withParameterValues(values)
+        #expect(swapped.stateNames == model.stateNames)
+        var overridden = morphine
+        overridden.parameterOverrides = ["morphine.clearance_l_per_h": 50]
+        let recompiled = try ReceptorModel.compile(overridden)
+        #expect(swapped.system.speciesK10 == recompiled.system.speciesK10)
+        #expect(swapped.system.speciesK10[0] != model.system.speciesK10[0])
+        #expect(swapped.initialState == recompiled.initialState)
+        #expect(throws: ModelError.invalidValue(path: "parameters", reason: "expected \(values.count) values, got 1")) {
+            try model.withParameterValues([1])
+        }
+    }
+
+    /// The RK4 reference method stays stable with the automatic fixed step on a stiff scenario
+    /// (naloxone on morphine) and agrees with Rodas5P.
+    @Test func rk4WithStableStepAgreesWithDefault() throws {
+        var scenario = Scenario(name: "nlx", durationHours: 0.5, doses: [
+            DoseRegimen(drug: "morphine", route: .ivBolus, schedule: .single(atHours: 0, amountMilligrams: 10)),
+            DoseRegimen(drug: "naloxone", route: .ivBolus, schedule: .single(atHours: 0.1, amountMilligrams: 0.4)),
+        ])
+        let model = try ReceptorModel.compile(scenario)
+        #expect(model.stableFixedStep < 0.01 && model.stableFixedStep > 1e-6)
+        var rk4 = ObservableRecorder(columns: ["mu_occupancy_naloxone", "withdrawal_index"])
+        scenario.solver.method = "rk4"
+        try ReceptorModel.simulate(try ReceptorModel.compile(scenario), columns: rk4.columns, intervalHours: 0.1, into: &rk4)
+        guard realSolverAvailable else { return }
+        var rodas = ObservableRecorder(columns: rk4.columns)
+        try ReceptorModel.simulate(model, columns: rodas.columns, intervalHours: 0.1, into: &rodas)
+        for (a, b) in zip(rk4.series("mu_occupancy_naloxone"), rodas.series("mu_occupancy_naloxone")) {
+            #expect(isClose(a, b, relative: 1e-4, absolute: 1e-8))
+        }
+    }
+
+    /// Streaming: the sink gets one row per output time with the requested columns in order.
+    @Test func simulateStreamsRows() throws {
+        let model = try ReceptorModel.compile(morphine)
+        var sink = ObservableRecorder(columns: ["time_h", "morphine_plasma_nM"])
+        var options = ReceptorModel.solverOptions(for: model)
+        options.fixedStepSize = 2e-4  // RK4 placeholder: stiff binding needs small steps
+        try ReceptorModel.simulate(model, columns: sink.columns, intervalHours: 0.25, options: options, into: &sink)
+        #expect(sink.times == [0, 0.25, 0.5, 0.75, 1])
+        #expect(sink.series("time_h") == sink.times)
+        #expect(sink.series("morphine_plasma_nM")[0] == 0)
+        #expect(sink.series("morphine_plasma_nM")[4] > 0)
+    }
+}
