@@ -86,6 +86,22 @@ func studyDirectory() throws -> URL {
         #expect(result.stderr.contains("2 of 4 members failed"))
     }
 
+    @Test func repeatedVaryAndThresholdOptionsEqualTheListForm() throws {
+        let dir = try studyDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenario = dir.appendingPathComponent("oral.json").path
+        let repeated = try receptorSim(["sweep", scenario, "--quiet",
+                                        "--vary", "morphine.clearance_l_per_h=80,95", "--vary", "doses[0].amount_mg=10,20",
+                                        "--columns", "morphine_plasma_nM",
+                                        "--threshold", "morphine_plasma_nM>5", "--threshold", "morphine_plasma_nM<1"])
+        let listed = try receptorSim(["sweep", scenario, "--quiet",
+                                      "--vary", "morphine.clearance_l_per_h=80,95;doses[0].amount_mg=10,20",
+                                      "--columns", "morphine_plasma_nM", "--threshold", "morphine_plasma_nM>5,morphine_plasma_nM<1"])
+        #expect(repeated.status == 0, "\(repeated.stderr)")
+        #expect(repeated.stdout.components(separatedBy: "\r\n").count == 1 + 1 + 4 + 1)   // study line, header, 2x2 points, final empty
+        #expect(repeated.stdout == listed.stdout)
+    }
+
     @Test func badSpecificationsAreUsageErrors() throws {
         let dir = try studyDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -6,7 +6,7 @@ import Studies
 enum PopulationCommand: ReceptorSimCommand {
     static let name = "population"
     static let abstract = "Run N virtual subjects with log-normal variability; one summary row each, percentile bands."
-    static let usage = "SCENARIO --size N [--seed S] [--variability 'NAME=CV%,...'] [-o FILE] [--bands FILE] [--band-columns a,b] [--threads N] [--shard I/N]"
+    static let usage = "SCENARIO --size N [--seed S] [--variability NAME=CV%]... [-o FILE] [--bands FILE] [--band-columns a,b] [--threads N] [--shard I/N]"
     static let discussion = """
         Each subject's varied quantities are log-normal around the scenario's value (the median):
         value = median * exp(sigma * z), sigma = sqrt(ln(1 + CV^2)), so CV is the coefficient of
@@ -30,7 +30,7 @@ enum PopulationCommand: ReceptorSimCommand {
         options: [
             OptionSpecification("--size", value: "N", help: "Number of subjects."),
             OptionSpecification("--seed", value: "S", help: "Seed of the draws, a whole number (default 1)."),
-            OptionSpecification("--variability", value: "SPECS", help: "NAME=CV% items, comma-separated (default: see above)."),
+            OptionSpecification("--variability", value: "SPECS", repeatable: true, help: "NAME=CV% items, comma-separated or repeated (default: see above)."),
             OptionSpecification("--bands", value: "FILE", help: "Write 5th/50th/95th percentile bands over time to FILE."),
             OptionSpecification("--band-columns", value: "a,b", help: "Columns for --bands (default: the summarised columns)."),
         ] + StudyCommandSupport.commonOptions)
@@ -49,13 +49,12 @@ enum PopulationCommand: ReceptorSimCommand {
         }
         let setup = try StudyCommandSupport.Setup(arguments, command: name)
         var variabilities: [Variability] = []
-        if let text = arguments.value("--variability") {
+        for text in arguments.allValues("--variability") {
             for item in try ArgumentParser.list(text, option: "--variability", command: name) {
                 variabilities.append(try StudyCommandSupport.study(name, setup.file) { () throws(StudyError) in try Variability.parse(item) })
             }
-        } else {
-            variabilities = Variability.defaults(for: setup.base)
         }
+        if variabilities.isEmpty { variabilities = Variability.defaults(for: setup.base) }
         let bandsPath = arguments.value("--bands")
         var bandColumns: [String] = []
         if bandsPath != nil {

@@ -8,7 +8,7 @@ import Studies
 enum SweepCommand: ReceptorSimCommand {
     static let name = "sweep"
     static let abstract = "Run a scenario over a grid of parameter or dose values; one summary row per point."
-    static let usage = "SCENARIO --vary 'NAME=V1,V2,...[;NAME=FROM:TO:STEPS[:log]]' [-o FILE] [--columns a,b] [--threshold 'col>v,...'] [--threads N] [--shard I/N]"
+    static let usage = "SCENARIO --vary NAME=V1,V2,... [--vary NAME=FROM:TO:STEPS[:log]]... [-o FILE] [--columns a,b] [--threshold 'col>v,...'] [--threads N] [--shard I/N]"
     static let discussion = """
         NAME is a parameter of the scenario (morphine.half_life_h, mu.turnover_half_life_h: see
         'receptor-sim drugs DRUG') or a dose field: doses[K].amount_mg, .every_h, .start_h, .at_h,
@@ -27,16 +27,17 @@ enum SweepCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpecification("--vary", value: "SPEC", help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log]; several separated by ';'."),
+            OptionSpecification("--vary", value: "SPEC", repeatable: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log]; repeat the option (or separate by ';') for a grid."),
         ] + StudyCommandSupport.commonOptions)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let setup = try StudyCommandSupport.Setup(arguments, command: name)
-        guard let text = arguments.value("--vary") else {
+        let texts = arguments.allValues("--vary")
+        guard !texts.isEmpty else {
             throw .usage(command: name, message: "missing --vary NAME=V1,V2,... (what to sweep)")
         }
         var variations: [Variation] = []
-        for spec in text.split(separator: ";").map(String.init) where !spec.trimmingCharacters(in: .whitespaces).isEmpty {
+        for spec in texts.flatMap({ $0.split(separator: ";").map(String.init) }) where !spec.trimmingCharacters(in: .whitespaces).isEmpty {
             variations.append(try StudyCommandSupport.study(name, setup.file) { () throws(StudyError) in try Variation.parse(spec) })
         }
         let plan = try StudyCommandSupport.study(name, setup.file, names: setup.parameterNames) { () throws(StudyError) in
@@ -56,7 +57,7 @@ enum StudyCommandSupport {
     static let commonOptions: [OptionSpecification] = [
         OptionSpecification("--output", short: "-o", value: "FILE", help: "Write the summary CSV to FILE (atomically); '-' or no -o writes to standard output."),
         OptionSpecification("--columns", value: "a,b,c", help: "Columns to summarise (default: the scenario's output.columns, else withdrawal_index, hedonic_tone, mu_response, mu_total_rel)."),
-        OptionSpecification("--threshold", value: "SPECS", help: "Time above/below levels: 'col>v' or 'col<v', comma-separated (quote it: > and < are shell redirections)."),
+        OptionSpecification("--threshold", value: "SPECS", repeatable: true, help: "Time above/below levels: 'col>v' or 'col<v', comma-separated or repeated (quote it: > and < are shell redirections)."),
         OptionSpecification("--interval", value: "H", help: "Hours between the rows the metrics are computed from (default: the scenario's output.interval_h)."),
         OptionSpecification("--rtol", value: "R", help: "Solver relative tolerance for every member (default: the scenario's)."),
         OptionSpecification("--atol", value: "A", help: "Solver absolute tolerance for every member (default: the scenario's)."),
@@ -114,7 +115,7 @@ enum StudyCommandSupport {
                 columns = scenario.output.columns ?? ["withdrawal_index", "hedonic_tone", "mu_response", "mu_total_rel"]
             }
             var thresholds: [Threshold] = []
-            if let text = arguments.value("--threshold") {
+            for text in arguments.allValues("--threshold") {
                 for item in try ArgumentParser.list(text, option: "--threshold", command: command) {
                     do throws(StudyError) { thresholds.append(try Threshold.parse(item)) } catch { throw .usage(command: command, message: error.description) }
                 }
