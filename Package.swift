@@ -41,7 +41,9 @@ let package = Package(
         // Each test target is enabled with its first tests.
         .testTarget(name: "PharmacologyTests", dependencies: ["Pharmacology", "Integrators"]),
         .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "Pharmacology"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Pharmacology"]),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Pharmacology"],
+            exclude: ["render-sample-report.sh"]),
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Pharmacology", "Integrators"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Pharmacology", "Integrators", "receptor-sim"]),
         .testTarget(name: "ReceptorSimTests", dependencies: ["receptor-sim", "Reports", "ScenarioFiles", "Pharmacology"]),

@@ -1,15 +1,11 @@
 import Pharmacology
 
-/// The compiled model's own index and coefficient arrays, read by reflection.
+/// The compiled model's own index and coefficient arrays, read through their `package` access.
 ///
-/// Why reflection: `ReceptorSystem` keeps its arrays `internal` (`@usableFromInline`) and
-/// `CompiledModel` keeps its layout, events and reference values internal, so another module
-/// cannot name them. Reading the very arrays the right-hand side loops over keeps every exported
-/// number identical to the compiled one; a renamed or retyped field fails loudly with
-/// `ExchangeError.modelStructureChanged`, and the Swift tests that evaluate the exported math
-/// against `ReceptorSystem.evaluate` catch any change of the equations themselves.
-/// (A `package` symbolic description exported by Pharmacology would replace this; see the
-/// Exchange README section in Benchmarks/README.md.)
+/// Reading the very arrays the right-hand side loops over keeps every exported number identical
+/// to the compiled one; the compiler checks every field read here, and the Swift tests that
+/// evaluate the exported math against `ReceptorSystem.evaluate` catch any change of the
+/// equations themselves.
 struct CompiledStructure {
     struct Event {
         enum Action: Equatable {
@@ -65,148 +61,96 @@ struct CompiledStructure {
     var referenceHedonicTone: Double
     var referenceProbeResponse: Double
 
-    /// Reads the structure of `model`.
-    /// - Throws: `ExchangeError.modelStructureChanged` naming the first field not found.
-    init(_ model: CompiledModel) throws(ExchangeError) {
-        let m = Reflected(model, owner: "CompiledModel")
-        let layout = try Reflected(m.child("layout"), owner: "ModelLayout")
-        let s = Reflected(model.system, owner: "ReceptorSystem")
-        stateNames = try layout.value("stateNames")
-        speciesIDs = try layout.value("speciesIDs")
-        peptideIDs = try layout.value("peptideIDs")
-        ligandIDs = try layout.value("ligandIDs")
-        receptorKinds = try layout.value("receptorKinds")
+    /// Reads the structure of `model` (its `package` arrays, exactly as the right-hand side uses them).
+    init(_ model: CompiledModel) {
+        let layout = model.layout, s = model.system
+        stateNames = layout.stateNames
+        speciesIDs = layout.speciesIDs
+        peptideIDs = layout.peptideIDs
+        ligandIDs = layout.ligandIDs
+        receptorKinds = layout.receptorKinds
 
-        speciesCentral = try s.value("speciesCentral")
-        speciesPeripheral = try s.value("speciesPeripheral")
-        speciesEffect = try s.value("speciesEffect")
-        speciesK10 = try s.value("speciesK10")
-        speciesK12 = try s.value("speciesK12")
-        speciesK21 = try s.value("speciesK21")
-        speciesInverseV1 = try s.value("speciesInverseV1")
-        speciesKe0 = try s.value("speciesKe0")
-        speciesInfusion = model.system.speciesInfusionNanomolePerHour
-        depotState = try s.value("depotState")
-        depotTarget = try s.value("depotTarget")
-        depotKa = try s.value("depotKa")
-        depotBioavailability = try s.value("depotBioavailability")
-        transferSource = try s.value("transferSource")
-        transferTarget = try s.value("transferTarget")
-        transferCoefficient = try s.value("transferCoefficient")
-        ligandState = try s.value("ligandState")
-        ligandScale = try s.value("ligandScale")
-        receptorFree = try s.value("receptorFree")
-        receptorDesensitized = try s.value("receptorDesensitized")
-        receptorInternal = try s.value("receptorInternal")
-        receptorSynthesisState = try s.value("receptorSynthesisState")
-        receptorAdaptationState = try s.value("receptorAdaptationState")
-        receptorPairStart = try s.value("receptorPairStart")
-        receptorPairEnd = try s.value("receptorPairEnd")
-        receptorModulatorStart = try s.value("receptorModulatorStart")
-        receptorModulatorEnd = try s.value("receptorModulatorEnd")
-        receptorSynthesis = try s.value("receptorSynthesis")
-        receptorEndocytosis = try s.value("receptorEndocytosis")
-        receptorResensitization = try s.value("receptorResensitization")
-        receptorRecycling = try s.value("receptorRecycling")
-        receptorDegradation = try s.value("receptorDegradation")
-        receptorConstitutive = try s.value("receptorConstitutive")
-        receptorTransducer = try s.value("receptorTransducer")
-        receptorSynthesisGain = try s.value("receptorSynthesisGain")
-        receptorSynthesisRate = try s.value("receptorSynthesisRate")
-        receptorAdaptationGain = try s.value("receptorAdaptationGain")
-        receptorAdaptationRate = try s.value("receptorAdaptationRate")
-        receptorSetPoint = try s.value("receptorSetPoint")
-        pairState = try s.value("pairState")
-        pairLigand = try s.value("pairLigand")
-        pairKon = try s.value("pairKon")
-        pairKoff = try s.value("pairKoff")
-        pairEfficacy = try s.value("pairEfficacy")
-        pairDesensitization = try s.value("pairDesensitization")
-        pairInternalization = try s.value("pairInternalization")
-        pairRecycles = try s.value("pairRecycles")
-        pairModulated = try s.value("pairModulated")
-        modulatorLigand = try s.value("modulatorLigand")
-        modulatorKd = try s.value("modulatorKd")
-        modulatorAlphaMinusOne = try s.value("modulatorAlphaMinusOne")
-        modulatorBetaMinusOne = try s.value("modulatorBetaMinusOne")
-        peptideState = try s.value("peptideState")
-        peptideClearance = try s.value("peptideClearance")
-        peptideProduction = try s.value("peptideProduction")
-        peptideBasal = try s.value("peptideBasal")
-        peptideStimulusGain = try s.value("peptideStimulusGain")
-        endorphinPeptide = try s.value("endorphinPeptide")
-        dynorphinPeptide = try s.value("dynorphinPeptide")
-        endorphinSuppressionState = try s.value("endorphinSuppressionState")
-        dynorphinInductionState = try s.value("dynorphinInductionState")
-        endorphinSuppressionGain = try s.value("endorphinSuppressionGain")
-        endorphinSuppressionRate = try s.value("endorphinSuppressionRate")
-        dynorphinInductionGain = try s.value("dynorphinInductionGain")
-        dynorphinInductionRate = try s.value("dynorphinInductionRate")
-        dynorphinDriveFromMu = try s.value("dynorphinDriveFromMu")
-        dynorphinDriveFromStress = try s.value("dynorphinDriveFromStress")
-        muReceptor = try s.value("muReceptor")
-        stimulusIntensity = model.system.stimulusIntensity
+        speciesCentral = s.speciesCentral
+        speciesPeripheral = s.speciesPeripheral
+        speciesEffect = s.speciesEffect
+        speciesK10 = s.speciesK10
+        speciesK12 = s.speciesK12
+        speciesK21 = s.speciesK21
+        speciesInverseV1 = s.speciesInverseV1
+        speciesKe0 = s.speciesKe0
+        speciesInfusion = s.speciesInfusionNanomolePerHour
+        depotState = s.depotState
+        depotTarget = s.depotTarget
+        depotKa = s.depotKa
+        depotBioavailability = s.depotBioavailability
+        transferSource = s.transferSource
+        transferTarget = s.transferTarget
+        transferCoefficient = s.transferCoefficient
+        ligandState = s.ligandState
+        ligandScale = s.ligandScale
+        receptorFree = s.receptorFree
+        receptorDesensitized = s.receptorDesensitized
+        receptorInternal = s.receptorInternal
+        receptorSynthesisState = s.receptorSynthesisState
+        receptorAdaptationState = s.receptorAdaptationState
+        receptorPairStart = s.receptorPairStart
+        receptorPairEnd = s.receptorPairEnd
+        receptorModulatorStart = s.receptorModulatorStart
+        receptorModulatorEnd = s.receptorModulatorEnd
+        receptorSynthesis = s.receptorSynthesis
+        receptorEndocytosis = s.receptorEndocytosis
+        receptorResensitization = s.receptorResensitization
+        receptorRecycling = s.receptorRecycling
+        receptorDegradation = s.receptorDegradation
+        receptorConstitutive = s.receptorConstitutive
+        receptorTransducer = s.receptorTransducer
+        receptorSynthesisGain = s.receptorSynthesisGain
+        receptorSynthesisRate = s.receptorSynthesisRate
+        receptorAdaptationGain = s.receptorAdaptationGain
+        receptorAdaptationRate = s.receptorAdaptationRate
+        receptorSetPoint = s.receptorSetPoint
+        pairState = s.pairState
+        pairLigand = s.pairLigand
+        pairKon = s.pairKon
+        pairKoff = s.pairKoff
+        pairEfficacy = s.pairEfficacy
+        pairDesensitization = s.pairDesensitization
+        pairInternalization = s.pairInternalization
+        pairRecycles = s.pairRecycles
+        pairModulated = s.pairModulated
+        modulatorLigand = s.modulatorLigand
+        modulatorKd = s.modulatorKd
+        modulatorAlphaMinusOne = s.modulatorAlphaMinusOne
+        modulatorBetaMinusOne = s.modulatorBetaMinusOne
+        peptideState = s.peptideState
+        peptideClearance = s.peptideClearance
+        peptideProduction = s.peptideProduction
+        peptideBasal = s.peptideBasal
+        peptideStimulusGain = s.peptideStimulusGain
+        endorphinPeptide = s.endorphinPeptide
+        dynorphinPeptide = s.dynorphinPeptide
+        endorphinSuppressionState = s.endorphinSuppressionState
+        dynorphinInductionState = s.dynorphinInductionState
+        endorphinSuppressionGain = s.endorphinSuppressionGain
+        endorphinSuppressionRate = s.endorphinSuppressionRate
+        dynorphinInductionGain = s.dynorphinInductionGain
+        dynorphinInductionRate = s.dynorphinInductionRate
+        dynorphinDriveFromMu = s.dynorphinDriveFromMu
+        dynorphinDriveFromStress = s.dynorphinDriveFromStress
+        muReceptor = s.muReceptor
+        stimulusIntensity = s.stimulusIntensity
 
-        let reference = try Reflected(m.child("reference"), owner: "ObservableReference")
-        controlTotal = try reference.value("controlTotal")
-        referenceHedonicTone = try reference.value("hedonicTone")
-        referenceProbeResponse = try reference.value("probeResponse")
-
-        guard let rawEvents = try m.child("events") as? [Any] else {
-            throw .modelStructureChanged(field: "CompiledModel.events", expected: "an array")
+        controlTotal = model.reference.controlTotal
+        referenceHedonicTone = model.reference.hedonicTone
+        referenceProbeResponse = model.reference.probeResponse
+        events = model.events.map { event in
+            let action: Event.Action
+            switch event.action {
+            case .addAmount(let state, let nanomole): action = .addAmount(state: state, nanomole: nanomole)
+            case .changeInfusion(let species, let delta): action = .changeInfusion(species: species, delta: delta)
+            case .changeStimulus(let kind, let delta): action = .changeStimulus(kind: kind, delta: delta)
+            }
+            return Event(timeHours: event.timeHours, action: action)
         }
-        events = []
-        for raw in rawEvents {
-            let e = Reflected(raw, owner: "ModelEvent")
-            let time: Double = try e.value("timeHours")
-            events.append(Event(timeHours: time, action: try Self.action(try e.child("action"))))
-        }
-    }
-
-    /// Decodes one `ModelEventAction` case by its name and payload labels.
-    private static func action(_ raw: Any) throws(ExchangeError) -> Event.Action {
-        guard let payload = Mirror(reflecting: raw).children.first, let name = payload.label else {
-            throw .modelStructureChanged(field: "ModelEventAction", expected: "an enum with payloads")
-        }
-        let fields = Reflected(payload.value, owner: "ModelEventAction.\(name)")
-        switch name {
-        case "addAmount":
-            return .addAmount(state: try fields.value("state"), nanomole: try fields.value("nanomole"))
-        case "changeInfusion":
-            return .changeInfusion(species: try fields.value("species"), delta: try fields.value("delta"))
-        case "changeStimulus":
-            return .changeStimulus(kind: try fields.value("kind"), delta: try fields.value("delta"))
-        default:
-            throw .modelStructureChanged(field: "ModelEventAction.\(name)", expected: "addAmount, changeInfusion or changeStimulus")
-        }
-    }
-}
-
-/// Named children of a reflected value, with typed access.
-private struct Reflected {
-    let children: [String: Any]
-    let owner: String
-
-    init(_ value: Any, owner: String) {
-        var children: [String: Any] = [:]
-        for child in Mirror(reflecting: value).children {
-            if let label = child.label { children[label] = child.value }
-        }
-        self.children = children
-        self.owner = owner
-    }
-
-    func child(_ label: String) throws(ExchangeError) -> Any {
-        guard let value = children[label] else {
-            throw .modelStructureChanged(field: owner + "." + label, expected: "present")
-        }
-        return value
-    }
-
-    func value<T>(_ label: String) throws(ExchangeError) -> T {
-        guard let value = try child(label) as? T else {
-            throw .modelStructureChanged(field: owner + "." + label, expected: "of type \(T.self)")
-        }
-        return value
     }
 }

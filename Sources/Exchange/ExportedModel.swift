@@ -76,7 +76,7 @@ package struct ExportedModel: Sendable {
     /// - Throws: `ExchangeError` when the compiled structure cannot be read, a CSV column has no
     ///   definition, identifiers collide or a value is not finite.
     package init(_ model: CompiledModel) throws(ExchangeError) {
-        let structure = try CompiledStructure(model)
+        let structure = CompiledStructure(model)
         id = "receptor_sim_" + Self.identifier(model.scenario.name)
         name = model.scenario.name
         durationHours = model.scenario.durationHours
