@@ -1,9 +1,39 @@
-// receptor-bench: run by hand in release builds (`swift run -c release receptor-bench <subcommand>`).
-let benchArguments = Array(CommandLine.arguments.dropFirst())
-if benchArguments.first == "model" {
-    let repeats = benchArguments.count > 1 ? Int(benchArguments[1]) ?? 21 : 21
-    let calls = benchArguments.count > 2 ? Int(benchArguments[2]) ?? 200_000 : 200_000
-    do { try ModelBenchmark(repeats: repeats, calls: calls).run() } catch { print("receptor-bench: error: \(error)") }
-} else {
-    print("receptor-bench: benchmarks are being built (subcommand: model [repeats [rhs-calls]])")
+// receptor-bench: ReceptorSim's benchmarks, run by hand in release builds
+// (`swift run -c release receptor-bench <subcommand>`), never from `swift test`.
+//
+// Subcommands print CSV on stdout and notes on stderr; a usage error exits with status 2.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+// `model [repeats [rhs-calls]]`: the issue-3 morphine abrupt-stop timing (ModelBenchmark.swift).
+if arguments.first == "model" {
+    let repeats = arguments.count > 1 ? Int(arguments[1]) ?? 21 : 21
+    let calls = arguments.count > 2 ? Int(arguments[2]) ?? 200_000 : 200_000
+    do { try ModelBenchmark(repeats: repeats, calls: calls).run() } catch {
+        printToStandardError("receptor-bench: error: \(error)")
+        exit(1)
+    }
+    exit(0)
+}
+do {
+    let command = try BenchmarkCommand(arguments: arguments)
+    switch command {
+    case .help:
+        print(BenchmarkCommand.usage)
+    case .stiff(let options):
+        try StiffBenchmark(options: options).run()
+    case .population(let populationArguments):
+        PopulationBenchmark.main(populationArguments)
+    }
+} catch let error as BenchmarkUsageError {
+    printToStandardError("receptor-bench: error: \(error)")
+    printToStandardError(error.usage)
+    exit(2)
+} catch {
+    printToStandardError("receptor-bench: error: \(error)")
+    exit(1)
 }

@@ -30,7 +30,10 @@ extension StiffTestProblem {
     public func maximumRelativeError(of state: [Double], absoluteTolerance: Double) -> Double {
         var worst = 0.0
         for (value, reference) in zip(state, referenceSolution) where abs(reference) > absoluteTolerance {
-            worst = max(worst, abs(value - reference) / abs(reference))
+            let error = abs(value - reference) / abs(reference)
+            // `Swift.max` drops NaN; a non-finite state must never score as accurate.
+            guard !error.isNaN else { return .nan }
+            worst = max(worst, error)
         }
         return worst
     }
@@ -39,7 +42,9 @@ extension StiffTestProblem {
     public func maximumAbsoluteError(of state: [Double]) -> Double {
         var worst = 0.0
         for (value, reference) in zip(state, referenceSolution) {
-            worst = max(worst, abs(value - reference))
+            let error = abs(value - reference)
+            guard !error.isNaN else { return .nan }
+            worst = max(worst, error)
         }
         return worst
     }

@@ -120,7 +120,7 @@ ensure_python() {
     fi
     local venv="$here/.venv"
     if [ ! -x "$venv/bin/python" ]; then
-        python3 -c 'import venv' 2>/dev/null || { apt_update_once; as_root apt-get install -y -qq python3-venv >/dev/null; }
+        python3 -c 'import ensurepip' 2>/dev/null || { apt_update_once; as_root apt-get install -y -qq python3-venv >/dev/null; }
         log "creating $venv with numpy and scipy from PyPI"
         python3 -m venv "$venv"
         "$venv/bin/pip" install -q numpy scipy

@@ -58,3 +58,13 @@ import StiffTestProblems
         #expect(abs(reference[6] + reference[7] - 0.0057) < 1e-15)
     }
 }
+
+@Suite struct StiffErrorMeasureTests {
+    @Test func nonFiniteStateIsNeverReportedAsAccurate() {
+        var state = Hires().referenceSolution
+        #expect(Hires().maximumRelativeError(of: state, absoluteTolerance: 1e-10) == 0)
+        state[3] = .nan
+        #expect(Hires().maximumRelativeError(of: state, absoluteTolerance: 1e-10).isNaN)
+        #expect(Hires().maximumAbsoluteError(of: state).isNaN)
+    }
+}

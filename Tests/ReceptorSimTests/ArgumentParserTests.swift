@@ -8,6 +8,7 @@ import Testing
             OptionSpecification("--output", short: "-o", value: "FILE", help: ""),
             OptionSpecification("--interval", value: "H", help: ""),
             OptionSpecification("--summary", help: ""),
+            OptionSpecification("--vary", value: "SPEC", repeatable: true, help: ""),
         ])
 
     private func parse(_ arguments: [String]) throws(CommandLineError) -> ParsedArguments {
@@ -21,6 +22,13 @@ import Testing
         } catch {
             return error.description
         }
+    }
+
+    @Test func repeatableOptionKeepsEveryValueInOrder() throws {
+        let parsed = try parse(["a.json", "--vary", "a=1,2", "--vary=b=3", "--vary", "c=4"])
+        #expect(parsed.allValues("--vary") == ["a=1,2", "b=3", "c=4"])
+        #expect(parsed.allValues("--interval") == [])
+        #expect(try parse(["a.json"]).allValues("--vary") == [])
     }
 
     @Test func parsesOptionsFlagsAndPositionals() throws {

@@ -2,11 +2,14 @@ import Foundation
 import Testing
 
 /// Runs the built receptor-sim binary, as a user would.
-func runReceptorSim(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+func runReceptorSim(
+    _ arguments: [String], environment: [String: String] = [:]
+) throws -> (status: Int32, stdout: String, stderr: String) {
     let binary = productsDirectory.appendingPathComponent("receptor-sim")
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

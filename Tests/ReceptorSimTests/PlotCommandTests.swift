@@ -12,6 +12,7 @@ import Testing
         let run2 = try runReceptorSim(["plot", scenario, "-o", second, "--quiet"])
         let toStdout = try runReceptorSim(["plot", scenario, "-o", "-", "-q"])
         #expect(run1.status == 0, "\(run1.stderr)")
+        #expect(run2.status == 0, "\(run2.stderr)")
         #expect(run1.stdout.isEmpty && run1.stderr.isEmpty)
         let svg = try String(contentsOfFile: first, encoding: .utf8)
         #expect(try String(contentsOfFile: second, encoding: .utf8) == svg)

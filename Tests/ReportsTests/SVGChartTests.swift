@@ -166,7 +166,7 @@ import FoundationXML
                 TimeSeriesColumn(name: "mu_occupancy_total", values: [0.5, 1e300, -1e300, .infinity, .nan, 0.2]),
                 TimeSeriesColumn(name: "morphine_brain_nM", values: [1e30, 1e30 * (1 + 1e-15), 1e30, 1e30, 1e30, 1e30]),
                 TimeSeriesColumn(name: "mu_response", values: [-1e308, 1e308, 0, 0, 0, 0]),
-                TimeSeriesColumn(name: "endorphin_nM", values: [5e-324, 0, -0.0, 1, 2, 3]),
+                TimeSeriesColumn(name: "endorphin_nM", values: [.leastNonzeroMagnitude, 0, -0.0, 1, 2, 3]),
             ])
         for log in [false, true] {
             let panels = try PanelSpecification.panels(available: table.columnNames, columns: table.columnNames, logarithmicConcentrations: log)

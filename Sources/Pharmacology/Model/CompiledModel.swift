@@ -9,13 +9,13 @@ public struct CompiledModel: Sendable {
     public let scenario: Scenario
     /// The library after the scenario's overrides.
     public let library: DrugLibrary
-    let layout: ModelLayout
+    package let layout: ModelLayout
     /// The system at t = 0 (infusion rates and stimuli zero until their events).
     public let system: ReceptorSystem
     /// The drug-free steady state of the subject's phenotype.
     public let initialState: [Double]
-    let events: [ModelEvent]
-    let reference: ObservableReference
+    package let events: [ModelEvent]
+    package let reference: ObservableReference
     let physiology: Physiology
 
     /// The natural magnitude of each state component, for scaling absolute tolerances: the

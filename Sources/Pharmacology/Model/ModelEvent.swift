@@ -1,5 +1,5 @@
 /// A discontinuity of the compiled model, applied by the integrator at an exact time.
-enum ModelEventAction: Sendable, Equatable {
+package enum ModelEventAction: Sendable, Equatable {
     /// Add an amount (nmol) to a state: a dose into a depot or, for an IV bolus, the central compartment.
     case addAmount(state: Int, nanomole: Double)
     /// Change a species' infusion rate by `delta` nmol/h (start: +rate, stop: −rate).
@@ -8,9 +8,9 @@ enum ModelEventAction: Sendable, Equatable {
     case changeStimulus(kind: Int, delta: Double)
 }
 
-struct ModelEvent: Sendable, Equatable {
-    var timeHours: Double
-    var action: ModelEventAction
+package struct ModelEvent: Sendable, Equatable {
+    package var timeHours: Double
+    package var action: ModelEventAction
 
     /// Applies the event to the system parameters or the state.
     static func apply(_ action: ModelEventAction, to system: inout ReceptorSystem,

@@ -4,7 +4,7 @@
 /// one depot per extravascular route used; peptides; the two peptide feedback states; per
 /// receptor free, desensitized, internalized, synthesis-control H and adaptation A; then one
 /// bound state per (receptor, ligand) pair, grouped by receptor.
-struct ModelLayout: Sendable, Equatable {
+package struct ModelLayout: Sendable, Equatable {
     struct Depot: Sendable, Equatable {
         var species: Int
         var route: Route
@@ -17,25 +17,25 @@ struct ModelLayout: Sendable, Equatable {
     }
 
     /// Library ids of the PK species: dosed drugs in order of appearance, then metabolites.
-    var speciesIDs: [String] = []
+    package internal(set) var speciesIDs: [String] = []
     var speciesCentral: [Int] = []
     var speciesPeripheral: [Int] = []
     var speciesEffect: [Int] = []
     var depots: [Depot] = []
-    var peptideIDs: [String] = []
+    package internal(set) var peptideIDs: [String] = []
     var peptideStates: [Int] = []
     var endorphinSuppressionState = 0
     var dynorphinInductionState = 0
-    var receptorKinds: [ReceptorKind] = []
+    package internal(set) var receptorKinds: [ReceptorKind] = []
     var receptorFree: [Int] = []
     var receptorDesensitized: [Int] = []
     var receptorInternal: [Int] = []
     var receptorSynthesis: [Int] = []
     var receptorAdaptation: [Int] = []
     /// Ligand ids: peptides first, then species.
-    var ligandIDs: [String] = []
+    package internal(set) var ligandIDs: [String] = []
     var pairs: [Pair] = []
-    var stateNames: [String] = []
+    package internal(set) var stateNames: [String] = []
 
     var dimension: Int { stateNames.count }
 

@@ -48,11 +48,11 @@ enum Observable: Sendable, Equatable {
 }
 
 /// Reference values of the drug-free steady states the observables are relative to.
-struct ObservableReference: Sendable, Equatable {
+package struct ObservableReference: Sendable, Equatable {
     /// Total receptor amount per type in the healthy control steady state (the "1" of `_rel`).
-    var controlTotal: [Double]
+    package var controlTotal: [Double]
     /// Hedonic tone of the subject's own drug-free steady state (withdrawal is measured from it).
-    var hedonicTone: Double
+    package var hedonicTone: Double
     /// Mu probe response in the subject's drug-naive steady state.
-    var probeResponse: Double
+    package var probeResponse: Double
 }

@@ -11,95 +11,95 @@ public struct ReceptorSystem: ODESystem, Sendable {
     public let dimension: Int
 
     // MARK: Pharmacokinetic species (drugs and metabolites), count S.
-    @usableFromInline var speciesCentral: [Int]
-    @usableFromInline var speciesPeripheral: [Int]   // -1 when none
-    @usableFromInline var speciesEffect: [Int]
-    @usableFromInline var speciesK10: [Double]        // CL/V1
-    @usableFromInline var speciesK12: [Double]        // Q/V1
-    @usableFromInline var speciesK21: [Double]        // Q/V2
-    @usableFromInline var speciesInverseV1: [Double]
-    @usableFromInline var speciesKe0: [Double]
+    @usableFromInline package internal(set) var speciesCentral: [Int]
+    @usableFromInline package internal(set) var speciesPeripheral: [Int]   // -1 when none
+    @usableFromInline package internal(set) var speciesEffect: [Int]
+    @usableFromInline package internal(set) var speciesK10: [Double]        // CL/V1
+    @usableFromInline package internal(set) var speciesK12: [Double]        // Q/V1
+    @usableFromInline package internal(set) var speciesK21: [Double]        // Q/V2
+    @usableFromInline package internal(set) var speciesInverseV1: [Double]
+    @usableFromInline package internal(set) var speciesKe0: [Double]
     /// Current infusion rate into the central compartment, nmol/h (changed by time events).
     public var speciesInfusionNanomolePerHour: [Double]
 
     // MARK: Depots, count Dp.
-    @usableFromInline var depotState: [Int]
-    @usableFromInline var depotTarget: [Int]          // central state of the species
-    @usableFromInline var depotKa: [Double]
-    @usableFromInline var depotBioavailability: [Double]
+    @usableFromInline package internal(set) var depotState: [Int]
+    @usableFromInline package internal(set) var depotTarget: [Int]          // central state of the species
+    @usableFromInline package internal(set) var depotKa: [Double]
+    @usableFromInline package internal(set) var depotBioavailability: [Double]
 
     // MARK: Metabolite formation: linear transfers y[target] += coefficient · y[source].
-    @usableFromInline var transferSource: [Int]
-    @usableFromInline var transferTarget: [Int]
-    @usableFromInline var transferCoefficient: [Double]
+    @usableFromInline package internal(set) var transferSource: [Int]
+    @usableFromInline package internal(set) var transferTarget: [Int]
+    @usableFromInline package internal(set) var transferCoefficient: [Double]
 
     // MARK: Ligands (peptides first, then species), count L: concentration = scale · y[state].
-    @usableFromInline var ligandState: [Int]
-    @usableFromInline var ligandScale: [Double]
+    @usableFromInline package internal(set) var ligandState: [Int]
+    @usableFromInline package internal(set) var ligandScale: [Double]
 
     // MARK: Receptors, count R.
-    @usableFromInline var receptorFree: [Int]
-    @usableFromInline var receptorDesensitized: [Int]
-    @usableFromInline var receptorInternal: [Int]
-    @usableFromInline var receptorSynthesisState: [Int]
-    @usableFromInline var receptorAdaptationState: [Int]
-    @usableFromInline var receptorPairStart: [Int]
-    @usableFromInline var receptorPairEnd: [Int]
-    @usableFromInline var receptorModulatorStart: [Int]
-    @usableFromInline var receptorModulatorEnd: [Int]
-    @usableFromInline var receptorSynthesis: [Double]      // ksyn0, 1/h
-    @usableFromInline var receptorEndocytosis: [Double]    // kendo, 1/h
-    @usableFromInline var receptorResensitization: [Double]
-    @usableFromInline var receptorRecycling: [Double]
-    @usableFromInline var receptorDegradation: [Double]
-    @usableFromInline var receptorConstitutive: [Double]   // c0
-    @usableFromInline var receptorTransducer: [Double]     // KE
-    @usableFromInline var receptorSynthesisGain: [Double]
-    @usableFromInline var receptorSynthesisRate: [Double]  // kH
-    @usableFromInline var receptorAdaptationGain: [Double] // gamma
-    @usableFromInline var receptorAdaptationRate: [Double] // kA
+    @usableFromInline package internal(set) var receptorFree: [Int]
+    @usableFromInline package internal(set) var receptorDesensitized: [Int]
+    @usableFromInline package internal(set) var receptorInternal: [Int]
+    @usableFromInline package internal(set) var receptorSynthesisState: [Int]
+    @usableFromInline package internal(set) var receptorAdaptationState: [Int]
+    @usableFromInline package internal(set) var receptorPairStart: [Int]
+    @usableFromInline package internal(set) var receptorPairEnd: [Int]
+    @usableFromInline package internal(set) var receptorModulatorStart: [Int]
+    @usableFromInline package internal(set) var receptorModulatorEnd: [Int]
+    @usableFromInline package internal(set) var receptorSynthesis: [Double]      // ksyn0, 1/h
+    @usableFromInline package internal(set) var receptorEndocytosis: [Double]    // kendo, 1/h
+    @usableFromInline package internal(set) var receptorResensitization: [Double]
+    @usableFromInline package internal(set) var receptorRecycling: [Double]
+    @usableFromInline package internal(set) var receptorDegradation: [Double]
+    @usableFromInline package internal(set) var receptorConstitutive: [Double]   // c0
+    @usableFromInline package internal(set) var receptorTransducer: [Double]     // KE
+    @usableFromInline package internal(set) var receptorSynthesisGain: [Double]
+    @usableFromInline package internal(set) var receptorSynthesisRate: [Double]  // kH
+    @usableFromInline package internal(set) var receptorAdaptationGain: [Double] // gamma
+    @usableFromInline package internal(set) var receptorAdaptationRate: [Double] // kA
     /// Transduced-response set point E_set per receptor (the healthy control steady state).
-    @usableFromInline var receptorSetPoint: [Double]
+    @usableFromInline package internal(set) var receptorSetPoint: [Double]
 
     // MARK: Binding pairs, count P, grouped by receptor.
-    @usableFromInline var pairState: [Int]
-    @usableFromInline var pairLigand: [Int]
-    @usableFromInline var pairKon: [Double]
-    @usableFromInline var pairKoff: [Double]
-    @usableFromInline var pairEfficacy: [Double]
-    @usableFromInline var pairDesensitization: [Double]
-    @usableFromInline var pairInternalization: [Double]
+    @usableFromInline package internal(set) var pairState: [Int]
+    @usableFromInline package internal(set) var pairLigand: [Int]
+    @usableFromInline package internal(set) var pairKon: [Double]
+    @usableFromInline package internal(set) var pairKoff: [Double]
+    @usableFromInline package internal(set) var pairEfficacy: [Double]
+    @usableFromInline package internal(set) var pairDesensitization: [Double]
+    @usableFromInline package internal(set) var pairInternalization: [Double]
     /// 1 when internalized receptors recycle (reversible ligand), 0 when degraded (irreversible).
-    @usableFromInline var pairRecycles: [Double]
+    @usableFromInline package internal(set) var pairRecycles: [Double]
     /// 1 for agonist pairs (subject to allosteric modulation), else 0.
-    @usableFromInline var pairModulated: [Double]
+    @usableFromInline package internal(set) var pairModulated: [Double]
 
     // MARK: Allosteric modulators, grouped by receptor.
-    @usableFromInline var modulatorLigand: [Int]
-    @usableFromInline var modulatorKd: [Double]
-    @usableFromInline var modulatorAlphaMinusOne: [Double]
-    @usableFromInline var modulatorBetaMinusOne: [Double]
+    @usableFromInline package internal(set) var modulatorLigand: [Int]
+    @usableFromInline package internal(set) var modulatorKd: [Double]
+    @usableFromInline package internal(set) var modulatorAlphaMinusOne: [Double]
+    @usableFromInline package internal(set) var modulatorBetaMinusOne: [Double]
 
     // MARK: Peptides, count Pp.
-    @usableFromInline var peptideState: [Int]
-    @usableFromInline var peptideClearance: [Double]
+    @usableFromInline package internal(set) var peptideState: [Int]
+    @usableFromInline package internal(set) var peptideClearance: [Double]
     /// Production target of the control phenotype without stimuli (the baseline), nM.
-    @usableFromInline var peptideProduction: [Double]
+    @usableFromInline package internal(set) var peptideProduction: [Double]
     /// Basal release relative to control (the phenotype factor; stimulus-driven release is not scaled).
-    @usableFromInline var peptideBasal: [Double]
+    @usableFromInline package internal(set) var peptideBasal: [Double]
     /// Row-major [peptide][StimulusKind.allCases index].
-    @usableFromInline var peptideStimulusGain: [Double]
-    @usableFromInline var endorphinPeptide: Int
-    @usableFromInline var dynorphinPeptide: Int
-    @usableFromInline var endorphinSuppressionState: Int
-    @usableFromInline var dynorphinInductionState: Int
-    @usableFromInline var endorphinSuppressionGain: Double
-    @usableFromInline var endorphinSuppressionRate: Double
-    @usableFromInline var dynorphinInductionGain: Double
-    @usableFromInline var dynorphinInductionRate: Double
-    @usableFromInline var dynorphinDriveFromMu: Double
-    @usableFromInline var dynorphinDriveFromStress: Double
-    @usableFromInline var muReceptor: Int
+    @usableFromInline package internal(set) var peptideStimulusGain: [Double]
+    @usableFromInline package internal(set) var endorphinPeptide: Int
+    @usableFromInline package internal(set) var dynorphinPeptide: Int
+    @usableFromInline package internal(set) var endorphinSuppressionState: Int
+    @usableFromInline package internal(set) var dynorphinInductionState: Int
+    @usableFromInline package internal(set) var endorphinSuppressionGain: Double
+    @usableFromInline package internal(set) var endorphinSuppressionRate: Double
+    @usableFromInline package internal(set) var dynorphinInductionGain: Double
+    @usableFromInline package internal(set) var dynorphinInductionRate: Double
+    @usableFromInline package internal(set) var dynorphinDriveFromMu: Double
+    @usableFromInline package internal(set) var dynorphinDriveFromStress: Double
+    @usableFromInline package internal(set) var muReceptor: Int
     /// Current intensity per `StimulusKind.allCases` index (changed by time events).
     public var stimulusIntensity: [Double]
 

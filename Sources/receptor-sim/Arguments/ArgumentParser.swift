@@ -42,15 +42,20 @@ enum ArgumentParser {
                 parsed.flags.insert(option.name)
                 continue
             }
-            if parsed.values[option.name] != nil { throw usage("option '\(option.name)' given more than once") }
+            if !option.repeatable, parsed.values[option.name] != nil {
+                throw usage("option '\(option.name)' given more than once")
+            }
+            let value: String
             if let inlineValue {
-                parsed.values[option.name] = inlineValue
+                value = inlineValue
             } else if index < arguments.count, arguments[index] == "-" || !arguments[index].hasPrefix("-") || Double(arguments[index]) != nil {
-                parsed.values[option.name] = arguments[index]
+                value = arguments[index]
                 index += 1
             } else {
                 throw usage("option '\(option.name)' needs a value (\(option.valueName ?? "VALUE"))")
             }
+            parsed.values[option.name] = value
+            if option.repeatable { parsed.repeatedValues[option.name, default: []].append(value) }
         }
 
         let required = specification.positionals.filter { !$0.optional }

@@ -7,11 +7,14 @@ struct OptionSpecification: Sendable {
     /// Placeholder for the value (`H`, `FILE`); nil for a flag that takes none.
     let valueName: String?
     let help: String
+    /// May be given several times (`--vary A=1,2 --vary B=3,4`); every value is kept, in order.
+    let repeatable: Bool
 
-    init(_ name: String, short: String? = nil, value valueName: String? = nil, help: String) {
+    init(_ name: String, short: String? = nil, value valueName: String? = nil, repeatable: Bool = false, help: String) {
         self.name = name
         self.short = short
         self.valueName = valueName
+        self.repeatable = repeatable
         self.help = help
     }
 

@@ -9,6 +9,10 @@ enum CommandRegistry {
         PlotCommand.self,
         ReportCommand.self,
         CompareCommand.self,
+        ExportCommand.self,
+        SweepCommand.self,
+        PopulationCommand.self,
+        MergeCommand.self,
     ]
 
     static func command(named name: String) -> (any ReceptorSimCommand.Type)? {

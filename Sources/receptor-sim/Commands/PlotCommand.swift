@@ -167,9 +167,9 @@ enum ChartCommandSupport {
         _ scenario: Scenario, file: String, quiet: Bool, reproducible: Bool
     ) throws(CommandLineError) -> (table: TimeSeriesTable, solver: SolverSummary) {
         let columns = ModelBridge.columnNames(for: scenario)
-        let progress = ProgressReporter(
+        let progress = CommandProgress.reporter(
             label: URL(fileURLWithPath: file).lastPathComponent, total: scenario.durationHours, unit: "h",
-            style: ProgressReporter.automaticStyle(quiet: quiet))
+            quiet: quiet)
         defer { progress.finish() }
         var sink = ProgressTrackingSink(base: TimeSeriesTableBuilder(columnNames: columns), progress: progress)
         let started = DispatchTime.now()

@@ -73,8 +73,8 @@ enum RunCommand: ReceptorSimCommand {
         } catch {
             throw .output(error)
         }
-        let progress = ProgressReporter(label: file.split(separator: "/").last.map(String.init) ?? file, total: scenario.durationHours, unit: "h",
-                                        style: ProgressReporter.automaticStyle(quiet: arguments.flag("--quiet")))
+        let progress = CommandProgress.reporter(label: file.split(separator: "/").last.map(String.init) ?? file,
+                                                total: scenario.durationHours, unit: "h", quiet: arguments.flag("--quiet"))
         var sink = ProgressTrackingSink(base: CSVRowSink(writer: writer, summary: RunSummary(columns: columns),
                                                          chart: arguments.flag("--chart") ? ChartRows(columns: columns) : nil),
                                         progress: progress)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Markdown table of a run_peers.sh CSV, adding repeats and LU counts from its --verbose stderr.
+"""Markdown table of a benchmark CSV (run_peers.sh or receptor-bench stiff), adding the repeats
+and LU factorisation counts from the same run's --verbose stderr log.
 
-Usage: peer_table.py PEERS_CSV [VERBOSE_STDERR_LOG]
+Usage: csv_table.py CSV [VERBOSE_STDERR_LOG]
 """
 import csv
 import math
@@ -11,12 +12,13 @@ import sys
 extra = {}
 if len(sys.argv) > 2:
     for line in open(sys.argv[2]):
-        m = re.match(r"(?:cvode_stiff|scipy_stiff): (\w+) ([\w-]+) rtol (\S+): (\d+) repeats, (\d+) LU", line)
+        m = re.match(r"(?:cvode_stiff|scipy_stiff|receptor-bench): (\w+) ([\w-]+) rtol (\S+): (\d+) repeats, (\d+) LU", line)
         if m:
             extra[(m[1], m[2], m[3])] = (m[4], m[5])
 rows = list(csv.DictReader(open(sys.argv[1])))
 problem_order = {"rober": 0, "hires": 1, "vdpol": 2, "pollu": 3}
-method_order = {"cvode": 0, "cvode-dq": 1, "scipy-lsoda": 2, "scipy-bdf": 3, "scipy-radau": 4}
+method_order = {"rodas5p": 0, "rosenbrock23": 1, "tsit5": 2,
+                "cvode": 3, "cvode-dq": 4, "scipy-lsoda": 5, "scipy-bdf": 6, "scipy-radau": 7}
 rows.sort(key=lambda r: (problem_order.get(r["problem"], 9), method_order.get(r["method"], 9),
                          -float(r["rtol"])))
 print("| problem | method | rtol | atol | median ms | repeats | steps | rejected | f evals | J evals "

@@ -1,0 +1,351 @@
+import Pharmacology
+
+/// Turns a `CompiledStructure` into parameters, rate expressions, rules and events.
+///
+/// The right-hand side is rebuilt as `ReceptorSystem.evaluate` computes it: per state a list
+/// of terms, appended (`+=`) or replaced (`=`) in the same loop order over the same arrays,
+/// with branches on compile-time constants (`pairModulated`, a missing peripheral compartment)
+/// resolved here as the compiled loop resolves them at run time.
+struct ExportBuilder {
+    let structure: CompiledStructure
+    let physiology: Physiology
+    let initialState: [Double]
+    let absoluteToleranceScales: [Double]
+
+    var parameters: [ExportedModel.Parameter] = []
+    var states: [ExportedModel.State] = []
+    var rules: [ExportedModel.Rule] = []
+    var events: [ExportedModel.Event] = []
+
+    /// SBML id of each compiled state.
+    private var stateID: [String] = []
+    /// Terms of each state's derivative.
+    private var terms: [[MathExpression]] = []
+
+    init(structure: CompiledStructure, physiology: Physiology, initialState: [Double], absoluteToleranceScales: [Double]) {
+        self.structure = structure
+        self.physiology = physiology
+        self.initialState = initialState
+        self.absoluteToleranceScales = absoluteToleranceScales
+    }
+
+    @discardableResult
+    private mutating func parameter(_ id: String, _ value: Double, _ unit: ExportedUnit, name: String? = nil,
+                                    constant: Bool = true) -> MathExpression {
+        parameters.append(.init(id: id, name: name ?? id, value: value, unit: unit, constant: constant))
+        return .symbol(id)
+    }
+
+    @discardableResult
+    private mutating func rule(_ id: String, _ unit: ExportedUnit, _ e: MathExpression, column: Bool) -> MathExpression {
+        rules.append(.init(id: id, unit: unit, expression: e, isColumn: column))
+        return .symbol(id)
+    }
+
+    private func y(_ i: Int) -> MathExpression { .symbol(stateID[i]) }
+
+    /// The unit of a compiled state, from its name's suffix (names follow ModelLayout).
+    private static func unit(ofState name: String) -> ExportedUnit {
+        if name.hasSuffix("_nmol") { return .nanomole }
+        if name.hasSuffix("_nM") { return .nanomolar }
+        return .dimensionless
+    }
+
+    mutating func build() throws(ExchangeError) {
+        let s = structure
+        let n = s.stateNames.count
+        guard initialState.count == n else {
+            throw .modelStructureChanged(field: "CompiledModel.initialState", expected: "of length \(n)")
+        }
+        guard absoluteToleranceScales.count == n else {
+            throw .modelStructureChanged(field: "CompiledModel.stateScales", expected: "of length \(n)")
+        }
+        stateID = s.stateNames.map(ExportedModel.identifier)
+        terms = Array(repeating: [], count: n)
+
+        // Pharmacokinetics, as in evaluate: central, peripheral, effect site per species.
+        for sp in 0..<s.speciesCentral.count {
+            let name = ExportedModel.identifier(s.speciesIDs[sp])
+            let c = s.speciesCentral[sp]
+            let k10 = parameter(name + "_k10", s.speciesK10[sp], .perHour)
+            let k12 = parameter(name + "_k12", s.speciesK12[sp], .perHour)
+            let k21 = parameter(name + "_k21", s.speciesK21[sp], .perHour)
+            let inverseV1 = parameter(name + "_inverse_v1", s.speciesInverseV1[sp], .perLitre)
+            let ke0 = parameter(name + "_ke0", s.speciesKe0[sp], .perHour)
+            let infusion = parameter(name + "_infusion", s.speciesInfusion[sp], .nanomolePerHour,
+                                     name: name + " infusion rate (changed by events)", constant: false)
+            terms[c].append(infusion)
+            terms[c].append(.negation((k10 + k12) * y(c)))
+            let per = s.speciesPeripheral[sp]
+            if per >= 0 {
+                terms[c].append(k21 * y(per))
+                terms[per].append(k12 * y(c) - k21 * y(per))
+            }
+            let e = s.speciesEffect[sp]
+            terms[e] = [ke0 * (y(c) * inverseV1 - y(e))]
+            rule(name + "_plasma_nM", .nanomolar, y(c) * inverseV1, column: true)
+        }
+        for k in 0..<s.depotState.count {
+            let id = stateID[s.depotState[k]]
+            let ka = parameter(id + "_ka", s.depotKa[k], .perHour)
+            let f = parameter(id + "_bioavailability", s.depotBioavailability[k], .dimensionless)
+            let flux = ka * y(s.depotState[k])
+            terms[s.depotState[k]].append(.negation(flux))
+            terms[s.depotTarget[k]].append(f * flux)
+        }
+        for k in 0..<s.transferSource.count {
+            let id = "transfer_" + stateID[s.transferSource[k]] + "_to_" + stateID[s.transferTarget[k]]
+            let coefficient = parameter(parameters.contains { $0.id == id } ? id + "_\(k)" : id,
+                                        s.transferCoefficient[k], .perHour)
+            terms[s.transferTarget[k]].append(coefficient * y(s.transferSource[k]))
+        }
+
+        // Ligand concentrations: peptides are their states (scale 1), species their brain column.
+        let peptideCount = s.peptideIDs.count
+        var ligand: [MathExpression] = []
+        for l in 0..<s.ligandState.count {
+            let scale = s.ligandScale[l]
+            if l < peptideCount {
+                ligand.append(scale == 1 ? y(s.ligandState[l])
+                              : parameter(ExportedModel.identifier(s.ligandIDs[l]) + "_ligand_scale", scale, .dimensionless) * y(s.ligandState[l]))
+            } else {
+                let id = ExportedModel.identifier(s.ligandIDs[l])
+                let scaleSymbol = parameter(id + "_ligand_scale", scale, .dimensionless)
+                rule(id + "_brain_nM", .nanomolar, scaleSymbol * y(s.ligandState[l]), column: true)
+                ligand.append(.symbol(id + "_brain_nM"))
+            }
+        }
+
+        // Receptors and binding.
+        var transduced: [MathExpression] = []
+        var responses: [ReceptorKind: MathExpression] = [:]
+        var setPointSymbols: [MathExpression] = []
+        for r in 0..<s.receptorFree.count {
+            let k = s.receptorKinds[r].rawValue
+            let ksyn = parameter(k + "_ksyn", s.receptorSynthesis[r], .perHour)
+            let kendo = parameter(k + "_kendo", s.receptorEndocytosis[r], .perHour)
+            let kres = parameter(k + "_kres", s.receptorResensitization[r], .perHour)
+            let krec = parameter(k + "_krec", s.receptorRecycling[r], .perHour)
+            let kdeg = parameter(k + "_kdeg", s.receptorDegradation[r], .perHour)
+            let c0 = parameter(k + "_constitutive_activity", s.receptorConstitutive[r], .dimensionless)
+            let ke = parameter(k + "_transducer_half_max", s.receptorTransducer[r], .dimensionless)
+            let gainH = parameter(k + "_synthesis_gain", s.receptorSynthesisGain[r], .dimensionless)
+            let kH = parameter(k + "_synthesis_rate", s.receptorSynthesisRate[r], .perHour)
+            let gamma = parameter(k + "_adaptation_gain", s.receptorAdaptationGain[r], .dimensionless)
+            let kA = parameter(k + "_adaptation_rate", s.receptorAdaptationRate[r], .perHour)
+            let setPoint = parameter(k + "_set_point", s.receptorSetPoint[r], .dimensionless)
+            setPointSymbols.append(setPoint)
+
+            // Allosteric factors (absent modulators leave kon and efficacy unscaled).
+            var fa: [MathExpression] = [], fe: [MathExpression] = []
+            let mStart = s.receptorModulatorStart[r], mEnd = s.receptorModulatorEnd[r]
+            if mStart < mEnd {
+                var affinity: [MathExpression] = [], efficacy: [MathExpression] = []
+                for m in mStart..<mEnd {
+                    let id = k + "_modulator_" + ExportedModel.identifier(s.ligandIDs[s.modulatorLigand[m]])
+                        + (mEnd - mStart > 1 ? "_\(m - mStart)" : "")
+                    let kd = parameter(id + "_kd", s.modulatorKd[m], .nanomolar)
+                    let alpha = parameter(id + "_alpha_minus_one", s.modulatorAlphaMinusOne[m], .dimensionless)
+                    let beta = parameter(id + "_beta_minus_one", s.modulatorBetaMinusOne[m], .dimensionless)
+                    let c = ligand[s.modulatorLigand[m]]
+                    let rho = rule(id + "_fraction", .dimensionless, c / (c + kd), column: false)
+                    affinity.append(.number(1) + alpha * rho)
+                    efficacy.append(.number(1) + beta * rho)
+                }
+                fa = [rule(k + "_affinity_factor", .dimensionless, .multiply(affinity), column: false)]
+                fe = [rule(k + "_efficacy_factor", .dimensionless, .multiply(efficacy), column: false)]
+            }
+
+            let iF = s.receptorFree[r], iD = s.receptorDesensitized[r], iI = s.receptorInternal[r]
+            let free = y(iF), des = y(iD), inside = y(iI), h = y(s.receptorSynthesisState[r])
+            var dF: [MathExpression] = [ksyn * .exponential(gainH * h), .negation(kendo * free), kres * des, krec * inside]
+            var dD: [MathExpression] = [.negation((kres + kendo) * des)]
+            var dI: [MathExpression] = [kendo * (free + des), .negation((krec + kdeg) * inside)]
+            var stimulus: [MathExpression] = [c0 * free]
+            var bound: [MathExpression] = []
+            for p in s.receptorPairStart[r]..<s.receptorPairEnd[r] {
+                let id = stateID[s.pairState[p]]
+                let b = y(s.pairState[p])
+                bound.append(b)
+                let modulated = s.pairModulated[p] != 0
+                let konSymbol = parameter(id + "_kon", s.pairKon[p], .perNanomolarPerHour)
+                let koff = parameter(id + "_koff", s.pairKoff[p], .perHour)
+                let efficacy = parameter(id + "_efficacy", s.pairEfficacy[p], .dimensionless)
+                let kdes = parameter(id + "_kdes", s.pairDesensitization[p], .perHour)
+                let kint = parameter(id + "_kint", s.pairInternalization[p], .perHour)
+                let recycles = parameter(id + "_recycles", s.pairRecycles[p], .dimensionless)
+                let kon: MathExpression = modulated ? .multiply([konSymbol] + fa) : konSymbol
+                let v = rule(id + "_net_binding", .perHour,
+                             kon * ligand[s.pairLigand[p]] * free - koff * b, column: false)
+                terms[s.pairState[p]] = [v - (kdes + kint) * b]
+                dF.append(.negation(v))
+                dD.append(kdes * b)
+                dI.append(recycles * kint * b)
+                let eff: MathExpression = modulated ? .multiply([efficacy] + fe) : efficacy
+                stimulus.append(eff * b)
+            }
+            let stimulusSymbol = rule(k + "_stimulus", .dimensionless, .add(stimulus), column: true)
+            let e = rule(k + "_transduced", .dimensionless, stimulusSymbol / (stimulusSymbol + ke), column: false)
+            transduced.append(e)
+            terms[iF] = [.add(dF)]
+            terms[iD] = [.add(dD)]
+            terms[iI] = [.add(dI)]
+            let ih = s.receptorSynthesisState[r], ia = s.receptorAdaptationState[r]
+            terms[ih] = [kH * ((setPoint - e) - h)]
+            terms[ia] = [kA * (gamma * (e - setPoint) - y(ia))]
+
+            // Observables of this receptor (CompiledModel+Observables).
+            let surface = rule(k + "_surface_amount", .dimensionless, .add([free, des] + bound), column: false)
+            for j in bound.indices {
+                let p = s.receptorPairStart[r] + j
+                rule(k + "_occupancy_" + ExportedModel.identifier(s.ligandIDs[s.pairLigand[p]]), .dimensionless,
+                     bound[j] / surface, column: true)
+            }
+            rule(k + "_occupancy_total", .dimensionless, .add(bound) / surface, column: true)
+            let total = parameter(k + "_control_total", s.controlTotal[r], .dimensionless)
+            rule(k + "_surface_rel", .dimensionless, surface / total, column: true)
+            rule(k + "_internal_rel", .dimensionless, inside / total, column: true)
+            rule(k + "_total_rel", .dimensionless, (surface + inside) / total, column: true)
+            responses[s.receptorKinds[r]] = rule(k + "_response", .dimensionless, e - y(ia), column: true)
+            if stateID[ia] != k + "_adaptation" {
+                rule(k + "_adaptation", .dimensionless, y(ia), column: true)
+            }
+            if s.receptorKinds[r] == .mu {
+                try buildProbe(r: r, kind: k, coupled: [free] + (s.receptorPairStart[r]..<s.receptorPairEnd[r])
+                    .filter { s.pairRecycles[$0] != 0 }.map { y(s.pairState[$0]) }, ligand: ligand, c0: c0, ke: ke)
+            }
+        }
+
+        // Endogenous peptides and their slow feedback states.
+        let kinds = StimulusKind.allCases
+        var stimulus: [MathExpression] = []
+        for (j, kind) in kinds.enumerated() {
+            stimulus.append(parameter("stimulus_" + kind.rawValue, s.stimulusIntensity[j], .dimensionless,
+                                      name: kind.rawValue + " intensity (changed by events)", constant: false))
+        }
+        let xe = y(s.endorphinSuppressionState), xd = y(s.dynorphinInductionState)
+        let gE = parameter("endorphin_suppression_gain", s.endorphinSuppressionGain, .dimensionless)
+        let kE = parameter("endorphin_suppression_rate", s.endorphinSuppressionRate, .perHour)
+        let gD = parameter("dynorphin_induction_gain", s.dynorphinInductionGain, .dimensionless)
+        let kD = parameter("dynorphin_induction_rate", s.dynorphinInductionRate, .perHour)
+        let driveMu = parameter("dynorphin_drive_from_mu", s.dynorphinDriveFromMu, .dimensionless)
+        let driveStress = parameter("dynorphin_drive_from_stress", s.dynorphinDriveFromStress, .dimensionless)
+        for q in 0..<s.peptideState.count {
+            let id = ExportedModel.identifier(s.peptideIDs[q])
+            let clearance = parameter(id + "_clearance", s.peptideClearance[q], .perHour)
+            let production = parameter(id + "_production", s.peptideProduction[q], .nanomolar)
+            // Basal release relative to control (phenotype factor), plus stimulus-driven release.
+            var drive: [MathExpression] = [parameter(id + "_basal_release", s.peptideBasal[q], .dimensionless)]
+            for (j, kind) in kinds.enumerated() {
+                let gain = parameter(id + "_" + kind.rawValue + "_gain", s.peptideStimulusGain[q * kinds.count + j], .dimensionless)
+                drive.append(gain * stimulus[j])
+            }
+            var factors: [MathExpression] = [production, .add(drive)]
+            if q == s.endorphinPeptide { factors.append(.exponential(.negation(gE * xe))) }
+            if q == s.dynorphinPeptide { factors.append(.exponential(gD * xd)) }
+            let i = s.peptideState[q]
+            terms[i] = [clearance * (.multiply(factors) - y(i))]
+        }
+        let mu = s.muReceptor
+        let muExcess = rule("mu_excess", .dimensionless, transduced[mu] - setPointSymbols[mu], column: false)
+        terms[s.endorphinSuppressionState] = [kE * (muExcess - xe)]
+        let stressIndex = kinds.firstIndex(of: .stress)!
+        terms[s.dynorphinInductionState] = [kD * (driveMu * muExcess + driveStress * stimulus[stressIndex] - xd)]
+
+        // Whole-model observables.
+        let wd = parameter("hedonic_delta_weight", physiology.hedonicDeltaWeight.value, .dimensionless)
+        let wk = parameter("hedonic_kappa_weight", physiology.hedonicKappaWeight.value, .dimensionless)
+        let response = { (kind: ReceptorKind) -> MathExpression in responses[kind] ?? .number(0) }
+        let tone = rule("hedonic_tone", .dimensionless,
+                        response(.mu) * (.number(1) + wd * response(.delta)) - wk * response(.kappa), column: true)
+        let toneReference = parameter("reference_hedonic_tone", s.referenceHedonicTone, .dimensionless)
+        rule("withdrawal_index", .dimensionless,
+             .piecewise(value: toneReference - tone, condition: .greaterThan(toneReference, tone), otherwise: .number(0)),
+             column: true)
+        let probeReference = parameter("reference_probe_response", s.referenceProbeResponse, .dimensionless)
+        let probe: MathExpression = rules.contains { $0.id == "mu_probe_response" } ? .symbol("mu_probe_response") : .number(0)
+        rule("tolerance_index", .dimensionless, .number(1) - probe / probeReference, column: true)
+
+        // States: a peptide state named as its CSV column keeps that id.
+        for i in 0..<n {
+            states.append(.init(id: stateID[i], name: s.stateNames[i], initialValue: initialState[i],
+                                unit: Self.unit(ofState: s.stateNames[i]), rate: .add(terms[i]),
+                                absoluteToleranceScale: i < absoluteToleranceScales.count ? absoluteToleranceScales[i] : 1))
+        }
+        buildEvents()
+    }
+
+    /// The tolerance probe (CompiledModel.probeResponse): the reference agonist at a fixed
+    /// concentration in equilibrium with the current peptides on the coupled surface receptors.
+    private mutating func buildProbe(r: Int, kind k: String, coupled: [MathExpression], ligand: [MathExpression],
+                                     c0: MathExpression, ke: MathExpression) throws(ExchangeError) {
+        let s = structure
+        let concentration = parameter("probe_concentration_nM", physiology.probeConcentrationNanomolar.value, .nanomolar)
+        let ki = parameter("probe_ki_nM", physiology.probeKiNanomolar.value, .nanomolar)
+        let probeEfficacy = parameter("probe_efficacy", physiology.probeEfficacy.value, .dimensionless)
+        let ratio = rule("probe_ratio", .dimensionless, concentration / ki, column: false)
+        var denominator: [MathExpression] = [.number(1), ratio]
+        var weighted: [MathExpression] = [c0, probeEfficacy * ratio]
+        for p in s.receptorPairStart[r]..<s.receptorPairEnd[r] {
+            let l = s.pairLigand[p]
+            guard l < s.peptideIDs.count, s.pairKoff[p] > 0 else { continue }
+            let id = ExportedModel.identifier(s.stateNames[s.pairState[p]])
+            let occupancyRatio = ligand[l] * .symbol(id + "_kon") / .symbol(id + "_koff")
+            denominator.append(occupancyRatio)
+            weighted.append(.symbol(id + "_efficacy") * occupancyRatio)
+        }
+        let stimulus = rule(k + "_probe_stimulus", .dimensionless,
+                            .add(coupled) * .add(weighted) / .add(denominator), column: false)
+        rule(k + "_probe_response", .dimensionless,
+             stimulus / (stimulus + ke) - y(s.receptorAdaptationState[r]), column: false)
+    }
+
+    /// One SBML event per distinct event time. Doses add to their state; infusion rates and
+    /// stimulus intensities are assigned the value the compiled model holds after the event
+    /// (replaying its running sums, with the same snapping of round-off to zero).
+    private mutating func buildEvents() {
+        let s = structure
+        var infusion = s.speciesInfusion
+        var intensity = s.stimulusIntensity
+        var k = 0
+        let ordered = s.events
+        while k < ordered.count {
+            let time = ordered[k].timeHours
+            var added: [Int: Double] = [:]
+            var addedOrder: [Int] = []
+            var infusionChanged: [Int] = []
+            var stimulusChanged: [Int] = []
+            var count = 0
+            while k < ordered.count, ordered[k].timeHours == time {
+                switch ordered[k].action {
+                case .addAmount(let state, let amount):
+                    if added[state] == nil { addedOrder.append(state) }
+                    added[state, default: 0] += amount
+                case .changeInfusion(let sp, let delta):
+                    let v = infusion[sp] + delta
+                    infusion[sp] = abs(v) < 1e-9 * abs(delta) ? 0 : v
+                    if !infusionChanged.contains(sp) { infusionChanged.append(sp) }
+                case .changeStimulus(let kind, let delta):
+                    let v = intensity[kind] + delta
+                    intensity[kind] = abs(v) < 1e-12 ? 0 : v
+                    if !stimulusChanged.contains(kind) { stimulusChanged.append(kind) }
+                }
+                k += 1
+                count += 1
+            }
+            var assignments: [ExportedModel.Assignment] = []
+            for state in addedOrder {
+                assignments.append(.init(variable: stateID[state], expression: y(state) + .measured(added[state]!, Self.unit(ofState: s.stateNames[state]))))
+            }
+            for sp in infusionChanged {
+                assignments.append(.init(variable: ExportedModel.identifier(s.speciesIDs[sp]) + "_infusion",
+                                         expression: .measured(infusion[sp], .nanomolePerHour)))
+            }
+            for kind in stimulusChanged {
+                assignments.append(.init(variable: "stimulus_" + StimulusKind.allCases[kind].rawValue,
+                                         expression: .number(intensity[kind])))
+            }
+            events.append(.init(id: "event_\(events.count)", timeHours: time, assignments: assignments, mergedCount: count))
+        }
+    }
+}

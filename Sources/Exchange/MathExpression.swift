@@ -1,0 +1,105 @@
+import Foundation
+
+/// A small expression tree: the symbolic form of one right-hand side, rule or trigger of an
+/// exported model.
+///
+/// It is written to MathML for SBML and evaluated in Swift by the tests, so the same tree that
+/// other simulators run is the one checked against `ReceptorSystem.evaluate`. Booleans evaluate
+/// to 1 (true) or 0 (false).
+package indirect enum MathExpression: Sendable, Equatable {
+    /// A dimensionless literal.
+    case number(Double)
+    /// A literal with a unit (a dose amount, an infusion rate, an event time), so SBML unit
+    /// checking can verify the expressions it appears in.
+    case measured(Double, ExportedUnit)
+    /// An SBML identifier: a state, a parameter or an assignment-rule variable.
+    case symbol(String)
+    /// Simulation time (SBML's `time` csymbol), hours.
+    case time
+    case sum([MathExpression])
+    case product([MathExpression])
+    case difference(MathExpression, MathExpression)
+    case quotient(MathExpression, MathExpression)
+    case negation(MathExpression)
+    case exponential(MathExpression)
+    case greaterThan(MathExpression, MathExpression)
+    case greaterOrEqual(MathExpression, MathExpression)
+    /// `value` where `condition` holds, else `otherwise`.
+    case piecewise(value: MathExpression, condition: MathExpression, otherwise: MathExpression)
+
+    /// The sum of `terms`; 0 when empty, the term itself when single.
+    package static func add(_ terms: [MathExpression]) -> MathExpression {
+        switch terms.count {
+        case 0: return .number(0)
+        case 1: return terms[0]
+        default: return .sum(terms)
+        }
+    }
+
+    /// The product of `factors`; 1 when empty, the factor itself when single.
+    package static func multiply(_ factors: [MathExpression]) -> MathExpression {
+        switch factors.count {
+        case 0: return .number(1)
+        case 1: return factors[0]
+        default: return .product(factors)
+        }
+    }
+
+    /// Every symbol the expression reads, in first-use order.
+    package var symbols: [String] {
+        var out: [String] = []
+        var seen: Set<String> = []
+        func visit(_ e: MathExpression) {
+            switch e {
+            case .number, .measured, .time: break
+            case .symbol(let s): if seen.insert(s).inserted { out.append(s) }
+            case .sum(let xs), .product(let xs): xs.forEach(visit)
+            case .difference(let a, let b), .quotient(let a, let b), .greaterThan(let a, let b),
+                 .greaterOrEqual(let a, let b):
+                visit(a); visit(b)
+            case .negation(let a), .exponential(let a): visit(a)
+            case .piecewise(let v, let c, let o): visit(v); visit(c); visit(o)
+            }
+        }
+        visit(self)
+        return out
+    }
+
+    /// The value of the expression with symbols looked up in `values` and time `timeHours`.
+    /// - Throws: `ExchangeError.undefinedSymbol` for a symbol `values` lacks.
+    package func evaluate(_ values: [String: Double], timeHours: Double = 0) throws(ExchangeError) -> Double {
+        switch self {
+        case .number(let v), .measured(let v, _): return v
+        case .symbol(let s):
+            guard let v = values[s] else { throw .undefinedSymbol(s) }
+            return v
+        case .time: return timeHours
+        case .sum(let xs):
+            var total = 0.0
+            for x in xs { total += try x.evaluate(values, timeHours: timeHours) }
+            return total
+        case .product(let xs):
+            var total = 1.0
+            for x in xs { total *= try x.evaluate(values, timeHours: timeHours) }
+            return total
+        case .difference(let a, let b):
+            return try a.evaluate(values, timeHours: timeHours) - b.evaluate(values, timeHours: timeHours)
+        case .quotient(let a, let b):
+            return try a.evaluate(values, timeHours: timeHours) / b.evaluate(values, timeHours: timeHours)
+        case .negation(let a): return -(try a.evaluate(values, timeHours: timeHours))
+        case .exponential(let a): return Foundation.exp(try a.evaluate(values, timeHours: timeHours))
+        case .greaterThan(let a, let b):
+            return try a.evaluate(values, timeHours: timeHours) > b.evaluate(values, timeHours: timeHours) ? 1 : 0
+        case .greaterOrEqual(let a, let b):
+            return try a.evaluate(values, timeHours: timeHours) >= b.evaluate(values, timeHours: timeHours) ? 1 : 0
+        case .piecewise(let v, let c, let o):
+            return try c.evaluate(values, timeHours: timeHours) != 0
+                ? v.evaluate(values, timeHours: timeHours) : o.evaluate(values, timeHours: timeHours)
+        }
+    }
+}
+
+package func + (a: MathExpression, b: MathExpression) -> MathExpression { .add([a, b]) }
+package func - (a: MathExpression, b: MathExpression) -> MathExpression { .difference(a, b) }
+package func * (a: MathExpression, b: MathExpression) -> MathExpression { .multiply([a, b]) }
+package func / (a: MathExpression, b: MathExpression) -> MathExpression { .quotient(a, b) }

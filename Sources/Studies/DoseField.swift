@@ -1,0 +1,77 @@
+import Pharmacology
+
+/// A dose-regimen field a sweep or population may vary, named as in scenario files
+/// (`doses[0].amount_mg`). Changing one changes the scenario's events, so the scenario is
+/// recompiled for each value.
+public enum DoseField: String, Sendable, CaseIterable {
+    case amountMilligrams = "amount_mg"
+    case everyHours = "every_h"
+    case startHours = "start_h"
+    case atHours = "at_h"
+    case count
+    case rateMilligramsPerHour = "rate_mg_per_h"
+    case durationHours = "duration_h"
+
+    /// Parses `doses[I].FIELD`; nil when `name` does not have that shape.
+    static func parse(_ name: String) -> (dose: Int, field: String)? {
+        guard name.hasPrefix("doses["), let close = name.firstIndex(of: "]") else { return nil }
+        let digits = name[name.index(name.startIndex, offsetBy: 6)..<close]
+        let rest = name[name.index(after: close)...]
+        guard let dose = Int(digits), dose >= 0, rest.hasPrefix(".") else { return nil }
+        return (dose, String(rest.dropFirst()))
+    }
+
+    /// `schedule` with this field set to `value`.
+    /// - Throws: `StudyError.invalidDoseField` when the schedule has no such field or the value
+    ///   is out of range (negative amounts, non-positive intervals, non-integer counts).
+    func apply(_ value: Double, to schedule: DoseSchedule, name: String) throws(StudyError) -> DoseSchedule {
+        func bad(_ reason: String) -> StudyError { .invalidDoseField(name: name, reason: reason) }
+        guard value.isFinite else { throw bad("must be finite, got \(value)") }
+        switch (self, schedule) {
+        case (.amountMilligrams, .single(let at, _)):
+            guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
+            return .single(atHours: at, amountMilligrams: value)
+        case (.amountMilligrams, .repeated(let start, let every, let count, _)):
+            guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
+            return .repeated(startHours: start, everyHours: every, count: count, amountMilligrams: value)
+        case (.atHours, .single(_, let amount)):
+            guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
+            return .single(atHours: value, amountMilligrams: amount)
+        case (.everyHours, .repeated(let start, _, let count, let amount)):
+            guard value > 0 else { throw bad("must be > 0, got \(value)") }
+            return .repeated(startHours: start, everyHours: value, count: count, amountMilligrams: amount)
+        case (.everyHours, .stepped(let start, _, let amounts)):
+            guard value > 0 else { throw bad("must be > 0, got \(value)") }
+            return .stepped(startHours: start, everyHours: value, amountsMilligrams: amounts)
+        case (.startHours, .repeated(_, let every, let count, let amount)):
+            guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
+            return .repeated(startHours: value, everyHours: every, count: count, amountMilligrams: amount)
+        case (.startHours, .stepped(_, let every, let amounts)):
+            guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
+            return .stepped(startHours: value, everyHours: every, amountsMilligrams: amounts)
+        case (.startHours, .infusion(_, let duration, let rate)):
+            guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
+            return .infusion(startHours: value, durationHours: duration, rateMilligramsPerHour: rate)
+        case (.count, .repeated(let start, let every, _, let amount)):
+            guard value >= 1, value == value.rounded(), value <= 1_000_000 else { throw bad("must be a whole number from 1 to 1000000, got \(value)") }
+            return .repeated(startHours: start, everyHours: every, count: Int(value), amountMilligrams: amount)
+        case (.rateMilligramsPerHour, .infusion(let start, let duration, _)):
+            guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
+            return .infusion(startHours: start, durationHours: duration, rateMilligramsPerHour: value)
+        case (.durationHours, .infusion(let start, _, let rate)):
+            guard value > 0 else { throw bad("must be > 0, got \(value)") }
+            return .infusion(startHours: start, durationHours: value, rateMilligramsPerHour: rate)
+        default:
+            throw bad("this dose has no field '\(rawValue)' (its schedule is \(Self.kind(of: schedule)))")
+        }
+    }
+
+    static func kind(of schedule: DoseSchedule) -> String {
+        switch schedule {
+        case .single: return "a single dose: amount_mg, at_h"
+        case .repeated: return "repeated: amount_mg, start_h, every_h, count"
+        case .stepped: return "a taper or titration: start_h, every_h"
+        case .infusion: return "an infusion: rate_mg_per_h, start_h, duration_h"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// N virtual subjects: which quantities vary, how much, and the seed.
+public struct PopulationDesign: Sendable {
+    public let size: Int
+    public let seed: UInt64
+    public let variabilities: [Variability]
+    public let parameters: StudyParameters
+    let medians: [Double]
+    let sigmas: [Double]
+
+    /// Largest population accepted.
+    public static let maximumSize = 10_000_000
+
+    /// - Throws: `StudyError.tooLarge`, and the errors of `StudyParameters.init`.
+    public init(size: Int, seed: UInt64, variabilities: [Variability], base: CompiledModel,
+                library: DrugLibrary = .builtIn) throws(StudyError) {
+        guard size <= Self.maximumSize else { throw .tooLarge(what: "the population", count: size, limit: Self.maximumSize) }
+        self.size = size
+        self.seed = seed
+        self.variabilities = variabilities
+        let parameters = try StudyParameters(names: variabilities.map(\.name), base: base, library: library)
+        for (k, target) in parameters.targets.enumerated() {
+            if case .dose(_, .count) = target {
+                throw .invalidDoseField(name: parameters.names[k], reason: "a dose count is a whole number and cannot vary log-normally")
+            }
+        }
+        self.parameters = parameters
+        medians = parameters.baseNamedValues
+        sigmas = variabilities.map(\.sigma)
+    }
+
+    /// The values of member `member`'s varied quantities (in `variabilities` order). A pure
+    /// function of (seed, member): the same on any thread, worker or shard.
+    public func values(member: Int) -> [Double] {
+        var stream = RandomStream(seed: seed, member: UInt64(member))
+        var out = medians
+        for k in 0..<out.count {
+            let z = stream.nextStandardNormal()
+            out[k] = medians[k] * (sigmas[k] * z).exp
+        }
+        return out
+    }
+}
+
+import Foundation
+import Pharmacology
+
+extension Double {
+    fileprivate var exp: Double { Foundation.exp(self) }
+}

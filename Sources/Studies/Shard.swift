@@ -1,0 +1,44 @@
+/// One of N deterministic slices of a study: `--shard I/N` with I **0-based** (0 ≤ I < N), as
+/// Slurm's `SLURM_ARRAY_TASK_ID` with `--array=0-(N-1)` and Kubernetes'
+/// `JOB_COMPLETION_INDEX` give it.
+///
+/// Slice I holds the contiguous members `count·I/N ..< count·(I+1)/N` (integer division), so
+/// the slices cover every member once and their concatenation in I order is the whole study.
+public struct Shard: Sendable, Equatable {
+    public let index: Int
+    public let count: Int
+
+    /// Most slices accepted (keeps `total · I` far from overflow for any allowed study size).
+    public static let maximumCount = 1_000_000
+
+    public static let whole = Shard(uncheckedIndex: 0, count: 1)
+
+    init(uncheckedIndex index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+
+    /// - Throws: `StudyError.invalidSpecification` unless 0 ≤ index < count.
+    public init(index: Int, count: Int) throws(StudyError) {
+        guard count >= 1, count <= Self.maximumCount, index >= 0, index < count else {
+            throw .invalidSpecification(option: "--shard", text: "\(index)/\(count)",
+                                        reason: "I/N needs 1 <= N <= \(Self.maximumCount) and 0 <= I < N (I is 0-based)")
+        }
+        self.index = index
+        self.count = count
+    }
+
+    /// Parses `I/N`.
+    public static func parse(_ text: String) throws(StudyError) -> Shard {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
+            throw .invalidSpecification(option: "--shard", text: text, reason: "expected I/N with whole numbers, I 0-based (0/4 to 3/4)")
+        }
+        return try Shard(index: i, count: n)
+    }
+
+    /// The members of this slice of a study of `total` members.
+    public func range(of total: Int) -> Range<Int> {
+        (total * index / count) ..< (total * (index + 1) / count)
+    }
+}

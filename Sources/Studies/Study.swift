@@ -1,0 +1,53 @@
+import Reports
+
+/// Runs a study plan (all of it or one shard) and renders its summary.
+public enum Study {
+    /// The outcome of running a plan.
+    public struct Result: Sendable {
+        /// The summary CSV text (study line, header, rows) when the output is `.memory()`; else empty.
+        public let summary: String
+        public let memberCount: Int
+        public let failedCount: Int
+        /// Percentile bands, when band columns were requested.
+        public let bands: PercentileBands?
+    }
+
+    /// Runs `shard` of `plan` on `threads` threads, writing the summary to `output` as the rows
+    /// complete (in member order; call `output.finish()` afterwards for a file).
+    ///
+    /// A member that fails (solver failure, no steady state, invalid value) is recorded in its
+    /// row with status `failed` and the error text; the others go on.
+    /// - Parameters:
+    ///   - fingerprint: identifies the study in the study line (`StudyFingerprint.of`).
+    ///   - shard: nil for the whole study (no `shard=` in the study line).
+    ///   - progress: called with the number of members done, from worker threads.
+    /// - Throws: `StudyError.tooLarge` when the bands would exceed `PercentileBands.maximumValues`,
+    ///   `.invalidSpecification` for bands with a shard.
+    public static func run(_ plan: StudyPlan, fingerprint: String, shard: Shard? = nil, threads: Int,
+                           format: CSVNumberFormat = .roundTrip, output: StudyOutput = .memory(),
+                           progress: (@Sendable (Int) -> Void)? = nil) throws(StudyError) -> Result {
+        let members = (shard ?? .whole).range(of: plan.count)
+        let wantBands = !plan.bandColumns.isEmpty
+        if wantBands {
+            guard shard == nil else {
+                throw .invalidSpecification(option: "--bands", text: "--shard", reason: "percentile bands need every member in one process; run them without --shard")
+            }
+            let (n, overflow) = members.count.multipliedReportingOverflow(by: plan.rowsPerRun * plan.bandColumns.count)
+            guard !overflow, n <= PercentileBands.maximumValues else {
+                throw .tooLarge(what: "the band store (members x output rows x band columns)", count: overflow ? Int.max : n,
+                                limit: PercentileBands.maximumValues)
+            }
+        }
+        output.write(StudyTable.header(plan: plan, fingerprint: fingerprint, shard: shard, format: format))
+        var memberCount = 0, failedCount = 0
+        var banded: [MemberOutcome] = []
+        StudyExecutor.run(plan, members: members, threads: threads, recordBands: wantBands, progress: progress) { outcome in
+            output.write(StudyTable.row(outcome, plan: plan, format: format))
+            memberCount += 1
+            if outcome.metrics == nil { failedCount += 1 }
+            if wantBands, outcome.bands != nil { banded.append(outcome) }
+        }
+        return Result(summary: output.text, memberCount: memberCount, failedCount: failedCount,
+                      bands: wantBands ? PercentileBands(columns: plan.bandColumns, outcomes: banded) : nil)
+    }
+}

@@ -1,0 +1,36 @@
+/// Why a sweep, population or merge could not be set up or completed. The one error type of Studies.
+///
+/// A member whose simulation fails is not an error of the study: it is recorded in its row
+/// with status `failed` and the error text, and the study goes on.
+public enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A `--vary`, `--variability`, `--threshold` or `--shard` text that does not parse.
+    case invalidSpecification(option: String, text: String, reason: String)
+    /// A name that is neither a parameter of the scenario nor a supported dose field.
+    case unknownParameter(String)
+    /// A dose field that does not exist for that dose (`doses[3]` of two, `every_h` of a single dose).
+    case invalidDoseField(name: String, reason: String)
+    /// A column the scenario does not have; `valid` lists the ones it has.
+    case unknownColumn(String, valid: [String])
+    /// The same name given twice.
+    case duplicateName(String)
+    /// The model rejected the base scenario (compile error): its message.
+    case model(String)
+    /// The grid or population is larger than the documented limit.
+    case tooLarge(what: String, count: Int, limit: Int)
+    /// A shard file could not be read or does not belong with the others.
+    case merge(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidSpecification(let option, let text, let reason):
+            return "invalid \(option) '\(text)': \(reason)"
+        case .unknownParameter(let name): return "unknown parameter '\(name)'"
+        case .invalidDoseField(let name, let reason): return "invalid dose field '\(name)': \(reason)"
+        case .unknownColumn(let name, _): return "unknown column '\(name)'"
+        case .duplicateName(let name): return "'\(name)' given more than once"
+        case .model(let message): return message
+        case .tooLarge(let what, let count, let limit): return "\(what) has \(count) entries, more than the limit of \(limit)"
+        case .merge(let file, let reason): return "\(file): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Integrators
+import Pharmacology
+
+/// What every member of a study runs and what its summary row holds: the member's varied values,
+/// the simulated columns, the metrics and thresholds, and (populations) the band columns.
+public struct StudyPlan: Sendable {
+    /// `sweep` or `population`: the first word of the study line.
+    public enum Kind: String, Sendable { case sweep, population }
+
+    public let kind: Kind
+    public let parameters: StudyParameters
+    /// Number of members (grid points or subjects).
+    public let count: Int
+    /// Columns with per-column metrics.
+    public let metricColumns: [String]
+    public let thresholds: [Threshold]
+    /// Columns whose 5th/50th/95th percentiles over members are wanted (populations).
+    public let bandColumns: [String]
+    public let intervalHours: Double
+    /// The values of the varied quantities of member `index`.
+    let valuesOf: @Sendable (Int) -> [Double]
+    /// Every simulated column: metric columns, then threshold and band columns not among them.
+    let simulatedColumns: [String]
+    let thresholdIndices: [(column: Int, level: Double, above: Bool)]
+    let bandIndices: [Int]
+
+    /// A sweep over `grid`.
+    /// - Throws: `StudyError` for unknown names, bad dose values, unknown columns.
+    public static func sweep(grid: SweepGrid, base: CompiledModel, library: DrugLibrary = .builtIn,
+                             metricColumns: [String], thresholds: [Threshold], intervalHours: Double) throws(StudyError) -> StudyPlan {
+        let parameters = try StudyParameters(names: grid.variations.map(\.name), base: base, library: library)
+        for v in grid.variations { try parameters.validateDoseValues(v.name, v.values) }
+        return try StudyPlan(kind: .sweep, parameters: parameters, count: grid.count, metricColumns: metricColumns,
+                             thresholds: thresholds, bandColumns: [], intervalHours: intervalHours,
+                             valuesOf: { grid.values(at: $0) })
+    }
+
+    /// A virtual population.
+    /// - Throws: `StudyError` for unknown columns.
+    public static func population(design: PopulationDesign, metricColumns: [String], thresholds: [Threshold],
+                                  bandColumns: [String], intervalHours: Double) throws(StudyError) -> StudyPlan {
+        try StudyPlan(kind: .population, parameters: design.parameters, count: design.size, metricColumns: metricColumns,
+                      thresholds: thresholds, bandColumns: bandColumns, intervalHours: intervalHours,
+                      valuesOf: { design.values(member: $0) })
+    }
+
+    init(kind: Kind, parameters: StudyParameters, count: Int, metricColumns: [String], thresholds: [Threshold],
+         bandColumns: [String], intervalHours: Double, valuesOf: @escaping @Sendable (Int) -> [Double]) throws(StudyError) {
+        guard intervalHours.isFinite, intervalHours > 0 else {
+            throw .invalidSpecification(option: "--interval", text: "\(intervalHours)", reason: "must be a finite number > 0")
+        }
+        let valid: [String]
+        do { valid = try ReceptorModel.columnNames(for: parameters.base.scenario, library: parameters.library) }
+        catch { throw .model("\(error)") }
+        var seenColumns: Set<String> = []
+        for column in metricColumns where !seenColumns.insert(column).inserted { throw .duplicateName(column) }
+        var seenBands: Set<String> = []
+        for column in bandColumns where !seenBands.insert(column).inserted { throw .duplicateName(column) }
+        var simulated: [String] = []
+        for column in metricColumns + thresholds.map(\.column) + bandColumns where !simulated.contains(column) {
+            guard column != "time_h", valid.contains(column) else { throw .unknownColumn(column, valid: valid.filter { $0 != "time_h" }) }
+            simulated.append(column)
+        }
+        self.kind = kind
+        self.parameters = parameters
+        self.count = count
+        self.metricColumns = metricColumns
+        self.thresholds = thresholds
+        self.bandColumns = bandColumns
+        self.intervalHours = intervalHours
+        self.valuesOf = valuesOf
+        simulatedColumns = simulated
+        thresholdIndices = thresholds.map { t in (simulated.firstIndex(of: t.column) ?? 0, t.value, t.above) }
+        bandIndices = bandColumns.map { simulated.firstIndex(of: $0) ?? 0 }
+    }
+
+    /// Output rows per run (the uniform grid 0, Δ, 2Δ, ... up to the duration).
+    public var rowsPerRun: Int { Int((parameters.base.scenario.durationHours / intervalHours).rounded(.down)) + 1 }
+
+    /// The summary header: index, status, error, the varied names, then the metric names.
+    public func header(format: (Double) -> String) -> [String] {
+        var names = [kind == .sweep ? "point" : "member", "status", "error"] + parameters.names
+        for column in metricColumns { names += RunMetrics.perColumn.map { column + "_" + $0 } }
+        return names + thresholds.map { $0.metricName(format: format) }
+    }
+
+    /// Runs member `index`: its values, and its metrics or the error that stopped it.
+    func run(_ index: Int, recordBands: Bool, parameters: StudyParameters? = nil) -> MemberOutcome {
+        let parameters = parameters ?? self.parameters
+        let values = valuesOf(index)
+        let metricCount = metricColumns.count
+        var sink = RunMetrics(columnCount: simulatedColumns.count, thresholds: thresholdIndices,
+                              recorder: recordBands && !bandIndices.isEmpty ? BandRecorder(columns: bandIndices, expectedRows: rowsPerRun) : nil)
+        do {
+            let model = try parameters.model(values: values)
+            try ReceptorModel.simulate(model, columns: simulatedColumns, intervalHours: intervalHours, into: &sink)
+        } catch {
+            return MemberOutcome(index: index, values: values, metrics: nil, error: "\(error)", bands: nil, bandTimes: nil)
+        }
+        // Only the metric columns' metrics (the first metricCount columns) plus every threshold.
+        let all = sink.values
+        let perColumn = RunMetrics.perColumn.count
+        let metrics = Array(all[0..<(metricCount * perColumn)]) + Array(all[(simulatedColumns.count * perColumn)...])
+        return MemberOutcome(index: index, values: values, metrics: metrics, error: nil, bands: sink.recorder?.values, bandTimes: sink.recorder?.times)
+    }
+}
+
+/// The result of one member.
+struct MemberOutcome: Sendable {
+    let index: Int
+    let values: [Double]
+    /// nil when the member failed.
+    let metrics: [Double]?
+    let error: String?
+    let bands: [Float]?
+    let bandTimes: [Double]?
+}

@@ -1,0 +1,226 @@
+import Foundation
+import Pharmacology
+import Reports
+import ScenarioFiles
+import Studies
+
+/// `receptor-sim sweep SCENARIO --vary NAME=...`: one summary row per grid point.
+enum SweepCommand: ReceptorSimCommand {
+    static let name = "sweep"
+    static let abstract = "Run a scenario over a grid of parameter or dose values; one summary row per point."
+    static let usage = "SCENARIO --vary NAME=V1,V2,... [--vary NAME=FROM:TO:STEPS[:log]]... [-o FILE] [--columns a,b] [--threshold 'col>v,...'] [--threads N] [--shard I/N]"
+    static let discussion = """
+        NAME is a parameter of the scenario (morphine.half_life_h, mu.turnover_half_life_h: see
+        'receptor-sim drugs DRUG') or a dose field: doses[K].amount_mg, .every_h, .start_h, .at_h,
+        .count, .rate_mg_per_h, .duration_h (K counts the scenario's doses from 0). Several
+        variations are separated by ';' in one --vary (quote it) and form the full grid, the first
+        varying slowest. A range FROM:TO:STEPS has STEPS evenly spaced values from FROM to TO
+        inclusive, FROM:TO:STEPS:log geometric ones. Parameter variations reuse one compiled model;
+        dose fields change the events, so each point is compiled anew.
+
+        Each row: point, status (ok or failed), error text, the varied values, then per column
+        peak, t_peak_h, trough, t_trough_h, auc (trapezoid, unit·h), then the hours above or below
+        each threshold. The first line is a '#' study line (read with comment='#').
+
+        \(StudyCommandSupport.commonDiscussion)
+        """
+    static let arguments = ArgumentSpecification(
+        positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
+        options: [
+            OptionSpecification("--vary", value: "SPEC", repeatable: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log]; repeat the option (or separate by ';') for a grid."),
+        ] + StudyCommandSupport.commonOptions)
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
+        let setup = try StudyCommandSupport.Setup(arguments, command: name)
+        let texts = arguments.allValues("--vary")
+        guard !texts.isEmpty else {
+            throw .usage(command: name, message: "missing --vary NAME=V1,V2,... (what to sweep)")
+        }
+        var variations: [Variation] = []
+        for spec in texts.flatMap({ $0.split(separator: ";").map(String.init) }) where !spec.trimmingCharacters(in: .whitespaces).isEmpty {
+            variations.append(try StudyCommandSupport.study(name, setup.file) { () throws(StudyError) in try Variation.parse(spec) })
+        }
+        let plan = try StudyCommandSupport.study(name, setup.file, names: setup.parameterNames) { () throws(StudyError) in
+            let grid = try SweepGrid(variations)
+            return try StudyPlan.sweep(grid: grid, base: setup.base, metricColumns: setup.columns,
+                                       thresholds: setup.thresholds, intervalHours: setup.intervalHours)
+        }
+        let canonical = variations.map { v in v.name + "=" + v.values.map(CSVNumberFormat.roundTrip.format).joined(separator: ",") }
+        return try StudyCommandSupport.execute(plan, setup: setup, extraFingerprint: ["vary"] + canonical,
+                                               bandsPath: nil, console: console)
+    }
+}
+
+/// What `sweep` and `population` share: loading and compiling the scenario, the common options,
+/// running with progress, writing the outputs and the exit status.
+enum StudyCommandSupport {
+    static let commonOptions: [OptionSpecification] = [
+        OptionSpecification("--output", short: "-o", value: "FILE", help: "Write the summary CSV to FILE (atomically); '-' or no -o writes to standard output."),
+        OptionSpecification("--columns", value: "a,b,c", help: "Columns to summarise (default: the scenario's output.columns, else withdrawal_index, hedonic_tone, mu_response, mu_total_rel)."),
+        OptionSpecification("--threshold", value: "SPECS", repeatable: true, help: "Time above/below levels: 'col>v' or 'col<v', comma-separated or repeated (quote it: > and < are shell redirections)."),
+        OptionSpecification("--interval", value: "H", help: "Hours between the rows the metrics are computed from (default: the scenario's output.interval_h)."),
+        OptionSpecification("--rtol", value: "R", help: "Solver relative tolerance for every member (default: the scenario's)."),
+        OptionSpecification("--atol", value: "A", help: "Solver absolute tolerance for every member (default: the scenario's)."),
+        OptionSpecification("--threads", value: "N", help: "Worker threads (default: all cores). The output does not depend on it."),
+        OptionSpecification("--shard", value: "I/N", help: "Run only slice I of N (I counts from 0, as SLURM_ARRAY_TASK_ID with --array=0-(N-1)); join with 'receptor-sim merge'."),
+        OptionSpecification("--quiet", help: "No progress on standard error (otherwise a bar on a terminal, a line every 2 s in logs, after the first second)."),
+    ]
+
+    static let commonDiscussion = """
+        Members run in parallel (one worker per core, each with its own copy of the compiled model); rows are written
+        in member order, so the bytes do not depend on --threads or on sharding: the shards of
+        --shard I/N joined by 'receptor-sim merge' equal the unsharded file. A member whose
+        simulation fails is recorded with status 'failed' and its error, and the others run on.
+        Exit status: 0 all members ok, 1 some failed (the summary is still written), 2 bad usage,
+        scenario or names.
+        """
+
+    /// The parsed common options and the compiled scenario.
+    struct Setup {
+        let command: String
+        let file: String
+        let scenarioBytes: [UInt8]
+        let base: CompiledModel
+        let columns: [String]
+        let thresholds: [Threshold]
+        let intervalHours: Double
+        let threads: Int
+        let shard: Shard?
+        let output: String?
+        let quiet: Bool
+
+        init(_ arguments: ParsedArguments, command: String) throws(CommandLineError) {
+            self.command = command
+            file = arguments.positionals[0]
+            var scenario: Scenario
+            do throws(ScenarioError) {
+                scenario = try ScenarioReader.load(path: file, vocabulary: ModelBridge.vocabulary).scenario
+            } catch {
+                throw .scenario(error)
+            }
+            scenarioBytes = (FileManager.default.contents(atPath: file)).map { Array($0) } ?? []
+            if let text = arguments.value("--rtol") {
+                scenario.solver.relativeTolerance = try ArgumentParser.positiveNumber(text, option: "--rtol", command: command)
+            }
+            if let text = arguments.value("--atol") {
+                scenario.solver.absoluteTolerance = try ArgumentParser.positiveNumber(text, option: "--atol", command: command)
+            }
+            intervalHours = try arguments.value("--interval").map { (t: String) throws(CommandLineError) in
+                try ArgumentParser.positiveNumber(t, option: "--interval", command: command)
+            } ?? scenario.output.intervalHours
+            let valid = ModelBridge.columnNames(for: scenario)
+            if let text = arguments.value("--columns") {
+                columns = try ArgumentParser.list(text, option: "--columns", command: command)
+            } else {
+                columns = scenario.output.columns ?? ["withdrawal_index", "hedonic_tone", "mu_response", "mu_total_rel"]
+            }
+            var thresholds: [Threshold] = []
+            for text in arguments.allValues("--threshold") {
+                for item in try ArgumentParser.list(text, option: "--threshold", command: command) {
+                    do throws(StudyError) { thresholds.append(try Threshold.parse(item)) } catch { throw .usage(command: command, message: error.description) }
+                }
+            }
+            self.thresholds = thresholds
+            for column in columns + thresholds.map(\.column) where !valid.contains(column) {
+                let suggestion = NameSuggestionBridge.nearest(to: column, in: valid)
+                throw .usage(command: command, message: "unknown column '\(column)' for \(file)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+            }
+            threads = try arguments.value("--threads").map { (t: String) throws(CommandLineError) in
+                try ArgumentParser.integer(t, option: "--threads", in: 1...1024, command: command)
+            } ?? StudyExecutor.defaultThreads
+            if let text = arguments.value("--shard") {
+                do throws(StudyError) { shard = try Shard.parse(text) } catch { throw .usage(command: command, message: error.description) }
+            } else {
+                shard = nil
+            }
+            output = arguments.value("--output")
+            quiet = arguments.flag("--quiet")
+            do {
+                base = try ReceptorModel.compile(scenario)
+            } catch let error as ModelError {
+                if case .steadyStateNotFound = error { throw .simulation(file: file, timeHours: 0, cause: error.description) }
+                throw .model(file: file, message: error.description)
+            } catch {
+                throw .model(file: file, message: "\(error)")
+            }
+        }
+
+        /// Parameter names of the scenario (with the derived half-lives), for suggestions.
+        var parameterNames: [String] {
+            (try? ReceptorModel.parameterNames(for: base.scenario)) ?? base.parameterNames
+        }
+
+        /// Everything that decides the rows, for the study fingerprint (not threads, shard, outputs).
+        func fingerprint(_ extra: [String]) -> String {
+            let format = CSVNumberFormat.roundTrip.format
+            // The version too: shards computed by different builds must not be joined.
+            var parts: [[UInt8]] = [Array("receptor-sim \(ReceptorSimCommandLine.version) \(command)".utf8), scenarioBytes]
+            parts.append(Array(("columns=" + columns.joined(separator: ",")).utf8))
+            parts.append(Array(("thresholds=" + thresholds.map { $0.metricName(format: format) }.joined(separator: ",")).utf8))
+            parts.append(Array("interval=\(format(intervalHours)) rtol=\(format(base.scenario.solver.relativeTolerance)) atol=\(format(base.scenario.solver.absoluteTolerance))".utf8))
+            parts += extra.map { Array($0.utf8) }
+            return StudyFingerprint.of(parts)
+        }
+    }
+
+    /// Turns a `StudyError` from setting up a study into a usage error (exit 2).
+    /// - Parameter names: the valid parameter names, for a "did you mean" on an unknown one.
+    static func study<T>(_ command: String, _ file: String, names: [String] = [],
+                         _ body: () throws(StudyError) -> T) throws(CommandLineError) -> T {
+        do throws(StudyError) {
+            return try body()
+        } catch {
+            switch error {
+            case .unknownParameter(let name):
+                let suggestion = NameSuggestionBridge.nearest(to: name, in: names)
+                throw .usage(command: command, message: "unknown parameter '\(name)' for \(file)"
+                    + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see 'receptor-sim drugs DRUG' for the names"))
+            case .unknownColumn(let name, let valid):
+                let suggestion = NameSuggestionBridge.nearest(to: name, in: valid)
+                throw .usage(command: command, message: "unknown column '\(name)' for \(file)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+            case .model(let message):
+                throw .model(file: file, message: message)
+            default:
+                throw .usage(command: command, message: error.description)
+            }
+        }
+    }
+
+    /// Runs the plan with progress on stderr, writes the summary (and bands), returns the exit status.
+    static func execute(_ plan: StudyPlan, setup: Setup, extraFingerprint: [String], bandsPath: String?,
+                        console: Console) throws(CommandLineError) -> Int32 {
+        let members = (setup.shard ?? .whole).range(of: plan.count).count
+        let progress = CommandProgress.reporter(label: setup.command, total: Double(members), unit: "members",
+                                                quiet: setup.quiet)
+        let callback: @Sendable (Int) -> Void = { _ in progress.advance() }
+        let fingerprint = setup.fingerprint(extraFingerprint)
+        // Opened before the run, so an unwritable path fails at once; rows stream into it.
+        let output: StudyOutput
+        do throws(CSVWriterError) { output = try StudyOutput.file(setup.output) } catch { throw .output(error) }
+        let result: Study.Result
+        do throws(CommandLineError) {
+            result = try study(setup.command, setup.file) { () throws(StudyError) -> Study.Result in
+                try Study.run(plan, fingerprint: fingerprint, shard: setup.shard, threads: setup.threads,
+                              output: output, progress: callback)
+            }
+        } catch {
+            output.abandon()
+            throw error
+        }
+        progress.finish()
+        do throws(CSVWriterError) {
+            if let bandsPath, let bands = result.bands {
+                try bands.write(to: bandsPath == "-" ? CSVDestination.standardOutput : CSVDestination.file(path: bandsPath))
+            }
+            try output.finish()
+        } catch {
+            output.abandon()
+            throw .output(error)
+        }
+        if result.failedCount > 0 {
+            console.err("receptor-sim \(setup.command): \(result.failedCount) of \(result.memberCount) members failed (status 'failed' in their rows)")
+            return 1
+        }
+        return 0
+    }
+}

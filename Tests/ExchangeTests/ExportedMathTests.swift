@@ -1,0 +1,130 @@
+import Foundation
+import Integrators
+import Testing
+@testable import Exchange
+@testable import Pharmacology
+
+/// The exported expressions are the compiled model: the rate rules equal
+/// `ReceptorSystem.evaluate` at random states, and the assignment rules equal the CSV
+/// observables along a simulated trajectory. These tests keep the exporter in step with the
+/// model's equations as they change.
+@Suite struct ExportedMathTests {
+    /// A random state around the steady state: every component scaled by a factor in
+    /// [0.2, 3] plus an offset, so drugs, depots and feedback states are all non-zero.
+    static func randomState(around y0: [Double], _ rng: inout SplitMix64) -> [Double] {
+        y0.map { $0 * Double.random(in: 0.2...3, using: &rng) + Double.random(in: 0.01...2, using: &rng) }
+    }
+
+    @Test(arguments: TestScenarios.all.indices)
+    func rateRulesEqualTheCompiledRightHandSide(_ index: Int) throws {
+        let model = try ReceptorModel.compile(TestScenarios.all[index])
+        let exported = try ExportedModel(model)
+        var rng = SplitMix64(state: 0x5EED + UInt64(index))
+        var worst = 0.0
+        for trial in 0..<50 {
+            let y = trial == 0 ? model.initialState : Self.randomState(around: model.initialState, &rng)
+            // Event-changed inputs at random values, on both sides.
+            var system = model.system
+            var overrides: [String: Double] = [:]
+            if trial > 0 {
+                for (s, id) in model.layout.speciesIDs.enumerated() {
+                    let rate = Double.random(in: 0...50, using: &rng)
+                    system.speciesInfusionNanomolePerHour[s] = rate
+                    overrides[ExportedModel.identifier(id) + "_infusion"] = rate
+                }
+                for (k, kind) in StimulusKind.allCases.enumerated() {
+                    let intensity = Double.random(in: 0...2, using: &rng)
+                    system.stimulusIntensity[k] = intensity
+                    overrides["stimulus_" + kind.rawValue] = intensity
+                }
+            }
+            var expected = Array(repeating: 0.0, count: y.count)
+            y.withUnsafeBufferPointer { yb in
+                expected.withUnsafeMutableBufferPointer { system.evaluate(time: 0, state: yb, derivative: $0) }
+            }
+            let actual = try exported.derivative(state: y, overrides: overrides)
+            let scale = expected.reduce(0) { max($0, abs($1)) }
+            for i in y.indices {
+                // Relative to the component, with a floor relative to the largest component:
+                // a derivative near zero is a sum of cancelling terms of the states' size.
+                let tolerance = 1e-12 * abs(expected[i]) + 1e-13 * max(scale, 1)
+                #expect(abs(actual[i] - expected[i]) <= tolerance,
+                        "\(model.stateNames[i]) trial \(trial): exported \(actual[i]), compiled \(expected[i])")
+                worst = max(worst, abs(actual[i] - expected[i]) / max(abs(expected[i]), 1e-300))
+            }
+        }
+        #expect(worst.isFinite)
+    }
+
+    @Test func drugFreeSteadyStateIsStationaryInTheExport() throws {
+        let model = try ReceptorModel.compile(TestScenarios.drugFree)
+        let exported = try ExportedModel(model)
+        let rates = try exported.derivative(state: model.initialState)
+        for (name, rate) in zip(model.stateNames, rates) {
+            #expect(abs(rate) < 1e-11, "\(name): \(rate)")
+        }
+    }
+
+    /// Applies exported events (by SBML variable) to the compiled system, as an SBML tool would.
+    static func schedule(_ exported: ExportedModel, model: CompiledModel) -> TimeEventSchedule<ReceptorSystem> {
+        let stateIndex = Dictionary(uniqueKeysWithValues: exported.states.enumerated().map { ($1.id, $0) })
+        let species = model.layout.speciesIDs.map { ExportedModel.identifier($0) + "_infusion" }
+        let stimuli = StimulusKind.allCases.map { "stimulus_" + $0.rawValue }
+        let events = exported.events
+        return TimeEventSchedule(times: events.map(\.timeHours)) { index, _, system, state in
+            var values: [String: Double] = [:]
+            for (i, s) in exported.states.enumerated() { values[s.id] = state[i] }
+            for a in events[index].assignments {
+                let v = (try? a.expression.evaluate(values)) ?? .nan
+                if let i = stateIndex[a.variable] {
+                    state[i] = v
+                } else if let s = species.firstIndex(of: a.variable) {
+                    system.speciesInfusionNanomolePerHour[s] = v
+                } else if let k = stimuli.firstIndex(of: a.variable) {
+                    system.stimulusIntensity[k] = v
+                }
+            }
+        }
+    }
+
+    @Test(arguments: TestScenarios.all.indices)
+    func assignmentRulesEqualTheCSVObservables(_ index: Int) throws {
+        let scenario = TestScenarios.all[index]
+        let model = try ReceptorModel.compile(scenario)
+        let exported = try ExportedModel(model)
+        let columns = try ReceptorModel.columnNames(for: scenario).filter { $0 != "time_h" }
+        #expect(columns == exported.columns)
+        var recorder = ObservableRecorder(columns: columns)
+        let interval = 0.125
+        try ReceptorModel.simulate(model, columns: columns, intervalHours: interval, into: &recorder)
+
+        // The same solve, with the exported events, recording states.
+        var states = TrajectoryRecorder(dimension: model.dimension)
+        let problem = ODEProblem(system: model.system, initialState: model.initialState,
+                                 startTime: 0, endTime: scenario.durationHours)
+        let options = ReceptorModel.solverOptions(for: model)
+        _ = try ODESolver.solve(problem, method: .rodas5P, options: options,
+                                events: Self.schedule(exported, model: model),
+                                output: .uniform(start: 0, interval: interval, end: scenario.durationHours), into: &states)
+        try #require(states.times == recorder.times)
+        var worst = 0.0
+        for k in states.times.indices {
+            // Event-changed parameters at this time: the last event at or before it.
+            var overrides: [String: Double] = [:]
+            for e in exported.events where e.timeHours <= states.times[k] {
+                for a in e.assignments where exported.parameters.contains(where: { $0.id == a.variable }) {
+                    overrides[a.variable] = try a.expression.evaluate([:])
+                }
+            }
+            let values = try exported.values(state: states.state(at: k), overrides: overrides)
+            for (j, column) in columns.enumerated() {
+                let expected = recorder.rows[k * columns.count + j]
+                let actual = try #require(values[column])
+                #expect(isClose(actual, expected, relative: 1e-9, absolute: 1e-12),
+                        "\(column) at t = \(states.times[k]): exported \(actual), CSV \(expected)")
+                worst = max(worst, abs(actual - expected))
+            }
+        }
+        #expect(worst.isFinite)
+    }
+}
