@@ -20,7 +20,7 @@ let package = Package(
         // CSV, SVG and HTML output.
         .target(name: "Reports", dependencies: ["Pharmacology"]),
         // Model exchange: SBML export of a compiled scenario.
-        .target(name: "Exchange", dependencies: ["Pharmacology"]),
+        .target(name: "Exchange", dependencies: ["Pharmacology", "Reports"]),
         // Sweeps and virtual populations: many runs of one compiled model, sharded and parallel.
         .target(name: "Studies", dependencies: ["Pharmacology", "Integrators", "Reports"]),
         // The command line: wires the stages, nothing else does.

@@ -1,32 +1,12 @@
+import Reports
 /// Deterministic, indented XML text: elements, attributes in the order given, escaped text.
 struct XMLText {
     private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     private var open: [String] = []
 
-    /// `s` escaped for attribute values and character data (XML 1.0: the five predefined
-    /// entities; control characters other than tab and line breaks, which XML 1.0 forbids,
-    /// become spaces).
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out += " "
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    /// `s` escaped for attribute values and character data: the one XML escaper the SVG, HTML
+    /// and SBML writers share (the five entities; XML-forbidden control characters as spaces).
+    static func escape(_ s: String) -> String { MarkupWriter.escape(s) }
 
     private var indent: String { String(repeating: "  ", count: open.count) }
 

@@ -125,14 +125,14 @@ import Testing
         let first = try SBMLExporter.document(for: model)
         let second = try SBMLExporter.document(for: try ReceptorModel.compile(TestScenarios.kitchenSink))
         #expect(first == second)
-        #expect(first.contains("name=\"kitchen sink &lt;&amp;&quot;&apos;&gt;\""))
+        #expect(first.contains("name=\"kitchen sink &lt;&amp;&quot;&#39;&gt;\""))
         #expect(first.contains("id=\"receptor_sim_kitchen_sink______\""))
         let parsed = ParsedXML(first)
         #expect(parsed.named("model").first?.attributes["name"] == "kitchen sink <&\"'>")
     }
 
     @Test func escapingHandlesEveryPredefinedEntityAndControlCharacters() {
-        #expect(XMLText.escape("a<b>&\"c'\u{01}\td") == "a&lt;b&gt;&amp;&quot;c&apos; \td")
+        #expect(XMLText.escape("a<b>&\"c'\u{01}\td") == "a&lt;b&gt;&amp;&quot;c&#39; \td")
         #expect(ExportedModel.identifier("mu.bound_7-OH") == "mu_bound_7_OH")
         #expect(ExportedModel.identifier("7x") == "_7x")
     }

@@ -3,6 +3,12 @@ import Integrators
 @testable import Pharmacology
 
 @Suite struct SteadyStateTests {
+    @Test func residualNormSeesNaN() {
+        #expect(SteadyState.norm([1e-3, -2, 0.5]) == 2)
+        #expect(SteadyState.norm([1e-3, .nan, 0.5]).isNaN)
+        #expect(SteadyState.norm([.nan]).isNaN)
+    }
+
     @Test(arguments: [Phenotype.control, .opioidDeficit])
     func noDrugScenarioStaysFlat(phenotype: Phenotype) throws {
         let hours = realSolverAvailable ? 30.0 * 24 : 12

@@ -21,7 +21,16 @@ enum SteadyState {
         return m
     }
 
-    static func norm(_ v: [Double]) -> Double { v.reduce(0) { max($0, abs($1)) } }
+    /// Max-norm; NaN when any component is NaN (`Swift.max` would drop it and let a NaN
+    /// residual pass the convergence test).
+    static func norm(_ v: [Double]) -> Double {
+        var worst = 0.0
+        for x in v {
+            if x.isNaN { return .nan }
+            worst = max(worst, abs(x))
+        }
+        return worst
+    }
 
     /// Solves f(y) = 0 from `guess`.
     /// - Throws: `ModelError.steadyStateNotFound` when neither method converges.

@@ -97,8 +97,10 @@ public final class CSVWriter {
             try flush()
             if let temporaryPath, case .file(let path) = destination {
                 if fsync(descriptor) != 0 { throw CSVWriterError.writeFailed(path: path, errno: errno) }
-                close(descriptor)
+                // close can report a deferred write error (NFS): never rename a file that failed.
+                let closeStatus = close(descriptor)
                 descriptor = -1
+                if closeStatus != 0 { throw CSVWriterError.writeFailed(path: path, errno: errno) }
                 if rename(temporaryPath, path) != 0 {
                     throw CSVWriterError.cannotRename(from: temporaryPath, to: path, errno: errno)
                 }

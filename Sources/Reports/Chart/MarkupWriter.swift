@@ -5,22 +5,39 @@ package struct MarkupWriter {
 
     package init() {}
 
-    /// Escapes the five XML special characters; safe in text and in quoted attributes.
+    /// Escapes text for XML 1.0 character data and quoted attributes: the five special
+    /// characters become entities, and the control characters XML 1.0 forbids (all below U+0020
+    /// but tab and line breaks, and U+FFFE, U+FFFF) become spaces, so any scenario name or label
+    /// gives well-formed SVG, HTML and SBML.
     package static func escape(_ raw: String) -> String {
-        guard raw.contains(where: { "&<>\"'".contains($0) }) else { return raw }
+        guard raw.unicodeScalars.contains(where: needsEscaping) else { return raw }
         var result = ""
         result.reserveCapacity(raw.utf8.count + 16)
-        for character in raw {
-            switch character {
+        for scalar in raw.unicodeScalars {
+            switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            default: result.append(character)
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            default:
+                if isForbiddenInXML(scalar) { result += " " } else { result.unicodeScalars.append(scalar) }
             }
         }
         return result
+    }
+
+    private static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "&", "<", ">", "\"", "'": return true
+        case "\t", "\n", "\r": return false
+        default: return isForbiddenInXML(scalar)
+        }
+    }
+
+    private static func isForbiddenInXML(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 
     /// Raw markup, written as is: only for literals and already-escaped text.

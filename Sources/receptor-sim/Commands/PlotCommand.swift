@@ -341,6 +341,8 @@ enum AtomicTextFile {
             }
             offset += written
         }
+        // Flush to disk before the rename, so a crash cannot leave an empty file in place.
+        if failure == nil, fsync(descriptor) != 0 { failure = .writeFailed(path: path, errno: errno) }
         if close(descriptor) != 0, failure == nil { failure = .writeFailed(path: path, errno: errno) }
         if failure == nil, rename(temporary, path) != 0 { failure = .cannotRename(from: temporary, to: path, errno: errno) }
         if let failure {
