@@ -8,7 +8,8 @@ import Reports
 /// `maximumValues` (512 MiB); above it the study refuses to start and asks for a coarser
 /// `--interval`, fewer band columns or fewer members. Percentiles interpolate linearly between
 /// order statistics (Hyndman and Fan type 7, the default of R and NumPy). Failed members are
-/// left out. Bands need all members in one process, so they are not available per shard.
+/// left out, and so is a non-finite value (or a missing row) of a member at that time; a time
+/// with no finite value at all gets NaN. Bands need all members in one process, so they are not available per shard.
 public struct PercentileBands: Sendable {
     public static let percentiles = [0.05, 0.50, 0.95]
     public static let suffixes = ["p05", "p50", "p95"]
@@ -34,12 +35,16 @@ public struct PercentileBands: Sendable {
         let width = columns.count
         var values: [Double] = []
         values.reserveCapacity(times.count * width * 3)
-        var sample = [Float](repeating: 0, count: ok.count)
+        var sample: [Float] = []
+        sample.reserveCapacity(ok.count)
         for row in 0..<times.count {
             for k in 0..<width {
-                for (m, outcome) in ok.enumerated() {
+                // Only finite values: a member shorter than the grid has no sample here, and a
+                // NaN would break the strict weak ordering `sort` needs (wrong percentiles).
+                sample.removeAll(keepingCapacity: true)
+                for outcome in ok {
                     let b = outcome.bands ?? []
-                    sample[m] = row * width + k < b.count ? b[row * width + k] : .nan
+                    if row * width + k < b.count, b[row * width + k].isFinite { sample.append(b[row * width + k]) }
                 }
                 sample.sort()
                 for p in Self.percentiles { values.append(Self.quantile(sorted: sample, p)) }
@@ -48,7 +53,7 @@ public struct PercentileBands: Sendable {
         self.values = values
     }
 
-    /// Type-7 quantile of sorted values.
+    /// Type-7 quantile of sorted finite values; NaN when there are none.
     static func quantile(sorted x: [Float], _ p: Double) -> Double {
         guard !x.isEmpty else { return .nan }
         let h = Double(x.count - 1) * p

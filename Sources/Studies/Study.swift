@@ -32,7 +32,9 @@ public enum Study {
             guard shard == nil else {
                 throw .invalidSpecification(option: "--bands", text: "--shard", reason: "percentile bands need every member in one process; run them without --shard")
             }
-            let (n, overflow) = members.count.multipliedReportingOverflow(by: plan.rowsPerRun * plan.bandColumns.count)
+            let (perMember, overflowRows) = plan.rowsPerRun.multipliedReportingOverflow(by: plan.bandColumns.count)
+            let (n, overflowMembers) = members.count.multipliedReportingOverflow(by: perMember)
+            let overflow = overflowRows || overflowMembers
             guard !overflow, n <= PercentileBands.maximumValues else {
                 throw .tooLarge(what: "the band store (members x output rows x band columns)", count: overflow ? Int.max : n,
                                 limit: PercentileBands.maximumValues)

@@ -17,6 +17,9 @@ public struct StudyPlan: Sendable {
     /// Columns whose 5th/50th/95th percentiles over members are wanted (populations).
     public let bandColumns: [String]
     public let intervalHours: Double
+    /// Output rows per run (the uniform grid 0, Δ, 2Δ, ... up to the duration, the end included
+    /// within 1e-9 Δ as the engine's output grid does). At most the caller's `maximumRowsPerRun`.
+    public let rowsPerRun: Int
     /// The values of the varied quantities of member `index`.
     let valuesOf: @Sendable (Int) -> [Double]
     /// Every simulated column: metric columns, then threshold and band columns not among them.
@@ -27,27 +30,38 @@ public struct StudyPlan: Sendable {
     /// A sweep over `grid`.
     /// - Throws: `StudyError` for unknown names, bad dose values, unknown columns.
     public static func sweep(grid: SweepGrid, base: CompiledModel, library: DrugLibrary = .builtIn,
-                             metricColumns: [String], thresholds: [Threshold], intervalHours: Double) throws(StudyError) -> StudyPlan {
+                             metricColumns: [String], thresholds: [Threshold], intervalHours: Double,
+                             maximumRowsPerRun: Double = .infinity) throws(StudyError) -> StudyPlan {
         let parameters = try StudyParameters(names: grid.variations.map(\.name), base: base, library: library)
         for v in grid.variations { try parameters.validateDoseValues(v.name, v.values) }
         return try StudyPlan(kind: .sweep, parameters: parameters, count: grid.count, metricColumns: metricColumns,
                              thresholds: thresholds, bandColumns: [], intervalHours: intervalHours,
-                             valuesOf: { grid.values(at: $0) })
+                             maximumRowsPerRun: maximumRowsPerRun, valuesOf: { grid.values(at: $0) })
     }
 
     /// A virtual population.
     /// - Throws: `StudyError` for unknown columns.
     public static func population(design: PopulationDesign, metricColumns: [String], thresholds: [Threshold],
-                                  bandColumns: [String], intervalHours: Double) throws(StudyError) -> StudyPlan {
+                                  bandColumns: [String], intervalHours: Double,
+                                  maximumRowsPerRun: Double = .infinity) throws(StudyError) -> StudyPlan {
         try StudyPlan(kind: .population, parameters: design.parameters, count: design.size, metricColumns: metricColumns,
                       thresholds: thresholds, bandColumns: bandColumns, intervalHours: intervalHours,
-                      valuesOf: { design.values(member: $0) })
+                      maximumRowsPerRun: maximumRowsPerRun, valuesOf: { design.values(member: $0) })
     }
 
     init(kind: Kind, parameters: StudyParameters, count: Int, metricColumns: [String], thresholds: [Threshold],
-         bandColumns: [String], intervalHours: Double, valuesOf: @escaping @Sendable (Int) -> [Double]) throws(StudyError) {
+         bandColumns: [String], intervalHours: Double, maximumRowsPerRun: Double = .infinity,
+         valuesOf: @escaping @Sendable (Int) -> [Double]) throws(StudyError) {
         guard intervalHours.isFinite, intervalHours > 0 else {
             throw .invalidSpecification(option: "--interval", text: "\(intervalHours)", reason: "must be a finite number > 0")
+        }
+        let durationHours = parameters.base.scenario.durationHours
+        // The same test as the run command's `--interval` check (duration / interval <= cap).
+        guard durationHours / intervalHours <= maximumRowsPerRun,
+              let rows = Self.rowCount(durationHours: durationHours, intervalHours: intervalHours) else {
+            let limit = maximumRowsPerRun >= 0 && maximumRowsPerRun < 0x1p62 ? "\(Int(maximumRowsPerRun))" : "2^62"
+            throw .invalidSpecification(option: "--interval", text: "\(intervalHours)",
+                                        reason: "asks for more than \(limit) rows over \(durationHours) h")
         }
         let valid: [String]
         do { valid = try ReceptorModel.columnNames(for: parameters.base.scenario, library: parameters.library) }
@@ -68,14 +82,26 @@ public struct StudyPlan: Sendable {
         self.thresholds = thresholds
         self.bandColumns = bandColumns
         self.intervalHours = intervalHours
+        rowsPerRun = rows
         self.valuesOf = valuesOf
         simulatedColumns = simulated
         thresholdIndices = thresholds.map { t in (simulated.firstIndex(of: t.column) ?? 0, t.value, t.above) }
         bandIndices = bandColumns.map { simulated.firstIndex(of: $0) ?? 0 }
     }
 
-    /// Output rows per run (the uniform grid 0, Δ, 2Δ, ... up to the duration).
-    public var rowsPerRun: Int { Int((parameters.base.scenario.durationHours / intervalHours).rounded(.down)) + 1 }
+    /// Rows of the engine's uniform grid 0, Δ, 2Δ, ... up to `durationHours`: k Δ is a row while
+    /// k Δ <= duration + 1e-9 Δ (`OutputCursor`), so 0.3 h at 0.1 h is 4 rows although
+    /// 0.3 / 0.1 = 2.999.... nil when the count is not a representable `Int`.
+    static func rowCount(durationHours: Double, intervalHours: Double) -> Int? {
+        let quotient = (durationHours / intervalHours).rounded(.down)
+        // Below 2^62 so that the +1 adjustments and Int conversion cannot overflow.
+        guard quotient.isFinite, quotient >= 0, quotient < 0x1p62 else { return nil }
+        let tolerance = durationHours + 1e-9 * intervalHours
+        var last = Int(quotient)
+        while Double(last + 1) * intervalHours <= tolerance { last += 1 }
+        while last > 0, Double(last) * intervalHours > tolerance { last -= 1 }
+        return last + 1
+    }
 
     /// The summary header: index, status, error, the varied names, then the metric names.
     public func header(format: (Double) -> String) -> [String] {

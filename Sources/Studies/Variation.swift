@@ -32,6 +32,10 @@ public struct Variation: Sendable, Equatable {
                 throw bad("FROM and TO must be finite numbers")
             }
             guard let steps = Int(parts[2]), steps >= 1 else { throw bad("STEPS must be a whole number >= 1") }
+            // Checked before the values are made: the grid limit would come too late for memory.
+            guard steps <= SweepGrid.maximumPoints else {
+                throw bad("STEPS must be at most \(SweepGrid.maximumPoints) (the largest sweep grid)")
+            }
             let logarithmic = parts.count == 4
             if logarithmic, !(from > 0 && to > 0) { throw bad("a log range needs FROM and TO > 0") }
             return Variation(name: name, values: Self.range(from: from, to: to, steps: steps, logarithmic: logarithmic))

@@ -1,5 +1,6 @@
 import Pharmacology
 import Reports
+import ScenarioFiles
 import Studies
 
 /// `receptor-sim population SCENARIO --size N --seed S`: N virtual subjects, one row each.
@@ -73,7 +74,8 @@ enum PopulationCommand: ReceptorSimCommand {
         let plan = try StudyCommandSupport.study(name, setup.file, names: setup.parameterNames) { () throws(StudyError) in
             let design = try PopulationDesign(size: size, seed: seed, variabilities: variabilities, base: setup.base)
             return try StudyPlan.population(design: design, metricColumns: setup.columns, thresholds: setup.thresholds,
-                                            bandColumns: bandColumns, intervalHours: setup.intervalHours)
+                                            bandColumns: bandColumns, intervalHours: setup.intervalHours,
+                                            maximumRowsPerRun: ScenarioReader.maximumOutputRows)
         }
         let format = CSVNumberFormat.roundTrip.format
         let canonical = ["size=\(size)", "seed=\(seed)"] + variabilities.map { "\($0.name)=\(format($0.coefficientOfVariation))" }

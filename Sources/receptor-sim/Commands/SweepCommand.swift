@@ -43,7 +43,8 @@ enum SweepCommand: ReceptorSimCommand {
         let plan = try StudyCommandSupport.study(name, setup.file, names: setup.parameterNames) { () throws(StudyError) in
             let grid = try SweepGrid(variations)
             return try StudyPlan.sweep(grid: grid, base: setup.base, metricColumns: setup.columns,
-                                       thresholds: setup.thresholds, intervalHours: setup.intervalHours)
+                                       thresholds: setup.thresholds, intervalHours: setup.intervalHours,
+                                       maximumRowsPerRun: ScenarioReader.maximumOutputRows)
         }
         let canonical = variations.map { v in v.name + "=" + v.values.map(CSVNumberFormat.roundTrip.format).joined(separator: ",") }
         return try StudyCommandSupport.execute(plan, setup: setup, extraFingerprint: ["vary"] + canonical,
@@ -98,7 +99,7 @@ enum StudyCommandSupport {
             } catch {
                 throw .scenario(error)
             }
-            scenarioBytes = (FileManager.default.contents(atPath: file)).map { Array($0) } ?? []
+            scenarioBytes = try Self.fingerprintBytes(of: file)
             if let text = arguments.value("--rtol") {
                 scenario.solver.relativeTolerance = try ArgumentParser.positiveNumber(text, option: "--rtol", command: command)
             }
@@ -143,6 +144,16 @@ enum StudyCommandSupport {
             } catch {
                 throw .model(file: file, message: "\(error)")
             }
+        }
+
+        /// The scenario file's bytes for the study fingerprint, read again after it was parsed.
+        /// - Throws: `.scenario(.unreadable)` (exit 2) when the second read fails: hashing an
+        ///   empty file instead would give shards of different scenarios the same fingerprint.
+        static func fingerprintBytes(of file: String) throws(CommandLineError) -> [UInt8] {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw .scenario(.unreadable(file: file, reason: "could not be read again for the study fingerprint"))
+            }
+            return Array(data)
         }
 
         /// Parameter names of the scenario (with the derived half-lives), for suggestions.
