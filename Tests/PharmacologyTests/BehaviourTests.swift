@@ -4,7 +4,7 @@ import Testing
 
 /// MODEL.md section 3 behaviours with numbers. Each scenario is built here; thresholds are the
 /// published figures where they exist (cited) or the stated direction with a margin.
-@Suite(.enabled(if: realSolverAvailable, "needs the adaptive Rosenbrock solver"))
+@Suite
 struct BehaviourTests {
     static let lastMorphineDose = 111.0 * 6  // 112 doses every 6 h from t = 0
 

@@ -93,19 +93,18 @@ import Integrators
     /// (two days with the default Rodas5P; 3 minutes with RK4 when the adaptive solver is absent).
     @Test func invariantsHoldWithEveryFeatureActive() throws {
         let base = kitchenSinkScenario()
-        let horizon = realSolverAvailable ? 48.0 : 0.05
+        let horizon = 48.0
         let scenario = Scenario(name: base.name, durationHours: horizon, doses: base.doses, events: base.events)
         let model = try ReceptorModel.compile(scenario)
         let columns = try ReceptorModel.columnNames(for: scenario)
         var recorder = ObservableRecorder(columns: columns)
-        var options = ReceptorModel.solverOptions(for: model)
-        options.fixedStepSize = 2e-6  // used only by the RK4 placeholder (NMDA rates ~1e4 /h)
+        let options = ReceptorModel.solverOptions(for: model)
         let interval = horizon / 96
         try ReceptorModel.simulate(model, columns: columns, intervalHours: interval, options: options, into: &recorder)
         var stateRecorder = TrajectoryRecorder(dimension: model.dimension)
         _ = try ODESolver.solve(
             ODEProblem(system: model.system, initialState: model.initialState, startTime: 0, endTime: horizon),
-            method: realSolverAvailable ? .rodas5P : .rk4, options: options,
+            method: .rodas5P, options: options,
             output: .uniform(start: 0, interval: interval, end: horizon), into: &stateRecorder)
         for column in columns where column.contains("_occupancy_") {
             for v in recorder.series(column) { #expect(v >= -1e-12 && v <= 1, "\(column) = \(v)") }

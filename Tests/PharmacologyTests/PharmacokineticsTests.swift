@@ -3,7 +3,7 @@ import Testing
 @testable import Pharmacology
 
 /// PK against closed forms (MODEL.md §3).
-@Suite(.enabled(if: realSolverAvailable, "needs the adaptive Rosenbrock solver"))
+@Suite
 struct PharmacokineticsTests {
     /// One-compartment oral morphine 30 mg: plasma follows the Bateman function
     /// C(t) = F·D·ka / (V (ka − k)) · (e^{−kt} − e^{−ka t}), F 0.24, ka 3.4 /h, V 276 L, k = 95/276 /h.

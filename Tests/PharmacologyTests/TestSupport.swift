@@ -35,23 +35,6 @@ func kitchenSinkScenario() -> Scenario {
         events: [StimulusEvent(kind: .stress, startHours: 0, durationHours: 1, intensity: 1)])
 }
 
-/// Whether `ODESolver` runs a real adaptive Rosenbrock method for `.rodas5P` (it reports
-/// Jacobian evaluations) rather than the fixed-step placeholder. Multi-day behaviour tests
-/// need it to finish in seconds; they are skipped until it is on the branch.
-let realSolverAvailable: Bool = {
-    struct Decay: ODESystem {
-        var dimension: Int { 1 }
-        func evaluate(time: Double, state: UnsafeBufferPointer<Double>, derivative: UnsafeMutableBufferPointer<Double>) {
-            derivative[0] = -state[0]
-        }
-    }
-    var recorder = TrajectoryRecorder(dimension: 1)
-    let solution = try? ODESolver.solve(
-        ODEProblem(system: Decay(), initialState: [1], startTime: 0, endTime: 1),
-        method: .rodas5P, output: .times([1]), into: &recorder)
-    return (solution?.statistics.jacobianEvaluations ?? 0) > 0
-}()
-
 /// Runs `scenario` with the default method (Rodas5P) at the scenario's tolerances.
 func simulate(_ scenario: Scenario, columns: [String], intervalHours: Double) throws -> ObservableRecorder {
     let model = try ReceptorModel.compile(scenario)
