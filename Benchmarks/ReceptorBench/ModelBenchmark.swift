@@ -7,9 +7,38 @@ import Pharmacology
 /// benchmark needs no scenario reader. Prints ns per RHS and per Jacobian, then the median wall
 /// time of compile and of simulate over `repeats` runs, with the solver statistics.
 struct ModelBenchmark {
+    /// Compile/simulate runs whose median is reported; at least 1.
     var repeats = 21
-    /// RHS calls for the per-call timing (0 skips it, e.g. under callgrind).
+    /// RHS calls for the per-call timing (0 skips it, e.g. under callgrind); otherwise at
+    /// least 4, since the Jacobian is timed over `calls / 4` calls.
     var calls = 200_000
+
+    static let usage = """
+        usage: receptor-bench model [repeats [rhs-calls]]
+          repeats    compile/simulate runs, median reported (integer >= 1, default 21)
+          rhs-calls  RHS calls per timing, Jacobian calls = rhs-calls / 4
+                     (0 to skip, else integer >= 4, default 200000)
+        """
+
+    /// Parses the arguments after `model`; a non-integer or out-of-range value is a usage error
+    /// rather than a silent default, an empty median (trap) or a NaN Jacobian time.
+    static func parse(_ arguments: [String]) throws(BenchmarkUsageError) -> ModelBenchmark {
+        var benchmark = ModelBenchmark()
+        if arguments.count > 2 { throw .unknownOption(arguments[2]) }
+        if arguments.count > 0 {
+            guard let repeats = Int(arguments[0]), repeats >= 1 else {
+                throw .invalidValue(option: "repeats", value: arguments[0], expected: "an integer >= 1")
+            }
+            benchmark.repeats = repeats
+        }
+        if arguments.count > 1 {
+            guard let calls = Int(arguments[1]), calls == 0 || calls >= 4 else {
+                throw .invalidValue(option: "rhs-calls", value: arguments[1], expected: "0 or an integer >= 4")
+            }
+            benchmark.calls = calls
+        }
+        return benchmark
+    }
 
     static func morphineAbruptStop() -> Scenario {
         Scenario(
@@ -42,7 +71,9 @@ struct ModelBenchmark {
         let n = model.dimension
         let system = model.system
         var y = model.initialState
-        // A loaded state: one dose in the depot (the RHS/Jacobian cost does not depend on it).
+        // The drug-free initial state as compiled (no dose in the depot). The RHS and Jacobian
+        // branch only on the model's structure, not on state values; whether exp() costs
+        // differ at a loaded state was not measured.
         var d = [Double](repeating: 0, count: n)
         var j = [Double](repeating: 0, count: n * n)
         var rhsTimes: [Double] = [], jacTimes: [Double] = []

@@ -11,9 +11,13 @@ import Darwin
 let arguments = Array(CommandLine.arguments.dropFirst())
 // `model [repeats [rhs-calls]]`: the issue-3 morphine abrupt-stop timing (ModelBenchmark.swift).
 if arguments.first == "model" {
-    let repeats = arguments.count > 1 ? Int(arguments[1]) ?? 21 : 21
-    let calls = arguments.count > 2 ? Int(arguments[2]) ?? 200_000 : 200_000
-    do { try ModelBenchmark(repeats: repeats, calls: calls).run() } catch {
+    let benchmark: ModelBenchmark
+    do { benchmark = try ModelBenchmark.parse(Array(arguments.dropFirst())) } catch {
+        printToStandardError("receptor-bench: error: \(error)")
+        printToStandardError(ModelBenchmark.usage)
+        exit(2)
+    }
+    do { try benchmark.run() } catch {
         printToStandardError("receptor-bench: error: \(error)")
         exit(1)
     }

@@ -15,14 +15,11 @@ enum FixedStepRK4 {
     ) throws -> ODESolution<System> {
         var system = problem.system
         let n = system.dimension
-        guard problem.initialState.count == n else {
-            throw SolverError.invalidInput(
-                "initial state has \(problem.initialState.count) components, system has \(n)")
-        }
+        // The same checks as the adaptive methods, except tolerances and step-size bounds,
+        // which a fixed step ignores.
+        try SolveInputValidation.validate(
+            problem, options: options, dimension: n, eventTimes: events.times, output: output)
         let t0 = problem.startTime, tEnd = problem.endTime
-        guard t0.isFinite, tEnd.isFinite, tEnd > t0 else {
-            throw SolverError.invalidInput("end time \(tEnd) must be finite and after start \(t0)")
-        }
         let nominalStep = options.fixedStepSize ?? (tEnd - t0) / 1000
         guard nominalStep > 0, nominalStep.isFinite else {
             throw SolverError.invalidInput("fixed step size must be positive, got \(nominalStep)")

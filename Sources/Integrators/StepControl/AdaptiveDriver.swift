@@ -53,8 +53,9 @@ enum AdaptiveDriver {
         into sink: inout Sink
     ) throws -> ODESolution<Stepper.System> {
         let n = stepper.system.dimension
-        try validate(problem, options: options, dimension: n)
-        try validate(eventTimes: events.times)
+        try SolveInputValidation.validate(
+            problem, options: options, dimension: n, eventTimes: events.times, output: output)
+        try SolveInputValidation.validateStepControl(options, dimension: n)
         let t0 = problem.startTime, tEnd = problem.endTime
         var statistics = SolverStatistics()
         var outputCursor = OutputCursor(grid: output, start: t0, end: tEnd)
@@ -211,58 +212,6 @@ enum AdaptiveDriver {
         let finalState = Array(workspace[offset..<(offset + n)])
         return ODESolution(
             finalTime: time, finalState: finalState, finalSystem: stepper.system, statistics: statistics)
-    }
-
-    /// Rejects inconsistent problems and options before any work.
-    @inlinable
-    static func validate<System: ODESystem>(
-        _ problem: ODEProblem<System>, options: SolverOptions, dimension n: Int
-    ) throws {
-        guard n > 0 else { throw SolverError.invalidInput("system dimension must be positive, got \(n)") }
-        guard problem.initialState.count == n else {
-            throw SolverError.invalidInput(
-                "initial state has \(problem.initialState.count) components, system has \(n)")
-        }
-        let t0 = problem.startTime, tEnd = problem.endTime
-        guard t0.isFinite, tEnd.isFinite, tEnd > t0 else {
-            throw SolverError.invalidInput("end time \(tEnd) must be finite and after start \(t0)")
-        }
-        for (name, tolerance) in [("relative", options.relativeTolerance), ("absolute", options.absoluteTolerance)] {
-            if case .perComponent(let values) = tolerance, values.count != n {
-                throw SolverError.invalidInput(
-                    "\(name) tolerance has \(values.count) components, system has \(n)")
-            }
-            for i in 0..<n where !(tolerance[i] >= 0 && tolerance[i].isFinite) {
-                throw SolverError.invalidInput(
-                    "\(name) tolerance of component \(i) must be finite and >= 0, got \(tolerance[i])")
-            }
-        }
-        for i in 0..<n where options.absoluteTolerance[i] == 0 && options.relativeTolerance[i] == 0 {
-            throw SolverError.invalidInput("component \(i) has zero absolute and relative tolerance")
-        }
-        guard options.maximumStepSize > 0 else {
-            throw SolverError.invalidInput("maximum step size must be positive, got \(options.maximumStepSize)")
-        }
-        if let initial = options.initialStepSize, !(initial > 0 && initial.isFinite) {
-            throw SolverError.invalidInput("initial step size must be positive and finite, got \(initial)")
-        }
-        guard options.maximumSteps > 0 else {
-            throw SolverError.invalidInput("maximum steps must be positive, got \(options.maximumSteps)")
-        }
-    }
-
-    /// Event times must be finite and ascending (equal times are applied in index order).
-    @inlinable
-    static func validate(eventTimes times: [Double]) throws {
-        for (index, time) in times.enumerated() {
-            guard time.isFinite else {
-                throw SolverError.invalidInput("event time \(index) must be finite, got \(time)")
-            }
-            if index > 0, time < times[index - 1] {
-                throw SolverError.invalidInput(
-                    "event times must be ascending: event \(index) at \(time) follows \(times[index - 1])")
-            }
-        }
     }
 
     @inlinable
