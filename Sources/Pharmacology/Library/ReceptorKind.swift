@@ -7,7 +7,7 @@ public enum ReceptorKind: String, Sendable, CaseIterable, Hashable {
 /// Trafficking, signalling and adaptation constants of one receptor type.
 ///
 /// Rates are derived at compile time from these interpretable quantities (half-lives and
-/// fractions), see docs/MODEL.md section "Receptor trafficking".
+/// fractions), see Sources/Pharmacology/Pharmacology.docc/Model.md section "Receptor trafficking".
 public struct ReceptorParameters: Sendable, Equatable {
     public var kind: ReceptorKind
     /// Half-life of the whole receptor pool (synthesis/degradation turnover), h.

@@ -1,4 +1,4 @@
-/// One CSV column: a quantity computed from the state at an output time (docs/MODEL.md, "Observables").
+/// One CSV column: a quantity computed from the state at an output time (Sources/Pharmacology/Pharmacology.docc/Model.md, "Observables").
 enum Observable: Sendable, Equatable {
     case time
     /// Total plasma concentration of species s, nM.

@@ -1,7 +1,7 @@
 import Foundation
 
 extension ReceptorSystem {
-    /// The exact ∂f/∂y, dense row-major. Derived term by term from `evaluate` (docs/MODEL.md,
+    /// The exact ∂f/∂y, dense row-major. Derived term by term from `evaluate` (Sources/Pharmacology/Pharmacology.docc/Model.md,
     /// "Jacobian"); tested against central finite differences.
     @inlinable
     public func jacobian(time: Double, state y: UnsafeBufferPointer<Double>,

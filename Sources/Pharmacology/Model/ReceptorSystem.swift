@@ -3,7 +3,7 @@ import Integrators
 
 /// The compiled receptor-dynamics model as a flat ODE system: index arrays and coefficient
 /// vectors only, so the right-hand side is a loop over arrays (no dictionaries, strings,
-/// existentials, closures or allocation). See docs/MODEL.md for the equations.
+/// existentials, closures or allocation). See Sources/Pharmacology/Pharmacology.docc/Model.md for the equations.
 ///
 /// Amounts: PK compartments and depots in nmol, effect sites and peptides in nM, receptor
 /// states as fractions of the healthy total (1 per receptor type).
