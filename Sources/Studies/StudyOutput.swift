@@ -1,9 +1,4 @@
 import Reports
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Where a study's summary goes, written as the rows arrive (in member order), so memory does
 /// not grow with the number of members.
@@ -12,62 +7,40 @@ import Darwin
 /// onto the path by `finish()`; a failed or abandoned run leaves no partial file and keeps any
 /// previous one. `memory()` collects the text (tests, small studies).
 public final class StudyOutput: @unchecked Sendable {
-    enum Destination { case memory, standardOutput, file(path: String, temporary: String) }
-
-    private let destination: Destination
-    private var descriptor: Int32 = -1
+    /// The file (or standard output) rows go to; nil for `memory()`.
+    private let file: AtomicOutputFile?
     private var buffer: [UInt8] = []
+    /// The first write error, reported by `finish()` (writes after it are dropped).
     private var failure: CSVWriterError?
     private var closed = false
-    /// The text written so far (memory outputs only).
+    /// Everything written, for `memory()` outputs.
     public private(set) var text = ""
 
     static let flushThreshold = 64 * 1024
 
-    private init(destination: Destination, descriptor: Int32) {
-        self.destination = destination
-        self.descriptor = descriptor
+    private init(file: AtomicOutputFile?) {
+        self.file = file
         buffer.reserveCapacity(Self.flushThreshold + 4096)
     }
 
-    /// Collects the text in memory (`text`).
-    public static func memory() -> StudyOutput { StudyOutput(destination: .memory, descriptor: -1) }
+    /// Collects the text in `text`.
+    public static func memory() -> StudyOutput { StudyOutput(file: nil) }
 
-    /// A file written atomically, or standard output for nil or `-`.
-    /// - Throws: `CSVWriterError.cannotCreate` when the temporary file cannot be made.
+    /// Standard output for nil or "-", else an atomically written file at `path`.
+    /// - Throws: `CSVWriterError.cannotCreate`.
     public static func file(_ path: String?) throws(CSVWriterError) -> StudyOutput {
-        guard let path, path != "-" else { return StudyOutput(destination: .standardOutput, descriptor: STDOUT_FILENO) }
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var lastError: Int32 = 0
-        for attempt in 0..<100 {
-            let temporary = "\(directory).\(name).\(getpid()).\(attempt).tmp"
-            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if fd >= 0 { return StudyOutput(destination: .file(path: path, temporary: temporary), descriptor: fd) }
-            lastError = errno
-            if lastError != EEXIST { break }
-        }
-        throw .cannotCreate(path: path, errno: lastError)
+        StudyOutput(file: try AtomicOutputFile(path: path))
     }
 
     deinit {
         if !closed { abandon() }
     }
 
-    private var displayPath: String {
-        switch destination {
-        case .memory: return "<memory>"
-        case .standardOutput: return "<stdout>"
-        case .file(let path, _): return path
-        }
-    }
-
     /// Appends `text`. A write error is kept and thrown by `finish()`; later writes are dropped.
     /// Not thread-safe: the executor calls it from one thread at a time, in member order.
     public func write(_ text: String) {
         guard !closed, failure == nil else { return }
-        if case .memory = destination {
+        guard file != nil else {
             self.text += text
             return
         }
@@ -76,21 +49,8 @@ public final class StudyOutput: @unchecked Sendable {
     }
 
     private func flush() {
-        guard failure == nil, !buffer.isEmpty else { return }
-        let path = displayPath
-        buffer.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc_write(descriptor, base + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = .writeFailed(path: path, errno: errno)
-                    return
-                }
-                offset += written
-            }
-        }
+        guard let file, failure == nil, !buffer.isEmpty else { return }
+        do throws(CSVWriterError) { try file.write(buffer) } catch { failure = error }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -103,22 +63,8 @@ public final class StudyOutput: @unchecked Sendable {
             abandon()
             throw failure
         }
-        if case .file(let path, let temporary) = destination {
-            if fsync(descriptor) != 0 {
-                let code = errno
-                abandon()
-                throw .writeFailed(path: path, errno: code)
-            }
-            close(descriptor)
-            descriptor = -1
-            if rename(temporary, path) != 0 {
-                let code = errno
-                unlink(temporary)
-                closed = true
-                throw .cannotRename(from: temporary, to: path, errno: code)
-            }
-        }
         closed = true
+        try file?.finish()
     }
 
     /// Gives up: removes the temporary file; the destination is left as it was.
@@ -126,16 +72,6 @@ public final class StudyOutput: @unchecked Sendable {
         guard !closed else { return }
         closed = true
         buffer.removeAll()
-        if case .file(_, let temporary) = destination {
-            if descriptor >= 0 { close(descriptor) }
-            descriptor = -1
-            unlink(temporary)
-        }
+        file?.abandon()
     }
-}
-
-/// `write(2)`, named apart from `StudyOutput.write`.
-@inline(__always)
-private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, buffer, count)
 }

@@ -99,7 +99,7 @@ import Testing
         #expect(NumberText.significant(-0.25) == "-0.25")
         #expect(NumberText.scientific(9.9996, 3) == "1e+01")
         #expect(NumberText.scientific(2.5e12, 3) == "2.5e+12")
-        #expect(NumberText.significant(4.9e-324) == "4.941e-324")
+        #expect(NumberText.significant(.leastNonzeroMagnitude) == "4.941e-324")
         #expect(NumberText.significant(-9.4826e-28) == "-9.483e-28")
     }
 

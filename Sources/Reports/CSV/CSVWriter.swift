@@ -23,9 +23,7 @@ public enum CSVDestination: Sendable, Equatable {
 public final class CSVWriter {
     public let columns: [String]
     public let numberFormat: CSVNumberFormat
-    private let destination: CSVDestination
-    private var descriptor: Int32
-    private let temporaryPath: String?
+    private let file: AtomicOutputFile
     private var buffer: [UInt8] = []
     private var closed = false
     /// Rows written so far (excluding the header).
@@ -40,17 +38,11 @@ public final class CSVWriter {
     /// Opens the destination and writes the header (`time_h` then `columns`).
     /// - Throws: `CSVWriterError.cannotCreate` when the temporary file cannot be made.
     public init(destination: CSVDestination, columns: [String], numberFormat: CSVNumberFormat = .roundTrip) throws(CSVWriterError) {
-        self.destination = destination
         self.columns = columns
         self.numberFormat = numberFormat
         switch destination {
-        case .standardOutput:
-            descriptor = STDOUT_FILENO
-            temporaryPath = nil
-        case .file(let path):
-            let (fd, temporary) = try Self.createTemporary(beside: path)
-            descriptor = fd
-            temporaryPath = temporary
+        case .standardOutput: file = try AtomicOutputFile(path: nil)
+        case .file(let path): file = try AtomicOutputFile(path: path)
         }
         buffer.reserveCapacity(Self.flushThreshold + 4096)
         appendField("time_h")
@@ -95,16 +87,7 @@ public final class CSVWriter {
         guard !closed else { throw .alreadyClosed }
         do throws(CSVWriterError) {
             try flush()
-            if let temporaryPath, case .file(let path) = destination {
-                if fsync(descriptor) != 0 { throw CSVWriterError.writeFailed(path: path, errno: errno) }
-                // close can report a deferred write error (NFS): never rename a file that failed.
-                let closeStatus = close(descriptor)
-                descriptor = -1
-                if closeStatus != 0 { throw CSVWriterError.writeFailed(path: path, errno: errno) }
-                if rename(temporaryPath, path) != 0 {
-                    throw CSVWriterError.cannotRename(from: temporaryPath, to: path, errno: errno)
-                }
-            }
+            try file.finish()
             closed = true
         } catch {
             abandon()
@@ -117,39 +100,13 @@ public final class CSVWriter {
         guard !closed else { return }
         closed = true
         buffer.removeAll()
-        if let temporaryPath {
-            if descriptor >= 0 { close(descriptor) }
-            descriptor = -1
-            unlink(temporaryPath)
-        }
+        file.abandon()
     }
 
     // MARK: Internals
 
-    private var displayPath: String {
-        switch destination {
-        case .standardOutput: return "<stdout>"
-        case .file(let path): return path
-        }
-    }
-
     private func flush() throws(CSVWriterError) {
-        var offset = 0
-        let count = buffer.count
-        var failure: Int32 = 0
-        buffer.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            while offset < count {
-                let written = write(descriptor, base + offset, count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure != 0 { throw .writeFailed(path: displayPath, errno: failure) }
+        try file.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -171,23 +128,5 @@ public final class CSVWriter {
             buffer.append(byte)
         }
         buffer.append(UInt8(ascii: "\""))
-    }
-
-    /// A new file `.<name>.<pid>.<n>.tmp` in the destination's directory (same file system, so
-    /// `rename` is atomic), created exclusively.
-    private static func createTemporary(beside path: String) throws(CSVWriterError) -> (Int32, String) {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let pid = getpid()
-        var lastError: Int32 = 0
-        for attempt in 0..<100 {
-            let temporary = "\(directory).\(name).\(pid).\(attempt).tmp"
-            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if fd >= 0 { return (fd, temporary) }
-            lastError = errno
-            if lastError != EEXIST { break }
-        }
-        throw .cannotCreate(path: path, errno: lastError)
     }
 }

@@ -48,48 +48,7 @@ enum ExportCommand: ReceptorSimCommand {
         } catch {
             throw .model(file: file, message: "\(error)")
         }
-        switch arguments.value("--output") {
-        case nil, "-":
-            console.out(document)
-        case let path?:
-            try writeAtomically(document, to: path)
-        }
+        try ChartCommandSupport.write(document, to: arguments.value("--output") ?? "-", console: console)
         return 0
-    }
-
-    /// Writes `text` to a temporary file beside `path` and renames it onto `path`, so readers
-    /// see the old file or the whole new one, never a partial one.
-    static func writeAtomically(_ text: String, to path: String) throws(CommandLineError) {
-        var template = Array((path + ".tmp.XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw .output(.cannotCreate(path: path, errno: errno)) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let bytes = Array(text.utf8)
-        var offset = 0
-        var failure: Int32 = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                break
-            }
-            offset += written
-        }
-        if failure == 0 && fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0 && failure == 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw .output(.writeFailed(path: path, errno: failure))
-        }
-        // mkstemp creates 0600; give the file the usual permissions.
-        let mask = umask(0)
-        umask(mask)
-        chmod(temporary, 0o666 & ~mask)
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw .output(.cannotRename(from: temporary, to: path, errno: code))
-        }
     }
 }

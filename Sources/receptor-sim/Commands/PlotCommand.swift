@@ -105,7 +105,7 @@ enum ChartCommandSupport {
             return
         }
         do throws(CSVWriterError) {
-            try AtomicTextFile.write(text, to: path)
+            try AtomicOutputFile.write(text.hasSuffix("\n") ? text : text + "\n", to: path)
         } catch {
             throw .output(error)
         }
@@ -308,46 +308,6 @@ struct ChartSelection {
             throw .usage(command: command, message: "\(file): \(error)")
         } catch {
             throw .usage(command: command, message: "\(file): \(error)")
-        }
-    }
-}
-
-/// A text file written atomically: a temporary file created exclusively in the destination's
-/// directory (same file system, so `rename` is atomic), renamed onto the destination only when
-/// complete. A failure leaves any previous file as it was and no temporary file behind.
-enum AtomicTextFile {
-    static func write(_ text: String, to path: String) throws(CSVWriterError) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        let pid = ProcessInfo.processInfo.processIdentifier
-        var descriptor: Int32 = -1
-        var temporary = ""
-        for attempt in 0..<100 {
-            temporary = directory + "/." + url.lastPathComponent + ".\(pid).\(attempt).tmp"
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if descriptor >= 0 || errno != EEXIST { break }
-        }
-        guard descriptor >= 0 else { throw .cannotCreate(path: path, errno: errno) }
-        var failure: CSVWriterError?
-        var bytes = Array(text.utf8)
-        if bytes.last != 0x0A { bytes.append(0x0A) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0, errno == EINTR { continue }
-            if written <= 0 {
-                failure = .writeFailed(path: path, errno: written < 0 ? errno : EIO)
-                break
-            }
-            offset += written
-        }
-        // Flush to disk before the rename, so a crash cannot leave an empty file in place.
-        if failure == nil, fsync(descriptor) != 0 { failure = .writeFailed(path: path, errno: errno) }
-        if close(descriptor) != 0, failure == nil { failure = .writeFailed(path: path, errno: errno) }
-        if failure == nil, rename(temporary, path) != 0 { failure = .cannotRename(from: temporary, to: path, errno: errno) }
-        if let failure {
-            unlink(temporary)
-            throw failure
         }
     }
 }
