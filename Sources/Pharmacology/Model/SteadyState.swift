@@ -1,3 +1,5 @@
+import Integrators
+
 /// The drug-free steady state f(y) = 0 by Newton's method with the analytic Jacobian and a
 /// backtracking line search, falling back to pseudo-transient continuation
 /// ((I/τ − J) δ = f with growing τ) when Newton stalls.
@@ -41,7 +43,7 @@ enum SteadyState {
         var r = norm(f)
         newton: for _ in 0..<60 {
             if r < tolerance { return y }
-            guard let lu = DenseLU(jacobian(system, y), n: n) else { break newton }
+            guard let lu = DenseLinearSystem(rowMajor: jacobian(system, y), dimension: n) else { break newton }
             let delta = lu.solve(f)
             var step = 1.0
             while step > 1e-6 {
@@ -67,7 +69,7 @@ enum SteadyState {
             var m = jacobian(system, y)
             for i in 0..<(n * n) { m[i] = -m[i] }
             for i in 0..<n { m[i * n + i] += 1 / tau }
-            guard let lu = DenseLU(m, n: n) else { tau *= 0.5; continue }
+            guard let lu = DenseLinearSystem(rowMajor: m, dimension: n) else { tau *= 0.5; continue }
             let delta = lu.solve(f)
             let trial = (0..<n).map { y[$0] + delta[$0] }
             let ft = residual(system, trial)
