@@ -25,11 +25,33 @@ public protocol ODESystem {
     /// Whether f is independent of t between time events (true for piecewise-constant
     /// inputs); lets Rosenbrock methods skip the ∂f/∂t term.
     var isAutonomous: Bool { get }
+
+    /// Row-major positions (i · n + j) of every entry of ∂f/∂y that can be nonzero for any
+    /// state, time or event of a solve, or nil (the default) when not declared. Declaring it lets
+    /// the engine build the iteration matrix from these entries alone instead of scanning and
+    /// clearing all n² of them every step.
+    var jacobianSparsity: [Int]? { get }
+
+    /// Writes ∂f/∂y at (t, y) at the positions of `jacobianSparsity` into `matrix` and leaves
+    /// every other entry as it is (the engine zeroes them once). The default writes the whole
+    /// matrix with `jacobian(time:state:into:)`. Must not allocate.
+    func jacobianEntries(
+        time: Double, state: UnsafeBufferPointer<Double>,
+        into matrix: UnsafeMutableBufferPointer<Double>)
 }
 
 extension ODESystem {
     public var providesJacobian: Bool { false }
     public var isAutonomous: Bool { false }
+    public var jacobianSparsity: [Int]? { nil }
+
+    @inlinable
+    public func jacobianEntries(
+        time: Double, state: UnsafeBufferPointer<Double>,
+        into matrix: UnsafeMutableBufferPointer<Double>
+    ) {
+        jacobian(time: time, state: state, into: matrix)
+    }
 
     public func jacobian(
         time: Double, state: UnsafeBufferPointer<Double>,

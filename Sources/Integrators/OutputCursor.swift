@@ -81,6 +81,26 @@ struct OutputCursor {
         }
     }
 
+    /// `emitInterior` for the adaptive steppers' dense output of the accepted step of size
+    /// `step` from `start` to `end`. The stepper is passed inout: a closure capturing it (or a borrow) copied it,
+    /// retaining every array of the system once per output row (5 % of the 28-day run).
+    @inlinable
+    mutating func emitInterior<Stepper: AdaptiveStepper, Sink: SolutionSink>(
+        from t0: Double, to t1: Double, stepper: inout Stepper, step: Double,
+        start: UnsafePointer<Double>, end: UnsafePointer<Double>,
+        scratch: UnsafeMutableBufferPointer<Double>, into sink: inout Sink
+    ) throws {
+        if recordsEveryStep { return }
+        let h = t1 - t0
+        while let t = self.time(at: next), t < t1 {
+            if t > t0 {
+                stepper.interpolate(theta: (t - t0) / h, step: step, start: start, end: end, into: scratch)
+                try sink.record(time: t, state: UnsafeBufferPointer(scratch))
+            }
+            next += 1
+        }
+    }
+
     /// Reports grid points equal to the step end (or every step end, for `.everyStep`).
     @inlinable
     mutating func emitStepEnd<Sink: SolutionSink>(

@@ -35,4 +35,48 @@ import Testing
         #expect(worst == 0, "worst mismatch \(worst) at d f[\(model.stateNames[worstAt.0])] / d \(model.stateNames[worstAt.1])")
         #expect(n > 40 && n < 100, "state size \(n)")
     }
+
+    /// The declared sparsity is exact enough for the engine: every entry the Jacobian makes
+    /// nonzero (at a generic state with every term active, so no structural zero hides) is
+    /// declared, `jacobianEntries` writes exactly the declared entries, with the values of
+    /// `jacobian`, and leaves every other entry alone.
+    @Test func declaredSparsityCoversTheJacobian() throws {
+        let model = try ReceptorModel.compile(kitchenSinkScenario())
+        var system = model.system
+        system.stimulusIntensity[0] = 0.7
+        system.stimulusIntensity[2] = 0.4
+        let n = model.dimension
+        var y = model.initialState
+        for i in 0..<n { y[i] = y[i] * (1 + 0.3 * sin(Double(i))) + 0.05 * (1 + cos(Double(3 * i))) }
+        let declared = try #require(system.jacobianSparsity)
+        #expect(declared == declared.sorted() && Set(declared).count == declared.count)
+        let declaredSet = Set(declared)
+        var full = [Double](repeating: 0, count: n * n)
+        var entries = [Double](repeating: .nan, count: n * n)
+        y.withUnsafeBufferPointer { yb in
+            full.withUnsafeMutableBufferPointer { system.jacobian(time: 0, state: yb, into: $0) }
+            entries.withUnsafeMutableBufferPointer { system.jacobianEntries(time: 0, state: yb, into: $0) }
+        }
+        let undeclaredNonzeros = (0..<(n * n)).filter { full[$0] != 0 && !declaredSet.contains($0) }
+        #expect(undeclaredNonzeros.isEmpty, "undeclared nonzeros at \(undeclaredNonzeros.map { ($0 / n, $0 % n) })")
+        let untouched = (0..<(n * n)).filter { entries[$0].isNaN }
+        #expect(Set(untouched) == Set(0..<(n * n)).subtracting(declaredSet))
+        for position in declared { #expect(entries[position] == full[position]) }
+        // Sparse enough for the engine's sparse path (n >= 24, at most a quarter nonzero).
+        #expect(4 * declared.count <= n * n, "\(declared.count) of \(n * n)")
+    }
+
+    /// The pattern is structural: at the drug-free steady state, where the drug terms of the
+    /// Jacobian are exact zeros, the declared positions still include them.
+    @Test func declaredSparsityDoesNotDependOnTheState() throws {
+        let model = try ReceptorModel.compile(kitchenSinkScenario())
+        let n = model.dimension
+        var atRest = [Double](repeating: 0, count: n * n)
+        model.initialState.withUnsafeBufferPointer { yb in
+            atRest.withUnsafeMutableBufferPointer { model.system.jacobian(time: 0, state: yb, into: $0) }
+        }
+        let declared = try #require(model.system.jacobianSparsity)
+        let nonzeroAtRest = (0..<(n * n)).filter { atRest[$0] != 0 }.count
+        #expect(nonzeroAtRest < declared.count, "drug terms vanish at rest: \(nonzeroAtRest) of \(declared.count)")
+    }
 }

@@ -12,7 +12,8 @@
 /// step and were half its time; measured per solve on this machine (n = 8 / 20 / 40), one
 /// column at a time 140-190 / 390-530 / 900 ns, row-wise dot products 140-170 / 480-630 /
 /// 1700-2000 ns, blocked by four 75-80 / 175-185 / 570-720 ns. One factorization serves every
-/// stage of a Rosenbrock step.
+/// stage of a Rosenbrock step. The sparse path's fixed-pattern factorizations solve in row
+/// (dot-product) form instead (`solveFixedPattern`).
 ///
 /// After `factor` succeeds the matrix holds L (unit lower, below the diagonal) and U (above
 /// it, with the reciprocals 1/U_kk on the diagonal) of P·A = L·U, and `pivots[k]` is the row
@@ -179,9 +180,59 @@ enum LUFactorization {
     // MARK: Sparse-aware path
 
     /// Int storage `factor` and `solve` need besides the n pivots: the chosen path and the
-    /// nonzero pattern of the factors (row indices per column of L and of U).
+    /// nonzero pattern of the factors (row indices per column of L and of U), the flag of a
+    /// declared Jacobian sparsity, then the row-oriented patterns of the fixed-pattern solves
+    /// (`rowPatternOffset`).
     @inlinable
-    static func structureCount(dimension n: Int) -> Int { 5 + 5 * n + 6 * n * n }
+    static func structureCount(dimension n: Int) -> Int { rowPatternOffset(dimension: n) + 3 * n + 2 + 2 * n * n }
+
+    /// Start of the fixed-pattern solves' data: the ordering as a gather (n), row starts of L
+    /// (n + 1) and of U (n + 1), then the column indices of L's rows and of U's rows (n² each).
+    @inlinable
+    static func rowPatternOffset(dimension n: Int) -> Int { 6 + 5 * n + 6 * n * n }
+
+    /// Records the Jacobian's declared nonzero positions (row-major i · n + j, see
+    /// `ODESystem.jacobianSparsity`) before the first `factorIterationMatrix` of a workspace.
+    /// The sparse path then takes its symbolic pattern from them rather than from the first
+    /// W's values, and later calls scatter them without scanning J for new entries.
+    @inlinable
+    static func declareJacobianSparsity(
+        _ positions: [Int], dimension n: Int, structure: UnsafeMutablePointer<Int>
+    ) {
+        let state = structure + 2 + 5 * n + 4 * n * n
+        let listCount = state + 2, sources = state + 3
+        var count = 0
+        for position in positions {
+            precondition(position >= 0 && position < n * n, "jacobianSparsity position \(position) is outside the \(n)×\(n) matrix")
+            sources[count] = position
+            count += 1
+            if count == n * n { break }
+        }
+        listCount[0] = count
+        structure[5 + 5 * n + 6 * n * n] = 1
+    }
+
+    /// Zeroes the entries of a fixed-pattern factorization (the diagonal and the L and U
+    /// patterns) before W is scattered into them; the fixed-pattern factorization and the
+    /// sparse solves read no others. With dense solves the whole matrix is cleared.
+    @inlinable
+    static func clearFixedPattern(
+        _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>
+    ) {
+        if structure[0] & 1 == 0 {
+            matrix.update(repeating: 0, count: n * n)
+            return
+        }
+        let lowerCount = structure + 2, upperCount = lowerCount + n
+        let lowerRows = upperCount + n, upperRows = lowerRows + n * n
+        for j in 0..<n {
+            let column = matrix + j * n
+            column[j] = 0
+            let lower = lowerRows + j * n, upper = upperRows + j * n
+            for t in 0..<lowerCount[j] { column[lower[t]] = 0 }
+            for t in 0..<upperCount[j] { column[upper[t]] = 0 }
+        }
+    }
 
     /// Fill-reducing symmetric ordering for the sparse path, computed once from the pattern of
     /// the first matrix (minimum degree on the pattern of A + Aᵀ, ties to the lower index) and
@@ -249,27 +300,32 @@ enum LUFactorization {
     ) -> Int? {
         let ordering = structure + 2 + 3 * n + 2 * n * n, positions = ordering + n
         var triedFixedPattern = false
+        let declared = structure[5 + 5 * n + 6 * n * n] == 1
         if structure[1] == 2 {
-            // The nonzeros of J seen so far, as (index in J, index in W) pairs: when J has no
-            // others (two cheap counts), W is a zeroed matrix plus these, and the fixed
-            // patterns (which include them) need no check.
+            // The nonzeros of J (declared, or seen so far), as (index in J, index in W) pairs:
+            // when J has no others (declared, or two cheap counts), W is a zeroed pattern plus
+            // these, and the fixed patterns (which include them) need no check.
             let seen = structure + 2 + 5 * n + 2 * n * n
             let state = seen + 2 * n * n
             let listCount = state + 2, sources = state + 3, targets = sources + n * n
-            var total = 0
-            for index in 0..<(n * n) { total += jacobian[index] != 0 ? 1 : 0 }
             let count = listCount[0]
-            var known = 0
-            for t in 0..<count { known += jacobian[sources[t]] != 0 ? 1 : 0 }
-            if total == known, state[0] == 1, state[1] <= 8 {
-                factors.update(repeating: 0, count: n * n)
+            var onlyKnownEntries = declared
+            if !declared {
+                var total = 0
+                for index in 0..<(n * n) { total &+= jacobian[index] != 0 ? 1 : 0 }
+                var known = 0
+                for t in 0..<count { known &+= jacobian[sources[t]] != 0 ? 1 : 0 }
+                onlyKnownEntries = total == known
+            }
+            if onlyKnownEntries, state[0] == 1, state[1] <= 8 {
+                clearFixedPattern(factors, dimension: n, structure: structure)
                 for t in 0..<count { factors[targets[t]] = scale * jacobian[sources[t]] }
                 for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
                 if factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure, checkPattern: false) {
                     return nil
                 }
                 triedFixedPattern = true
-            } else {
+            } else if !declared {
                 var t = 0
                 for i in 0..<n {
                     for j in 0..<n where jacobian[i * n + j] != 0 {
@@ -318,6 +374,18 @@ enum LUFactorization {
                 let places = structure + 2 + 2 * n  // scratch (n)
                 for k in 0..<n { places[positions[k]] = k }
                 for i in 0..<n { positions[i] = places[i] }
+                if declared {
+                    // The declared entries are the pattern from now on, zero or not in this W.
+                    let seen = structure + 2 + 5 * n + 2 * n * n
+                    let state = seen + 2 * n * n
+                    let listCount = state + 2, sources = state + 3, targets = sources + n * n
+                    for t in 0..<listCount[0] {
+                        let i = sources[t] / n, j = sources[t] % n
+                        targets[t] = positions[j] * n + positions[i]
+                        seen[targets[t]] = 1
+                    }
+                    state[0] = 0
+                }
             }
         }
         if structure[1] == 2, !triedFixedPattern {
@@ -387,6 +455,7 @@ enum LUFactorization {
             for j in 0..<n { filled += upperCount[j] }
             structure[0] = 2 * filled <= n * n ? 1 : 0
             state[0] = 1
+            buildRowPatterns(boolean, dimension: n, structure: structure)
         }
         // Left-looking numeric elimination over the patterns.
         for j in 0..<n {
@@ -417,9 +486,67 @@ enum LUFactorization {
             for t in 0..<count { columnJ[rows[t]] = columnJ[rows[t]] * inversePivot }
             pivots[j] = j
         }
-        // Bit 2: no interchanges, so the solves skip the pivot pass.
-        structure[0] = (structure[0] & 1) | 2
+        // Bit 2: no interchanges, so the solves skip the pivot pass; bit 4: the row patterns
+        // of `solveFixedPattern` match these factors (sparse solves only).
+        structure[0] = (structure[0] & 1) | 2 | (structure[0] & 1) << 2
         return true
+    }
+
+    /// The row-oriented patterns of L and U (from the symbolic elimination's filled boolean
+    /// pattern, column-major) and the ordering as a gather, for `solveFixedPattern`.
+    @inlinable
+    static func buildRowPatterns(
+        _ pattern: UnsafePointer<Int>, dimension n: Int, structure: UnsafeMutablePointer<Int>
+    ) {
+        let base = structure + rowPatternOffset(dimension: n)
+        let gather = base, lowerStart = gather + n, upperStart = lowerStart + n + 1
+        let lowerColumns = upperStart + n + 1, upperColumns = lowerColumns + n * n
+        let positions = structure + 2 + 4 * n + 2 * n * n
+        for i in 0..<n { gather[positions[i]] = i }
+        var lower = 0, upper = 0
+        for i in 0..<n {
+            lowerStart[i] = lower
+            upperStart[i] = upper
+            for j in 0..<i where pattern[j * n + i] != 0 { lowerColumns[lower] = j; lower += 1 }
+            for j in (i + 1)..<n where pattern[j * n + i] != 0 { upperColumns[upper] = j; upper += 1 }
+        }
+        lowerStart[n] = lower
+        upperStart[n] = upper
+    }
+
+    /// The solves of a fixed-pattern factorization in row (dot-product) form, with the
+    /// ordering fused into the first and last passes: each entry of x is accumulated in a
+    /// register rather than updated in memory once per column, and no pass branches on zeros.
+    /// `scratch` (n) is overwritten. Measured on the 28-day morphine run (n = 37): the
+    /// column-oriented solves with separate permutation passes took twice as long.
+    @inlinable
+    static func solveFixedPattern(
+        _ factors: UnsafePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>,
+        _ vector: UnsafeMutablePointer<Double>, scratch x: UnsafeMutablePointer<Double>
+    ) {
+        let base = structure + rowPatternOffset(dimension: n)
+        let gather = base, lowerStart = gather + n, upperStart = lowerStart + n + 1
+        let lowerColumns = upperStart + n + 1, upperColumns = lowerColumns + n * n
+        var i = 0
+        while i < n {
+            var sum = vector[gather[i]]
+            var t = lowerStart[i]
+            let end = lowerStart[i + 1]
+            while t < end { let j = lowerColumns[t]; sum -= factors[j * n + i] * x[j]; t += 1 }
+            x[i] = sum
+            i += 1
+        }
+        i = n - 1
+        while i >= 0 {
+            var sum = x[i]
+            var t = upperStart[i]
+            let end = upperStart[i + 1]
+            while t < end { let j = upperColumns[t]; sum -= factors[j * n + i] * x[j]; t += 1 }
+            x[i] = sum * factors[i * n + i]
+            i -= 1
+        }
+        i = 0
+        while i < n { vector[gather[i]] = x[i]; i += 1 }
     }
 
     /// Factors `matrix` (column-major) in place, choosing the path by size and sparsity: the
@@ -552,11 +679,18 @@ enum LUFactorization {
     /// and structure from a successful `factor`.
     ///
     /// - Complexity: O(n²) dense; O(nnz(L) + nnz(U)) sparse.
+    /// With `scratch` (n doubles, overwritten), a fixed-pattern factorization takes
+    /// `solveFixedPattern`.
     @inlinable
     static func solve(
         _ factors: UnsafePointer<Double>, dimension n: Int, pivots: UnsafePointer<Int>,
-        structure: UnsafePointer<Int>, _ vector: UnsafeMutablePointer<Double>
+        structure: UnsafePointer<Int>, _ vector: UnsafeMutablePointer<Double>,
+        scratch: UnsafeMutablePointer<Double>? = nil
     ) {
+        if structure[0] & 4 != 0, let scratch {
+            solveFixedPattern(factors, dimension: n, structure: structure, vector, scratch: scratch)
+            return
+        }
         let ordered = structure[1] == 2
         let ordering = UnsafePointer(structure + 2 + 3 * n + 2 * n * n)
         var k = 0

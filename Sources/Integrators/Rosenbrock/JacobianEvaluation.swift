@@ -11,7 +11,8 @@
 enum JacobianEvaluation {
     @usableFromInline static let squareRootEpsilon = Double.ulpOfOne.squareRoot()
 
-    /// Writes ∂f/∂y at (t, y) into `matrix` (row-major). `f0` holds f(t, y); `scratch` (n) is
+    /// Writes ∂f/∂y at (t, y) into `matrix` (row-major; with a declared `jacobianSparsity` only
+    /// its entries, the rest must be zero already). `f0` holds f(t, y); `scratch` (n) is
     /// overwritten; `y` is perturbed and restored exactly.
     @inlinable
     static func jacobian<System: ODESystem>(
@@ -21,7 +22,8 @@ enum JacobianEvaluation {
     ) {
         statistics.jacobianEvaluations += 1
         if system.providesJacobian {
-            system.jacobian(
+            // Entries outside a declared sparsity stay as the stepper zeroed them at bind.
+            system.jacobianEntries(
                 time: time, state: UnsafeBufferPointer(start: y, count: n),
                 into: UnsafeMutableBufferPointer(start: matrix, count: n * n))
             return

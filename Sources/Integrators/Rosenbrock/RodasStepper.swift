@@ -71,6 +71,9 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         factors = jacobian + n * n
         coefficients = factors + n * n
         self.pivots = pivots
+        if system.providesJacobian, let sparsity = system.jacobianSparsity {
+            LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: pivots + n)
+        }
         var offset = 0
         for value in Tableau.a { coefficients[offset] = value; offset += 1 }
         for value in Tableau.c { coefficients[offset] = value; offset += 1 }
@@ -137,7 +140,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         } else {
             for m in 0..<n { k[m] = f0[m] }
         }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k)
+        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k, scratch: rhs)
 
         for i in 1..<s {
             let row = i * s
@@ -164,7 +167,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
             } else {
                 for m in 0..<n { ki[m] = ki[m] + rhs[m] }
             }
-            LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, ki)
+            LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, ki, scratch: rhs)
         }
         statistics.rightHandSideEvaluations += s - 1
 

@@ -56,6 +56,9 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         f0 = workspace; f1 = f0 + n; f2 = f1 + n; k1 = f2 + n; k2 = k1 + n; k3 = k2 + n
         u = k3 + n; dT = u + n; jacobian = dT + n; factors = jacobian + n * n
         self.pivots = pivots
+        if system.providesJacobian, let sparsity = system.jacobianSparsity {
+            LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: pivots + n)
+        }
     }
 
     @inlinable
@@ -111,14 +114,14 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         }
         let hd = h * d
         for m in 0..<n { k1[m] = hd * dT[m] + f0[m] }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k1)
+        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k1, scratch: u)
         let halfStep = 0.5 * h
         for m in 0..<n { u[m] = halfStep * k1[m] + y[m] }
         system.evaluate(
             time: time + halfStep, state: UnsafeBufferPointer(start: u, count: n),
             derivative: UnsafeMutableBufferPointer(start: f1, count: n))
         for m in 0..<n { k2[m] = f1[m] - k1[m] }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k2)
+        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k2, scratch: u)
         for m in 0..<n {
             k2[m] = k2[m] + k1[m]
             trial[m] = h * k2[m] + y[m]
@@ -130,7 +133,7 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         for m in 0..<n {
             k3[m] = f2[m] - e32 * (k2[m] - f1[m]) - 2 * (k1[m] - f0[m]) + hd * dT[m]
         }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k3)
+        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k3, scratch: u)
         let sixth = h / 6
         for m in 0..<n { u[m] = sixth * (k1[m] - 2 * k2[m] + k3[m]) }
         return ErrorNorm.rms(

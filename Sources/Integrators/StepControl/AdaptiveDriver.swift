@@ -159,13 +159,9 @@ enum AdaptiveDriver {
 
                         if outputCursor.hasInteriorPoint(after: time, before: newTime) {
                             stepper.prepareDenseOutput(step: attempted)
-                            let start = UnsafePointer(state), end = UnsafePointer(trial)
                             try outputCursor.emitInterior(
-                                from: time, to: newTime,
-                                interpolate: { theta, buffer in
-                                    stepper.interpolate(
-                                        theta: theta, step: attempted, start: start, end: end, into: buffer)
-                                }, scratch: out, into: &sink)
+                                from: time, to: newTime, stepper: &stepper, step: attempted, start: state, end: trial,
+                                scratch: out, into: &sink)
                         }
                         stepper.acceptStep()
                         swap(&state, &trial)

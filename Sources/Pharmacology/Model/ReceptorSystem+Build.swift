@@ -145,6 +145,7 @@ extension ReceptorSystem {
         dynorphinDriveFromMu = ph.dynorphinDriveFromMu.value
         dynorphinDriveFromStress = ph.dynorphinDriveFromStress.value
         stimulusIntensity = Array(repeating: 0, count: StimulusKind.allCases.count)
+        jacobianPositions = structuralJacobianPositions()
     }
 
     /// A state with receptors at their ligand-free distribution, peptides at their production

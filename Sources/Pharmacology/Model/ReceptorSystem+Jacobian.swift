@@ -5,30 +5,61 @@ extension ReceptorSystem {
     /// "Jacobian"); tested against central finite differences.
     @inlinable
     public func jacobian(time: Double, state y: UnsafeBufferPointer<Double>,
-                         into J: UnsafeMutableBufferPointer<Double>) {
-        let n = dimension
-        for i in 0..<(n * n) { J[i] = 0 }
+                         into matrix: UnsafeMutableBufferPointer<Double>) {
+        for i in 0..<(dimension * dimension) { matrix[i] = 0 }
+        var target = DenseJacobianAccumulator(matrix: matrix.baseAddress!, dimension: dimension)
+        accumulateJacobian(state: y, into: &target)
+    }
+
+    /// ∂f/∂y at the positions of `jacobianSparsity` only (the engine keeps the rest zero): the
+    /// solver's per-step Jacobian clears about 250 entries instead of all n².
+    @inlinable
+    public func jacobianEntries(time: Double, state y: UnsafeBufferPointer<Double>,
+                                into matrix: UnsafeMutableBufferPointer<Double>) {
+        for position in jacobianPositions { matrix[position] = 0 }
+        var target = DenseJacobianAccumulator(matrix: matrix.baseAddress!, dimension: dimension)
+        accumulateJacobian(state: y, into: &target)
+    }
+
+    public var jacobianSparsity: [Int]? { jacobianPositions }
+
+    /// Every position `accumulateJacobian` writes, whatever the values: its branches depend
+    /// only on the compiled structure, so this is the exact structural pattern, valid for any
+    /// state, parameter vector or event of the same layout.
+    func structuralJacobianPositions() -> [Int] {
+        var recorder = JacobianPatternRecorder(dimension: dimension)
+        let y = [Double](repeating: 1, count: dimension)
+        y.withUnsafeBufferPointer { accumulateJacobian(state: $0, into: &recorder) }
+        return recorder.positions()
+    }
+
+    /// Adds every term of ∂f/∂y to `J` (generic so the solver's use specializes to plain
+    /// stores, and the pattern recorder sees exactly the positions the solver writes).
+    @inlinable
+    func accumulateJacobian<Target: JacobianAccumulator>(
+        state y: UnsafeBufferPointer<Double>, into J: inout Target
+    ) {
         // Pharmacokinetics (linear).
         for s in 0..<speciesCentral.count {
             let c = speciesCentral[s]
-            J[c * n + c] -= speciesK10[s] + speciesK12[s]
+            J.add(c, c, -(speciesK10[s] + speciesK12[s]))
             let per = speciesPeripheral[s]
             if per >= 0 {
-                J[c * n + per] += speciesK21[s]
-                J[per * n + c] += speciesK12[s]
-                J[per * n + per] -= speciesK21[s]
+                J.add(c, per, speciesK21[s])
+                J.add(per, c, speciesK12[s])
+                J.add(per, per, -(speciesK21[s]))
             }
             let e = speciesEffect[s]
-            J[e * n + c] += speciesKe0[s] * speciesInverseV1[s]
-            J[e * n + e] -= speciesKe0[s]
+            J.add(e, c, speciesKe0[s] * speciesInverseV1[s])
+            J.add(e, e, -(speciesKe0[s]))
         }
         for k in 0..<depotState.count {
             let a = depotState[k]
-            J[a * n + a] -= depotKa[k]
-            J[depotTarget[k] * n + a] += depotBioavailability[k] * depotKa[k]
+            J.add(a, a, -(depotKa[k]))
+            J.add(depotTarget[k], a, depotBioavailability[k] * depotKa[k])
         }
         for k in 0..<transferSource.count {
-            J[transferTarget[k] * n + transferSource[k]] += transferCoefficient[k]
+            J.add(transferTarget[k], transferSource[k], transferCoefficient[k])
         }
         // Receptors.
         for r in 0..<receptorFree.count {
@@ -38,14 +69,14 @@ extension ReceptorSystem {
             let free = y[iF]
             let kendo = receptorEndocytosis[r]
             let synthesis = receptorSynthesis[r] * exp(receptorSynthesisGain[r] * y[ih])
-            J[iF * n + iF] -= kendo
-            J[iF * n + iD] += receptorResensitization[r]
-            J[iF * n + iI] += receptorRecycling[r]
-            J[iF * n + ih] += synthesis * receptorSynthesisGain[r]
-            J[iD * n + iD] -= receptorResensitization[r] + kendo
-            J[iI * n + iF] += kendo
-            J[iI * n + iD] += kendo
-            J[iI * n + iI] -= receptorRecycling[r] + receptorDegradation[r]
+            J.add(iF, iF, -(kendo))
+            J.add(iF, iD, receptorResensitization[r])
+            J.add(iF, iI, receptorRecycling[r])
+            J.add(iF, ih, synthesis * receptorSynthesisGain[r])
+            J.add(iD, iD, -(receptorResensitization[r] + kendo))
+            J.add(iI, iF, kendo)
+            J.add(iI, iD, kendo)
+            J.add(iI, iI, -(receptorRecycling[r] + receptorDegradation[r]))
             var s = receptorConstitutive[r] * free
             for p in receptorPairStart[r]..<receptorPairEnd[r] {
                 let ib = pairState[p]
@@ -57,22 +88,22 @@ extension ReceptorSystem {
                 let kon = modulated ? pairKon[p] * fa : pairKon[p]
                 let kdes = pairDesensitization[p], kint = pairInternalization[p]
                 let dvdF = kon * c, dvdL = kon * ligandScale[l] * free, dvdB = -pairKoff[p]
-                J[ib * n + iF] += dvdF
-                J[ib * n + il] += dvdL
-                J[ib * n + ib] += dvdB - kdes - kint
-                J[iF * n + iF] -= dvdF
-                J[iF * n + il] -= dvdL
-                J[iF * n + ib] -= dvdB
-                J[iD * n + ib] += kdes
-                J[iI * n + ib] += pairRecycles[p] * kint
+                J.add(ib, iF, dvdF)
+                J.add(ib, il, dvdL)
+                J.add(ib, ib, dvdB - kdes - kint)
+                J.add(iF, iF, -(dvdF))
+                J.add(iF, il, -(dvdL))
+                J.add(iF, ib, -(dvdB))
+                J.add(iD, ib, kdes)
+                J.add(iI, ib, pairRecycles[p] * kint)
                 if modulated {
                     // ∂v/∂(modulator effect site) through the affinity factor.
                     for m in receptorModulatorStart[r]..<receptorModulatorEnd[r] {
                         let (dfa, _) = modulationDerivative(m, fa: fa, fe: fe, y)
                         let im = ligandState[modulatorLigand[m]]
                         let dv = pairKon[p] * dfa * c * free
-                        J[ib * n + im] += dv
-                        J[iF * n + im] -= dv
+                        J.add(ib, im, dv)
+                        J.add(iF, im, -(dv))
                     }
                 }
                 s += (modulated ? pairEfficacy[p] * fe : pairEfficacy[p]) * b
@@ -87,11 +118,11 @@ extension ReceptorSystem {
             let coefXd = isMu ? dynorphinInductionRate * dynorphinDriveFromMu * dEdS : 0
             let ixe = endorphinSuppressionState, ixd = dynorphinInductionState
             @inline(__always) func addStimulusGradient(_ column: Int, _ dS: Double) {
-                J[ih * n + column] += coefH * dS
-                J[ia * n + column] += coefA * dS
+                J.add(ih, column, coefH * dS)
+                J.add(ia, column, coefA * dS)
                 if isMu {
-                    J[ixe * n + column] += coefXe * dS
-                    J[ixd * n + column] += coefXd * dS
+                    J.add(ixe, column, coefXe * dS)
+                    J.add(ixd, column, coefXd * dS)
                 }
             }
             addStimulusGradient(iF, receptorConstitutive[r])
@@ -107,8 +138,8 @@ extension ReceptorSystem {
                 }
                 addStimulusGradient(ligandState[modulatorLigand[m]], dS)
             }
-            J[ih * n + ih] -= receptorSynthesisRate[r]
-            J[ia * n + ia] -= receptorAdaptationRate[r]
+            J.add(ih, ih, -(receptorSynthesisRate[r]))
+            J.add(ia, ia, -(receptorAdaptationRate[r]))
         }
         // Peptides.
         let ixe = endorphinSuppressionState, ixd = dynorphinInductionState
@@ -120,18 +151,18 @@ extension ReceptorSystem {
             }
             let i = peptideState[q]
             let kcl = peptideClearance[q]
-            J[i * n + i] -= kcl
+            J.add(i, i, -(kcl))
             if q == endorphinPeptide {
                 let production = peptideProduction[q] * drive * exp(-endorphinSuppressionGain * xe)
-                J[i * n + ixe] += kcl * production * (-endorphinSuppressionGain)
+                J.add(i, ixe, kcl * production * (-endorphinSuppressionGain))
             }
             if q == dynorphinPeptide {
                 let production = peptideProduction[q] * drive * exp(dynorphinInductionGain * xd)
-                J[i * n + ixd] += kcl * production * dynorphinInductionGain
+                J.add(i, ixd, kcl * production * dynorphinInductionGain)
             }
         }
-        J[ixe * n + ixe] -= endorphinSuppressionRate
-        J[ixd * n + ixd] -= dynorphinInductionRate
+        J.add(ixe, ixe, -(endorphinSuppressionRate))
+        J.add(ixd, ixd, -(dynorphinInductionRate))
     }
 
     /// ∂(affinity factor)/∂y and ∂(efficacy factor)/∂y with respect to the effect-site state of
@@ -149,4 +180,46 @@ extension ReceptorSystem {
         let a1 = modulatorAlphaMinusOne[m], b1 = modulatorBetaMinusOne[m]
         return (fa / (1 + a1 * rho) * a1 * dRho, fe / (1 + b1 * rho) * b1 * dRho)
     }
+}
+
+/// Where `ReceptorSystem.accumulateJacobian` puts its terms.
+@usableFromInline
+protocol JacobianAccumulator {
+    mutating func add(_ row: Int, _ column: Int, _ value: Double)
+}
+
+/// Adds into a dense row-major n×n matrix.
+@usableFromInline
+struct DenseJacobianAccumulator: JacobianAccumulator {
+    @usableFromInline let matrix: UnsafeMutablePointer<Double>
+    @usableFromInline let dimension: Int
+
+    @inlinable
+    init(matrix: UnsafeMutablePointer<Double>, dimension: Int) {
+        self.matrix = matrix
+        self.dimension = dimension
+    }
+
+    @inlinable
+    mutating func add(_ row: Int, _ column: Int, _ value: Double) {
+        matrix[row * dimension + column] += value
+    }
+}
+
+/// Records which positions receive a term, whatever its value.
+struct JacobianPatternRecorder: JacobianAccumulator {
+    let dimension: Int
+    var touched: [Bool]
+
+    init(dimension: Int) {
+        self.dimension = dimension
+        touched = [Bool](repeating: false, count: dimension * dimension)
+    }
+
+    mutating func add(_ row: Int, _ column: Int, _ value: Double) {
+        touched[row * dimension + column] = true
+    }
+
+    /// The recorded positions, ascending (row-major order).
+    func positions() -> [Int] { touched.indices.filter { touched[$0] } }
 }

@@ -102,6 +102,9 @@ public struct ReceptorSystem: ODESystem, Sendable {
     @usableFromInline package internal(set) var muReceptor: Int
     /// Current intensity per `StimulusKind.allCases` index (changed by time events).
     public var stimulusIntensity: [Double]
+    /// Row-major positions the Jacobian can fill (`structuralJacobianPositions`), set once the
+    /// layout is built; the solver's `jacobianSparsity`.
+    @usableFromInline package internal(set) var jacobianPositions: [Int] = []
 
     public var providesJacobian: Bool { true }
     public var isAutonomous: Bool { true }
