@@ -532,7 +532,7 @@ enum LUFactorization {
             var sum = vector[gather[i]]
             var t = lowerStart[i]
             let end = lowerStart[i + 1]
-            while t < end { let j = lowerColumns[t]; sum -= factors[j * n + i] * x[j]; t += 1 }
+            while t < end { let j = lowerColumns[t]; sum -= factors[j &* n &+ i] * x[j]; t &+= 1 }
             x[i] = sum
             i += 1
         }
@@ -541,7 +541,7 @@ enum LUFactorization {
             var sum = x[i]
             var t = upperStart[i]
             let end = upperStart[i + 1]
-            while t < end { let j = upperColumns[t]; sum -= factors[j * n + i] * x[j]; t += 1 }
+            while t < end { let j = upperColumns[t]; sum -= factors[j &* n &+ i] * x[j]; t &+= 1 }
             x[i] = sum * factors[i * n + i]
             i -= 1
         }
