@@ -98,8 +98,9 @@ struct BehaviourTests {
         #expect(t < 0.8 * a, "taper \(t) vs abrupt \(a)")
     }
 
-    /// Methadone 60 mg daily for 28 days: the withdrawal peak comes later (72 h or more after the
-    /// last dose; clinically 72–96 h, §8) and is lower than after short-acting morphine.
+    /// Methadone 60 mg daily for 28 days: the withdrawal peak comes later, 3–4 days after the last
+    /// dose (clinically peak ≈72–96 h, pharmacology.md §8 [R]; the model gives ≈92 h). It is still
+    /// lower than after short-acting morphine (clinically it is not: see Model.md, Limitations).
     @Test func methadoneWithdrawalIsLaterAndLower() throws {
         let last = 27.0 * 24
         let methadone = try simulate(Scenario(name: "methadone", durationHours: last + 21 * 24, doses: [
@@ -110,7 +111,7 @@ struct BehaviourTests {
                                     columns: ["withdrawal_index"], intervalHours: 1)
         let m = methadone.maximum("withdrawal_index", from: last, to: last + 21 * 24)
         let s = morphine.maximum("withdrawal_index", from: Self.lastMorphineDose, to: Self.lastMorphineDose + 14 * 24)
-        #expect(m.time - last >= 72, "methadone peak \(m.time - last) h after last dose")
+        #expect(m.time - last >= 72 && m.time - last <= 96, "methadone peak \(m.time - last) h after last dose")
         #expect(m.time - last > s.time - Self.lastMorphineDose)
         #expect(m.value < s.value)
         #expect(m.value > 0)
