@@ -194,6 +194,27 @@ struct BehaviourTests {
         #expect(waited.value("withdrawal_index", at: wait + 12) < stopped.value("withdrawal_index", at: wait + 12))
     }
 
+    /// Standard induction on a tolerant full-agonist state: buprenorphine 8 mg SL when the next
+    /// morphine dose is due (6 h after the last of 14 days of 30 mg every 6 h; morphine mu occupancy
+    /// ≈ 0.29) precipitates withdrawal within 2 h (clinically within ≈ 90 min, §8, §9 item 15):
+    /// withdrawal_index 0.022 at +2 h against 0.003 without buprenorphine, 0.060 against 0.025 at
+    /// +3 h. (Dosed 2 h after the last morphine, at its peak, the index stays 0 for ≈ 3.5 h: see
+    /// Model.md, Limitations.)
+    @Test func buprenorphineInductionPrecipitatesWithinTwoHours() throws {
+        let t = 55.0 * 6 + 6
+        let induced = try simulate(Scenario(name: "induction", durationHours: t + 4, doses: [
+            Self.chronicMorphine(count: 56), dose("buprenorphine", .sublingual, .single(atHours: t, amountMilligrams: 8)),
+        ]), columns: ["withdrawal_index"], intervalHours: 0.25)
+        let stopped = try simulate(Scenario(name: "no bup", durationHours: t + 4, doses: [Self.chronicMorphine(count: 56)]),
+                                   columns: ["withdrawal_index"], intervalHours: 0.25)
+        #expect(induced.value("withdrawal_index", at: t) == 0)
+        let two = induced.value("withdrawal_index", at: t + 2), twoWithout = stopped.value("withdrawal_index", at: t + 2)
+        #expect(two > 0.015, "withdrawal at +2 h \(two)")
+        #expect(two > twoWithout + 0.01, "+2 h: \(two) with buprenorphine vs \(twoWithout) without")
+        let three = induced.value("withdrawal_index", at: t + 3), threeWithout = stopped.value("withdrawal_index", at: t + 3)
+        #expect(three > threeWithout + 0.02, "+3 h: \(three) with buprenorphine vs \(threeWithout) without")
+    }
+
     /// Naltrexone 50 mg daily for 8 days: ≥ 90 % mu blockade 8 h after the first dose (PET 92–98 %,
     /// §9 item 8); mu receptors +60–100 % and delta +10–40 % by day 8 (Lesscher 2003; Yoburn lab;
     /// §5.4), kappa changes little (κ up only in cortex, Lesscher 2003; model ≈ +7 %, accepted
