@@ -73,6 +73,8 @@ import Testing
         let methadonePeak = methadone.peak("withdrawal_index", from: 648)
         let morphinePeak = morphine.peak("withdrawal_index", from: 666)
         #expect(methadonePeak.time - 648 > morphinePeak.time - 666)
+        // Clinically the peak comes 3–4 days after the last dose (pharmacology.md §8); the model: ≈92 h.
+        #expect(methadonePeak.time - 648 >= 72 && methadonePeak.time - 648 <= 96, "methadone peak at +\(methadonePeak.time - 648) h")
         #expect(methadonePeak.value < 0.5 * morphinePeak.value)
         #expect(methadonePeak.value > 0)
     }

@@ -15,7 +15,7 @@ extension Sourced {
 
 extension DrugLibrary {
     static func opioidReceptor(_ kind: ReceptorKind, transducer: Double, adaptationGain: Double,
-                               chaperone: Double) -> ReceptorParameters {
+                               chaperone: Double, chaperoneReason: String? = nil) -> ReceptorParameters {
         ReceptorParameters(
             kind: kind,
             turnoverHalfLifeHours: Sourced(
@@ -31,7 +31,7 @@ extension DrugLibrary {
             arrestinInternalizationRatePerHour: Sourced(
                 1.0, "[C] ≈40 % of surface MOR internalized after 30 min of 1 µM DAMGO (Life Sci 2003;73:115)"),
             antagonistEndocytosisFactor: .assumption(
-                chaperone, "antagonist as pharmacological chaperone (Unterwald & Howells, §5.4); tuned so chronic "
+                chaperone, chaperoneReason ?? "antagonist as pharmacological chaperone (Unterwald & Howells, §5.4); tuned so chronic "
                     + "naltrexone gives ≈+60–90 % MOR, +20–40 % DOR and little KOR change in 7–8 d (Lesscher 2003; Yoburn lab, §5.4)"),
             constitutiveActivity: .assumption(0.01, "small constitutive activity (naloxone is inverse at constitutively active MOR, §4)"),
             transducerHalfMaxStimulus: .assumption(
@@ -49,7 +49,11 @@ extension DrugLibrary {
     static let builtInReceptors: [ReceptorParameters] = [
         opioidReceptor(.mu, transducer: 0.3, adaptationGain: 0.8, chaperone: 0.75),
         opioidReceptor(.delta, transducer: 0.3, adaptationGain: 0.8, chaperone: 0.85),
-        opioidReceptor(.kappa, transducer: 0.5, adaptationGain: 0.5, chaperone: 1.0),
+        opioidReceptor(.kappa, transducer: 0.5, adaptationGain: 0.5, chaperone: 1.75, chaperoneReason:
+            "no chaperone effect at KOR; > 1 offsets the dynorphin-driven KOR internalization that blockade removes "
+                + "(at 1.0 chronic naltrexone gave KOR +56 % in 4 weeks); tuned so 50 mg/day naltrexone changes total KOR "
+                + "by ≈ +10 % (κ up only in cortex, Lesscher 2003 Eur J Neurosci 17:1006 [R]; §5.4); consistent with the "
+                + "decrease of κ binding after buprenorphine in rats (Synapse 1999;34:83 [R])"),
         ReceptorParameters(
             kind: .nmda,
             turnoverHalfLifeHours: .assumption(48, "as opioid receptors; no NMDA turnover modelled in detail"),
