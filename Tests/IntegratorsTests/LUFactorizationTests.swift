@@ -146,7 +146,7 @@ import Testing
     /// A declared Jacobian sparsity (`declareJacobianSparsity`) fixes the sparse path's pattern
     /// from the first call, including couplings that are still exact zeros then (round 0 has
     /// none of round 2's entries) and that no later call scans for; the row-oriented solves
-    /// with a scratch vector match the exact solution like the column-oriented ones.
+    /// over the packed factors match the exact solution like the column-oriented ones.
     @Test func declaredSparsityServesLaterCouplings() {
         let n = 40
         func jacobian(round: Int) -> [Double] {
@@ -167,6 +167,7 @@ import Testing
         var structure = [Int](repeating: 0, count: n + LUFactorization.structureCount(dimension: n))
         var factors = [Double](repeating: 0, count: n * n)
         var scratch = [Double](repeating: 0, count: n)
+        var packed = [Double](repeating: 0, count: n * n + n)
         structure.withUnsafeMutableBufferPointer { p in
             LUFactorization.declareJacobianSparsity(declared.sorted(), dimension: n, structure: p.baseAddress! + n)
         }
@@ -182,14 +183,21 @@ import Testing
             j.withUnsafeBufferPointer { jb in
                 factors.withUnsafeMutableBufferPointer { a in
                     structure.withUnsafeMutableBufferPointer { p in
-                        singular = LUFactorization.factorIterationMatrix(
-                            jacobian: jb.baseAddress!, scale: scale, shift: shift, into: a.baseAddress!,
-                            dimension: n, pivots: p.baseAddress!, structure: p.baseAddress! + n)
+                        packed.withUnsafeMutableBufferPointer { packedBuffer in
+                            singular = LUFactorization.factorIterationMatrix(
+                                jacobian: jb.baseAddress!, scale: scale, shift: shift, into: a.baseAddress!,
+                                dimension: n, pivots: p.baseAddress!, structure: p.baseAddress! + n,
+                                packed: packedBuffer.baseAddress!)
+                        }
                         let f = UnsafePointer(a.baseAddress!), pivots = UnsafePointer(p.baseAddress!)
                         let s = UnsafePointer(p.baseAddress! + n)
-                        scratch.withUnsafeMutableBufferPointer { x in
-                            rowForm.withUnsafeMutableBufferPointer { v in
-                                LUFactorization.solve(f, dimension: n, pivots: pivots, structure: s, v.baseAddress!, scratch: x.baseAddress!)
+                        packed.withUnsafeBufferPointer { packedBuffer in
+                            scratch.withUnsafeMutableBufferPointer { x in
+                                rowForm.withUnsafeMutableBufferPointer { v in
+                                    LUFactorization.solve(
+                                        f, dimension: n, pivots: pivots, structure: s, v.baseAddress!,
+                                        packed: packedBuffer.baseAddress!, scratch: x.baseAddress!)
+                                }
                             }
                         }
                         columnForm.withUnsafeMutableBufferPointer { v in
@@ -200,7 +208,7 @@ import Testing
             }
             #expect(singular == nil)
             #expect(structure[n + 1] == 2, "sparse path")
-            #expect(structure[n] & 4 != 0, "round \(round): fixed pattern with row-form solves")
+            #expect(structure[n] & 4 != 0, "round \(round): fixed pattern with packed row-form solves")
             #expect(maximumDifference(rowForm, exact) < 1e-10, "round \(round)")
             #expect(maximumDifference(columnForm, exact) < 1e-10, "round \(round)")
         }

@@ -184,10 +184,11 @@ enum LUFactorization {
     /// declared Jacobian sparsity, then the row-oriented patterns of the fixed-pattern solves
     /// (`rowPatternOffset`).
     @inlinable
-    static func structureCount(dimension n: Int) -> Int { rowPatternOffset(dimension: n) + 3 * n + 2 + 2 * n * n }
+    static func structureCount(dimension n: Int) -> Int { rowPatternOffset(dimension: n) + 3 * n + 2 + 4 * n * n }
 
     /// Start of the fixed-pattern solves' data: the ordering as a gather (n), row starts of L
-    /// (n + 1) and of U (n + 1), then the column indices of L's rows and of U's rows (n² each).
+    /// (n + 1) and of U (n + 1), the column indices of L's rows and of U's rows (n² each), then
+    /// where each of those entries sits in the factored matrix (n² each).
     @inlinable
     static func rowPatternOffset(dimension n: Int) -> Int { 6 + 5 * n + 6 * n * n }
 
@@ -289,14 +290,16 @@ enum LUFactorization {
     /// ordering, so callers see A·x = b in their own order. The first call of a workspace
     /// chooses the path and, for the sparse path, computes the ordering from the pattern of
     /// that W and permutes it in place once; later calls scatter J straight to its permuted
-    /// place, which costs the same as the plain transposing copy.
+    /// place, which costs the same as the plain transposing copy. With `packed` (n² + n doubles),
+    /// a fixed-pattern factorization also leaves its factors there for the row-form solves.
     ///
     /// - Returns: as `factor`.
     @inlinable
     static func factorIterationMatrix(
         jacobian: UnsafePointer<Double>, scale: Double, shift: Double,
         into factors: UnsafeMutablePointer<Double>, dimension n: Int,
-        pivots: UnsafeMutablePointer<Int>, structure: UnsafeMutablePointer<Int>
+        pivots: UnsafeMutablePointer<Int>, structure: UnsafeMutablePointer<Int>,
+        packed: UnsafeMutablePointer<Double>? = nil
     ) -> Int? {
         let ordering = structure + 2 + 3 * n + 2 * n * n, positions = ordering + n
         var triedFixedPattern = false
@@ -321,7 +324,7 @@ enum LUFactorization {
                 clearFixedPattern(factors, dimension: n, structure: structure)
                 for t in 0..<count { factors[targets[t]] = scale * jacobian[sources[t]] }
                 for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
-                if factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure, checkPattern: false) {
+                if factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure, checkPattern: false, packed: packed) {
                     return nil
                 }
                 triedFixedPattern = true
@@ -389,7 +392,7 @@ enum LUFactorization {
             }
         }
         if structure[1] == 2, !triedFixedPattern {
-            if factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure, checkPattern: true) {
+            if factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure, checkPattern: true, packed: packed) {
                 return nil
             }
         }
@@ -416,7 +419,7 @@ enum LUFactorization {
     @inlinable
     static func factorFixedPattern(
         _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, pivots: UnsafeMutablePointer<Int>,
-        structure: UnsafeMutablePointer<Int>, checkPattern: Bool
+        structure: UnsafeMutablePointer<Int>, checkPattern: Bool, packed: UnsafeMutablePointer<Double>?
     ) -> Bool {
         let lowerCount = structure + 2, upperCount = lowerCount + n
         let lowerRows = upperCount + n, upperRows = lowerRows + n * n
@@ -486,10 +489,32 @@ enum LUFactorization {
             for t in 0..<count { columnJ[rows[t]] = columnJ[rows[t]] * inversePivot }
             pivots[j] = j
         }
-        // Bit 2: no interchanges, so the solves skip the pivot pass; bit 4: the row patterns
-        // of `solveFixedPattern` match these factors (sparse solves only).
-        structure[0] = (structure[0] & 1) | 2 | (structure[0] & 1) << 2
+        // Bit 2: no interchanges, so the solves skip the pivot pass; bit 4: `packed` holds
+        // these factors for `solveFixedPattern` (sparse solves only).
+        structure[0] = (structure[0] & 1) | 2
+        if let packed, structure[0] & 1 == 1 {
+            packRows(matrix, into: packed, dimension: n, structure: structure)
+            structure[0] |= 4
+        }
         return true
+    }
+
+    /// Copies the factors into `packed` in the order `solveFixedPattern` reads them: L's rows,
+    /// U's rows, then the inverse pivots (at most n² + n values).
+    @inlinable
+    static func packRows(
+        _ matrix: UnsafePointer<Double>, into packed: UnsafeMutablePointer<Double>, dimension n: Int,
+        structure: UnsafePointer<Int>
+    ) {
+        let base = structure + rowPatternOffset(dimension: n)
+        let lowerStart = base + n, upperStart = lowerStart + n + 1
+        let lowerSources = upperStart + n + 1 + 2 * n * n, upperSources = lowerSources + n * n
+        let lowerCount = lowerStart[n], upperCount = upperStart[n]
+        for t in 0..<lowerCount { packed[t] = matrix[lowerSources[t]] }
+        let upper = packed + lowerCount
+        for t in 0..<upperCount { upper[t] = matrix[upperSources[t]] }
+        let diagonal = upper + upperCount
+        for i in 0..<n { diagonal[i] = matrix[i &* n &+ i] }
     }
 
     /// The row-oriented patterns of L and U (from the symbolic elimination's filled boolean
@@ -501,52 +526,59 @@ enum LUFactorization {
         let base = structure + rowPatternOffset(dimension: n)
         let gather = base, lowerStart = gather + n, upperStart = lowerStart + n + 1
         let lowerColumns = upperStart + n + 1, upperColumns = lowerColumns + n * n
+        let lowerSources = upperColumns + n * n, upperSources = lowerSources + n * n
         let positions = structure + 2 + 4 * n + 2 * n * n
         for i in 0..<n { gather[positions[i]] = i }
         var lower = 0, upper = 0
         for i in 0..<n {
             lowerStart[i] = lower
             upperStart[i] = upper
-            for j in 0..<i where pattern[j * n + i] != 0 { lowerColumns[lower] = j; lower += 1 }
-            for j in (i + 1)..<n where pattern[j * n + i] != 0 { upperColumns[upper] = j; upper += 1 }
+            for j in 0..<i where pattern[j * n + i] != 0 {
+                lowerColumns[lower] = j; lowerSources[lower] = j * n + i; lower += 1
+            }
+            for j in (i + 1)..<n where pattern[j * n + i] != 0 {
+                upperColumns[upper] = j; upperSources[upper] = j * n + i; upper += 1
+            }
         }
         lowerStart[n] = lower
         upperStart[n] = upper
     }
 
-    /// The solves of a fixed-pattern factorization in row (dot-product) form, with the
-    /// ordering fused into the first and last passes: each entry of x is accumulated in a
-    /// register rather than updated in memory once per column, and no pass branches on zeros.
-    /// `scratch` (n) is overwritten. Measured on the 28-day morphine run (n = 37): the
-    /// column-oriented solves with separate permutation passes took twice as long.
+    /// The solves of a fixed-pattern factorization in row (dot-product) form over the packed
+    /// factors (`packRows`), with the ordering fused into the first and last passes: each entry
+    /// of x is accumulated in a register from contiguous values rather than updated in memory
+    /// once per column, and no pass branches on zeros. `scratch` (n) is overwritten. Measured on
+    /// the 28-day morphine run (n = 37; callgrind): the column-oriented solves with separate
+    /// permutation passes cost about twice the instructions.
     @inlinable
     static func solveFixedPattern(
-        _ factors: UnsafePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>,
+        _ packed: UnsafePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>,
         _ vector: UnsafeMutablePointer<Double>, scratch x: UnsafeMutablePointer<Double>
     ) {
         let base = structure + rowPatternOffset(dimension: n)
         let gather = base, lowerStart = gather + n, upperStart = lowerStart + n + 1
         let lowerColumns = upperStart + n + 1, upperColumns = lowerColumns + n * n
+        let upper = packed + lowerStart[n], diagonal = upper + upperStart[n]
         var i = 0
         while i < n {
             var sum = vector[gather[i]]
             var t = lowerStart[i]
-            let end = lowerStart[i + 1]
-            while t < end { let j = lowerColumns[t]; sum -= factors[j &* n &+ i] * x[j]; t &+= 1 }
+            let end = lowerStart[i &+ 1]
+            while t < end { sum -= packed[t] * x[lowerColumns[t]]; t &+= 1 }
             x[i] = sum
-            i += 1
+            i &+= 1
         }
-        i = n - 1
+        i = n &- 1
         while i >= 0 {
             var sum = x[i]
             var t = upperStart[i]
-            let end = upperStart[i + 1]
-            while t < end { let j = upperColumns[t]; sum -= factors[j &* n &+ i] * x[j]; t &+= 1 }
-            x[i] = sum * factors[i * n + i]
-            i -= 1
+            let end = upperStart[i &+ 1]
+            while t < end { sum -= upper[t] * x[upperColumns[t]]; t &+= 1 }
+            x[i] = sum * diagonal[i]
+            i &-= 1
         }
         i = 0
-        while i < n { vector[gather[i]] = x[i]; i += 1 }
+        while i < n { vector[gather[i]] = x[i]; i &+= 1 }
     }
 
     /// Factors `matrix` (column-major) in place, choosing the path by size and sparsity: the
@@ -679,16 +711,16 @@ enum LUFactorization {
     /// and structure from a successful `factor`.
     ///
     /// - Complexity: O(n²) dense; O(nnz(L) + nnz(U)) sparse.
-    /// With `scratch` (n doubles, overwritten), a fixed-pattern factorization takes
-    /// `solveFixedPattern`.
+    /// With the `packed` factors of a fixed-pattern factorization (see `factorIterationMatrix`)
+    /// and `scratch` (n doubles, overwritten), the solves take `solveFixedPattern`.
     @inlinable
     static func solve(
         _ factors: UnsafePointer<Double>, dimension n: Int, pivots: UnsafePointer<Int>,
         structure: UnsafePointer<Int>, _ vector: UnsafeMutablePointer<Double>,
-        scratch: UnsafeMutablePointer<Double>? = nil
+        packed: UnsafePointer<Double>? = nil, scratch: UnsafeMutablePointer<Double>? = nil
     ) {
-        if structure[0] & 4 != 0, let scratch {
-            solveFixedPattern(factors, dimension: n, structure: structure, vector, scratch: scratch)
+        if structure[0] & 4 != 0, let packed, let scratch {
+            solveFixedPattern(packed, dimension: n, structure: structure, vector, scratch: scratch)
             return
         }
         let ordered = structure[1] == 2

@@ -21,6 +21,8 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
     @usableFromInline var dense: UnsafeMutablePointer<Double>
     @usableFromInline var jacobian: UnsafeMutablePointer<Double>
     @usableFromInline var factors: UnsafeMutablePointer<Double>
+    /// The factors packed for the row-form sparse solves (n² + n).
+    @usableFromInline var packed: UnsafeMutablePointer<Double>
     /// The tableau copied into the workspace: a (s·s), C (s·s), c (s), d (s), H (rows·s).
     @usableFromInline var coefficients: UnsafeMutablePointer<Double>
     @usableFromInline var pivots: UnsafeMutablePointer<Int>
@@ -34,7 +36,8 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         self.system = system
         let placeholder = UnsafeMutablePointer<Double>(bitPattern: 8)!
         f0 = placeholder; k = placeholder; u = placeholder; rhs = placeholder; dT = placeholder
-        dense = placeholder; jacobian = placeholder; factors = placeholder; coefficients = placeholder
+        dense = placeholder; jacobian = placeholder; factors = placeholder; packed = placeholder
+        coefficients = placeholder
         pivots = UnsafeMutablePointer<Int>(bitPattern: 8)!
     }
 
@@ -48,7 +51,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
 
     @inlinable
     static func workspaceCount(dimension n: Int) -> Int {
-        (5 + Tableau.stages + Tableau.denseRows) * n + 2 * n * n + coefficientCount()
+        (6 + Tableau.stages + Tableau.denseRows) * n + 3 * n * n + coefficientCount()
     }
 
     @inlinable static func pivotCount(dimension n: Int) -> Int {
@@ -69,7 +72,8 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         dense = dT + n
         jacobian = dense + Tableau.denseRows * n
         factors = jacobian + n * n
-        coefficients = factors + n * n
+        packed = factors + n * n
+        coefficients = packed + n * n + n
         self.pivots = pivots
         if system.providesJacobian, let sparsity = system.jacobianSparsity {
             LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: pivots + n)
@@ -97,7 +101,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
     ) -> Double {
         let n = self.n, s = Tableau.stages
         let f0 = self.f0, k = self.k, u = self.u, rhs = self.rhs, dT = self.dT
-        let jacobian = self.jacobian, factors = self.factors, pivots = self.pivots
+        let jacobian = self.jacobian, factors = self.factors, packed = self.packed, pivots = self.pivots
         let a = coefficients, c = a + s * s, nodes = c + s * s, d = nodes + s
         if !hasStepStart {
             system.evaluate(
@@ -124,7 +128,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
             statistics.luFactorizations += 1
             if LUFactorization.factorIterationMatrix(
                 jacobian: jacobian, scale: -1, shift: 1 / (Tableau.gamma * h), into: factors,
-                dimension: n, pivots: pivots, structure: pivots + n) != nil
+                dimension: n, pivots: pivots, structure: pivots + n, packed: packed) != nil
             {
                 factoredStep = .nan
                 return .infinity
@@ -140,7 +144,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         } else {
             for m in 0..<n { k[m] = f0[m] }
         }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k, scratch: rhs)
+        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k, packed: packed, scratch: rhs)
 
         for i in 1..<s {
             let row = i * s
@@ -167,7 +171,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
             } else {
                 for m in 0..<n { ki[m] = ki[m] + rhs[m] }
             }
-            LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, ki, scratch: rhs)
+            LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, ki, packed: packed, scratch: rhs)
         }
         statistics.rightHandSideEvaluations += s - 1
 

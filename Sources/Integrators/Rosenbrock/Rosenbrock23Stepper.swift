@@ -25,6 +25,8 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
     @usableFromInline var dT: UnsafeMutablePointer<Double>
     @usableFromInline var jacobian: UnsafeMutablePointer<Double>
     @usableFromInline var factors: UnsafeMutablePointer<Double>
+    /// The factors packed for the row-form sparse solves (n² + n).
+    @usableFromInline var packed: UnsafeMutablePointer<Double>
     @usableFromInline var pivots: UnsafeMutablePointer<Int>
     /// Whether f0 = f(t, y) is valid (FSAL from the previous step).
     @usableFromInline var hasDerivative = false
@@ -38,12 +40,13 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         let placeholder = UnsafeMutablePointer<Double>(bitPattern: 8)!
         f0 = placeholder; f1 = placeholder; f2 = placeholder; k1 = placeholder; k2 = placeholder
         k3 = placeholder; u = placeholder; dT = placeholder; jacobian = placeholder; factors = placeholder
+        packed = placeholder
         pivots = UnsafeMutablePointer<Int>(bitPattern: 8)!
     }
 
     /// The error estimate is of the 2nd-order solution: err ∝ h³.
     @inlinable static var errorOrder: Double { 3 }
-    @inlinable static func workspaceCount(dimension n: Int) -> Int { 8 * n + 2 * n * n }
+    @inlinable static func workspaceCount(dimension n: Int) -> Int { 9 * n + 3 * n * n }
     @inlinable static func pivotCount(dimension n: Int) -> Int {
         n + LUFactorization.structureCount(dimension: n)
     }
@@ -55,6 +58,7 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         self.n = n
         f0 = workspace; f1 = f0 + n; f2 = f1 + n; k1 = f2 + n; k2 = k1 + n; k3 = k2 + n
         u = k3 + n; dT = u + n; jacobian = dT + n; factors = jacobian + n * n
+        packed = factors + n * n
         self.pivots = pivots
         if system.providesJacobian, let sparsity = system.jacobianSparsity {
             LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: pivots + n)
@@ -76,7 +80,7 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
     ) -> Double {
         let n = self.n
         let f0 = self.f0, f1 = self.f1, f2 = self.f2, k1 = self.k1, k2 = self.k2, k3 = self.k3
-        let u = self.u, dT = self.dT, factors = self.factors, pivots = self.pivots
+        let u = self.u, dT = self.dT, factors = self.factors, packed = self.packed, pivots = self.pivots
         let d = Rosenbrock23Tableau.d, e32 = Rosenbrock23Tableau.e32
         if !hasDerivative {
             system.evaluate(
@@ -105,7 +109,7 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
             statistics.luFactorizations += 1
             if LUFactorization.factorIterationMatrix(
                 jacobian: jacobian, scale: -h * d, shift: 1, into: factors,
-                dimension: n, pivots: pivots, structure: pivots + n) != nil
+                dimension: n, pivots: pivots, structure: pivots + n, packed: packed) != nil
             {
                 factoredStep = .nan
                 return .infinity
@@ -114,14 +118,14 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         }
         let hd = h * d
         for m in 0..<n { k1[m] = hd * dT[m] + f0[m] }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k1, scratch: u)
+        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k1, packed: packed, scratch: u)
         let halfStep = 0.5 * h
         for m in 0..<n { u[m] = halfStep * k1[m] + y[m] }
         system.evaluate(
             time: time + halfStep, state: UnsafeBufferPointer(start: u, count: n),
             derivative: UnsafeMutableBufferPointer(start: f1, count: n))
         for m in 0..<n { k2[m] = f1[m] - k1[m] }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k2, scratch: u)
+        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k2, packed: packed, scratch: u)
         for m in 0..<n {
             k2[m] = k2[m] + k1[m]
             trial[m] = h * k2[m] + y[m]
@@ -133,7 +137,7 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         for m in 0..<n {
             k3[m] = f2[m] - e32 * (k2[m] - f1[m]) - 2 * (k1[m] - f0[m]) + hd * dT[m]
         }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k3, scratch: u)
+        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k3, packed: packed, scratch: u)
         let sixth = h / 6
         for m in 0..<n { u[m] = sixth * (k1[m] - 2 * k2[m] + k3[m]) }
         return ErrorNorm.rms(
