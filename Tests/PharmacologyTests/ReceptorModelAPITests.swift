@@ -105,4 +105,19 @@ import Integrators
         #expect(sink.series("morphine_plasma_nM")[0] == 0)
         #expect(sink.series("morphine_plasma_nM")[4] > 0)
     }
+
+    /// A custom library without the mu receptor is a clear error, not a model that silently
+    /// treats another receptor as mu (or traps when it has none).
+    @Test func libraryWithoutMuReceptorIsRejected() {
+        let builtIn = DrugLibrary.builtIn
+        let withoutMu = DrugLibrary(
+            receptors: builtIn.receptors.filter { $0.kind != .mu }, peptides: builtIn.peptides,
+            drugs: builtIn.drugs, physiology: builtIn.physiology)
+        let scenario = Scenario(name: "no mu", durationHours: 24)
+        #expect(throws: ModelError.invalidValue(path: "library.receptors", reason: "needs the parameters of the mu receptor")) {
+            try ReceptorModel.compile(scenario, library: withoutMu)
+        }
+        let noReceptors = DrugLibrary(receptors: [], peptides: builtIn.peptides, drugs: builtIn.drugs, physiology: builtIn.physiology)
+        #expect(throws: ModelError.self) { try ReceptorModel.compile(scenario, library: noReceptors) }
+    }
 }

@@ -43,7 +43,8 @@ package struct ModelLayout: Sendable, Equatable {
     func ligandIndex(_ id: String) -> Int? { ligandIDs.firstIndex(of: id) }
 
     /// Builds the layout of `scenario` over `library`.
-    /// - Throws: `ModelError.unknownDrug`, `.unsupportedRoute`.
+    /// - Throws: `ModelError.unknownDrug`, `.unsupportedRoute`, `.invalidValue` for a library
+    ///   without the mu receptor.
     static func make(scenario: Scenario, library: DrugLibrary) throws -> ModelLayout {
         var layout = ModelLayout()
         // Species: dosed drugs, then metabolites (transitively).
@@ -100,6 +101,10 @@ package struct ModelLayout: Sendable, Equatable {
             layout.receptorInternal.append(newState(p + ".internalized"))
             layout.receptorSynthesis.append(newState(p + ".synthesis_control"))
             layout.receptorAdaptation.append(newState(p + ".adaptation"))
+        }
+        // The peptide feedback and the observables are defined on mu signalling.
+        guard layout.receptorKinds.contains(.mu) else {
+            throw ModelError.invalidValue(path: "library.receptors", reason: "needs the parameters of the mu receptor")
         }
         layout.ligandIDs = layout.peptideIDs + species
         let ligandBindings: [[ReceptorBinding]] = library.peptides.map(\.bindings) + speciesDrugs.map(\.bindings)
