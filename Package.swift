@@ -45,7 +45,7 @@ let package = Package(
             name: "ReportsTests", dependencies: ["Reports", "Pharmacology"],
             exclude: ["render-sample-report.sh"]),
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Pharmacology", "Integrators"]),
-        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Pharmacology", "Integrators", "receptor-sim"]),
+        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Pharmacology", "Integrators", "ScenarioFiles", "receptor-sim"]),
         .testTarget(name: "ReceptorSimTests", dependencies: ["receptor-sim", "Reports", "ScenarioFiles", "Pharmacology"]),
     ]
 )

@@ -14,8 +14,14 @@ public enum ScenarioReader {
     ///   - vocabulary: the names the model knows.
     /// - Throws: `ScenarioError` (`.multiple` when validation finds more than one problem).
     public static func load(path: String, vocabulary: ScenarioVocabulary) throws(ScenarioError) -> LoadedScenario {
+        try decode(readBytes(path: path), file: path, vocabulary: vocabulary)
+    }
+
+    /// The bytes of the scenario file at `path`, read once: a caller that also needs them (the
+    /// study fingerprint) decodes these with `decode` rather than reading the file twice.
+    /// - Throws: `.unreadable` (missing, unreadable or a directory), `.fileTooLarge`.
+    public static func readBytes(path: String) throws(ScenarioError) -> [UInt8] {
         let url = URL(fileURLWithPath: path)
-        let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if (attributes[.type] as? FileAttributeType) == .typeDirectory {
@@ -24,14 +30,13 @@ public enum ScenarioReader {
             if let size = attributes[.size] as? Int, size > maximumFileBytes {
                 throw ScenarioError.fileTooLarge(file: path, bytes: size, limitBytes: maximumFileBytes)
             }
-            data = try Data(contentsOf: url)
+            return Array(try Data(contentsOf: url))
         } catch let error as ScenarioError {
             throw error
         } catch {
             let reason = (error as NSError).localizedFailureReason ?? "no such file or not readable"
             throw ScenarioError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? reason : "no such file")
         }
-        return try decode(Array(data), file: path, vocabulary: vocabulary)
     }
 
     /// Parses and validates scenario text held in memory.

@@ -1,5 +1,6 @@
 import Foundation
 import Pharmacology
+import ScenarioFiles
 import Testing
 @testable import Studies
 @testable import receptor_sim
@@ -98,19 +99,20 @@ import Testing
         #expect(try Variation.parse("x=0:1:3").values == [0, 0.5, 1])
     }
 
-    /// The fingerprint never hashes an empty stand-in for a file it could not read.
-    @Test func fingerprintReadFailureIsAnError() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString).json").path
-        do {
-            _ = try StudyCommandSupport.Setup.fingerprintBytes(of: path)
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.exitStatus == 2)
-            #expect("\(error)".contains("could not be read again for the study fingerprint"), "\(error)")
-        }
+    /// The study fingerprint hashes the bytes that were parsed, read once: `readBytes` gives
+    /// exactly the file's bytes, `load` is `decode` of them, and a missing file is the usual
+    /// unreadable-file error, never an empty stand-in.
+    @Test func scenarioBytesAreReadOnce() throws {
         let directory = try studyDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("oral.json")
-        #expect(try StudyCommandSupport.Setup.fingerprintBytes(of: file.path) == Array(try Data(contentsOf: file)))
+        let bytes = try ScenarioReader.readBytes(path: file.path)
+        #expect(bytes == Array(try Data(contentsOf: file)))
+        let decoded = try ScenarioReader.decode(bytes, file: file.path, vocabulary: ModelBridge.vocabulary)
+        #expect(try ScenarioReader.load(path: file.path, vocabulary: ModelBridge.vocabulary) == decoded)
+        let missing = directory.appendingPathComponent("no-such.json").path
+        #expect(throws: ScenarioError.unreadable(file: missing, reason: "no such file")) {
+            try ScenarioReader.readBytes(path: missing)
+        }
     }
 }

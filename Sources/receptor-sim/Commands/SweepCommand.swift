@@ -94,12 +94,13 @@ enum StudyCommandSupport {
             self.command = command
             file = arguments.positionals[0]
             var scenario: Scenario
+            // The fingerprint hashes exactly the bytes that were parsed (one read of the file).
             do throws(ScenarioError) {
-                scenario = try ScenarioReader.load(path: file, vocabulary: ModelBridge.vocabulary).scenario
+                scenarioBytes = try ScenarioReader.readBytes(path: file)
+                scenario = try ScenarioReader.decode(scenarioBytes, file: file, vocabulary: ModelBridge.vocabulary).scenario
             } catch {
                 throw .scenario(error)
             }
-            scenarioBytes = try Self.fingerprintBytes(of: file)
             if let text = arguments.value("--rtol") {
                 scenario.solver.relativeTolerance = try ArgumentParser.positiveNumber(text, option: "--rtol", command: command)
             }
@@ -144,16 +145,6 @@ enum StudyCommandSupport {
             } catch {
                 throw .model(file: file, message: "\(error)")
             }
-        }
-
-        /// The scenario file's bytes for the study fingerprint, read again after it was parsed.
-        /// - Throws: `.scenario(.unreadable)` (exit 2) when the second read fails: hashing an
-        ///   empty file instead would give shards of different scenarios the same fingerprint.
-        static func fingerprintBytes(of file: String) throws(CommandLineError) -> [UInt8] {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw .scenario(.unreadable(file: file, reason: "could not be read again for the study fingerprint"))
-            }
-            return Array(data)
         }
 
         /// Parameter names of the scenario (with the derived half-lives), for suggestions.
