@@ -9,7 +9,13 @@ func runReceptorSim(
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    // Progress lines appear on stderr once a run takes longer than the delay (1 s by default),
+    // which a loaded machine can reach even on short scenarios: tests that compare stderr
+    // exactly get no progress unless they ask for it (RunProgressTests sets the delay to 0).
+    let quietByDefault = ["RECEPTOR_SIM_PROGRESS_DELAY_S": "3600"]
+    process.environment = ProcessInfo.processInfo.environment
+        .merging(quietByDefault) { _, new in new }
+        .merging(environment) { _, new in new }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

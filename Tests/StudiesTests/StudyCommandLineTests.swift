@@ -6,6 +6,8 @@ func receptorSim(_ arguments: [String]) throws -> (status: Int32, stdout: String
     let process = Process()
     process.executableURL = builtProducts.appendingPathComponent("receptor-sim")
     process.arguments = arguments
+    // No progress lines on stderr however slow the machine (see CommandProgress).
+    process.environment = ProcessInfo.processInfo.environment.merging(["RECEPTOR_SIM_PROGRESS_DELAY_S": "3600"]) { _, new in new }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
