@@ -1,6 +1,6 @@
 /// Everything that can go wrong turning a time series into a picture, with the values a user
 /// needs to fix it. The command line renders these as `file:line: error: message`.
-public enum ReportsError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum ReportsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The CSV has no header row.
     case csvEmpty
     /// The first header field must be `time_h`.
@@ -28,7 +28,7 @@ public enum ReportsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The table has no rows.
     case emptyTable
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .csvEmpty:
             return "CSV file is empty: expected a header row starting with time_h"

@@ -3,7 +3,7 @@ import Pharmacology
 /// A dose-regimen field a sweep or population may vary, named as in scenario files
 /// (`doses[0].amount_mg`). Changing one changes the scenario's events, so the scenario is
 /// recompiled for each value.
-public enum DoseField: String, Sendable, CaseIterable {
+package enum DoseField: String, Sendable, CaseIterable {
     case amountMilligrams = "amount_mg"
     case everyHours = "every_h"
     case startHours = "start_h"

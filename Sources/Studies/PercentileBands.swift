@@ -10,21 +10,21 @@ import Reports
 /// order statistics (Hyndman and Fan type 7, the default of R and NumPy). Failed members are
 /// left out, and so is a non-finite value (or a missing row) of a member at that time; a time
 /// with no finite value at all gets NaN. Bands need all members in one process, so they are not available per shard.
-public struct PercentileBands: Sendable {
-    public static let percentiles = [0.05, 0.50, 0.95]
-    public static let suffixes = ["p05", "p50", "p95"]
+package struct PercentileBands: Sendable {
+    package static let percentiles = [0.05, 0.50, 0.95]
+    package static let suffixes = ["p05", "p50", "p95"]
     /// Largest number of stored band values (4 bytes each).
-    public static let maximumValues = 128 << 20
+    package static let maximumValues = 128 << 20
 
-    public let columns: [String]
-    public let times: [Double]
+    package let columns: [String]
+    package let times: [Double]
     /// Row-major: per time, per column, the three percentiles.
-    public let values: [Double]
+    package let values: [Double]
     /// Members the bands are computed from.
-    public let memberCount: Int
+    package let memberCount: Int
 
     /// Column names of the bands CSV after `time_h`.
-    public var csvColumns: [String] { columns.flatMap { c in Self.suffixes.map { c + "_" + $0 } } }
+    package var csvColumns: [String] { columns.flatMap { c in Self.suffixes.map { c + "_" + $0 } } }
 
     init(columns: [String], outcomes: [MemberOutcome]) {
         self.columns = columns
@@ -64,7 +64,7 @@ public struct PercentileBands: Sendable {
 
     /// Writes the bands CSV (`time_h`, then `<column>_p05,_p50,_p95` per column) atomically.
     /// - Throws: `CSVWriterError`.
-    public func write(to destination: CSVDestination, format: CSVNumberFormat = .roundTrip) throws(CSVWriterError) {
+    package func write(to destination: CSVDestination, format: CSVNumberFormat = .roundTrip) throws(CSVWriterError) {
         let writer = try CSVWriter(destination: destination, columns: csvColumns, numberFormat: format)
         let width = columns.count * 3
         for (row, time) in times.enumerated() {

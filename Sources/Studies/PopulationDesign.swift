@@ -1,17 +1,17 @@
 /// N virtual subjects: which quantities vary, how much, and the seed.
-public struct PopulationDesign: Sendable {
-    public let size: Int
-    public let seed: UInt64
-    public let variabilities: [Variability]
-    public let parameters: StudyParameters
+package struct PopulationDesign: Sendable {
+    package let size: Int
+    package let seed: UInt64
+    package let variabilities: [Variability]
+    package let parameters: StudyParameters
     let medians: [Double]
     let sigmas: [Double]
 
     /// Largest population accepted.
-    public static let maximumSize = 10_000_000
+    package static let maximumSize = 10_000_000
 
     /// - Throws: `StudyError.tooLarge`, and the errors of `StudyParameters.init`.
-    public init(size: Int, seed: UInt64, variabilities: [Variability], base: CompiledModel,
+    package init(size: Int, seed: UInt64, variabilities: [Variability], base: CompiledModel,
                 library: DrugLibrary = .builtIn) throws(StudyError) {
         guard size <= Self.maximumSize else { throw .tooLarge(what: "the population", count: size, limit: Self.maximumSize) }
         self.size = size
@@ -30,7 +30,7 @@ public struct PopulationDesign: Sendable {
 
     /// The values of member `member`'s varied quantities (in `variabilities` order). A pure
     /// function of (seed, member): the same on any thread, worker or shard.
-    public func values(member: Int) -> [Double] {
+    package func values(member: Int) -> [Double] {
         var stream = RandomStream(seed: seed, member: UInt64(member))
         var out = medians
         for k in 0..<out.count {

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Each population member gets its own stream seeded from (study seed, member index) alone, so
 /// a member's draws never depend on which thread, worker or shard simulates it.
-public struct RandomStream: Sendable {
+package struct RandomStream: Sendable {
     var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     /// One step of SplitMix64: advances `state` and returns the next output.
@@ -18,7 +18,7 @@ public struct RandomStream: Sendable {
     }
 
     /// The stream of member `member` of the study seeded with `seed`.
-    public init(seed: UInt64, member: UInt64) {
+    package init(seed: UInt64, member: UInt64) {
         // Mix the seed first so (seed, member) and (seed + 1, member - 1) give unrelated streams.
         var mixer = seed
         var state = Self.splitMix64(&mixer) ^ (member &* 0xD1B5_4A32_D192_ED03)
@@ -29,7 +29,7 @@ public struct RandomStream: Sendable {
     }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -42,13 +42,13 @@ public struct RandomStream: Sendable {
     }
 
     /// A uniform double in (0, 1): 53 random bits, offset by half a unit so 0 never occurs.
-    public mutating func nextOpenUnit() -> Double {
+    package mutating func nextOpenUnit() -> Double {
         (Double(next() >> 11) + 0.5) * 0x1.0p-53
     }
 
     /// A standard normal draw by the Box-Muller transform (one of the pair; two uniforms per draw,
     /// which keeps the stream position a fixed function of the draw count).
-    public mutating func nextStandardNormal() -> Double {
+    package mutating func nextStandardNormal() -> Double {
         let u1 = nextOpenUnit()
         let u2 = nextOpenUnit()
         return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2)

@@ -6,9 +6,9 @@
 /// time above a level counts the exact part of each interval where the linear interpolant is
 /// above it. Peaks and troughs are the extreme sampled rows (first one on ties), so their accuracy
 /// is that of the output interval.
-public struct RunMetrics: ObservableSink, Sendable {
+package struct RunMetrics: ObservableSink, Sendable {
     /// Metric names per column, in the order `values` holds them.
-    public static let perColumn = ["peak", "t_peak_h", "trough", "t_trough_h", "auc"]
+    package static let perColumn = ["peak", "t_peak_h", "trough", "t_trough_h", "auc"]
 
     let columnCount: Int
     /// (column index, threshold level, above?) per threshold.
@@ -21,7 +21,7 @@ public struct RunMetrics: ObservableSink, Sendable {
     var thresholdHours: [Double]
     var previousTime = 0.0
     var previous: [Double]
-    public private(set) var rows = 0
+    package private(set) var rows = 0
     /// Optional recording of some columns at every row (for percentile bands).
     var recorder: BandRecorder?
 
@@ -41,7 +41,7 @@ public struct RunMetrics: ObservableSink, Sendable {
         self.recorder = recorder
     }
 
-    public mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) {
+    package mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) {
         let dt = timeHours - previousTime
         for j in 0..<columnCount {
             let v = values[j]
@@ -72,7 +72,7 @@ public struct RunMetrics: ObservableSink, Sendable {
     }
 
     /// The metrics in summary order: for each column the `perColumn` metrics, then the thresholds.
-    public var values: [Double] {
+    package var values: [Double] {
         var out: [Double] = []
         out.reserveCapacity(columnCount * Self.perColumn.count + thresholds.count)
         for j in 0..<columnCount {

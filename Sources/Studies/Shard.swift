@@ -4,14 +4,14 @@
 ///
 /// Slice I holds the contiguous members `count·I/N ..< count·(I+1)/N` (integer division), so
 /// the slices cover every member once and their concatenation in I order is the whole study.
-public struct Shard: Sendable, Equatable {
-    public let index: Int
-    public let count: Int
+package struct Shard: Sendable, Equatable {
+    package let index: Int
+    package let count: Int
 
     /// Most slices accepted (keeps `total · I` far from overflow for any allowed study size).
-    public static let maximumCount = 1_000_000
+    package static let maximumCount = 1_000_000
 
-    public static let whole = Shard(uncheckedIndex: 0, count: 1)
+    package static let whole = Shard(uncheckedIndex: 0, count: 1)
 
     init(uncheckedIndex index: Int, count: Int) {
         self.index = index
@@ -19,7 +19,7 @@ public struct Shard: Sendable, Equatable {
     }
 
     /// - Throws: `StudyError.invalidSpecification` unless 0 ≤ index < count.
-    public init(index: Int, count: Int) throws(StudyError) {
+    package init(index: Int, count: Int) throws(StudyError) {
         guard count >= 1, count <= Self.maximumCount, index >= 0, index < count else {
             throw .invalidSpecification(option: "--shard", text: "\(index)/\(count)",
                                         reason: "I/N needs 1 <= N <= \(Self.maximumCount) and 0 <= I < N (I is 0-based)")
@@ -29,7 +29,7 @@ public struct Shard: Sendable, Equatable {
     }
 
     /// Parses `I/N`.
-    public static func parse(_ text: String) throws(StudyError) -> Shard {
+    package static func parse(_ text: String) throws(StudyError) -> Shard {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
             throw .invalidSpecification(option: "--shard", text: text, reason: "expected I/N with whole numbers, I 0-based (0/4 to 3/4)")
@@ -38,7 +38,7 @@ public struct Shard: Sendable, Equatable {
     }
 
     /// The members of this slice of a study of `total` members.
-    public func range(of total: Int) -> Range<Int> {
+    package func range(of total: Int) -> Range<Int> {
         (total * index / count) ..< (total * (index + 1) / count)
     }
 }

@@ -1,13 +1,13 @@
 /// Joins the shard files of one study into the file the unsharded study writes, byte for byte,
 /// after checking that they belong together and that none is missing or given twice.
-public enum ShardMerge {
+package enum ShardMerge {
     /// One shard file as read.
-    public struct Part: Sendable {
-        public let file: String
-        public let kind: String
-        public let fingerprint: String
-        public let members: Int
-        public let shard: Shard
+    package struct Part: Sendable {
+        package let file: String
+        package let kind: String
+        package let fingerprint: String
+        package let members: Int
+        package let shard: Shard
         /// The CSV header row (with its line end).
         let header: Substring
         /// The data rows (with their line ends), in file order.
@@ -17,7 +17,7 @@ public enum ShardMerge {
     /// Parses one shard file's text.
     /// - Throws: `StudyError.merge` when it is not a shard file of `receptor-sim sweep` or
     ///   `population`, or its rows are not the members of its slice in order.
-    public static func part(file: String, text: String) throws(StudyError) -> Part {
+    package static func part(file: String, text: String) throws(StudyError) -> Part {
         func bad(_ reason: String) -> StudyError { .merge(file: file, reason: reason) }
         var lines: [Substring] = []
         var start = text.startIndex
@@ -68,7 +68,7 @@ public enum ShardMerge {
     /// The merged text: the whole study's line, the header, every row in member order.
     /// - Throws: `StudyError.merge` for no parts, parts of different studies (kind,
     ///   fingerprint, size, shard count or header differ), a shard given twice, or missing shards.
-    public static func merge(_ parts: [Part]) throws(StudyError) -> String {
+    package static func merge(_ parts: [Part]) throws(StudyError) -> String {
         guard let first = parts.first else { throw .merge(file: "merge", reason: "no shard files given") }
         var byIndex: [Int: Part] = [:]
         for part in parts {

@@ -1,15 +1,15 @@
 import Reports
 
 /// Runs a study plan (all of it or one shard) and renders its summary.
-public enum Study {
+package enum Study {
     /// The outcome of running a plan.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The summary CSV text (study line, header, rows) when the output is `.memory()`; else empty.
-        public let summary: String
-        public let memberCount: Int
-        public let failedCount: Int
+        package let summary: String
+        package let memberCount: Int
+        package let failedCount: Int
         /// Percentile bands, when band columns were requested.
-        public let bands: PercentileBands?
+        package let bands: PercentileBands?
     }
 
     /// Runs `shard` of `plan` on `threads` threads, writing the summary to `output` as the rows
@@ -23,7 +23,7 @@ public enum Study {
     ///   - progress: called with the number of members done, from worker threads.
     /// - Throws: `StudyError.tooLarge` when the bands would exceed `PercentileBands.maximumValues`,
     ///   `.invalidSpecification` for bands with a shard.
-    public static func run(_ plan: StudyPlan, fingerprint: String, shard: Shard? = nil, threads: Int,
+    package static func run(_ plan: StudyPlan, fingerprint: String, shard: Shard? = nil, threads: Int,
                            format: CSVNumberFormat = .roundTrip, output: StudyOutput = .memory(),
                            progress: (@Sendable (Int) -> Void)? = nil) throws(StudyError) -> Result {
         let members = (shard ?? .whole).range(of: plan.count)

@@ -2,7 +2,7 @@
 ///
 /// A member whose simulation fails is not an error of the study: it is recorded in its row
 /// with status `failed` and the error text, and the study goes on.
-public enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A `--vary`, `--variability`, `--threshold` or `--shard` text that does not parse.
     case invalidSpecification(option: String, text: String, reason: String)
     /// A name that is neither a parameter of the scenario nor a supported dose field.
@@ -20,7 +20,7 @@ public enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A shard file could not be read or does not belong with the others.
     case merge(file: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidSpecification(let option, let text, let reason):
             return "invalid \(option) '\(text)': \(reason)"

@@ -9,9 +9,9 @@ import Foundation
 /// outcomes finished out of order are held in memory. Each worker compiles its own copy of the
 /// base model once (`StudyParameters.workerCopy`: no reference-counted buffer is shared between
 /// threads in the hot loop); each run builds its own system, solver workspace and sink.
-public enum StudyExecutor {
+package enum StudyExecutor {
     /// Default thread count: the active processors.
-    public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+    package static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     /// - Parameters:
     ///   - members: which members to run (a shard's range).

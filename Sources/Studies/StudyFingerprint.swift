@@ -1,8 +1,8 @@
 /// A 64-bit FNV-1a hash of everything that defines a study's rows (the scenario file's bytes and
 /// the canonical options), written into every shard so `merge` refuses parts of different studies.
-public enum StudyFingerprint {
+package enum StudyFingerprint {
     /// FNV-1a over `parts`, each followed by a 0 byte; 16 lowercase hex digits.
-    public static func of(_ parts: [[UInt8]]) -> String {
+    package static func of(_ parts: [[UInt8]]) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for part in parts {
             for byte in part + [0] {

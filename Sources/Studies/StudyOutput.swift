@@ -6,7 +6,7 @@ import Reports
 /// A file is written atomically: to a temporary file in the same directory, synced and renamed
 /// onto the path by `finish()`; a failed or abandoned run leaves no partial file and keeps any
 /// previous one. `memory()` collects the text (tests, small studies).
-public final class StudyOutput: @unchecked Sendable {
+package final class StudyOutput: @unchecked Sendable {
     /// The file (or standard output) rows go to; nil for `memory()`.
     private let file: AtomicOutputFile?
     private var buffer: [UInt8] = []
@@ -14,7 +14,7 @@ public final class StudyOutput: @unchecked Sendable {
     private var failure: CSVWriterError?
     private var closed = false
     /// Everything written, for `memory()` outputs.
-    public private(set) var text = ""
+    package private(set) var text = ""
 
     static let flushThreshold = 64 * 1024
 
@@ -24,11 +24,11 @@ public final class StudyOutput: @unchecked Sendable {
     }
 
     /// Collects the text in `text`.
-    public static func memory() -> StudyOutput { StudyOutput(file: nil) }
+    package static func memory() -> StudyOutput { StudyOutput(file: nil) }
 
     /// Standard output for nil or "-", else an atomically written file at `path`.
     /// - Throws: `CSVWriterError.cannotCreate`.
-    public static func file(_ path: String?) throws(CSVWriterError) -> StudyOutput {
+    package static func file(_ path: String?) throws(CSVWriterError) -> StudyOutput {
         StudyOutput(file: try AtomicOutputFile(path: path))
     }
 
@@ -38,7 +38,7 @@ public final class StudyOutput: @unchecked Sendable {
 
     /// Appends `text`. A write error is kept and thrown by `finish()`; later writes are dropped.
     /// Not thread-safe: the executor calls it from one thread at a time, in member order.
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         guard !closed, failure == nil else { return }
         guard file != nil else {
             self.text += text
@@ -56,7 +56,7 @@ public final class StudyOutput: @unchecked Sendable {
 
     /// Writes what is buffered and, for a file, moves it into place.
     /// - Throws: the first write error, or `CSVWriterError.writeFailed` / `.cannotRename`.
-    public func finish() throws(CSVWriterError) {
+    package func finish() throws(CSVWriterError) {
         guard !closed else { throw .alreadyClosed }
         flush()
         if let failure {
@@ -68,7 +68,7 @@ public final class StudyOutput: @unchecked Sendable {
     }
 
     /// Gives up: removes the temporary file; the destination is left as it was.
-    public func abandon() {
+    package func abandon() {
         guard !closed else { return }
         closed = true
         buffer.removeAll()

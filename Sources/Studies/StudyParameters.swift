@@ -8,7 +8,7 @@ import Pharmacology
 /// layout and events, new coefficients and steady state). Dose fields change the events, so a
 /// member with any dose field is compiled from its modified scenario, with the parameter values
 /// passed as scenario overrides.
-public struct StudyParameters: Sendable {
+package struct StudyParameters: Sendable {
     /// One resolved name.
     enum Target: Sendable, Equatable {
         case parameter(index: Int)
@@ -17,18 +17,18 @@ public struct StudyParameters: Sendable {
         case dose(index: Int, field: DoseField)
     }
 
-    public let names: [String]
+    package let names: [String]
     let targets: [Target]
-    public let base: CompiledModel
+    package let base: CompiledModel
     /// The library the base model was compiled from (before the scenario's overrides).
     let library: DrugLibrary
     let baseValues: [Double]
     /// True when some name is a dose field (each member is then compiled from scratch).
-    public var recompilesPerMember: Bool { targets.contains { if case .dose = $0 { return true } else { return false } } }
+    package var recompilesPerMember: Bool { targets.contains { if case .dose = $0 { return true } else { return false } } }
 
     /// Resolves `names` against `base`.
     /// - Throws: `StudyError.unknownParameter`, `.invalidDoseField`, `.duplicateName`.
-    public init(names: [String], base: CompiledModel, library: DrugLibrary = .builtIn) throws(StudyError) {
+    package init(names: [String], base: CompiledModel, library: DrugLibrary = .builtIn) throws(StudyError) {
         let parameterNames = base.parameterNames
         var index: [String: Int] = [:]
         for (k, name) in parameterNames.enumerated() { index[name] = k }
@@ -85,7 +85,7 @@ public struct StudyParameters: Sendable {
     }
 
     /// The base (median) value of every name, in order.
-    public var baseNamedValues: [Double] {
+    package var baseNamedValues: [Double] {
         targets.map { target in
             switch target {
             case .parameter(let k): return baseValues[k]
@@ -111,14 +111,14 @@ public struct StudyParameters: Sendable {
     /// Checks that every value is acceptable for its dose field (parameters are checked when
     /// a member's model is built). Used to reject a bad grid before any simulation.
     /// - Throws: `StudyError.invalidDoseField`.
-    public func validateDoseValues(_ name: String, _ values: [Double]) throws(StudyError) {
+    package func validateDoseValues(_ name: String, _ values: [Double]) throws(StudyError) {
         guard let k = names.firstIndex(of: name), case .dose(let i, let field) = targets[k] else { return }
         for v in values { _ = try field.apply(v, to: base.scenario.doses[i].schedule, name: name) }
     }
 
     /// The model of one member whose named quantities take `values` (in `names` order).
     /// - Throws: `ModelError` (invalid values, steady state not found), `StudyError.invalidDoseField`.
-    public func model(values: [Double]) throws -> CompiledModel {
+    package func model(values: [Double]) throws -> CompiledModel {
         precondition(values.count == targets.count, "one value per name")
         if recompilesPerMember {
             var scenario = base.scenario

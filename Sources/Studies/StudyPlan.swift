@@ -3,23 +3,23 @@ import Pharmacology
 
 /// What every member of a study runs and what its summary row holds: the member's varied values,
 /// the simulated columns, the metrics and thresholds, and (populations) the band columns.
-public struct StudyPlan: Sendable {
+package struct StudyPlan: Sendable {
     /// `sweep` or `population`: the first word of the study line.
-    public enum Kind: String, Sendable { case sweep, population }
+    package enum Kind: String, Sendable { case sweep, population }
 
-    public let kind: Kind
-    public let parameters: StudyParameters
+    package let kind: Kind
+    package let parameters: StudyParameters
     /// Number of members (grid points or subjects).
-    public let count: Int
+    package let count: Int
     /// Columns with per-column metrics.
-    public let metricColumns: [String]
-    public let thresholds: [Threshold]
+    package let metricColumns: [String]
+    package let thresholds: [Threshold]
     /// Columns whose 5th/50th/95th percentiles over members are wanted (populations).
-    public let bandColumns: [String]
-    public let intervalHours: Double
+    package let bandColumns: [String]
+    package let intervalHours: Double
     /// Output rows per run (the uniform grid 0, Δ, 2Δ, ... up to the duration, the end included
     /// within 1e-9 Δ as the engine's output grid does). At most the caller's `maximumRowsPerRun`.
-    public let rowsPerRun: Int
+    package let rowsPerRun: Int
     /// The values of the varied quantities of member `index`.
     let valuesOf: @Sendable (Int) -> [Double]
     /// Every simulated column: metric columns, then threshold and band columns not among them.
@@ -29,7 +29,7 @@ public struct StudyPlan: Sendable {
 
     /// A sweep over `grid`.
     /// - Throws: `StudyError` for unknown names, bad dose values, unknown columns.
-    public static func sweep(grid: SweepGrid, base: CompiledModel, library: DrugLibrary = .builtIn,
+    package static func sweep(grid: SweepGrid, base: CompiledModel, library: DrugLibrary = .builtIn,
                              metricColumns: [String], thresholds: [Threshold], intervalHours: Double,
                              maximumRowsPerRun: Double = .infinity) throws(StudyError) -> StudyPlan {
         let parameters = try StudyParameters(names: grid.variations.map(\.name), base: base, library: library)
@@ -41,7 +41,7 @@ public struct StudyPlan: Sendable {
 
     /// A virtual population.
     /// - Throws: `StudyError` for unknown columns.
-    public static func population(design: PopulationDesign, metricColumns: [String], thresholds: [Threshold],
+    package static func population(design: PopulationDesign, metricColumns: [String], thresholds: [Threshold],
                                   bandColumns: [String], intervalHours: Double,
                                   maximumRowsPerRun: Double = .infinity) throws(StudyError) -> StudyPlan {
         try StudyPlan(kind: .population, parameters: design.parameters, count: design.size, metricColumns: metricColumns,
@@ -104,7 +104,7 @@ public struct StudyPlan: Sendable {
     }
 
     /// The summary header: index, status, error, the varied names, then the metric names.
-    public func header(format: (Double) -> String) -> [String] {
+    package func header(format: (Double) -> String) -> [String] {
         var names = [kind == .sweep ? "point" : "member", "status", "error"] + parameters.names
         for column in metricColumns { names += RunMetrics.perColumn.map { column + "_" + $0 } }
         return names + thresholds.map { $0.metricName(format: format) }

@@ -14,11 +14,11 @@ import Reports
 /// and options, the member count and, in a shard, `shard=I/N`. Lines end in CRLF (RFC 4180) and
 /// numbers use `CSVNumberFormat.roundTrip`, so the bytes depend only on the values: a merged set
 /// of shards equals the unsharded file byte for byte.
-public enum StudyTable {
+package enum StudyTable {
     static let lineEnd = "\r\n"
 
     /// The first line of a summary file (without the line end).
-    public static func studyLine(kind: StudyPlan.Kind, fingerprint: String, members: Int, shard: Shard?) -> String {
+    package static func studyLine(kind: StudyPlan.Kind, fingerprint: String, members: Int, shard: Shard?) -> String {
         var line = "# receptor-sim \(kind.rawValue) study=\(fingerprint) members=\(members)"
         if let shard { line += " shard=\(shard.index)/\(shard.count)" }
         return line
@@ -56,7 +56,7 @@ public enum StudyTable {
     /// Writes `text` to `path` atomically (`StudyOutput.file`), or to standard output for nil or `-`.
     /// - Throws: `CSVWriterError` (`cannotCreate`, `writeFailed`, `cannotRename`), as for CSVs
     ///   written by `CSVWriter`.
-    public static func write(_ text: String, to path: String?) throws(CSVWriterError) {
+    package static func write(_ text: String, to path: String?) throws(CSVWriterError) {
         let output = try StudyOutput.file(path)
         output.write(text)
         try output.finish()

@@ -2,16 +2,16 @@
 ///
 /// Point order is row-major over the variations as given: the first variation changes slowest,
 /// the last fastest (like nested loops written in the order of the `--vary` options).
-public struct SweepGrid: Sendable, Equatable {
-    public let variations: [Variation]
+package struct SweepGrid: Sendable, Equatable {
+    package let variations: [Variation]
     /// Number of grid points (the product of the value counts).
-    public let count: Int
+    package let count: Int
 
     /// Largest grid accepted (a summary row per point is kept in memory).
-    public static let maximumPoints = 10_000_000
+    package static let maximumPoints = 10_000_000
 
     /// - Throws: `StudyError.duplicateName`, `.tooLarge`.
-    public init(_ variations: [Variation]) throws(StudyError) {
+    package init(_ variations: [Variation]) throws(StudyError) {
         var seen: Set<String> = []
         var count = 1
         for v in variations {
@@ -27,7 +27,7 @@ public struct SweepGrid: Sendable, Equatable {
     }
 
     /// The value of every variation at grid point `index`, in variation order.
-    public func values(at index: Int) -> [Double] {
+    package func values(at index: Int) -> [Double] {
         precondition(index >= 0 && index < count, "grid index out of range")
         var remainder = index
         var out = Array(repeating: 0.0, count: variations.count)

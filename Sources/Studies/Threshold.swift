@@ -1,10 +1,10 @@
 /// A level a column is compared with: `column>value` (time above) or `column<value` (time below).
-public struct Threshold: Sendable, Equatable {
-    public var column: String
-    public var above: Bool
-    public var value: Double
+package struct Threshold: Sendable, Equatable {
+    package var column: String
+    package var above: Bool
+    package var value: Double
 
-    public init(column: String, above: Bool, value: Double) {
+    package init(column: String, above: Bool, value: Double) {
         self.column = column
         self.above = above
         self.value = value
@@ -12,7 +12,7 @@ public struct Threshold: Sendable, Equatable {
 
     /// Parses `column>value` or `column<value`.
     /// - Throws: `StudyError.invalidSpecification`.
-    public static func parse(_ text: String) throws(StudyError) -> Threshold {
+    package static func parse(_ text: String) throws(StudyError) -> Threshold {
         let above = text.firstIndex(of: ">")
         let below = text.firstIndex(of: "<")
         guard let split = above ?? below, (above == nil) != (below == nil) else {
@@ -28,7 +28,7 @@ public struct Threshold: Sendable, Equatable {
     }
 
     /// The summary column name: `withdrawal_index_h_above_0.2`.
-    public func metricName(format: (Double) -> String) -> String {
+    package func metricName(format: (Double) -> String) -> String {
         column + (above ? "_h_above_" : "_h_below_") + format(value)
     }
 }

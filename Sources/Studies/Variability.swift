@@ -4,22 +4,22 @@ import Foundation
 /// Log-normal inter-individual variability of one named quantity: the member value is
 /// `median · exp(σ·z)` with z standard normal, the median the library (or scenario) value and
 /// σ = sqrt(ln(1 + CV²)), so the arithmetic coefficient of variation is exactly CV.
-public struct Variability: Sendable, Equatable {
-    public var name: String
+package struct Variability: Sendable, Equatable {
+    package var name: String
     /// Coefficient of variation as a fraction (0.3 for 30%).
-    public var coefficientOfVariation: Double
+    package var coefficientOfVariation: Double
 
-    public init(name: String, coefficientOfVariation: Double) {
+    package init(name: String, coefficientOfVariation: Double) {
         self.name = name
         self.coefficientOfVariation = coefficientOfVariation
     }
 
     /// σ of ln(value).
-    public var sigma: Double { Foundation.log(1 + coefficientOfVariation * coefficientOfVariation).squareRoot() }
+    package var sigma: Double { Foundation.log(1 + coefficientOfVariation * coefficientOfVariation).squareRoot() }
 
     /// Parses `NAME=CV%` (`morphine.clearance_l_per_h=30%`; the `%` may be left out; 0 to 1000).
     /// - Throws: `StudyError.invalidSpecification`.
-    public static func parse(_ text: String) throws(StudyError) -> Variability {
+    package static func parse(_ text: String) throws(StudyError) -> Variability {
         func bad(_ reason: String) -> StudyError { .invalidSpecification(option: "--variability", text: text, reason: reason) }
         guard let equals = text.firstIndex(of: "=") else { throw bad("expected NAME=CV% (e.g. morphine.clearance_l_per_h=30%)") }
         let name = text[..<equals].trimmingCharacters(in: .whitespaces)
@@ -40,7 +40,7 @@ public struct Variability: Sendable, Equatable {
     ///
     /// The CVs are model assumptions in the range population-PK studies report for opioid
     /// clearance and volume (typically 20-50%); receptor and peptide CVs are assumptions.
-    public static func defaults(for model: CompiledModel) -> [Variability] {
+    package static func defaults(for model: CompiledModel) -> [Variability] {
         let names = Set(model.parameterNames)
         var seen: Set<String> = []
         var out: [Variability] = []

@@ -1,13 +1,13 @@
 import Foundation
 
 /// One swept quantity and the values it takes: `NAME=V1,V2,...` or `NAME=FROM:TO:STEPS[:log]`.
-public struct Variation: Sendable, Equatable {
+package struct Variation: Sendable, Equatable {
     /// A scenario parameter name (`morphine.half_life_h`) or dose field (`doses[0].amount_mg`).
-    public var name: String
+    package var name: String
     /// The values in the order given (lists) or ascending from FROM to TO (ranges).
-    public var values: [Double]
+    package var values: [Double]
 
-    public init(name: String, values: [Double]) {
+    package init(name: String, values: [Double]) {
         self.name = name
         self.values = values
     }
@@ -16,7 +16,7 @@ public struct Variation: Sendable, Equatable {
     /// values including both ends) or `NAME=FROM:TO:STEPS:log` (geometrically spaced, FROM and
     /// TO > 0). STEPS = 1 gives FROM alone.
     /// - Throws: `StudyError.invalidSpecification` naming what is wrong.
-    public static func parse(_ text: String) throws(StudyError) -> Variation {
+    package static func parse(_ text: String) throws(StudyError) -> Variation {
         func bad(_ reason: String) -> StudyError { .invalidSpecification(option: "--vary", text: text, reason: reason) }
         guard let equals = text.firstIndex(of: "=") else { throw bad("expected NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log]") }
         let name = text[..<equals].trimmingCharacters(in: .whitespaces)

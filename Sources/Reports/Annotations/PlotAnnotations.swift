@@ -1,13 +1,13 @@
 import Pharmacology
 
 /// One administration drawn on the time axis.
-public struct DoseMark: Sendable, Equatable {
-    public var timeHours: Double
-    public var drug: String
-    public var route: Route
-    public var amountMilligrams: Double
+package struct DoseMark: Sendable, Equatable {
+    package var timeHours: Double
+    package var drug: String
+    package var route: Route
+    package var amountMilligrams: Double
 
-    public init(timeHours: Double, drug: String, route: Route, amountMilligrams: Double) {
+    package init(timeHours: Double, drug: String, route: Route, amountMilligrams: Double) {
         self.timeHours = timeHours
         self.drug = drug
         self.route = route
@@ -15,52 +15,52 @@ public struct DoseMark: Sendable, Equatable {
     }
 
     /// `"morphine oral 10 mg at 24 h"`.
-    public var label: String {
+    package var label: String {
         "\(drug) \(route.rawValue) \(NumberText.significant(amountMilligrams)) mg at \(NumberText.significant(timeHours)) h"
     }
 }
 
 /// A constant-rate infusion drawn as a bar on the time axis.
-public struct InfusionWindow: Sendable, Equatable {
-    public var startHours: Double
-    public var durationHours: Double
-    public var drug: String
-    public var rateMilligramsPerHour: Double
+package struct InfusionWindow: Sendable, Equatable {
+    package var startHours: Double
+    package var durationHours: Double
+    package var drug: String
+    package var rateMilligramsPerHour: Double
 
-    public init(startHours: Double, durationHours: Double, drug: String, rateMilligramsPerHour: Double) {
+    package init(startHours: Double, durationHours: Double, drug: String, rateMilligramsPerHour: Double) {
         self.startHours = startHours
         self.durationHours = durationHours
         self.drug = drug
         self.rateMilligramsPerHour = rateMilligramsPerHour
     }
 
-    public var endHours: Double { startHours + durationHours }
+    package var endHours: Double { startHours + durationHours }
 
     /// `"morphine infusion 2 mg/h, 0-24 h"`.
-    public var label: String {
+    package var label: String {
         "\(drug) infusion \(NumberText.significant(rateMilligramsPerHour)) mg/h, "
             + "\(NumberText.significant(startHours))-\(NumberText.significant(endHours)) h"
     }
 }
 
 /// A stimulus event shaded behind the curves.
-public struct EventWindow: Sendable, Equatable {
-    public var kind: StimulusKind
-    public var startHours: Double
-    public var durationHours: Double
-    public var intensity: Double
+package struct EventWindow: Sendable, Equatable {
+    package var kind: StimulusKind
+    package var startHours: Double
+    package var durationHours: Double
+    package var intensity: Double
 
-    public init(kind: StimulusKind, startHours: Double, durationHours: Double, intensity: Double) {
+    package init(kind: StimulusKind, startHours: Double, durationHours: Double, intensity: Double) {
         self.kind = kind
         self.startHours = startHours
         self.durationHours = durationHours
         self.intensity = intensity
     }
 
-    public var endHours: Double { startHours + durationHours }
+    package var endHours: Double { startHours + durationHours }
 
     /// `"stress x1.5, 48-50 h"`.
-    public var label: String {
+    package var label: String {
         "\(kind.displayName) x\(NumberText.significant(intensity)), "
             + "\(NumberText.significant(startHours))-\(NumberText.significant(endHours)) h"
     }
@@ -68,16 +68,16 @@ public struct EventWindow: Sendable, Equatable {
 
 extension StimulusKind {
     /// Human name: `social contact` rather than `social_contact`.
-    public var displayName: String { String(rawValue.map { $0 == "_" ? " " : $0 }) }
+    package var displayName: String { String(rawValue.map { $0 == "_" ? " " : $0 }) }
 }
 
 /// What a chart draws besides the curves: dose times, infusions and event windows.
-public struct PlotAnnotations: Sendable, Equatable {
-    public var doses: [DoseMark]
-    public var infusions: [InfusionWindow]
-    public var events: [EventWindow]
+package struct PlotAnnotations: Sendable, Equatable {
+    package var doses: [DoseMark]
+    package var infusions: [InfusionWindow]
+    package var events: [EventWindow]
 
-    public init(doses: [DoseMark] = [], infusions: [InfusionWindow] = [], events: [EventWindow] = []) {
+    package init(doses: [DoseMark] = [], infusions: [InfusionWindow] = [], events: [EventWindow] = []) {
         self.doses = doses
         self.infusions = infusions
         self.events = events
@@ -86,7 +86,7 @@ public struct PlotAnnotations: Sendable, Equatable {
     /// Expands a scenario's regimens into individual administrations, sorted by time (stable
     /// for equal times, in regimen order), and copies its events.
     /// - Complexity: O(total number of doses · log).
-    public init(scenario: Scenario) {
+    package init(scenario: Scenario) {
         var doses: [DoseMark] = []
         var infusions: [InfusionWindow] = []
         for regimen in scenario.doses {

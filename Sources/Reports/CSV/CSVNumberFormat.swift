@@ -12,15 +12,15 @@ import Foundation
 /// `.roundTrip` prints the fewest digits that read back as exactly the same `Double`
 /// (Swift's shortest round-trip algorithm); `.significantDigits(n)` rounds to n digits and
 /// drops trailing zeros.
-public enum CSVNumberFormat: Sendable, Equatable {
+package enum CSVNumberFormat: Sendable, Equatable {
     case roundTrip
     case significantDigits(Int)
 
     /// Most significant digits accepted by `.significantDigits` (beyond 17 a `Double` has none).
-    public static let maximumSignificantDigits = 17
+    package static let maximumSignificantDigits = 17
 
     /// The text of `value` in this format.
-    public func format(_ value: Double) -> String {
+    package func format(_ value: Double) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24)
         append(value, to: &bytes)
@@ -30,7 +30,7 @@ public enum CSVNumberFormat: Sendable, Equatable {
     /// Appends the text of `value` to `out`, the hot path of the CSV writer: apart from the
     /// text Swift (or `%e`) produces, it allocates nothing.
     /// - Complexity: O(1) (at most 17 digits and a 4-digit exponent).
-    public func append(_ value: Double, to out: inout [UInt8]) {
+    package func append(_ value: Double, to out: inout [UInt8]) {
         guard value.isFinite else {
             out.append(contentsOf: value.isNaN ? Self.nanText : (value < 0 ? Self.negativeInfinityText : Self.infinityText))
             return

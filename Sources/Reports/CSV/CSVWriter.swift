@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Where a CSV goes.
-public enum CSVDestination: Sendable, Equatable {
+package enum CSVDestination: Sendable, Equatable {
     /// Standard output (`-o -` or no `-o`).
     case standardOutput
     /// A file, written atomically: rows go to a temporary file in the same directory, which is
@@ -20,14 +20,14 @@ public enum CSVDestination: Sendable, Equatable {
 /// Rows are buffered in 64 KiB chunks and written as they fill, so memory stays constant however
 /// long the run. Lines end in CRLF (RFC 4180); names containing `,`, `"` or line breaks are
 /// quoted. Numbers follow `CSVNumberFormat`, so the bytes depend only on the values.
-public final class CSVWriter {
-    public let columns: [String]
-    public let numberFormat: CSVNumberFormat
+package final class CSVWriter {
+    package let columns: [String]
+    package let numberFormat: CSVNumberFormat
     private let file: AtomicOutputFile
     private var buffer: [UInt8] = []
     private var closed = false
     /// Rows written so far (excluding the header).
-    public private(set) var rowCount = 0
+    package private(set) var rowCount = 0
 
     private static let flushThreshold = 64 * 1024
     /// `time_h` is printed to 12 significant digits whatever `numberFormat` says: output times are
@@ -37,7 +37,7 @@ public final class CSVWriter {
 
     /// Opens the destination and writes the header (`time_h` then `columns`).
     /// - Throws: `CSVWriterError.cannotCreate` when the temporary file cannot be made.
-    public init(destination: CSVDestination, columns: [String], numberFormat: CSVNumberFormat = .roundTrip) throws(CSVWriterError) {
+    package init(destination: CSVDestination, columns: [String], numberFormat: CSVNumberFormat = .roundTrip) throws(CSVWriterError) {
         self.columns = columns
         self.numberFormat = numberFormat
         switch destination {
@@ -60,7 +60,7 @@ public final class CSVWriter {
 
     /// Appends one row.
     /// - Throws: `.rowWidthMismatch` if `values.count != columns.count`; `.writeFailed`.
-    public func writeRow(time: Double, values: UnsafeBufferPointer<Double>) throws(CSVWriterError) {
+    package func writeRow(time: Double, values: UnsafeBufferPointer<Double>) throws(CSVWriterError) {
         guard !closed else { throw .alreadyClosed }
         guard values.count == columns.count else { throw .rowWidthMismatch(expected: columns.count, found: values.count) }
         Self.timeFormat.append(time, to: &buffer)
@@ -74,7 +74,7 @@ public final class CSVWriter {
     }
 
     /// Appends one row from an array.
-    public func writeRow(time: Double, values: [Double]) throws(CSVWriterError) {
+    package func writeRow(time: Double, values: [Double]) throws(CSVWriterError) {
         var result: Result<Void, CSVWriterError> = .success(())
         values.withUnsafeBufferPointer { pointer in
             do throws(CSVWriterError) { try writeRow(time: time, values: pointer) } catch { result = .failure(error) }
@@ -83,7 +83,7 @@ public final class CSVWriter {
     }
 
     /// Writes what is buffered and, for a file, moves it into place atomically.
-    public func finish() throws(CSVWriterError) {
+    package func finish() throws(CSVWriterError) {
         guard !closed else { throw .alreadyClosed }
         do throws(CSVWriterError) {
             try flush()
@@ -96,7 +96,7 @@ public final class CSVWriter {
     }
 
     /// Gives up: removes the temporary file; the destination is left as it was.
-    public func abandon() {
+    package func abandon() {
         guard !closed else { return }
         closed = true
         buffer.removeAll()

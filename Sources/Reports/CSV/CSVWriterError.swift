@@ -1,6 +1,6 @@
 /// Why writing a CSV failed. (Named apart from the charts' `ReportsError`, which other
 /// report writers own; both are thrown by Reports.)
-public enum CSVWriterError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum CSVWriterError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The temporary file beside the destination could not be created.
     case cannotCreate(path: String, errno: Int32)
     /// A write to the file or stream failed (disk full, closed pipe, ...).
@@ -12,7 +12,7 @@ public enum CSVWriterError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A row was written after `finish()` or `abandon()`.
     case alreadyClosed
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotCreate(let path, let code):
             return "cannot create '\(path)': \(Self.reason(code))"

@@ -1,34 +1,34 @@
 import Foundation
 
 /// Tick marks of one axis: its drawn range, the tick values and how to write them.
-public struct AxisTicks: Sendable, Equatable {
+package struct AxisTicks: Sendable, Equatable {
     /// The axis runs from `lower` to `upper` (for a log axis: the values, not their logarithms).
-    public var lower: Double
-    public var upper: Double
+    package var lower: Double
+    package var upper: Double
     /// Tick positions in axis units, ascending, all within `lower...upper`.
-    public var values: [Double]
+    package var values: [Double]
     /// Decimal places that write every tick exactly (0 for a log axis).
-    public var decimals: Int
-    public var isLogarithmic: Bool
+    package var decimals: Int
+    package var isLogarithmic: Bool
 
     /// The tick labels, deterministic (`"0"`, `"0.5"`, `"1e-03"`).
-    public var labels: [String] {
+    package var labels: [String] {
         values.map { isLogarithmic ? NiceTicks.decadeLabel($0) : NumberText.fixed($0, decimals) }
     }
 }
 
 /// How the time axis is labelled.
-public enum TimeUnit: String, Sendable, Equatable {
+package enum TimeUnit: String, Sendable, Equatable {
     case hours
     case days
 
-    public var hoursPerUnit: Double { self == .hours ? 1 : 24 }
-    public var axisLabel: String { self == .hours ? "Time (h)" : "Time (days)" }
-    public var symbol: String { self == .hours ? "h" : "d" }
+    package var hoursPerUnit: Double { self == .hours ? 1 : 24 }
+    package var axisLabel: String { self == .hours ? "Time (h)" : "Time (days)" }
+    package var symbol: String { self == .hours ? "h" : "d" }
 
     /// Hours for runs up to three days, days beyond: a week in hours is unreadable, a day in
     /// days too coarse.
-    public init(spanHours: Double) {
+    package init(spanHours: Double) {
         self = spanHours > 72 ? .days : .hours
     }
 }
@@ -36,12 +36,12 @@ public enum TimeUnit: String, Sendable, Equatable {
 /// "Nice" axis ticks: steps of 1, 2 or 5 times a power of ten, the choice of most plotting
 /// packages since Heckbert's "Nice numbers for graph labels" (Graphics Gems, 1990). Hours use
 /// clock-friendly steps instead (1, 2, 3, 6, 12, 24 h) so a day divides evenly.
-public enum NiceTicks {
+package enum NiceTicks {
     /// Steps in hours for a time axis in hours; below 1 h, 1-2-5 of the hour fractions.
     static let hourSteps: [Double] = [0.25, 0.5, 1, 2, 3, 6, 12, 24]
 
     /// The smallest 1-2-5 step at least `span / targetCount`.
-    public static func niceStep(span: Double, targetCount: Int) -> Double {
+    package static func niceStep(span: Double, targetCount: Int) -> Double {
         let raw = span / Double(max(targetCount, 1))
         guard raw > 0, raw.isFinite else { return 1 }
         let magnitude = NumberText.pow10(Int(raw.log10Floor))
@@ -57,7 +57,7 @@ public enum NiceTicks {
     ///
     /// - Parameters:
     ///   - targetCount: about how many intervals to aim for (the result has at most about twice).
-    public static func linear(minimum: Double, maximum: Double, targetCount: Int = 5) -> AxisTicks {
+    package static func linear(minimum: Double, maximum: Double, targetCount: Int = 5) -> AxisTicks {
         var lower = min(minimum, maximum), upper = max(minimum, maximum)
         if !lower.isFinite || !upper.isFinite { (lower, upper) = (0, 1) }
         if upper - lower <= 1e-12 * max(abs(lower), abs(upper)) {
@@ -83,7 +83,7 @@ public enum NiceTicks {
 
     /// Ticks for a time axis over `span` (hours), in the unit chosen for its length. The axis
     /// keeps the exact span (it is not extended); ticks are the step multiples inside it.
-    public static func time(spanHours span: ClosedRange<Double>, targetCount: Int = 8) -> (unit: TimeUnit, ticks: AxisTicks) {
+    package static func time(spanHours span: ClosedRange<Double>, targetCount: Int = 8) -> (unit: TimeUnit, ticks: AxisTicks) {
         let length = span.upperBound - span.lowerBound
         let unit = TimeUnit(spanHours: length)
         let lower = span.lowerBound / unit.hoursPerUnit
@@ -104,7 +104,7 @@ public enum NiceTicks {
     /// Decade ticks for a log axis covering the positive values `minimumPositive...maximum`,
     /// spanning at most `maximumDecades` below the top (smaller values are clipped to the
     /// bottom edge), labelling every decade or every few when there are many.
-    public static func logarithmic(minimumPositive: Double, maximum: Double, maximumDecades: Int = 6) -> AxisTicks {
+    package static func logarithmic(minimumPositive: Double, maximum: Double, maximumDecades: Int = 6) -> AxisTicks {
         guard minimumPositive > 0, maximum > 0, minimumPositive.isFinite, maximum.isFinite else {
             return AxisTicks(lower: 0.1, upper: 10, values: [0.1, 1, 10], decimals: 0, isLogarithmic: true)
         }

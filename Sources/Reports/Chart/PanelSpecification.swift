@@ -1,24 +1,24 @@
 /// Linear or logarithmic value axis.
-public enum AxisScale: String, Sendable, Equatable {
+package enum AxisScale: String, Sendable, Equatable {
     case linear
     case logarithmic
 }
 
 /// One chart panel: which columns it draws and how its value axis looks. Panels of one chart
 /// are stacked and share the time axis.
-public struct PanelSpecification: Sendable, Equatable {
-    public var title: String
+package struct PanelSpecification: Sendable, Equatable {
+    package var title: String
     /// Columns drawn, in legend order.
-    public var columnNames: [String]
+    package var columnNames: [String]
     /// The value-axis label, with its unit in parentheses.
-    public var axisLabel: String
-    public var scale: AxisScale
+    package var axisLabel: String
+    package var scale: AxisScale
     /// A fixed value range (occupancy is always 0...1); nil to fit the data.
-    public var fixedRange: ClosedRange<Double>?
+    package var fixedRange: ClosedRange<Double>?
     /// Extend the fitted range to include zero (concentrations).
-    public var includesZero: Bool
+    package var includesZero: Bool
 
-    public init(
+    package init(
         title: String, columnNames: [String], axisLabel: String, scale: AxisScale = .linear,
         fixedRange: ClosedRange<Double>? = nil, includesZero: Bool = false
     ) {
@@ -31,7 +31,7 @@ public struct PanelSpecification: Sendable, Equatable {
     }
 
     /// A panel for columns that share a unit, titled and ranged for that unit.
-    public init(columns: [String], unit: ColumnUnit, logarithmicConcentrations: Bool = false) {
+    package init(columns: [String], unit: ColumnUnit, logarithmicConcentrations: Bool = false) {
         let logarithmic = unit == .nanomolar && logarithmicConcentrations
         self.init(
             title: unit.panelTitle, columnNames: columns, axisLabel: unit.axisLabel,
@@ -46,7 +46,7 @@ public struct PanelSpecification: Sendable, Equatable {
     ///
     /// - Throws: `ReportsError.unknownColumn` for a requested column not in `available`;
     ///   `ReportsError.noPlottableColumns` when nothing is left to draw.
-    public static func panels(
+    package static func panels(
         available: [String], presets: [PanelPreset]? = nil, columns: [String]? = nil,
         logarithmicConcentrations: Bool = false
     ) throws -> [PanelSpecification] {
@@ -83,7 +83,7 @@ public struct PanelSpecification: Sendable, Equatable {
     /// replaces them.
     ///
     /// - Throws: `ReportsError.unknownColumn`, `ReportsError.noPlottableColumns`.
-    public static func comparisonPanels(
+    package static func comparisonPanels(
         available: [String], presets: [PanelPreset]? = nil, columns: [String]? = nil,
         logarithmicConcentrations: Bool = false
     ) throws -> [PanelSpecification] {
@@ -126,7 +126,7 @@ extension ColumnUnit {
 }
 
 /// The named panel sets of `plot --panels`.
-public enum PanelPreset: String, Sendable, CaseIterable {
+package enum PanelPreset: String, Sendable, CaseIterable {
     /// Drug concentrations in plasma and brain (`*_plasma_nM`, `*_brain_nM`).
     case concentrations
     /// Mu occupancy by each ligand, and total occupancy of the other receptors.
@@ -148,7 +148,7 @@ public enum PanelPreset: String, Sendable, CaseIterable {
 
     /// Parses a comma-separated list (`"concentrations,signalling"`).
     /// - Throws: `ReportsError.unknownPanelPreset`.
-    public static func parseList(_ text: String) throws -> [PanelPreset] {
+    package static func parseList(_ text: String) throws -> [PanelPreset] {
         try text.split(separator: ",").map { part in
             let name = part.trimmingSpaces()
             guard let preset = PanelPreset(rawValue: name) else {
@@ -159,7 +159,7 @@ public enum PanelPreset: String, Sendable, CaseIterable {
     }
 
     /// The available columns this preset draws, in table order.
-    public func columns(available: [String]) -> [String] {
+    package func columns(available: [String]) -> [String] {
         available.filter { name in
             switch self {
             case .concentrations:
@@ -178,7 +178,7 @@ public enum PanelPreset: String, Sendable, CaseIterable {
     }
 
     /// The preset's panel, or nil when no column matches.
-    public func panel(available: [String], logarithmicConcentrations: Bool = false) -> PanelSpecification? {
+    package func panel(available: [String], logarithmicConcentrations: Bool = false) -> PanelSpecification? {
         let columns = columns(available: available)
         guard !columns.isEmpty else { return nil }
         switch self {

@@ -1,20 +1,20 @@
 import Pharmacology
 
 /// Size, title and embedding of a chart.
-public struct ChartOptions: Sendable, Equatable {
+package struct ChartOptions: Sendable, Equatable {
     /// Shown above the panels; nil for none (the HTML report has its own heading).
-    public var title: String?
+    package var title: String?
     /// Width of the viewBox in user units (CSS pixels at 100%).
-    public var widthPoints: Double
+    package var widthPoints: Double
     /// Height of each panel's plot area in user units.
-    public var panelHeightPoints: Double
+    package var panelHeightPoints: Double
     /// Prefix of element ids, unique per chart when several share one HTML page.
-    public var idPrefix: String
+    package var idPrefix: String
     /// Writes the XML declaration and fixed width/height for a stand-alone .svg file; false for
     /// inline SVG inside HTML, which scales with the page through its viewBox.
-    public var standalone: Bool
+    package var standalone: Bool
 
-    public init(
+    package init(
         title: String? = nil, widthPoints: Double = 960, panelHeightPoints: Double = 190, idPrefix: String = "chart",
         standalone: Bool = true
     ) {
@@ -27,17 +27,17 @@ public struct ChartOptions: Sendable, Equatable {
 }
 
 /// One scenario's results in a comparison.
-public struct ComparisonRun: Sendable, Equatable {
+package struct ComparisonRun: Sendable, Equatable {
     /// Legend text for this run (the scenario name or file name).
-    public var label: String
-    public var table: TimeSeriesTable
-    public var annotations: PlotAnnotations
+    package var label: String
+    package var table: TimeSeriesTable
+    package var annotations: PlotAnnotations
     /// The scenario, for the HTML comparison's regimen tables; nil for a run read from CSV.
-    public var scenario: Scenario?
+    package var scenario: Scenario?
     /// Solver work, for the HTML comparison; nil when not known.
-    public var solver: SolverSummary?
+    package var solver: SolverSummary?
 
-    public init(
+    package init(
         label: String, table: TimeSeriesTable, annotations: PlotAnnotations = PlotAnnotations(), scenario: Scenario? = nil,
         solver: SolverSummary? = nil
     ) {
@@ -50,12 +50,12 @@ public struct ComparisonRun: Sendable, Equatable {
 
     /// The short key of the n-th run (`A`, `B`, ..., `Z`, `R27`, ...), used where full labels
     /// would not fit (the dose strip) and before each legend entry.
-    public static func key(_ index: Int) -> String {
+    package static func key(_ index: Int) -> String {
         index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : "R\(index + 1)"
     }
 
     /// A run of a scenario, labelled by its name and annotated with its doses and events.
-    public init(scenario: Scenario, table: TimeSeriesTable, solver: SolverSummary? = nil) {
+    package init(scenario: Scenario, table: TimeSeriesTable, solver: SolverSummary? = nil) {
         self.init(
             label: scenario.name, table: table, annotations: PlotAnnotations(scenario: scenario), scenario: scenario,
             solver: solver)
@@ -65,13 +65,13 @@ public struct ComparisonRun: Sendable, Equatable {
 /// Publication-quality SVG line charts: panels stacked on one time axis, nice ticks in hours or
 /// days, unit-labelled axes, legends, dose marks and shaded event windows. Output is a pure
 /// function of the inputs (byte-identical across runs).
-public enum SVGChart {
+package enum SVGChart {
     /// Draws one run: a line per column in each panel. Columns missing from the table are
     /// skipped (`PanelSpecification.panels` checks user requests beforehand). The time axis
     /// spans the table; to zoom, pass `table.restricted(toHours:)`.
     ///
     /// - Complexity: O(rows · drawn columns); output size O(chart width · drawn columns).
-    public static func render(
+    package static func render(
         table: TimeSeriesTable, panels: [PanelSpecification], annotations: PlotAnnotations = PlotAnnotations(),
         options: ChartOptions = ChartOptions()
     ) -> String {
@@ -99,7 +99,7 @@ public enum SVGChart {
     /// so the legend reads by scenario. The time axis covers the longest run.
     ///
     /// - Complexity: O(total rows · drawn columns).
-    public static func renderComparison(
+    package static func renderComparison(
         _ runs: [ComparisonRun], panels: [PanelSpecification], options: ChartOptions = ChartOptions()
     ) -> String {
         let drawn = panels.map { panel in

@@ -1,7 +1,7 @@
 /// The unit of a CSV column, inferred from the naming conventions of the CSV output (issue 4):
 /// `_nM` is a concentration, `_occupancy_` a fraction of receptors bound, `_rel` an amount
 /// relative to the healthy baseline, and signals and indices are dimensionless.
-public enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
+package enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
     case hours
     case nanomolar
     case fractionBound
@@ -9,7 +9,7 @@ public enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
     case dimensionless
 
     /// Infers the unit from a column name.
-    public init(columnName name: String) {
+    package init(columnName name: String) {
         if name == "time_h" {
             self = .hours
         } else if name.hasSuffix("_nM") {
@@ -24,7 +24,7 @@ public enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
     }
 
     /// Short unit text for axis labels and tables.
-    public var symbol: String {
+    package var symbol: String {
         switch self {
         case .hours: return "h"
         case .nanomolar: return "nM"
@@ -35,7 +35,7 @@ public enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
     }
 
     /// A y-axis label naming the quantity and its unit.
-    public var axisLabel: String {
+    package var axisLabel: String {
         switch self {
         case .hours: return "Time (h)"
         case .nanomolar: return "Concentration (nM)"
@@ -49,7 +49,7 @@ public enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
 extension TimeSeriesColumn {
     /// A readable series label: the unit suffix dropped and underscores made spaces
     /// (`morphine_brain_nM` → `morphine brain`, `mu_occupancy_total` → `mu occupancy total`).
-    public static func displayLabel(forColumn name: String) -> String {
+    package static func displayLabel(forColumn name: String) -> String {
         var base = Substring(name)
         if base.hasSuffix("_nM") { base = base.dropLast(3) } else if base.hasSuffix("_rel") { base = base.dropLast(4) }
         return String(base.map { $0 == "_" ? " " : $0 })

@@ -8,7 +8,7 @@ extension TimeSeriesTable {
     /// - Throws: Foundation's file errors, or `ReportsError` naming the line and column.
     /// - Complexity: O(file size); a 1-year run at 1-minute output and 60 columns is about
     ///   31 million numbers and 250 MB of doubles.
-    public static func readCSV(contentsOf url: URL) throws -> TimeSeriesTable {
+    package static func readCSV(contentsOf url: URL) throws -> TimeSeriesTable {
         try parseCSV(try Data(contentsOf: url))
     }
 
@@ -18,7 +18,7 @@ extension TimeSeriesTable {
     ///
     /// - Throws: `ReportsError.csvEmpty`, `.csvMissingTimeColumn`, `.csvDuplicateColumn`,
     ///   `.csvFieldCount`, `.csvInvalidNumber`, `.csvUnterminatedQuote`, `.csvTimeNotIncreasing`.
-    public static func parseCSV(_ data: Data) throws -> TimeSeriesTable {
+    package static func parseCSV(_ data: Data) throws -> TimeSeriesTable {
         var bytes = [UInt8](data)
         // A terminating NUL lets strtod stop at the end of the last field.
         bytes.append(0)

@@ -1,16 +1,16 @@
 /// One named column of a time series, aligned with the table's time column.
-public struct TimeSeriesColumn: Sendable, Equatable {
+package struct TimeSeriesColumn: Sendable, Equatable {
     /// CSV name (`"morphine_brain_nM"`, `"mu_occupancy_total"`); the unit follows from its suffix.
-    public var name: String
-    public var values: [Double]
+    package var name: String
+    package var values: [Double]
 
-    public init(name: String, values: [Double]) {
+    package init(name: String, values: [Double]) {
         self.name = name
         self.values = values
     }
 
     /// The unit implied by the column-name conventions of the CSV output.
-    public var unit: ColumnUnit { ColumnUnit(columnName: name) }
+    package var unit: ColumnUnit { ColumnUnit(columnName: name) }
 }
 
 /// A time series as plain values: the seam between whatever produced the numbers (the model,
@@ -18,13 +18,13 @@ public struct TimeSeriesColumn: Sendable, Equatable {
 ///
 /// Times are hours from the start of the run, non-decreasing. Missing values are NaN; charts
 /// break their lines there.
-public struct TimeSeriesTable: Sendable, Equatable {
-    public let timeHours: [Double]
-    public let columns: [TimeSeriesColumn]
+package struct TimeSeriesTable: Sendable, Equatable {
+    package let timeHours: [Double]
+    package let columns: [TimeSeriesColumn]
 
     /// - Throws: `ReportsError.columnLengthMismatch` when a column's length differs from the
     ///   time column's, `ReportsError.csvDuplicateColumn` when two columns share a name.
-    public init(timeHours: [Double], columns: [TimeSeriesColumn]) throws {
+    package init(timeHours: [Double], columns: [TimeSeriesColumn]) throws {
         var seen = Set<String>()
         for column in columns {
             guard column.values.count == timeHours.count else {
@@ -40,32 +40,32 @@ public struct TimeSeriesTable: Sendable, Equatable {
     }
 
     /// Number of rows.
-    public var rowCount: Int { timeHours.count }
+    package var rowCount: Int { timeHours.count }
 
     /// Column names in table order, without `time_h`.
-    public var columnNames: [String] { columns.map(\.name) }
+    package var columnNames: [String] { columns.map(\.name) }
 
     /// The column with this exact name, if present.
     /// - Complexity: O(number of columns).
-    public func column(named name: String) -> TimeSeriesColumn? {
+    package func column(named name: String) -> TimeSeriesColumn? {
         columns.first { $0.name == name }
     }
 
     /// First and last time, or nil for an empty table.
-    public var timeSpanHours: ClosedRange<Double>? {
+    package var timeSpanHours: ClosedRange<Double>? {
         guard let first = timeHours.first, let last = timeHours.last, first <= last else { return nil }
         return first...last
     }
 }
 
 /// Collects rows one at a time (for a solver's output sink) into a `TimeSeriesTable`.
-public struct TimeSeriesTableBuilder: Sendable {
-    public let columnNames: [String]
+package struct TimeSeriesTableBuilder: Sendable {
+    package let columnNames: [String]
     private var timeHours: [Double] = []
     private var values: [[Double]]
 
     /// - Parameter columnNames: the value columns, without `time_h`.
-    public init(columnNames: [String], reservingRows rows: Int = 0) {
+    package init(columnNames: [String], reservingRows rows: Int = 0) {
         self.columnNames = columnNames
         self.values = Array(repeating: [], count: columnNames.count)
         if rows > 0 {
@@ -76,7 +76,7 @@ public struct TimeSeriesTableBuilder: Sendable {
 
     /// Appends one row; `row` holds one value per column, in `columnNames` order.
     /// - Precondition: `row.count == columnNames.count` (a programming error otherwise).
-    public mutating func appendRow(timeHours time: Double, _ row: some Collection<Double>) {
+    package mutating func appendRow(timeHours time: Double, _ row: some Collection<Double>) {
         precondition(row.count == columnNames.count, "row has \(row.count) values for \(columnNames.count) columns")
         timeHours.append(time)
         for (index, value) in zip(values.indices, row) { values[index].append(value) }
@@ -84,7 +84,7 @@ public struct TimeSeriesTableBuilder: Sendable {
 
     /// The finished table.
     /// - Throws: `ReportsError.csvDuplicateColumn` when two columns share a name.
-    public func build() throws -> TimeSeriesTable {
+    package func build() throws -> TimeSeriesTable {
         try TimeSeriesTable(
             timeHours: timeHours,
             columns: zip(columnNames, values).map { TimeSeriesColumn(name: $0.0, values: $0.1) })
@@ -95,7 +95,7 @@ extension TimeSeriesTable {
     /// The rows with `lowerBound <= time <= upperBound`: a zoomed view (`plot --from 320
     /// --to 360`), whose charts fit their axes to the window.
     /// - Complexity: O(rows in the window · columns) after an O(log rows) search.
-    public func restricted(toHours window: ClosedRange<Double>) -> TimeSeriesTable {
+    package func restricted(toHours window: ClosedRange<Double>) -> TimeSeriesTable {
         let start = timeHours.partitioningIndex { $0 >= window.lowerBound }
         let end = timeHours.partitioningIndex { $0 > window.upperBound }
         let range = start..<max(start, end)

@@ -4,7 +4,7 @@ extension TimeSeriesTableBuilder: ObservableSink {
     /// Collects one row from `ReceptorModel.simulate` (the model's streaming output).
     /// - Precondition: `values.count == columnNames.count` (the same column list was passed to
     ///   `simulate`).
-    public mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) {
+    package mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) {
         appendRow(timeHours: timeHours, values)
     }
 }
@@ -12,7 +12,7 @@ extension TimeSeriesTableBuilder: ObservableSink {
 extension TimeSeriesTable {
     /// The rows an `ObservableRecorder` kept.
     /// - Throws: `ReportsError.csvDuplicateColumn` when two columns share a name.
-    public init(recorder: ObservableRecorder) throws {
+    package init(recorder: ObservableRecorder) throws {
         let width = recorder.columns.count
         let count = recorder.times.count
         try self.init(
@@ -25,16 +25,16 @@ extension TimeSeriesTable {
 
 /// Forwards model output to another sink and reports the simulated time reached to a
 /// `ProgressReporter` (create it with `total: scenario.durationHours, unit: "h"`).
-public struct ProgressTrackingSink<Base: ObservableSink>: ObservableSink {
-    public var base: Base
-    public let progress: ProgressReporter
+package struct ProgressTrackingSink<Base: ObservableSink>: ObservableSink {
+    package var base: Base
+    package let progress: ProgressReporter
 
-    public init(base: Base, progress: ProgressReporter) {
+    package init(base: Base, progress: ProgressReporter) {
         self.base = base
         self.progress = progress
     }
 
-    public mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) throws {
+    package mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) throws {
         try base.receive(timeHours: timeHours, values: values)
         progress.update(completed: timeHours)
     }
@@ -42,16 +42,16 @@ public struct ProgressTrackingSink<Base: ObservableSink>: ObservableSink {
 
 /// Sends model output to two sinks, in order: for `run --chart`, the CSV writer's sink and a
 /// `TimeSeriesTableBuilder` for the terminal chart.
-public struct ObservableTee<First: ObservableSink, Second: ObservableSink>: ObservableSink {
-    public var first: First
-    public var second: Second
+package struct ObservableTee<First: ObservableSink, Second: ObservableSink>: ObservableSink {
+    package var first: First
+    package var second: Second
 
-    public init(_ first: First, _ second: Second) {
+    package init(_ first: First, _ second: Second) {
         self.first = first
         self.second = second
     }
 
-    public mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) throws {
+    package mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) throws {
         try first.receive(timeHours: timeHours, values: values)
         try second.receive(timeHours: timeHours, values: values)
     }

@@ -5,14 +5,14 @@ import Pharmacology
 ///
 /// The markup is also well-formed XML (every element closed, attributes quoted, text escaped),
 /// which the tests check with an XML parser. Output is a pure function of the inputs.
-public enum HTMLReport {
+package enum HTMLReport {
     /// The report of one run: scenario, regimen, charts, summary, dependence figures, solver.
     ///
     /// - Parameters:
     ///   - panels: the charts' panels (`PanelSpecification.panels(available:...)`).
     ///   - solver: solver work, or nil to leave the section out.
     /// - Complexity: O(rows · drawn columns).
-    public static func render(
+    package static func render(
         scenario: Scenario, table: TimeSeriesTable, solver: SolverSummary?, panels: [PanelSpecification]
     ) -> String {
         let annotations = PlotAnnotations(scenario: scenario)
@@ -62,7 +62,7 @@ public enum HTMLReport {
     /// with each run's regimen and a side-by-side summary.
     ///
     /// - Parameter panels: usually `PanelSpecification.comparisonPanels(available:...)`.
-    public static func renderComparison(
+    package static func renderComparison(
         _ runs: [ComparisonRun], panels: [PanelSpecification], title: String = "Scenario comparison"
     ) -> String {
         var out = MarkupWriter()

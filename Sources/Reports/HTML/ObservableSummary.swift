@@ -1,20 +1,20 @@
 /// Peak and trough of one observable over a run.
-public struct ObservableSummary: Sendable, Equatable {
-    public var column: String
-    public var startValue: Double
-    public var endValue: Double
-    public var peakValue: Double
+package struct ObservableSummary: Sendable, Equatable {
+    package var column: String
+    package var startValue: Double
+    package var endValue: Double
+    package var peakValue: Double
     /// First time the peak is reached.
-    public var peakTimeHours: Double
-    public var troughValue: Double
+    package var peakTimeHours: Double
+    package var troughValue: Double
     /// First time the trough is reached.
-    public var troughTimeHours: Double
+    package var troughTimeHours: Double
 
-    public var unit: ColumnUnit { ColumnUnit(columnName: column) }
+    package var unit: ColumnUnit { ColumnUnit(columnName: column) }
 
     /// Summarizes the finite values of `column`; nil when there are none.
     /// - Complexity: O(rows).
-    public init?(column: TimeSeriesColumn, timeHours: [Double]) {
+    package init?(column: TimeSeriesColumn, timeHours: [Double]) {
         var start: Double?, end = 0.0
         var peak = -Double.infinity, trough = Double.infinity, peakTime = 0.0, troughTime = 0.0
         for (time, value) in zip(timeHours, column.values) where value.isFinite {
@@ -35,7 +35,7 @@ public struct ObservableSummary: Sendable, Equatable {
 
     /// The observables a report summarizes, in this order, when present: drug concentrations
     /// (table order), mu occupancy and density, peptides, responses, and the three indices.
-    public static func mainColumns(of table: TimeSeriesTable) -> [String] {
+    package static func mainColumns(of table: TimeSeriesTable) -> [String] {
         let names = table.columnNames
         let concentrations = PanelPreset.concentrations.columns(available: names)
         let fixed = [
@@ -46,7 +46,7 @@ public struct ObservableSummary: Sendable, Equatable {
     }
 
     /// Summaries of the main observables of a table.
-    public static func main(of table: TimeSeriesTable) -> [ObservableSummary] {
+    package static func main(of table: TimeSeriesTable) -> [ObservableSummary] {
         mainColumns(of: table).compactMap { name in
             table.column(named: name).flatMap { ObservableSummary(column: $0, timeHours: table.timeHours) }
         }
@@ -54,29 +54,29 @@ public struct ObservableSummary: Sendable, Equatable {
 }
 
 /// The figures a lesson on tolerance and withdrawal points at.
-public struct DependenceSummary: Sendable, Equatable {
+package struct DependenceSummary: Sendable, Equatable {
     /// Highest `withdrawal_index` and when; nil without that column.
-    public var withdrawalPeak: Double?
-    public var withdrawalPeakTimeHours: Double?
+    package var withdrawalPeak: Double?
+    package var withdrawalPeakTimeHours: Double?
     /// Time from the last dose before the withdrawal peak to the peak.
-    public var withdrawalPeakHoursAfterLastDose: Double?
+    package var withdrawalPeakHoursAfterLastDose: Double?
     /// Total time the withdrawal index is at or above half its peak (rows weighted by their
     /// spacing); nil when the peak is not positive.
-    public var withdrawalHoursAboveHalfPeak: Double?
+    package var withdrawalHoursAboveHalfPeak: Double?
     /// Trapezoidal integral of the positive part of the withdrawal index (index · h): one
     /// number for how much withdrawal a regimen causes (lower for a taper).
-    public var withdrawalBurdenIndexHours: Double?
+    package var withdrawalBurdenIndexHours: Double?
     /// Highest `tolerance_index`, when, and its final value.
-    public var tolerancePeak: Double?
-    public var tolerancePeakTimeHours: Double?
-    public var toleranceFinal: Double?
+    package var tolerancePeak: Double?
+    package var tolerancePeakTimeHours: Double?
+    package var toleranceFinal: Double?
     /// Lowest `mu_total_rel` (down-regulation) and when.
-    public var muTotalMinimum: Double?
-    public var muTotalMinimumTimeHours: Double?
+    package var muTotalMinimum: Double?
+    package var muTotalMinimumTimeHours: Double?
 
     /// - Parameter doseTimesHours: administration times, ascending (from `PlotAnnotations`).
     /// - Complexity: O(rows).
-    public init(table: TimeSeriesTable, doseTimesHours: [Double]) {
+    package init(table: TimeSeriesTable, doseTimesHours: [Double]) {
         let time = table.timeHours
         if let column = table.column(named: "withdrawal_index"), let summary = ObservableSummary(column: column, timeHours: time) {
             withdrawalPeak = summary.peakValue

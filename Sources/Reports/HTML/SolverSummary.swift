@@ -1,22 +1,22 @@
 /// The solver's work for one run, as plain values (the CLI copies them from the engine's
 /// `SolverStatistics` and its clock), so Reports needs no dependency on the engine.
-public struct SolverSummary: Sendable, Equatable {
+package struct SolverSummary: Sendable, Equatable {
     /// Method name as in scenario files (`"rodas5p"`).
-    public var method: String
-    public var relativeTolerance: Double
-    public var absoluteTolerance: Double
-    public var acceptedSteps: Int
-    public var rejectedSteps: Int
-    public var rightHandSideEvaluations: Int
-    public var jacobianEvaluations: Int
-    public var luFactorizations: Int
+    package var method: String
+    package var relativeTolerance: Double
+    package var absoluteTolerance: Double
+    package var acceptedSteps: Int
+    package var rejectedSteps: Int
+    package var rightHandSideEvaluations: Int
+    package var jacobianEvaluations: Int
+    package var luFactorizations: Int
     /// Time events (doses, event edges) the integrator stopped at.
-    public var eventsHandled: Int
+    package var eventsHandled: Int
     /// Wall-clock time of the solve; NaN when not measured (reproducible reports), shown as
     /// "not recorded".
-    public var wallTimeSeconds: Double
+    package var wallTimeSeconds: Double
 
-    public init(
+    package init(
         method: String, relativeTolerance: Double, absoluteTolerance: Double, acceptedSteps: Int, rejectedSteps: Int,
         rightHandSideEvaluations: Int, jacobianEvaluations: Int, luFactorizations: Int, eventsHandled: Int = 0,
         wallTimeSeconds: Double

@@ -9,9 +9,9 @@ import Foundation
 /// Thread-safe: sweep and population workers call `advance(by:)` concurrently; a lock guards
 /// the counter and the (throttled) writes, so the count is exact and lines never interleave.
 /// The lock is held only to add and, at most every `barIntervalSeconds`, to format a line.
-public final class ProgressReporter: @unchecked Sendable {
+package final class ProgressReporter: @unchecked Sendable {
     /// How progress is shown.
-    public enum Style: String, Sendable, Equatable {
+    package enum Style: String, Sendable, Equatable {
         /// A bar redrawn in place (carriage return), for a terminal.
         case bar
         /// A full line every `lineIntervalSeconds`, for logs.
@@ -21,30 +21,30 @@ public final class ProgressReporter: @unchecked Sendable {
     }
 
     /// `.silent` when quiet, `.bar` when stderr is a terminal, else `.lines`.
-    public static func automaticStyle(quiet: Bool) -> Style {
+    package static func automaticStyle(quiet: Bool) -> Style {
         if quiet { return .silent }
         return isatty(FileHandle.standardError.fileDescriptor) != 0 ? .bar : .lines
     }
 
     /// Writes to the process's stderr.
-    public static let standardError: @Sendable (String) -> Void = { text in
+    package static let standardError: @Sendable (String) -> Void = { text in
         FileHandle.standardError.write(Data(text.utf8))
     }
 
     /// Seconds from an arbitrary origin, monotonic.
-    public static let monotonicSeconds: @Sendable () -> Double = {
+    package static let monotonicSeconds: @Sendable () -> Double = {
         Double(DispatchTime.now().uptimeNanoseconds) / 1e9
     }
 
-    public let label: String
-    public let total: Double
+    package let label: String
+    package let total: Double
     /// Unit of `total` for the text (`"runs"`, `"h"` of simulated time).
-    public let unit: String
-    public let style: Style
-    public let startDelaySeconds: Double
-    public let lineIntervalSeconds: Double
-    public let barIntervalSeconds: Double
-    public let barWidth: Int
+    package let unit: String
+    package let style: Style
+    package let startDelaySeconds: Double
+    package let lineIntervalSeconds: Double
+    package let barIntervalSeconds: Double
+    package let barWidth: Int
 
     private let output: @Sendable (String) -> Void
     private let clock: @Sendable () -> Double
@@ -61,7 +61,7 @@ public final class ProgressReporter: @unchecked Sendable {
     ///   - total: the amount of work (runs, or simulated hours), positive.
     ///   - output: where text goes; stderr by default (tests pass a collector).
     ///   - clock: monotonic seconds; injectable for tests.
-    public init(
+    package init(
         label: String, total: Double, unit: String = "", style: Style,
         startDelaySeconds: Double = 1, lineIntervalSeconds: Double = 2, barIntervalSeconds: Double = 0.1,
         barWidth: Int = 28,
@@ -82,14 +82,14 @@ public final class ProgressReporter: @unchecked Sendable {
     }
 
     /// Work done so far.
-    public var completedAmount: Double {
+    package var completedAmount: Double {
         lock.lock()
         defer { lock.unlock() }
         return completed
     }
 
     /// Adds finished work (one run by default). Safe from any thread.
-    public func advance(by amount: Double = 1) {
+    package func advance(by amount: Double = 1) {
         guard style != .silent else {
             lock.lock()
             completed += amount
@@ -103,7 +103,7 @@ public final class ProgressReporter: @unchecked Sendable {
     }
 
     /// Sets the work done (for one long run: simulated hours reached); never moves backwards.
-    public func update(completed amount: Double) {
+    package func update(completed amount: Double) {
         lock.lock()
         defer { lock.unlock() }
         completed = max(completed, amount)
@@ -112,7 +112,7 @@ public final class ProgressReporter: @unchecked Sendable {
 
     /// Ends the display: a bar is completed and its line ended; a log gets a closing line. Only
     /// when something was shown before. Later calls do nothing.
-    public func finish() {
+    package func finish() {
         lock.lock()
         defer { lock.unlock() }
         guard !isFinished else { return }

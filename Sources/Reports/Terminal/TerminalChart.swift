@@ -9,26 +9,26 @@ import Foundation
 /// the curve is continuous and no spike between samples is lost. The observables are stacked
 /// on one time axis, each scaled to its own minimum and maximum, which label its top and
 /// bottom rows.
-public struct TerminalChart: Sendable, Equatable {
+package struct TerminalChart: Sendable, Equatable {
     /// Total characters per line, labels included.
-    public var widthColumns: Int
+    package var widthColumns: Int
     /// Text rows per observable (at least 2).
-    public var heightRows: Int
+    package var heightRows: Int
 
-    public init(widthColumns: Int = TerminalChart.terminalWidth(), heightRows: Int = 8) {
+    package init(widthColumns: Int = TerminalChart.terminalWidth(), heightRows: Int = 8) {
         self.widthColumns = widthColumns
         self.heightRows = max(2, heightRows)
     }
 
     /// The terminal width from `COLUMNS` (set by shells that export it), else 80; at least 20.
-    public static func terminalWidth(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+    package static func terminalWidth(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
         guard let text = environment["COLUMNS"], let columns = Int(text), columns > 0 else { return 80 }
         return max(20, columns)
     }
 
     /// Observables for `run --chart` when none are named: mu occupancy and the withdrawal
     /// index when present, else the first two columns.
-    public static func defaultColumns(available: [String]) -> [String] {
+    package static func defaultColumns(available: [String]) -> [String] {
         let preferred = ["mu_occupancy_total", "withdrawal_index"].filter(available.contains)
         return preferred.isEmpty ? Array(available.prefix(2)) : preferred
     }
@@ -38,7 +38,7 @@ public struct TerminalChart: Sendable, Equatable {
     /// - Throws: `ReportsError.unknownColumn` for a column not in the table,
     ///   `ReportsError.emptyTable` for a table without rows.
     /// - Complexity: O(rows · columns + width · height).
-    public func render(table: TimeSeriesTable, columns names: [String]) throws -> String {
+    package func render(table: TimeSeriesTable, columns names: [String]) throws -> String {
         guard let span = table.timeSpanHours else { throw ReportsError.emptyTable }
         let columns = try names.map { name in
             guard let column = table.column(named: name) else {
