@@ -26,10 +26,11 @@ public protocol ODESystem {
     /// inputs); lets Rosenbrock methods skip the ∂f/∂t term.
     var isAutonomous: Bool { get }
 
-    /// Row-major positions (i · n + j) of every entry of ∂f/∂y that can be nonzero for any
-    /// state, time or event of a solve, or nil (the default) when not declared. Declaring it lets
-    /// the engine build the iteration matrix from these entries alone instead of scanning and
-    /// clearing all n² of them every step.
+    /// Row-major positions (i · n + j), ascending and without repeats, of every entry of ∂f/∂y
+    /// that can be nonzero for any state, time or event of a solve, or nil (the default) when not
+    /// declared. Used only when `providesJacobian` is true: the engine then builds the iteration
+    /// matrix from these entries alone instead of scanning and clearing all n² every step, so an
+    /// entry left out is ignored (a debug build traps on one).
     var jacobianSparsity: [Int]? { get }
 
     /// Writes ∂f/∂y at (t, y) at the positions of `jacobianSparsity` into `matrix` and leaves

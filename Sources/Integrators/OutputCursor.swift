@@ -82,8 +82,9 @@ struct OutputCursor {
     }
 
     /// `emitInterior` for the adaptive steppers' dense output of the accepted step of size
-    /// `step` from `start` to `end`. The stepper is passed inout: a closure capturing it (or a borrow) copied it,
-    /// retaining every array of the system once per output row (5 % of the 28-day run).
+    /// `step` from `start` to `end` (the closure form above stays for RK4's Hermite
+    /// interpolant). The stepper is passed inout: a closure capturing it, or a borrow, copied
+    /// it and retained every array of the system once per output row (5 % of the 28-day run).
     @inlinable
     mutating func emitInterior<Stepper: AdaptiveStepper, Sink: SolutionSink>(
         from t0: Double, to t1: Double, stepper: inout Stepper, step: Double,

@@ -100,8 +100,9 @@ import Testing
     }
 
     /// The study fingerprint hashes the bytes that were parsed, read once: `readBytes` gives
-    /// exactly the file's bytes, `load` is `decode` of them, and a missing file is the usual
-    /// unreadable-file error, never an empty stand-in.
+    /// exactly the file's bytes, `load` is `decode` of them, the sweep setup keeps those bytes for
+    /// its fingerprint, and a missing file is the usual unreadable-file error, never an empty
+    /// stand-in.
     @Test func scenarioBytesAreReadOnce() throws {
         let directory = try studyDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -110,6 +111,12 @@ import Testing
         #expect(bytes == Array(try Data(contentsOf: file)))
         let decoded = try ScenarioReader.decode(bytes, file: file.path, vocabulary: ModelBridge.vocabulary)
         #expect(try ScenarioReader.load(path: file.path, vocabulary: ModelBridge.vocabulary) == decoded)
+        // The sweep's setup hashes those bytes.
+        let arguments = try ArgumentParser.parse(
+            [file.path, "--vary", "morphine.clearance_l_per_h=20,40"], command: SweepCommand.name,
+            specification: SweepCommand.arguments)
+        let setup = try StudyCommandSupport.Setup(arguments, command: SweepCommand.name)
+        #expect(setup.scenarioBytes == bytes)
         let missing = directory.appendingPathComponent("no-such.json").path
         #expect(throws: ScenarioError.unreadable(file: missing, reason: "no such file")) {
             try ScenarioReader.readBytes(path: missing)

@@ -76,6 +76,8 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         coefficients = packed + n * n + n
         self.pivots = pivots
         if system.providesJacobian, let sparsity = system.jacobianSparsity {
+            // The system writes only the declared entries (`jacobianEntries`); the rest stay zero.
+            jacobian.update(repeating: 0, count: n * n)
             LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: pivots + n)
         }
         var offset = 0

@@ -61,6 +61,8 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         packed = factors + n * n
         self.pivots = pivots
         if system.providesJacobian, let sparsity = system.jacobianSparsity {
+            // The system writes only the declared entries (`jacobianEntries`); the rest stay zero.
+            jacobian.update(repeating: 0, count: n * n)
             LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: pivots + n)
         }
     }

@@ -21,7 +21,9 @@ extension ReceptorSystem {
         accumulateJacobian(state: y, into: &target)
     }
 
-    public var jacobianSparsity: [Int]? { jacobianPositions }
+    /// The structural pattern recorded at build (`structuralJacobianPositions`); nil (scan
+    /// every step) if it was never recorded, so a forgotten recording cannot drop entries.
+    public var jacobianSparsity: [Int]? { jacobianPositions.isEmpty ? nil : jacobianPositions }
 
     /// Every position `accumulateJacobian` writes, whatever the values: its branches depend
     /// only on the compiled structure, so this is the exact structural pattern, valid for any
