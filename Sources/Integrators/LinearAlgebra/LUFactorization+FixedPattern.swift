@@ -12,20 +12,20 @@ extension LUFactorization {
         _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, pivots: UnsafeMutablePointer<Int>,
         structure: UnsafeMutablePointer<Int>, checkPattern: Bool, packed: UnsafeMutablePointer<Double>?
     ) -> Bool {
-        let lowerCount = structure + 2, upperCount = lowerCount + n
-        let lowerRows = upperCount + n, upperRows = lowerRows + n * n
-        let seen = structure + 2 + 5 * n + 2 * n * n, boolean = seen + n * n
-        let state = boolean + n * n  // [0]: 1 symbolic patterns valid; [1]: give-ups
-        if state[1] > 8 { return false }
+        let lowerCount = structure + Layout.lowerCount(n), upperCount = structure + Layout.upperCount(n)
+        let lowerRows = structure + Layout.lowerRows(n), upperRows = structure + Layout.upperRows(n)
+        let seen = structure + Layout.seen(n), boolean = structure + Layout.symbolic(n)
+        let symbolicValid = structure + Layout.symbolicValid(n), giveUps = structure + Layout.giveUps(n)
+        if giveUps[0] > 8 { return false }
         var fresh = 0
         if checkPattern {
             for index in 0..<(n * n) { fresh |= (matrix[index] != 0 ? 1 : 0) & (1 - seen[index]) }
         }
         if fresh != 0 {
             for index in 0..<(n * n) where matrix[index] != 0 { seen[index] = 1 }
-            state[0] = 0
+            symbolicValid[0] = 0
         }
-        if state[0] != 1 {
+        if symbolicValid[0] != 1 {
             // Symbolic elimination (column-major booleans, diagonal always present).
             for index in 0..<(n * n) { boolean[index] = seen[index] }
             for k in 0..<n { boolean[k * n + k] = 1; upperCount[k] = 0 }
@@ -47,8 +47,8 @@ extension LUFactorization {
                 filled += count
             }
             for j in 0..<n { filled += upperCount[j] }
-            structure[0] = 2 * filled <= n * n ? 1 : 0
-            state[0] = 1
+            structure[Layout.flags] = 2 * filled <= n * n ? 1 : 0
+            symbolicValid[0] = 1
             buildRowPatterns(boolean, dimension: n, structure: structure)
         }
         // Left-looking numeric elimination over the patterns.
@@ -71,8 +71,8 @@ extension LUFactorization {
             for t in 0..<count { largest = max(largest, abs(columnJ[rows[t]])) }
             let diagonal = columnJ[j]
             guard diagonal != 0, diagonal.isFinite, largest.isFinite, abs(diagonal) >= 0.1 * largest else {
-                state[0] = 0
-                state[1] += 1
+                symbolicValid[0] = 0
+                giveUps[0] += 1
                 return false
             }
             let inversePivot = 1 / diagonal
@@ -82,10 +82,10 @@ extension LUFactorization {
         }
         // Bit 2: no interchanges, so the solves skip the pivot pass; bit 4: `packed` holds
         // these factors for `solveFixedPattern` (sparse solves only).
-        structure[0] = (structure[0] & 1) | 2
-        if let packed, structure[0] & 1 == 1 {
+        structure[Layout.flags] = (structure[Layout.flags] & 1) | 2
+        if let packed, structure[Layout.flags] & 1 == 1 {
             packRows(matrix, into: packed, dimension: n, structure: structure)
-            structure[0] |= 4
+            structure[Layout.flags] |= 4
         }
         return true
     }
@@ -97,9 +97,8 @@ extension LUFactorization {
         _ matrix: UnsafePointer<Double>, into packed: UnsafeMutablePointer<Double>, dimension n: Int,
         structure: UnsafePointer<Int>
     ) {
-        let base = structure + rowPatternOffset(dimension: n)
-        let lowerStart = base + n, upperStart = lowerStart + n + 1
-        let lowerSources = upperStart + n + 1 + 2 * n * n, upperSources = lowerSources + n * n
+        let lowerStart = structure + Layout.lowerStart(n), upperStart = structure + Layout.upperStart(n)
+        let lowerSources = structure + Layout.lowerSources(n), upperSources = structure + Layout.upperSources(n)
         let lowerCount = lowerStart[n], upperCount = upperStart[n]
         for t in 0..<lowerCount { packed[t] = matrix[lowerSources[t]] }
         let upper = packed + lowerCount
@@ -114,11 +113,11 @@ extension LUFactorization {
     static func buildRowPatterns(
         _ pattern: UnsafePointer<Int>, dimension n: Int, structure: UnsafeMutablePointer<Int>
     ) {
-        let base = structure + rowPatternOffset(dimension: n)
-        let gather = base, lowerStart = gather + n, upperStart = lowerStart + n + 1
-        let lowerColumns = upperStart + n + 1, upperColumns = lowerColumns + n * n
-        let lowerSources = upperColumns + n * n, upperSources = lowerSources + n * n
-        let positions = structure + 2 + 4 * n + 2 * n * n
+        let gather = structure + Layout.gather(n)
+        let lowerStart = structure + Layout.lowerStart(n), upperStart = structure + Layout.upperStart(n)
+        let lowerColumns = structure + Layout.lowerColumns(n), upperColumns = structure + Layout.upperColumns(n)
+        let lowerSources = structure + Layout.lowerSources(n), upperSources = structure + Layout.upperSources(n)
+        let positions = structure + Layout.positions(n)
         for i in 0..<n { gather[positions[i]] = i }
         var lower = 0, upper = 0
         for i in 0..<n {
@@ -146,9 +145,9 @@ extension LUFactorization {
         _ packed: UnsafePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>,
         _ vector: UnsafeMutablePointer<Double>, scratch x: UnsafeMutablePointer<Double>
     ) {
-        let base = structure + rowPatternOffset(dimension: n)
-        let gather = base, lowerStart = gather + n, upperStart = lowerStart + n + 1
-        let lowerColumns = upperStart + n + 1, upperColumns = lowerColumns + n * n
+        let gather = structure + Layout.gather(n)
+        let lowerStart = structure + Layout.lowerStart(n), upperStart = structure + Layout.upperStart(n)
+        let lowerColumns = structure + Layout.lowerColumns(n), upperColumns = structure + Layout.upperColumns(n)
         let upper = packed + lowerStart[n], diagonal = upper + upperStart[n]
         var i = 0
         while i < n {

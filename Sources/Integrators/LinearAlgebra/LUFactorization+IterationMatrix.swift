@@ -7,8 +7,7 @@ extension LUFactorization {
     static func declareJacobianSparsity(
         _ positions: [Int], dimension n: Int, structure: UnsafeMutablePointer<Int>
     ) {
-        let state = structure + 2 + 5 * n + 4 * n * n
-        let listCount = state + 2, sources = state + 3
+        let listCount = structure + Layout.listCount(n), sources = structure + Layout.listSources(n)
         var count = 0
         for position in positions {
             precondition(position >= 0 && position < n * n, "jacobianSparsity position \(position) is outside the \(n)×\(n) matrix")
@@ -17,7 +16,7 @@ extension LUFactorization {
             if count == n * n { break }
         }
         listCount[0] = count
-        structure[5 + 5 * n + 6 * n * n] = 1
+        structure[Layout.declared(n)] = 1
     }
 
     /// Zeroes the entries of a fixed-pattern factorization (the diagonal and the L and U
@@ -27,12 +26,12 @@ extension LUFactorization {
     static func clearFixedPattern(
         _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>
     ) {
-        if structure[0] & 1 == 0 {
+        if structure[Layout.flags] & 1 == 0 {
             matrix.update(repeating: 0, count: n * n)
             return
         }
-        let lowerCount = structure + 2, upperCount = lowerCount + n
-        let lowerRows = upperCount + n, upperRows = lowerRows + n * n
+        let lowerCount = structure + Layout.lowerCount(n), upperCount = structure + Layout.upperCount(n)
+        let lowerRows = structure + Layout.lowerRows(n), upperRows = structure + Layout.upperRows(n)
         for j in 0..<n {
             let column = matrix + j * n
             column[j] = 0
@@ -59,16 +58,17 @@ extension LUFactorization {
         pivots: UnsafeMutablePointer<Int>, structure: UnsafeMutablePointer<Int>,
         packed: UnsafeMutablePointer<Double>? = nil
     ) -> Int? {
-        let ordering = structure + 2 + 3 * n + 2 * n * n, positions = ordering + n
+        let ordering = structure + Layout.orderingSwaps(n), positions = structure + Layout.positions(n)
         var triedFixedPattern = false
-        let declared = structure[5 + 5 * n + 6 * n * n] == 1
-        if structure[1] == 2 {
+        let declared = structure[Layout.declared(n)] == 1
+        if structure[Layout.path] == 2 {
             // The nonzeros of J (declared, or seen so far), as (index in J, index in W) pairs:
             // when J has no others (declared, or two cheap counts), W is a zeroed pattern plus
             // these, and the fixed patterns (which include them) need no check.
-            let seen = structure + 2 + 5 * n + 2 * n * n
-            let state = seen + 2 * n * n
-            let listCount = state + 2, sources = state + 3, targets = sources + n * n
+            let seen = structure + Layout.seen(n)
+            let symbolicValid = structure + Layout.symbolicValid(n), giveUps = structure + Layout.giveUps(n)
+            let listCount = structure + Layout.listCount(n)
+            let sources = structure + Layout.listSources(n), targets = structure + Layout.listTargets(n)
             let count = listCount[0]
             var onlyKnownEntries = declared
             if !declared {
@@ -78,7 +78,7 @@ extension LUFactorization {
                 for t in 0..<count { known &+= jacobian[sources[t]] != 0 ? 1 : 0 }
                 onlyKnownEntries = total == known
             }
-            if onlyKnownEntries, state[0] == 1, state[1] <= 8 {
+            if onlyKnownEntries, symbolicValid[0] == 1, giveUps[0] <= 8 {
                 clearFixedPattern(factors, dimension: n, structure: structure)
                 for t in 0..<count { factors[targets[t]] = scale * jacobian[sources[t]] }
                 for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
@@ -97,7 +97,7 @@ extension LUFactorization {
                     }
                 }
                 listCount[0] = t
-                state[0] = 0
+                symbolicValid[0] = 0
             }
             for i in 0..<n {
                 let row = jacobian + i * n
@@ -111,12 +111,13 @@ extension LUFactorization {
             }
         }
         for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
-        if structure[1] == 0 {
+        if structure[Layout.path] == 0 {
             var nonzeros = 0
             for index in 0..<(n * n) { nonzeros += factors[index] != 0 ? 1 : 0 }
-            structure[1] = (n >= 24 && 4 * nonzeros <= n * n) ? 2 : 1
-            if structure[1] == 2 {
-                minimumDegreeOrdering(factors, dimension: n, swaps: ordering, scratch: structure + 2 + 2 * n)
+            structure[Layout.path] = (n >= 24 && 4 * nonzeros <= n * n) ? 2 : 1
+            if structure[Layout.path] == 2 {
+                // Scratch n² + n from `lowerRows`, free until the first factorization (see `Layout`).
+                minimumDegreeOrdering(factors, dimension: n, swaps: ordering, scratch: structure + Layout.lowerRows(n))
                 // positions[state] = its place in the ordered matrix; permute this W once.
                 for i in 0..<n { positions[i] = i }
                 for k in 0..<n {
@@ -132,29 +133,29 @@ extension LUFactorization {
                     }
                 }
                 // positions held the state at each place; invert it.
-                let places = structure + 2 + 2 * n  // scratch (n)
+                let places = structure + Layout.lowerRows(n)  // scratch (n), see `Layout`
                 for k in 0..<n { places[positions[k]] = k }
                 for i in 0..<n { positions[i] = places[i] }
                 if declared {
                     // The declared entries are the pattern from now on, zero or not in this W.
-                    let seen = structure + 2 + 5 * n + 2 * n * n
-                    let state = seen + 2 * n * n
-                    let listCount = state + 2, sources = state + 3, targets = sources + n * n
+                    let seen = structure + Layout.seen(n), symbolicValid = structure + Layout.symbolicValid(n)
+                    let listCount = structure + Layout.listCount(n)
+                    let sources = structure + Layout.listSources(n), targets = structure + Layout.listTargets(n)
                     for t in 0..<listCount[0] {
                         let i = sources[t] / n, j = sources[t] % n
                         targets[t] = positions[j] * n + positions[i]
                         seen[targets[t]] = 1
                     }
-                    state[0] = 0
+                    symbolicValid[0] = 0
                 }
             }
         }
-        if structure[1] == 2, !triedFixedPattern {
+        if structure[Layout.path] == 2, !triedFixedPattern {
             if factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure, checkPattern: true, packed: packed) {
                 return nil
             }
         }
-        if structure[1] == 2, !triedFixedPattern {
+        if structure[Layout.path] == 2, !triedFixedPattern {
             // The fixed pattern met a pivot below the threshold: W again, then the general path.
             for i in 0..<n {
                 let row = jacobian + i * n
