@@ -77,6 +77,27 @@ import Testing
         #expect(maximumDifference(result.solution, exact) < 1e-9)
     }
 
+    /// The structure buffer's regions sit where the table in `LUFactorization.Layout` says,
+    /// end to end, and add up to `structureCount`.
+    @Test(arguments: [1, 24, 37]) func structureLayoutMatchesItsTable(n: Int) {
+        typealias L = LUFactorization.Layout
+        let n2 = n * n
+        #expect(L.flags == 0 && L.path == 1)
+        #expect(L.lowerCount(n) == 2 && L.upperCount(n) == 2 + n && L.lowerRows(n) == 2 + 2 * n)
+        #expect(L.upperRows(n) == 2 + 2 * n + n2 && L.pivotRowColumns(n) == 2 + 2 * n + 2 * n2)
+        #expect(L.orderingSwaps(n) == 2 + 3 * n + 2 * n2 && L.positions(n) == 2 + 4 * n + 2 * n2)
+        #expect(L.seen(n) == 2 + 5 * n + 2 * n2 && L.symbolic(n) == 2 + 5 * n + 3 * n2)
+        #expect(L.symbolicValid(n) == 2 + 5 * n + 4 * n2 && L.giveUps(n) == 3 + 5 * n + 4 * n2)
+        #expect(L.listCount(n) == 4 + 5 * n + 4 * n2 && L.listSources(n) == 5 + 5 * n + 4 * n2)
+        #expect(L.listTargets(n) == 5 + 5 * n + 5 * n2 && L.declared(n) == 5 + 5 * n + 6 * n2)
+        #expect(L.gather(n) == 6 + 5 * n + 6 * n2 && L.lowerStart(n) == 6 + 6 * n + 6 * n2)
+        #expect(L.upperStart(n) == 7 + 7 * n + 6 * n2 && L.lowerColumns(n) == 8 + 8 * n + 6 * n2)
+        #expect(L.upperColumns(n) == 8 + 8 * n + 7 * n2 && L.lowerSources(n) == 8 + 8 * n + 8 * n2)
+        #expect(L.upperSources(n) == 8 + 8 * n + 9 * n2)
+        #expect(L.count(n) == 8 + 8 * n + 10 * n2)
+        #expect(LUFactorization.structureCount(dimension: n) == L.count(n))
+    }
+
     @Test func reportsASingularMatrixInsteadOfTrapping() {
         let matrix: [Double] = [
             1, 2, 3,
@@ -134,10 +155,10 @@ import Testing
                 }
             }
             #expect(singular == nil)
-            #expect(structure[n + 1] == 2, "sparse path")
+            #expect(structure[n + LUFactorization.Layout.path] == 2, "sparse path")
             #expect(maximumDifference(vector, exact) < 1e-10, "round \(round)")
             // The fixed patterns gave up exactly once, in round 3, whose pivots interchange rows.
-            let giveUps = structure[n + 2 + 5 * n + 4 * n * n + 1]
+            let giveUps = structure[n + LUFactorization.Layout.giveUps(n)]
             #expect(giveUps == (index >= 3 ? 1 : 0))
             if round == 3 { #expect((0..<n).contains { structure[$0] != $0 }) }
         }
@@ -207,8 +228,8 @@ import Testing
                 }
             }
             #expect(singular == nil)
-            #expect(structure[n + 1] == 2, "sparse path")
-            #expect(structure[n] & 4 != 0, "round \(round): fixed pattern with packed row-form solves")
+            #expect(structure[n + LUFactorization.Layout.path] == 2, "sparse path")
+            #expect(structure[n + LUFactorization.Layout.flags] & 4 != 0, "round \(round): fixed pattern with packed row-form solves")
             #expect(maximumDifference(rowForm, exact) < 1e-10, "round \(round)")
             #expect(maximumDifference(columnForm, exact) < 1e-10, "round \(round)")
         }

@@ -20,565 +20,106 @@
 /// interchanged with row k at elimination step k (LAPACK's `getrf` convention).
 @usableFromInline
 enum LUFactorization {
-    /// Factors `matrix` (column-major) in place.
+    /// Int storage `factor` and `solve` need besides the n pivots: `Layout.count(n)` (see the
+    /// table there), 8 + 8n + 10n² Ints, zeroed by the caller before the first call. Computed
+    /// here with checked arithmetic, so an n whose offsets would overflow traps at allocation.
+    @inlinable
+    static func structureCount(dimension n: Int) -> Int { 8 + 8 * n + 10 * n * n }
+
+    /// Offsets into the Int `structure` buffer (the caller's pivot buffer after its n pivots),
+    /// n the dimension. Each region starts where the previous one ends:
     ///
-    /// - Returns: `nil` on success, otherwise the elimination step whose pivot was zero or
-    ///   non-finite (the matrix is then singular to working precision and its contents are
-    ///   unspecified). A singular iteration matrix is not an error of the solve: the Rosenbrock
-    ///   step rejects and retries with a smaller step.
-    /// - Complexity: O(n³) (n³/3 multiply-adds).
-    @inlinable
-    static func factorDense(
-        _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, pivots: UnsafeMutablePointer<Int>
-    ) -> Int? {
-        // Blocked right-looking elimination, panels of four columns (LAPACK `getrf` order):
-        // factor the panel, then update each trailing column once with all four panel columns
-        // in a fused pass instead of four separate passes.
-        var k = 0
-        while k < n {
-            let panelEnd = min(k + 4, n)
-            for p in k..<panelEnd {
-                let columnP = matrix + p * n
-                // Largest magnitude in column p at or below the diagonal.
-                var pivotRow = p
-                var largest = abs(columnP[p])
-                var row = p + 1
-                while row < n {
-                    let candidate = abs(columnP[row])
-                    if candidate > largest { largest = candidate; pivotRow = row }
-                    row += 1
-                }
-                pivots[p] = pivotRow
-                guard largest != 0, largest.isFinite else { return p }
-                if pivotRow != p {
-                    // Interchange whole rows, trailing columns included (their deferred updates
-                    // move with the multipliers, so the order of operations stays equivalent).
-                    var column = 0
-                    while column < n {
-                        let base = matrix + column * n
-                        let swap = base[p]; base[p] = base[pivotRow]; base[pivotRow] = swap
-                        column += 1
-                    }
-                }
-                let inversePivot = 1 / columnP[p]
-                // Keep the reciprocal: the solves multiply instead of dividing on their
-                // critical path.
-                columnP[p] = inversePivot
-                var i = p + 1
-                while i < n { columnP[i] = columnP[i] * inversePivot; i += 1 }
-                // Update the rest of the panel only.
-                var j = p + 1
-                while j < panelEnd {
-                    let columnJ = matrix + j * n
-                    let factor = columnJ[p]
-                    if factor != 0 {
-                        var i = p + 1
-                        while i < n { columnJ[i] = columnJ[i] - factor * columnP[i]; i += 1 }
-                    }
-                    j += 1
-                }
-            }
-            // Trailing columns: U rows of the panel (unit lower triangular solve), then the
-            // rank-4 update below the panel.
-            var j = panelEnd
-            if panelEnd - k == 4 {
-                let c0 = matrix + k * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n
-                while j < n {
-                    let columnJ = matrix + j * n
-                    let u0 = columnJ[k]
-                    let u1 = columnJ[k + 1] - u0 * c0[k + 1]
-                    let u2 = columnJ[k + 2] - u0 * c0[k + 2] - u1 * c1[k + 2]
-                    let u3 = columnJ[k + 3] - u0 * c0[k + 3] - u1 * c1[k + 3] - u2 * c2[k + 3]
-                    columnJ[k + 1] = u1; columnJ[k + 2] = u2; columnJ[k + 3] = u3
-                    if u0 != 0 || u1 != 0 || u2 != 0 || u3 != 0 {
-                        var i = panelEnd
-                        while i < n {
-                            columnJ[i] = columnJ[i] - u0 * c0[i] - u1 * c1[i] - u2 * c2[i] - u3 * c3[i]
-                            i += 1
-                        }
-                    }
-                    j += 1
-                }
-            } else {
-                while j < n {
-                    let columnJ = matrix + j * n
-                    for p in k..<panelEnd {
-                        let factor = columnJ[p]
-                        if factor != 0 {
-                            let columnP = matrix + p * n
-                            var i = p + 1
-                            while i < n { columnJ[i] = columnJ[i] - factor * columnP[i]; i += 1 }
-                        }
-                    }
-                    j += 1
-                }
-            }
-            k = panelEnd
-        }
-        return nil
-    }
-
-    /// Solves A·x = b in place (`vector` holds b on entry and x on return) with the factors
-    /// from a successful `factor`.
+    /// | Offset      | Size | Region            | Holds |
+    /// |-------------|------|-------------------|-------|
+    /// | 0           | 1    | `flags`           | solve flags: bit 1 sparse solves, bit 2 no interchanges, bit 4 `packed` holds the row form |
+    /// | 1           | 1    | `path`            | 0 undecided, 1 dense, 2 sparse (chosen once per workspace) |
+    /// | 2           | n    | `lowerCount`      | nonzeros of each column of L (below the diagonal) |
+    /// | 2+n         | n    | `upperCount`      | nonzeros of each column of U (above the diagonal) |
+    /// | 2+2n        | n²   | `lowerRows`       | row indices of L's column k, from k·n |
+    /// | 2+2n+n²     | n²   | `upperRows`       | row indices of U's column j, from j·n |
+    /// | 2+2n+2n²    | n    | `pivotRowColumns` | scratch of `factor`: the pivot row's nonzero columns |
+    /// | 2+3n+2n²    | n    | `orderingSwaps`   | the fill-reducing ordering as interchanges |
+    /// | 2+4n+2n²    | n    | `positions`       | each state's place in the ordered matrix |
+    /// | 2+5n+2n²    | n²   | `seen`            | 0/1: entries of W (ordered, column-major) any W has had nonzero |
+    /// | 2+5n+3n²    | n²   | `symbolic`        | the symbolic elimination's filled 0/1 pattern |
+    /// | 2+5n+4n²    | 1    | `symbolicValid`   | 1 while the symbolic patterns of L and U hold |
+    /// | 3+5n+4n²    | 1    | `giveUps`         | fixed-pattern factorizations given up so far |
+    /// | 4+5n+4n²    | 1    | `listCount`       | length of the known-entry list |
+    /// | 5+5n+4n²    | n²   | `listSources`     | known entries: index in J (row-major) |
+    /// | 5+5n+5n²    | n²   | `listTargets`     | known entries: index in W (ordered, column-major) |
+    /// | 5+5n+6n²    | 1    | `declared`        | 1 after `declareJacobianSparsity` |
+    /// | 6+5n+6n²    | n    | `gather`          | the ordering as a gather (row-form solves) |
+    /// | 6+6n+6n²    | n+1  | `lowerStart`      | start of each row of L in `lowerColumns` |
+    /// | 7+7n+6n²    | n+1  | `upperStart`      | start of each row of U in `upperColumns` |
+    /// | 8+8n+6n²    | n²   | `lowerColumns`    | column indices of L's rows |
+    /// | 8+8n+7n²    | n²   | `upperColumns`    | column indices of U's rows |
+    /// | 8+8n+8n²    | n²   | `lowerSources`    | where each entry of L's rows sits in the factored matrix |
+    /// | 8+8n+9n²    | n²   | `upperSources`    | where each entry of U's rows sits in the factored matrix |
+    /// | 8+8n+10n²   |      | `count`           | total (`structureCount`) |
     ///
-    /// - Complexity: O(n²).
-    @inlinable
-    static func solveDense(
-        _ factors: UnsafePointer<Double>, dimension n: Int, _ vector: UnsafeMutablePointer<Double>
-    ) {
-        var k = 0
-        // Forward substitution with the unit lower factor, four columns at a time: the 4×4
-        // triangle first, then one fused pass updating the rest of the vector.
-        k = 0
-        while k + 3 < n {
-            let c0 = factors + k * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n
-            let x0 = vector[k]
-            let x1 = vector[k + 1] - x0 * c0[k + 1]
-            let x2 = vector[k + 2] - x0 * c0[k + 2] - x1 * c1[k + 2]
-            let x3 = vector[k + 3] - x0 * c0[k + 3] - x1 * c1[k + 3] - x2 * c2[k + 3]
-            vector[k + 1] = x1; vector[k + 2] = x2; vector[k + 3] = x3
-            var i = k + 4
-            while i < n {
-                vector[i] = vector[i] - x0 * c0[i] - x1 * c1[i] - x2 * c2[i] - x3 * c3[i]
-                i += 1
-            }
-            k += 4
-        }
-        while k < n {
-            let value = vector[k], column = factors + k * n
-            var i = k + 1
-            while i < n { vector[i] = vector[i] - value * column[i]; i += 1 }
-            k += 1
-        }
-        // Back substitution with the upper factor (its diagonal holds 1/U_kk), four columns at
-        // a time from the bottom.
-        k = n - 1
-        while k >= 3 {
-            let c0 = factors + k * n, c1 = c0 - n, c2 = c1 - n, c3 = c2 - n
-            let x0 = vector[k] * c0[k]
-            let x1 = (vector[k - 1] - x0 * c0[k - 1]) * c1[k - 1]
-            let x2 = (vector[k - 2] - x0 * c0[k - 2] - x1 * c1[k - 2]) * c2[k - 2]
-            let x3 = (vector[k - 3] - x0 * c0[k - 3] - x1 * c1[k - 3] - x2 * c2[k - 3]) * c3[k - 3]
-            vector[k] = x0; vector[k - 1] = x1; vector[k - 2] = x2; vector[k - 3] = x3
-            var i = 0
-            while i < k - 3 {
-                vector[i] = vector[i] - x0 * c0[i] - x1 * c1[i] - x2 * c2[i] - x3 * c3[i]
-                i += 1
-            }
-            k -= 4
-        }
-        while k >= 0 {
-            let column = factors + k * n
-            let value = vector[k] * column[k]
-            vector[k] = value
-            var i = 0
-            while i < k { vector[i] = vector[i] - value * column[i]; i += 1 }
-            k -= 1
-        }
-    }
-
-    // MARK: Sparse-aware path
-
-    /// Int storage `factor` and `solve` need besides the n pivots: the chosen path and the
-    /// nonzero pattern of the factors (row indices per column of L and of U), the flag of a
-    /// declared Jacobian sparsity, then the row-oriented patterns of the fixed-pattern solves
-    /// (`rowPatternOffset`).
-    @inlinable
-    static func structureCount(dimension n: Int) -> Int { rowPatternOffset(dimension: n) + 3 * n + 2 + 4 * n * n }
-
-    /// Start of the fixed-pattern solves' data: the ordering as a gather (n), row starts of L
-    /// (n + 1) and of U (n + 1), the column indices of L's rows and of U's rows (n² each), then
-    /// where each of those entries sits in the factored matrix (n² each).
-    @inlinable
-    static func rowPatternOffset(dimension n: Int) -> Int { 6 + 5 * n + 6 * n * n }
-
-    /// Records the Jacobian's declared nonzero positions (row-major i · n + j, see
-    /// `ODESystem.jacobianSparsity`) before the first `factorIterationMatrix` of a workspace.
-    /// The sparse path then takes its symbolic pattern from them rather than from the first
-    /// W's values, and later calls scatter them without scanning J for new entries.
-    @inlinable
-    static func declareJacobianSparsity(
-        _ positions: [Int], dimension n: Int, structure: UnsafeMutablePointer<Int>
-    ) {
-        let state = structure + 2 + 5 * n + 4 * n * n
-        let listCount = state + 2, sources = state + 3
-        var count = 0
-        for position in positions {
-            precondition(position >= 0 && position < n * n, "jacobianSparsity position \(position) is outside the \(n)×\(n) matrix")
-            sources[count] = position
-            count += 1
-            if count == n * n { break }
-        }
-        listCount[0] = count
-        structure[5 + 5 * n + 6 * n * n] = 1
-    }
-
-    /// Zeroes the entries of a fixed-pattern factorization (the diagonal and the L and U
-    /// patterns) before W is scattered into them; the fixed-pattern factorization and the
-    /// sparse solves read no others. With dense solves the whole matrix is cleared.
-    @inlinable
-    static func clearFixedPattern(
-        _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>
-    ) {
-        if structure[0] & 1 == 0 {
-            matrix.update(repeating: 0, count: n * n)
-            return
-        }
-        let lowerCount = structure + 2, upperCount = lowerCount + n
-        let lowerRows = upperCount + n, upperRows = lowerRows + n * n
-        for j in 0..<n {
-            let column = matrix + j * n
-            column[j] = 0
-            let lower = lowerRows + j * n, upper = upperRows + j * n
-            for t in 0..<lowerCount[j] { column[lower[t]] = 0 }
-            for t in 0..<upperCount[j] { column[upper[t]] = 0 }
-        }
-    }
-
-    /// Fill-reducing symmetric ordering for the sparse path, computed once from the pattern of
-    /// the first matrix (minimum degree on the pattern of A + Aᵀ, ties to the lower index) and
-    /// stored as a sequence of interchanges in `swaps` (position k exchanged with swaps[k], in
-    /// order k = 0..<n, like LAPACK pivots). In the natural state order of the receptor model
-    /// the feedback states that couple to every receptor state come early and fill L and U to
-    /// almost half of the matrix; ordered, the factors stay close to the Jacobian's own
-    /// pattern. `scratch` (n·n + n Ints) is overwritten. O(n³) once per solve.
-    @inlinable
-    static func minimumDegreeOrdering(
-        _ matrix: UnsafePointer<Double>, dimension n: Int, swaps: UnsafeMutablePointer<Int>,
-        scratch: UnsafeMutablePointer<Int>
-    ) {
-        let adjacent = scratch, eliminated = scratch + n * n
-        for i in 0..<n {
-            eliminated[i] = 0
-            for j in 0..<n {
-                adjacent[i * n + j] = (i != j && (matrix[j * n + i] != 0 || matrix[i * n + j] != 0)) ? 1 : 0
-            }
-        }
-        // swaps doubles as the elimination order until it is converted below.
-        for step in 0..<n {
-            var best = -1, bestDegree = Int.max
-            for v in 0..<n where eliminated[v] == 0 {
-                var degree = 0
-                for w in 0..<n where eliminated[w] == 0 { degree += adjacent[v * n + w] }
-                if degree < bestDegree { bestDegree = degree; best = v }
-            }
-            eliminated[best] = 1
-            swaps[step] = best
-            // Eliminating best joins its remaining neighbours into a clique (the fill it makes).
-            for a in 0..<n where eliminated[a] == 0 && adjacent[best * n + a] != 0 {
-                for b in 0..<n where b != a && eliminated[b] == 0 && adjacent[best * n + b] != 0 {
-                    adjacent[a * n + b] = 1
-                }
-            }
-        }
-        // Order → interchanges: position k receives the state order[k].
-        let current = adjacent, whereIs = adjacent + n
-        for i in 0..<n { current[i] = i; whereIs[i] = i }
-        for k in 0..<n {
-            let wanted = swaps[k]
-            let position = whereIs[wanted]
-            swaps[k] = position
-            let displaced = current[k]
-            current[k] = wanted; whereIs[wanted] = k
-            current[position] = displaced; whereIs[displaced] = position
-        }
-    }
-
-    /// Builds the iteration matrix W = scale·J + shift·I of a Rosenbrock step from the row-major
-    /// Jacobian `jacobian` into `factors` (column-major, symmetrically permuted by the
-    /// fill-reducing ordering on the sparse path) and factors it (`factor`). `solve` undoes the
-    /// ordering, so callers see A·x = b in their own order. The first call of a workspace
-    /// chooses the path and, for the sparse path, computes the ordering from the pattern of
-    /// that W and permutes it in place once; later calls scatter J straight to its permuted
-    /// place, which costs the same as the plain transposing copy. With `packed` (n² + n doubles),
-    /// a fixed-pattern factorization also leaves its factors there for the row-form solves.
+    /// Two scratch uses overlap other regions on purpose: on the first call of a workspace
+    /// that chooses the sparse path, `factorIterationMatrix` lends the n² + n Ints from
+    /// `lowerRows` (all of it and the first n of `upperRows`) to `minimumDegreeOrdering`, then
+    /// the first n of `lowerRows` to `places` (inverting `positions`), before any
+    /// factorization writes the patterns there.
     ///
-    /// - Returns: as `factor`.
-    @inlinable
-    static func factorIterationMatrix(
-        jacobian: UnsafePointer<Double>, scale: Double, shift: Double,
-        into factors: UnsafeMutablePointer<Double>, dimension n: Int,
-        pivots: UnsafeMutablePointer<Int>, structure: UnsafeMutablePointer<Int>,
-        packed: UnsafeMutablePointer<Double>? = nil
-    ) -> Int? {
-        let ordering = structure + 2 + 3 * n + 2 * n * n, positions = ordering + n
-        var triedFixedPattern = false
-        let declared = structure[5 + 5 * n + 6 * n * n] == 1
-        if structure[1] == 2 {
-            // The nonzeros of J (declared, or seen so far), as (index in J, index in W) pairs:
-            // when J has no others (declared, or two cheap counts), W is a zeroed pattern plus
-            // these, and the fixed patterns (which include them) need no check.
-            let seen = structure + 2 + 5 * n + 2 * n * n
-            let state = seen + 2 * n * n
-            let listCount = state + 2, sources = state + 3, targets = sources + n * n
-            let count = listCount[0]
-            var onlyKnownEntries = declared
-            if !declared {
-                var total = 0
-                for index in 0..<(n * n) { total &+= jacobian[index] != 0 ? 1 : 0 }
-                var known = 0
-                for t in 0..<count { known &+= jacobian[sources[t]] != 0 ? 1 : 0 }
-                onlyKnownEntries = total == known
-            }
-            if onlyKnownEntries, state[0] == 1, state[1] <= 8 {
-                clearFixedPattern(factors, dimension: n, structure: structure)
-                for t in 0..<count { factors[targets[t]] = scale * jacobian[sources[t]] }
-                for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
-                if factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure, checkPattern: false, packed: packed) {
-                    return nil
-                }
-                triedFixedPattern = true
-            } else if !declared {
-                var t = 0
-                for i in 0..<n {
-                    for j in 0..<n where jacobian[i * n + j] != 0 {
-                        sources[t] = i * n + j
-                        targets[t] = positions[j] * n + positions[i]
-                        seen[targets[t]] = 1
-                        t += 1
-                    }
-                }
-                listCount[0] = t
-                state[0] = 0
-            }
-            for i in 0..<n {
-                let row = jacobian + i * n
-                let pi = positions[i]
-                for j in 0..<n { factors[positions[j] * n + pi] = scale * row[j] }
-            }
-        } else {
-            for i in 0..<n {
-                let row = jacobian + i * n
-                for j in 0..<n { factors[j * n + i] = scale * row[j] }
-            }
-        }
-        for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
-        if structure[1] == 0 {
-            var nonzeros = 0
-            for index in 0..<(n * n) { nonzeros += factors[index] != 0 ? 1 : 0 }
-            structure[1] = (n >= 24 && 4 * nonzeros <= n * n) ? 2 : 1
-            if structure[1] == 2 {
-                minimumDegreeOrdering(factors, dimension: n, swaps: ordering, scratch: structure + 2 + 2 * n)
-                // positions[state] = its place in the ordered matrix; permute this W once.
-                for i in 0..<n { positions[i] = i }
-                for k in 0..<n {
-                    let other = ordering[k]
-                    if other != k {
-                        let swap = positions[k]; positions[k] = positions[other]; positions[other] = swap
-                        for column in 0..<n {
-                            let base = factors + column * n
-                            let value = base[k]; base[k] = base[other]; base[other] = value
-                        }
-                        let a = factors + k * n, b = factors + other * n
-                        for row in 0..<n { let value = a[row]; a[row] = b[row]; b[row] = value }
-                    }
-                }
-                // positions held the state at each place; invert it.
-                let places = structure + 2 + 2 * n  // scratch (n)
-                for k in 0..<n { places[positions[k]] = k }
-                for i in 0..<n { positions[i] = places[i] }
-                if declared {
-                    // The declared entries are the pattern from now on, zero or not in this W.
-                    let seen = structure + 2 + 5 * n + 2 * n * n
-                    let state = seen + 2 * n * n
-                    let listCount = state + 2, sources = state + 3, targets = sources + n * n
-                    for t in 0..<listCount[0] {
-                        let i = sources[t] / n, j = sources[t] % n
-                        targets[t] = positions[j] * n + positions[i]
-                        seen[targets[t]] = 1
-                    }
-                    state[0] = 0
-                }
-            }
-        }
-        if structure[1] == 2, !triedFixedPattern {
-            if factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure, checkPattern: true, packed: packed) {
-                return nil
-            }
-        }
-        if structure[1] == 2, !triedFixedPattern {
-            // The fixed pattern met a pivot below the threshold: W again, then the general path.
-            for i in 0..<n {
-                let row = jacobian + i * n
-                let pi = positions[i]
-                for j in 0..<n { factors[positions[j] * n + pi] = scale * row[j] }
-            }
-            for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
-        }
-        return factor(factors, dimension: n, pivots: pivots, structure: structure)
-    }
-
-    /// The sparse path without its per-call bookkeeping: the patterns of L and U come from a
-    /// symbolic elimination (on booleans, diagonal pivots) of every entry any W of this solve
-    /// has had nonzero, redone only when a new entry appears, so no exact zero or
-    /// cancellation can hide fill. The numeric elimination is left-looking over those
-    /// patterns (per entry the same updates in the same order as the right-looking general
-    /// path). It gives up (returns false, matrix clobbered) when a diagonal pivot fails the
-    /// threshold test of the general path, whose patterns then replace the symbolic ones;
-    /// after eight such give-ups the solve stays on the general path.
-    @inlinable
-    static func factorFixedPattern(
-        _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, pivots: UnsafeMutablePointer<Int>,
-        structure: UnsafeMutablePointer<Int>, checkPattern: Bool, packed: UnsafeMutablePointer<Double>?
-    ) -> Bool {
-        let lowerCount = structure + 2, upperCount = lowerCount + n
-        let lowerRows = upperCount + n, upperRows = lowerRows + n * n
-        let seen = structure + 2 + 5 * n + 2 * n * n, boolean = seen + n * n
-        let state = boolean + n * n  // [0]: 1 symbolic patterns valid; [1]: give-ups
-        if state[1] > 8 { return false }
-        var fresh = 0
-        if checkPattern {
-            for index in 0..<(n * n) { fresh |= (matrix[index] != 0 ? 1 : 0) & (1 - seen[index]) }
-        }
-        if fresh != 0 {
-            for index in 0..<(n * n) where matrix[index] != 0 { seen[index] = 1 }
-            state[0] = 0
-        }
-        if state[0] != 1 {
-            // Symbolic elimination (column-major booleans, diagonal always present).
-            for index in 0..<(n * n) { boolean[index] = seen[index] }
-            for k in 0..<n { boolean[k * n + k] = 1; upperCount[k] = 0 }
-            var filled = n
-            for k in 0..<n {
-                let columnK = boolean + k * n
-                var count = 0
-                for i in (k + 1)..<n where columnK[i] != 0 {
-                    lowerRows[k * n + count] = i
-                    count += 1
-                }
-                lowerCount[k] = count
-                for j in (k + 1)..<n where boolean[j * n + k] != 0 {
-                    upperRows[j * n + upperCount[j]] = k
-                    upperCount[j] += 1
-                    let columnJ = boolean + j * n
-                    for t in 0..<count { columnJ[lowerRows[k * n + t]] = 1 }
-                }
-                filled += count
-            }
-            for j in 0..<n { filled += upperCount[j] }
-            structure[0] = 2 * filled <= n * n ? 1 : 0
-            state[0] = 1
-            buildRowPatterns(boolean, dimension: n, structure: structure)
-        }
-        // Left-looking numeric elimination over the patterns.
-        for j in 0..<n {
-            let columnJ = matrix + j * n
-            let uRows = upperRows + j * n
-            for u in 0..<upperCount[j] {
-                let k = uRows[u]
-                let x = columnJ[k]
-                let columnK = matrix + k * n
-                let rows = lowerRows + k * n
-                for t in 0..<lowerCount[k] {
-                    let r = rows[t]
-                    columnJ[r] = columnJ[r] - x * columnK[r]
-                }
-            }
-            let rows = lowerRows + j * n
-            let count = lowerCount[j]
-            var largest = 0.0
-            for t in 0..<count { largest = max(largest, abs(columnJ[rows[t]])) }
-            let diagonal = columnJ[j]
-            guard diagonal != 0, diagonal.isFinite, largest.isFinite, abs(diagonal) >= 0.1 * largest else {
-                state[0] = 0
-                state[1] += 1
-                return false
-            }
-            let inversePivot = 1 / diagonal
-            columnJ[j] = inversePivot
-            for t in 0..<count { columnJ[rows[t]] = columnJ[rows[t]] * inversePivot }
-            pivots[j] = j
-        }
-        // Bit 2: no interchanges, so the solves skip the pivot pass; bit 4: `packed` holds
-        // these factors for `solveFixedPattern` (sparse solves only).
-        structure[0] = (structure[0] & 1) | 2
-        if let packed, structure[0] & 1 == 1 {
-            packRows(matrix, into: packed, dimension: n, structure: structure)
-            structure[0] |= 4
-        }
-        return true
-    }
-
-    /// Copies the factors into `packed` in the order `solveFixedPattern` reads them: L's rows,
-    /// U's rows, then the inverse pivots (at most n² + n values).
-    @inlinable
-    static func packRows(
-        _ matrix: UnsafePointer<Double>, into packed: UnsafeMutablePointer<Double>, dimension n: Int,
-        structure: UnsafePointer<Int>
-    ) {
-        let base = structure + rowPatternOffset(dimension: n)
-        let lowerStart = base + n, upperStart = lowerStart + n + 1
-        let lowerSources = upperStart + n + 1 + 2 * n * n, upperSources = lowerSources + n * n
-        let lowerCount = lowerStart[n], upperCount = upperStart[n]
-        for t in 0..<lowerCount { packed[t] = matrix[lowerSources[t]] }
-        let upper = packed + lowerCount
-        for t in 0..<upperCount { upper[t] = matrix[upperSources[t]] }
-        let diagonal = upper + upperCount
-        for i in 0..<n { diagonal[i] = matrix[i &* n &+ i] }
-    }
-
-    /// The row-oriented patterns of L and U (from the symbolic elimination's filled boolean
-    /// pattern, column-major) and the ordering as a gather, for `solveFixedPattern`.
-    @inlinable
-    static func buildRowPatterns(
-        _ pattern: UnsafePointer<Int>, dimension n: Int, structure: UnsafeMutablePointer<Int>
-    ) {
-        let base = structure + rowPatternOffset(dimension: n)
-        let gather = base, lowerStart = gather + n, upperStart = lowerStart + n + 1
-        let lowerColumns = upperStart + n + 1, upperColumns = lowerColumns + n * n
-        let lowerSources = upperColumns + n * n, upperSources = lowerSources + n * n
-        let positions = structure + 2 + 4 * n + 2 * n * n
-        for i in 0..<n { gather[positions[i]] = i }
-        var lower = 0, upper = 0
-        for i in 0..<n {
-            lowerStart[i] = lower
-            upperStart[i] = upper
-            for j in 0..<i where pattern[j * n + i] != 0 {
-                lowerColumns[lower] = j; lowerSources[lower] = j * n + i; lower += 1
-            }
-            for j in (i + 1)..<n where pattern[j * n + i] != 0 {
-                upperColumns[upper] = j; upperSources[upper] = j * n + i; upper += 1
-            }
-        }
-        lowerStart[n] = lower
-        upperStart[n] = upper
-    }
-
-    /// The solves of a fixed-pattern factorization in row (dot-product) form over the packed
-    /// factors (`packRows`), with the ordering fused into the first and last passes: each entry
-    /// of x is accumulated in a register from contiguous values rather than updated in memory
-    /// once per column, and no pass branches on zeros. `scratch` (n) is overwritten. Measured on
-    /// the 28-day morphine run (n = 37; callgrind): the column-oriented solves with separate
-    /// permutation passes cost about twice the instructions.
-    @inlinable
-    static func solveFixedPattern(
-        _ packed: UnsafePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>,
-        _ vector: UnsafeMutablePointer<Double>, scratch x: UnsafeMutablePointer<Double>
-    ) {
-        let base = structure + rowPatternOffset(dimension: n)
-        let gather = base, lowerStart = gather + n, upperStart = lowerStart + n + 1
-        let lowerColumns = upperStart + n + 1, upperColumns = lowerColumns + n * n
-        let upper = packed + lowerStart[n], diagonal = upper + upperStart[n]
-        var i = 0
-        while i < n {
-            var sum = vector[gather[i]]
-            var t = lowerStart[i]
-            let end = lowerStart[i &+ 1]
-            while t < end { sum -= packed[t] * x[lowerColumns[t]]; t &+= 1 }
-            x[i] = sum
-            i &+= 1
-        }
-        i = n &- 1
-        while i >= 0 {
-            var sum = x[i]
-            var t = upperStart[i]
-            let end = upperStart[i &+ 1]
-            while t < end { sum -= upper[t] * x[upperColumns[t]]; t &+= 1 }
-            x[i] = sum * diagonal[i]
-            i &-= 1
-        }
-        i = 0
-        while i < n { vector[gather[i]] = x[i]; i &+= 1 }
+    /// The offsets use wrapping arithmetic and `@inline(__always)`. Measured on the 28-day run
+    /// (callgrind), the chained definitions cost +0.8% instructions as plain `@inlinable` with
+    /// checked arithmetic (some left as calls) and +0.4% inlined but checked (overflow checks,
+    /// and `solveFixedPattern` no longer inlined into the step); wrapping, +0.1%. They cannot
+    /// wrap for any n whose `structureCount` (checked) was allocated.
+    @usableFromInline
+    enum Layout {
+        /// Solve flags (1): bit 1 sparse solves, bit 2 no interchanges, bit 4 packed row form.
+        @inlinable @inline(__always) static var flags: Int { 0 }
+        /// The path (1): 0 undecided, 1 dense, 2 sparse.
+        @inlinable @inline(__always) static var path: Int { flags &+ 1 }
+        /// Nonzero count of each column of L (n).
+        @inlinable @inline(__always) static func lowerCount(_ n: Int) -> Int { path &+ 1 }
+        /// Nonzero count of each column of U (n).
+        @inlinable @inline(__always) static func upperCount(_ n: Int) -> Int { lowerCount(n) &+ n }
+        /// Row indices of L's columns, column k from k·n (n²).
+        @inlinable @inline(__always) static func lowerRows(_ n: Int) -> Int { upperCount(n) &+ n }
+        /// Row indices of U's columns, column j from j·n (n²).
+        @inlinable @inline(__always) static func upperRows(_ n: Int) -> Int { lowerRows(n) &+ n &* n }
+        /// Scratch of `factor`: the current pivot row's nonzero columns (n).
+        @inlinable @inline(__always) static func pivotRowColumns(_ n: Int) -> Int { upperRows(n) &+ n &* n }
+        /// The fill-reducing ordering as interchanges, like LAPACK pivots (n).
+        @inlinable @inline(__always) static func orderingSwaps(_ n: Int) -> Int { pivotRowColumns(n) &+ n }
+        /// Each state's place in the ordered matrix (n).
+        @inlinable @inline(__always) static func positions(_ n: Int) -> Int { orderingSwaps(n) &+ n }
+        /// 0/1 per entry of W: nonzero in any W of this workspace so far (n²).
+        @inlinable @inline(__always) static func seen(_ n: Int) -> Int { positions(n) &+ n }
+        /// The symbolic elimination's filled 0/1 pattern, column-major (n²).
+        @inlinable @inline(__always) static func symbolic(_ n: Int) -> Int { seen(n) &+ n &* n }
+        /// 1 while the symbolic patterns of L and U are valid (1).
+        @inlinable @inline(__always) static func symbolicValid(_ n: Int) -> Int { symbolic(n) &+ n &* n }
+        /// Fixed-pattern factorizations given up so far (1).
+        @inlinable @inline(__always) static func giveUps(_ n: Int) -> Int { symbolicValid(n) &+ 1 }
+        /// Length of the known-entry list (1).
+        @inlinable @inline(__always) static func listCount(_ n: Int) -> Int { giveUps(n) &+ 1 }
+        /// Known entries of J: index in J, row-major (n²).
+        @inlinable @inline(__always) static func listSources(_ n: Int) -> Int { listCount(n) &+ 1 }
+        /// Known entries of J: index in W, ordered and column-major (n²).
+        @inlinable @inline(__always) static func listTargets(_ n: Int) -> Int { listSources(n) &+ n &* n }
+        /// 1 once `declareJacobianSparsity` recorded the pattern (1).
+        @inlinable @inline(__always) static func declared(_ n: Int) -> Int { listTargets(n) &+ n &* n }
+        /// The ordering as a gather for the row-form solves (n).
+        @inlinable @inline(__always) static func gather(_ n: Int) -> Int { declared(n) &+ 1 }
+        /// Start of each row of L in `lowerColumns`, and the total at [n] (n + 1).
+        @inlinable @inline(__always) static func lowerStart(_ n: Int) -> Int { gather(n) &+ n }
+        /// Start of each row of U in `upperColumns`, and the total at [n] (n + 1).
+        @inlinable @inline(__always) static func upperStart(_ n: Int) -> Int { lowerStart(n) &+ n &+ 1 }
+        /// Column indices of L's rows (n²).
+        @inlinable @inline(__always) static func lowerColumns(_ n: Int) -> Int { upperStart(n) &+ n &+ 1 }
+        /// Column indices of U's rows (n²).
+        @inlinable @inline(__always) static func upperColumns(_ n: Int) -> Int { lowerColumns(n) &+ n &* n }
+        /// Where each entry of L's rows sits in the factored matrix (n²).
+        @inlinable @inline(__always) static func lowerSources(_ n: Int) -> Int { upperColumns(n) &+ n &* n }
+        /// Where each entry of U's rows sits in the factored matrix (n²).
+        @inlinable @inline(__always) static func upperSources(_ n: Int) -> Int { lowerSources(n) &+ n &* n }
+        /// Total Ints of the structure buffer.
+        @inlinable @inline(__always) static func count(_ n: Int) -> Int { upperSources(n) &+ n &* n }
     }
 
     /// Factors `matrix` (column-major) in place, choosing the path by size and sparsity: the
@@ -604,22 +145,22 @@ enum LUFactorization {
         _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, pivots: UnsafeMutablePointer<Int>,
         structure: UnsafeMutablePointer<Int>
     ) -> Int? {
-        // The path is chosen once per workspace (structure[1]: 0 undecided, 1 dense, 2 sparse;
+        // The path is chosen once per workspace (`Layout.path`: 0 undecided, 1 dense, 2 sparse;
         // the workspace starts zeroed): a Jacobian's sparsity pattern does not change within a
         // solve, and the sparse path stays exact if it did.
-        if structure[1] == 0 {
+        if structure[Layout.path] == 0 {
             var nonzeros = 0
             for index in 0..<(n * n) { nonzeros += matrix[index] != 0 ? 1 : 0 }
-            structure[1] = (n >= 24 && 4 * nonzeros <= n * n) ? 2 : 1
+            structure[Layout.path] = (n >= 24 && 4 * nonzeros <= n * n) ? 2 : 1
         }
-        guard structure[1] == 2 else {
-            structure[0] = 0
+        guard structure[Layout.path] == 2 else {
+            structure[Layout.flags] = 0
             return factorDense(matrix, dimension: n, pivots: pivots)
         }
-        let lowerCount = structure + 2, upperCount = lowerCount + n
-        let lowerRows = upperCount + n, upperRows = lowerRows + n * n
+        let lowerCount = structure + Layout.lowerCount(n), upperCount = structure + Layout.upperCount(n)
+        let lowerRows = structure + Layout.lowerRows(n), upperRows = structure + Layout.upperRows(n)
         // Scratch for the current step's pivot-row pattern.
-        let pivotRowColumns = upperRows + n * n
+        let pivotRowColumns = structure + Layout.pivotRowColumns(n)
         for k in 0..<n { upperCount[k] = 0 }
         // Whether a row interchange after the first step moved entries of finished L columns.
         var laterInterchange = false
@@ -703,7 +244,7 @@ enum LUFactorization {
         // The solves take the dense path when fill-in left more than half the entries nonzero.
         var filled = n
         for k in 0..<n { filled += lowerCount[k] + upperCount[k] }
-        structure[0] = 2 * filled <= n * n ? 1 : 0
+        structure[Layout.flags] = 2 * filled <= n * n ? 1 : 0
         return nil
     }
 
@@ -719,12 +260,12 @@ enum LUFactorization {
         structure: UnsafePointer<Int>, _ vector: UnsafeMutablePointer<Double>,
         packed: UnsafePointer<Double>? = nil, scratch: UnsafeMutablePointer<Double>? = nil
     ) {
-        if structure[0] & 4 != 0, let packed, let scratch {
+        if structure[Layout.flags] & 4 != 0, let packed, let scratch {
             solveFixedPattern(packed, dimension: n, structure: structure, vector, scratch: scratch)
             return
         }
-        let ordered = structure[1] == 2
-        let ordering = UnsafePointer(structure + 2 + 3 * n + 2 * n * n)
+        let ordered = structure[Layout.path] == 2
+        let ordering = structure + Layout.orderingSwaps(n)
         var k = 0
         if ordered {
             while k < n {
@@ -734,14 +275,14 @@ enum LUFactorization {
             }
         }
         k = 0
-        if structure[0] & 2 == 0 {
+        if structure[Layout.flags] & 2 == 0 {
             while k < n {
                 let p = pivots[k]
                 if p != k { let swap = vector[k]; vector[k] = vector[p]; vector[p] = swap }
                 k += 1
             }
         }
-        if structure[0] & 1 == 1 {
+        if structure[Layout.flags] & 1 == 1 {
             solveSparse(factors, dimension: n, structure: structure, vector)
         } else {
             solveDense(factors, dimension: n, vector)
@@ -763,8 +304,8 @@ enum LUFactorization {
         _ factors: UnsafePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>,
         _ vector: UnsafeMutablePointer<Double>
     ) {
-        let lowerCount = structure + 2, upperCount = lowerCount + n
-        let lowerRows = upperCount + n, upperRows = lowerRows + n * n
+        let lowerCount = structure + Layout.lowerCount(n), upperCount = structure + Layout.upperCount(n)
+        let lowerRows = structure + Layout.lowerRows(n), upperRows = structure + Layout.upperRows(n)
         var k = 0
         while k < n {
             let value = vector[k]

@@ -1,0 +1,169 @@
+extension LUFactorization {
+    /// Records the Jacobian's declared nonzero positions (row-major i · n + j, see
+    /// `ODESystem.jacobianSparsity`) before the first `factorIterationMatrix` of a workspace.
+    /// The sparse path then takes its symbolic pattern from them rather than from the first
+    /// W's values, and later calls scatter them without scanning J for new entries.
+    @inlinable
+    static func declareJacobianSparsity(
+        _ positions: [Int], dimension n: Int, structure: UnsafeMutablePointer<Int>
+    ) {
+        let listCount = structure + Layout.listCount(n), sources = structure + Layout.listSources(n)
+        var count = 0
+        for position in positions {
+            precondition(position >= 0 && position < n * n, "jacobianSparsity position \(position) is outside the \(n)×\(n) matrix")
+            sources[count] = position
+            count += 1
+            if count == n * n { break }
+        }
+        listCount[0] = count
+        structure[Layout.declared(n)] = 1
+    }
+
+    /// Zeroes the entries of a fixed-pattern factorization (the diagonal and the L and U
+    /// patterns) before W is scattered into them; the fixed-pattern factorization and the
+    /// sparse solves read no others. With dense solves the whole matrix is cleared.
+    @inlinable
+    static func clearFixedPattern(
+        _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>
+    ) {
+        if structure[Layout.flags] & 1 == 0 {
+            matrix.update(repeating: 0, count: n * n)
+            return
+        }
+        let lowerCount = structure + Layout.lowerCount(n), upperCount = structure + Layout.upperCount(n)
+        let lowerRows = structure + Layout.lowerRows(n), upperRows = structure + Layout.upperRows(n)
+        for j in 0..<n {
+            let column = matrix + j * n
+            column[j] = 0
+            let lower = lowerRows + j * n, upper = upperRows + j * n
+            for t in 0..<lowerCount[j] { column[lower[t]] = 0 }
+            for t in 0..<upperCount[j] { column[upper[t]] = 0 }
+        }
+    }
+
+    /// Builds the iteration matrix W = scale·J + shift·I of a Rosenbrock step from the row-major
+    /// Jacobian `jacobian` into `factors` (column-major, symmetrically permuted by the
+    /// fill-reducing ordering on the sparse path) and factors it (`factor`). `solve` undoes the
+    /// ordering, so callers see A·x = b in their own order. The first call of a workspace
+    /// chooses the path and, for the sparse path, computes the ordering from the pattern of
+    /// that W and permutes it in place once; later calls scatter J straight to its permuted
+    /// place, which costs the same as the plain transposing copy. With `packed` (n² + n doubles),
+    /// a fixed-pattern factorization also leaves its factors there for the row-form solves.
+    ///
+    /// - Returns: as `factor`.
+    @inlinable
+    static func factorIterationMatrix(
+        jacobian: UnsafePointer<Double>, scale: Double, shift: Double,
+        into factors: UnsafeMutablePointer<Double>, dimension n: Int,
+        pivots: UnsafeMutablePointer<Int>, structure: UnsafeMutablePointer<Int>,
+        packed: UnsafeMutablePointer<Double>? = nil
+    ) -> Int? {
+        let ordering = structure + Layout.orderingSwaps(n), positions = structure + Layout.positions(n)
+        var triedFixedPattern = false
+        let declared = structure[Layout.declared(n)] == 1
+        if structure[Layout.path] == 2 {
+            // The nonzeros of J (declared, or seen so far), as (index in J, index in W) pairs:
+            // when J has no others (declared, or two cheap counts), W is a zeroed pattern plus
+            // these, and the fixed patterns (which include them) need no check.
+            let seen = structure + Layout.seen(n)
+            let symbolicValid = structure + Layout.symbolicValid(n), giveUps = structure + Layout.giveUps(n)
+            let listCount = structure + Layout.listCount(n)
+            let sources = structure + Layout.listSources(n), targets = structure + Layout.listTargets(n)
+            let count = listCount[0]
+            var onlyKnownEntries = declared
+            if !declared {
+                var total = 0
+                for index in 0..<(n * n) { total &+= jacobian[index] != 0 ? 1 : 0 }
+                var known = 0
+                for t in 0..<count { known &+= jacobian[sources[t]] != 0 ? 1 : 0 }
+                onlyKnownEntries = total == known
+            }
+            if onlyKnownEntries, symbolicValid[0] == 1, giveUps[0] <= 8 {
+                clearFixedPattern(factors, dimension: n, structure: structure)
+                for t in 0..<count { factors[targets[t]] = scale * jacobian[sources[t]] }
+                for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
+                if factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure, checkPattern: false, packed: packed) {
+                    return nil
+                }
+                triedFixedPattern = true
+            } else if !declared {
+                var t = 0
+                for i in 0..<n {
+                    for j in 0..<n where jacobian[i * n + j] != 0 {
+                        sources[t] = i * n + j
+                        targets[t] = positions[j] * n + positions[i]
+                        seen[targets[t]] = 1
+                        t += 1
+                    }
+                }
+                listCount[0] = t
+                symbolicValid[0] = 0
+            }
+            for i in 0..<n {
+                let row = jacobian + i * n
+                let pi = positions[i]
+                for j in 0..<n { factors[positions[j] * n + pi] = scale * row[j] }
+            }
+        } else {
+            for i in 0..<n {
+                let row = jacobian + i * n
+                for j in 0..<n { factors[j * n + i] = scale * row[j] }
+            }
+        }
+        for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
+        if structure[Layout.path] == 0 {
+            var nonzeros = 0
+            for index in 0..<(n * n) { nonzeros += factors[index] != 0 ? 1 : 0 }
+            structure[Layout.path] = (n >= 24 && 4 * nonzeros <= n * n) ? 2 : 1
+            if structure[Layout.path] == 2 {
+                // Scratch n² + n from `lowerRows`, free until the first factorization (see `Layout`).
+                minimumDegreeOrdering(factors, dimension: n, swaps: ordering, scratch: structure + Layout.lowerRows(n))
+                // positions[state] = its place in the ordered matrix; permute this W once.
+                for i in 0..<n { positions[i] = i }
+                for k in 0..<n {
+                    let other = ordering[k]
+                    if other != k {
+                        let swap = positions[k]; positions[k] = positions[other]; positions[other] = swap
+                        for column in 0..<n {
+                            let base = factors + column * n
+                            let value = base[k]; base[k] = base[other]; base[other] = value
+                        }
+                        let a = factors + k * n, b = factors + other * n
+                        for row in 0..<n { let value = a[row]; a[row] = b[row]; b[row] = value }
+                    }
+                }
+                // positions held the state at each place; invert it.
+                let places = structure + Layout.lowerRows(n)  // scratch (n), see `Layout`
+                for k in 0..<n { places[positions[k]] = k }
+                for i in 0..<n { positions[i] = places[i] }
+                if declared {
+                    // The declared entries are the pattern from now on, zero or not in this W.
+                    let seen = structure + Layout.seen(n), symbolicValid = structure + Layout.symbolicValid(n)
+                    let listCount = structure + Layout.listCount(n)
+                    let sources = structure + Layout.listSources(n), targets = structure + Layout.listTargets(n)
+                    for t in 0..<listCount[0] {
+                        let i = sources[t] / n, j = sources[t] % n
+                        targets[t] = positions[j] * n + positions[i]
+                        seen[targets[t]] = 1
+                    }
+                    symbolicValid[0] = 0
+                }
+            }
+        }
+        if structure[Layout.path] == 2, !triedFixedPattern {
+            if factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure, checkPattern: true, packed: packed) {
+                return nil
+            }
+        }
+        if structure[Layout.path] == 2, !triedFixedPattern {
+            // The fixed pattern met a pivot below the threshold: W again, then the general path.
+            for i in 0..<n {
+                let row = jacobian + i * n
+                let pi = positions[i]
+                for j in 0..<n { factors[positions[j] * n + pi] = scale * row[j] }
+            }
+            for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
+        }
+        return factor(factors, dimension: n, pivots: pivots, structure: structure)
+    }
+}
