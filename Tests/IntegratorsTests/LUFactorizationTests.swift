@@ -3,12 +3,14 @@ import Testing
 @testable import Integrators
 
 @Suite struct LUFactorizationTests {
-    func solve(_ matrix: [Double], _ rhs: [Double]) -> (singularStep: Int?, solution: [Double]) {
+    /// Factors and solves through `factor` and `solve` from a zeroed structure buffer (as every
+    /// workspace starts); also returns the path taken (1 dense, 2 sparse).
+    func solve(_ matrix: [Double], _ rhs: [Double]) -> (singularStep: Int?, solution: [Double], path: Int) {
         let n = rhs.count
         // The factorization works on column-major storage: transpose the row-major input.
         var factors = (0..<(n * n)).map { index in matrix[(index % n) * n + index / n] }
         var vector = rhs
-        var pivots = [Int](repeating: -1, count: n + LUFactorization.structureCount(dimension: n))
+        var pivots = [Int](repeating: 0, count: n + LUFactorization.structureCount(dimension: n))
         var singular: Int? = nil
         factors.withUnsafeMutableBufferPointer { a in
             pivots.withUnsafeMutableBufferPointer { p in
@@ -23,7 +25,7 @@ import Testing
                 }
             }
         }
-        return (singular, vector)
+        return (singular, vector, pivots[n + LUFactorization.Layout.path])
     }
 
     /// A zero leading pivot forces a row interchange; the solution is known exactly.
@@ -73,6 +75,7 @@ import Testing
         let exact = (0..<n).map { 1 + Double($0 % 5) }
         let rhs = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + matrix[i * n + $1] * exact[$1] } }
         let result = solve(matrix, rhs)
+        #expect(result.path == 2, "sparse path")
         #expect(result.singularStep == nil)
         #expect(maximumDifference(result.solution, exact) < 1e-9)
     }
@@ -114,9 +117,10 @@ import Testing
     /// of a sparse 40×40 J (`factorIterationMatrix`: ordering chosen from the first W, fixed
     /// patterns afterwards): entries that are zero at first and appear later (the fixed
     /// patterns must be rebuilt), a W whose diagonal is too weak for the fixed pattern (the
-    /// general path with interchanges takes over) and ordinary ones again. Every solve matches
-    /// the exact solution to rounding level.
-    @Test func iterationMatricesShareAWorkspace() {
+    /// general path with interchanges takes over) and ordinary ones again; with and without a
+    /// declared sparsity. Every solve, column form and packed row form, matches the exact
+    /// solution to rounding level, and the packed factors are used only when they are current.
+    @Test(arguments: [false, true]) func iterationMatricesShareAWorkspace(declared: Bool) {
         let n = 40
         func jacobian(round: Int) -> [Double] {
             var j = [Double](repeating: 0, count: n * n)
@@ -132,34 +136,58 @@ import Testing
         }
         var structure = [Int](repeating: 0, count: n + LUFactorization.structureCount(dimension: n))
         var factors = [Double](repeating: 0, count: n * n)
+        var packed = [Double](repeating: 0, count: n * n + n)
+        var scratch = [Double](repeating: 0, count: n)
+        if declared {
+            var union = Set<Int>()
+            for round in 0...4 { let j = jacobian(round: round); union.formUnion(j.indices.filter { j[$0] != 0 }) }
+            structure.withUnsafeMutableBufferPointer { p in
+                LUFactorization.declareJacobianSparsity(union.sorted(), dimension: n, structure: p.baseAddress! + n)
+            }
+        }
         for (index, round) in [0, 1, 2, 3, 4, 2].enumerated() {
             let j = jacobian(round: round)
             let (scale, shift) = (-1.0, 1.0 / (0.2 + 0.1 * Double(round)))
             var w = j.map { scale * $0 }
             for i in 0..<n { w[i * n + i] += shift }
             let exact = (0..<n).map { 1 + Double($0 % 5) }
-            var vector = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + w[i * n + $1] * exact[$1] } }
+            let b = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + w[i * n + $1] * exact[$1] } }
+            var columnForm = b, withPacked = b
             var singular: Int? = -1
             j.withUnsafeBufferPointer { jb in
                 factors.withUnsafeMutableBufferPointer { a in
                     structure.withUnsafeMutableBufferPointer { p in
-                        singular = LUFactorization.factorIterationMatrix(
-                            jacobian: jb.baseAddress!, scale: scale, shift: shift, into: a.baseAddress!,
-                            dimension: n, pivots: p.baseAddress!, structure: p.baseAddress! + n)
-                        vector.withUnsafeMutableBufferPointer { v in
-                            LUFactorization.solve(
-                                UnsafePointer(a.baseAddress!), dimension: n, pivots: UnsafePointer(p.baseAddress!),
-                                structure: UnsafePointer(p.baseAddress! + n), v.baseAddress!)
+                        packed.withUnsafeMutableBufferPointer { q in
+                            singular = LUFactorization.factorIterationMatrix(
+                                jacobian: jb.baseAddress!, scale: scale, shift: shift, into: a.baseAddress!,
+                                dimension: n, pivots: p.baseAddress!, structure: p.baseAddress! + n,
+                                packed: q.baseAddress!)
+                        }
+                        let f = UnsafePointer(a.baseAddress!), pivots = UnsafePointer(p.baseAddress!)
+                        let s = UnsafePointer(p.baseAddress! + n)
+                        columnForm.withUnsafeMutableBufferPointer { v in
+                            LUFactorization.solve(f, dimension: n, pivots: pivots, structure: s, v.baseAddress!)
+                        }
+                        packed.withUnsafeBufferPointer { q in
+                            scratch.withUnsafeMutableBufferPointer { x in
+                                withPacked.withUnsafeMutableBufferPointer { v in
+                                    LUFactorization.solve(f, dimension: n, pivots: pivots, structure: s, v.baseAddress!,
+                                                          packed: q.baseAddress!, scratch: x.baseAddress!)
+                                }
+                            }
                         }
                     }
                 }
             }
             #expect(singular == nil)
             #expect(structure[n + LUFactorization.Layout.path] == 2, "sparse path")
-            #expect(maximumDifference(vector, exact) < 1e-10, "round \(round)")
-            // The fixed patterns gave up exactly once, in round 3, whose pivots interchange rows.
+            #expect(maximumDifference(columnForm, exact) < 1e-10, "round \(round)")
+            #expect(maximumDifference(withPacked, exact) < 1e-10, "round \(round), packed factors")
+            // The fixed patterns gave up exactly once, in round 3, whose pivots interchange rows;
+            // only the fixed-pattern rounds leave packed factors for the row-form solves.
             let giveUps = structure[n + LUFactorization.Layout.giveUps(n)]
             #expect(giveUps == (index >= 3 ? 1 : 0))
+            #expect((structure[n + LUFactorization.Layout.flags] & 4 != 0) == (round != 3), "round \(round)")
             if round == 3 { #expect((0..<n).contains { structure[$0] != $0 }) }
         }
     }
@@ -192,6 +220,7 @@ import Testing
         structure.withUnsafeMutableBufferPointer { p in
             LUFactorization.declareJacobianSparsity(declared.sorted(), dimension: n, structure: p.baseAddress! + n)
         }
+        var patternCounts: [Int] = []
         for round in [0, 1, 2, 4] {
             let j = jacobian(round: round)
             let (scale, shift) = (-1.0, 1.0 / (0.2 + 0.1 * Double(round)))
@@ -230,6 +259,12 @@ import Testing
             #expect(singular == nil)
             #expect(structure[n + LUFactorization.Layout.path] == 2, "sparse path")
             #expect(structure[n + LUFactorization.Layout.flags] & 4 != 0, "round \(round): fixed pattern with packed row-form solves")
+            // The declared entries are the list from the first call on, and the L and U patterns
+            // are fixed then: round 2's new couplings change neither (without a declaration
+            // both would grow).
+            #expect(structure[n + LUFactorization.Layout.listCount(n)] == declared.count)
+            let counts = Array(structure[(n + LUFactorization.Layout.lowerCount(n))..<(n + LUFactorization.Layout.lowerRows(n))])
+            if round == 0 { patternCounts = counts } else { #expect(counts == patternCounts, "round \(round)") }
             #expect(maximumDifference(rowForm, exact) < 1e-10, "round \(round)")
             #expect(maximumDifference(columnForm, exact) < 1e-10, "round \(round)")
         }

@@ -1,8 +1,9 @@
 extension LUFactorization {
-    /// Records the Jacobian's declared nonzero positions (row-major i · n + j, see
-    /// `ODESystem.jacobianSparsity`) before the first `factorIterationMatrix` of a workspace.
-    /// The sparse path then takes its symbolic pattern from them rather than from the first
-    /// W's values, and later calls scatter them without scanning J for new entries.
+    /// Records the Jacobian's declared nonzero positions (row-major i · n + j, ascending and
+    /// without repeats; see `ODESystem.jacobianSparsity`) before the first `factorIterationMatrix`
+    /// of a workspace. The sparse path then takes its symbolic pattern from them rather than from
+    /// the first W's values (the fill-reducing ordering and the dense/sparse choice still come
+    /// from that W), and later calls scatter them without scanning J for new entries.
     @inlinable
     static func declareJacobianSparsity(
         _ positions: [Int], dimension n: Int, structure: UnsafeMutablePointer<Int>
@@ -11,9 +12,9 @@ extension LUFactorization {
         var count = 0
         for position in positions {
             precondition(position >= 0 && position < n * n, "jacobianSparsity position \(position) is outside the \(n)×\(n) matrix")
+            precondition(count == 0 || position > sources[count - 1], "jacobianSparsity must ascend without repeats")
             sources[count] = position
             count += 1
-            if count == n * n { break }
         }
         listCount[0] = count
         structure[Layout.declared(n)] = 1
@@ -71,6 +72,8 @@ extension LUFactorization {
             let sources = structure + Layout.listSources(n), targets = structure + Layout.listTargets(n)
             let count = listCount[0]
             var onlyKnownEntries = declared
+            assert(!declared || Self.declaredEntriesCover(jacobian, dimension: n, structure: structure),
+                   "the Jacobian has a nonzero entry its ODESystem.jacobianSparsity leaves out")
             if !declared {
                 var total = 0
                 for index in 0..<(n * n) { total &+= jacobian[index] != 0 ? 1 : 0 }
@@ -165,5 +168,16 @@ extension LUFactorization {
             for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
         }
         return factor(factors, dimension: n, pivots: pivots, structure: structure)
+    }
+
+    /// Whether every nonzero of `jacobian` is a declared entry (debug builds check it each step:
+    /// the declared path ignores the others).
+    @usableFromInline
+    static func declaredEntriesCover(
+        _ jacobian: UnsafePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>
+    ) -> Bool {
+        let sources = structure + Layout.listSources(n)
+        let declared = Set(UnsafeBufferPointer(start: sources, count: structure[Layout.listCount(n)]))
+        return (0..<(n * n)).allSatisfy { jacobian[$0] == 0 || declared.contains($0) }
     }
 }

@@ -152,6 +152,12 @@ enum LUFactorization {
             var nonzeros = 0
             for index in 0..<(n * n) { nonzeros += matrix[index] != 0 ? 1 : 0 }
             structure[Layout.path] = (n >= 24 && 4 * nonzeros <= n * n) ? 2 : 1
+            if structure[Layout.path] == 2 {
+                // Called directly (not through `factorIterationMatrix`): no fill-reducing
+                // ordering, so `solve`'s ordering passes must be identities.
+                let ordering = structure + Layout.orderingSwaps(n), positions = structure + Layout.positions(n)
+                for k in 0..<n { ordering[k] = k; positions[k] = k }
+            }
         }
         guard structure[Layout.path] == 2 else {
             structure[Layout.flags] = 0
@@ -249,11 +255,11 @@ enum LUFactorization {
     }
 
     /// Solves A·x = b in place (`vector` holds b on entry and x on return) with the factors
-    /// and structure from a successful `factor`.
+    /// and structure from a successful `factor`. With the `packed` factors of a fixed-pattern
+    /// factorization (see `factorIterationMatrix`) and `scratch` (n doubles, overwritten), the
+    /// solves take `solveFixedPattern`.
     ///
     /// - Complexity: O(n²) dense; O(nnz(L) + nnz(U)) sparse.
-    /// With the `packed` factors of a fixed-pattern factorization (see `factorIterationMatrix`)
-    /// and `scratch` (n doubles, overwritten), the solves take `solveFixedPattern`.
     @inlinable
     static func solve(
         _ factors: UnsafePointer<Double>, dimension n: Int, pivots: UnsafePointer<Int>,
