@@ -122,73 +122,23 @@ import Testing
     /// solution to rounding level, and the packed factors are used only when they are current.
     @Test(arguments: [false, true]) func iterationMatricesShareAWorkspace(declared: Bool) {
         let n = 40
-        func jacobian(round: Int) -> [Double] {
-            var j = [Double](repeating: 0, count: n * n)
-            for i in 0..<n {
-                j[i * n + i] = -(1 + Double(i % 5))
-                j[i * n + (i * 7 + 3) % n] += 0.5 * sin(Double(i + round))
-                // Couplings that only exist from round 2 on (a drug arriving).
-                if round >= 2 { j[i * n + (i * 11 + 1) % n] += 0.25 * cos(Double(i * round)) }
-            }
-            // Round 3: a row whose diagonal nearly vanishes against a large off-diagonal entry.
-            if round == 3 { j[5 * n + 5] = 2 - 1e-3; j[17 * n + 5] = 40 }  // W_55 = 1e-3 at shift 2
-            return j
-        }
-        var structure = [Int](repeating: 0, count: n + LUFactorization.structureCount(dimension: n))
-        var factors = [Double](repeating: 0, count: n * n)
-        var packed = [Double](repeating: 0, count: n * n + n)
-        var scratch = [Double](repeating: 0, count: n)
+        var workspace = IterationWorkspace(dimension: n)
         if declared {
             var union = Set<Int>()
-            for round in 0...4 { let j = jacobian(round: round); union.formUnion(j.indices.filter { j[$0] != 0 }) }
-            structure.withUnsafeMutableBufferPointer { p in
-                LUFactorization.declareJacobianSparsity(union.sorted(), dimension: n, structure: p.baseAddress! + n)
-            }
+            for round in 0...4 { let j = roundJacobian(n, round); union.formUnion(j.indices.filter { j[$0] != 0 }) }
+            workspace.declare(union.sorted())
         }
         for (index, round) in [0, 1, 2, 3, 4, 2].enumerated() {
-            let j = jacobian(round: round)
-            let (scale, shift) = (-1.0, 1.0 / (0.2 + 0.1 * Double(round)))
-            var w = j.map { scale * $0 }
-            for i in 0..<n { w[i * n + i] += shift }
-            let exact = (0..<n).map { 1 + Double($0 % 5) }
-            let b = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + w[i * n + $1] * exact[$1] } }
-            var columnForm = b, withPacked = b
-            var singular: Int? = -1
-            j.withUnsafeBufferPointer { jb in
-                factors.withUnsafeMutableBufferPointer { a in
-                    structure.withUnsafeMutableBufferPointer { p in
-                        packed.withUnsafeMutableBufferPointer { q in
-                            singular = LUFactorization.factorIterationMatrix(
-                                jacobian: jb.baseAddress!, scale: scale, shift: shift, into: a.baseAddress!,
-                                dimension: n, pivots: p.baseAddress!, structure: p.baseAddress! + n,
-                                packed: q.baseAddress!)
-                        }
-                        let f = UnsafePointer(a.baseAddress!), pivots = UnsafePointer(p.baseAddress!)
-                        let s = UnsafePointer(p.baseAddress! + n)
-                        columnForm.withUnsafeMutableBufferPointer { v in
-                            LUFactorization.solve(f, dimension: n, pivots: pivots, structure: s, v.baseAddress!)
-                        }
-                        packed.withUnsafeBufferPointer { q in
-                            scratch.withUnsafeMutableBufferPointer { x in
-                                withPacked.withUnsafeMutableBufferPointer { v in
-                                    LUFactorization.solve(f, dimension: n, pivots: pivots, structure: s, v.baseAddress!,
-                                                          packed: q.baseAddress!, scratch: x.baseAddress!)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            #expect(singular == nil)
-            #expect(structure[n + LUFactorization.Layout.path] == 2, "sparse path")
-            #expect(maximumDifference(columnForm, exact) < 1e-10, "round \(round)")
-            #expect(maximumDifference(withPacked, exact) < 1e-10, "round \(round), packed factors")
+            let result = workspace.factorAndSolve(roundJacobian(n, round), round: round)
+            #expect(result.singular == nil)
+            #expect(workspace.structure[n + LUFactorization.Layout.path] == 2, "sparse path")
+            #expect(maximumDifference(result.columnForm, result.exact) < 1e-10, "round \(round)")
+            #expect(maximumDifference(result.rowForm, result.exact) < 1e-10, "round \(round), packed factors")
             // The fixed patterns gave up exactly once, in round 3, whose pivots interchange rows;
             // only the fixed-pattern rounds leave packed factors for the row-form solves.
-            let giveUps = structure[n + LUFactorization.Layout.giveUps(n)]
-            #expect(giveUps == (index >= 3 ? 1 : 0))
-            #expect((structure[n + LUFactorization.Layout.flags] & 4 != 0) == (round != 3), "round \(round)")
-            if round == 3 { #expect((0..<n).contains { structure[$0] != $0 }) }
+            #expect(workspace.structure[n + LUFactorization.Layout.giveUps(n)] == (index >= 3 ? 1 : 0))
+            #expect((workspace.structure[n + LUFactorization.Layout.flags] & 4 != 0) == (round != 3), "round \(round)")
+            if round == 3 { #expect((0..<n).contains { workspace.structure[$0] != $0 }) }
         }
     }
 
@@ -198,65 +148,19 @@ import Testing
     /// over the packed factors match the exact solution like the column-oriented ones.
     @Test func declaredSparsityServesLaterCouplings() {
         let n = 40
-        func jacobian(round: Int) -> [Double] {
-            var j = [Double](repeating: 0, count: n * n)
-            for i in 0..<n {
-                j[i * n + i] = -(1 + Double(i % 5))
-                j[i * n + (i * 7 + 3) % n] += 0.5 * sin(Double(i + round))
-                if round >= 2 { j[i * n + (i * 11 + 1) % n] += 0.25 * cos(Double(i * round)) }
-            }
-            return j
-        }
         var declared = Set<Int>()
         for i in 0..<n {
             declared.insert(i * n + i)
             declared.insert(i * n + (i * 7 + 3) % n)
             declared.insert(i * n + (i * 11 + 1) % n)
         }
-        var structure = [Int](repeating: 0, count: n + LUFactorization.structureCount(dimension: n))
-        var factors = [Double](repeating: 0, count: n * n)
-        var scratch = [Double](repeating: 0, count: n)
-        var packed = [Double](repeating: 0, count: n * n + n)
-        structure.withUnsafeMutableBufferPointer { p in
-            LUFactorization.declareJacobianSparsity(declared.sorted(), dimension: n, structure: p.baseAddress! + n)
-        }
+        var workspace = IterationWorkspace(dimension: n)
+        workspace.declare(declared.sorted())
         var patternCounts: [Int] = []
         for round in [0, 1, 2, 4] {
-            let j = jacobian(round: round)
-            let (scale, shift) = (-1.0, 1.0 / (0.2 + 0.1 * Double(round)))
-            var w = j.map { scale * $0 }
-            for i in 0..<n { w[i * n + i] += shift }
-            let exact = (0..<n).map { 1 + Double($0 % 5) }
-            let b = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + w[i * n + $1] * exact[$1] } }
-            var rowForm = b, columnForm = b
-            var singular: Int? = -1
-            j.withUnsafeBufferPointer { jb in
-                factors.withUnsafeMutableBufferPointer { a in
-                    structure.withUnsafeMutableBufferPointer { p in
-                        packed.withUnsafeMutableBufferPointer { packedBuffer in
-                            singular = LUFactorization.factorIterationMatrix(
-                                jacobian: jb.baseAddress!, scale: scale, shift: shift, into: a.baseAddress!,
-                                dimension: n, pivots: p.baseAddress!, structure: p.baseAddress! + n,
-                                packed: packedBuffer.baseAddress!)
-                        }
-                        let f = UnsafePointer(a.baseAddress!), pivots = UnsafePointer(p.baseAddress!)
-                        let s = UnsafePointer(p.baseAddress! + n)
-                        packed.withUnsafeBufferPointer { packedBuffer in
-                            scratch.withUnsafeMutableBufferPointer { x in
-                                rowForm.withUnsafeMutableBufferPointer { v in
-                                    LUFactorization.solve(
-                                        f, dimension: n, pivots: pivots, structure: s, v.baseAddress!,
-                                        packed: packedBuffer.baseAddress!, scratch: x.baseAddress!)
-                                }
-                            }
-                        }
-                        columnForm.withUnsafeMutableBufferPointer { v in
-                            LUFactorization.solve(f, dimension: n, pivots: pivots, structure: s, v.baseAddress!)
-                        }
-                    }
-                }
-            }
-            #expect(singular == nil)
+            let result = workspace.factorAndSolve(roundJacobian(n, round), round: round)
+            let structure = workspace.structure
+            #expect(result.singular == nil)
             #expect(structure[n + LUFactorization.Layout.path] == 2, "sparse path")
             #expect(structure[n + LUFactorization.Layout.flags] & 4 != 0, "round \(round): fixed pattern with packed row-form solves")
             // The declared entries are the list from the first call on, and the L and U patterns
@@ -265,8 +169,84 @@ import Testing
             #expect(structure[n + LUFactorization.Layout.listCount(n)] == declared.count)
             let counts = Array(structure[(n + LUFactorization.Layout.lowerCount(n))..<(n + LUFactorization.Layout.lowerRows(n))])
             if round == 0 { patternCounts = counts } else { #expect(counts == patternCounts, "round \(round)") }
-            #expect(maximumDifference(rowForm, exact) < 1e-10, "round \(round)")
-            #expect(maximumDifference(columnForm, exact) < 1e-10, "round \(round)")
+            #expect(maximumDifference(result.rowForm, result.exact) < 1e-10, "round \(round)")
+            #expect(maximumDifference(result.columnForm, result.exact) < 1e-10, "round \(round)")
         }
+    }
+}
+
+/// A sparse 40×40-type Jacobian for round `round` of a sequence of Rosenbrock steps: a
+/// diagonal and one coupling per row, a second coupling from round 2 on (a drug arriving), and
+/// in round 3 a row whose diagonal nearly vanishes against a large off-diagonal entry (W_55 =
+/// 1e-3 at that round's shift 2), which the fixed pattern must give up on.
+func roundJacobian(_ n: Int, _ round: Int) -> [Double] {
+    var j = [Double](repeating: 0, count: n * n)
+    for i in 0..<n {
+        j[i * n + i] = -(1 + Double(i % 5))
+        j[i * n + (i * 7 + 3) % n] += 0.5 * sin(Double(i + round))
+        if round >= 2 { j[i * n + (i * 11 + 1) % n] += 0.25 * cos(Double(i * round)) }
+    }
+    if round == 3 { j[5 * n + 5] = 2 - 1e-3; j[17 * n + 5] = 40 }
+    return j
+}
+
+/// One solve's LU workspace as a Rosenbrock stepper holds it (factors, structure, packed
+/// factors, scratch), driven through `factorIterationMatrix` and both solve forms.
+struct IterationWorkspace {
+    let n: Int
+    var structure: [Int]
+    var factors: [Double]
+    var packed: [Double]
+    var scratch: [Double]
+
+    init(dimension n: Int) {
+        self.n = n
+        structure = [Int](repeating: 0, count: n + LUFactorization.structureCount(dimension: n))
+        factors = [Double](repeating: 0, count: n * n)
+        packed = [Double](repeating: 0, count: n * n + n)
+        scratch = [Double](repeating: 0, count: n)
+    }
+
+    mutating func declare(_ positions: [Int]) {
+        let n = self.n
+        structure.withUnsafeMutableBufferPointer { p in
+            LUFactorization.declareJacobianSparsity(positions, dimension: n, structure: p.baseAddress! + n)
+        }
+    }
+
+    /// Factors W = −J + I/(0.2 + 0.1·round) and solves W·x = W·exact with the column-form and
+    /// the packed row-form solves.
+    mutating func factorAndSolve(_ j: [Double], round: Int) -> (singular: Int?, exact: [Double], columnForm: [Double], rowForm: [Double]) {
+        let n = self.n
+        let (scale, shift) = (-1.0, 1.0 / (0.2 + 0.1 * Double(round)))
+        var w = j.map { scale * $0 }
+        for i in 0..<n { w[i * n + i] += shift }
+        let exact = (0..<n).map { 1 + Double($0 % 5) }
+        let b = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + w[i * n + $1] * exact[$1] } }
+        var columnForm = b, rowForm = b
+        var singular: Int? = -1
+        j.withUnsafeBufferPointer { jb in
+            factors.withUnsafeMutableBufferPointer { a in
+                structure.withUnsafeMutableBufferPointer { p in
+                    packed.withUnsafeMutableBufferPointer { q in
+                        singular = LUFactorization.factorIterationMatrix(
+                            jacobian: jb.baseAddress!, scale: scale, shift: shift, into: a.baseAddress!,
+                            dimension: n, pivots: p.baseAddress!, structure: p.baseAddress! + n, packed: q.baseAddress!)
+                        let f = UnsafePointer(a.baseAddress!), pivots = UnsafePointer(p.baseAddress!)
+                        let s = UnsafePointer(p.baseAddress! + n)
+                        columnForm.withUnsafeMutableBufferPointer { v in
+                            LUFactorization.solve(f, dimension: n, pivots: pivots, structure: s, v.baseAddress!)
+                        }
+                        scratch.withUnsafeMutableBufferPointer { x in
+                            rowForm.withUnsafeMutableBufferPointer { v in
+                                LUFactorization.solve(f, dimension: n, pivots: pivots, structure: s, v.baseAddress!,
+                                                      packed: UnsafePointer(q.baseAddress!), scratch: x.baseAddress!)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (singular, exact, columnForm, rowForm)
     }
 }

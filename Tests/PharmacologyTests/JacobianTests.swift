@@ -3,17 +3,23 @@ import Testing
 @testable import Pharmacology
 
 @Suite struct JacobianTests {
-    /// Analytic Jacobian equals central finite differences at a state off the steady state
-    /// (every drug, receptor, modulator and feedback term active).
-    @Test func analyticJacobianMatchesFiniteDifferences() throws {
+    /// The kitchen-sink model with stimuli on, and a generic state off its steady state (drugs
+    /// everywhere, receptors shuffled), so no term of the Jacobian vanishes by accident.
+    private func genericPoint() throws -> (model: CompiledModel, system: ReceptorSystem, state: [Double]) {
         let model = try ReceptorModel.compile(kitchenSinkScenario())
         var system = model.system
         system.stimulusIntensity[0] = 0.7
         system.stimulusIntensity[2] = 0.4
-        let n = model.dimension
-        // Perturb the steady state into a generic point: drugs everywhere, receptors shuffled.
         var y = model.initialState
-        for i in 0..<n { y[i] = y[i] * (1 + 0.3 * sin(Double(i))) + 0.05 * (1 + cos(Double(3 * i))) }
+        for i in 0..<model.dimension { y[i] = y[i] * (1 + 0.3 * sin(Double(i))) + 0.05 * (1 + cos(Double(3 * i))) }
+        return (model, system, y)
+    }
+
+    /// Analytic Jacobian equals central finite differences at a state off the steady state
+    /// (every drug, receptor, modulator and feedback term active).
+    @Test func analyticJacobianMatchesFiniteDifferences() throws {
+        let (model, system, y) = try genericPoint()
+        let n = model.dimension
         var analytic = Array(repeating: 0.0, count: n * n)
         y.withUnsafeBufferPointer { yb in
             analytic.withUnsafeMutableBufferPointer { system.jacobian(time: 0, state: yb, into: $0) }
@@ -41,13 +47,8 @@ import Testing
     /// declared, `jacobianEntries` writes exactly the declared entries, with the values of
     /// `jacobian`, and leaves every other entry alone.
     @Test func declaredSparsityCoversTheJacobian() throws {
-        let model = try ReceptorModel.compile(kitchenSinkScenario())
-        var system = model.system
-        system.stimulusIntensity[0] = 0.7
-        system.stimulusIntensity[2] = 0.4
+        let (model, system, y) = try genericPoint()
         let n = model.dimension
-        var y = model.initialState
-        for i in 0..<n { y[i] = y[i] * (1 + 0.3 * sin(Double(i))) + 0.05 * (1 + cos(Double(3 * i))) }
         let declared = try #require(system.jacobianSparsity)
         #expect(declared == declared.sorted() && Set(declared).count == declared.count)
         let declaredSet = Set(declared)
