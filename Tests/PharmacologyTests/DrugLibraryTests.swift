@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Pharmacology
 
@@ -25,6 +26,32 @@ import Testing
         #expect(names.contains("mu.turnover_half_life_h"))
         #expect(names.contains("morphine.oral.bioavailability"))
         #expect(names.contains("buprenorphine.mu.kon_per_nM_per_h"))
+    }
+
+    /// The parameter table of the model reference (Model.md section 8) is the library as it is:
+    /// the same names in the same order, with the same values, units and sources. A library
+    /// change that forgets the document fails here.
+    @Test func modelReferenceParameterTableMatchesTheLibrary() throws {
+        let reference = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/Pharmacology/Pharmacology.docc/Model.md")
+        let text = try String(contentsOf: reference, encoding: .utf8)
+        let start = try #require(text.range(of: "## 8. Parameters"))
+        var rows: [(name: String, value: Double, unit: String, source: String)] = []
+        for line in text[start.upperBound...].split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.dropFirst().dropLast().split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 4, let value = Double(cells[1]) else { Issue.record("unreadable row: \(line)"); continue }
+            rows.append((String(cells[0].dropFirst().dropLast()), value, cells[2], cells[3]))
+        }
+        let entries = ParameterCatalog.entries(of: library)
+        #expect(rows.map(\.name) == entries.map(\.name))
+        for (row, entry) in zip(rows, entries) where row.name == entry.name {
+            let sourced = entry.value(in: library)
+            #expect(isClose(row.value, sourced.value, relative: 1e-4), "\(entry.name): table \(row.value), library \(sourced.value)")
+            #expect(row.unit == entry.unit, "\(entry.name) unit")
+            #expect(row.source == sourced.source.replacingOccurrences(of: "|", with: "\\|"), "\(entry.name) source")
+        }
     }
 
     @Test func drugEntriesListOneDrug() throws {
