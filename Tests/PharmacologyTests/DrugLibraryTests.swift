@@ -28,15 +28,15 @@ import Testing
         #expect(names.contains("buprenorphine.mu.kon_per_nM_per_h"))
     }
 
-    /// The parameter table of the model reference (Model.md section 8) is the library as it is:
+    /// The parameter table of the model reference (Pharmacology.docc/Parameters.md) is the library as it is:
     /// the same names in the same order, with the same values, units and sources. A library
     /// change that forgets the document fails here.
     @Test func modelReferenceParameterTableMatchesTheLibrary() throws {
         let reference = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/Pharmacology/Pharmacology.docc/Model.md")
+            .appendingPathComponent("Sources/Pharmacology/Pharmacology.docc/Parameters.md")
         let text = try String(contentsOf: reference, encoding: .utf8)
-        let start = try #require(text.range(of: "## 8. Parameters"))
+        let start = try #require(text.range(of: "| parameter | value | unit | source |"))
         var rows: [(name: String, value: Double, unit: String, source: String)] = []
         for line in text[start.upperBound...].split(separator: "\n") where line.hasPrefix("| `") {
             let cells = line.dropFirst().dropLast().split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false)
