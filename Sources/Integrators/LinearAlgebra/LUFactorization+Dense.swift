@@ -32,12 +32,7 @@ extension LUFactorization {
                 if pivotRow != p {
                     // Interchange whole rows, trailing columns included (their deferred updates
                     // move with the multipliers, so the order of operations stays equivalent).
-                    var column = 0
-                    while column < n {
-                        let base = matrix + column * n
-                        let swap = base[p]; base[p] = base[pivotRow]; base[pivotRow] = swap
-                        column += 1
-                    }
+                    interchangeRows(matrix, dimension: n, p, pivotRow)
                 }
                 let inversePivot = 1 / columnP[p]
                 // Keep the reciprocal: the solves multiply instead of dividing on their
@@ -153,6 +148,18 @@ extension LUFactorization {
             var i = 0
             while i < k { vector[i] = vector[i] - value * column[i]; i += 1 }
             k -= 1
+        }
+    }
+
+    /// Swaps rows `a` and `b` of the column-major n×n `matrix` across all columns (the row
+    /// interchange of partial pivoting, shared by the dense and the general sparse elimination).
+    @inlinable @inline(__always)
+    static func interchangeRows(_ matrix: UnsafeMutablePointer<Double>, dimension n: Int, _ a: Int, _ b: Int) {
+        var column = 0
+        while column < n {
+            let base = matrix + column * n
+            let swap = base[a]; base[a] = base[b]; base[b] = swap
+            column += 1
         }
     }
 }

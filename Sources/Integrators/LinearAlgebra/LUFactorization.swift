@@ -188,12 +188,7 @@ enum LUFactorization {
             pivots[k] = pivotRow
             if pivotRow != k {
                 if k > 0 { laterInterchange = true }
-                var column = 0
-                while column < n {
-                    let base = matrix + column * n
-                    let swap = base[k]; base[k] = base[pivotRow]; base[pivotRow] = swap
-                    column += 1
-                }
+                interchangeRows(matrix, dimension: n, k, pivotRow)
             }
             let inversePivot = 1 / columnK[k]
             columnK[k] = inversePivot
