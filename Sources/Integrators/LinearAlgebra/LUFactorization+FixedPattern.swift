@@ -70,7 +70,7 @@ extension LUFactorization {
             var largest = 0.0
             for t in 0..<count { largest = max(largest, abs(columnJ[rows[t]])) }
             let diagonal = columnJ[j]
-            guard diagonal != 0, diagonal.isFinite, largest.isFinite, abs(diagonal) >= 0.1 * largest else {
+            guard diagonal != 0, diagonal.isFinite, largest.isFinite, abs(diagonal) >= diagonalPivotTolerance * largest else {
                 symbolicValid[0] = 0
                 giveUps[0] += 1
                 return false

@@ -26,6 +26,14 @@ enum LUFactorization {
     @inlinable
     static func structureCount(dimension n: Int) -> Int { 8 + 8 * n + 10 * n * n }
 
+    /// The sparse paths keep the diagonal pivot unless it is smaller than this fraction of the
+    /// largest entry below it in its column (threshold pivoting with diagonal preference: the
+    /// default of KLU's `tol` and UMFPACK's `UMFPACK_SYM_PIVOT_TOLERANCE`). At 0.1 the 28-day
+    /// morphine run left the fixed pattern for the general path within its first days (a
+    /// mu-receptor column of W at 1/20 of its largest entry) and low-dose buprenorphine from
+    /// the start; at 0.001 no shipped scenario does, and the results are unchanged.
+    @usableFromInline static let diagonalPivotTolerance = 0.001
+
     /// Offsets into the Int `structure` buffer (the caller's pivot buffer after its n pivots),
     /// n the dimension. Each region starts where the previous one ends:
     ///
@@ -129,11 +137,11 @@ enum LUFactorization {
     /// zero entries of the pivot row, then records the nonzero pattern of L and U so the
     /// solves touch only nonzeros. Fill-in is handled exactly (patterns are read from the
     /// computed factors). The sparse path uses threshold partial pivoting (the diagonal is kept
-    /// unless it is ten times smaller than the column's largest entry, as in sparse direct
-    /// solvers): it keeps the nearly diagonally dominant W = I/(γh) − J in its natural order, so
-    /// the patterns recorded during elimination stay valid and fill-in stays low. Measured:
-    /// POLLU (n = 20, 22% nonzeros but 65% after fill-in) ran twice as slow on the sparse
-    /// path, so small systems stay dense; the shipped receptor scenarios (n = 28-49, ~10%
+    /// unless it is below `diagonalPivotTolerance` times the column's largest entry, as in
+    /// sparse direct solvers): it keeps the nearly diagonally dominant W = I/(γh) − J in its
+    /// natural order, so the patterns recorded during elimination stay valid and fill-in stays
+    /// low. Measured: POLLU (n = 20, 22% nonzeros but 65% after fill-in) ran twice as slow on
+    /// the sparse path, so small systems stay dense; the shipped receptor scenarios (n = 28-49, ~10%
     /// nonzeros) solved 1.4-2× faster end to end, and the threshold cut another 13% of the
     /// instructions (callgrind, kratom-stop).
     ///
@@ -181,10 +189,9 @@ enum LUFactorization {
                 row += 1
             }
             guard largest != 0, largest.isFinite else { pivots[k] = pivotRow; return k }
-            // Threshold pivoting (as sparse direct solvers do, threshold 0.1): keep the
-            // diagonal unless it is ten times smaller than the column's largest entry, so the
-            // nearly diagonally dominant iteration matrices keep their order and sparsity.
-            if abs(columnK[k]) >= 0.1 * largest { pivotRow = k }
+            // Threshold pivoting with diagonal preference, so the nearly diagonally dominant
+            // iteration matrices keep their order and sparsity.
+            if abs(columnK[k]) >= diagonalPivotTolerance * largest { pivotRow = k }
             pivots[k] = pivotRow
             if pivotRow != k {
                 if k > 0 { laterInterchange = true }
