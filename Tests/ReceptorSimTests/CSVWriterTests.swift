@@ -29,6 +29,31 @@ func makeTemporaryDirectory() throws -> URL {
         #expect(CSVNumberFormat.significantDigits(digits).format(value) == expected)
     }
 
+    /// `.significantDigits` rounds the shortest digits itself up to 15 digits and asks `%e`
+    /// otherwise; either way the digits must be those `%e` prints from the exact binary value:
+    /// random bit patterns (subnormals included), exact ties (k/8, k/64: `%e` rounds them half
+    /// to even), output-grid times and values one ulp either side of a rounding boundary.
+    @Test func significantDigitsMatchPrintfRounding() {
+        var generator = SplitMix64(seed: 7)
+        var values: [Double] = []
+        for _ in 0..<3_000 { values.append(Double(bitPattern: generator.next())) }
+        for k in 1...50 { values.append(Double.leastNonzeroMagnitude * Double(k * 7919)) }  // subnormal
+        for k in 1...400 { values += [Double(k) / 8, Double(k) / 64, Double(k) * 0.25, Double(k) * 0.1, 1e-3 * Double(k) + 0.0005] }
+        for digits in 1...6 {
+            for _ in 0..<200 {
+                let boundary = (Double(generator.next() % 1_000_000) + 0.5) * pow(10, Double(Int(generator.next() % 40) - 20 - digits))
+                values += [boundary, boundary.nextUp, boundary.nextDown]
+            }
+        }
+        for value in values where value.isFinite && value != 0 {
+            for digits in [1, 2, 3, 6, 8, 12, 15, 16, 17] {
+                let ours = CSVNumberFormat.significantDigits(digits).format(value)
+                let printf = String(format: "%.\(digits - 1)e", value)
+                #expect(canonicalDigits(ours) == canonicalDigits(printf), "\(value) to \(digits) digits: \(ours), %e \(printf)")
+            }
+        }
+    }
+
     @Test func roundTripIsExactForRandomDoubles() {
         var generator = SplitMix64(seed: 42)
         for _ in 0..<20_000 {
@@ -39,6 +64,25 @@ func makeTemporaryDirectory() throws -> URL {
             #expect(!text.contains("+") && !text.contains(",") && !text.contains(" "))
         }
     }
+}
+
+/// A number's sign, significant digits (no leading or trailing zeros) and the decimal exponent
+/// of the first digit, read from plain (`-0.00012`, `1200`) or scientific (`1.2e-04`) text.
+func canonicalDigits(_ text: String) -> (negative: Bool, digits: String, exponent: Int) {
+    var mantissa = Substring(text)
+    var exponent = 0
+    if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+        mantissa = text[..<e]
+        exponent = Int(text[text.index(after: e)...])!
+    }
+    let negative = mantissa.hasPrefix("-")
+    if negative { mantissa = mantissa.dropFirst() }
+    let point = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
+    let all = mantissa.filter { $0 != "." }
+    let leadingZeros = all.prefix { $0 == "0" }.count
+    var digits = String(all.dropFirst(leadingZeros))
+    while digits.hasSuffix("0") { digits.removeLast() }
+    return (negative, digits, exponent + point - 1 - leadingZeros)
 }
 
 /// A small deterministic generator so seeded tests repeat exactly.
