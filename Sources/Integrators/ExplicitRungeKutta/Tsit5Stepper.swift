@@ -25,6 +25,8 @@ struct Tsit5Stepper<System: ODESystem>: AdaptiveStepper {
     }
 
     @inlinable static var errorOrder: Double { 5 }
+    /// DOPRI5's value (see `PIStepSizeController`).
+    @inlinable static var previousErrorWeight: Double { 0.04 }
     @inlinable static func workspaceCount(dimension n: Int) -> Int { 8 * n }
     @inlinable static func pivotCount(dimension n: Int) -> Int { 0 }
 

@@ -42,6 +42,8 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
     }
 
     @inlinable static var errorOrder: Double { Tableau.errorOrder }
+    /// The standard controller, as Hairer's RODAS (see `PIStepSizeController`).
+    @inlinable static var previousErrorWeight: Double { 0 }
 
     @inlinable
     static func coefficientCount() -> Int {

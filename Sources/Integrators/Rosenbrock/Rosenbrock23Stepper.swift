@@ -46,6 +46,8 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
 
     /// The error estimate is of the 2nd-order solution: err ∝ h³.
     @inlinable static var errorOrder: Double { 3 }
+    /// The standard controller, as Hairer's RODAS (see `PIStepSizeController`).
+    @inlinable static var previousErrorWeight: Double { 0 }
     @inlinable static func workspaceCount(dimension n: Int) -> Int { 9 * n + 3 * n * n }
     @inlinable static func pivotCount(dimension n: Int) -> Int {
         n + LUFactorization.structureCount(dimension: n)

@@ -59,7 +59,8 @@ enum AdaptiveDriver {
         let t0 = problem.startTime, tEnd = problem.endTime
         var statistics = SolverStatistics()
         var outputCursor = OutputCursor(grid: output, start: t0, end: tEnd)
-        var controller = PIStepSizeController(errorOrder: Stepper.errorOrder)
+        var controller = PIStepSizeController(
+            errorOrder: Stepper.errorOrder, previousErrorWeight: Stepper.previousErrorWeight)
         let maximumStep = min(options.maximumStepSize, tEnd - t0)
 
         // Driver slices: state, trial, out, atol, rtol, 3 scratch; then the stepper's own.

@@ -15,6 +15,9 @@ protocol AdaptiveStepper {
 
     /// The order k of the local error estimate (err ∝ h^k), which sets the controller exponents.
     static var errorOrder: Double { get }
+    /// β2 of the step-size controller (`PIStepSizeController`): how much the previous step's
+    /// error weighs in choosing the next step (0: the standard controller).
+    static var previousErrorWeight: Double { get }
     /// Doubles of workspace the method needs for a system of dimension n.
     static func workspaceCount(dimension n: Int) -> Int
     /// Integer workspace (LU pivots) the method needs.
