@@ -101,8 +101,9 @@ def configure(rr, tolerance_scales, columns, rtol, atol):
 
     ReceptorSim's absolute tolerance for a state is the scenario's atol times the state's
     natural scale (CompiledModel.stateScales: the largest dose in nmol for compartments and
-    depots, the baseline for peptides, 1 for receptor fractions), which the export records in a
-    receptorsim:state annotation. libRoadRunner 2.x would otherwise scale each state's absolute
+    depots, the baseline for peptides, 1 for receptor fractions), and for depots at least rtol
+    times their largest dose (CompiledModel.absoluteTolerances), which the export records in a
+    receptorsim:state annotation (absoluteToleranceScale, relativeToleranceFloorScale). libRoadRunner 2.x would otherwise scale each state's absolute
     tolerance by its initial value when that is below 1 (getAbsoluteToleranceVector() shows
     1.7e-25 for a state starting at 1.7e-16 with atol 1e-9): the drug-free steady state has
     feedback and adaptation states at round-off level, so CVODE would chase round-off (48,874
@@ -115,20 +116,23 @@ def configure(rr, tolerance_scales, columns, rtol, atol):
     integrator.setValue("stiff", True)
     integrator.setValue("maximum_num_steps", 1_000_000)
     integrator.setValue("variable_step_size", False)
-    for sid, scale in tolerance_scales.items():
-        integrator.setIndividualTolerance(sid, atol * scale)
+    for sid, (scale, floor) in tolerance_scales.items():
+        integrator.setIndividualTolerance(sid, max(atol * scale, rtol * floor))
     rr.timeCourseSelections = ["time"] + columns
 
 
 def tolerance_scales(sbml_text):
-    """State id -> absoluteToleranceScale from the receptorsim:state annotations (1 if absent)."""
+    """State id -> (absoluteToleranceScale, relativeToleranceFloorScale) from the
+    receptorsim:state annotations ((1, 0) if absent)."""
     scales = {}
     pattern = re.compile(r'<parameter id="([^"]+)"[^>]*constant="false">\s*<annotation>\s*'
-                         r'<receptorsim:state [^>]*absoluteToleranceScale="([^"]+)"')
-    for sid, scale in pattern.findall(sbml_text):
-        scales[sid] = float(scale)
+                         r'<receptorsim:state ([^>]*)/>')
+    for sid, attributes in pattern.findall(sbml_text):
+        scale = re.search(r'absoluteToleranceScale="([^"]+)"', attributes)
+        floor = re.search(r'relativeToleranceFloorScale="([^"]+)"', attributes)
+        scales[sid] = (float(scale.group(1)) if scale else 1.0, float(floor.group(1)) if floor else 0.0)
     for sid in re.findall(r'<rateRule variable="([^"]+)"', sbml_text):
-        scales.setdefault(sid, 1.0)
+        scales.setdefault(sid, (1.0, 0.0))
     return scales
 
 

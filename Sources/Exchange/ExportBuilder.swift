@@ -11,6 +11,7 @@ struct ExportBuilder {
     let physiology: Physiology
     let initialState: [Double]
     let absoluteToleranceScales: [Double]
+    let relativeToleranceFloorScales: [Double]
 
     var parameters: [ExportedModel.Parameter] = []
     var states: [ExportedModel.State] = []
@@ -22,11 +23,13 @@ struct ExportBuilder {
     /// Terms of each state's derivative.
     private var terms: [[MathExpression]] = []
 
-    init(structure: CompiledStructure, physiology: Physiology, initialState: [Double], absoluteToleranceScales: [Double]) {
+    init(structure: CompiledStructure, physiology: Physiology, initialState: [Double], absoluteToleranceScales: [Double],
+         relativeToleranceFloorScales: [Double]) {
         self.structure = structure
         self.physiology = physiology
         self.initialState = initialState
         self.absoluteToleranceScales = absoluteToleranceScales
+        self.relativeToleranceFloorScales = relativeToleranceFloorScales
     }
 
     @discardableResult
@@ -59,6 +62,9 @@ struct ExportBuilder {
         }
         guard absoluteToleranceScales.count == n else {
             throw .modelStructureChanged(field: "CompiledModel.stateScales", expected: "of length \(n)")
+        }
+        guard relativeToleranceFloorScales.count == n else {
+            throw .modelStructureChanged(field: "CompiledModel.relativeToleranceFloorScales", expected: "of length \(n)")
         }
         stateID = s.stateNames.map(ExportedModel.identifier)
         terms = Array(repeating: [], count: n)
@@ -270,7 +276,8 @@ struct ExportBuilder {
         for i in 0..<n {
             states.append(.init(id: stateID[i], name: s.stateNames[i], initialValue: initialState[i],
                                 unit: Self.unit(ofState: s.stateNames[i]), rate: .add(terms[i]),
-                                absoluteToleranceScale: i < absoluteToleranceScales.count ? absoluteToleranceScales[i] : 1))
+                                absoluteToleranceScale: absoluteToleranceScales[i],
+                                relativeToleranceFloorScale: relativeToleranceFloorScales[i]))
         }
         buildEvents()
     }

@@ -38,8 +38,11 @@ package struct ExportedModel: Sendable {
         package var unit: ExportedUnit
         package var rate: MathExpression
         /// The state's natural magnitude (`CompiledModel.stateScales`): ReceptorSim's absolute
-        /// tolerance for this state is the scenario's atol times this.
+        /// tolerance for this state is the scenario's atol times this, but at least
+        /// `relativeToleranceFloorScale` times its rtol.
         package var absoluteToleranceScale: Double
+        /// A depot's largest dose (nmol), 0 for other states (`CompiledModel.relativeToleranceFloorScales`).
+        package var relativeToleranceFloorScale: Double
     }
     package struct Rule: Sendable, Equatable {
         package var id: String
@@ -81,7 +84,8 @@ package struct ExportedModel: Sendable {
         name = model.scenario.name
         durationHours = model.scenario.durationHours
         var builder = ExportBuilder(structure: structure, physiology: model.library.physiology,
-                                    initialState: model.initialState, absoluteToleranceScales: model.stateScales)
+                                    initialState: model.initialState, absoluteToleranceScales: model.stateScales,
+                                    relativeToleranceFloorScales: model.relativeToleranceFloorScales)
         try builder.build()
         parameters = builder.parameters
         states = builder.states
@@ -114,6 +118,9 @@ package struct ExportedModel: Sendable {
             guard s.initialValue.isFinite else { throw .nonFiniteValue(identifier: s.id, value: s.initialValue) }
             guard s.absoluteToleranceScale.isFinite else {
                 throw .nonFiniteValue(identifier: s.id + " tolerance scale", value: s.absoluteToleranceScale)
+            }
+            guard s.relativeToleranceFloorScale.isFinite else {
+                throw .nonFiniteValue(identifier: s.id + " tolerance floor scale", value: s.relativeToleranceFloorScale)
             }
             try define(s.id)
         }

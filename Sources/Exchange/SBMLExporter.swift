@@ -19,7 +19,8 @@ import Pharmacology
 ///   time are merged into one SBML event so no tool has to order simultaneous events;
 /// - initial values are the compiled drug-free steady state;
 /// - each state carries a `receptorsim:state` annotation with its `absoluteToleranceScale`
-///   (ReceptorSim's absolute tolerance for it is the scenario's atol times that scale).
+///   and, for depots, a `relativeToleranceFloorScale` (ReceptorSim's absolute tolerance for a
+///   state is max(atol × the first, rtol × the second)).
 ///
 /// The document is deterministic: the same model gives the same bytes.
 public enum SBMLExporter {
@@ -64,8 +65,12 @@ public enum SBMLExporter {
             x.start("parameter", [("id", s.id), ("name", s.name), ("value", number(s.initialValue)),
                                   ("units", s.unit.rawValue), ("constant", "false")])
             x.start("annotation")
-            x.empty("receptorsim:state", [("xmlns:receptorsim", annotationNamespace),
-                                          ("absoluteToleranceScale", number(s.absoluteToleranceScale))])
+            var attributes = [("xmlns:receptorsim", annotationNamespace),
+                              ("absoluteToleranceScale", number(s.absoluteToleranceScale))]
+            if s.relativeToleranceFloorScale != 0 {
+                attributes.append(("relativeToleranceFloorScale", number(s.relativeToleranceFloorScale)))
+            }
+            x.empty("receptorsim:state", attributes)
             x.end()
             x.end()
         }

@@ -50,8 +50,16 @@ import Testing
             #expect(Double(p.attributes["value"] ?? "") == model.initialState[i], "\(name)")
         }
         // Each state's tolerance scale, in state order.
-        let scales = parsed.named("receptorsim:state").compactMap { $0.attributes["absoluteToleranceScale"].flatMap(Double.init) }
+        let annotations = parsed.named("receptorsim:state")
+        let scales = annotations.compactMap { $0.attributes["absoluteToleranceScale"].flatMap(Double.init) }
         #expect(scales == model.stateScales)
+        // Depots (and only depots) carry their rtol floor, their largest dose.
+        let floors = annotations.map { $0.attributes["relativeToleranceFloorScale"].flatMap(Double.init) ?? 0 }
+        #expect(floors == model.relativeToleranceFloorScales)
+        for (i, name) in model.stateNames.enumerated() {
+            #expect((floors[i] != 0) == name.hasSuffix("_depot_nmol"), "\(name)")
+            if floors[i] != 0 { #expect(floors[i] == model.stateScales[i]) }
+        }
         // Every CSV column (but time) is a state or an assignment rule with that exact id.
         for column in try ReceptorModel.columnNames(for: model.scenario) where column != "time_h" {
             #expect(assignmentRules.contains(column) || rateRules.contains(column), "column \(column) missing")

@@ -74,14 +74,15 @@ public enum ReceptorModel {
     }
 
     /// Solver options for a compiled model: the scenario's relative tolerance, and its absolute
-    /// tolerance applied in each state's natural scale (`CompiledModel.stateScales`: the largest
-    /// dose in nmol for depots and compartments, that dose over V1 for effect sites, 1 for
-    /// receptor fractions and feedback states, the baseline for peptides). Without the scaling an
-    /// absolute tolerance of 1e-9 nmol on compartments holding 1e5 nmol forces needless steps.
+    /// tolerance applied in each state's natural scale (`CompiledModel.absoluteTolerances`:
+    /// scaled by the largest dose in nmol for depots and compartments, that dose over V1 for
+    /// effect sites, 1 for receptor fractions and feedback states, the baseline for peptides;
+    /// depots no tighter than rtol × dose). Without the scaling an absolute tolerance of 1e-9
+    /// nmol on compartments holding 1e5 nmol forces needless steps.
     public static func solverOptions(for model: CompiledModel) -> SolverOptions {
         var options = solverOptions(for: model.scenario)
-        let atol = model.scenario.solver.absoluteTolerance
-        options.absoluteTolerance = .perComponent(model.stateScales.map { atol * $0 })
+        options.absoluteTolerance = .perComponent(model.absoluteTolerances(
+            absolute: model.scenario.solver.absoluteTolerance, relative: model.scenario.solver.relativeTolerance))
         options.fixedStepSize = model.stableFixedStep
         return options
     }
