@@ -143,7 +143,7 @@ public enum ReceptorModel {
 ///
 /// Not generic over the destination: with a generic sink the solve could not specialize on
 /// `ReceptorSystem` either and ran as generic code, calling the right-hand side, the Jacobian
-/// and the tableau through witness tables (measured: 2 % of the 28-day morphine run.s
+/// and the tableau through witness tables (measured: 2 % of the 28-day morphine run's
 /// instructions). A closure call per output row costs nothing in comparison.
 struct ObservingSink: SolutionSink {
     let model: CompiledModel
