@@ -132,6 +132,81 @@ extension LUFactorization {
         }
         lowerStart[n] = lower
         upperStart[n] = upper
+        // The known J entries grouped by ordered row, for `factorPackedRows` (a counting sort of
+        // the list, whose targets are ordered column-major places j·n + i).
+        let listCount = structure[Layout.listCount(n)]
+        let sources = structure + Layout.listSources(n), targets = structure + Layout.listTargets(n)
+        let entryStart = structure + Layout.entryStart(n)
+        let entrySources = structure + Layout.entrySources(n), entryColumns = structure + Layout.entryColumns(n)
+        for i in 0...n { entryStart[i] = 0 }
+        for t in 0..<listCount { entryStart[targets[t] % n &+ 1] &+= 1 }
+        for i in 0..<n { entryStart[i &+ 1] &+= entryStart[i] }
+        for t in 0..<listCount {
+            let row = targets[t] % n
+            let slot = entryStart[row]
+            entrySources[slot] = sources[t]
+            entryColumns[slot] = targets[t] / n
+            entryStart[row] = slot &+ 1
+        }
+        for i in stride(from: n, to: 0, by: -1) { entryStart[i] = entryStart[i &- 1] }
+        entryStart[0] = 0
+    }
+
+    /// Factors W = scale·J + shift·I straight into the packed row form of the symbolic patterns
+    /// (row by row, eliminating with the finished rows of U: the "IKJ" order), from the known
+    /// entries of J only. Skips what the column-form path pays for every step: clearing and
+    /// filling the n×n matrix and copying its factors into `packed` (measured: a third of the
+    /// factorization's instructions on the receptor model). The pivots stay on the diagonal
+    /// under the same test as `factorFixedPattern`, here on each multiplier
+    /// (|l_ik| ≤ 1/`diagonalPivotTolerance`); returns false, with `work` zeroed again, when one
+    /// fails or is not finite. `work`: n doubles of scratch, left all zero.
+    @inlinable
+    static func factorPackedRows(
+        jacobian: UnsafePointer<Double>, scale: Double, shift: Double, into packed: UnsafeMutablePointer<Double>,
+        work w: UnsafeMutablePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>
+    ) -> Bool {
+        let lowerStart = structure + Layout.lowerStart(n), upperStart = structure + Layout.upperStart(n)
+        let lowerColumns = structure + Layout.lowerColumns(n), upperColumns = structure + Layout.upperColumns(n)
+        let entryStart = structure + Layout.entryStart(n)
+        let entrySources = structure + Layout.entrySources(n), entryColumns = structure + Layout.entryColumns(n)
+        let upper = packed + lowerStart[n], inverseDiagonal = upper + upperStart[n]
+        let largestMultiplier = 1 / diagonalPivotTolerance
+        w.update(repeating: 0, count: n)
+        var i = 0
+        while i < n {
+            var e = entryStart[i]
+            let entriesEnd = entryStart[i &+ 1]
+            while e < entriesEnd { w[entryColumns[e]] = scale * jacobian[entrySources[e]]; e &+= 1 }
+            w[i] += shift
+            var t = lowerStart[i]
+            let lowerEnd = lowerStart[i &+ 1]
+            while t < lowerEnd {
+                let k = lowerColumns[t]
+                let multiplier = w[k] * inverseDiagonal[k]
+                w[k] = 0
+                guard abs(multiplier) <= largestMultiplier else {
+                    w.update(repeating: 0, count: n)
+                    return false
+                }
+                packed[t] = multiplier
+                var u = upperStart[k]
+                let upperEnd = upperStart[k &+ 1]
+                while u < upperEnd { w[upperColumns[u]] -= multiplier * upper[u]; u &+= 1 }
+                t &+= 1
+            }
+            let pivot = w[i]
+            w[i] = 0
+            guard pivot != 0, pivot.isFinite else {
+                w.update(repeating: 0, count: n)
+                return false
+            }
+            inverseDiagonal[i] = 1 / pivot
+            var u = upperStart[i]
+            let upperEnd = upperStart[i &+ 1]
+            while u < upperEnd { let column = upperColumns[u]; upper[u] = w[column]; w[column] = 0; u &+= 1 }
+            i &+= 1
+        }
+        return true
     }
 
     /// The solves of a fixed-pattern factorization in row (dot-product) form over the packed

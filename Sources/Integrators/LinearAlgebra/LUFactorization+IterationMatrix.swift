@@ -82,6 +82,15 @@ extension LUFactorization {
                 onlyKnownEntries = total == known
             }
             if onlyKnownEntries, symbolicValid[0] == 1, giveUps[0] <= 8 {
+                // The symbolic patterns hold (so do the row patterns and entry lists built with
+                // them): factor straight into the packed rows, with the n×n matrix's first
+                // column as scratch, when the solves take the packed row form.
+                if let packed, structure[Layout.flags] & 1 == 1,
+                   factorPackedRows(jacobian: jacobian, scale: scale, shift: shift, into: packed,
+                                    work: factors, dimension: n, structure: structure) {
+                    structure[Layout.flags] = 1 | 2 | 4 | 8
+                    return nil
+                }
                 clearFixedPattern(factors, dimension: n, structure: structure)
                 for t in 0..<count { factors[targets[t]] = scale * jacobian[sources[t]] }
                 for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }

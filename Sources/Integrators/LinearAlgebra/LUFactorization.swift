@@ -21,10 +21,10 @@
 @usableFromInline
 enum LUFactorization {
     /// Int storage `factor` and `solve` need besides the n pivots: `Layout.count(n)` (see the
-    /// table there), 8 + 8n + 10n² Ints, zeroed by the caller before the first call. Computed
+    /// table there), 9 + 9n + 12n² Ints, zeroed by the caller before the first call. Computed
     /// here with checked arithmetic, so an n whose offsets would overflow traps at allocation.
     @inlinable
-    static func structureCount(dimension n: Int) -> Int { 8 + 8 * n + 10 * n * n }
+    static func structureCount(dimension n: Int) -> Int { 9 + 9 * n + 12 * n * n }
 
     /// The sparse paths keep the diagonal pivot unless it is smaller than this fraction of the
     /// largest entry below it in its column (threshold pivoting with diagonal preference: the
@@ -39,7 +39,7 @@ enum LUFactorization {
     ///
     /// | Offset      | Size | Region            | Holds |
     /// |-------------|------|-------------------|-------|
-    /// | 0           | 1    | `flags`           | solve flags: bit 1 sparse solves, bit 2 no interchanges, bit 4 `packed` holds the row form |
+    /// | 0           | 1    | `flags`           | solve flags: bit 1 sparse solves, bit 2 no interchanges, bit 4 `packed` holds the row form, bit 8 only `packed` does |
     /// | 1           | 1    | `path`            | 0 undecided, 1 dense, 2 sparse (chosen once per workspace) |
     /// | 2           | n    | `lowerCount`      | nonzeros of each column of L (below the diagonal) |
     /// | 2+n         | n    | `upperCount`      | nonzeros of each column of U (above the diagonal) |
@@ -63,7 +63,10 @@ enum LUFactorization {
     /// | 8+8n+7n²    | n²   | `upperColumns`    | column indices of U's rows |
     /// | 8+8n+8n²    | n²   | `lowerSources`    | where each entry of L's rows sits in the factored matrix |
     /// | 8+8n+9n²    | n²   | `upperSources`    | where each entry of U's rows sits in the factored matrix |
-    /// | 8+8n+10n²   |      | `count`           | total (`structureCount`) |
+    /// | 8+8n+10n²   | n+1  | `entryStart`      | start of each ordered row's known J entries in `entrySources` |
+    /// | 9+9n+10n²   | n²   | `entrySources`    | the known J entries by ordered row: index in J (row-major) |
+    /// | 9+9n+11n²   | n²   | `entryColumns`    | their column in the ordered matrix |
+    /// | 9+9n+12n²   |      | `count`           | total (`structureCount`) |
     ///
     /// Two scratch uses overlap other regions on purpose: on the first call of a workspace
     /// that chooses the sparse path, `factorIterationMatrix` lends the n² + n Ints from
@@ -78,7 +81,8 @@ enum LUFactorization {
     /// wrap for any n whose `structureCount` (checked) was allocated.
     @usableFromInline
     enum Layout {
-        /// Solve flags (1): bit 1 sparse solves, bit 2 no interchanges, bit 4 packed row form.
+        /// Solve flags (1): bit 1 sparse solves, bit 2 no interchanges, bit 4 packed row form,
+        /// bit 8 the factors are in the packed row form only (`factorPackedRows`).
         @inlinable @inline(__always) static var flags: Int { 0 }
         /// The path (1): 0 undecided, 1 dense, 2 sparse.
         @inlinable @inline(__always) static var path: Int { flags &+ 1 }
@@ -126,8 +130,14 @@ enum LUFactorization {
         @inlinable @inline(__always) static func lowerSources(_ n: Int) -> Int { upperColumns(n) &+ n &* n }
         /// Where each entry of U's rows sits in the factored matrix (n²).
         @inlinable @inline(__always) static func upperSources(_ n: Int) -> Int { lowerSources(n) &+ n &* n }
+        /// Start of each ordered row's known J entries, and the total at [n] (n + 1).
+        @inlinable @inline(__always) static func entryStart(_ n: Int) -> Int { upperSources(n) &+ n &* n }
+        /// The known J entries by ordered row: index in J, row-major (n²).
+        @inlinable @inline(__always) static func entrySources(_ n: Int) -> Int { entryStart(n) &+ n &+ 1 }
+        /// Their column in the ordered matrix (n²).
+        @inlinable @inline(__always) static func entryColumns(_ n: Int) -> Int { entrySources(n) &+ n &* n }
         /// Total Ints of the structure buffer.
-        @inlinable @inline(__always) static func count(_ n: Int) -> Int { upperSources(n) &+ n &* n }
+        @inlinable @inline(__always) static func count(_ n: Int) -> Int { entryColumns(n) &+ n &* n }
     }
 
     /// Factors `matrix` (column-major) in place, choosing the path by size and sparsity: the
@@ -259,7 +269,8 @@ enum LUFactorization {
     /// Solves A·x = b in place (`vector` holds b on entry and x on return) with the factors
     /// and structure from a successful `factor`. With the `packed` factors of a fixed-pattern
     /// factorization (see `factorIterationMatrix`) and `scratch` (n doubles, overwritten), the
-    /// solves take `solveFixedPattern`.
+    /// solves take `solveFixedPattern`; factors made by `factorPackedRows` exist only there, so
+    /// a solve of those without `packed` traps.
     ///
     /// - Complexity: O(n²) dense; O(nnz(L) + nnz(U)) sparse.
     @inlinable
@@ -272,6 +283,7 @@ enum LUFactorization {
             solveFixedPattern(packed, dimension: n, structure: structure, vector, scratch: scratch)
             return
         }
+        precondition(structure[Layout.flags] & 8 == 0, "these factors exist only in packed row form: pass `packed` and `scratch`")
         let ordered = structure[Layout.path] == 2
         let ordering = structure + Layout.orderingSwaps(n)
         var k = 0
