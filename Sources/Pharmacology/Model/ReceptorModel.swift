@@ -142,16 +142,19 @@ struct ObservingSink<Sink: ObservableSink>: SolutionSink {
     let observables: [Observable]
     var sink: Sink
     var row: [Double]
+    /// Per-row quantities several columns share (receptor signals, surface, hedonic tone).
+    var shared: ObservableRowQuantities
 
     init(model: CompiledModel, observables: [Observable], sink: Sink) {
         self.model = model
         self.observables = observables
         self.sink = sink
         row = Array(repeating: 0, count: observables.count)
+        shared = ObservableRowQuantities(model: model, observables: observables)
     }
 
     mutating func record(time: Double, state: UnsafeBufferPointer<Double>) throws {
-        for j in 0..<observables.count { row[j] = model.value(of: observables[j], time: time, state) }
+        model.values(of: observables, time: time, state, shared: &shared, into: &row)
         try row.withUnsafeBufferPointer { try sink.receive(timeHours: time, values: $0) }
     }
 }
