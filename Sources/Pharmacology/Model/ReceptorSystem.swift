@@ -137,7 +137,7 @@ public struct ReceptorSystem: ODESystem, Sendable {
         var p = receptorPairStart[r]
         let end = receptorPairEnd[r]
         while p < end {
-            let eff = pairModulated[p] != 0 ? pairEfficacy[p] * fe : pairEfficacy[p]
+            let eff = pairEfficacy[p] * (pairModulated[p] != 0 ? fe : 1)
             s += eff * y[pairState[p]]
             p += 1
         }
@@ -188,15 +188,17 @@ public struct ReceptorSystem: ODESystem, Sendable {
                 let b = y[pairState[p]]
                 let l = pairLigand[p]
                 let c = ligandScale[l] * y[ligandState[l]]
+                // Both coefficients are loaded unconditionally and scaled by 1 when the pair is
+                // not modulated (exact), so the loads and their bounds checks leave the branch.
                 let modulated = pairModulated[p] != 0
-                let kon = modulated ? pairKon[p] * fa : pairKon[p]
+                let kon = pairKon[p] * (modulated ? fa : 1)
                 let v = kon * c * free - pairKoff[p] * b
                 let kdes = pairDesensitization[p], kint = pairInternalization[p]
                 d[pairState[p]] = v - (kdes + kint) * b
                 dF -= v
                 dD += kdes * b
                 dI += pairRecycles[p] * kint * b
-                s += (modulated ? pairEfficacy[p] * fe : pairEfficacy[p]) * b
+                s += pairEfficacy[p] * (modulated ? fe : 1) * b
             }
             let e = s / (s + receptorTransducer[r])
             if r == muReceptor { transducedMu = e }
