@@ -147,10 +147,7 @@ extension ReceptorSystem {
         let ixe = endorphinSuppressionState, ixd = dynorphinInductionState
         let xe = y[ixe], xd = y[ixd]
         for q in 0..<peptideState.count {
-            var drive = peptideBasal[q]
-            for k in 0..<Self.stimulusKinds {
-                drive += peptideStimulusGain[q * Self.stimulusKinds + k] * stimulusIntensity[k]
-            }
+            let drive = peptideDrive[q]
             let i = peptideState[q]
             let kcl = peptideClearance[q]
             J.add(i, i, -(kcl))

@@ -86,9 +86,9 @@ public struct ReceptorSystem: ODESystem, Sendable {
     /// Production target of the control phenotype without stimuli (the baseline), nM.
     @usableFromInline package internal(set) var peptideProduction: [Double]
     /// Basal release relative to control (the phenotype factor; stimulus-driven release is not scaled).
-    @usableFromInline package internal(set) var peptideBasal: [Double]
+    @usableFromInline package internal(set) var peptideBasal: [Double] { didSet { updatePeptideDrive() } }
     /// Row-major [peptide][StimulusKind.allCases index].
-    @usableFromInline package internal(set) var peptideStimulusGain: [Double]
+    @usableFromInline package internal(set) var peptideStimulusGain: [Double] { didSet { updatePeptideDrive() } }
     @usableFromInline package internal(set) var endorphinPeptide: Int
     @usableFromInline package internal(set) var dynorphinPeptide: Int
     @usableFromInline package internal(set) var endorphinSuppressionState: Int
@@ -101,7 +101,11 @@ public struct ReceptorSystem: ODESystem, Sendable {
     @usableFromInline package internal(set) var dynorphinDriveFromStress: Double
     @usableFromInline package internal(set) var muReceptor: Int
     /// Current intensity per `StimulusKind.allCases` index (changed by time events).
-    public var stimulusIntensity: [Double]
+    public var stimulusIntensity: [Double] { didSet { updatePeptideDrive() } }
+    /// Per peptide: basal release plus the stimulus-driven release at the current
+    /// `stimulusIntensity` (factor on `peptideProduction`). Kept up to date when the intensities
+    /// change (events), so the right-hand side does not sum the stimuli every call.
+    @usableFromInline package internal(set) var peptideDrive: [Double] = []
     /// Row-major positions the Jacobian can fill (`structuralJacobianPositions`), set once the
     /// layout is built; the solver's `jacobianSparsity`.
     @usableFromInline package internal(set) var jacobianPositions: [Int] = []
@@ -111,6 +115,17 @@ public struct ReceptorSystem: ODESystem, Sendable {
 
     @usableFromInline static let stressIndex = StimulusKind.allCases.firstIndex(of: .stress)!
     @usableFromInline static let stimulusKinds = StimulusKind.allCases.count
+
+    /// Recomputes `peptideDrive` from the basal release, the stimulus gains and the intensities.
+    mutating func updatePeptideDrive() {
+        peptideDrive = (0..<peptideState.count).map { q in
+            var drive = peptideBasal[q]
+            for k in 0..<Self.stimulusKinds {
+                drive += peptideStimulusGain[q * Self.stimulusKinds + k] * stimulusIntensity[k]
+            }
+            return drive
+        }
+    }
 
     /// Allosteric factors (affinity, efficacy) at receptor `r` for the state `y`.
     @inlinable
@@ -213,11 +228,7 @@ public struct ReceptorSystem: ODESystem, Sendable {
         // Endogenous peptides and their slow feedback states.
         let xe = y[endorphinSuppressionState], xd = y[dynorphinInductionState]
         for q in 0..<peptideState.count {
-            var drive = peptideBasal[q]
-            for k in 0..<Self.stimulusKinds {
-                drive += peptideStimulusGain[q * Self.stimulusKinds + k] * stimulusIntensity[k]
-            }
-            var production = peptideProduction[q] * drive
+            var production = peptideProduction[q] * peptideDrive[q]
             if q == endorphinPeptide { production *= exp(-endorphinSuppressionGain * xe) }
             if q == dynorphinPeptide { production *= exp(dynorphinInductionGain * xd) }
             let i = peptideState[q]
