@@ -150,16 +150,19 @@ struct ObservingSink: SolutionSink {
     let observables: [Observable]
     let emit: (Double, UnsafeBufferPointer<Double>) throws -> Void
     var row: [Double]
+    /// Per-row quantities several columns share (receptor signals, surface, hedonic tone).
+    var shared: ObservableRowQuantities
 
     init(model: CompiledModel, observables: [Observable], emit: @escaping (Double, UnsafeBufferPointer<Double>) throws -> Void) {
         self.model = model
         self.observables = observables
         self.emit = emit
         row = Array(repeating: 0, count: observables.count)
+        shared = ObservableRowQuantities(model: model, observables: observables)
     }
 
     mutating func record(time: Double, state: UnsafeBufferPointer<Double>) throws {
-        for j in 0..<observables.count { row[j] = model.value(of: observables[j], time: time, state) }
+        model.values(of: observables, time: time, state, shared: &shared, into: &row)
         try row.withUnsafeBufferPointer { try emit(time, $0) }
     }
 }

@@ -145,6 +145,7 @@ extension ReceptorSystem {
         dynorphinDriveFromMu = ph.dynorphinDriveFromMu.value
         dynorphinDriveFromStress = ph.dynorphinDriveFromStress.value
         stimulusIntensity = Array(repeating: 0, count: StimulusKind.allCases.count)
+        updatePeptideDrive()  // didSet does not run in an initializer
         jacobianPositions = structuralJacobianPositions()
     }
 

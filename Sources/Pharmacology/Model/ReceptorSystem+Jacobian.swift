@@ -87,7 +87,7 @@ extension ReceptorSystem {
                 let il = ligandState[l]
                 let c = ligandScale[l] * y[il]
                 let modulated = pairModulated[p] != 0
-                let kon = modulated ? pairKon[p] * fa : pairKon[p]
+                let kon = pairKon[p] * (modulated ? fa : 1)  // ×1 exact; keeps loads out of the branch
                 let kdes = pairDesensitization[p], kint = pairInternalization[p]
                 let dvdF = kon * c, dvdL = kon * ligandScale[l] * free, dvdB = -pairKoff[p]
                 J.add(ib, iF, dvdF)
@@ -108,7 +108,7 @@ extension ReceptorSystem {
                         J.add(iF, im, -(dv))
                     }
                 }
-                s += (modulated ? pairEfficacy[p] * fe : pairEfficacy[p]) * b
+                s += pairEfficacy[p] * (modulated ? fe : 1) * b
             }
             // Rows driven by the transduced response E(S): H, A (and X_e, X_d for mu).
             let ke = receptorTransducer[r]
@@ -130,7 +130,7 @@ extension ReceptorSystem {
             addStimulusGradient(iF, receptorConstitutive[r])
             for p in receptorPairStart[r]..<receptorPairEnd[r] {
                 let modulated = pairModulated[p] != 0
-                addStimulusGradient(pairState[p], modulated ? pairEfficacy[p] * fe : pairEfficacy[p])
+                addStimulusGradient(pairState[p], pairEfficacy[p] * (modulated ? fe : 1))
             }
             for m in receptorModulatorStart[r]..<receptorModulatorEnd[r] {
                 let (_, dfe) = modulationDerivative(m, fa: fa, fe: fe, y)
@@ -147,10 +147,7 @@ extension ReceptorSystem {
         let ixe = endorphinSuppressionState, ixd = dynorphinInductionState
         let xe = y[ixe], xd = y[ixd]
         for q in 0..<peptideState.count {
-            var drive = peptideBasal[q]
-            for k in 0..<Self.stimulusKinds {
-                drive += peptideStimulusGain[q * Self.stimulusKinds + k] * stimulusIntensity[k]
-            }
+            let drive = peptideDrive[q]
             let i = peptideState[q]
             let kcl = peptideClearance[q]
             J.add(i, i, -(kcl))
@@ -202,9 +199,11 @@ struct DenseJacobianAccumulator: JacobianAccumulator {
         self.dimension = dimension
     }
 
+    /// Row and column are state indices (< dimension), so the position cannot overflow:
+    /// wrapping arithmetic drops an overflow check from each of the ~200 terms per call.
     @inlinable
     mutating func add(_ row: Int, _ column: Int, _ value: Double) {
-        matrix[row * dimension + column] += value
+        matrix[row &* dimension &+ column] += value
     }
 }
 

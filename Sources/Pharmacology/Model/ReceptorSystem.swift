@@ -86,9 +86,9 @@ public struct ReceptorSystem: ODESystem, Sendable {
     /// Production target of the control phenotype without stimuli (the baseline), nM.
     @usableFromInline package internal(set) var peptideProduction: [Double]
     /// Basal release relative to control (the phenotype factor; stimulus-driven release is not scaled).
-    @usableFromInline package internal(set) var peptideBasal: [Double]
+    @usableFromInline package internal(set) var peptideBasal: [Double] { didSet { updatePeptideDrive() } }
     /// Row-major [peptide][StimulusKind.allCases index].
-    @usableFromInline package internal(set) var peptideStimulusGain: [Double]
+    @usableFromInline package internal(set) var peptideStimulusGain: [Double] { didSet { updatePeptideDrive() } }
     @usableFromInline package internal(set) var endorphinPeptide: Int
     @usableFromInline package internal(set) var dynorphinPeptide: Int
     @usableFromInline package internal(set) var endorphinSuppressionState: Int
@@ -101,7 +101,11 @@ public struct ReceptorSystem: ODESystem, Sendable {
     @usableFromInline package internal(set) var dynorphinDriveFromStress: Double
     @usableFromInline package internal(set) var muReceptor: Int
     /// Current intensity per `StimulusKind.allCases` index (changed by time events).
-    public var stimulusIntensity: [Double]
+    public var stimulusIntensity: [Double] { didSet { updatePeptideDrive() } }
+    /// Per peptide: basal release plus the stimulus-driven release at the current
+    /// `stimulusIntensity` (factor on `peptideProduction`). Kept up to date when the intensities
+    /// change (events), so the right-hand side does not sum the stimuli every call.
+    @usableFromInline package internal(set) var peptideDrive: [Double] = []
     /// Row-major positions the Jacobian can fill (`structuralJacobianPositions`), set once the
     /// layout is built; the solver's `jacobianSparsity`.
     @usableFromInline package internal(set) var jacobianPositions: [Int] = []
@@ -112,8 +116,20 @@ public struct ReceptorSystem: ODESystem, Sendable {
     @usableFromInline static let stressIndex = StimulusKind.allCases.firstIndex(of: .stress)!
     @usableFromInline static let stimulusKinds = StimulusKind.allCases.count
 
-    /// Allosteric factors (affinity, efficacy) at receptor `r` for the state `y`.
-    @inlinable
+    /// Recomputes `peptideDrive` from the basal release, the stimulus gains and the intensities.
+    mutating func updatePeptideDrive() {
+        peptideDrive = (0..<peptideState.count).map { q in
+            var drive = peptideBasal[q]
+            for k in 0..<Self.stimulusKinds {
+                drive += peptideStimulusGain[q * Self.stimulusKinds + k] * stimulusIntensity[k]
+            }
+            return drive
+        }
+    }
+
+    /// Allosteric factors (affinity, efficacy) at receptor `r` for the state `y`. Always
+    /// inlined: without modulators it is two loads and a compare, less than the call.
+    @inlinable @inline(__always)
     func modulation(_ r: Int, _ y: UnsafeBufferPointer<Double>) -> (affinity: Double, efficacy: Double) {
         var fa = 1.0, fe = 1.0
         var m = receptorModulatorStart[r]
@@ -137,7 +153,7 @@ public struct ReceptorSystem: ODESystem, Sendable {
         var p = receptorPairStart[r]
         let end = receptorPairEnd[r]
         while p < end {
-            let eff = pairModulated[p] != 0 ? pairEfficacy[p] * fe : pairEfficacy[p]
+            let eff = pairEfficacy[p] * (pairModulated[p] != 0 ? fe : 1)
             s += eff * y[pairState[p]]
             p += 1
         }
@@ -188,15 +204,17 @@ public struct ReceptorSystem: ODESystem, Sendable {
                 let b = y[pairState[p]]
                 let l = pairLigand[p]
                 let c = ligandScale[l] * y[ligandState[l]]
+                // Both coefficients are loaded unconditionally and scaled by 1 when the pair is
+                // not modulated (exact), so the loads and their bounds checks leave the branch.
                 let modulated = pairModulated[p] != 0
-                let kon = modulated ? pairKon[p] * fa : pairKon[p]
+                let kon = pairKon[p] * (modulated ? fa : 1)
                 let v = kon * c * free - pairKoff[p] * b
                 let kdes = pairDesensitization[p], kint = pairInternalization[p]
                 d[pairState[p]] = v - (kdes + kint) * b
                 dF -= v
                 dD += kdes * b
                 dI += pairRecycles[p] * kint * b
-                s += (modulated ? pairEfficacy[p] * fe : pairEfficacy[p]) * b
+                s += pairEfficacy[p] * (modulated ? fe : 1) * b
             }
             let e = s / (s + receptorTransducer[r])
             if r == muReceptor { transducedMu = e }
@@ -211,11 +229,7 @@ public struct ReceptorSystem: ODESystem, Sendable {
         // Endogenous peptides and their slow feedback states.
         let xe = y[endorphinSuppressionState], xd = y[dynorphinInductionState]
         for q in 0..<peptideState.count {
-            var drive = peptideBasal[q]
-            for k in 0..<Self.stimulusKinds {
-                drive += peptideStimulusGain[q * Self.stimulusKinds + k] * stimulusIntensity[k]
-            }
-            var production = peptideProduction[q] * drive
+            var production = peptideProduction[q] * peptideDrive[q]
             if q == endorphinPeptide { production *= exp(-endorphinSuppressionGain * xe) }
             if q == dynorphinPeptide { production *= exp(dynorphinInductionGain * xd) }
             let i = peptideState[q]
