@@ -18,15 +18,7 @@ extension LUFactorization {
             let panelEnd = min(k + 4, n)
             for p in k..<panelEnd {
                 let columnP = matrix + p * n
-                // Largest magnitude in column p at or below the diagonal.
-                var pivotRow = p
-                var largest = abs(columnP[p])
-                var row = p + 1
-                while row < n {
-                    let candidate = abs(columnP[row])
-                    if candidate > largest { largest = candidate; pivotRow = row }
-                    row += 1
-                }
+                let (pivotRow, largest) = largestEntry(in: columnP, from: p, dimension: n)
                 pivots[p] = pivotRow
                 guard largest != 0, largest.isFinite else { return p }
                 if pivotRow != p {

@@ -34,6 +34,21 @@ enum LUFactorization {
     /// the start; at 0.001 no shipped scenario does, and the results are unchanged.
     @usableFromInline static let diagonalPivotTolerance = 0.001
 
+    /// The row of the largest magnitude in `column` from row `start` down (the first on ties),
+    /// and that magnitude: the partial-pivoting search of both eliminations.
+    @inlinable @inline(__always)
+    static func largestEntry(in column: UnsafePointer<Double>, from start: Int, dimension n: Int) -> (row: Int, magnitude: Double) {
+        var best = start
+        var largest = abs(column[start])
+        var row = start + 1
+        while row < n {
+            let candidate = abs(column[row])
+            if candidate > largest { largest = candidate; best = row }
+            row += 1
+        }
+        return (best, largest)
+    }
+
     /// Offsets into the Int `structure` buffer (the caller's pivot buffer after its n pivots),
     /// n the dimension. Each region starts where the previous one ends:
     ///
@@ -190,14 +205,8 @@ enum LUFactorization {
         var laterInterchange = false
         for k in 0..<n {
             let columnK = matrix + k * n
-            var pivotRow = k
-            var largest = abs(columnK[k])
-            var row = k + 1
-            while row < n {
-                let candidate = abs(columnK[row])
-                if candidate > largest { largest = candidate; pivotRow = row }
-                row += 1
-            }
+            let (largestRow, largest) = largestEntry(in: columnK, from: k, dimension: n)
+            var pivotRow = largestRow
             guard largest != 0, largest.isFinite else { pivots[k] = pivotRow; return k }
             // Threshold pivoting with diagonal preference, so the nearly diagonally dominant
             // iteration matrices keep their order and sparsity.
