@@ -1,9 +1,10 @@
 /// Solves `ODEProblem`s with a chosen `IntegrationMethod`.
 ///
 /// The adaptive methods share one step loop (`AdaptiveDriver`: mixed per-component tolerances,
-/// PI step-size control, automatic initial step, exact landing on events, dense output) and
-/// differ only in their step (`RodasStepper` with `Rodas5PTableau`, `Rosenbrock23Stepper`,
-/// `Tsit5Stepper`); `FixedStepRK4` is the fixed-step reference.
+/// step-size control (PI for explicit methods, the standard controller for Rosenbrock methods),
+/// automatic initial step, exact landing on events, dense output) and differ only in their step
+/// (`RodasStepper` with `Rodas5PTableau`, `Rosenbrock23Stepper`, `Tsit5Stepper`); `FixedStepRK4`
+/// is the fixed-step reference.
 public enum ODESolver {
     /// Integrates `problem` from its start to its end time, stopping exactly at every event
     /// time, and streams the solution at the `output` times into `sink`.
