@@ -68,7 +68,11 @@ extension LUFactorization {
             let rows = lowerRows + j * n
             let count = lowerCount[j]
             var largest = 0.0
-            for t in 0..<count { largest = max(largest, abs(columnJ[rows[t]])) }
+            // Not `max`: it would drop a NaN (max(0, .nan) is 0), and the NaN must fail the test.
+            for t in 0..<count {
+                let magnitude = abs(columnJ[rows[t]])
+                if !(magnitude <= largest) { largest = magnitude }
+            }
             let diagonal = columnJ[j]
             guard diagonal != 0, diagonal.isFinite, largest.isFinite, abs(diagonal) >= diagonalPivotTolerance * largest else {
                 symbolicValid[0] = 0
@@ -157,9 +161,10 @@ extension LUFactorization {
     /// entries of J only. Skips what the column-form path pays for every step: clearing and
     /// filling the n×n matrix and copying its factors into `packed` (measured: a third of the
     /// factorization's instructions on the receptor model). The pivots stay on the diagonal
-    /// under the same test as `factorFixedPattern`, here on each multiplier
-    /// (|l_ik| ≤ 1/`diagonalPivotTolerance`); returns false, with `work` zeroed again, when one
-    /// fails or is not finite. `work`: n doubles of scratch, left all zero.
+    /// under the test of `factorFixedPattern` put on each multiplier
+    /// (|l_ik| ≤ 1/`diagonalPivotTolerance`; the two agree up to rounding at the threshold);
+    /// returns false, with `work` zeroed again, when one fails or is not finite. `work`: n
+    /// doubles of scratch, left all zero.
     @inlinable
     static func factorPackedRows(
         jacobian: UnsafePointer<Double>, scale: Double, shift: Double, into packed: UnsafeMutablePointer<Double>,

@@ -49,7 +49,10 @@ extension LUFactorization {
     /// chooses the path and, for the sparse path, computes the ordering from the pattern of
     /// that W and permutes it in place once; later calls scatter J straight to its permuted
     /// place, which costs the same as the plain transposing copy. With `packed` (n² + n doubles),
-    /// a fixed-pattern factorization also leaves its factors there for the row-form solves.
+    /// a fixed-pattern factorization also leaves its factors there for the row-form solves; once
+    /// its patterns are known it factors straight into `packed` (`factorPackedRows`, flag bit 8),
+    /// using `factors` as scratch, and then `solve` must be given `packed` and `scratch`. After a
+    /// failure (a non-nil return) neither form may be solved with.
     ///
     /// - Returns: as `factor`.
     @inlinable
@@ -176,6 +179,8 @@ extension LUFactorization {
             }
             for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
         }
+        // The general path rewrites the flags when it succeeds; until then no packed factors.
+        structure[Layout.flags] &= 3
         return factor(factors, dimension: n, pivots: pivots, structure: structure)
     }
 

@@ -42,7 +42,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
     }
 
     @inlinable static var errorOrder: Double { Tableau.errorOrder }
-    /// The standard controller, as Hairer's RODAS (see `PIStepSizeController`).
+    /// The classical controller (RODAS's IWORK(3) = 2 option; see `PIStepSizeController`).
     @inlinable static var previousErrorWeight: Double { 0 }
 
     @inlinable

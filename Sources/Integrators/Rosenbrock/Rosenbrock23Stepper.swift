@@ -46,7 +46,7 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
 
     /// The error estimate is of the 2nd-order solution: err ∝ h³.
     @inlinable static var errorOrder: Double { 3 }
-    /// The standard controller, as Hairer's RODAS (see `PIStepSizeController`).
+    /// The classical controller (RODAS's IWORK(3) = 2 option; see `PIStepSizeController`).
     @inlinable static var previousErrorWeight: Double { 0 }
     @inlinable static func workspaceCount(dimension n: Int) -> Int { 9 * n + 3 * n * n }
     @inlinable static func pivotCount(dimension n: Int) -> Int {

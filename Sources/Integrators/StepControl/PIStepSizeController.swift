@@ -10,10 +10,12 @@ import Foundation
 ///
 /// - Explicit methods (Tsit5) use DOPRI5's β2 = 0.04: the memory of the previous error damps the
 ///   step-size oscillation of a pure I-controller where stability limits the step.
-/// - Rosenbrock methods use β2 = 0, the standard controller of Hairer's RODAS code. Where the
-///   accurate step keeps growing (every dose in the receptor scenarios is followed by hours of
-///   decay), a controller settles where 0.9 · err^−(β1−β2) equals the growth per step g, so
-///   at g = 1.12 it runs at err 0.19 with β2 = 0.04 and at 0.54 with β2 = 0. Measured (callgrind
+/// - Rosenbrock methods use β2 = 0, the classical controller (Hairer's RODAS offers it as
+///   IWORK(3) = 2; its default adds Gustafsson's predictive controller as a brake, which took
+///   more steps here). Where the accurate step keeps growing (every dose in the receptor
+///   scenarios is followed by hours of decay), a controller settles where 0.9 · err^−(β1−β2)
+///   equals the growth per step g, so at g = 1.12 it runs at err 0.19 with β2 = 0.04 and at
+///   0.34 with β2 = 0. Measured (callgrind
 ///   and step counts, rtol 1e-6): 8-11 % fewer steps on the 28-day receptor scenarios
 ///   (morphine-abrupt-stop 3780 → 3432, low-dose naltrexone 3763 → 3421) and 4-15 % fewer
 ///   right-hand-side evaluations on ROBER, HIRES, VDPOL and POLLU at rtol 1e-4 to 1e-10, with

@@ -68,13 +68,15 @@ package enum CSVNumberFormat: Sendable, Equatable {
     }
 
     /// Up to this many significant digits, rounding the shortest round-trip digits gives what
-    /// `%e` gives from the exact binary value, except at a tie: the shortest digits lie within
-    /// half an ulp (at most 1.2e-16 relative) of the value, less than half the spacing of
-    /// 15-digit decimals (at least 5e-16 relative), so no rounding boundary lies between them
-    /// unless the shortest digits are one (a 5 after the n-th digit and nothing else), which
-    /// `round` leaves to `%e`. Subnormal values, whose ulp is relatively larger, go to `%e`
-    /// too. Saves `String(format:)` (about 13,000 instructions a number) for the `time_h`
-    /// column of every row.
+    /// `%e` gives from the exact binary value, except at a tie. The shortest digits lie within
+    /// half an ulp (at most 1.2e-16 relative) of the value. With n digits or fewer they are the
+    /// nearest n-digit decimal, since half the spacing of 15-digit decimals is at least 5e-16
+    /// relative. With more, no rounding boundary (n + 1 digits ending in 5) lies strictly between
+    /// them and the value, because that boundary would be a shorter or a closer round-trip string
+    /// and Swift returns the closest of the shortest; one can only coincide with the digits (a 5
+    /// after the n-th digit and nothing else), which `round` leaves to `%e`. Subnormal values,
+    /// whose ulp is relatively larger, go to `%e` too. Saves `String(format:)` (about 13,000
+    /// instructions a number) for the `time_h` column of every row.
     static let maximumDigitsRoundedFromShortest = 15
 
     /// Rounds significant digit values (first digit at decimal `exponent`) to at most `n`
