@@ -114,18 +114,14 @@ extension LUFactorization {
                 listCount[0] = t
                 symbolicValid[0] = 0
             }
-            for i in 0..<n {
-                let row = jacobian + i * n
-                let pi = positions[i]
-                for j in 0..<n { factors[positions[j] * n + pi] = scale * row[j] }
-            }
+            writeOrderedIterationMatrix(jacobian: jacobian, scale: scale, shift: shift, into: factors, dimension: n, positions: positions)
         } else {
             for i in 0..<n {
                 let row = jacobian + i * n
                 for j in 0..<n { factors[j * n + i] = scale * row[j] }
             }
+            for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
         }
-        for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
         if structure[Layout.path] == 0 {
             var nonzeros = 0
             for index in 0..<(n * n) { nonzeros += factors[index] != 0 ? 1 : 0 }
@@ -169,19 +165,27 @@ extension LUFactorization {
             if factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure, checkPattern: true, packed: packed) {
                 return nil
             }
-        }
-        if structure[Layout.path] == 2, !triedFixedPattern {
             // The fixed pattern met a pivot below the threshold: W again, then the general path.
-            for i in 0..<n {
-                let row = jacobian + i * n
-                let pi = positions[i]
-                for j in 0..<n { factors[positions[j] * n + pi] = scale * row[j] }
-            }
-            for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
+            writeOrderedIterationMatrix(jacobian: jacobian, scale: scale, shift: shift, into: factors, dimension: n, positions: positions)
         }
         // The general path rewrites the flags when it succeeds; until then no packed factors.
         structure[Layout.flags] &= 3
         return factor(factors, dimension: n, pivots: pivots, structure: structure)
+    }
+
+    /// Writes W = scale·J + shift·I, all n² entries, each at its place in the ordered matrix
+    /// (column-major): the sparse path's W when the known-entry list cannot be used.
+    @inlinable
+    static func writeOrderedIterationMatrix(
+        jacobian: UnsafePointer<Double>, scale: Double, shift: Double, into factors: UnsafeMutablePointer<Double>,
+        dimension n: Int, positions: UnsafePointer<Int>
+    ) {
+        for i in 0..<n {
+            let row = jacobian + i * n
+            let pi = positions[i]
+            for j in 0..<n { factors[positions[j] * n + pi] = scale * row[j] }
+        }
+        for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
     }
 
     /// Whether every nonzero of `jacobian` is a declared entry (debug builds check it each step:

@@ -29,14 +29,16 @@ public struct CompiledModel: Sendable {
     /// 3432 → 2659 steps, kratom-stop 2715 → 1596), with the error of every column against an
     /// rtol 1e-11 reference still of the order of rtol (measured on seven 28-day scenarios).
     public func absoluteTolerances(absolute atol: Double, relative rtol: Double) -> [Double] {
-        zip(stateScales, relativeToleranceFloorScales).map { scale, floor in max(atol * scale, rtol * floor) }
+        let scales = stateScales
+        return zip(scales, relativeToleranceFloorScales(scales)).map { scale, floor in max(atol * scale, rtol * floor) }
     }
 
     /// The scale whose product with rtol floors each state's absolute tolerance
     /// (`absoluteTolerances`): a depot's largest dose (nmol), 0 for every other state.
-    public var relativeToleranceFloorScales: [Double] {
+    public var relativeToleranceFloorScales: [Double] { relativeToleranceFloorScales(stateScales) }
+
+    private func relativeToleranceFloorScales(_ scales: [Double]) -> [Double] {
         var floors = Array(repeating: 0.0, count: layout.dimension)
-        let scales = stateScales
         for depot in layout.depots { floors[depot.state] = scales[depot.state] }
         return floors
     }
