@@ -17,14 +17,14 @@ struct StiffBenchmarkOptions: Equatable {
 
     static let problemNames = ["rober", "hires", "vdpol", "pollu"]
     /// Methods with step-size control; RK4 is fixed-step, so a tolerance sweep means nothing.
-    static let adaptiveMethods: [IntegrationMethod] = [.rodas5P, .rosenbrock23, .tsit5]
+    static let adaptiveMethods: [IntegrationMethod] = [.rodas5P, .rosenbrock23, .bdf, .tsit5]
     static let sweepRelativeTolerances = [1e-4, 1e-6, 1e-8, 1e-10]
 
     static let usage = """
         stiff options:
           --problem NAME     rober | hires | vdpol | pollu (default: all)
           --rtol X           one relative tolerance (default: 1e-4 1e-6 1e-8 1e-10); atol = 1e-3 * rtol
-          --method NAME      rodas5p | rosenbrock23 | tsit5 (default: each suitable one)
+          --method NAME      rodas5p | rosenbrock23 | bdf | tsit5 (default: each suitable one)
           --min-seconds S    repeat complete solves until S seconds are spent (default 0.3, >= 5 repeats)
           --no-header        omit the CSV header
           --verbose          repeats, LU factorisations and ns per step on stderr

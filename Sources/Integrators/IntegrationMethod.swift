@@ -5,6 +5,9 @@ public enum IntegrationMethod: String, CaseIterable, Sendable {
     case rodas5P = "rodas5p"
     /// Rosenbrock23 (Shampine & Reichelt): cheap stiff method for loose tolerances.
     case rosenbrock23 = "rosenbrock23"
+    /// Variable-order (1-5) NDF/BDF with a reused Jacobian and LU (ode15s, CVODE's family):
+    /// many cheap steps; for long runs whose step is limited by the solution's time scale.
+    case bdf = "bdf"
     /// Tsitouras 5(4): explicit adaptive, free 4th-order dense output; for non-stiff problems.
     case tsit5 = "tsit5"
     /// Classical fixed-step Runge-Kutta 4, for teaching and reference runs.

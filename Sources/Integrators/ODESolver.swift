@@ -39,6 +39,8 @@ public enum ODESolver {
             return try AdaptiveDriver.solve(
                 stepper: &stepper, problem, options: options, events: events, output: output,
                 into: &sink)
+        case .bdf:
+            return try BDFDriver.solve(problem, options: options, events: events, output: output, into: &sink)
         case .tsit5:
             var stepper = Tsit5Stepper(system: problem.system)
             return try AdaptiveDriver.solve(

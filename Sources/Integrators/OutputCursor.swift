@@ -81,12 +81,12 @@ struct OutputCursor {
         }
     }
 
-    /// `emitInterior` for the adaptive steppers' dense output of the accepted step of size
+    /// `emitInterior` for the adaptive and BDF steppers' dense output of the accepted step of size
     /// `step` from `start` to `end` (the closure form above stays for RK4's Hermite
     /// interpolant). The stepper is passed inout: a closure capturing it, or a borrow, copied
     /// it and retained every array of the system once per output row (5 % of the 28-day run).
     @inlinable
-    mutating func emitInterior<Stepper: AdaptiveStepper, Sink: SolutionSink>(
+    mutating func emitInterior<Stepper: DenseInterpolant, Sink: SolutionSink>(
         from t0: Double, to t1: Double, stepper: inout Stepper, step: Double,
         start: UnsafePointer<Double>, end: UnsafePointer<Double>,
         scratch: UnsafeMutableBufferPointer<Double>, into sink: inout Sink

@@ -36,7 +36,7 @@ struct RotatingLinearSystem: ODESystem {
 }
 
 @Suite struct AccuracyTests {
-    static let adaptiveMethods: [IntegrationMethod] = [.rodas5P, .rosenbrock23, .tsit5]
+    static let adaptiveMethods: [IntegrationMethod] = [.rodas5P, .rosenbrock23, .bdf, .tsit5]
 
     /// End state and every dense output point against the matrix exponential, at a tolerance
     /// that each method meets with a margin (global error within 50× the local tolerance).
@@ -91,7 +91,9 @@ struct RotatingLinearSystem: ODESystem {
         for (k, t) in dense.times.enumerated() {
             worst = max(worst, maximumDifference(dense.state(at: k), SmoothTestSystem.exact(at: t)))
         }
-        let bound = method == .rosenbrock23 ? 2e-4 : 2e-5
+        // Bounds follow each method's global error: the BDF's is larger at the same rtol (2.1e-5
+        // here), as multistep methods' are.
+        let bound = method == .rosenbrock23 ? 2e-4 : method == .bdf ? 5e-5 : 2e-5
         #expect(worst < bound, "\(method): dense output error \(worst)")
     }
 

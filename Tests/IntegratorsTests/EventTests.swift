@@ -40,7 +40,7 @@ struct ConstantRate: ODESystem {
 }
 
 @Suite struct EventTests {
-    static let methods: [IntegrationMethod] = [.rodas5P, .rosenbrock23, .tsit5, .rk4]
+    static let methods: [IntegrationMethod] = [.rodas5P, .rosenbrock23, .bdf, .tsit5, .rk4]
 
     /// Doses every 8 hours into the depot, against the superposed Bateman solution at every
     /// output time, including the dose times (where the output reports the state after the dose).

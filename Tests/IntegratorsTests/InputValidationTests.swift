@@ -22,7 +22,7 @@ struct EmptySystem: ODESystem {
 }
 
 @Suite struct InputValidationTests {
-    static let methods: [IntegrationMethod] = [.rodas5P, .rk4]
+    static let methods: [IntegrationMethod] = [.rodas5P, .bdf, .rk4]
     static var decay: ODEProblem<ExponentialDecay> {
         ODEProblem(system: ExponentialDecay(rate: 1), initialState: [1], startTime: 0, endTime: 1)
     }

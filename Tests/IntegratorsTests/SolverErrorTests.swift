@@ -25,7 +25,7 @@ struct BlowUp: ODESystem {
 }
 
 @Suite struct SolverErrorTests {
-    static let adaptive: [IntegrationMethod] = [.rodas5P, .rosenbrock23, .tsit5]
+    static let adaptive: [IntegrationMethod] = [.rodas5P, .rosenbrock23, .bdf, .tsit5]
 
     @Test(arguments: adaptive)
     func nonFiniteDerivativeNamesTheComponent(method: IntegrationMethod) {

@@ -7,7 +7,7 @@
 /// derivative (FSAL) and, for Rosenbrock methods, the Jacobian and the LU of the iteration
 /// matrix. Everything is generic and `@inlinable` so a solve specializes on the system.
 @usableFromInline
-protocol AdaptiveStepper {
+protocol AdaptiveStepper: DenseInterpolant {
     associatedtype System: ODESystem
 
     /// The system, mutable by time events.
@@ -48,8 +48,13 @@ protocol AdaptiveStepper {
     /// Prepares the dense output of the accepted step (called only when an output time falls
     /// inside it, so steps without output pay nothing).
     mutating func prepareDenseOutput(step: Double)
+}
 
-    /// Writes the dense output at `theta` in (0, 1) of the accepted step into `out`.
+/// A method's dense output inside its last accepted step, as `OutputCursor` reads it.
+@usableFromInline
+protocol DenseInterpolant {
+    /// Writes the dense output at `theta` in (0, 1) of the accepted step (of size `step`, from
+    /// `start` to `end`) into `out`.
     func interpolate(
         theta: Double, step: Double, start: UnsafePointer<Double>, end: UnsafePointer<Double>,
         into out: UnsafeMutableBufferPointer<Double>)

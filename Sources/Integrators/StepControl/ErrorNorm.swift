@@ -37,4 +37,18 @@ enum ErrorNorm {
         }
         return (sum / Double(n)).squareRoot()
     }
+
+    /// RMS of `vector` over precomputed weights atol_i + rtol_i·|y_i| (the BDF's Newton and
+    /// error tests, which weigh several vectors by one state).
+    @inlinable
+    static func weighted(
+        _ vector: UnsafePointer<Double>, weights: UnsafePointer<Double>, dimension n: Int
+    ) -> Double {
+        var sum = 0.0
+        for i in 0..<n {
+            let ratio = vector[i] / weights[i]
+            sum = ratio * ratio + sum
+        }
+        return (sum / Double(n)).squareRoot()
+    }
 }

@@ -1,0 +1,134 @@
+import Foundation
+
+/// The step loop of the BDF method (`BDFStepper`): landing on events, restarts, dense output,
+/// statistics and errors, with the same contract as `AdaptiveDriver`.
+///
+/// Steps land exactly on every event time and on the end time (stretched by up to 1 % or
+/// halved to avoid a sliver step); after the events at a time the method restarts at order 1
+/// with a fresh f, Jacobian and initial step. Output inside a step comes from the
+/// interpolating polynomial of the differences. Errors: `nonFiniteState` after
+/// `AdaptiveDriver.maximumNonFiniteRetries` non-finite trials in a row, `stepSizeUnderflow`,
+/// `stepBudgetExhausted`. Allocation: one `[Double]` and one `[Int]` workspace per solve plus the
+/// final state.
+@usableFromInline
+enum BDFDriver {
+    @inlinable
+    static func solve<System: ODESystem, Sink: SolutionSink>(
+        _ problem: ODEProblem<System>,
+        options: SolverOptions,
+        events: TimeEventSchedule<System>,
+        output: OutputGrid,
+        into sink: inout Sink
+    ) throws -> ODESolution<System> {
+        var stepper = BDFStepper(system: problem.system)
+        let n = stepper.system.dimension
+        try SolveInputValidation.validate(
+            problem, options: options, dimension: n, eventTimes: events.times, output: output)
+        try SolveInputValidation.validateStepControl(options, dimension: n)
+        let t0 = problem.startTime, tEnd = problem.endTime
+        var statistics = SolverStatistics()
+        var outputCursor = OutputCursor(grid: output, start: t0, end: tEnd)
+        let maximumStep = min(options.maximumStepSize, tEnd - t0)
+
+        var workspace = [Double](repeating: 0, count: BDFStepper<System>.workspaceCount(dimension: n))
+        var pivotWorkspace = [Int](repeating: 0, count: BDFStepper<System>.pivotCount(dimension: n))
+        var time = t0
+
+        try workspace.withUnsafeMutableBufferPointer { buffer in
+            try pivotWorkspace.withUnsafeMutableBufferPointer { pivotBuffer in
+                stepper.bind(workspace: buffer.baseAddress!, pivots: pivotBuffer.baseAddress!, dimension: n)
+                let state = stepper.differences  // D_0 is the current solution.
+                for i in 0..<n {
+                    state[i] = problem.initialState[i]
+                    stepper.absolute[i] = options.absoluteTolerance[i]
+                    stepper.relative[i] = options.relativeTolerance[i]
+                }
+
+                var eventIndex = 0
+                while eventIndex < events.times.count, events.times[eventIndex] < t0 { eventIndex += 1 }
+                while eventIndex < events.times.count, events.times[eventIndex] == t0, t0 < tEnd {
+                    events.apply(eventIndex, t0, &stepper.system, UnsafeMutableBufferPointer(start: state, count: n))
+                    statistics.eventsHandled += 1
+                    eventIndex += 1
+                }
+                try AdaptiveDriver.checkFinite(state, dimension: n, time: t0)
+                try outputCursor.emitStart(
+                    time: t0, state: UnsafeBufferPointer(start: state, count: n), into: &sink)
+                stepper.restart(
+                    time: t0, initialStep: options.initialStepSize, end: tEnd, maximumStep: maximumStep,
+                    statistics: &statistics)
+                var nonFiniteRetries = 0
+
+                while time < tEnd {
+                    if statistics.acceptedSteps + statistics.rejectedSteps >= options.maximumSteps {
+                        throw SolverError.stepBudgetExhausted(
+                            time: time, steps: statistics.acceptedSteps + statistics.rejectedSteps)
+                    }
+                    let nextStop = eventIndex < events.times.count ? min(events.times[eventIndex], tEnd) : tEnd
+                    let distance = nextStop - time
+                    var target = min(stepper.step, maximumStep)
+                    var lands = false
+                    if 1.01 * target >= distance {
+                        target = distance
+                        lands = true
+                    } else if 2 * target > distance {
+                        target = 0.5 * distance
+                    }
+                    if target != stepper.step { stepper.changeStep(to: target) }
+                    if !(target > 0) || time + target == time {
+                        throw SolverError.stepSizeUnderflow(time: time, stepSize: target)
+                    }
+                    let newTime = lands ? nextStop : time + target
+
+                    let outcome = stepper.attemptStep(to: newTime, statistics: &statistics)
+                    switch outcome {
+                    case .nonFinite:
+                        nonFiniteRetries += 1
+                        if nonFiniteRetries > AdaptiveDriver.maximumNonFiniteRetries {
+                            throw SolverError.nonFiniteState(
+                                component: stepper.firstNonFiniteComponent(), time: newTime)
+                        }
+                        continue
+                    case .rejected:
+                        continue
+                    case .accepted:
+                        nonFiniteRetries = 0
+                    }
+
+                    stepper.acceptStep()
+                    statistics.acceptedSteps += 1
+                    let previousTime = time
+                    time = newTime
+                    if outputCursor.hasInteriorPoint(after: previousTime, before: time) {
+                        try outputCursor.emitInterior(
+                            from: previousTime, to: time, stepper: &stepper, step: target, start: state,
+                            end: state, scratch: UnsafeMutableBufferPointer(start: stepper.out, count: n),
+                            into: &sink)
+                    }
+                    if lands, eventIndex < events.times.count, events.times[eventIndex] <= time, time < tEnd {
+                        while eventIndex < events.times.count, events.times[eventIndex] <= time {
+                            events.apply(
+                                eventIndex, events.times[eventIndex], &stepper.system,
+                                UnsafeMutableBufferPointer(start: state, count: n))
+                            statistics.eventsHandled += 1
+                            eventIndex += 1
+                        }
+                        try AdaptiveDriver.checkFinite(state, dimension: n, time: time)
+                        try outputCursor.emitStepEnd(
+                            time: time, state: UnsafeBufferPointer(start: state, count: n), into: &sink)
+                        stepper.restart(
+                            time: time, initialStep: nil, end: tEnd, maximumStep: maximumStep,
+                            statistics: &statistics)
+                        continue
+                    }
+                    try outputCursor.emitStepEnd(
+                        time: time, state: UnsafeBufferPointer(start: state, count: n), into: &sink)
+                    stepper.chooseStepAndOrder(maximumStep: maximumStep)
+                }
+            }
+        }
+        let finalState = Array(workspace[0..<n])
+        return ODESolution(
+            finalTime: time, finalState: finalState, finalSystem: stepper.system, statistics: statistics)
+    }
+}

@@ -1,0 +1,368 @@
+import Foundation
+
+/// Variable-order (1-5), variable-step numerical differentiation formulas in backward
+/// difference form (`BDFCoefficients`) with a modified Newton iteration that keeps one
+/// Jacobian and one LU of I/c − J over many steps: the method of ode15s and SciPy's `BDF`, with
+/// CVODE's Newton convergence test and step-change threshold. `BDFDriver` runs the loop.
+///
+/// Why it exists next to Rodas5P: a Rodas5P step needs a fresh Jacobian, a fresh LU and eight
+/// evaluations of f and solves; a BDF step needs one or two of each and refactors only when
+/// the step or the order changes. Where the step is limited by the solution's own time scale
+/// (the receptor scenarios' daily doses) the BDF takes more, far cheaper steps, as CVODE does.
+///
+/// Per step: predict y⁰ = Σ_{j≤q} D_j; iterate (I/c − J) Δ = f(t, y) − (ψ + d)/c with
+/// c = h/α_q, d = y − y⁰; accept if C_q ‖d‖ ≤ 1 in the mixed norm (`ErrorNorm`). After q + 1
+/// steps of one size the step and the order are chosen from the estimates of orders q − 1, q
+/// and q + 1; the step changes only when it must shrink or can grow by `growthThreshold`. The
+/// Jacobian is re-evaluated when the Newton iteration fails with a stale one, and at the latest
+/// every `jacobianAge` steps.
+@usableFromInline
+struct BDFStepper<System: ODESystem> {
+    /// Newton iterations per attempt (CVODE's maxcor is 3, SciPy's 4).
+    @usableFromInline static var maximumNewtonIterations: Int { 4 }
+    /// The Newton iteration has converged when C_q ‖Δ‖ · min(1, rate) ≤ this: what is left of
+    /// the iteration error is a tenth of the error test (CVODE's nlscoef).
+    @usableFromInline static var newtonTolerance: Double { 0.1 }
+    /// Steps after which the Jacobian is re-evaluated even while Newton converges (CVODE 51).
+    @usableFromInline static var jacobianAge: Int { 50 }
+    /// Smallest growth worth a new LU; less keeps h (CVODE waits for 1.5).
+    @usableFromInline static var growthThreshold: Double { 1.2 }
+    @usableFromInline static var minimumFactor: Double { 0.2 }
+    @usableFromInline static var maximumFactor: Double { 10 }
+
+    @usableFromInline enum Outcome { case accepted, rejected, nonFinite }
+
+    @usableFromInline var system: System
+    @usableFromInline var n = 0
+    /// Backward differences D_0..D_{q+2} (8 rows of n); D_0 is the current solution.
+    @usableFromInline var differences: UnsafeMutablePointer<Double>
+    @usableFromInline var rescaled: UnsafeMutablePointer<Double>
+    @usableFromInline var predicted: UnsafeMutablePointer<Double>
+    /// The Newton iterate: after an accepted attempt, the new solution.
+    @usableFromInline var iterate: UnsafeMutablePointer<Double>
+    /// d = iterate − predicted.
+    @usableFromInline var correction: UnsafeMutablePointer<Double>
+    @usableFromInline var increment: UnsafeMutablePointer<Double>
+    @usableFromInline var derivative: UnsafeMutablePointer<Double>
+    /// ψ = Σ_{j=1..q} γ_j D_j / α_q.
+    @usableFromInline var history: UnsafeMutablePointer<Double>
+    /// atol_i + rtol_i |y_i| of the current test.
+    @usableFromInline var weights: UnsafeMutablePointer<Double>
+    @usableFromInline var absolute: UnsafeMutablePointer<Double>
+    @usableFromInline var relative: UnsafeMutablePointer<Double>
+    /// Dense output rows.
+    @usableFromInline var out: UnsafeMutablePointer<Double>
+    @usableFromInline var solveScratch: UnsafeMutablePointer<Double>
+    @usableFromInline var jacobian: UnsafeMutablePointer<Double>
+    @usableFromInline var factors: UnsafeMutablePointer<Double>
+    @usableFromInline var packed: UnsafeMutablePointer<Double>
+    /// The 6×6 rescaling matrix and its two factors.
+    @usableFromInline var small: UnsafeMutablePointer<Double>
+    @usableFromInline var pivots: UnsafeMutablePointer<Int>
+
+    @usableFromInline var order = 1
+    @usableFromInline var step = 0.0
+    @usableFromInline var equalSteps = 0
+    /// The c for which `factors` holds the LU of I/c − J (NaN: none).
+    @usableFromInline var factoredC = Double.nan
+    @usableFromInline var jacobianIsCurrent = false
+    @usableFromInline var stepsSinceJacobian = 0
+    /// Newton contraction estimate, carried across steps (1 after a new LU).
+    @usableFromInline var rate = 1.0
+    /// Error norm and Newton iterations of the last accepted attempt.
+    @usableFromInline var error = 0.0
+    @usableFromInline var iterations = 0
+
+    @inlinable
+    init(system: System) {
+        self.system = system
+        let placeholder = UnsafeMutablePointer<Double>(bitPattern: 8)!
+        differences = placeholder; rescaled = placeholder; predicted = placeholder
+        iterate = placeholder; correction = placeholder; increment = placeholder
+        derivative = placeholder; history = placeholder; weights = placeholder
+        absolute = placeholder; relative = placeholder; out = placeholder; solveScratch = placeholder
+        jacobian = placeholder; factors = placeholder; packed = placeholder; small = placeholder
+        pivots = UnsafeMutablePointer<Int>(bitPattern: 8)!
+    }
+
+    @inlinable static func workspaceCount(dimension n: Int) -> Int { 25 * n + 3 * n * n + n + 108 }
+    @inlinable static func pivotCount(dimension n: Int) -> Int { n + LUFactorization.structureCount(dimension: n) }
+
+    @inlinable
+    mutating func bind(
+        workspace: UnsafeMutablePointer<Double>, pivots: UnsafeMutablePointer<Int>, dimension n: Int
+    ) {
+        self.n = n
+        differences = workspace
+        rescaled = workspace + 8 * n
+        predicted = workspace + 14 * n
+        iterate = predicted + n
+        correction = iterate + n
+        increment = correction + n
+        derivative = increment + n
+        history = derivative + n
+        weights = history + n
+        absolute = weights + n
+        relative = absolute + n
+        out = relative + n
+        solveScratch = out + n
+        jacobian = workspace + 25 * n
+        factors = jacobian + n * n
+        packed = factors + n * n
+        small = packed + n * n + n
+        self.pivots = pivots
+        if system.providesJacobian, let sparsity = system.jacobianSparsity {
+            jacobian.update(repeating: 0, count: n * n)
+            LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: pivots + n)
+        }
+    }
+
+    /// Order 1 from the current state D_0 at `time`: D_1 = h f, a fresh Jacobian and step.
+    @inlinable
+    mutating func restart(
+        time: Double, initialStep given: Double?, end: Double, maximumStep: Double,
+        statistics: inout SolverStatistics
+    ) {
+        let n = self.n
+        let state = differences
+        if let given {
+            step = min(given, maximumStep)
+            system.evaluate(
+                time: time, state: UnsafeBufferPointer(start: state, count: n),
+                derivative: UnsafeMutableBufferPointer(start: increment, count: n))
+            statistics.rightHandSideEvaluations += 1
+        } else {
+            // Leaves f(t, y) in its first scratch vector, `increment`.
+            step = AdaptiveDriver.initialStep(
+                system: system, time: time, state: state, end: end, maximumStep: maximumStep,
+                errorOrder: 2,
+                tolerances: ToleranceVectors(absolute: UnsafePointer(absolute), relative: UnsafePointer(relative)),
+                dimension: n, scratch: increment, statistics: &statistics)
+        }
+        for i in 0..<n { derivative[i] = increment[i] }
+        for i in 0..<n { differences[n + i] = step * derivative[i] }
+        for i in (2 * n)..<(8 * n) { differences[i] = 0 }
+        evaluateJacobian(time: time, state: state, derivativeIsCurrent: true, statistics: &statistics)
+        order = 1
+        equalSteps = 0
+    }
+
+    /// J at (t, y); `derivative` must hold f(t, y) when `derivativeIsCurrent`.
+    @inlinable
+    mutating func evaluateJacobian(
+        time: Double, state y: UnsafeMutablePointer<Double>, derivativeIsCurrent: Bool,
+        statistics: inout SolverStatistics
+    ) {
+        if !system.providesJacobian, !derivativeIsCurrent {
+            system.evaluate(
+                time: time, state: UnsafeBufferPointer(start: y, count: n),
+                derivative: UnsafeMutableBufferPointer(start: derivative, count: n))
+            statistics.rightHandSideEvaluations += 1
+        }
+        JacobianEvaluation.jacobian(
+            system, time: time, state: y, derivative: derivative, into: jacobian, scratch: solveScratch,
+            dimension: n, statistics: &statistics)
+        jacobianIsCurrent = true
+        stepsSinceJacobian = 0
+        factoredC = .nan
+    }
+
+    /// Changes the step to `newStep`, rescaling D_1..D_q so that they describe the same
+    /// interpolating polynomial on the new spacing.
+    @inlinable
+    mutating func changeStep(to newStep: Double) {
+        let n = self.n, size = order + 1
+        BDFCoefficients.differenceRescaling(
+            order: order, ratio: newStep / step, into: small, scratch: small + 36)
+        for j in 1..<size {
+            let target = rescaled + j * n
+            for i in 0..<n { target[i] = 0 }
+            for k in 1..<size {
+                let weight = small[k * size + j]
+                let source = differences + k * n
+                for i in 0..<n { target[i] = weight * source[i] + target[i] }
+            }
+        }
+        for j in 1..<size {
+            (differences + j * n).update(from: rescaled + j * n, count: n)
+        }
+        step = newStep
+        equalSteps = 0
+    }
+
+    /// One attempt of the current step to `newTime`. On rejection the step is already reduced.
+    @inlinable
+    mutating func attemptStep(to newTime: Double, statistics: inout SolverStatistics) -> Outcome {
+        let n = self.n, q = order
+        let state = differences
+        let alpha = BDFCoefficients.alpha(q)
+        for i in 0..<n { predicted[i] = state[i]; history[i] = 0 }
+        for j in 1...q {
+            let row = differences + j * n
+            let weight = BDFCoefficients.gamma(j) / alpha
+            for i in 0..<n {
+                predicted[i] += row[i]
+                history[i] = weight * row[i] + history[i]
+            }
+        }
+        for i in 0..<n { weights[i] = absolute[i] + relative[i] * abs(predicted[i]) }
+        let c = step / alpha
+
+        if stepsSinceJacobian >= Self.jacobianAge, !jacobianIsCurrent {
+            evaluateJacobian(time: newTime, state: predicted, derivativeIsCurrent: false, statistics: &statistics)
+        }
+        if c != factoredC {
+            statistics.luFactorizations += 1
+            if LUFactorization.factorIterationMatrix(
+                jacobian: jacobian, scale: -1, shift: 1 / c, into: factors, dimension: n,
+                pivots: pivots, structure: pivots + n, packed: packed) != nil
+            {
+                // Singular I/c − J: a smaller c moves it towards I/c; a non-finite J (f was
+                // not finite where it was taken) counts as a non-finite trial.
+                factoredC = .nan
+                statistics.rejectedSteps += 1
+                changeStep(to: 0.25 * step)
+                return AdaptiveDriver.allFinite(jacobian, dimension: n * n) ? .rejected : .nonFinite
+            }
+            factoredC = c
+            rate = 1
+        }
+
+        // Modified Newton iteration for d = y − y⁰.
+        let errorConstant = BDFCoefficients.errorConstant(q)
+        let inverseC = 1 / c
+        var converged = false, nonFinite = false
+        var count = 0
+        var previousNorm = 0.0
+        for i in 0..<n { iterate[i] = predicted[i]; correction[i] = 0 }
+        while count < Self.maximumNewtonIterations {
+            system.evaluate(
+                time: newTime, state: UnsafeBufferPointer(start: iterate, count: n),
+                derivative: UnsafeMutableBufferPointer(start: derivative, count: n))
+            statistics.rightHandSideEvaluations += 1
+            if !AdaptiveDriver.allFinite(derivative, dimension: n) { nonFinite = true; break }
+            for i in 0..<n { increment[i] = derivative[i] - (history[i] + correction[i]) * inverseC }
+            LUFactorization.solve(
+                factors, dimension: n, pivots: pivots, structure: pivots + n, increment,
+                packed: packed, scratch: solveScratch)
+            let norm = ErrorNorm.weighted(increment, weights: weights, dimension: n)
+            if !norm.isFinite { nonFinite = true; break }
+            if count > 0 { rate = max(0.3 * rate, norm / previousNorm) }
+            for i in 0..<n {
+                iterate[i] += increment[i]
+                correction[i] += increment[i]
+            }
+            count += 1
+            if errorConstant * norm * min(1, rate) <= Self.newtonTolerance {
+                converged = true
+                break
+            }
+            if count > 1, norm > 2 * previousNorm { break }  // diverging
+            previousNorm = norm
+        }
+        if !converged {
+            statistics.rejectedSteps += 1
+            if !jacobianIsCurrent, !nonFinite {
+                evaluateJacobian(time: newTime, state: predicted, derivativeIsCurrent: false, statistics: &statistics)
+                return .rejected
+            }
+            changeStep(to: (nonFinite ? Self.minimumFactor : 0.5) * step)
+            return nonFinite ? .nonFinite : .rejected
+        }
+
+        // Error test on d in the scale of the new solution.
+        for i in 0..<n { weights[i] = absolute[i] + relative[i] * abs(iterate[i]) }
+        let error = errorConstant * ErrorNorm.weighted(correction, weights: weights, dimension: n)
+        if !(error <= 1) {
+            statistics.rejectedSteps += 1
+            let factor = error.isFinite
+                ? max(Self.minimumFactor, safety(iterations: count) * pow(error, -1 / Double(q + 1)))
+                : Self.minimumFactor
+            changeStep(to: factor * step)
+            return .rejected
+        }
+        self.error = error
+        iterations = count
+        return .accepted
+    }
+
+    /// The step-size safety factor, smaller after a slow Newton iteration (SciPy's).
+    @inlinable
+    func safety(iterations: Int) -> Double {
+        let m = Self.maximumNewtonIterations
+        return 0.9 * Double(2 * m + 1) / Double(2 * m + iterations)
+    }
+
+    /// Updates the differences for the accepted step: D_{q+2} = d − D_{q+1}, D_{q+1} = d,
+    /// D_j += D_{j+1} for j = q...0 (so D_0 becomes the new solution).
+    @inlinable
+    mutating func acceptStep() {
+        let n = self.n
+        let above = differences + (order + 2) * n, top = differences + (order + 1) * n
+        for i in 0..<n {
+            above[i] = correction[i] - top[i]
+            top[i] = correction[i]
+        }
+        var j = order
+        while j >= 0 {
+            let row = differences + j * n, next = row + n
+            for i in 0..<n { row[i] += next[i] }
+            j -= 1
+        }
+        equalSteps += 1
+        stepsSinceJacobian += 1
+        jacobianIsCurrent = false
+    }
+
+    /// After q + 1 steps of one size: the order among q − 1, q, q + 1 that allows the largest
+    /// step, and that step (kept when it would grow by less than `growthThreshold`).
+    @inlinable
+    mutating func chooseStepAndOrder(maximumStep: Double) {
+        let q = order
+        if equalSteps < q + 1 { return }
+        let lower = q > 1
+            ? BDFCoefficients.errorConstant(q - 1) * ErrorNorm.weighted(differences + q * n, weights: weights, dimension: n)
+            : .infinity
+        let higher = q < BDFCoefficients.maximumOrder
+            ? BDFCoefficients.errorConstant(q + 1)
+                * ErrorNorm.weighted(differences + (q + 2) * n, weights: weights, dimension: n)
+            : .infinity
+        var change = 0
+        var best = pow(error, -1 / Double(q + 1))
+        let lowerFactor = pow(lower, -1 / Double(q))
+        let higherFactor = pow(higher, -1 / Double(q + 2))
+        if lowerFactor > best { best = lowerFactor; change = -1 }
+        if higherFactor > best { best = higherFactor; change = 1 }
+        let factor = min(Self.maximumFactor, safety(iterations: iterations) * best)
+        if change == 0, factor >= 1, factor < Self.growthThreshold { return }
+        order = q + change
+        changeStep(to: min(step * factor, maximumStep))
+    }
+
+    /// The first component of the last trial that is not finite (for the error report).
+    @inlinable
+    func firstNonFiniteComponent() -> Int {
+        for i in 0..<n where !derivative[i].isFinite || !iterate[i].isFinite { return i }
+        return 0
+    }
+}
+
+extension BDFStepper: DenseInterpolant {
+    /// The interpolating polynomial of the differences at t_n + (θ − 1) h, θ in [0, 1]:
+    /// y = Σ_{j≤q} D_j Π_{m<j} (θ − 1 + m)/(m + 1). Call after `acceptStep`, before the order
+    /// or step changes.
+    @inlinable
+    func interpolate(
+        theta: Double, step: Double, start: UnsafePointer<Double>, end: UnsafePointer<Double>,
+        into out: UnsafeMutableBufferPointer<Double>
+    ) {
+        let n = self.n
+        for i in 0..<n { out[i] = differences[i] }
+        var product = 1.0
+        for j in 1...order {
+            product *= (theta - 1 + Double(j - 1)) / Double(j)
+            let row = differences + j * n
+            for i in 0..<n { out[i] = product * row[i] + out[i] }
+        }
+    }
+}
