@@ -15,9 +15,11 @@ Times (fastest of --repeats, the one least disturbed by other load; ReceptorSim 
                comparable to libRoadRunner's simulate()
   RR load s    libRoadRunner: RoadRunner(sbml) (parse + LLVM compile), reported apart
   RR sim s     libRoadRunner: simulate() on the same grid, all shared columns selected
-The last four columns time both at the scenarios' default tolerances (rtol 1e-6, atol 1e-9),
-one run of each side in turn per repeat (fastest of --repeats each); --no-speed-tolerances
-skips them.
+The remaining columns time both at the scenarios' default tolerances (rtol 1e-6, atol 1e-9),
+one run of each side in turn per round, medians of --repeats rounds, for each ReceptorSim method
+of --speed-methods (default rodas5p,bdf); "err" is the largest difference from the tight
+ReceptorSim run over all columns as a fraction of the column's range (how converged each
+default-tolerance run is). --no-speed-tolerances skips them.
 
 Needs libroadrunner from PyPI (pip install libroadrunner); python-libsbml (optional) adds
 libsbml's full consistency check of each export (column "libsbml err/warn"; an error fails
@@ -28,6 +30,7 @@ import argparse
 import csv
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -160,6 +163,18 @@ def run_roadrunner(sbml_path, columns, times, rtol, atol, repeats):
     return load, min(sims), np.array(result)
 
 
+def range_error(header, ours, theirs, columns, offset=1):
+    """Largest error over `columns` against the tight ReceptorSim run, as a fraction of each
+    column's range there (floored at 1e-6 of its largest magnitude, and 1e-12): how far a
+    default-tolerance run is from the converged curves. theirs[:, j + offset] is column j."""
+    worst = 0.0
+    for j, name in enumerate(columns):
+        b = ours[:, header.index(name)]
+        scale = max(float(b.max() - b.min()), 1e-6 * float(np.abs(b).max()), 1e-12)
+        worst = max(worst, float(np.max(np.abs(theirs[:, j + offset] - b))) / scale)
+    return worst
+
+
 def compare(header, ours, theirs, columns, floor):
     """Largest relative difference per column: |a - b| / max(|b|, floor), b = ReceptorSim."""
     worst = {}
@@ -184,6 +199,8 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-speed-tolerances", action="store_true",
                         help="skip the timing at the default tolerances (rtol 1e-6, atol 1e-9)")
+    parser.add_argument("--speed-methods", default="rodas5p,bdf",
+                        help="ReceptorSim methods timed at the default tolerances (comma-separated)")
     parser.add_argument("--keep", help="keep SBML, CSV and scenario copies in this directory")
     parser.add_argument("--verbose", action="store_true", help="the five worst columns per scenario")
     args = parser.parse_args()
@@ -203,8 +220,11 @@ def main():
           f"|a-b|/max(|b|,{args.floor:g}); target {args.target:g}; fastest of {args.repeats}", file=sys.stderr)
     header_line = ("| scenario | days | libsbml err/warn | rows | shared cols | max rel diff | worst column (t h) | agree "
                    "| RS steps | RS run s | RS solve s | RR load s | RR sim s | RR sim / RS solve |")
+    speed_methods = [m for m in args.speed_methods.split(",") if m]
     if not args.no_speed_tolerances:
-        header_line += " RS steps @1e-6 | RS solve s @1e-6 | RR sim s @1e-6 | RR sim / RS solve @1e-6 |"
+        header_line += " RR sim s @1e-6 | RR err @1e-6 |"
+        for method in speed_methods:
+            header_line += f" {method} steps | {method} solve s | {method} err | RR sim / {method} solve |"
     print(header_line, file=table)
     print("|" + "---|" * (header_line.count("|") - 1), file=table)
     failures = 0
@@ -241,23 +261,37 @@ def main():
                f"{column} ({t:g}) | {'yes' if agree else 'NO'} | {rs_steps} | {rs_wall:.3f} | {rs_solve:.3f} | "
                f"{load:.2f} | {rr_sim:.3f} | {rr_sim / rs_solve:.2f} |")
         if not args.no_speed_tolerances:
-            loose = os.path.join(work, name + ".default.json")
-            with open(loose, "w") as f:
-                f.write(with_solver(source, "rodas5p", 1e-6, 1e-9))
-            loose_csv = os.path.join(work, name + ".default.csv")
-            # Alternated, one run of each per round, so both sides meet the same speed modes
-            # of a shared machine (which switches between modes about 1.7x apart); the model is
-            # loaded once and warmed by one untimed simulate(), as in run_roadrunner's repeats.
+            # Alternated, one run of each side per round, so both meet the same speed modes of
+            # a shared machine (which switches between modes about 1.7x apart); the model is
+            # loaded once and warmed by one untimed simulate(). Medians of --repeats rounds.
             rr = roadrunner.RoadRunner(sbml)
             scales = tolerance_scales(open(sbml).read())
-            simulate_once(rr, scales, columns, ours[:, 0], 1e-6, 1e-9)
-            rs_runs, rr_runs = [], []
+            _, rr_result = simulate_once(rr, scales, columns, ours[:, 0], 1e-6, 1e-9)
+            rr_error = range_error(header, ours, np.array(rr_result), columns)
+            loose = {}
+            for method in speed_methods:
+                path = os.path.join(work, f"{name}.{method}.json")
+                with open(path, "w") as f:
+                    f.write(with_solver(source, method, 1e-6, 1e-9))
+                full = os.path.join(work, f"{name}.{method}.csv")
+                run_receptor_sim(args.receptor_sim, path, full, 1)
+                mine_header, mine = read_csv(full)
+                loose[method] = (path, range_error(header, ours, mine[:, [mine_header.index(c) for c in header[1:]]], header[1:], offset=0), [])
+            rr_runs = []
+            steps = {}
             for _ in range(args.repeats):
-                wall, loose_steps = run_receptor_sim(args.receptor_sim, loose, loose_csv, 1, ("--columns", "hedonic_tone"))
-                rs_runs.append(wall)
+                for method in speed_methods:
+                    path, _, runs = loose[method]
+                    wall, steps[method] = run_receptor_sim(
+                        args.receptor_sim, path, os.path.join(work, name + ".one-loose.csv"), 1, ("--columns", "hedonic_tone"))
+                    runs.append(wall)
                 rr_runs.append(simulate_once(rr, scales, columns, ours[:, 0], 1e-6, 1e-9)[0])
-            rs_loose, rr_loose = min(rs_runs), min(rr_runs)
-            row += f" {loose_steps} | {rs_loose:.3f} | {rr_loose:.3f} | {rr_loose / rs_loose:.2f} |"
+            rr_loose = statistics.median(rr_runs)
+            row += f" {rr_loose:.3f} | {rr_error:.1e} |"
+            for method in speed_methods:
+                _, error, runs = loose[method]
+                rs_loose = statistics.median(runs)
+                row += f" {steps[method]} | {rs_loose:.3f} | {error:.1e} | {rr_loose / rs_loose:.2f} |"
         print(row, file=table, flush=True)
         if args.verbose:
             for c, (r, tt, bb, aa) in sorted(worst.items(), key=lambda kv: -kv[1][0])[:5]:
