@@ -25,6 +25,7 @@ Needs libroadrunner from PyPI (pip install libroadrunner); python-libsbml (optio
 libsbml's full consistency check of each export (column "libsbml err/warn"; an error fails
 the run). Used only here, never by the product.
 Usage: python3 Benchmarks/peers/roadrunner_compare.py [--receptor-sim PATH] [--scenario NAME ...]
+       [--repeats N] [--tight-method rodas5p|bdf] [--speed-methods rodas5p,bdf]
 """
 import argparse
 import csv
@@ -199,6 +200,8 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-speed-tolerances", action="store_true",
                         help="skip the timing at the default tolerances (rtol 1e-6, atol 1e-9)")
+    parser.add_argument("--tight-method", default="rodas5p",
+                        help="ReceptorSim method of the tight-tolerance agreement run")
     parser.add_argument("--speed-methods", default="rodas5p,bdf",
                         help="ReceptorSim methods timed at the default tolerances (comma-separated)")
     parser.add_argument("--keep", help="keep SBML, CSV and scenario copies in this directory")
@@ -216,7 +219,7 @@ def main():
     names = args.scenario or sorted(f[:-5] for f in os.listdir(os.path.join(ROOT, "Scenarios")) if f.endswith(".json"))
     work = args.keep or tempfile.mkdtemp(prefix="rr_compare_")
     os.makedirs(work, exist_ok=True)
-    print(f"libroadrunner {roadrunner.__version__}; rtol {args.rtol:g}, atol {args.atol:g}; relative difference "
+    print(f"libroadrunner {roadrunner.__version__}; ReceptorSim {args.tight_method} and CVODE at rtol {args.rtol:g}, atol {args.atol:g}; relative difference "
           f"|a-b|/max(|b|,{args.floor:g}); target {args.target:g}; fastest of {args.repeats}", file=sys.stderr)
     header_line = ("| scenario | days | libsbml err/warn | rows | shared cols | max rel diff | worst column (t h) | agree "
                    "| RS steps | RS run s | RS solve s | RR load s | RR sim s | RR sim / RS solve |")
@@ -235,7 +238,7 @@ def main():
         days = duration_hours(source) / 24
         tight = os.path.join(work, name + ".tight.json")
         with open(tight, "w") as f:
-            f.write(with_solver(source, "rodas5p", args.rtol, args.atol))
+            f.write(with_solver(source, args.tight_method, args.rtol, args.atol))
         sbml = os.path.join(work, name + ".xml")
         out = os.path.join(work, name + ".csv")
         subprocess.run([args.receptor_sim, "export", tight, "--format", "sbml", "-o", sbml], check=True)
