@@ -15,11 +15,12 @@ import Darwin
 ///
 /// Options: `--size N` (members per measurement, default 200), `--threads 1,2`,
 /// `--interval H` (output interval, default 0.25 as the scenario), `--seed S`, `--rtol R` (solver
-/// relative tolerance, absolute = R/1000; default the scenario's 1e-6 and 1e-9).
+/// relative tolerance, absolute = R/1000; default the scenario's 1e-6 and 1e-9), `--method M`
+/// (integration method, default the scenario's rodas5p).
 /// Prints CSV on stdout: threads,members,seconds,members_per_s,scaling,failed.
 enum PopulationBenchmark {
     static let usage = """
-        population options: [--size N] [--threads 1,2] [--interval H] [--seed S] [--rtol R]
+        population options: [--size N] [--threads 1,2] [--interval H] [--seed S] [--rtol R] [--method M]
           28-day oral morphine 30 mg every 6 h, then 7 days without (morphine-abrupt-stop);
           default variability; reports members per second per thread count and the scaling.
         """
@@ -39,6 +40,7 @@ enum PopulationBenchmark {
         var interval = 0.25
         var seed: UInt64 = 1
         var rtol: Double?
+        var method: IntegrationMethod?
         var k = 0
         func value() throws -> String {
             guard k + 1 < arguments.count else { throw PopulationBenchmarkError.usage("option '\(arguments[k])' needs a value\n" + usage) }
@@ -54,6 +56,12 @@ enum PopulationBenchmark {
                 threadCounts = list
             case "--interval": guard let h = Double(try value()), h > 0 else { throw PopulationBenchmarkError.usage("--interval needs H > 0") }; interval = h
             case "--rtol": guard let r = Double(try value()), r > 0, r < 1 else { throw PopulationBenchmarkError.usage("--rtol needs 0 < R < 1") }; rtol = r
+            case "--method":
+                let name = try value()
+                guard let chosen = IntegrationMethod(rawValue: name) else {
+                    throw PopulationBenchmarkError.usage("--method needs one of \(IntegrationMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                method = chosen
             case "--seed": guard let s = UInt64(try value()) else { throw PopulationBenchmarkError.usage("--seed needs a whole number") }; seed = s
             default: throw PopulationBenchmarkError.usage("unknown option '\(arguments[k])'\n" + usage)
             }
@@ -65,6 +73,7 @@ enum PopulationBenchmark {
             scenario.solver.relativeTolerance = rtol
             scenario.solver.absoluteTolerance = rtol * 1e-3
         }
+        if let method { scenario.solver.method = method.rawValue }
         let base = try ReceptorModel.compile(scenario)
         let compileSeconds = seconds(since: compileStart)
         let design = try PopulationDesign(size: size, seed: seed, variabilities: Variability.defaults(for: base), base: base)
@@ -74,7 +83,7 @@ enum PopulationBenchmark {
         var probe = ObservableRecorder(columns: ["withdrawal_index"])
         let probeStart = DispatchTime.now()
         let statistics = try ReceptorModel.simulate(base, columns: ["withdrawal_index"], intervalHours: interval, into: &probe)
-        printError("population: one run of the median subject: \(format3(seconds(since: probeStart) * 1000)) ms; dimension \(base.dimension), rtol \(base.scenario.solver.relativeTolerance), \(statistics); peak withdrawal_index \(probe.series("withdrawal_index").max() ?? .nan)")
+        printError("population: one run of the median subject: \(format3(seconds(since: probeStart) * 1000)) ms; dimension \(base.dimension), \(base.scenario.solver.method) rtol \(base.scenario.solver.relativeTolerance), \(statistics); peak withdrawal_index \(probe.series("withdrawal_index").max() ?? .nan)")
         printError("population: Jacobian structure: \(jacobianNonzeros(base)) nonzeros of \(base.dimension * base.dimension) (at a state with every component positive)")
         printError("population: \(size) members, varied: \(design.variabilities.map { "\($0.name)=\($0.coefficientOfVariation * 100)%" }.joined(separator: " ")); compile \(String(format3(compileSeconds))) s")
         print("threads,members,seconds,members_per_s,scaling,cpu_ms_per_member,failed")

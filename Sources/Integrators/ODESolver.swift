@@ -1,10 +1,11 @@
 /// Solves `ODEProblem`s with a chosen `IntegrationMethod`.
 ///
-/// The adaptive methods share one step loop (`AdaptiveDriver`: mixed per-component tolerances,
-/// step-size control (PI for explicit methods, the standard controller for Rosenbrock methods),
-/// automatic initial step, exact landing on events, dense output) and differ only in their step
-/// (`RodasStepper` with `Rodas5PTableau`, `Rosenbrock23Stepper`, `Tsit5Stepper`); `FixedStepRK4`
-/// is the fixed-step reference.
+/// The one-step adaptive methods share one step loop (`AdaptiveDriver`: mixed per-component
+/// tolerances, step-size control (PI for explicit methods, the standard controller for
+/// Rosenbrock methods), automatic initial step, exact landing on events, dense output) and differ
+/// only in their step (`RodasStepper` with `Rodas5PTableau`, `Rosenbrock23Stepper`,
+/// `Tsit5Stepper`). The BDF chooses its own order and step (`BDFDriver`, `BDFStepper`) under the
+/// same contract for events, output and errors; `FixedStepRK4` is the fixed-step reference.
 public enum ODESolver {
     /// Integrates `problem` from its start to its end time, stopping exactly at every event
     /// time, and streams the solution at the `output` times into `sink`.
@@ -15,7 +16,8 @@ public enum ODESolver {
     ///
     /// - Throws: `SolverError` when the solve fails, or whatever `sink` throws.
     /// - Complexity: O(steps · cost of f) for explicit methods; O(steps · (n³ + s · n²)) for
-    ///   Rosenbrock methods with n states and s stages.
+    ///   Rosenbrock methods with n states and s stages; for the BDF O(steps · n²) plus
+    ///   O(n³) per change of step or order.
     @inlinable
     public static func solve<System: ODESystem, Sink: SolutionSink>(
         _ problem: ODEProblem<System>,
