@@ -88,14 +88,9 @@ enum AdaptiveDriver {
                 stepper.bind(
                     workspace: base + driverCount, pivots: pivotBuffer.baseAddress!, dimension: n)
 
-                var eventIndex = 0
                 // Skip events before the start; apply those at the start.
-                while eventIndex < events.times.count, events.times[eventIndex] < t0 { eventIndex += 1 }
-                while eventIndex < events.times.count, events.times[eventIndex] == t0, t0 < tEnd {
-                    events.apply(eventIndex, t0, &stepper.system, UnsafeMutableBufferPointer(start: state, count: n))
-                    statistics.eventsHandled += 1
-                    eventIndex += 1
-                }
+                var stops = EventStops(events, start: t0)
+                stops.applyDue(at: t0, to: &stepper.system, state: state, dimension: n, statistics: &statistics)
                 try checkFinite(state, dimension: n, time: t0)
                 try outputCursor.emitStart(
                     time: t0, state: UnsafeBufferPointer(start: state, count: n), into: &sink)
@@ -125,16 +120,8 @@ enum AdaptiveDriver {
                         throw SolverError.stepBudgetExhausted(
                             time: time, steps: statistics.acceptedSteps + statistics.rejectedSteps)
                     }
-                    let nextStop = eventIndex < events.times.count ? min(events.times[eventIndex], tEnd) : tEnd
-                    let distance = nextStop - time
-                    var attempted = step
-                    var lands = false
-                    if 1.01 * attempted >= distance {
-                        attempted = distance
-                        lands = true
-                    } else if 2 * attempted > distance {
-                        attempted = 0.5 * distance
-                    }
+                    let nextStop = stops.nextStop(end: tEnd)
+                    let (attempted, lands) = EventStops<Stepper.System>.fit(step: step, distance: nextStop - time)
                     if !(attempted > 0) || time + attempted == time {
                         throw SolverError.stepSizeUnderflow(time: time, stepSize: attempted)
                     }
@@ -169,14 +156,8 @@ enum AdaptiveDriver {
                         finalIsInTrialSlot.toggle()
                         time = newTime
 
-                        if lands, eventIndex < events.times.count, events.times[eventIndex] <= time, time < tEnd {
-                            while eventIndex < events.times.count, events.times[eventIndex] <= time {
-                                events.apply(
-                                    eventIndex, events.times[eventIndex], &stepper.system,
-                                    UnsafeMutableBufferPointer(start: state, count: n))
-                                statistics.eventsHandled += 1
-                                eventIndex += 1
-                            }
+                        if lands, stops.due(at: time, end: tEnd) {
+                            stops.applyDue(at: time, to: &stepper.system, state: state, dimension: n, statistics: &statistics)
                             try checkFinite(state, dimension: n, time: time)
                             stepper.restart()
                             if stepAfterEvent.isFinite { step = min(step, stepAfterEvent) }
