@@ -1,7 +1,9 @@
 import Foundation
 
 /// The step loop of the BDF method (`BDFStepper`): landing on events, restarts, dense output,
-/// statistics and errors, with the same contract as `AdaptiveDriver`.
+/// statistics and errors, with `AdaptiveDriver`'s contract for landing, output and errors.
+/// Unlike it, every event restarts the method from order 1 with a fresh initial step (a
+/// multistep history does not survive a jump in the state).
 ///
 /// Steps land exactly on every event time and on the end time (stretched by up to 1 % or
 /// halved to avoid a sliver step); after the events at a time the method restarts at order 1
@@ -66,7 +68,7 @@ enum BDFDriver {
                     let (target, lands) = EventStops<System>.fit(
                         step: min(stepper.step, maximumStep), distance: nextStop - time)
                     if target != stepper.step { stepper.changeStep(to: target) }
-                    if !(target > 0) || time + target == time {
+                    if !(target > 0) || target < 10 * time.ulp || time + target == time {
                         throw SolverError.stepSizeUnderflow(time: time, stepSize: target)
                     }
                     let newTime = lands ? nextStop : time + target
