@@ -67,8 +67,9 @@ struct SpreadingChain: ODESystem {
     }
 
     /// Declaring the sparsity changes how W is built and solved, not the answer: the final
-    /// states agree to rounding, with the same number of steps, for both Rosenbrock methods.
-    @Test(arguments: [IntegrationMethod.rodas5P, .rosenbrock23])
+    /// states agree to rounding, with the same number of steps, for both Rosenbrock methods and
+    /// the BDF.
+    @Test(arguments: [IntegrationMethod.rodas5P, .rosenbrock23, .bdf])
     func declaredSparsityGivesTheSameSolution(method: IntegrationMethod) throws {
         let declared = try finalState(declares: true, method: method)
         let scanned = try finalState(declares: false, method: method)

@@ -134,10 +134,16 @@ struct ExactlySingularAtFirstStep: ODESystem {
 @Suite struct SingularIterationMatrixTests {
     /// A singular W rejects the step and retries a quarter as long (the error-test path would
     /// choose another factor) instead of trapping or failing.
-    @Test(arguments: [IntegrationMethod.rodas5P, .rosenbrock23])
+    @Test(arguments: [IntegrationMethod.rodas5P, .rosenbrock23, .bdf])
     func singularMatrixShrinksTheStep(method: IntegrationMethod) throws {
-        // Rodas5P factors 1/(γh) − c, Rosenbrock23 factors 1 − h d c: zero for these c at h = 1.
-        let rate = method == .rodas5P ? 1 / (Rodas5PTableau.gamma * 1.0) : 1 / Rosenbrock23Tableau.d
+        // Rodas5P factors 1/(γh) − c, Rosenbrock23 1 − h d c, the BDF (order 1) α_1/h − c: zero
+        // for these c at h = 1.
+        let rate: Double
+        switch method {
+        case .rodas5P: rate = 1 / (Rodas5PTableau.gamma * 1.0)
+        case .bdf: rate = BDFCoefficients.alpha(1) / 1.0
+        default: rate = 1 / Rosenbrock23Tableau.d
+        }
         var recorder = TrajectoryRecorder(dimension: 1)
         let solution = try ODESolver.solve(
             ODEProblem(system: ExactlySingularAtFirstStep(rate: rate), initialState: [1], startTime: 0, endTime: 1),

@@ -69,7 +69,7 @@ import StiffTestProblems
     /// At loose tolerances ROBER must not go unstable (CVODE with a difference Jacobian ends
     /// at |error| ~ 4e7 here): the solution stays bounded, nearly nonnegative and conserves
     /// y1 + y2 + y3 = 1 at every step.
-    @Test(arguments: [IntegrationMethod.rosenbrock23, .rodas5P], [1e-2, 1e-3, 1e-4])
+    @Test(arguments: [IntegrationMethod.rosenbrock23, .rodas5P, .bdf], [1e-2, 1e-3, 1e-4])
     func roberStaysBoundedAtLooseTolerances(method: IntegrationMethod, rtol: Double) throws {
         var recorder = TrajectoryRecorder(dimension: 3)
         let atol = 1e-3 * rtol

@@ -254,9 +254,9 @@ struct BDFStepper<System: ODESystem> {
         }
 
         // Modified Newton iteration for d = y − y⁰ (SciPy's test: the contraction rate is
-        // measured within the step, so at least two iterations; converged when the error left,
-        // rate/(1 − rate)·‖Δ‖, is below `newtonTolerance`; abandoned when diverging or when
-        // the remaining iterations cannot get there).
+        // measured within the step, so two iterations unless the first increment is negligible;
+        // converged when the error left, rate/(1 − rate)·‖Δ‖, is below `newtonTolerance`;
+        // abandoned when diverging or when the remaining iterations cannot get there).
         let errorConstant = BDFCoefficients.errorConstant(q)
         let inverseC = 1 / c
         let maximumIterations = Self.maximumNewtonIterations
@@ -277,7 +277,10 @@ struct BDFStepper<System: ODESystem> {
             let norm = ErrorNorm.weighted(increment, weights: weights, dimension: n)
             if !norm.isFinite { nonFinite = true; break }
             let rate = norm / previousNorm  // NaN in the first iteration
-            if rate >= 1 || pow(rate, Double(maximumIterations - count)) / (1 - rate) * norm > newtonTolerance {
+            // An increment below a tenth of the tolerance leaves less than the tolerance for
+            // any rate up to 0.9 (and a rate measured on round-off is meaningless).
+            let negligible = norm <= 0.1 * newtonTolerance
+            if !negligible, rate >= 1 || pow(rate, Double(maximumIterations - count)) / (1 - rate) * norm > newtonTolerance {
                 count += 1
                 break
             }
@@ -286,7 +289,7 @@ struct BDFStepper<System: ODESystem> {
                 correction[i] += increment[i]
             }
             count += 1
-            if norm == 0 || rate / (1 - rate) * norm < newtonTolerance {
+            if negligible || rate / (1 - rate) * norm < newtonTolerance {
                 converged = true
                 break
             }
