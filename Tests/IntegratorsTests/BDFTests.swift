@@ -55,7 +55,7 @@ import StiffTestProblems
         #expect(solution.statistics.acceptedSteps < 800, "\(solution.statistics)")
     }
 
-    /// The point of the method: far fewer Jacobians and LUs than steps, and one to two
+    /// The point of the method: far fewer Jacobians and LUs than steps, and two to three
     /// evaluations of f per step; Rodas5P needs one Jacobian per step and eight f.
     @Test func reusesTheJacobianAndTheFactorization() throws {
         var sink = DiscardingSink()
