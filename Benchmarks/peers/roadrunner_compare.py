@@ -164,15 +164,16 @@ def run_roadrunner(sbml_path, columns, times, rtol, atol, repeats):
     return load, min(sims), np.array(result)
 
 
-def range_error(header, ours, theirs, columns, offset=1):
-    """Largest error over `columns` against the tight ReceptorSim run, as a fraction of each
-    column's range there (floored at 1e-6 of its largest magnitude, and 1e-12): how far a
-    default-tolerance run is from the converged curves. theirs[:, j + offset] is column j."""
+def range_error(header, ours, their_header, theirs, columns):
+    """Largest error over `columns` of a run (`theirs`, columns named by `their_header`) against
+    the tight ReceptorSim run, as a fraction of each column's range there (floored at 1e-6 of
+    its largest magnitude, and 1e-12): how far a default-tolerance run is from the converged
+    curves."""
     worst = 0.0
-    for j, name in enumerate(columns):
+    for name in columns:
         b = ours[:, header.index(name)]
         scale = max(float(b.max() - b.min()), 1e-6 * float(np.abs(b).max()), 1e-12)
-        worst = max(worst, float(np.max(np.abs(theirs[:, j + offset] - b))) / scale)
+        worst = max(worst, float(np.max(np.abs(theirs[:, their_header.index(name)] - b))) / scale)
     return worst
 
 
@@ -270,7 +271,7 @@ def main():
             rr = roadrunner.RoadRunner(sbml)
             scales = tolerance_scales(open(sbml).read())
             _, rr_result = simulate_once(rr, scales, columns, ours[:, 0], 1e-6, 1e-9)
-            rr_error = range_error(header, ours, np.array(rr_result), columns)
+            rr_error = range_error(header, ours, ["time"] + columns, np.array(rr_result), columns)
             loose = {}
             for method in speed_methods:
                 path = os.path.join(work, f"{name}.{method}.json")
@@ -279,7 +280,7 @@ def main():
                 full = os.path.join(work, f"{name}.{method}.csv")
                 run_receptor_sim(args.receptor_sim, path, full, 1)
                 mine_header, mine = read_csv(full)
-                loose[method] = (path, range_error(header, ours, mine[:, [mine_header.index(c) for c in header[1:]]], header[1:], offset=0), [])
+                loose[method] = (path, range_error(header, ours, mine_header, mine, header[1:]), [])
             rr_runs = []
             steps = {}
             for _ in range(args.repeats):

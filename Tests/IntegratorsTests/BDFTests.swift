@@ -7,6 +7,17 @@ import StiffTestProblems
 /// rescaling, its reuse of the Jacobian and the LU, and its accuracy on the IVP Test Set.
 /// The shared suites (accuracy, events, errors, input validation) run it as well.
 @Suite struct BDFTests {
+    /// One BDF solve to the end time with scalar tolerances, output discarded.
+    func solve<System: ODESystem>(
+        _ problem: ODEProblem<System>, rtol: Double, atol: Double
+    ) throws -> ODESolution<System> {
+        var sink = DiscardingSink()
+        return try ODESolver.solve(
+            problem, method: .bdf,
+            options: SolverOptions(relativeTolerance: .scalar(rtol), absoluteTolerance: .scalar(atol)),
+            output: .times([]), into: &sink)
+    }
+
     /// Rescaling the differences keeps the interpolating polynomial: the differences of a
     /// polynomial of degree q sampled at spacing h, rescaled to ρh, equal the differences of
     /// the same polynomial sampled at spacing ρh, for every order.
@@ -47,23 +58,14 @@ import StiffTestProblems
     /// The order rises: HIRES at rtol 1e-7 takes about 400 steps; a method stuck at order 1
     /// would need tens of thousands.
     @Test func orderSelectionRaisesTheOrder() throws {
-        var sink = DiscardingSink()
-        let solution = try ODESolver.solve(
-            Hires().problem, method: .bdf,
-            options: SolverOptions(relativeTolerance: .scalar(1e-7), absoluteTolerance: .scalar(1e-10)),
-            output: .times([]), into: &sink)
+        let solution = try solve(Hires().problem, rtol: 1e-7, atol: 1e-10)
         #expect(solution.statistics.acceptedSteps < 800, "\(solution.statistics)")
     }
 
     /// The point of the method: far fewer Jacobians and LUs than steps, and two to three
     /// evaluations of f per step; Rodas5P needs one Jacobian per step and eight f.
     @Test func reusesTheJacobianAndTheFactorization() throws {
-        var sink = DiscardingSink()
-        let solution = try ODESolver.solve(
-            Hires().problem, method: .bdf,
-            options: SolverOptions(relativeTolerance: .scalar(1e-6), absoluteTolerance: .scalar(1e-9)),
-            output: .times([]), into: &sink)
-        let statistics = solution.statistics
+        let statistics = try solve(Hires().problem, rtol: 1e-6, atol: 1e-9).statistics
         #expect(statistics.acceptedSteps > 100)
         #expect(statistics.jacobianEvaluations * 10 < statistics.acceptedSteps, "\(statistics)")
         #expect(statistics.luFactorizations * 2 < statistics.acceptedSteps + statistics.rejectedSteps, "\(statistics)")
@@ -77,11 +79,7 @@ import StiffTestProblems
     /// (ROBER 15×, VDPOL 2.6×, POLLU 5.9×).
     @Test func stiffReferenceProblems() throws {
         func scaledError<Problem: StiffTestProblem>(_ problem: Problem, rtol: Double, atol: Double) throws -> Double {
-            var sink = DiscardingSink()
-            let solution = try ODESolver.solve(
-                problem.problem, method: .bdf,
-                options: SolverOptions(relativeTolerance: .scalar(rtol), absoluteTolerance: .scalar(atol)),
-                output: .times([]), into: &sink)
+            let solution = try solve(problem.problem, rtol: rtol, atol: atol)
             #expect(solution.finalTime == problem.endTime)
             return zip(solution.finalState, problem.referenceSolution).map { abs($0 - $1) / (atol + rtol * abs($1)) }.max()!
         }
@@ -101,12 +99,9 @@ import StiffTestProblems
     @Test func errorFollowsTheTolerance() throws {
         var errors: [Double] = []
         for rtol in [1e-4, 1e-6, 1e-8] {
-            var sink = DiscardingSink()
-            let solution = try ODESolver.solve(
+            let solution = try solve(
                 ODEProblem(system: SmoothTestSystem(), initialState: SmoothTestSystem.initialState, startTime: 0, endTime: 10),
-                method: .bdf,
-                options: SolverOptions(relativeTolerance: .scalar(rtol), absoluteTolerance: .scalar(rtol)),
-                output: .times([]), into: &sink)
+                rtol: rtol, atol: rtol)
             let exact = SmoothTestSystem.exact(at: 10)
             let error = zip(solution.finalState, exact).map { abs($0 - $1) / (1 + abs($1)) }.max()!
             #expect(error < 20 * rtol, "rtol \(rtol): error \(error)")
@@ -118,14 +113,12 @@ import StiffTestProblems
     /// The same solution whether the Jacobian is analytic or from differences: only the
     /// Newton iteration sees J, so the two runs agree far inside the tolerance.
     @Test func differenceJacobianGivesTheSameSolution() throws {
-        let options = SolverOptions(relativeTolerance: .scalar(1e-8), absoluteTolerance: .scalar(1e-10))
-        var sink = DiscardingSink()
-        let analytic = try ODESolver.solve(
+        let analytic = try solve(
             ODEProblem(system: SmoothTestSystem(), initialState: SmoothTestSystem.initialState, startTime: 0, endTime: 5),
-            method: .bdf, options: options, output: .times([]), into: &sink)
-        let differenced = try ODESolver.solve(
+            rtol: 1e-8, atol: 1e-10)
+        let differenced = try solve(
             ODEProblem(system: SmoothTestSystemWithoutJacobian(), initialState: SmoothTestSystem.initialState, startTime: 0, endTime: 5),
-            method: .bdf, options: options, output: .times([]), into: &sink)
+            rtol: 1e-8, atol: 1e-10)
         let exact = SmoothTestSystem.exact(at: 5)
         for i in 0..<2 {
             #expect(isClose(analytic.finalState[i], exact[i], relative: 1e-6))
