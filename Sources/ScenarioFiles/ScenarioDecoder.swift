@@ -19,6 +19,8 @@ struct ScenarioDecoder {
     static let maximumAmountMilligrams = 100_000.0
     /// Largest stimulus intensity (1 is a typical event).
     static let maximumIntensity = 100.0
+    /// Largest `solver.rtol` and `solver.atol` (and `--rtol`, `--atol`).
+    static let maximumTolerance = 1.0
 
     static let topLevelKeys = ["name", "description", "duration_h", "subject", "doses", "events", "parameters", "output", "solver"]
     static let subjectKeys = ["phenotype", "weight_kg"]
@@ -131,7 +133,7 @@ struct ScenarioDecoder {
                 if vocabulary.drugRoutes[name] != nil {
                     drug = name
                 } else {
-                    unknownName(name, category: .drug, candidates: Array(vocabulary.drugRoutes.keys),
+                    unknownName(name, category: .drug, candidates: vocabulary.drugRoutes.keys.sorted(),
                                 at: location("\(path).drug", drugValue.position))
                 }
             }
@@ -409,12 +411,12 @@ struct ScenarioDecoder {
             defaults.append(methodDefault)
         }
         if let rtolValue = members["rtol"] {
-            if let rtol = number(rtolValue, path: "solver.rtol", .positive, atMost: 1) { scenario.solver.relativeTolerance = rtol }
+            if let rtol = number(rtolValue, path: "solver.rtol", .positive, atMost: Self.maximumTolerance) { scenario.solver.relativeTolerance = rtol }
         } else {
             defaults.append(rtolDefault)
         }
         if let atolValue = members["atol"] {
-            if let atol = number(atolValue, path: "solver.atol", .positive, atMost: 1) { scenario.solver.absoluteTolerance = atol }
+            if let atol = number(atolValue, path: "solver.atol", .positive, atMost: Self.maximumTolerance) { scenario.solver.absoluteTolerance = atol }
         } else {
             defaults.append(atolDefault)
         }
@@ -445,7 +447,7 @@ struct ScenarioDecoder {
             } else {
                 let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
                 problems.append(.unknownKey(location(memberPath, member.keyPosition), key: member.key,
-                                            suggestion: NameSuggestion.nearest(to: member.key, in: allowed)))
+                                            suggestions: NameSuggestion.suggestions(for: member.key, in: allowed)))
             }
         }
         return byKey
@@ -495,6 +497,6 @@ struct ScenarioDecoder {
 
     private mutating func unknownName(_ name: String, category: NameCategory, candidates: [String], at here: FieldLocation) {
         problems.append(.unknownName(here, category: category, name: name,
-                                     suggestion: NameSuggestion.nearest(to: name, in: candidates)))
+                                     suggestions: NameSuggestion.suggestions(for: name, in: candidates), valid: candidates))
     }
 }

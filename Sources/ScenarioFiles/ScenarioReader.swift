@@ -8,6 +8,14 @@ public enum ScenarioReader {
     /// Most output rows one run may ask for (`duration_h / interval_h`), also for `--interval`.
     public static var maximumOutputRows: Double { ScenarioDecoder.maximumOutputRows }
 
+    /// Checks a solver tolerance given outside a file (`--rtol`, `--atol`) exactly as
+    /// `solver.rtol` and `solver.atol` are checked in one.
+    /// - Returns: nil when `value` is valid, else the requirement it fails.
+    public static func toleranceProblem(_ value: Double) -> NumberRequirement? {
+        guard value.isFinite, value > 0 else { return .positive }
+        return value > ScenarioDecoder.maximumTolerance ? .atMost(ScenarioDecoder.maximumTolerance) : nil
+    }
+
     /// Reads and validates the scenario at `path`.
     /// - Parameters:
     ///   - path: the file, as the user wrote it (also used in messages).

@@ -14,8 +14,9 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
     case model(file: String, message: String)
     /// The simulation failed: at which simulated time (if known) and why.
     case simulation(file: String, timeHours: Double?, cause: String)
-    /// A name given on the command line is not known (`drugs NAME`).
-    case unknownName(kind: String, name: String, suggestion: String?)
+    /// A name given on the command line is not known (`drugs NAME`): what it may have meant
+    /// and every valid name, rendered as a scenario file's unknown name is.
+    case unknownName(NameCategory, name: String, suggestions: [String], valid: [String])
 
     /// 0 success, 1 simulation failure, 2 bad usage or bad input.
     var exitStatus: Int32 {
@@ -40,8 +41,9 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
         case .simulation(let file, let time, let cause):
             let when = time.map { " at t = \(CSVNumberFormat.significantDigits(6).format($0)) h" } ?? ""
             return "\(file): error: simulation failed\(when): \(cause)"
-        case .unknownName(let kind, let name, let suggestion):
-            return "receptor-sim: error: unknown \(kind) '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .unknownName(let category, let name, let suggestions, let valid):
+            return "receptor-sim: error: unknown \(category.rawValue) '\(name)'" + NameSuggestion.didYouMean(suggestions)
+                + category.hint(valid: valid)
         }
     }
 }

@@ -45,10 +45,9 @@ enum ReceptorSimCommandLine {
         }
         guard let command = CommandRegistry.command(named: first) else {
             let names = CommandRegistry.all.map { $0.name }
-            let suggestion = NameSuggestionBridge.nearest(to: first, in: names)
             let message = first.hasPrefix("-")
                 ? "unknown option '\(first)'"
-                : "unknown command '\(first)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                : "unknown command '\(first)'" + NameSuggestionBridge.didYouMean(first, in: names)
             console.err(CommandLineError.usage(command: nil, message: message + " (commands: \(names.joined(separator: ", ")))").description)
             return 2
         }

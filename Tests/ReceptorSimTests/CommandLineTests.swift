@@ -96,6 +96,28 @@ let productsDirectory: URL = {
             """)
     }
 
+    /// The suggestions a user gets for the mistakes seen in practice, with the real library.
+    @Test func checkSuggestsWhatWasMeant() throws {
+        let path = try writeTemporaryScenario("""
+            { name: "s", duration_h: 10, subject: { phenotype: "deficit" },
+              doses: [{ drug: "morphine", route: "IV", amount_mg: 1, at_h: 0 },
+                      { drug: "morphine", route: "oral", amount: 1, at_h: 0 },
+                      { drug: "heroin", route: "oral", amount_mg: 1, at_h: 0 }],
+              solver: { method: "ode45" } }
+            """)
+        let result = try runReceptorSim(["check", path])
+        #expect(result.status == 2)
+        #expect(result.stderr == """
+            \(path):1: error: subject.phenotype: unknown phenotype 'deficit'; did you mean 'opioid_deficit'? (phenotypes: control, opioid_deficit)
+            \(path):2: error: doses[0].route: unknown route 'IV'; did you mean 'iv_bolus' or 'iv_infusion'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion)
+            \(path):3: error: doses[1]: missing required key 'amount_mg'
+            \(path):3: error: doses[1].amount: unknown key 'amount'; did you mean 'amount_mg'?
+            \(path):4: error: doses[2].drug: unknown drug 'heroin' (see 'receptor-sim drugs' for the library)
+            \(path):5: error: solver.method: unknown solver method 'ode45' (methods: rodas5p, rosenbrock23, bdf, tsit5, rk4)
+
+            """)
+    }
+
     @Test func checkWithTimelineExpandsSchedulesAndDefaults() throws {
         let path = try writeTemporaryScenario("""
             { name: "t", duration_h: 30,
@@ -142,7 +164,9 @@ let productsDirectory: URL = {
         }
         let typo = try runReceptorSim(["drugs", "morfine"])
         #expect(typo.status == 2)
-        #expect(typo.stderr == "receptor-sim: error: unknown drug 'morfine'; did you mean 'morphine'?\n")
+        #expect(typo.stderr == "receptor-sim: error: unknown drug 'morfine'; did you mean 'morphine'? (see 'receptor-sim drugs' for the library)\n")
+        let prefix = try runReceptorSim(["drugs", "Nalox"])
+        #expect(prefix.stderr == "receptor-sim: error: unknown drug 'Nalox'; did you mean 'naloxone'? (see 'receptor-sim drugs' for the library)\n")
     }
 
     @Test func runRejectsBadOptionsBeforeRunning() throws {

@@ -34,8 +34,7 @@ enum ArgumentParser {
             }
             guard let option = specification.option(named: name) else {
                 let candidates = specification.options.map(\.name) + ["--help"]
-                let suggestion = NameSuggestion.nearest(to: name, in: candidates)
-                throw usage("unknown option '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+                throw usage("unknown option '\(name)'" + NameSuggestion.didYouMean(name, in: candidates))
             }
             if option.isFlag {
                 if inlineValue != nil { throw usage("option '\(option.name)' takes no value") }

@@ -65,8 +65,22 @@ enum ChartCommandSupport {
 
     static let quietOption = OptionSpecification("--quiet", short: "-q", help: "Show no progress on standard error.")
 
+    /// `--timing`: the one thing that makes two runs on the same input differ, so it is opt-in.
+    static let timingOption = OptionSpecification(
+        "--timing", help: "Add the solver's wall-clock time to the solver statistics (the file then differs from run to run).")
+
+    /// Kept so scripts written when the wall time was shown by default still run.
     static let reproducibleOption = OptionSpecification(
-        "--reproducible", help: "Leave the wall-clock time out of the solver statistics, so the file is byte-identical across runs.")
+        "--reproducible", help: "Leave out the wall-clock time: the default; accepted for older scripts.")
+
+    /// Whether to record the wall time: only with `--timing`, which `--reproducible` contradicts.
+    static func recordsWallTime(_ arguments: ParsedArguments, command: String) throws(CommandLineError) -> Bool {
+        let timing = arguments.flag("--timing")
+        if timing, arguments.flag("--reproducible") {
+            throw .usage(command: command, message: "--timing and --reproducible contradict each other; give one")
+        }
+        return timing
+    }
 
     /// The `-o` path, required, with one of `extensions` (any case) unless it is `-`.
     /// - Throws: `.usage`; `.output` when the file's folder does not exist, checked here so a
@@ -250,9 +264,8 @@ struct ChartSelection {
             presets = []
             for name in names {
                 guard let preset = PanelPreset(rawValue: name) else {
-                    let suggestion = NameSuggestionBridge.nearest(to: name, in: available)
                     throw .usage(command: command, message: "unknown panel preset '\(name)' in --panels"
-                        + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + " (presets: \(available.joined(separator: ", ")))")
+                        + NameSuggestionBridge.didYouMean(name, in: available) + " (presets: \(available.joined(separator: ", ")))")
                 }
                 presets?.append(preset)
             }
@@ -294,9 +307,8 @@ struct ChartSelection {
     /// The panels to draw from `available` columns; unknown columns get a "did you mean".
     func panels(available: [String], file: String, command: String, comparison: Bool) throws(CommandLineError) -> [PanelSpecification] {
         for column in columns ?? [] where !available.contains(column) {
-            let suggestion = NameSuggestionBridge.nearest(to: column, in: available)
             throw .usage(command: command, message: "unknown column '\(column)' in --columns for \(file)"
-                + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+                + NameSuggestionBridge.didYouMean(column, in: available))
         }
         do {
             return comparison
