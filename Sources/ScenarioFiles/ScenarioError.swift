@@ -140,7 +140,14 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// One line per problem; control characters from the file (a key, a name, a stray byte)
+    /// are escaped (`TerminalText`), so printing a message never drives the terminal.
     public var description: String {
+        if case .multiple(let all) = self { return all.map(\.description).joined(separator: "\n") }
+        return TerminalText.escaped(unescapedDescription)
+    }
+
+    private var unescapedDescription: String {
         switch self {
         case .multiple(let all):
             return all.map(\.description).joined(separator: "\n")

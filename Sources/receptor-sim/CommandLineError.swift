@@ -26,7 +26,11 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    var description: String {
+    /// The message as printed: control characters from files or arguments escaped
+    /// (`TerminalText`), its own line breaks kept.
+    var description: String { TerminalText.escapedLines(unescapedDescription) }
+
+    private var unescapedDescription: String {
         switch self {
         case .usage(let command, let message):
             let prefix = command.map { "receptor-sim \($0)" } ?? "receptor-sim"

@@ -118,6 +118,28 @@ let productsDirectory: URL = {
             """)
     }
 
+    /// A scenario's text reaches the terminal escaped: no ESC (colours, titles, cursor moves)
+    /// or other control character from a file is ever printed raw.
+    @Test func checkEscapesControlCharactersFromTheFile() throws {
+        // The file holds JSON escapes; the parsed name and key contain the raw characters.
+        let good = try writeTemporaryScenario(#"{ name: "\u001b[31mred\u001b[0m\ttab\u202e", duration_h: 10 }"#)
+        let ok = try runReceptorSim(["check", good])
+        #expect(ok.status == 0)
+        #expect(ok.stdout == #"\#(good): ok: \u001b[31mred\u001b[0m\ttab\u202e (10 h, 0 doses, 0 infusions, 0 events)"# + "\n")
+        let timeline = try runReceptorSim(["check", "--timeline", good])
+        #expect(timeline.stdout.hasPrefix(ok.stdout + "  timeline (time in h):\n  end of run at 10 h\n"))
+        #expect(!timeline.stdout.utf8.contains(0x1B) && !timeline.stdout.contains("\t"))
+        let bad = try writeTemporaryScenario(#"{ name: "x", duration_h: 10, "k\u001b]0;owned\u0007": 1 }"#)
+        let error = try runReceptorSim(["check", bad])
+        #expect(error.status == 2)
+        #expect(error.stderr == #"\#(bad):1: error: k\u001b]0;owned\u0007: unknown key 'k\u001b]0;owned\u0007'"# + "\n")
+        // A raw ESC byte outside a string is named, escaped, in the syntax error.
+        let raw = try writeTemporaryScenario("{ name: \"x\", \u{1B}[2J }")
+        let syntax = try runReceptorSim(["check", raw])
+        #expect(syntax.status == 2)
+        #expect(syntax.stderr == #"\#(raw):1:14: error: unexpected '\u001b', expected a key or '}'"# + "\n")
+    }
+
     @Test func checkWithTimelineExpandsSchedulesAndDefaults() throws {
         let path = try writeTemporaryScenario("""
             { name: "t", duration_h: 30,

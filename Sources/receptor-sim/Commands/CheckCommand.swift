@@ -29,9 +29,10 @@ enum CheckCommand: ReceptorSimCommand {
                     if case .dose = entry.kind { doses += 1 }
                     if case .infusionStart = entry.kind { infusions += 1 }
                 }
-                console.out("\(file): ok: \(scenario.name) (\(format(scenario.durationHours)) h, \(doses) doses, "
-                    + "\(infusions) infusions, \(scenario.events.count) events)")
-                if arguments.flag("--timeline") { console.out(timeline(loaded)) }
+                // File content is escaped, never echoed raw: a name must not drive the terminal.
+                console.out(TerminalText.escaped("\(file): ok: \(scenario.name) (\(format(scenario.durationHours)) h, \(doses) doses, "
+                    + "\(infusions) infusions, \(scenario.events.count) events)"))
+                if arguments.flag("--timeline") { console.out(TerminalText.escapedLines(timeline(loaded))) }
             } catch {
                 console.err(error.description)
                 failed = true
