@@ -5,19 +5,7 @@ import Testing
 /// benchmarks themselves run by hand in release builds, never here).
 @Suite struct BenchmarkHelpTests {
     private func runBench(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let binary = productsDirectory.appendingPathComponent("receptor-bench")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build receptor-bench first (swift build)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        try runProduct("receptor-bench", arguments)
     }
 
     @Test func helpListsEverySubcommand() throws {
