@@ -1,10 +1,13 @@
 import Foundation
+import Reports
 
 /// Where commands print: standard output for results, standard error for messages.
 /// Writes go straight to the file descriptors (unbuffered), so text and streamed CSV never
-/// interleave out of order.
+/// interleave out of order. Standard output goes through `StandardOutput`, which checks every
+/// write; `ReceptorSimCommandLine.main` turns a failure into exit status 1. Standard error is
+/// written as well as it can be: there is nowhere left to report its failure.
 struct Console: Sendable {
-    func out(_ text: String) { write(1, text) }
+    func out(_ text: String) { StandardOutput.write(text.hasSuffix("\n") ? text : text + "\n") }
     func err(_ text: String) { write(2, text) }
 
     private func write(_ descriptor: Int32, _ text: String) {
