@@ -71,6 +71,28 @@ import Testing
         #expect(try nodes.entries() == ["pipe"])
     }
 
+    @Test func unixSocketIsConnectedTo() throws {
+        let nodes = try OutputNodes()
+        let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(listener >= 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let name = Array(nodes.path("socket").utf8)
+        try #require(name.count < MemoryLayout.size(ofValue: address.sun_path))
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: name) }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        #expect(listen(listener, 1) == 0)
+        let received = SocketReader(listener: listener)
+        try AtomicOutputFile.write("over a socket\n", to: nodes.path("socket"))
+        #expect(received.finish() == "over a socket\n")
+        close(listener)
+        #expect(nodes.type("socket") == S_IFSOCK)
+        #expect(try nodes.entries() == ["socket"])
+    }
+
     @Test(.enabled(if: OutputNodes.canMakeDevices, "needs mknod (root with CAP_MKNOD)"))
     func characterDeviceIsWrittenThroughAndStaysADevice() throws {
         let nodes = try OutputNodes()

@@ -80,3 +80,30 @@ final class FIFOReader: @unchecked Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+/// Accepts one connection on a listening socket and reads it to the end, on a background thread.
+final class SocketReader: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var bytes: [UInt8] = []
+
+    init(listener: Int32) {
+        Thread.detachNewThread { [self] in
+            let connection = accept(listener, nil, nil)
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while connection >= 0 {
+                let count = read(connection, &buffer, buffer.count)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { break }
+                bytes.append(contentsOf: buffer[..<count])
+            }
+            if connection >= 0 { close(connection) }
+            done.signal()
+        }
+    }
+
+    /// Waits for the writer to close the connection (at most 30 s) and returns what was read.
+    func finish() -> String {
+        _ = done.wait(timeout: .now() + 30)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
