@@ -96,6 +96,19 @@ import Testing
         }
     }
 
+    @Test func failingStandardErrorDoesNotStopTheRun() throws {
+        let fixture = try OutputPathFixture()
+        let scenario = try fixture.write(OutputPathFixture.short, "s.json")
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        // Progress from the start, every line of it failing (it used to trap in FileHandle.write).
+        let (process, _) = try launchReceptorSim(["run", scenario, "-o", fixture.path("out.csv"), "--summary"],
+                                                 stderr: full, progressDelaySeconds: 0)
+        #expect(waitForExit(process, seconds: 60))
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        #expect(try fixture.read("out.csv").split(separator: "\r\n").count == 50)
+    }
+
     @Test func fifoReceivesTheWholeRunAndStaysAFIFO() throws {
         let fixture = try OutputPathFixture()
         let scenario = try fixture.write(OutputPathFixture.short, "s.json")

@@ -48,16 +48,19 @@ struct OutputPathFixture {
 }
 
 /// Starts the built binary with standard output sent to `stdout` (default: discarded) and
-/// standard error collected in a file, returning at once.
-func launchReceptorSim(_ arguments: [String], stdout: FileHandle = .nullDevice) throws -> (Process, stderr: URL) {
+/// standard error to `stderr` (default: collected in the returned file), returning at once.
+func launchReceptorSim(
+    _ arguments: [String], stdout: FileHandle = .nullDevice, stderr: FileHandle? = nil, progressDelaySeconds: Int = 3600
+) throws -> (Process, stderr: URL) {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent("receptor-sim")
     process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(["RECEPTOR_SIM_PROGRESS_DELAY_S": "3600"]) { _, new in new }
+    process.environment = ProcessInfo.processInfo.environment
+        .merging(["RECEPTOR_SIM_PROGRESS_DELAY_S": String(progressDelaySeconds)]) { _, new in new }
     let errors = try makeTemporaryDirectory().appendingPathComponent("stderr")
     _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
     process.standardOutput = stdout
-    process.standardError = try FileHandle(forWritingTo: errors)
+    process.standardError = try stderr ?? FileHandle(forWritingTo: errors)
     try process.run()
     return (process, errors)
 }
