@@ -63,8 +63,9 @@ package final class AtomicOutputFile {
             let (fd, temporary) = try TemporaryFiles.create(beside: resolved, mode: 0o644)
             if exists {
                 // Keep the replaced file's permissions and, where allowed, its owner.
-                _ = fchmod(fd, info.st_mode & 0o7777)
+                // (Owner first: changing it clears set-id bits that the mode then restores.)
                 if geteuid() == 0 { _ = fchown(fd, info.st_uid, info.st_gid) }
+                _ = fchmod(fd, info.st_mode & 0o7777)
             }
             sink = .temporary(descriptor: fd, path: temporary, target: resolved)
         }
