@@ -73,7 +73,11 @@ import Testing
 
     @Test func unixSocketIsConnectedTo() throws {
         let nodes = try OutputNodes()
+        #if canImport(Glibc)
         let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let listener = socket(AF_UNIX, SOCK_STREAM, 0)
+        #endif
         #expect(listener >= 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)

@@ -13,8 +13,8 @@ package struct FileIdentity: Sendable, Hashable {
     package let type: UInt32
 
     init(_ info: stat) {
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
+        device = UInt64(truncatingIfNeeded: info.st_dev)
+        inode = UInt64(truncatingIfNeeded: info.st_ino)
         type = UInt32(info.st_mode) & UInt32(S_IFMT)
     }
 
