@@ -10,6 +10,8 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
     case scenario(ScenarioError)
     /// The output could not be written.
     case output(CSVWriterError)
+    /// An output option names a path that cannot or must not be written (found before running).
+    case outputPath(command: String, option: String, path: String, reason: String)
     /// The model rejected the scenario while compiling it (input problem: exit 2).
     case model(file: String, message: String)
     /// The simulation failed: at which simulated time (if known) and why.
@@ -40,6 +42,8 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
             return error.description
         case .output(let error):
             return "receptor-sim: error: \(error)"
+        case .outputPath(let command, let option, let path, let reason):
+            return "receptor-sim \(command): error: \(option) '\(path)': \(reason)"
         case .model(let file, let message):
             return "\(file): error: \(message)"
         case .simulation(let file, let time, let cause):

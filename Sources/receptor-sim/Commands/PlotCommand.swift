@@ -82,9 +82,9 @@ enum ChartCommandSupport {
         return timing
     }
 
-    /// The `-o` path, required, with one of `extensions` (any case) unless it is `-`.
-    /// - Throws: `.usage`; `.output` when the file's folder does not exist, checked here so a
-    ///   typo fails before a long simulation rather than after it.
+    /// The `-o` path, required, with one of `extensions` (any case) unless it is `-`, checked
+    /// by `OutputOptions` against the inputs (INPUT... and `--scenario`) before anything runs.
+    /// - Throws: `.usage`; `.outputPath` for a path that cannot or must not be written.
     static func outputPath(_ arguments: ParsedArguments, command: String, extensions: [String]) throws(CommandLineError) -> String {
         guard let path = arguments.value("--output") else {
             throw .usage(command: command, message: "missing -o FILE (.\(extensions.joined(separator: " or .")))")
@@ -92,14 +92,8 @@ enum ChartCommandSupport {
         guard path == "-" || extensions.contains(fileExtension(path)) else {
             throw .usage(command: command, message: "output file '\(path)' must end in .\(extensions.joined(separator: " or ."))")
         }
-        if path != "-" {
-            var isDirectory: ObjCBool = false
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-                throw .output(.cannotCreate(path: path, errno: ENOENT))
-            }
-            if !isDirectory.boolValue { throw .output(.cannotCreate(path: path, errno: ENOTDIR)) }
-        }
+        let inputs = arguments.positionals + [arguments.value("--scenario")].compactMap { $0 }
+        try OutputOptions.check(command: command, outputs: [("--output", path)], inputs: inputs)
         return path
     }
 
@@ -110,14 +104,10 @@ enum ChartCommandSupport {
 
     static func isCSV(_ path: String) -> Bool { fileExtension(path) == "csv" }
 
-    /// Writes `text` to `path` atomically (a temporary file beside it, renamed over it only
-    /// when complete), or to standard output for `-`.
-    /// - Throws: `.output` (exit 1) when the file cannot be created, written or renamed.
+    /// Writes `text` to `path` by the rules of `AtomicOutputFile` (a file atomically, a device
+    /// or FIFO straight through), or to standard output for `-`, every write checked.
+    /// - Throws: `.output` (exit 1) when the output cannot be opened, written or renamed.
     static func write(_ text: String, to path: String, console: Console) throws(CommandLineError) {
-        if path == "-" {
-            console.out(text)
-            return
-        }
         do throws(CSVWriterError) {
             try AtomicOutputFile.write(text.hasSuffix("\n") ? text : text + "\n", to: path)
         } catch {

@@ -30,6 +30,7 @@ enum RunCommand: ReceptorSimCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let file = arguments.positionals[0]
+        try OutputOptions.check(command: name, outputs: [("--output", arguments.value("--output") ?? "-")], inputs: [file])
         let vocabulary = ModelBridge.vocabulary
         var scenario: Scenario
         do throws(ScenarioError) {

@@ -92,6 +92,11 @@ enum StudyCommandSupport {
         init(_ arguments: ParsedArguments, command: String) throws(CommandLineError) {
             self.command = command
             file = arguments.positionals[0]
+            // Every output (the summary, population's --bands) is checked before the run. Both
+            // on '-' is left to population, whose message says how to separate them.
+            var outputs = [("--output", arguments.value("--output") ?? "-")]
+            if let bands = arguments.value("--bands"), !(bands == "-" && outputs[0].1 == "-") { outputs.append(("--bands", bands)) }
+            try OutputOptions.check(command: command, outputs: outputs, inputs: [file])
             var scenario: Scenario
             // The fingerprint hashes exactly the bytes that were parsed (one read of the file).
             do throws(ScenarioError) {
