@@ -1,6 +1,7 @@
 import Integrators
 import Reports
 import ScenarioFiles
+import Validation
 
 /// Why a command failed, and with which exit status. The one error type of the executable.
 enum CommandLineError: Error, Equatable, CustomStringConvertible {
@@ -16,6 +17,8 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
     case simulation(file: String, timeHours: Double?, cause: String)
     /// A name given on the command line is not known (`drugs NAME`).
     case unknownName(kind: String, name: String, suggestion: String?)
+    /// A validation study (or its observations file) is missing or malformed.
+    case validation(ValidationError)
 
     /// 0 success, 1 simulation failure, 2 bad usage or bad input.
     var exitStatus: Int32 {
@@ -42,6 +45,8 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
             return "\(file): error: simulation failed\(when): \(cause)"
         case .unknownName(let kind, let name, let suggestion):
             return "receptor-sim: error: unknown \(kind) '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .validation(let error):
+            return error.description
         }
     }
 }

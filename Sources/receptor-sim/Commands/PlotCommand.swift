@@ -71,9 +71,11 @@ enum ChartCommandSupport {
     /// The `-o` path, required, with one of `extensions` (any case) unless it is `-`.
     /// - Throws: `.usage`; `.output` when the file's folder does not exist, checked here so a
     ///   typo fails before a long simulation rather than after it.
-    static func outputPath(_ arguments: ParsedArguments, command: String, extensions: [String]) throws(CommandLineError) -> String {
-        guard let path = arguments.value("--output") else {
-            throw .usage(command: command, message: "missing -o FILE (.\(extensions.joined(separator: " or .")))")
+    static func outputPath(
+        _ arguments: ParsedArguments, command: String, extensions: [String], option: String = "--output"
+    ) throws(CommandLineError) -> String {
+        guard let path = arguments.value(option) else {
+            throw .usage(command: command, message: "missing \(option == "--output" ? "-o" : option) FILE (.\(extensions.joined(separator: " or .")))")
         }
         guard path == "-" || extensions.contains(fileExtension(path)) else {
             throw .usage(command: command, message: "output file '\(path)' must end in .\(extensions.joined(separator: " or ."))")
