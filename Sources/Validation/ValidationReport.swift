@@ -87,6 +87,18 @@ package enum ValidationReport {
         }
     }
 
+    /// A window around the observations when they cover under a quarter of the run (a PET
+    /// scan on day 14 is a dot on a 14-day axis): their span plus a quarter of it, at least
+    /// 2 h, on each side; nil otherwise.
+    static func zoomWindow(_ observations: [Observation], run: ClosedRange<Double>?) -> ClosedRange<Double>? {
+        guard let run, let first = observations.map(\.timeHours).min() else { return nil }
+        let last = observations.map { $0.endHours ?? $0.timeHours }.max()!
+        let runLength = run.upperBound - run.lowerBound
+        guard runLength > 0, last - first < 0.25 * runLength else { return nil }
+        let pad = max(2, 0.25 * (last - first))
+        return max(run.lowerBound, first - pad)...min(run.upperBound, last + pad)
+    }
+
     static func status(_ study: StudyResult) -> (String, String) {
         if study.file.knownGap != nil { return ("known gap", "known-gap") }
         if study.failure != nil { return ("run failed", "not-met") }
@@ -103,12 +115,25 @@ package enum ValidationReport {
             for name in table.columnNames {
                 var panel = PanelSpecification(columns: [name], unit: ColumnUnit(columnName: name))
                 panel.title = TimeSeriesColumn.displayLabel(forColumn: name) + " (" + name + ")"
+                if name.hasSuffix("_pet_occupancy") { panel.axisLabel = "PET occupancy (fraction)" }
                 panels.append(panel)
             }
+            let marks = Observation.marks(study.file.observations, results: study.comparisons)
             out.raw(SVGChart.render(
                 table: table, panels: panels, annotations: study.annotations,
-                options: ChartOptions(panelHeightPoints: 170, idPrefix: "study\(chartIndex)", standalone: false),
-                observations: Observation.marks(study.file.observations, results: study.comparisons)))
+                options: ChartOptions(panelHeightPoints: 150, idPrefix: "study\(chartIndex)", standalone: false),
+                observations: marks))
+            if let window = zoomWindow(study.file.observations, run: table.timeSpanHours) {
+                let zoomed = table.restricted(toHours: window)
+                if zoomed.rowCount >= 2 {
+                    out.element("p", ["class": "note"], text: "The same, from " + ValidationNumber.text(window.lowerBound) + " to "
+                        + ValidationNumber.text(window.upperBound) + " h:")
+                    out.raw(SVGChart.render(
+                        table: zoomed, panels: panels, annotations: study.annotations,
+                        options: ChartOptions(panelHeightPoints: 150, idPrefix: "study\(chartIndex)-zoom", standalone: false),
+                        observations: marks))
+                }
+            }
         }
         if let failure = study.failure { out.element("p", ["class": "failure"], text: "The run failed: " + failure) }
         if let gap = study.file.knownGap { out.element("p", ["class": "gap"], text: "Known gap: " + gap) }
