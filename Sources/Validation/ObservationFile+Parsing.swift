@@ -57,6 +57,7 @@ extension ObservationFile {
                 let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
                 if fields.joined(separator: ",") != columnHeader {
                     fail(number, "the table must start with the header line '\(columnHeader)', found '\(line)'")
+                    break  // rows under a wrong header cannot be read column by column
                 }
                 continue
             }
