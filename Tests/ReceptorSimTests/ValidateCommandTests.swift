@@ -54,6 +54,7 @@ import Testing
         #expect(lines[4] == "4 of 4 comparisons met (1 studies of 1); held-back studies: 0 of 0 comparisons met; known gaps: 0 studies")
         let html = try String(contentsOfFile: report, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(MarkupDocument.parse(html).parseError == nil)
         #expect(!html.contains("<script") && !html.contains("src=\"http"))
         // at, and max with time_of_max as one marker; the half-life is listed, not drawn.
         #expect(html.components(separatedBy: "class=\"marker\"").count - 1 == 2)
@@ -110,5 +111,6 @@ import Testing
         #expect(result.stdout.contains("comparisons met (") && result.stdout.contains("studies of \(studies.count));"))
         let html = try String(contentsOfFile: report, encoding: .utf8)
         for study in studies { #expect(html.contains("id=\"\(study.dropLast(4))\"")) }
+        #expect(MarkupDocument.parse(html).parseError == nil)
     }
 }
