@@ -5,8 +5,8 @@ extension Observation {
     /// `at` values as points; a `max`/`min` with a `time_of_max`/`time_of_min` of the same
     /// observable and window as one point at the published time and value; a lone `max`, `min`
     /// or `mean` as a level across its window (marker at the window's middle); a lone time as a
-    /// vertical line. `auc` and `half_life` are not values on the curve's axis: no mark (the
-    /// report lists them).
+    /// vertical line. `auc` and `half_life` are not values on the curve's axis: their window is
+    /// shaded and captioned.
     package static func marks(_ observations: [Observation], results: [ComparisonResult]? = nil) -> [ObservationMark] {
         func verdict(_ index: Int) -> ObservationMark.Verdict? {
             guard let results else { return nil }
@@ -74,7 +74,15 @@ extension Observation {
                     value: observation.value, valueSD: observation.standardDeviation, valueBand: band, window: window,
                     label: label, verdict: verdict(index)))
             case .auc, .halfLife:
-                continue
+                let window = observation.timeHours...(observation.endHours ?? observation.timeHours)
+                let name = observation.statistic == .auc ? "AUC" : "half-life"
+                let unit = observation.statistic == .auc ? " (unit x h)" : " h"
+                marks.append(ObservationMark(
+                    column: observation.observable, timeHours: window.lowerBound, value: nil, window: window, label: label,
+                    caption: name + " " + ValidationNumber.text(observation.value) + unit + ", band ["
+                        + ValidationNumber.text(observation.lower) + ", " + ValidationNumber.text(observation.upper) + "]"
+                        + (results.map { "; model " + ValidationNumber.text($0[index].modelValue) } ?? ""),
+                    verdict: verdict(index)))
             }
         }
         return marks

@@ -31,8 +31,8 @@ package enum ValidationReport {
         out.element("p", ["class": "meta"], text: "Markers are the published values (error bars: SD where reported; shaded: the "
             + "acceptance band the model must lie in); the line is the model. Green: met; red: not met; orange: a known gap "
             + "(stated in the study's file, counted as not met). A peak with its time is one marker with both bars; a value over "
-            + "a window is a dashed level across it; a time alone is a dashed vertical line. Areas and half-lives are listed "
-            + "under the chart only.")
+            + "a window is a dashed level across it; a time alone is a dashed vertical line; the window of an area or a "
+            + "half-life is shaded and captioned.")
         out.close("header")
 
         out.open("section", ["id": "studies"])

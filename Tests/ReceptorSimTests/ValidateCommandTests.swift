@@ -56,8 +56,10 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(MarkupDocument.parse(html).parseError == nil)
         #expect(!html.contains("<script") && !html.contains("src=\"http"))
-        // at, and max with time_of_max as one marker; the half-life is listed, not drawn.
+        // at, and max with time_of_max as one marker; the half-life as its shaded window.
         #expect(html.components(separatedBy: "class=\"marker\"").count - 1 == 2)
+        #expect(html.components(separatedBy: "class=\"window\"").count - 1 == 1)
+        #expect(html.contains("half-life 3 h, band [0.1, 100]; model "))
         #expect(html.components(separatedBy: "class=\"error-bar\"").count - 1 == 1)
         #expect(html.contains("data-verdict=\"met\""))
         #expect(html.contains("id=\"morphine-test\""))

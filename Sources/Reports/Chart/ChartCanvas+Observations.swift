@@ -31,6 +31,22 @@ extension ChartCanvas {
                     ])
                 }
             }
+            if mark.value == nil, let window = mark.window {
+                let x0 = self.x(hours: window.lowerBound), x1 = self.x(hours: window.upperBound)
+                out.empty("rect", [
+                    "class": "window", "x": c(x0), "y": c(plotTop), "width": c(max(x1 - x0, 1)), "height": c(bottom - plotTop),
+                    "fill": mark.colour, "fill-opacity": "0.07",
+                ])
+                out.empty("path", [
+                    "class": "window-bracket", "d": "M\(c(x0)),\(c(plotTop + 9))L\(c(x0)),\(c(plotTop + 3))L\(c(x1)),\(c(plotTop + 3))L\(c(x1)),\(c(plotTop + 9))",
+                    "stroke": mark.colour, "stroke-width": "1.2", "fill": "none",
+                ])
+                if let caption = mark.caption {
+                    out.element("text", ["x": c(x0 + 4), "y": c(plotTop + 16), "font-size": "10", "fill": mark.colour], text: caption)
+                }
+                out.close("g")
+                continue
+            }
             guard let value = mark.value else {
                 out.empty("line", [
                     "class": "time-mark", "x1": c(x), "y1": c(plotTop), "x2": c(x), "y2": c(bottom), "stroke": mark.colour,

@@ -5,7 +5,8 @@
 /// SD bar and a shaded vertical band; a value over a window with no time (`mean`, or a peak
 /// without its time) adds a dashed level across the window; a peak with its time (`max` with a
 /// `time_of_max` of the same window) is a dot with both bars; a time alone (`time_of_max`) is a
-/// dashed vertical line with the time band shaded across the panel.
+/// dashed vertical line with the time band shaded across the panel; a summary that is not a
+/// value on the axis (an area, a half-life) is its window, shaded, with a caption.
 package struct ObservationMark: Sendable, Equatable {
     package enum Verdict: String, Sendable, Equatable {
         case met, notMet, knownGap
@@ -29,14 +30,17 @@ package struct ObservationMark: Sendable, Equatable {
     package var window: ClosedRange<Double>?
     /// Tooltip text.
     package var label: String
+    /// Short text drawn at the top of a window-only mark (`half-life 90 h`).
+    package var caption: String?
     /// Colours the marker (nil: neutral, for plain observations).
     package var verdict: Verdict?
 
     package init(
         column: String, timeHours: Double, value: Double?, valueSD: Double? = nil, valueBand: ClosedRange<Double>? = nil,
         timeSD: Double? = nil, timeBand: ClosedRange<Double>? = nil, window: ClosedRange<Double>? = nil, label: String,
-        verdict: Verdict? = nil
+        caption: String? = nil, verdict: Verdict? = nil
     ) {
+        self.caption = caption
         self.column = column
         self.timeHours = timeHours
         self.value = value
