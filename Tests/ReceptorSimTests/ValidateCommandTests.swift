@@ -81,6 +81,22 @@ import Testing
         #expect(gapLines.last == "0 of 2 comparisons met (0 studies of 1); held-back studies: 0 of 0 comparisons met; known gaps: 1 study")
     }
 
+    /// A solver failure is reported and its comparisons listed as not met; the other studies
+    /// still run; exit 1.
+    @Test func failedRunExitsOneAndOthersStillRun() throws {
+        let directory = try folder(rows: ["morphine_plasma_nM,at,1,,100,,,0,1000000"])
+        try ChartFixtures.failing.write(to: directory.appendingPathComponent("failing.json"), atomically: true, encoding: .utf8)
+        try Self.observations(rows: ["morphine_plasma_nM,at,2,,100,,,0,1000000"])
+            .write(to: directory.appendingPathComponent("failing.csv"), atomically: true, encoding: .utf8)
+        let result = try runReceptorSim(["validate", "--dir", directory.path, "-q"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("failing.json: error: simulation failed at t = "))
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("failing ") && lines[0].contains("model n/a") && lines[0].hasSuffix("NOT MET (run failed)"))
+        #expect(lines[1].hasPrefix("morphine-test ") && lines[1].hasSuffix("met"))
+    }
+
     @Test func badStudyFilesExitTwo() throws {
         let directory = try folder(rows: ["morphine_plasma_nM,at,1,,100,,,2,1", "morphine_plasma,at,1,,100,,,0,1"])
         let result = try runReceptorSim(["validate", "--dir", directory.path, "-q"])
