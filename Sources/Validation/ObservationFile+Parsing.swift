@@ -16,9 +16,9 @@ extension ObservationFile {
     ) throws(ValidationError) -> ObservationFile {
         var issues: [ValidationIssue] = []
         func fail(_ line: Int, _ message: String) { issues.append(ValidationIssue(file: file, line: line, message: message)) }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text  // a UTF-8 byte-order mark
+        // `\r\n` is one Character in Swift, so split on newline characters, not on "\n".
+        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         var header: [String: [String]] = [:]
         var headerLine: [String: Int] = [:]
         var tableLine: Int?

@@ -33,6 +33,13 @@ import Testing
         #expect(file.observations[2].upper == 15)
     }
 
+    @Test func byteOrderMarkAndCRLFAreAccepted() throws {
+        let text = "\u{FEFF}" + (validHeader + ObservationFile.columnHeader + "\nmu_pet_occupancy,at,1,,0.5,,,0.4,0.6\n")
+            .replacingOccurrences(of: "\n", with: "\r\n")
+        let file = try parse(text)
+        #expect(file.title == "A test study" && file.observations.count == 1 && file.observations[0].line == 9)
+    }
+
     @Test func headerMistakes() {
         let text = """
             # title: A test study
