@@ -58,6 +58,7 @@ struct CompiledStructure {
     // Events and observable references.
     var events: [Event]
     var controlTotal: [Double]
+    var baselineSurface: [Double]
     var referenceHedonicTone: Double
     var referenceProbeResponse: Double
 
@@ -141,6 +142,7 @@ struct CompiledStructure {
         stimulusIntensity = s.stimulusIntensity
 
         controlTotal = model.reference.controlTotal
+        baselineSurface = model.reference.baselineSurface
         referenceHedonicTone = model.reference.hedonicTone
         referenceProbeResponse = model.reference.probeResponse
         events = model.events.map { event in

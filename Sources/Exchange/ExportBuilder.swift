@@ -208,6 +208,14 @@ struct ExportBuilder {
                      bound[j] / surface, column: true)
             }
             rule(k + "_occupancy_total", .dimensionless, .add(bound) / surface, column: true)
+            if s.receptorKinds[r] != .nmda {
+                // PET-equivalent occupancy: sites not held by drugs or metabolites (ligands after
+                // the peptides) against the drug-free baseline surface.
+                let drugBound = bound.indices.filter { s.pairLigand[s.receptorPairStart[r] + $0] >= s.peptideIDs.count }.map { bound[$0] }
+                let baseline = parameter(k + "_baseline_surface", s.baselineSurface[r], .dimensionless)
+                rule(k + "_pet_occupancy", .dimensionless,
+                     .number(1) - (surface - .add(drugBound)) / baseline, column: true)
+            }
             let total = parameter(k + "_control_total", s.controlTotal[r], .dimensionless)
             rule(k + "_surface_rel", .dimensionless, surface / total, column: true)
             rule(k + "_internal_rel", .dimensionless, inside / total, column: true)

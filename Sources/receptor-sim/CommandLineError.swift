@@ -1,6 +1,7 @@
 import Integrators
 import Reports
 import ScenarioFiles
+import Validation
 
 /// Why a command failed, and with which exit status. The one error type of the executable.
 enum CommandLineError: Error, Equatable, CustomStringConvertible {
@@ -19,6 +20,8 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
     /// A name given on the command line is not known (`drugs NAME`): what it may have meant
     /// and every valid name, rendered as a scenario file's unknown name is.
     case unknownName(NameCategory, name: String, suggestions: [String], valid: [String])
+    /// A validation study (or its observations file) is missing or malformed.
+    case validation(ValidationError)
 
     /// 0 success, 1 simulation failure, 2 bad usage or bad input.
     var exitStatus: Int32 {
@@ -52,6 +55,8 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
         case .unknownName(let category, let name, let suggestions, let valid):
             return "receptor-sim: error: unknown \(category.rawValue) '\(name)'" + NameSuggestion.didYouMean(suggestions)
                 + category.hint(valid: valid)
+        case .validation(let error):
+            return error.description
         }
     }
 }

@@ -151,7 +151,13 @@ public struct CompiledModel: Sendable {
         let controlTotal = (0..<layout.receptorKinds.count).map { r in
             Self.totalReceptor(layout: layout, r: r, controlState)
         }
-        var reference = ObservableReference(controlTotal: controlTotal, hedonicTone: 0, probeResponse: 1)
+        let baselineSurface = (0..<layout.receptorKinds.count).map { r in
+            var total = state[layout.receptorFree[r]] + state[layout.receptorDesensitized[r]]
+            for pair in layout.pairs where pair.receptor == r { total += state[pair.state] }
+            return total
+        }
+        var reference = ObservableReference(
+            controlTotal: controlTotal, hedonicTone: 0, probeResponse: 1, baselineSurface: baselineSurface)
         let probe = state.withUnsafeBufferPointer { y in
             Self.probeResponse(system: system, layout: layout, physiology: library.physiology, y)
         }

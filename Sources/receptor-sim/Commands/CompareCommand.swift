@@ -6,7 +6,7 @@ import Reports
 enum CompareCommand: ReceptorSimCommand {
     static let name = "compare"
     static let abstract = "Overlay the same observables of several scenarios (SVG chart or HTML page)."
-    static let usage = "INPUT INPUT... -o FILE.svg|FILE.html [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--labels a,b] [--title TEXT] [--timing] [--quiet]"
+    static let usage = "INPUT INPUT... -o FILE.svg|FILE.html [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--labels a,b] [--title TEXT] [--observations FILE.csv] [--timing] [--quiet]"
     static let discussion = """
         Each INPUT is a scenario file, simulated in turn, or a CSV written by 'run'. Runs are
         keyed A, B, C, ... in the legend and the dose strip, labelled by their file names (short
@@ -27,6 +27,7 @@ enum CompareCommand: ReceptorSimCommand {
         options: [ChartCommandSupport.outputOption(extensions: "svg or .html")] + ChartCommandSupport.chartOptions + [
             OptionSpecification("--labels", value: "a,b", help: "Legend labels, one per INPUT, comma-separated (default: the file names without extension)."),
             OptionSpecification("--title", value: "TEXT", help: "Title (default: the labels joined by 'vs')."),
+            ObservationOverlay.option,
             ChartCommandSupport.timingOption,
             ChartCommandSupport.reproducibleOption,
             ChartCommandSupport.quietOption,
@@ -58,12 +59,16 @@ enum CompareCommand: ReceptorSimCommand {
             for column in run.table.columnNames where !available.contains(column) { available.append(column) }
             runs.append(run)
         }
-        let panels = try selection.panels(
-            available: available, file: arguments.positionals.joined(separator: ", "), command: name, comparison: true)
+        let marks = try ObservationOverlay.marks(
+            arguments, available: available, scenario: runs.compactMap(\.scenario).max { $0.durationHours < $1.durationHours })
+        let panels = ObservationOverlay.panels(
+            try selection.panels(
+                available: available, file: arguments.positionals.joined(separator: ", "), command: name, comparison: true),
+            marks: marks, available: available, comparison: true)
         let title = arguments.value("--title") ?? runs.map(\.label).joined(separator: " vs ")
         let text = ChartCommandSupport.fileExtension(output) == "svg" || output == "-"
-            ? SVGChart.renderComparison(runs, panels: panels, options: ChartOptions(title: title))
-            : HTMLReport.renderComparison(runs, panels: panels, title: title)
+            ? SVGChart.renderComparison(runs, panels: panels, options: ChartOptions(title: title), observations: marks)
+            : HTMLReport.renderComparison(runs, panels: panels, title: title, observations: marks)
         try ChartCommandSupport.write(text, to: output, console: console)
         return 0
     }

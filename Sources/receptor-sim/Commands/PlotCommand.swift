@@ -9,7 +9,7 @@ import ScenarioFiles
 enum PlotCommand: ReceptorSimCommand {
     static let name = "plot"
     static let abstract = "Draw a scenario's time course (or a CSV from run) as an SVG chart."
-    static let usage = "INPUT -o FILE.svg [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--scenario FILE] [--title TEXT] [--quiet]"
+    static let usage = "INPUT -o FILE.svg [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--scenario FILE] [--title TEXT] [--observations FILE.csv] [--quiet]"
     static let discussion = """
         INPUT is a scenario file, which is simulated first, or a CSV file (name ending in .csv)
         written by 'receptor-sim run'. Panels share one time axis in hours or days; dose times are
@@ -25,6 +25,7 @@ enum PlotCommand: ReceptorSimCommand {
         options: [ChartCommandSupport.outputOption(extensions: "svg")] + ChartCommandSupport.chartOptions + [
             OptionSpecification("--scenario", value: "FILE", help: "For a CSV input: the scenario it came from, for dose marks, event windows and the title."),
             OptionSpecification("--title", value: "TEXT", help: "Chart title (default: the scenario's name, or the CSV file's name)."),
+            ObservationOverlay.option,
             ChartCommandSupport.quietOption,
         ])
 
@@ -35,10 +36,13 @@ enum PlotCommand: ReceptorSimCommand {
             arguments.positionals[0], scenarioFile: arguments.value("--scenario"), quiet: arguments.flag("--quiet"),
             reproducible: true, command: name)
         let table = try selection.window(of: input.table, file: input.file, command: name)
-        let panels = try selection.panels(available: table.columnNames, file: input.file, command: name, comparison: false)
+        let marks = try ObservationOverlay.marks(arguments, available: table.columnNames, scenario: input.scenario)
+        let panels = ObservationOverlay.panels(
+            try selection.panels(available: table.columnNames, file: input.file, command: name, comparison: false),
+            marks: marks, available: table.columnNames, comparison: false)
         let svg = SVGChart.render(
             table: table, panels: panels, annotations: input.annotations,
-            options: ChartOptions(title: arguments.value("--title") ?? input.label))
+            options: ChartOptions(title: arguments.value("--title") ?? input.label), observations: marks)
         try ChartCommandSupport.write(svg, to: output, console: console)
         return 0
     }
@@ -82,18 +86,21 @@ enum ChartCommandSupport {
         return timing
     }
 
-    /// The `-o` path, required, with one of `extensions` (any case) unless it is `-`, checked
-    /// by `OutputOptions` against the inputs (INPUT... and `--scenario`) before anything runs.
+    /// The path of `option` (`-o` by default), required, with one of `extensions` (any case)
+    /// unless it is `-`, checked by `OutputOptions` against the inputs (INPUT... and
+    /// `--scenario`) before anything runs.
     /// - Throws: `.usage`; `.outputPath` for a path that cannot or must not be written.
-    static func outputPath(_ arguments: ParsedArguments, command: String, extensions: [String]) throws(CommandLineError) -> String {
-        guard let path = arguments.value("--output") else {
-            throw .usage(command: command, message: "missing -o FILE (.\(extensions.joined(separator: " or .")))")
+    static func outputPath(
+        _ arguments: ParsedArguments, command: String, extensions: [String], option: String = "--output"
+    ) throws(CommandLineError) -> String {
+        guard let path = arguments.value(option) else {
+            throw .usage(command: command, message: "missing \(option == "--output" ? "-o" : option) FILE (.\(extensions.joined(separator: " or .")))")
         }
         guard path == "-" || extensions.contains(fileExtension(path)) else {
             throw .usage(command: command, message: "output file '\(path)' must end in .\(extensions.joined(separator: " or ."))")
         }
         let inputs = arguments.positionals + [arguments.value("--scenario")].compactMap { $0 }
-        try OutputOptions.check(command: command, outputs: [("--output", path)], inputs: inputs)
+        try OutputOptions.check(command: command, outputs: [(option, path)], inputs: inputs)
         return path
     }
 

@@ -64,15 +64,17 @@ enum ModelBridge {
         ((try? ReceptorModel.columnNames(for: scenario, library: library)) ?? []).filter { $0 != "time_h" }
     }
 
-    /// Compiles and simulates `scenario`, streaming rows of `columns` into `sink`.
+    /// Compiles and simulates `scenario`, streaming rows of `columns` into `sink` at the
+    /// scenario's output interval, or at `outputTimes` when given (ascending, within the run).
     /// - Throws: `.model` when the model rejects the scenario (exit 2), `.simulation` for solver
     ///   and steady-state failures (exit 1), `.output` when writing fails.
     static func simulate<Sink: ObservableSink>(
-        _ scenario: Scenario, file: String, columns: [String], into sink: inout Sink
+        _ scenario: Scenario, file: String, columns: [String], outputTimes: [Double]? = nil, into sink: inout Sink
     ) throws(CommandLineError) -> SolverStatistics {
         do {
             let model = try ReceptorModel.compile(scenario, library: library)
-            return try ReceptorModel.simulate(model, columns: columns, intervalHours: scenario.output.intervalHours, into: &sink)
+            return try ReceptorModel.simulate(
+                model, columns: columns, intervalHours: scenario.output.intervalHours, outputTimes: outputTimes, into: &sink)
         } catch let error as CommandLineError {
             throw error
         } catch let error as CSVWriterError {
