@@ -62,13 +62,14 @@ DA_FLOOR = 0.35                   # dopamine release with no mu disinhibition, r
 KAPPA_DA_INHIBITION = 0.6         # w_kappa: terminal inhibition by kappa
 
 # Dependence (section 4.2): two pools per circuit (lc, reward).
-DEP = dict(fast_half_life_h=30.0, fast_gain=0.55, slow_half_life_h=168.0, slow_gain=0.45,
+DEP_AC_BYPASS = True
+DEP = dict(fast_half_life_h=30.0, fast_gain=0.3, slow_half_life_h=168.0, slow_gain=0.25,
            softplus_width=0.002)
 
 # Dysphoria (section 6).
 DYS = dict(tonic=0.20, kappa_weight=0.6, relief=0.8, stress=0.5, pain=1.2, rejection=0.8,
            ketamine_relief=0.5)
-LC_EXTRINSIC = dict(gain=0.6, half_life_h=12.0)
+LC_EXTRINSIC = dict(gain=1.0, half_life_h=12.0)
 KETAMINE_PLASTICITY = dict(onset_rate_per_h=1.0, half_life_h=72.0)
 
 # Peptides (model 1) and feedback.
@@ -101,7 +102,7 @@ DRUGS = dict(
                   bind=dict(mu=(0.351, 44.0, 1.0, 1.0), delta=(150.0, 40.0, 1.0, 1.0), kappa=(200.0, 40.0, 1.0, 1.0))),
     methadone=dict(M=309.4, V1=280.0, CL=7.8, ke0=0.5, fu=0.12, kp=1.0,
                    routes=dict(oral=(0.79, 0.6)),
-                   bind=dict(mu=(120.0, 40.0, 1.0, 0.4), delta=(400.0, 40.0, 1.0, 0.4))),
+                   bind=dict(mu=(34.0, 40.0, 1.0, 0.4), delta=(400.0, 40.0, 1.0, 0.4))),
     # Model 2: SL buprenorphine gets a deep compartment (terminal t1/2 ~ 30 h, label 24-42 h)
     # and efficacy 0.30 (respiratory ceiling, Dahan 2005); see Model2Design.md section 9.
     buprenorphine=dict(M=467.6, V1=250.0, CL=60.0, Q=120.0, V2=300.0, Q3=20.0, V3=1000.0, ke0=0.24, fu=0.04, kp=1.0,
@@ -253,13 +254,13 @@ class Model:
         block += y[self.pep["dynorphin"]] / DYNORPHIN_NMDA_KI
         return 1.0 / (1.0 + block)   # unblocked fraction (competitive block, equilibrium)
 
-    def raw_stimulus(self, y, r):
+    def raw_stimulus(self, y, r, coupled=True):
         st = self.rec[r]
         s = CONSTITUTIVE[r] * y[st["F"]]
         for (_, _, _, _, eff, _, i) in st["ligands"]:
             if eff is not None:
                 s += eff * y[i]
-        return (1.0 - y[st["U"]]) * s
+        return (1.0 - y[st["U"]]) * s if coupled else s
 
     @staticmethod
     def transduce(S, n):
@@ -281,7 +282,12 @@ class Model:
         Elc = self.transduce(self.p("lc.coupling", C["lc"]["coupling"]) * mu, 1.0)
         Ers = self.transduce(self.p("respiration.coupling", C["respiration"]["coupling"]) * mu,
                              self.p("respiration.slope", C["respiration"]["slope"]))
-        return dict(reward=Erw, lc=Elc, resp=Ers, delta=Ed, kappa=Ek, mu_stim=mu)
+        # AC drive (section 4.2): Gi-AC coupling is not subject to the long-term uncoupling U,
+        # which acts on the effector (GIRK/firing) pathway; model assumption DEP_AC_BYPASS.
+        mu_ac = self.raw_stimulus(y, "mu", coupled=not DEP_AC_BYPASS)
+        Elc_ac = self.transduce(self.p("lc.coupling", C["lc"]["coupling"]) * mu_ac, 1.0)
+        Erw_ac = self.transduce(self.p("reward.coupling", C["reward"]["coupling"]) * mu_ac * (1 + DELTA_POTENTIATION * Ed), 1.0)
+        return dict(reward=Erw, lc=Elc, resp=Ers, delta=Ed, kappa=Ek, mu_stim=mu, lc_ac=Elc_ac, reward_ac=Erw_ac)
 
     @staticmethod
     def softplus(x, w):
@@ -385,7 +391,7 @@ class Model:
         w = DEP["softplus_width"]
         for c, key in (("lc", "lc"), ("reward", "reward")):
             i_f, i_s = self.A[c]
-            drive = self.softplus(sig[key] - E0[key], w) - self.softplus(0.0, w)
+            drive = self.softplus(sig[key + "_ac"] - E0[key + "_ac"], w) - self.softplus(0.0, w)
             kf = LN2 / self.p("dep.fast_half_life_h", DEP["fast_half_life_h"])
             ks = LN2 / self.p("dep.slow_half_life_h", DEP["slow_half_life_h"])
             dy[i_f] = kf * (self.p("dep.fast_gain", DEP["fast_gain"]) * drive - y[i_f])
@@ -853,6 +859,19 @@ def b9b():
     c2 = at(t0 + 2, O, T, "cows")
     cc2 = at(t0 + 2, O0, T0, "cows")
     return f"given at +{t0-LAST_MORPHINE:.0f} h (COWS {c0:.0f}): {c2:.0f} at +2 h (no-bup control {cc2:.0f})", c0 - c2 >= 6
+
+
+@behaviour("B9s", "sensitivity: B9/B9b with a faster buprenorphine brain entry (ke0 1.5 /h instead of 0.24)",
+           "as B9 and B9b", "open question 2 of Model2Design.md", "-")
+def b9s():
+    old = DRUGS["buprenorphine"]["ke0"]
+    DRUGS["buprenorphine"]["ke0"] = 1.5
+    try:
+        v1, _ = b9()
+        v2, _ = b9b()
+    finally:
+        DRUGS["buprenorphine"]["ke0"] = old
+    return f"{v1}; relief: {v2}", None
 
 
 @behaviour("B10", "micro-induction avoids precipitation", "no COWS rise >= 6 over control while morphine continues",
