@@ -63,11 +63,11 @@ KAPPA_DA_INHIBITION = 0.6         # w_kappa: terminal inhibition by kappa
 
 # Dependence (section 4.2): two pools per circuit (lc, reward).
 DEP_AC_BYPASS = True
-DEP = dict(fast_half_life_h=30.0, fast_gain=0.3, slow_half_life_h=168.0, slow_gain=0.25,
+DEP = dict(fast_half_life_h=30.0, fast_gain=0.25, slow_half_life_h=168.0, slow_gain=0.2,
            softplus_width=0.002)
 
 # Dysphoria (section 6).
-DYS = dict(tonic=0.20, kappa_weight=0.6, relief=0.8, stress=0.5, pain=1.2, rejection=0.8,
+DYS = dict(tonic=0.20, kappa_weight=0.6, relief=0.8, stress=0.5, pain=0.6, rejection=0.8,
            ketamine_relief=0.5)
 LC_EXTRINSIC = dict(gain=1.0, half_life_h=12.0)
 KETAMINE_PLASTICITY = dict(onset_rate_per_h=1.0, half_life_h=72.0)
@@ -85,7 +85,7 @@ FEEDBACK = dict(endorphin_suppression_gain=0.7, endorphin_suppression_half_life_
                 dynorphin_induction_gain=0.8, dynorphin_induction_half_life_h=72.0,
                 dynorphin_drive_from_dopamine=1.0, dynorphin_drive_from_adaptation=3.0, dynorphin_drive_from_stress=0.3)
 DEFICIT = dict(release_factor=0.5, receptor_synthesis_factor=1.15)
-COWS = dict(scale=48.0, half_index=0.25)   # COWS = 48 (1 - exp(-ln2 WI / half_index)), section 7
+COWS = dict(scale=48.0, half_index=0.2)   # COWS = 48 (1 - exp(-ln2 WI / half_index)), section 7
 
 # Drugs: model 1 library values (receptor-sim drugs NAME), bindings (Ki nM, kon /nM/h, efficacy,
 # arrestin bias); efficacy None = neutral antagonist. Model-2 changes are marked.
@@ -105,7 +105,7 @@ DRUGS = dict(
                    bind=dict(mu=(34.0, 40.0, 1.0, 0.4), delta=(400.0, 40.0, 1.0, 0.4))),
     # Model 2: SL buprenorphine gets a deep compartment (terminal t1/2 ~ 30 h, label 24-42 h)
     # and efficacy 0.30 (respiratory ceiling, Dahan 2005); see Model2Design.md section 9.
-    buprenorphine=dict(M=467.6, V1=250.0, CL=60.0, Q=120.0, V2=300.0, Q3=20.0, V3=1000.0, ke0=0.24, fu=0.04, kp=1.0,
+    buprenorphine=dict(M=467.6, V1=250.0, CL=60.0, Q=120.0, V2=300.0, Q3=20.0, V3=900.0, ke0=0.24, fu=0.04, kp=1.0,
                        routes=dict(sublingual=(0.29, 1.5), iv=None),
                        bind=dict(mu=(0.088, 11.7, 0.37, 0.0), delta=(1.15, 40.0, None, 0.0), kappa=(0.072, 40.0, None, 0.0))),
     naloxone=dict(M=327.3, V1=34.44, CL=230.4, Q=120.0, V2=152.3, ke0=6.39, fu=0.54, kp=1.0,
@@ -530,7 +530,7 @@ def run(drugs, doses=(), events=(), infusions=(), t_end=48.0, phenotype="control
         bps.add(t0); bps.add(t1)
     bps = sorted(b for b in bps if t_start <= b <= t_end)
     grid = np.arange(t_start, t_end + 1e-9, dt)
-    out_t, out_y = [], []
+    out_t, out_y, out_o = [], [], []
     for a, b in zip(bps[:-1], bps[1:]):
         # apply events at a
         for (t, drug, route, mg) in doses:
@@ -557,16 +557,17 @@ def run(drugs, doses=(), events=(), infusions=(), t_end=48.0, phenotype="control
         if not sol.success:
             raise RuntimeError(sol.message)
         for j in range(sol.t.size):
+            # observables use the stimulus intensities of this segment (events are piecewise constant)
+            o = m.observe(sol.y[:, j])
             if out_t and abs(sol.t[j] - out_t[-1]) < 1e-12:
-                out_y[-1] = sol.y[:, j]
+                out_y[-1] = sol.y[:, j]; out_o[-1] = o
                 continue
-            out_t.append(sol.t[j]); out_y.append(sol.y[:, j])
+            out_t.append(sol.t[j]); out_y.append(sol.y[:, j]); out_o.append(o)
         y = sol.y[:, -1].copy()
     m.last_state = (out_t[-1], out_y[-1].copy())
     m.states = (np.array(out_t), np.array(out_y))
     obs = {}
-    for yy in out_y:
-        o = m.observe(yy)
+    for o in out_o:
         for k, v in o.items():
             obs.setdefault(k, []).append(v)
     return np.array(out_t), {k: np.array(v) for k, v in obs.items()}, m
@@ -693,7 +694,7 @@ def onset_peak_end(T, O, key, t_last, t_max):
     tt, vv = T[sel], O[key][sel]
     i = int(np.argmax(vv)); peak = vv[i]
     cw = O["cows"][sel]
-    on = tt[np.argmax(cw >= 5.0)] - t_last if (cw >= 5.0).any() else float("nan")
+    on = tt[np.argmax(cw >= cw[0] + 5.0)] - t_last if (cw >= cw[0] + 5.0).any() else float("nan")
     after = (tt > tt[i]) & (vv < 0.2 * peak)
     end = (tt[after][0] - t_last) if after.any() else float("nan")
     return on, tt[i] - t_last, peak, end
@@ -735,7 +736,7 @@ def b3():
     return f"endorphin {e*100:+.0f} %, dynorphin {d*100:+.0f} %, dysphoria {fmt(dys,3)} at +24 h vs {fmt(dys0,3)} drug-free", ok
 
 
-@behaviour("B4", "spontaneous morphine withdrawal", "onset (COWS >= 5) 6-12 h, peak 24-72 h, < 20 % of peak by day 5-10; COWS > 12 by 12-16 h",
+@behaviour("B4", "spontaneous morphine withdrawal", "onset (COWS +5 over the last-dose level) 6-12 h, peak 24-72 h, < 20 % of peak by day 5-10; COWS > 12 by 12-16 h",
            "pharmacology.md 9 item 14; docslib 'Opioid withdrawal'; EmergencyCareBC COWS summary (Wesson & Ling 2003 scale)",
            "onset +9 h, peak +24 h, 10 % at +124 h (R)")
 def b4():
@@ -744,7 +745,7 @@ def b4():
     sel = (T >= LAST_MORPHINE)
     c12 = T[sel][np.argmax(O["cows"][sel] > 12)] - LAST_MORPHINE
     ok = 6 <= on <= 12 and 24 <= pk <= 72 and end <= 10 * DAY
-    return (f"onset +{on:.0f} h, peak +{pk:.0f} h (WI {fmt(peak,3)}, COWS {O['cows'][sel].max():.0f}), "
+    return (f"COWS {O['cows'][sel][0]:.1f} at the last dose; onset +{on:.0f} h, peak +{pk:.0f} h (WI {fmt(peak,3)}, COWS {O['cows'][sel].max():.0f}), "
             f"< 20 % at +{end/24:.1f} d, COWS > 12 at +{c12:.0f} h"), ok
 
 
@@ -1068,12 +1069,14 @@ def b23():
     return "not simulated: Model2Design.md section 6.3 documents the PAM as inert at physiological levels", None
 
 
-@behaviour("B24", "delta potentiates mu", "morphine dopamine response smaller without delta signalling", "seed 000; Spanagel 1992", "multiplier only (M)")
+@behaviour("B24", "delta potentiates mu", "morphine's peak dopamine lower without delta signalling", "seed 000; Spanagel 1992", "multiplier only (M)")
 def b24():
     T, O, _ = run(["morphine"], [(0.0, "morphine", "iv", 10.0)], t_end=8, dt=0.1)
     T2, O2, _ = run(["morphine"], [(0.0, "morphine", "iv", 10.0)], t_end=8, dt=0.1, over={"delta_reward.coupling": 0.0})
-    a, b = O["dopamine_tone"].max() - 1, O2["dopamine_tone"].max() - O2["dopamine_tone"][0]
-    return f"dopamine rise {a*100:+.0f} % with delta, {b*100:+.0f} % with delta signalling off (no delta tool drug yet)", a > b
+    a, b = O["dopamine_tone"].max(), O2["dopamine_tone"].max()
+    ra, rb = a - 1, b - O2["dopamine_tone"][0]
+    return (f"peak dopamine_tone {a:.2f} with delta, {b:.2f} with delta signalling off (rise {ra*100:+.0f} % vs {rb*100:+.0f} % "
+            f"of each baseline; no delta tool drug yet)"), a > b
 
 
 @behaviour("B25", "kratom PK and partial agonism", "MG Cmax 81.9 nM, 7-OH 16.1 nM", "Tanna 2022", "PK inverted (P/W)")
