@@ -63,7 +63,7 @@ KAPPA_DA_INHIBITION = 0.6         # w_kappa: terminal inhibition by kappa
 
 # Dependence (section 4.2): two pools per circuit (lc, reward).
 DEP_AC_BYPASS = True
-DEP = dict(fast_half_life_h=30.0, fast_gain=0.25, slow_half_life_h=168.0, slow_gain=0.2,
+DEP = dict(fast_half_life_h=30.0, fast_gain=0.3, slow_half_life_h=168.0, slow_gain=0.15,
            softplus_width=0.002)
 
 # Dysphoria (section 6).
@@ -85,7 +85,7 @@ FEEDBACK = dict(endorphin_suppression_gain=0.7, endorphin_suppression_half_life_
                 dynorphin_induction_gain=0.8, dynorphin_induction_half_life_h=72.0,
                 dynorphin_drive_from_dopamine=1.0, dynorphin_drive_from_adaptation=3.0, dynorphin_drive_from_stress=0.3)
 DEFICIT = dict(release_factor=0.5, receptor_synthesis_factor=1.15)
-COWS = dict(scale=48.0, half_index=0.2)   # COWS = 48 (1 - exp(-ln2 WI / half_index)), section 7
+COWS = dict(scale=48.0, half_index=0.3)   # COWS = 48 (1 - exp(-ln2 WI / half_index)), section 7
 
 # Drugs: model 1 library values (receptor-sim drugs NAME), bindings (Ki nM, kon /nM/h, efficacy,
 # arrestin bias); efficacy None = neutral antagonist. Model-2 changes are marked.
@@ -632,12 +632,13 @@ def state_at(res, t):
     return (T[i], Y[i])
 
 
-def branch(base, t, doses=(), events=(), infusions=(), t_end=None, dt=0.05, extra_drugs=(), over=None):
+def branch(base, t, doses=(), events=(), infusions=(), t_end=None, dt=0.05, extra_drugs=(), over=None,
+           base_drugs=("morphine",)):
     """Continue the morphine-dependent subject from time t with other drugs added (a new model
     with the extra drugs; states copied by name)."""
     T, O, m = base
     t0, y0 = state_at(base, t)
-    drugs = ["morphine"] + list(extra_drugs)
+    drugs = list(base_drugs) + list(extra_drugs)
     m2 = Model(drugs, "control", over)
     y = m2.y0.copy()
     copy_state(m, y0, m2, y)
@@ -860,6 +861,32 @@ def b9b():
     c2 = at(t0 + 2, O, T, "cows")
     cc2 = at(t0 + 2, O0, T0, "cows")
     return f"given at +{t0-LAST_MORPHINE:.0f} h (COWS {c0:.0f}): {c2:.0f} at +2 h (no-bup control {cc2:.0f})", c0 - c2 >= 6
+
+
+@behaviour("B9f", "buprenorphine in a highly tolerant subject (fentanyl 0.1 mg/h for 28 d, continuing) precipitates withdrawal",
+           "COWS rise >= 6 over the continuing-fentanyl control within 90 min (ke0 0.24 /h) / with ke0 1.5 /h",
+           "MODEL.md 2.5 (precipitation in a highly tolerant subject); Sporer 2004; Dunn 2023 (MCID)", "not tested")
+def b9f():
+    base = C.get("fentanyl", chronic_fentanyl)
+    t0 = CHRONIC_DAYS * DAY - 24
+    out = []
+    ok = False
+    Tc, Oc, _ = branch(base, t0, infusions=[(t0, t0 + 8, "fentanyl", 0.1)], t_end=t0 + 8, dt=0.05, base_drugs=["fentanyl"])
+    for ke0 in (0.24, 1.5):
+        old = DRUGS["buprenorphine"]["ke0"]
+        DRUGS["buprenorphine"]["ke0"] = ke0
+        try:
+            T, O, _ = branch(base, t0, [(t0, "buprenorphine", "sublingual", 16.0)], infusions=[(t0, t0 + 8, "fentanyl", 0.1)],
+                             t_end=t0 + 8, dt=0.05, extra_drugs=["buprenorphine"], base_drugs=["fentanyl"])
+        finally:
+            DRUGS["buprenorphine"]["ke0"] = old
+        ex90 = at(t0 + 1.5, O, T, "cows") - at(t0 + 1.5, Oc, Tc, "cows")
+        ex4 = max(at(t0 + h, O, T, "cows") - at(t0 + h, Oc, Tc, "cows") for h in np.arange(0.25, 6.01, 0.25))
+        out.append(f"ke0 {ke0}: +{ex90:.1f} at 90 min, max +{ex4:.1f} within 6 h")
+        if ke0 == 0.24:
+            ok = ex90 >= 6
+    occ = at(t0, Oc, Tc, "mu_occupancy_drug")
+    return f"16 mg SL at fentanyl occupancy {occ:.2f}: " + "; ".join(out), ok
 
 
 @behaviour("B9s", "sensitivity: B9/B9b with a faster buprenorphine brain entry (ke0 1.5 /h instead of 0.24)",
