@@ -85,7 +85,7 @@ FEEDBACK = dict(endorphin_suppression_gain=0.7, endorphin_suppression_half_life_
                 dynorphin_induction_gain=0.8, dynorphin_induction_half_life_h=72.0,
                 dynorphin_drive_from_dopamine=1.0, dynorphin_drive_from_adaptation=3.0, dynorphin_drive_from_stress=0.3)
 DEFICIT = dict(release_factor=0.5, receptor_synthesis_factor=1.15)
-COWS = dict(scale=48.0, half_index=0.3)   # COWS = 48 (1 - exp(-ln2 WI / half_index)), section 7
+COWS = dict(scale=48.0, half_index=0.4)   # COWS = 48 (1 - exp(-ln2 WI / half_index)), section 7
 
 # Drugs: model 1 library values (receptor-sim drugs NAME), bindings (Ki nM, kon /nM/h, efficacy,
 # arrestin bias); efficacy None = neutral antagonist. Model-2 changes are marked.
@@ -746,7 +746,7 @@ def b4():
     on, pk, peak, end = onset_peak_end(T, O, "withdrawal_index", LAST_MORPHINE, LAST_MORPHINE + 21 * DAY)
     sel = (T >= LAST_MORPHINE)
     c12 = T[sel][np.argmax(O["cows"][sel] > 12)] - LAST_MORPHINE
-    ok = 6 <= on <= 12 and 24 <= pk <= 72 and end <= 10 * DAY
+    ok = 6 <= on <= 12 and 24 <= pk <= 72 and end <= 10 * DAY and 12 <= c12 <= 16
     return (f"COWS {O['cows'][sel][0]:.1f} at the last dose; onset +{on:.0f} h, peak +{pk:.0f} h (WI {fmt(peak,3)}, COWS {O['cows'][sel].max():.0f}), "
             f"< 20 % at +{end/24:.1f} d, COWS > 12 at +{c12:.0f} h"), ok
 
