@@ -6,7 +6,7 @@ A design tool and, later, a peer for checking the Swift implementation (like the
 Benchmarks/peers). Never used by the product. The equations and every parameter are documented in
 Sources/Pharmacology/Pharmacology.docc/Model2Design.md (section numbers below refer to it).
 
-    python3 Benchmarks/peers/model2_reference.py            # behaviour table B1-B33 (about 1-2 min)
+    python3 Benchmarks/peers/model2_reference.py            # behaviour table B1-B33 (about 2.5 min)
     python3 Benchmarks/peers/model2_reference.py --only B12 B9   # selected rows
     python3 Benchmarks/peers/model2_reference.py --csv out.csv   # also write the table as CSV
 
