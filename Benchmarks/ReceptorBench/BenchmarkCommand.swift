@@ -7,6 +7,8 @@ enum BenchmarkCommand: Equatable {
     case stiff(StiffBenchmarkOptions)
     /// Virtual-population throughput (`PopulationBenchmark`, which parses its own options).
     case population([String])
+    /// Forward-sensitivity cost against one solve (`SensitivityBenchmark`).
+    case sensitivity(SensitivityBenchmark)
 
     static let usage = """
         usage: receptor-bench <subcommand> [options]
@@ -16,11 +18,14 @@ enum BenchmarkCommand: Equatable {
                       at rtol 1e-4, 1e-6, 1e-8, 1e-10 with atol = 1e-3 * rtol; CSV on stdout
           population  virtual-population throughput of the morphine-abrupt-stop scenario
                       (members per second on 1 and 2 threads); CSV on stdout
+          sensitivity BDF forward sensitivities vs one plain solve on ROBER and POLLU
+                      (medians of alternated runs, cost ratio per parameter); CSV on stdout
           help        this text
 
         Run in release: swift run -c release receptor-bench stiff [options]
         \(StiffBenchmarkOptions.usage)
         \(PopulationBenchmark.usage)
+        \(SensitivityBenchmark.usage)
         """
 
     init(arguments: [String]) throws(BenchmarkUsageError) {
@@ -31,6 +36,8 @@ enum BenchmarkCommand: Equatable {
             self = .stiff(try StiffBenchmarkOptions(arguments: rest))
         case "population":
             self = .population(rest)
+        case "sensitivity":
+            self = .sensitivity(try SensitivityBenchmark.parse(rest))
         case "help", "--help", "-h":
             self = .help
         default:

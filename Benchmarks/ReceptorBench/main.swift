@@ -32,6 +32,8 @@ do {
         try StiffBenchmark(options: options).run()
     case .population(let populationArguments):
         PopulationBenchmark.main(populationArguments)
+    case .sensitivity(let benchmark):
+        try benchmark.run()
     }
 } catch let error as BenchmarkUsageError {
     printToStandardError("receptor-bench: error: \(error)")

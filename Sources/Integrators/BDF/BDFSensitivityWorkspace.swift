@@ -18,11 +18,11 @@ struct BDFSensitivityWorkspace {
     @usableFromInline var columns: UnsafeMutablePointer<Int>
     @usableFromInline var parameterCount = 0
     @usableFromInline var errorControl = true
-    /// CVODES's crate for the sensitivity corrector: the contraction rate measured in earlier
-    /// steps with the current LU (1 after a new one).
+    /// CVODES's crateS for the sensitivity corrector: the contraction rate measured in earlier
+    /// steps with the current Jacobian (1 after a new one).
     @usableFromInline var rate = 1.0
-    /// The c of the LU that `rate` was measured with.
-    @usableFromInline var rateMatrix = Double.nan
+    /// `BDFStepper.jacobianCount` of the Jacobian that `rate` was measured with.
+    @usableFromInline var rateJacobian = -1
     @usableFromInline var parameterJacobianEvaluations = 0
     @usableFromInline var iterations = 0
     @usableFromInline var errorTestFailures = 0

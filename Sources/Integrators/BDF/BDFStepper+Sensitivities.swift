@@ -27,6 +27,12 @@ import Foundation
 /// LU already made for the state. No f evaluation and no new LU, except where the fallback
 /// above adopts a fresh J.
 extension BDFStepper where System: ParametricODESystem {
+    /// CVODES's test for the sensitivity corrector (nlscoef): converged when
+    /// C_q ‖Δ‖ min(1, rate) ≤ 0.1, i.e. when the error left in the iteration is estimated at a
+    /// tenth of what the local error test allows. Looser than the state's SciPy test
+    /// (`newtonTolerance`), so one iteration usually does once a rate is known.
+    @inlinable static var sensitivityCorrectorTolerance: Double { 0.1 }
+
     /// Binds the sensitivity slices after `bind(workspace:pivots:dimension:sensitivityCount:)`
     /// and records the selected parameters, the absolute tolerances atol_i/|p̄_k|, and J's
     /// pattern (compressed rows) for the products J·s. Once per solve.
@@ -127,11 +133,11 @@ extension BDFStepper where System: ParametricODESystem {
     @inlinable
     mutating func correctSensitivities(to newTime: Double, statistics: inout SolverStatistics) -> Outcome {
         let n = self.n, rows = rowLength, m = sensitivityCount, q = order
-        let alpha = BDFCoefficients.alpha(q)
+        let alpha = BDFCoefficients.alpha(q), errorConstant = BDFCoefficients.errorConstant(q)
         let c = step / alpha, inverseC = 1 / c
-        if factoredC != sensitivity.rateMatrix {
+        if jacobianCount != sensitivity.rateJacobian {
             sensitivity.rate = 1
-            sensitivity.rateMatrix = factoredC
+            sensitivity.rateJacobian = jacobianCount
         }
         system.jacobianEntries(
             time: newTime, state: UnsafeBufferPointer(start: iterate, count: n),
@@ -189,7 +195,7 @@ extension BDFStepper where System: ParametricODESystem {
                 // With the exact matrix one solve is the answer, up to rounding.
                 if exactMatrix { converged = true; break }
                 if count > 1 { sensitivity.rate = max(0.3 * sensitivity.rate, norm / previousNorm) }
-                if norm * min(1, sensitivity.rate) <= newtonTolerance || norm <= 0.1 * newtonTolerance {
+                if errorConstant * norm * min(1, sensitivity.rate) <= Self.sensitivityCorrectorTolerance {
                     converged = true
                     break
                 }
@@ -201,8 +207,10 @@ extension BDFStepper where System: ParametricODESystem {
             // exact. The state's later steps use it too, as after any refresh.
             jacobian.update(from: sensitivity.currentJacobian, count: n * n)
             jacobianIsCurrent = true
+            jacobianCount += 1
             stepsSinceJacobian = 0
             sensitivity.rate = 1
+            sensitivity.rateJacobian = jacobianCount
             statistics.luFactorizations += 1
             if LUFactorization.factorIterationMatrix(
                 jacobian: jacobian, scale: -1, shift: 1 / c, into: factors, dimension: n,
@@ -214,12 +222,10 @@ extension BDFStepper where System: ParametricODESystem {
                 return .rejected
             }
             factoredC = c
-            sensitivity.rateMatrix = c
             exactMatrix = true
         }
 
         if sensitivity.errorControl {
-            let errorConstant = BDFCoefficients.errorConstant(q)
             var worst = 0.0
             for k in 0..<m {
                 let offset = (k + 1) * n

@@ -85,6 +85,9 @@ struct BDFStepper<System: ODESystem> {
     /// The c for which `factors` holds the LU of I/c − J (NaN: none).
     @usableFromInline var factoredC = Double.nan
     @usableFromInline var jacobianIsCurrent = false
+    /// Jacobians evaluated or adopted so far in this solve (the sensitivity corrector's rate
+    /// belongs to one of them).
+    @usableFromInline var jacobianCount = 0
     @usableFromInline var stepsSinceJacobian = 0
     /// The Newton iteration has converged when the error left in it is below this (in the
     /// weighted norm): max(10ε/rtol, min(0.03, √rtol)), SciPy's choice, with the smallest
@@ -204,6 +207,7 @@ struct BDFStepper<System: ODESystem> {
             system, time: time, state: y, derivative: derivative, into: jacobian, scratch: solveScratch,
             dimension: n, statistics: &statistics)
         jacobianIsCurrent = true
+        jacobianCount += 1
         stepsSinceJacobian = 0
         factoredC = .nan
     }
