@@ -24,6 +24,7 @@ public struct SensitivityOptions: Sendable {
     /// parameter values themselves unless one is zero.
     public var parameterScales: [Double]?
 
+    /// All parameters, zero initial sensitivities, error control on, scales 1 by default.
     public init(
         parameters: [Int]? = nil, initialSensitivities: [Double]? = nil, errorControl: Bool = true,
         parameterScales: [Double]? = nil

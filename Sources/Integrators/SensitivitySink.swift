@@ -5,6 +5,8 @@
 /// `sensitivities[k * n + i] = ∂y_i/∂p_k` for the k-th selected parameter
 /// (`SensitivityOptions.parameters`), m · n values.
 public protocol SensitivitySink {
+    /// Receives one output time: the state (n values) and its sensitivities (m · n values,
+    /// parameter-major). Throwing stops the solve with that error.
     mutating func record(
         time: Double, state: UnsafeBufferPointer<Double>, sensitivities: UnsafeBufferPointer<Double>
     ) throws
@@ -13,6 +15,7 @@ public protocol SensitivitySink {
 /// A sink that keeps every recorded point and its sensitivities in memory, for tests and
 /// short runs.
 public struct SensitivityRecorder: SensitivitySink {
+    /// Output times, in order.
     public private(set) var times: [Double] = []
     /// Recorded states, row-major: `states[r * dimension + i]`.
     public private(set) var states: [Double] = []
@@ -22,11 +25,13 @@ public struct SensitivityRecorder: SensitivitySink {
     /// Number of selected parameters m.
     public let parameterCount: Int
 
+    /// A recorder for n = `dimension` states and m = `parameterCount` selected parameters.
     public init(dimension: Int, parameterCount: Int) {
         self.dimension = dimension
         self.parameterCount = parameterCount
     }
 
+    /// Appends the point (allocates: a recorder is for tests and short runs).
     public mutating func record(
         time: Double, state: UnsafeBufferPointer<Double>, sensitivities: UnsafeBufferPointer<Double>
     ) {

@@ -16,6 +16,7 @@ public struct SensitivitySolution<System: ParametricODESystem> {
     /// Steps rejected by the sensitivities' error test after the state's passed.
     public var sensitivityErrorTestFailures: Int
 
+    /// Made by the solver; public so that callers can build results for tests.
     @inlinable
     public init(
         solution: ODESolution<System>, parameters: [Int], finalSensitivities: [Double],
