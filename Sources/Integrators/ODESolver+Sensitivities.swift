@@ -17,6 +17,14 @@ extension ODESolver {
     /// compartment. Output times inside a step come from the same interpolating polynomial as
     /// the state's.
     ///
+    /// Rosenbrock methods have no sensitivity solver yet. The plan for Rodas5P: integrate the
+    /// augmented system [y; s_1; ...; s_m], whose Jacobian is block lower triangular with every
+    /// diagonal block J, so the one LU of W = I/(γh) − J per step serves every block by block
+    /// forward substitution; the off-diagonal blocks need the directional derivative
+    /// (J s_k + ∂f/∂p_k)_y along each stage increment, taken by a finite difference of
+    /// J s_k + ∂f/∂p_k (relative error about √ε in that term, so sensitivities to about 1e-8
+    /// relative per step rather than exact), and J at every stage point (eight per step).
+    ///
     /// ```swift
     /// /// y' = −k y; the parameters are k and y(0).
     /// struct Decay: ParametricODESystem {
