@@ -17,13 +17,16 @@ extension ODESolver {
     /// compartment. Output times inside a step come from the same interpolating polynomial as
     /// the state's.
     ///
-    /// Rosenbrock methods have no sensitivity solver yet. The plan for Rodas5P: integrate the
-    /// augmented system [y; s_1; ...; s_m], whose Jacobian is block lower triangular with every
-    /// diagonal block J, so the one LU of W = I/(γh) − J per step serves every block by block
-    /// forward substitution; the off-diagonal blocks need the directional derivative
-    /// (J s_k + ∂f/∂p_k)_y along each stage increment, taken by a finite difference of
-    /// J s_k + ∂f/∂p_k (relative error about √ε in that term, so sensitivities to about 1e-8
-    /// relative per step rather than exact), and J at every stage point (eight per step).
+    /// The other methods (Rodas5P, Rosenbrock23, Tsit5, RK4) solve the augmented system
+    /// [y; s_1; ...; s_m] (`AugmentedSensitivitySystem`): its Jacobian is block lower
+    /// triangular with every diagonal block J, and the blocks below need the directional
+    /// derivatives (J s_k + ∂f/∂p_k)_y, taken by finite differences (about 8 correct digits), so
+    /// a Rosenbrock method's sensitivities carry an extra local error of about 1e-8 of that term
+    /// rather than being the exact discrete derivative. Its iteration matrix is the full
+    /// n(m + 1) square and every stage evaluates J: correct, affordable for small n and m, and
+    /// several times dearer than the BDF's path. Factoring W = I/(γh) − J once per step and
+    /// reusing it for every block (block forward substitution) is the efficient form, not yet
+    /// written.
     ///
     /// ```swift
     /// /// y' = −k y; the parameters are k and y(0).
@@ -56,13 +59,16 @@ extension ODESolver {
     /// ```
     ///
     /// - Parameters:
-    ///   - method: only `.bdf` so far.
+    ///   - method: `.bdf` (staggered direct method, the efficient path) or any other method
+    ///     (augmented system).
     ///   - sensitivities: which parameters, their initial sensitivities and scales, and error control.
-    /// - Throws: `SolverError` as `solve` does, and `.invalidInput` when the method has no
-    ///   sensitivity solver, the system has no analytic Jacobian (`providesJacobian`), or the
+    /// - Throws: `SolverError` as `solve` does, and `.invalidInput` when the system has no
+    ///   analytic Jacobian (`providesJacobian`), or the
     ///   sensitivity options do not fit the system; or whatever `sink` throws.
-    /// - Complexity: the state's solve plus, per accepted step, one J, one ∂f/∂p and per
+    /// - Complexity: BDF: the state's solve plus, per accepted step, one J, one ∂f/∂p and per
     ///   parameter one product J·s and usually one or two back-substitutions (no f evaluation).
+    ///   Other methods: the method's cost on n(m + 1) equations, plus one J per evaluation of f
+    ///   and n + 1 per Jacobian.
     @inlinable
     public static func solveWithSensitivities<System: ParametricODESystem, Sink: SensitivitySink>(
         _ problem: ODEProblem<System>,
@@ -73,12 +79,13 @@ extension ODESolver {
         output: OutputGrid,
         into sink: inout Sink
     ) throws -> SensitivitySolution<System> {
-        guard method == .bdf else {
-            throw SolverError.invalidInput(
-                "forward sensitivities are solved by the bdf method only, not \(method.rawValue)")
+        if method == .bdf {
+            return try BDFSensitivityDriver.solve(
+                problem, options: options, sensitivities: sensitivities, events: events, output: output,
+                into: &sink)
         }
-        return try BDFSensitivityDriver.solve(
-            problem, options: options, sensitivities: sensitivities, events: events, output: output,
-            into: &sink)
+        return try AugmentedSensitivitySolver.solve(
+            problem, method: method, options: options, sensitivities: sensitivities, events: events,
+            output: output, into: &sink)
     }
 }

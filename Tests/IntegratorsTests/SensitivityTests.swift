@@ -76,8 +76,9 @@ struct DecayWithoutJacobian: ParametricODESystem {
     }
 }
 
-/// Forward sensitivities in the BDF (`BDFStepper+Sensitivities.swift`): against closed forms,
-/// across doses, and against central finite differences of full solves on ROBER and POLLU.
+/// Forward sensitivities in the BDF (`BDFStepper+Sensitivities.swift`) and, through the
+/// augmented system, Rodas5P: against closed forms, across doses, and against central finite
+/// differences of full solves on ROBER and POLLU.
 @Suite struct SensitivityTests {
     static func options(rtol: Double, atol: Double) -> SolverOptions {
         SolverOptions(relativeTolerance: .scalar(rtol), absoluteTolerance: .scalar(atol))
@@ -85,12 +86,13 @@ struct DecayWithoutJacobian: ParametricODESystem {
 
     /// Both sensitivities of y' = −k y at every output time (dense output inside steps) to
     /// 1e-6 relative at rtol 1e-8.
-    @Test func exponentialDecayMatchesTheClosedForm() throws {
+    @Test(arguments: [IntegrationMethod.bdf, .rodas5P])
+    func exponentialDecayMatchesTheClosedForm(method: IntegrationMethod) throws {
         let system = DecayWithParameters()
         let y0 = 2.0, k = system.rate
         var recorder = SensitivityRecorder(dimension: 1, parameterCount: 2)
         let result = try ODESolver.solveWithSensitivities(
-            ODEProblem(system: system, initialState: [y0], startTime: 0, endTime: 5),
+            ODEProblem(system: system, initialState: [y0], startTime: 0, endTime: 5), method: method,
             options: Self.options(rtol: 1e-8, atol: 1e-12),
             sensitivities: SensitivityOptions(initialSensitivities: [0, 1], parameterScales: [k, y0]),
             output: .uniform(start: 0, interval: 0.25, end: 5), into: &recorder)
@@ -146,7 +148,8 @@ struct DecayWithoutJacobian: ParametricODESystem {
     /// Across doses: a fixed amount added to the depot does not depend on ka or ke, so the
     /// sensitivities pass through the event unchanged and equal the superposed closed forms,
     /// including at the dose times (reported after the dose).
-    @Test func sensitivitiesPassThroughAdditiveDoses() throws {
+    @Test(arguments: [IntegrationMethod.bdf, .rodas5P])
+    func sensitivitiesPassThroughAdditiveDoses(method: IntegrationMethod) throws {
         let system = OralWithParameters()
         let doses: [(time: Double, amount: Double)] = [(0, 100), (6, 50), (12, 100)]
         let events = TimeEventSchedule<OralWithParameters>(times: doses.map(\.time)) { index, _, _, state in
@@ -154,7 +157,7 @@ struct DecayWithoutJacobian: ParametricODESystem {
         }
         var recorder = SensitivityRecorder(dimension: 2, parameterCount: 2)
         let result = try ODESolver.solveWithSensitivities(
-            ODEProblem(system: system, initialState: [0, 0], startTime: 0, endTime: 20),
+            ODEProblem(system: system, initialState: [0, 0], startTime: 0, endTime: 20), method: method,
             options: Self.options(rtol: 1e-8, atol: 1e-10),
             sensitivities: SensitivityOptions(parameterScales: [1.5, 0.2]),
             events: events, output: .uniform(start: 0, interval: 0.5, end: 20), into: &recorder)
@@ -176,7 +179,8 @@ struct DecayWithoutJacobian: ParametricODESystem {
         #expect(worst < 1e-6, "worst relative error \(worst)")
     }
 
-    /// ROBER to t = 40 and 4e5 with (k1, k2, k3) as parameters: all nine sensitivities against
+    /// ROBER to t = 40 and 4e5 with (k1, k2, k3) as parameters: all nine sensitivities (BDF
+    /// with and without sensitivity error control, Rodas5P) against
     /// central differences of full solves in log-parameter (relative step 1e-4, Rodas5P at
     /// rtol 1e-11), to 1e-4 relative.
     @Test(arguments: [40.0, 4e5])
@@ -185,17 +189,18 @@ struct DecayWithoutJacobian: ParametricODESystem {
         let system = ParametricRobertson()
         let differences = try Self.centralDifferences(
             system.parameterValues, end: end, initialState: [1, 0, 0]) { ParametricRobertson(rates: ($0[0], $0[1], $0[2])) }
-        // With and without the sensitivities in the error test: the discrete sensitivities are
-        // exact for the steps taken either way, and the state's steps suffice here.
-        for errorControl in [true, false] {
+        // The BDF with and without the sensitivities in the error test (the discrete
+        // sensitivities are exact for the steps taken either way, and the state's steps suffice
+        // here), and Rodas5P on the augmented system.
+        for (method, errorControl) in [(IntegrationMethod.bdf, true), (.bdf, false), (.rodas5P, true)] {
             let sensitivities = try ODESolver.solveWithSensitivities(
-                ODEProblem(system: system, initialState: [1, 0, 0], startTime: 0, endTime: end),
+                ODEProblem(system: system, initialState: [1, 0, 0], startTime: 0, endTime: end), method: method,
                 options: Self.options(rtol: 1e-8, atol: 1e-14),
                 sensitivities: SensitivityOptions(errorControl: errorControl, parameterScales: system.parameterValues),
                 output: .times([]), into: &discard)
             let compared = try Self.expectAgreement(
                 sensitivities, differences, scales: system.parameterValues, dimension: 3,
-                label: "ROBER errorControl \(errorControl)")
+                label: "ROBER \(method) errorControl \(errorControl)")
             #expect(compared == 9)
         }
     }
@@ -264,11 +269,13 @@ struct DecayWithoutJacobian: ParametricODESystem {
     @Test func refusesSystemsWithoutJacobianAndBadOptions() {
         var discard = DiscardingSensitivitySink()
         let problem = ODEProblem(system: DecayWithoutJacobian(), initialState: [1], startTime: 0, endTime: 1)
-        #expect {
-            _ = try ODESolver.solveWithSensitivities(problem, output: .times([]), into: &discard)
-        } throws: { error in
-            guard case SolverError.invalidInput(let message) = error else { return false }
-            return message.contains("analytic Jacobian") && message.contains("providesJacobian")
+        for method in [IntegrationMethod.bdf, .rodas5P] {
+            #expect {
+                _ = try ODESolver.solveWithSensitivities(problem, method: method, output: .times([]), into: &discard)
+            } throws: { error in
+                guard case SolverError.invalidInput(let message) = error else { return false }
+                return message.contains("analytic Jacobian") && message.contains("providesJacobian")
+            }
         }
         let decay = ODEProblem(system: DecayWithParameters(), initialState: [1], startTime: 0, endTime: 1)
         let bad: [(SensitivityOptions, String)] = [
@@ -285,10 +292,6 @@ struct DecayWithoutJacobian: ParametricODESystem {
                 guard case SolverError.invalidInput(let message) = error else { return false }
                 return message.contains(expected)
             }
-        }
-        #expect(throws: SolverError.invalidInput("forward sensitivities are solved by the bdf method only, not rodas5p")) {
-            _ = try ODESolver.solveWithSensitivities(
-                decay, method: .rodas5P, output: .times([]), into: &discard)
         }
     }
 
