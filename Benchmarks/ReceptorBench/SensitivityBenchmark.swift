@@ -18,22 +18,26 @@ struct SensitivityBenchmark: Equatable {
     var parameterCounts: [Int]?
     var repeats = 21
     var errorControl = true
+    /// `.bdf` (staggered direct method) or a one-step method (augmented system).
+    var method = IntegrationMethod.bdf
 
     static let problemNames = ["rober", "pollu"]
 
     static let usage = """
         usage: receptor-bench sensitivity [--problem rober|pollu] [--rtol X] [--parameters M[,M...]]
-                                          [--repeats R] [--no-error-control]
+                                          [--repeats R] [--no-error-control] [--method NAME]
           --problem NAME       rober (3 parameters) or pollu (25); default both
           --rtol X             relative tolerance (default 1e-6); atol = 1e-3 * rtol
           --parameters LIST    numbers of parameters, the first M of the system
                                (default: rober 1,3; pollu 1,10,25)
           --repeats R          alternated plain/sensitivity solves, median reported (default 21)
           --no-error-control   sensitivities out of the error test (CVODES errconS = false)
+          --method NAME        bdf (default; staggered direct method) or rodas5p, rosenbrock23
+                               (augmented system); the plain solve uses the same method
         columns: \(header)
         """
 
-    static let header = "problem,rtol,atol,parameters,error_control,plain_cpu_median_ms,sensitivity_cpu_median_ms,"
+    static let header = "problem,method,rtol,atol,parameters,error_control,plain_cpu_median_ms,sensitivity_cpu_median_ms,"
         + "ratio,extra_per_parameter,plain_steps,sensitivity_steps,plain_lu,sensitivity_lu,corrector_iterations"
 
     static func parse(_ arguments: [String]) throws(BenchmarkUsageError) -> SensitivityBenchmark {
@@ -74,6 +78,12 @@ struct SensitivityBenchmark: Equatable {
                 benchmark.repeats = repeats
             case "--no-error-control":
                 benchmark.errorControl = false
+            case "--method":
+                let name = try value(for: option)
+                guard let chosen = IntegrationMethod(rawValue: name), [.bdf, .rodas5P, .rosenbrock23].contains(chosen) else {
+                    throw .invalidValue(option: option, value: name, expected: "bdf, rodas5p or rosenbrock23")
+                }
+                benchmark.method = chosen
             default:
                 throw .unknownOption(option)
             }
@@ -120,7 +130,7 @@ struct SensitivityBenchmark: Equatable {
                     var sink = FinalStateSink(dimension: system.dimension)
                     let start = threadSeconds()
                     let solution = try ODESolver.solve(
-                        problem, method: .bdf, options: options, output: .times([]), into: &sink)
+                        problem, method: method, options: options, output: .times([]), into: &sink)
                     plainSeconds.append(threadSeconds() - start)
                     if let first = plainFirst, first.finalState != solution.finalState {
                         printToStandardError("receptor-bench: \(name): plain repeats disagree")
@@ -130,7 +140,7 @@ struct SensitivityBenchmark: Equatable {
                     var sink = DiscardingSensitivitySink()
                     let start = threadSeconds()
                     let solution = try ODESolver.solveWithSensitivities(
-                        problem, options: options, sensitivities: sensitivityOptions, output: .times([]), into: &sink)
+                        problem, method: method, options: options, sensitivities: sensitivityOptions, output: .times([]), into: &sink)
                     sensitivitySeconds.append(threadSeconds() - start)
                     if let first = sensitivityFirst, first.finalSensitivities != solution.finalSensitivities {
                         printToStandardError("receptor-bench: \(name): sensitivity repeats disagree")
@@ -143,7 +153,7 @@ struct SensitivityBenchmark: Equatable {
         let plainMedian = median(plainSeconds), sensitivityMedian = median(sensitivitySeconds)
         let ratio = sensitivityMedian / plainMedian
         let columns: [String] = [
-            name, formatTolerance(rtol), formatTolerance(atol), "\(m)", errorControl ? "on" : "off",
+            name, method.rawValue, formatTolerance(rtol), formatTolerance(atol), "\(m)", errorControl ? "on" : "off",
             String(format: "%.4f", plainMedian * 1e3), String(format: "%.4f", sensitivityMedian * 1e3),
             String(format: "%.2f", ratio), String(format: "%.3f", (ratio - 1) / Double(m)),
             "\(plain.statistics.acceptedSteps)", "\(sensitivity.solution.statistics.acceptedSteps)",
