@@ -1,8 +1,8 @@
 /// Forward sensitivities with the one-step methods (Rodas5P, Rosenbrock23, Tsit5, RK4): the
 /// method solves `AugmentedSensitivitySystem`, z = [y; s_1; ...; s_m], with the tolerances of
 /// y for the state and rtol_i, atol_i/|p̄_k| for s_k (CVODES's defaults), or no absolute or
-/// relative control of s when `SensitivityOptions.errorControl` is off. Events act on y alone,
-/// so s passes through them unchanged (as in `BDFSensitivityDriver`).
+/// relative control of s when `SensitivityOptions.errorControl` is off. `rowEvents` act on
+/// [y; s] as in `BDFSensitivityDriver`.
 @usableFromInline
 enum AugmentedSensitivitySolver {
     @inlinable
@@ -11,7 +11,7 @@ enum AugmentedSensitivitySolver {
         method: IntegrationMethod,
         options: SolverOptions,
         sensitivities sensitivityOptions: SensitivityOptions,
-        events: TimeEventSchedule<System>,
+        rowEvents events: TimeEventSchedule<System>,
         output: OutputGrid,
         into sink: inout Sink
     ) throws -> SensitivitySolution<System> {
@@ -47,7 +47,7 @@ enum AugmentedSensitivitySolver {
         let innerEvents = events
         let augmentedEvents = TimeEventSchedule<AugmentedSensitivitySystem<System>>(times: events.times) {
             index, time, system, state in
-            innerEvents.apply(index, time, &system.inner, UnsafeMutableBufferPointer(rebasing: state[0..<n]))
+            innerEvents.apply(index, time, &system.inner, state)
         }
         var rowSink = AugmentedRowSink(inner: sink, dimension: n)
         defer { sink = rowSink.inner }

@@ -12,10 +12,14 @@ extension ODESolver {
     /// error test, so the steps differ from those of `solve`; without it the steps are the
     /// state's alone.
     ///
-    /// Events: the state changes an event makes are taken not to depend on p, so the
-    /// sensitivities pass through them unchanged — exact for a dose of a fixed amount added to a
-    /// compartment. Output times inside a step come from the same interpolating polynomial as
-    /// the state's.
+    /// Events: by default the state changes an event makes are taken not to depend on p, so
+    /// the sensitivities pass through them unchanged — exact for a dose of a fixed amount added
+    /// to a compartment (y⁺ = y⁻ + Δ: ∂y⁺/∂p = ∂y⁻/∂p). For any other jump y⁺ = g(y⁻, p),
+    /// `eventSensitivities` is called right after event `index` with the system and the state
+    /// after it and must apply s⁺ = g_y s⁻ + g_p to the sensitivities (parameter-major, the
+    /// selected parameters in order): add ∂Δ/∂p_k for a dose whose amount depends on p_k, zero
+    /// s_ik where y_i is reset to a constant. Event times must not depend on p. Output times
+    /// inside a step come from the same interpolating polynomial as the state's.
     ///
     /// The other methods (Rodas5P, Rosenbrock23, Tsit5, RK4) solve the augmented system
     /// [y; s_1; ...; s_m] (`AugmentedSensitivitySystem`): its Jacobian is block lower
@@ -62,6 +66,8 @@ extension ODESolver {
     ///   - method: `.bdf` (staggered direct method, the efficient path) or any other method
     ///     (augmented system).
     ///   - sensitivities: which parameters, their initial sensitivities and scales, and error control.
+    ///   - eventSensitivities: the jump of the sensitivities at each event, when it depends on p
+    ///     or on y (nil: unchanged). Called once per event, never per step.
     /// - Throws: `SolverError` as `solve` does, and `.invalidInput` when the system has no
     ///   analytic Jacobian (`providesJacobian`), or the
     ///   sensitivity options do not fit the system; or whatever `sink` throws.
@@ -76,16 +82,26 @@ extension ODESolver {
         options: SolverOptions = SolverOptions(),
         sensitivities: SensitivityOptions = SensitivityOptions(),
         events: TimeEventSchedule<System> = .none,
+        eventSensitivities: ((_ index: Int, _ time: Double, _ system: System, _ state: UnsafeBufferPointer<Double>,
+                              _ sensitivities: UnsafeMutableBufferPointer<Double>) -> Void)? = nil,
         output: OutputGrid,
         into sink: inout Sink
     ) throws -> SensitivitySolution<System> {
+        // Each event, then its jump in the sensitivities, on the row [y; s_1; ...; s_m].
+        let n = problem.system.dimension
+        let augmentedEvents = TimeEventSchedule<System>(times: events.times) { index, time, system, row in
+            events.apply(index, time, &system, UnsafeMutableBufferPointer(rebasing: row[0..<n]))
+            eventSensitivities?(
+                index, time, system, UnsafeBufferPointer(rebasing: row[0..<n]),
+                UnsafeMutableBufferPointer(rebasing: row[n...]))
+        }
         if method == .bdf {
             return try BDFSensitivityDriver.solve(
-                problem, options: options, sensitivities: sensitivities, events: events, output: output,
+                problem, options: options, sensitivities: sensitivities, rowEvents: augmentedEvents, output: output,
                 into: &sink)
         }
         return try AugmentedSensitivitySolver.solve(
-            problem, method: method, options: options, sensitivities: sensitivities, events: events,
+            problem, method: method, options: options, sensitivities: sensitivities, rowEvents: augmentedEvents,
             output: output, into: &sink)
     }
 }

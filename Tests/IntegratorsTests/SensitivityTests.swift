@@ -64,6 +64,26 @@ struct OralWithParameters: ParametricODESystem {
     }
 }
 
+/// `OralWithParameters` with a third parameter, the amount D of every dose: it enters only
+/// through the events (∂f/∂D = 0), so ∂y/∂D needs the sensitivity jump ∂y⁺/∂D = ∂y⁻/∂D + e_depot.
+/// The model is linear in the doses, so ∂y/∂D = y/D.
+struct OralWithDoseAmount: ParametricODESystem {
+    var oral = OralWithParameters()
+    var dimension: Int { 2 }
+    var parameterCount: Int { 3 }
+    var providesJacobian: Bool { true }
+    var isAutonomous: Bool { true }
+    func evaluate(time: Double, state: UnsafeBufferPointer<Double>, derivative: UnsafeMutableBufferPointer<Double>) {
+        oral.evaluate(time: time, state: state, derivative: derivative)
+    }
+    func jacobian(time: Double, state: UnsafeBufferPointer<Double>, into m: UnsafeMutableBufferPointer<Double>) {
+        oral.jacobian(time: time, state: state, into: m)
+    }
+    func parameterJacobian(time: Double, state: UnsafeBufferPointer<Double>, into m: UnsafeMutableBufferPointer<Double>) {
+        oral.parameterJacobian(time: time, state: state, into: UnsafeMutableBufferPointer(rebasing: m[0..<4]))
+    }
+}
+
 /// `DecayWithParameters` without its Jacobian: sensitivities must refuse it.
 struct DecayWithoutJacobian: ParametricODESystem {
     var dimension: Int { 1 }
@@ -177,6 +197,38 @@ struct DecayWithoutJacobian: ParametricODESystem {
             }
         }
         #expect(worst < 1e-6, "worst relative error \(worst)")
+    }
+
+    /// A dose whose amount is a parameter: the sensitivity jump adds ∂Δ/∂D = 1 to the depot's
+    /// sensitivity at each dose, and ∂y/∂D = y/D at every output time; the other parameter,
+    /// selected first, still matches its closed form.
+    @Test(arguments: [IntegrationMethod.bdf, .rodas5P])
+    func eventSensitivitiesCarryADoseThatIsAParameter(method: IntegrationMethod) throws {
+        let amount = 80.0
+        let doseTimes = [0.0, 6, 12]
+        let events = TimeEventSchedule<OralWithDoseAmount>(times: doseTimes) { _, _, _, state in
+            state[0] += amount
+        }
+        var recorder = SensitivityRecorder(dimension: 2, parameterCount: 2)
+        let result = try ODESolver.solveWithSensitivities(
+            ODEProblem(system: OralWithDoseAmount(), initialState: [0, 0], startTime: 0, endTime: 18), method: method,
+            options: Self.options(rtol: 1e-8, atol: 1e-10),
+            sensitivities: SensitivityOptions(parameters: [1, 2], parameterScales: [0.2, amount]),
+            events: events,
+            eventSensitivities: { _, _, _, _, sensitivities in sensitivities[1 * 2 + 0] += 1 },
+            output: .uniform(start: 0, interval: 1, end: 18), into: &recorder)
+        #expect(result.solution.statistics.eventsHandled == 3)
+        let doses = doseTimes.map { (time: $0, amount: amount) }
+        for (r, t) in recorder.times.enumerated() {
+            let state = recorder.state(at: r)
+            for i in 0..<2 {
+                #expect(isClose(recorder.sensitivity(at: r, component: i, parameter: 1), state[i] / amount,
+                                relative: 1e-6, absolute: 1e-9), "∂y\(i + 1)/∂D at \(t)")
+            }
+            let exactKe = OralWithParameters().exactSensitivities(at: t, doses: doses)[3]
+            #expect(isClose(recorder.sensitivity(at: r, component: 1, parameter: 0), exactKe, relative: 1e-6, absolute: 1e-4),
+                    "∂C/∂ke at \(t)")
+        }
     }
 
     /// ROBER to t = 40 and 4e5 with (k1, k2, k3) as parameters: all nine sensitivities (BDF

@@ -8,12 +8,10 @@ import Foundation
 /// Rows of differences and of output are [y; s_1; ...; s_m]; the output cursor and the dense
 /// output see one vector of n(m + 1) values and `AugmentedRowSink` splits it for the caller.
 ///
-/// Time events: an event changes y (and possibly the system) but the sensitivities pass through
-/// unchanged. That is exact for a jump y⁺ = y⁻ + Δ with Δ independent of p and y (a dose of a
-/// fixed amount): ∂y⁺/∂p = ∂y⁻/∂p. A jump that depends on p (a dose that is itself a parameter)
-/// or on y (a reset), or an event time that depends on p, needs a sensitivity jump this
-/// driver does not apply. After events the method restarts at order 1 with
-/// D_1 = h (J s + ∂f/∂p) from the post-event state.
+/// Time events: `rowEvents` act on the whole row [y; s] (`ODESolver.solveWithSensitivities`
+/// builds them from the caller's events and sensitivity jumps; by default s passes through
+/// unchanged, exact for a jump y⁺ = y⁻ + Δ with Δ independent of p and y). After events the
+/// method restarts at order 1 with D_1 = h (J s + ∂f/∂p) from the post-event state.
 ///
 /// Allocation: one `[Double]` and one `[Int]` workspace per solve (plus the validated
 /// parameter list and the final values), none per step.
@@ -24,7 +22,7 @@ enum BDFSensitivityDriver {
         _ problem: ODEProblem<System>,
         options: SolverOptions,
         sensitivities sensitivityOptions: SensitivityOptions,
-        events: TimeEventSchedule<System>,
+        rowEvents events: TimeEventSchedule<System>,
         output: OutputGrid,
         into sink: inout Sink
     ) throws -> SensitivitySolution<System> {
@@ -72,7 +70,7 @@ enum BDFSensitivityDriver {
                     parameters: parameters, scales: scales, errorControl: sensitivityOptions.errorControl)
 
                 var stops = EventStops(events, start: t0)
-                stops.applyDue(at: t0, to: &stepper.system, state: state, dimension: n, statistics: &statistics)
+                stops.applyDue(at: t0, to: &stepper.system, state: state, dimension: rows, statistics: &statistics)
                 try AdaptiveDriver.checkFinite(state, dimension: n, time: t0)
                 try outputCursor.emitStart(
                     time: t0, state: UnsafeBufferPointer(start: state, count: rows), into: &rowSink)
@@ -125,7 +123,7 @@ enum BDFSensitivityDriver {
                             into: &rowSink)
                     }
                     if lands, stops.due(at: time, end: tEnd) {
-                        stops.applyDue(at: time, to: &stepper.system, state: state, dimension: n, statistics: &statistics)
+                        stops.applyDue(at: time, to: &stepper.system, state: state, dimension: rows, statistics: &statistics)
                         try AdaptiveDriver.checkFinite(state, dimension: n, time: time)
                         try outputCursor.emitStepEnd(
                             time: time, state: UnsafeBufferPointer(start: state, count: rows), into: &rowSink)
