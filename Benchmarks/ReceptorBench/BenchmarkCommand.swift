@@ -10,6 +10,8 @@ enum BenchmarkCommand: Equatable {
     case model(ModelBenchmark)
     /// Virtual-population throughput (`PopulationBenchmark`, which parses its own options).
     case population([String])
+    /// Forward-sensitivity cost against one solve (`SensitivityBenchmark`).
+    case sensitivity(SensitivityBenchmark)
 
     /// Each subcommand with its one-line summary and its usage, in the order `--help` lists them.
     static let subcommands: [(name: String, summary: [String], usage: String)] = [
@@ -22,6 +24,9 @@ enum BenchmarkCommand: Equatable {
         ("population", ["virtual-population throughput of the morphine-abrupt-stop scenario",
                         "(members per second on 1 and 2 threads); CSV on stdout"],
          "usage: receptor-bench population [options]\n" + PopulationBenchmark.usage),
+        ("sensitivity", ["BDF forward sensitivities vs one plain solve on ROBER and POLLU",
+                         "(medians of alternated runs, cost ratio per parameter); CSV on stdout"],
+         SensitivityBenchmark.usage),
     ]
 
     static let usage: String = {
@@ -53,6 +58,7 @@ enum BenchmarkCommand: Equatable {
         switch subcommand {
         case "stiff": self = .stiff(try StiffBenchmarkOptions(arguments: rest))
         case "model": self = .model(try ModelBenchmark.parse(rest))
+        case "sensitivity": self = .sensitivity(try SensitivityBenchmark.parse(rest))
         default: self = .population(rest)
         }
     }

@@ -20,6 +20,8 @@ do {
         try benchmark.run()
     case .population(let populationArguments):
         PopulationBenchmark.main(populationArguments)
+    case .sensitivity(let benchmark):
+        try benchmark.run()
     }
 } catch let error as BenchmarkUsageError {
     printToStandardError("receptor-bench: error: \(error)")
