@@ -71,6 +71,7 @@ public struct CompiledModel: Sendable {
             let amount = max(largestDose[s], 1)
             scales[layout.speciesCentral[s]] = amount
             if layout.speciesPeripheral[s] >= 0 { scales[layout.speciesPeripheral[s]] = amount }
+            if layout.speciesDeepPeripheral[s] >= 0 { scales[layout.speciesDeepPeripheral[s]] = amount }
             scales[layout.speciesEffect[s]] = max(amount * system.speciesInverseV1[s], 1e-3)
         }
         for depot in layout.depots { scales[depot.state] = max(largestDose[depot.species], 1) }

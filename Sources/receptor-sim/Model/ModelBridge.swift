@@ -8,7 +8,10 @@ struct DrugSummary: Sendable, Equatable {
     var id: String
     var name: String
     var routes: [Route]
+    /// Central elimination half-life ln 2 · V1 / CL (what `<drug>.half_life_h` sets).
     var eliminationHalfLifeHours: Double
+    /// Terminal half-life of the model's own disposition (slowest eigenvalue).
+    var terminalHalfLifeHours: Double
 }
 
 /// One library value as `receptor-sim drugs NAME` shows it.
@@ -27,7 +30,8 @@ enum ModelBridge {
     /// The library, for `drugs` (metabolites included: they have no routes of their own).
     static func drugs() -> [DrugSummary] {
         library.drugs.map {
-            DrugSummary(id: $0.id, name: $0.name, routes: $0.supportedRoutes, eliminationHalfLifeHours: $0.eliminationHalfLifeHours)
+            DrugSummary(id: $0.id, name: $0.name, routes: $0.supportedRoutes, eliminationHalfLifeHours: $0.eliminationHalfLifeHours,
+                        terminalHalfLifeHours: $0.terminalHalfLifeHours)
         }
     }
 
@@ -42,7 +46,8 @@ enum ModelBridge {
                 return ParameterRow(name: entry.name, value: value.value, unit: entry.unit, source: value.source)
             }
         rows.append(ParameterRow(name: prefix + "half_life_h", value: drug.eliminationHalfLifeHours, unit: "h",
-                                 source: "derived: ln 2 x central_volume_l / clearance_l_per_h (setting it sets the clearance)"))
+                                 source: "derived: central elimination half-life ln 2 x central_volume_l / clearance_l_per_h; "
+                                    + "setting it sets clearance_l_per_h (not together with it); equals the terminal half-life only for a one-compartment drug"))
         return rows
     }
 
