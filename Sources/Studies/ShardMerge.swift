@@ -1,5 +1,9 @@
+import Foundation
+import Reports
+
 /// Joins the shard files of one study into the file the unsharded study writes, byte for byte,
-/// after checking that they belong together and that none is missing or given twice.
+/// after checking that they belong together, that none is missing or given twice, and that
+/// every row is intact (content checks and the end line's `ShardChecksum`).
 package enum ShardMerge {
     /// One shard file as read.
     package struct Part: Sendable {
@@ -14,55 +18,172 @@ package enum ShardMerge {
         let rows: [Substring]
     }
 
-    /// Parses one shard file's text.
-    /// - Throws: `StudyError.merge` when it is not a shard file of `receptor-sim sweep` or
-    ///   `population`, or its rows are not the members of its slice in order.
+    /// Parses and checks one shard file's text: its study line, its end line (row count and
+    /// `ShardChecksum`), and every data row's content.
+    ///
+    /// Each row must have the header's field count, its member number, status `ok` or `failed`,
+    /// an empty error for `ok` and a non-empty one for `failed`, the varied values and (for `ok`)
+    /// the metrics as numbers written exactly as receptor-sim writes them
+    /// (`CSVNumberFormat.roundTrip`), and empty metric fields for `failed`; no line may hold a
+    /// NUL byte. The checksum then catches what still parses (an edited value).
+    /// - Throws: `StudyError.shardContent` naming the line, or `StudyError.merge` when the file
+    ///   is not a shard file of `receptor-sim sweep` or `population`.
+    /// - Complexity: O(bytes).
     package static func part(file: String, text: String) throws(StudyError) -> Part {
         func bad(_ reason: String) -> StudyError { .merge(file: file, reason: reason) }
-        var lines: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            // "\r\n" is one grapheme in Swift strings; also accept a bare "\n".
-            if text[index] == "\r\n" || text[index] == "\n" {
-                lines.append(text[start...index])
-                start = text.index(after: index)
-            }
-            index = text.index(after: index)
+        func bad(line: Int, _ reason: String) -> StudyError { .shardContent(file: file, line: line, reason: reason) }
+        let (lines, complete) = splitLines(text)
+        for (k, line) in lines.enumerated() where line.utf8.contains(0) {
+            throw bad(line: k + 1, "contains a NUL byte")
         }
-        if start < text.endIndex { throw bad("the last line is incomplete (file truncated?)") }
+        if !complete { throw bad(line: lines.count, "the last line is incomplete (file truncated?)") }
         guard lines.count >= 2, lines[0].hasPrefix("# receptor-sim ") else {
             throw bad("not a receptor-sim sweep or population summary (no '# receptor-sim' study line)")
         }
-        var fields: [String: String] = [:]
-        let words = lines[0].trimmingCharacters(in: .newlines).split(separator: " ")
-        guard words.count >= 3 else { throw bad("malformed study line") }
-        let kind = String(words[2])
-        for word in words.dropFirst(3) {
-            let pair = word.split(separator: "=", maxSplits: 1)
-            if pair.count == 2 { fields[String(pair[0])] = String(pair[1]) }
-        }
-        guard kind == "sweep" || kind == "population", let fingerprint = fields["study"],
-              let members = fields["members"].flatMap({ Int($0) }) else {
+        let study = words(lines[0])
+        guard study.words.count >= 3 else { throw bad("malformed study line") }
+        let kind = study.words[2]
+        guard kind == "sweep" || kind == "population", let fingerprint = study.fields["study"],
+              let members = study.fields["members"].flatMap({ Int($0) }) else {
             throw bad("malformed study line '\(lines[0].trimmingCharacters(in: .newlines))'")
         }
-        guard let shardText = fields["shard"] else {
+        guard let shardText = study.fields["shard"] else {
             throw bad("not a shard (no shard=I/N on its study line): it is already a whole study")
         }
         let shard = try Shard.parse(shardText)
-        let rows = Array(lines[2...])
         let expected = shard.range(of: members)
-        guard rows.count == expected.count else {
-            throw bad("shard \(shard.index)/\(shard.count) should hold \(expected.count) rows (members \(expected.lowerBound) to \(expected.upperBound - 1)) but holds \(rows.count) (file truncated?)")
+        let endLineNumber = lines.count
+        let end = words(lines[lines.count - 1])
+        guard lines.count >= 3, end.words.count >= 3, end.words[0] == "#", end.words[1] == "receptor-sim", end.words[2] == "end",
+              let endRows = end.fields["rows"].flatMap({ Int($0) }), let endHash = end.fields["fnv1a64"] else {
+            let found = lines.count - 2
+            throw bad("shard \(shard.index)/\(shard.count) has no end line '# receptor-sim end rows=K fnv1a64=...' after its "
+                + "\(found) row\(found == 1 ? "" : "s") (members \(expected.lowerBound) to \(expected.upperBound - 1) expected; "
+                + "file truncated, or written by a receptor-sim without shard checksums?)")
         }
+        let rows = Array(lines[2..<(lines.count - 1)])
+        guard rows.count == expected.count, endRows == expected.count else {
+            throw bad("shard \(shard.index)/\(shard.count) should hold \(expected.count) rows (members \(expected.lowerBound) to \(expected.upperBound - 1)) but holds \(rows.count) and its end line says \(endRows)")
+        }
+        let header = lines[1]
+        guard let names = fields(of: header) else { throw bad(line: 2, "unterminated quoted field in the header row") }
+        guard names.count >= 3 else { throw bad(line: 2, "the header row has \(names.count) fields, expected at least 3") }
+        let metricsStart = names.indices.dropFirst(3).first { isMetricName(names[$0]) } ?? names.count
         for (k, row) in rows.enumerated() {
-            let first = row.prefix { $0 != "," }
-            guard Int(first) == expected.lowerBound + k else {
-                throw bad("row \(k + 3) should be member \(expected.lowerBound + k), found '\(first)'")
+            let line = k + 3
+            guard let values = fields(of: row) else { throw bad(line: line, "unterminated quoted field") }
+            guard values.count == names.count else {
+                throw bad(line: line, "has \(values.count) fields, the header has \(names.count)")
+            }
+            guard Int(values[0]) == expected.lowerBound + k else {
+                throw bad(line: line, "should be member \(expected.lowerBound + k), found '\(values[0])'")
+            }
+            let ok: Bool
+            switch values[1] {
+            case "ok": ok = true
+            case "failed": ok = false
+            default: throw bad(line: line, "status '\(values[1])' is neither 'ok' nor 'failed'")
+            }
+            if ok, !values[2].isEmpty { throw bad(line: line, "status 'ok' with an error text") }
+            if !ok, values[2].isEmpty { throw bad(line: line, "status 'failed' without an error text") }
+            for j in 3..<values.count {
+                let text = values[j]
+                if !ok, j >= metricsStart {
+                    guard text.isEmpty else { throw bad(line: line, "status 'failed' but field '\(names[j])' holds '\(text)'") }
+                    continue
+                }
+                guard let number = Double(text) else {
+                    throw bad(line: line, "field '\(names[j])' is not a number: '\(text)'")
+                }
+                let canonical = CSVNumberFormat.roundTrip.format(number)
+                guard canonical == text else {
+                    throw bad(line: line, "field '\(names[j])' is '\(text)', not written as receptor-sim writes numbers ('\(canonical)')")
+                }
             }
         }
+        var checksum = ShardChecksum()
+        checksum.add(header)
+        for row in rows { checksum.add(row) }
+        guard checksum.hex == endHash else {
+            throw bad(line: endLineNumber, "checksum mismatch: lines 2-\(endLineNumber - 1) hash to fnv1a64=\(checksum.hex), the end line says \(endHash) (the file was changed after it was written)")
+        }
         return Part(file: file, kind: kind, fingerprint: fingerprint, members: members, shard: shard,
-                    header: lines[1], rows: rows)
+                    header: header, rows: rows)
+    }
+
+    /// The lines of `text` with their line ends ("\r\n", or a bare "\n"), and whether the last
+    /// one is complete.
+    static func splitLines(_ text: String) -> (lines: [Substring], complete: Bool) {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == UInt8(ascii: "\n") {
+                lines.append(text[start..<next])
+                start = next
+            }
+            index = next
+        }
+        if start < utf8.endIndex {
+            lines.append(text[start..<utf8.endIndex])
+            return (lines, false)
+        }
+        return (lines, true)
+    }
+
+    /// The space-separated words of a `#` line and its `key=value` words.
+    static func words(_ line: Substring) -> (words: [String], fields: [String: String]) {
+        let words = line.trimmingCharacters(in: .newlines).split(separator: " ").map(String.init)
+        var fields: [String: String] = [:]
+        for word in words.dropFirst(2) {
+            let pair = word.split(separator: "=", maxSplits: 1)
+            if pair.count == 2 { fields[String(pair[0])] = String(pair[1]) }
+        }
+        return (words, fields)
+    }
+
+    /// The RFC 4180 fields of one line (line end dropped, quotes removed and undoubled); nil
+    /// for an unterminated or malformed quoted field.
+    static func fields(of line: Substring) -> [String]? {
+        var body = line
+        while let last = body.last, last == "\r\n" || last == "\n" || last == "\r" { body.removeLast() }
+        var result: [String] = []
+        var current = ""
+        var quoted = false, afterQuote = false
+        var iterator = body.makeIterator()
+        var atFieldStart = true
+        while let c = iterator.next() {
+            if quoted {
+                if c == "\"" { quoted = false; afterQuote = true } else { current.append(c) }
+                continue
+            }
+            if c == "," {
+                result.append(current)
+                current = ""
+                atFieldStart = true
+                afterQuote = false
+                continue
+            }
+            if c == "\"" {
+                if atFieldStart { quoted = true; atFieldStart = false; continue }
+                if afterQuote { current.append("\""); quoted = true; afterQuote = false; continue }
+                return nil
+            }
+            if afterQuote { return nil }
+            atFieldStart = false
+            current.append(c)
+        }
+        if quoted { return nil }
+        result.append(current)
+        return result
+    }
+
+    /// Whether a header name is a metric (`RunMetrics.perColumn` suffixes, thresholds), as
+    /// opposed to a varied value: failed rows leave exactly the metric fields empty.
+    static func isMetricName(_ name: String) -> Bool {
+        RunMetrics.perColumn.contains { name.hasSuffix("_" + $0) } || name.contains("_h_above_") || name.contains("_h_below_")
     }
 
     /// The merged text: the whole study's line, the header, every row in member order.
