@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import Pharmacology
+
+/// Peaks and troughs found on the solution itself (`ExtremaTracker`), not on the output rows.
+@Suite struct ExtremaTests {
+    /// Oral morphine 30 mg, one compartment: the Bateman function peaks at
+    /// tmax = ln(ka/k)/(ka − k) = 0.7495 h, between the 0.5 h rows, with
+    /// Cmax = F·D·ka/(V (ka − k)) · (e^{−k tmax} − e^{−ka tmax}) (PharmacokineticsTests has the constants).
+    @Test(arguments: ["rodas5p", "bdf", "tsit5", "rosenbrock23"])
+    func oralPeakBetweenRowsMatchesBateman(method: String) throws {
+        var scenario = Scenario(name: "bateman", durationHours: 3, doses: [
+            dose("morphine", .oral, .single(atHours: 0, amountMilligrams: 30)),
+        ])
+        scenario.solver = SolverSpecification(method: method, relativeTolerance: 1e-7, absoluteTolerance: 1e-10)
+        let model = try ReceptorModel.compile(scenario)
+        let f = 0.24, ka = 3.4, v = 276.0, k = 95.0 / 276
+        let doseNanomole = 30 * 1e6 / DrugLibrary.builtIn.drug("morphine")!.molarMassGramsPerMole.value
+        let tmax = log(ka / k) / (ka - k)
+        let cmax = f * doseNanomole * ka / (v * (ka - k)) * (exp(-k * tmax) - exp(-ka * tmax))
+        #expect(abs(tmax - 0.7495) < 1e-4)
+
+        var rows = ObservableRecorder(columns: ["morphine_plasma_nM"])
+        let (_, extremes) = try ReceptorModel.simulate(model, columns: ["morphine_plasma_nM"], intervalHours: 0.5,
+                                                       extremaOf: ["morphine_plasma_nM"], into: &rows)
+        let found = try #require(extremes.first)
+        #expect(found.column == "morphine_plasma_nM")
+        #expect(isClose(found.peak, cmax, relative: 1e-4), "\(method): \(found.peak) vs \(cmax)")
+        #expect(isClose(found.peakTimeHours, tmax, relative: 1e-4), "\(method): \(found.peakTimeHours) vs \(tmax)")
+        #expect(found.trough == 0 && found.troughTimeHours == 0)
+        // The rows alone miss it by far: 0.5 h and 1 h lie on either side of the peak.
+        let rowPeak = rows.series("morphine_plasma_nM").max()!
+        #expect(rowPeak < cmax * 0.98, "row maximum \(rowPeak) vs \(cmax)")
+    }
+
+    /// The same peak whatever the output interval, and within a window only that window counts.
+    @Test func extremesDoNotDependOnTheOutputInterval() throws {
+        let model = try ReceptorModel.compile(Scenario(name: "bateman", durationHours: 24, doses: [
+            dose("morphine", .oral, .single(atHours: 0, amountMilligrams: 30)),
+        ]))
+        var peaks: [ObservableExtremes] = []
+        for interval in [0.25, 0.37, 5] {
+            var rows = ObservableRecorder(columns: ["morphine_plasma_nM"])
+            let result = try ReceptorModel.simulate(model, columns: ["morphine_plasma_nM"], intervalHours: interval,
+                                                    extremaOf: ["morphine_plasma_nM", "mu_occupancy_total"], into: &rows)
+            peaks.append(contentsOf: result.extremes)
+        }
+        #expect(peaks.count == 6)
+        for other in [peaks[2], peaks[4]] {
+            #expect(isClose(other.peak, peaks[0].peak, relative: 1e-9))
+            #expect(isClose(other.peakTimeHours, peaks[0].peakTimeHours, relative: 1e-6))
+        }
+        for other in [peaks[3], peaks[5]] {
+            #expect(isClose(other.peak, peaks[1].peak, relative: 1e-9))
+            #expect(isClose(other.trough, peaks[1].trough, relative: 1e-9))
+        }
+        // From 6 h on the concentration only falls: the peak is the window's start, the trough its end.
+        var rows = ObservableRecorder(columns: ["morphine_plasma_nM"])
+        let late = try ReceptorModel.simulate(model, columns: ["morphine_plasma_nM"], intervalHours: 1,
+                                              extremaOf: ["morphine_plasma_nM"], window: 6...12, into: &rows).extremes[0]
+        #expect(late.peakTimeHours == 6 && late.troughTimeHours == 12)
+        #expect(isClose(late.peak, rows.series("morphine_plasma_nM")[6], relative: 1e-12))
+        #expect(isClose(late.trough, rows.series("morphine_plasma_nM")[12], relative: 1e-12))
+    }
+
+    /// Brent's method on a parabola and at a bracket end.
+    @Test func brentFindsTheMinimum() {
+        let inside = ExtremaTracker.minimize(0, 1, tolerance: 1e-9) { ($0 - 0.3) * ($0 - 0.3) - 2 }
+        #expect(abs(inside.x - 0.3) < 1e-7 && abs(inside.value + 2) < 1e-14)
+        let edge = ExtremaTracker.minimize(0, 1, tolerance: 1e-9) { -$0 }
+        #expect(abs(edge.x - 1) < 1e-8)
+    }
+}
