@@ -16,21 +16,33 @@ extension TimeSeriesTable {
     /// time. Fields may be quoted (`"..."`, with `""` for a quote); records end in LF or CRLF;
     /// an empty field reads as NaN (a missing value). Times must not decrease.
     ///
+    /// - Parameters:
+    ///   - window: keep only rows inside it (nil: all).
+    ///   - maximumRows: rows kept before they are reduced to their min/max envelope
+    ///     (`TimeSeriesReducer`; the default keeps every row).
     /// - Throws: `ReportsError.csvEmpty`, `.csvMissingTimeColumn`, `.csvDuplicateColumn`,
     ///   `.csvFieldCount`, `.csvInvalidNumber`, `.csvUnterminatedQuote`, `.csvTimeNotIncreasing`.
-    package static func parseCSV(_ data: Data) throws -> TimeSeriesTable {
-        var bytes = [UInt8](data)
-        // A terminating NUL lets strtod stop at the end of the last field.
-        bytes.append(0)
-        return try bytes.withUnsafeBufferPointer { buffer in
-            var scanner = CSVScanner(buffer: buffer, count: buffer.count - 1)
+    package static func parseCSV(_ data: Data, window: ClosedRange<Double>? = nil, maximumRows: Int = .max) throws -> TimeSeriesTable {
+        try reduceCSV(data, window: window, maximumRows: maximumRows).build()
+    }
+
+    /// `parseCSV` up to the reducer, which also tells the span of the whole input and how many
+    /// rows it held. The bytes are read in place (no copy; map the file with
+    /// `Data(contentsOf:options: .alwaysMapped)` and only the kept rows take memory).
+    /// - Throws: as `parseCSV`.
+    package static func reduceCSV(_ data: Data, window: ClosedRange<Double>? = nil, maximumRows: Int = .max) throws -> TimeSeriesReducer {
+        try data.withUnsafeBytes { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            var scanner = CSVScanner(buffer: buffer, count: buffer.count)
             guard let header = try scanner.nextRecordText(), !(header.count == 1 && header[0].isEmpty) else {
                 throw ReportsError.csvEmpty
             }
             guard header[0] == "time_h" else { throw ReportsError.csvMissingTimeColumn(found: header[0]) }
             let names = Array(header.dropFirst())
-            var time: [Double] = []
-            var columns = Array(repeating: [Double](), count: names.count)
+            var seen = Set<String>()
+            for name in names where !seen.insert(name).inserted { throw ReportsError.csvDuplicateColumn(name: name) }
+            var reducer = TimeSeriesReducer(columnNames: names, window: window, maximumRows: maximumRows)
+            var previous: Double? = nil
             var fields: [Double] = []
             fields.reserveCapacity(header.count)
             while true {
@@ -42,19 +54,19 @@ extension TimeSeriesTable {
                 guard fields[0].isFinite else {
                     throw ReportsError.csvInvalidNumber(line: line, column: "time_h", text: NumberText.fixed(fields[0], 0))
                 }
-                if let previous = time.last, fields[0] < previous {
+                if let previous, fields[0] < previous {
                     throw ReportsError.csvTimeNotIncreasing(line: line, previousHours: previous, timeHours: fields[0])
                 }
-                time.append(fields[0])
-                for index in columns.indices { columns[index].append(fields[index + 1]) }
+                previous = fields[0]
+                reducer.append(timeHours: fields[0], fields[1...])
             }
-            return try TimeSeriesTable(
-                timeHours: time, columns: zip(names, columns).map { TimeSeriesColumn(name: $0.0, values: $0.1) })
+            return reducer
         }
     }
 }
 
-/// A byte-level RFC 4180 scanner over a NUL-terminated buffer.
+/// A byte-level RFC 4180 scanner over a buffer (not NUL-terminated: a number that ends the
+/// buffer is copied before it is parsed).
 private struct CSVScanner {
     let buffer: UnsafeBufferPointer<UInt8>
     let count: Int
@@ -183,15 +195,28 @@ private struct CSVScanner {
         if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
             throw invalid(start, end, line: line, column: column)
         }
+        // strtod stops at the separator after a field; the last field of the buffer has none,
+        // so it is parsed from a NUL-terminated copy.
+        if end == count {
+            var copy = Array(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+            copy.append(0)
+            return try copy.withUnsafeBufferPointer { terminated in
+                try Self.parse(terminated.baseAddress!, length: end - start) ?? { throw invalid(start, end, line: line, column: column) }()
+            }
+        }
+        guard let value = Self.parse(base, length: end - start) else { throw invalid(start, end, line: line, column: column) }
+        return value
+    }
+
+    /// strtod over `length` bytes followed by a byte that ends a number; nil unless it reads
+    /// exactly those bytes.
+    private static func parse(_ base: UnsafePointer<UInt8>, length: Int) -> Double? {
         var stop: UnsafeMutablePointer<CChar>?
-        let value = base.withMemoryRebound(to: CChar.self, capacity: end - start + 1) { pointer in
+        let value = base.withMemoryRebound(to: CChar.self, capacity: length + 1) { pointer in
             strtod(pointer, &stop)
         }
         let consumed = stop.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? -1
-        guard consumed == end - start else {
-            throw invalid(start, end, line: line, column: column)
-        }
-        return value
+        return consumed == length ? value : nil
     }
 
     private func invalid(_ start: Int, _ end: Int, line: Int, column: String) -> ReportsError {

@@ -64,15 +64,18 @@ enum ModelBridge {
         ((try? ReceptorModel.columnNames(for: scenario, library: library)) ?? []).filter { $0 != "time_h" }
     }
 
-    /// Compiles and simulates `scenario`, streaming rows of `columns` into `sink`.
+    /// Compiles and simulates `scenario`, streaming rows of `columns` into `sink`, and finds the
+    /// peaks and troughs of the `extremaOf` columns (within `window`) on the solution itself.
     /// - Throws: `.model` when the model rejects the scenario (exit 2), `.simulation` for solver
     ///   and steady-state failures (exit 1), `.output` when writing fails.
     static func simulate<Sink: ObservableSink>(
-        _ scenario: Scenario, file: String, columns: [String], into sink: inout Sink
-    ) throws(CommandLineError) -> SolverStatistics {
+        _ scenario: Scenario, file: String, columns: [String], extremaOf: [String] = [],
+        window: ClosedRange<Double>? = nil, into sink: inout Sink
+    ) throws(CommandLineError) -> (statistics: SolverStatistics, extremes: [ObservableExtremes]) {
         do {
             let model = try ReceptorModel.compile(scenario, library: library)
-            return try ReceptorModel.simulate(model, columns: columns, intervalHours: scenario.output.intervalHours, into: &sink)
+            return try ReceptorModel.simulate(model, columns: columns, intervalHours: scenario.output.intervalHours,
+                                              extremaOf: extremaOf, window: window, into: &sink)
         } catch let error as CommandLineError {
             throw error
         } catch let error as CSVWriterError {
@@ -99,15 +102,13 @@ enum ModelBridge {
     }
 }
 
-/// Streams model rows into the CSV writer, the run summary and (with `--chart`) the chart.
+/// Streams model rows into the CSV writer and (with `--chart`) the chart.
 struct CSVRowSink: ObservableSink {
     let writer: CSVWriter
-    var summary: RunSummary
     var chart: ChartRows?
 
     mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) throws {
         try writer.writeRow(time: timeHours, values: values)
-        summary.record(time: timeHours, values: values)
         chart?.record(time: timeHours, values: values)
     }
 }
