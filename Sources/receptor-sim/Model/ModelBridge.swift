@@ -113,20 +113,20 @@ struct CSVRowSink: ObservableSink {
     }
 }
 
-/// Keeps only the (at most two) charted columns of each row for `run --chart`, so the chart
-/// costs two numbers per row however many columns the CSV has.
+/// Keeps only the (at most two) charted columns of each row for `run --chart`, through a
+/// `TimeSeriesReducer`, so the chart costs a bounded number of rows however long the run.
 struct ChartRows {
     private let indices: [Int]
-    private var builder: TimeSeriesTableBuilder
+    private var builder: TimeSeriesReducer
 
     init(columns: [String]) {
         let chosen = TerminalChart.defaultColumns(available: columns)
         indices = chosen.compactMap { columns.firstIndex(of: $0) }
-        builder = TimeSeriesTableBuilder(columnNames: chosen)
+        builder = TimeSeriesReducer(columnNames: chosen)
     }
 
     mutating func record(time: Double, values: UnsafeBufferPointer<Double>) {
-        builder.appendRow(timeHours: time, indices.map { values[$0] })
+        builder.append(timeHours: time, indices.map { values[$0] })
     }
 
     /// The chart text, or why there is none.
