@@ -63,6 +63,31 @@ import Testing
         #expect(isClose(late.trough, rows.series("morphine_plasma_nM")[12], relative: 1e-12))
     }
 
+    /// Repeated oral doses, several observables: the extremes at 1 h rows equal those of a
+    /// 0.0005 h grid (36,001 rows, whose own sampling error is below 1e-7 here) and are never
+    /// below them, wherever the extrema fall relative to the solver's steps.
+    @Test func extremesMatchAFineGrid() throws {
+        let model = try ReceptorModel.compile(Scenario(name: "oral", durationHours: 18, doses: [
+            dose("morphine", .oral, .repeated(startHours: 0, everyHours: 6, count: 3, amountMilligrams: 30)),
+        ]))
+        let columns = ["mu_occupancy_total", "morphine_brain_nM", "hedonic_tone", "mu_response", "mu_surface_rel"]
+        var coarse = ObservableRecorder(columns: columns)
+        let found = try ReceptorModel.simulate(model, columns: columns, intervalHours: 1, extremaOf: columns, into: &coarse).extremes
+        var fine = ObservableRecorder(columns: columns)
+        try ReceptorModel.simulate(model, columns: columns, intervalHours: 0.0005, into: &fine)
+        for (j, column) in columns.enumerated() {
+            let values = fine.series(column)
+            let high = values.indices.max { values[$0] < values[$1] }!, low = values.indices.min { values[$0] < values[$1] }!
+            let scale = max(abs(values[high]), abs(values[low]))
+            #expect(found[j].peak >= values[high] - 1e-12 * scale && found[j].peak - values[high] <= 1e-7 * scale,
+                    "\(column) peak \(found[j].peak) vs \(values[high])")
+            #expect(found[j].trough <= values[low] + 1e-12 * scale && values[low] - found[j].trough <= 1e-7 * scale,
+                    "\(column) trough \(found[j].trough) vs \(values[low])")
+            #expect(abs(found[j].peakTimeHours - fine.times[high]) < 0.01, "\(column) peak time")
+            #expect(abs(found[j].troughTimeHours - fine.times[low]) < 0.01, "\(column) trough time")
+        }
+    }
+
     /// Brent's method on a parabola and at a bracket end.
     @Test func brentFindsTheMinimum() {
         let inside = ExtremaTracker.minimize(0, 1, tolerance: 1e-9) { ($0 - 0.3) * ($0 - 0.3) - 2 }
