@@ -21,8 +21,9 @@ import Integrators
 /// `intervals` evaluations of the tracked observables (the start reuses the previous step's
 /// end unless an event changed the state), one of them through the dense output, plus about
 /// 10-20 evaluations of one observable per refined extremum. Measured with callgrind on the
-/// 28-day morphine scenario tracking three columns: 5 % more instructions than the same run
-/// without. Allocation: the buffers are allocated once per simulation.
+/// 28-day morphine scenario (`run --summary` tracking withdrawal_index, mu_response and
+/// hedonic_tone, release build, 2026-12-06): 230.1e6 instructions against 214.8e6 without the
+/// tracker, 7 % more (the sampling 5.3 %, dense output for steps without a row the rest). Allocation: the buffers are allocated once per simulation.
 final class ExtremaTracker {
     /// Intervals each step is sampled in (2: start, middle, end).
     static let intervals = 2
@@ -86,6 +87,8 @@ final class ExtremaTracker {
         }
         guard a <= b else { return }
         let m = a < b ? Self.intervals : 0
+        // Locals: a class's stored struct and arrays are retained and checked on every access.
+        let model = self.model, observables = self.observables
         let k = observables.count
         let y = UnsafeBufferPointer(state)
         for i in 0...m {
@@ -103,6 +106,9 @@ final class ExtremaTracker {
         previousEndTime = b
         for i in 0..<dimension { previousEnd[i] = state[i] }
         for j in 0..<k { previousEndValues[j] = samples[m * k + j] }
+        var extremes: [ObservableExtremes] = []
+        swap(&extremes, &self.extremes)
+        defer { swap(&extremes, &self.extremes) }
         for j in 0..<k {
             for i in 0...m {
                 let v = samples[i * k + j], t = sampleTimes[i]
@@ -110,14 +116,15 @@ final class ExtremaTracker {
                 if v < extremes[j].trough { extremes[j].trough = v; extremes[j].troughTimeHours = t }
             }
             guard m >= 2 else { continue }
-            refine(j, sign: 1, samples: m + 1, step)
-            refine(j, sign: -1, samples: m + 1, step)
+            refine(j, sign: 1, samples: m + 1, step, &extremes[j])
+            refine(j, sign: -1, samples: m + 1, step, &extremes[j])
         }
     }
 
     /// Refines the peak (`sign` 1) or trough (−1) of column `j` inside the step, where the
     /// samples suggest one that could beat the kept value.
-    private func refine<Step: StepDenseOutput>(_ j: Int, sign: Double, samples count: Int, _ step: Step) {
+    private func refine<Step: StepDenseOutput>(_ j: Int, sign: Double, samples count: Int, _ step: Step,
+                                               _ extremes: inout ObservableExtremes) {
         let k = observables.count
         var best = -Double.infinity, bestIndex = -1, bestMargin = 0.0
         for i in 1..<(count - 1) {
@@ -133,10 +140,10 @@ final class ExtremaTracker {
             let vertex = g1 + 0.5 * (g2 - g0) * x + 0.5 * second * x * x
             if vertex > best { (best, bestIndex, bestMargin) = (vertex, i, -second) }
         }
-        let kept = sign > 0 ? extremes[j].peak : -extremes[j].trough
+        let kept = sign > 0 ? extremes.peak : -extremes.trough
         guard bestIndex >= 0, best + bestMargin >= kept else { return }
         let lo = sampleTimes[bestIndex - 1], hi = sampleTimes[bestIndex + 1]
-        let observable = observables[j]
+        let observable = observables[j], model = self.model, state = self.state
         let y = UnsafeBufferPointer(state)
         let found = Self.minimize(lo, hi, tolerance: 1e-6 * (hi - lo)) { t in
             step.state(at: t, into: state)
@@ -144,8 +151,8 @@ final class ExtremaTracker {
             return -sign * model.value(of: observable, time: t, y, shared: single[j])
         }
         let value = -sign * found.value
-        if sign > 0, value > extremes[j].peak { extremes[j].peak = value; extremes[j].peakTimeHours = found.x }
-        if sign < 0, value < extremes[j].trough { extremes[j].trough = value; extremes[j].troughTimeHours = found.x }
+        if sign > 0, value > extremes.peak { extremes.peak = value; extremes.peakTimeHours = found.x }
+        if sign < 0, value < extremes.trough { extremes.trough = value; extremes.troughTimeHours = found.x }
     }
 
     /// Brent's minimization without derivatives on [lo, hi] (Brent 1973, ch. 5; the form of
