@@ -67,6 +67,11 @@ import Testing
         #expect(table.rowCount <= 512)
         let x = try #require(table.column(named: "x")).values
         #expect(x.max() == 5 && table.timeHours[x.firstIndex(of: 5)!] == 7777)
+        // Bounded by default, as the commands read a CSV.
+        var long = "time_h,x\n"
+        for index in 0..<40_000 { long += "\(index),\(index % 7)\n" }
+        let bounded = try TimeSeriesTable.reduceCSV(Data(long.utf8))
+        #expect(bounded.rowsSeen == 40_000 && bounded.compactions == 1 && bounded.keptRows < TimeSeriesReducer.defaultMaximumRows)
         // No line end after the last number: parsed from a terminated copy.
         #expect(try TimeSeriesTable.parseCSV(Data("time_h,x\n0,1\n1,2.5".utf8)).column(named: "x")?.values == [1, 2.5])
     }

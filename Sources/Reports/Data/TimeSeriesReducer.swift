@@ -55,6 +55,12 @@ package struct TimeSeriesReducer: Sendable {
         rowsSeen += 1
         spanHours = spanHours.map { min($0.lowerBound, time)...max($0.upperBound, time) } ?? time...time
         if let window, !window.contains(time) { return }
+        // Once half full, the storage is sized for the limit once, so the arrays never grow
+        // past it by doubling; compaction then works in place.
+        if times.count == maximumRows / 2, maximumRows < 1 << 40 {
+            times.reserveCapacity(maximumRows + 1)
+            values.reserveCapacity((maximumRows + 1) * columnNames.count)
+        }
         times.append(time)
         values.append(contentsOf: row)
         if times.count > maximumRows { compact() }
@@ -78,12 +84,14 @@ package struct TimeSeriesReducer: Sendable {
         while true {
             let kept = envelope(buckets: buckets)
             if kept.count <= maximumRows / 2 || buckets == 1 {
+                // In place: kept is ascending, so row kept[i] >= i moves down or stays.
                 let width = columnNames.count
-                var newValues: [Double] = []
-                newValues.reserveCapacity(kept.count * width)
-                for r in kept { newValues.append(contentsOf: values[(r * width)..<((r + 1) * width)]) }
-                times = kept.map { times[$0] }
-                values = newValues
+                for (i, r) in kept.enumerated() where r != i {
+                    times[i] = times[r]
+                    for j in 0..<width { values[i * width + j] = values[r * width + j] }
+                }
+                times.removeSubrange(kept.count...)
+                values.removeSubrange((kept.count * width)...)
                 return
             }
             buckets = max(1, buckets / 2)

@@ -26,11 +26,13 @@ extension TimeSeriesTable {
         try reduceCSV(data, window: window, maximumRows: maximumRows).build()
     }
 
-    /// `parseCSV` up to the reducer, which also tells the span of the whole input and how many
+    /// `parseCSV` up to the reducer (bounded by default, as `plot`, `report` and `compare`
+    /// read), which also tells the span of the whole input and how many
     /// rows it held. The bytes are read in place (no copy; map the file with
     /// `Data(contentsOf:options: .alwaysMapped)` and only the kept rows take memory).
     /// - Throws: as `parseCSV`.
-    package static func reduceCSV(_ data: Data, window: ClosedRange<Double>? = nil, maximumRows: Int = .max) throws -> TimeSeriesReducer {
+    package static func reduceCSV(_ data: Data, window: ClosedRange<Double>? = nil,
+                                  maximumRows: Int = TimeSeriesReducer.defaultMaximumRows) throws -> TimeSeriesReducer {
         try data.withUnsafeBytes { raw in
             let buffer = raw.bindMemory(to: UInt8.self)
             var scanner = CSVScanner(buffer: buffer, count: buffer.count)

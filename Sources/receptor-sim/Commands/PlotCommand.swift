@@ -136,7 +136,7 @@ enum ChartCommandSupport {
             throw .model(file: file, message: "cannot read CSV file: " + ((error as NSError).localizedFailureReason ?? "not readable"))
         }
         do {
-            let reducer = try TimeSeriesTable.reduceCSV(data, window: window)
+            let reducer = try TimeSeriesTable.reduceCSV(data, window: window, maximumRows: TimeSeriesReducer.defaultMaximumRows)
             guard reducer.rowsSeen > 0 else { throw ReportsError.emptyTable }
             return (try reducer.build(), reducer.spanHours)
         } catch let error as ReportsError {
