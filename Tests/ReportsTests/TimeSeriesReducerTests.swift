@@ -75,4 +75,33 @@ import Testing
         // No line end after the last number: parsed from a terminated copy.
         #expect(try TimeSeriesTable.parseCSV(Data("time_h,x\n0,1\n1,2.5".utf8)).column(named: "x")?.values == [1, 2.5])
     }
+
+    /// Reading a file in chunks (here 7 bytes, so records, quoted names with line breaks and
+    /// CRLFs straddle them) gives the table and the errors, with line numbers, of `parseCSV`.
+    @Test func chunkedReadingEqualsWholeReading() throws {
+        let good = "time_h,\"a\r\nb\",\"c\"\"d\"\r\n0,1,2\r\n0.5,,3\r\n1,4e-3,5\r\n\r\n"
+        let bad = "time_h,x\n0,1\n1,2\n\n2,3\n"
+        let lateBad = "time_h,x\n0,1\n1,abc\n"
+        func chunked(_ text: String, _ size: Int) throws -> TimeSeriesTable {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("chunk-\(UUID().uuidString).csv").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            let handle = try #require(FileHandle(forReadingAtPath: path))
+            defer { try? handle.close() }
+            return try TimeSeriesTable.reduceCSV(reading: handle, chunkBytes: size).build()
+        }
+        for size in [1, 7, 64, 1 << 20] {
+            let table = try chunked(good, size)
+            #expect(table.columnNames == ["a\r\nb", "c\"d"])
+            #expect(table.timeHours == [0, 0.5, 1])
+            #expect(table.column(named: "c\"d")?.values == [2, 3, 5])
+            #expect(table.column(named: "a\r\nb")?.values[1].isNaN == true)
+            for text in [bad, lateBad] {
+                var whole: ReportsError? = nil, parts: ReportsError? = nil
+                do { _ = try TimeSeriesTable.parseCSV(Data(text.utf8)) } catch let error as ReportsError { whole = error }
+                do { _ = try chunked(text, size) } catch let error as ReportsError { parts = error }
+                #expect(whole != nil && parts == whole, "\(size): \(String(describing: whole)) vs \(String(describing: parts))")
+            }
+        }
+    }
 }

@@ -120,7 +120,7 @@ enum ChartCommandSupport {
         }
     }
 
-    /// Reads a CSV written by `run` through a `TimeSeriesReducer` (the file mapped, not copied;
+    /// Reads a CSV written by `run` through a `TimeSeriesReducer` (the file read in 1 MiB chunks;
     /// rows outside `window` dropped, the rest reduced past `TimeSeriesReducer.defaultMaximumRows`);
     /// problems are reported as `file:line: error: message`.
     static func readTable(csv file: String, window: ClosedRange<Double>?) throws(CommandLineError) -> (table: TimeSeriesTable, spanHours: ClosedRange<Double>?) {
@@ -129,14 +129,12 @@ enum ChartCommandSupport {
             throw .model(file: file, message: "cannot read CSV file: no such file")
         }
         if isDirectory.boolValue { throw .model(file: file, message: "cannot read CSV file: is a directory") }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
-        } catch {
-            throw .model(file: file, message: "cannot read CSV file: " + ((error as NSError).localizedFailureReason ?? "not readable"))
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            throw .model(file: file, message: "cannot read CSV file: not readable")
         }
+        defer { try? handle.close() }
         do {
-            let reducer = try TimeSeriesTable.reduceCSV(data, window: window, maximumRows: TimeSeriesReducer.defaultMaximumRows)
+            let reducer = try TimeSeriesTable.reduceCSV(reading: handle, window: window, maximumRows: TimeSeriesReducer.defaultMaximumRows)
             guard reducer.rowsSeen > 0 else { throw ReportsError.emptyTable }
             return (try reducer.build(), reducer.spanHours)
         } catch let error as ReportsError {
