@@ -26,6 +26,7 @@ import Testing
         let table = try reducer.build()
         #expect(table.rowCount <= TimeSeriesReducer.defaultMaximumRows + 1)
         #expect(table.rowCount >= 4096)   // still far more points than a chart is wide
+        #expect(table.sourceRowCount == rows)
         let wave = try #require(table.column(named: "wave")).values
         let high = wave.indices.max { wave[$0] < wave[$1] }!, low = wave.indices.min { wave[$0] < wave[$1] }!
         #expect(wave[high] == 9 && table.timeHours[high] == Double(spike) * 0.001)

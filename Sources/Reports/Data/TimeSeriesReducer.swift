@@ -27,6 +27,8 @@ package struct TimeSeriesReducer: Sendable {
     package private(set) var rowsSeen = 0
     /// First and last time offered, inside the window or not (for messages about the input).
     package private(set) var spanHours: ClosedRange<Double>?
+    /// Rows offered inside the window (all rows without one).
+    package private(set) var rowsInWindow = 0
     /// How many times the kept rows were reduced (0: all rows in the window are kept).
     package private(set) var compactions = 0
     private var buckets: Int
@@ -55,6 +57,7 @@ package struct TimeSeriesReducer: Sendable {
         rowsSeen += 1
         spanHours = spanHours.map { min($0.lowerBound, time)...max($0.upperBound, time) } ?? time...time
         if let window, !window.contains(time) { return }
+        rowsInWindow += 1
         // Once half full, the storage is sized for the limit once, so the arrays never grow
         // past it by doubling; compaction then works in place.
         if times.count == maximumRows / 2, maximumRows < 1 << 40 {
@@ -70,11 +73,13 @@ package struct TimeSeriesReducer: Sendable {
     /// - Throws: `ReportsError.csvDuplicateColumn` when two columns share a name.
     package func build() throws -> TimeSeriesTable {
         let width = columnNames.count
-        return try TimeSeriesTable(
+        var table = try TimeSeriesTable(
             timeHours: times,
             columns: columnNames.indices.map { j in
                 TimeSeriesColumn(name: columnNames[j], values: (0..<times.count).map { values[$0 * width + j] })
             })
+        if compactions > 0 { table.sourceRowCount = rowsInWindow }
+        return table
     }
 
     /// Reduces the kept rows to their bucket envelope, with fewer buckets until at most half

@@ -27,6 +27,9 @@ package struct TimeSeriesTable: Sendable, Equatable {
     /// simulated (`ReceptorModel.simulate(…, extremaOf:window:)` over the table's window);
     /// empty for a table read from a CSV. `ObservableSummary` prefers them to the rows'.
     package var exactExtremes: [String: ObservableExtremes] = [:]
+    /// The number of rows this table was reduced from (`TimeSeriesReducer`), or nil when it
+    /// holds every row.
+    package var sourceRowCount: Int? = nil
 
     /// - Throws: `ReportsError.columnLengthMismatch` when a column's length differs from the
     ///   time column's, `ReportsError.csvDuplicateColumn` when two columns share a name.
