@@ -25,7 +25,10 @@ package enum ShardMerge {
     /// an empty error for `ok` and a non-empty one for `failed`, the varied values and (for `ok`)
     /// the metrics as numbers written exactly as receptor-sim writes them
     /// (`CSVNumberFormat.roundTrip`), and empty metric fields for `failed`; no line may hold a
-    /// NUL byte. The checksum then catches what still parses (an edited value).
+    /// NUL byte. These checks run when the checksum does not match (a file receptor-sim wrote
+    /// passes them by construction), so the message names the first bad line and what is
+    /// wrong; a file whose rows all pass them but whose checksum differs (an edited value) is
+    /// refused naming its end line.
     /// - Throws: `StudyError.shardContent` naming the line, or `StudyError.merge` when the file
     ///   is not a shard file of `receptor-sim sweep` or `population`.
     /// - Complexity: O(bytes).
@@ -33,8 +36,10 @@ package enum ShardMerge {
         func bad(_ reason: String) -> StudyError { .merge(file: file, reason: reason) }
         func bad(line: Int, _ reason: String) -> StudyError { .shardContent(file: file, line: line, reason: reason) }
         let (lines, complete) = splitLines(text)
-        for (k, line) in lines.enumerated() where line.utf8.contains(0) {
-            throw bad(line: k + 1, "contains a NUL byte")
+        if text.utf8.withContiguousStorageIfAvailable({ $0.contains(0) }) ?? text.utf8.contains(0) {
+            for (k, line) in lines.enumerated() where line.utf8.contains(0) {
+                throw bad(line: k + 1, "contains a NUL byte")
+            }
         }
         if !complete { throw bad(line: lines.count, "the last line is incomplete (file truncated?)") }
         guard lines.count >= 2, lines[0].hasPrefix("# receptor-sim ") else {
@@ -66,17 +71,42 @@ package enum ShardMerge {
             throw bad("shard \(shard.index)/\(shard.count) should hold \(expected.count) rows (members \(expected.lowerBound) to \(expected.upperBound - 1)) but holds \(rows.count) and its end line says \(endRows)")
         }
         let header = lines[1]
+        var checksum = ShardChecksum()
+        checksum.add(header)
+        for row in rows { checksum.add(row) }
+        guard checksum.hex == endHash else {
+            // Name the first bad line and what is wrong with it, if a check finds one.
+            try checkContent(header: header, rows: rows, firstMember: expected.lowerBound) { bad(line: $0, $1) }
+            throw bad(line: endLineNumber, "checksum mismatch: lines 2-\(endLineNumber - 1) hash to fnv1a64=\(checksum.hex), the end line says \(endHash) (the file was changed after it was written)")
+        }
+        // Intact: the bytes are those receptor-sim wrote; only the member order is left to check.
+        for (k, row) in rows.enumerated() {
+            let first = row.prefix { $0 != "," }
+            guard Int(first) == expected.lowerBound + k else {
+                throw bad(line: k + 3, "should be member \(expected.lowerBound + k), found '\(first)'")
+            }
+        }
+        return Part(file: file, kind: kind, fingerprint: fingerprint, members: members, shard: shard,
+                    header: header, rows: rows)
+    }
+
+    /// The content checks of `part`, run when the checksum does not match: throws for the first
+    /// line that has the wrong field count, member, status, error text, or a field that is not
+    /// a number as receptor-sim writes it.
+    static func checkContent(header: Substring, rows: [Substring], firstMember: Int,
+                             bad makeError: (Int, String) -> StudyError) throws(StudyError) {
+        func bad(line: Int, _ reason: String) -> StudyError { makeError(line, reason) }
         guard let names = fields(of: header) else { throw bad(line: 2, "unterminated quoted field in the header row") }
         guard names.count >= 3 else { throw bad(line: 2, "the header row has \(names.count) fields, expected at least 3") }
-        let metricsStart = names.indices.dropFirst(3).first { isMetricName(names[$0]) } ?? names.count
+        let metricsStart = names.indices.dropFirst(3).first { isMetricName(String(names[$0])) } ?? names.count
         for (k, row) in rows.enumerated() {
             let line = k + 3
             guard let values = fields(of: row) else { throw bad(line: line, "unterminated quoted field") }
             guard values.count == names.count else {
                 throw bad(line: line, "has \(values.count) fields, the header has \(names.count)")
             }
-            guard Int(values[0]) == expected.lowerBound + k else {
-                throw bad(line: line, "should be member \(expected.lowerBound + k), found '\(values[0])'")
+            guard Int(values[0]) == firstMember + k else {
+                throw bad(line: line, "should be member \(firstMember + k), found '\(values[0])'")
             }
             let ok: Bool
             switch values[1] {
@@ -101,14 +131,6 @@ package enum ShardMerge {
                 }
             }
         }
-        var checksum = ShardChecksum()
-        checksum.add(header)
-        for row in rows { checksum.add(row) }
-        guard checksum.hex == endHash else {
-            throw bad(line: endLineNumber, "checksum mismatch: lines 2-\(endLineNumber - 1) hash to fnv1a64=\(checksum.hex), the end line says \(endHash) (the file was changed after it was written)")
-        }
-        return Part(file: file, kind: kind, fingerprint: fingerprint, members: members, shard: shard,
-                    header: header, rows: rows)
     }
 
     /// The lines of `text` with their line ends ("\r\n", or a bare "\n"), and whether the last
@@ -145,39 +167,54 @@ package enum ShardMerge {
     }
 
     /// The RFC 4180 fields of one line (line end dropped, quotes removed and undoubled); nil
-    /// for an unterminated or malformed quoted field.
-    static func fields(of line: Substring) -> [String]? {
-        var body = line
-        while let last = body.last, last == "\r\n" || last == "\n" || last == "\r" { body.removeLast() }
-        var result: [String] = []
-        var current = ""
-        var quoted = false, afterQuote = false
-        var iterator = body.makeIterator()
-        var atFieldStart = true
-        while let c = iterator.next() {
-            if quoted {
-                if c == "\"" { quoted = false; afterQuote = true } else { current.append(c) }
-                continue
-            }
-            if c == "," {
-                result.append(current)
-                current = ""
-                atFieldStart = true
-                afterQuote = false
-                continue
-            }
-            if c == "\"" {
-                if atFieldStart { quoted = true; atFieldStart = false; continue }
-                if afterQuote { current.append("\""); quoted = true; afterQuote = false; continue }
-                return nil
-            }
-            if afterQuote { return nil }
-            atFieldStart = false
-            current.append(c)
+    /// for an unterminated or malformed quoted field. Unquoted fields are slices of `line`
+    /// (found on its UTF-8 bytes: a merge reads millions of fields).
+    static func fields(of line: Substring) -> [Substring]? {
+        let utf8 = line.utf8
+        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == lf || utf8[utf8.index(before: end)] == cr {
+            end = utf8.index(before: end)
         }
-        if quoted { return nil }
-        result.append(current)
-        return result
+        var result: [Substring] = []
+        var index = utf8.startIndex
+        while true {
+            if index < end, utf8[index] == quote {
+                // Quoted: up to the closing quote, doubled quotes undoubled; then a comma or the end.
+                var text = ""
+                var segment = utf8.index(after: index)
+                var position = segment
+                while true {
+                    guard position < end else { return nil }
+                    if utf8[position] == quote {
+                        text += line[segment..<position]
+                        let next = utf8.index(after: position)
+                        if next < end, utf8[next] == quote {
+                            text += "\""
+                            position = utf8.index(after: next)
+                            segment = position
+                            continue
+                        }
+                        position = next
+                        break
+                    }
+                    position = utf8.index(after: position)
+                }
+                result.append(Substring(text))
+                if position == end { return result }
+                guard utf8[position] == comma else { return nil }
+                index = utf8.index(after: position)
+                continue
+            }
+            var stop = index
+            while stop < end, utf8[stop] != comma {
+                if utf8[stop] == quote { return nil }
+                stop = utf8.index(after: stop)
+            }
+            result.append(line[index..<stop])
+            if stop == end { return result }
+            index = utf8.index(after: stop)
+        }
     }
 
     /// Whether a header name is a metric (`RunMetrics.perColumn` suffixes, thresholds), as
