@@ -2,10 +2,12 @@
 /// run length): per column peak and its time, trough and its time, area under the curve; per
 /// threshold the time spent above or below it.
 ///
-/// The curve between two output rows is taken as linear: the AUC is the trapezoid rule and the
-/// time above a level counts the exact part of each interval where the linear interpolant is
-/// above it. Peaks and troughs are the extreme sampled rows (first one on ties), so their accuracy
-/// is that of the output interval.
+/// Peaks and troughs (with their first times) come from the solution itself, between rows too
+/// (`ReceptorModel.simulate(…, extremaOf:)`, `simulate(_:columns:intervalHours:)` here), so they
+/// do not depend on the output interval; they are NaN until `extremes` is set. The area and the
+/// thresholds take the curve between two output rows as linear: the AUC is the trapezoid rule
+/// and the time above a level counts the exact part of each interval where the linear
+/// interpolant is above it.
 package struct RunMetrics: ObservableSink, Sendable {
     /// Metric names per column, in the order `values` holds them.
     package static let perColumn = ["peak", "t_peak_h", "trough", "t_trough_h", "auc"]
@@ -13,10 +15,8 @@ package struct RunMetrics: ObservableSink, Sendable {
     let columnCount: Int
     /// (column index, threshold level, above?) per threshold.
     let thresholds: [(column: Int, level: Double, above: Bool)]
-    var peak: [Double]
-    var peakTime: [Double]
-    var trough: [Double]
-    var troughTime: [Double]
+    /// Peaks and troughs of the first `extremes.count` columns, found on the solution.
+    var extremes: [ObservableExtremes] = []
     var area: [Double]
     var thresholdHours: [Double]
     var previousTime = 0.0
@@ -31,10 +31,6 @@ package struct RunMetrics: ObservableSink, Sendable {
     init(columnCount: Int, thresholds: [(column: Int, level: Double, above: Bool)], recorder: BandRecorder? = nil) {
         self.columnCount = columnCount
         self.thresholds = thresholds
-        peak = Array(repeating: -.infinity, count: columnCount)
-        peakTime = Array(repeating: .nan, count: columnCount)
-        trough = Array(repeating: .infinity, count: columnCount)
-        troughTime = Array(repeating: .nan, count: columnCount)
         area = Array(repeating: 0, count: columnCount)
         thresholdHours = Array(repeating: 0, count: thresholds.count)
         previous = Array(repeating: 0, count: columnCount)
@@ -44,10 +40,7 @@ package struct RunMetrics: ObservableSink, Sendable {
     package mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) {
         let dt = timeHours - previousTime
         for j in 0..<columnCount {
-            let v = values[j]
-            if v > peak[j] { peak[j] = v; peakTime[j] = timeHours }
-            if v < trough[j] { trough[j] = v; troughTime[j] = timeHours }
-            if rows > 0 { area[j] += 0.5 * (v + previous[j]) * dt }
+            if rows > 0 { area[j] += 0.5 * (values[j] + previous[j]) * dt }
         }
         if rows > 0 {
             for k in 0..<thresholds.count {
@@ -76,9 +69,24 @@ package struct RunMetrics: ObservableSink, Sendable {
         var out: [Double] = []
         out.reserveCapacity(columnCount * Self.perColumn.count + thresholds.count)
         for j in 0..<columnCount {
-            out += [peak[j], peakTime[j], trough[j], troughTime[j], area[j]]
+            if j < extremes.count {
+                let e = extremes[j]
+                out += [e.peak, e.peakTimeHours, e.trough, e.troughTimeHours, area[j]]
+            } else {
+                out += [.nan, .nan, .nan, .nan, area[j]]
+            }
         }
         return out + thresholdHours
+    }
+
+    /// Simulates `model` into these metrics: the rows of `columns` at `intervalHours` for the
+    /// areas, thresholds and bands, and the solution itself for the peaks and troughs of the
+    /// first `extremaCount` columns.
+    /// - Throws: as `ReceptorModel.simulate`.
+    package mutating func simulate(_ model: CompiledModel, columns: [String], intervalHours: Double,
+                                   extremaCount: Int) throws {
+        extremes = try ReceptorModel.simulate(model, columns: columns, intervalHours: intervalHours,
+                                              extremaOf: Array(columns.prefix(extremaCount)), into: &self).extremes
     }
 }
 

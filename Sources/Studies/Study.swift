@@ -40,15 +40,24 @@ package enum Study {
                                 limit: PercentileBands.maximumValues)
             }
         }
-        output.write(StudyTable.header(plan: plan, fingerprint: fingerprint, shard: shard, format: format))
+        output.write(StudyTable.studyLine(kind: plan.kind, fingerprint: fingerprint, members: plan.count, shard: shard)
+                     + StudyTable.lineEnd)
+        let headerRow = StudyTable.headerRow(plan: plan, format: format)
+        output.write(headerRow)
+        // A shard's end line checks its header and rows (`ShardChecksum`).
+        var checksum = ShardChecksum()
+        checksum.add(headerRow)
         var memberCount = 0, failedCount = 0
         var banded: [MemberOutcome] = []
         StudyExecutor.run(plan, members: members, threads: threads, recordBands: wantBands, progress: progress) { outcome in
-            output.write(StudyTable.row(outcome, plan: plan, format: format))
+            let row = StudyTable.row(outcome, plan: plan, format: format)
+            output.write(row)
+            if shard != nil { checksum.add(row) }
             memberCount += 1
             if outcome.metrics == nil { failedCount += 1 }
             if wantBands, outcome.bands != nil { banded.append(outcome) }
         }
+        if shard != nil { output.write(StudyTable.endLine(rows: memberCount, checksum: checksum)) }
         return Result(summary: output.text, memberCount: memberCount, failedCount: failedCount,
                       bands: wantBands ? PercentileBands(columns: plan.bandColumns, outcomes: banded) : nil)
     }

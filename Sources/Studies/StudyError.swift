@@ -19,6 +19,9 @@ package enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(what: String, count: Int, limit: Int)
     /// A shard file could not be read or does not belong with the others.
     case merge(file: String, reason: String)
+    /// A line of a shard file whose content is wrong (field count, number, status, NUL byte,
+    /// checksum): the file, the 1-based line number and what is wrong.
+    case shardContent(file: String, line: Int, reason: String)
 
     package var description: String {
         switch self {
@@ -31,6 +34,7 @@ package enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
         case .model(let message): return message
         case .tooLarge(let what, let count, let limit): return "\(what) has \(count) entries, more than the limit of \(limit)"
         case .merge(let file, let reason): return "\(file): \(reason)"
+        case .shardContent(let file, let line, let reason): return "\(file):\(line): \(reason)"
         }
     }
 }

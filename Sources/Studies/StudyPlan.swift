@@ -119,7 +119,7 @@ package struct StudyPlan: Sendable {
                               recorder: recordBands && !bandIndices.isEmpty ? BandRecorder(columns: bandIndices, expectedRows: rowsPerRun) : nil)
         do {
             let model = try parameters.model(values: values)
-            try ReceptorModel.simulate(model, columns: simulatedColumns, intervalHours: intervalHours, into: &sink)
+            try sink.simulate(model, columns: simulatedColumns, intervalHours: intervalHours, extremaCount: metricCount)
         } catch {
             return MemberOutcome(index: index, values: values, metrics: nil, error: "\(error)", bands: nil, bandTimes: nil)
         }

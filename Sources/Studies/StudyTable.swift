@@ -33,10 +33,16 @@ package enum StudyTable {
         return "\"" + flat.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// The study line and the header row (with line ends).
-    static func header(plan: StudyPlan, fingerprint: String, shard: Shard?, format: CSVNumberFormat) -> String {
-        studyLine(kind: plan.kind, fingerprint: fingerprint, members: plan.count, shard: shard) + lineEnd
-            + plan.header(format: format.format).map(field).joined(separator: ",") + lineEnd
+    /// The header row (with its line end).
+    static func headerRow(plan: StudyPlan, format: CSVNumberFormat) -> String {
+        plan.header(format: format.format).map(field).joined(separator: ",") + lineEnd
+    }
+
+    /// The last line of a shard file (with its line end): how many data rows it holds and the
+    /// `ShardChecksum` of its header and data rows, so `merge` detects truncation and edits.
+    /// A whole study has no end line (it stays the plain file it always was).
+    package static func endLine(rows: Int, checksum: ShardChecksum) -> String {
+        "# receptor-sim end rows=\(rows) fnv1a64=\(checksum.hex)" + lineEnd
     }
 
     /// One member's row (with its line end).

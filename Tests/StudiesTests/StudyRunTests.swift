@@ -126,7 +126,7 @@ import Testing
         let member = outcomes[2]
         let model = try plan.parameters.model(values: member.values)
         var sink = RunMetrics(columnCount: plan.simulatedColumns.count, thresholds: plan.thresholdIndices)
-        try ReceptorModel.simulate(model, columns: plan.simulatedColumns, intervalHours: 1, into: &sink)
+        try sink.simulate(model, columns: plan.simulatedColumns, intervalHours: 1, extremaCount: plan.metricColumns.count)
         let direct = sink.values
         let metrics = try #require(member.metrics)
         #expect(Array(metrics[0..<10]) == Array(direct[0..<10]))

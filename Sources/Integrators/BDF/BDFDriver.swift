@@ -33,6 +33,7 @@ enum BDFDriver {
         let t0 = problem.startTime, tEnd = problem.endTime
         var statistics = SolverStatistics()
         var outputCursor = OutputCursor(grid: output, start: t0, end: tEnd)
+        let observesSteps = sink.observesSteps
         let maximumStep = min(options.maximumStepSize, tEnd - t0)
 
         var workspace = [Double](repeating: 0, count: BDFStepper<System>.workspaceCount(dimension: n))
@@ -97,6 +98,13 @@ enum BDFDriver {
                             from: previousTime, to: time, stepper: &stepper, step: target, start: state,
                             end: state, scratch: UnsafeMutableBufferPointer(start: stepper.out, count: n),
                             into: &sink)
+                    }
+                    if observesSteps {
+                        try withUnsafePointer(to: &stepper) { pointer in
+                            try sink.observeStep(InterpolantStep(
+                                interpolant: pointer, startTime: previousTime, endTime: time, step: target,
+                                start: nil, end: state))
+                        }
                     }
                     if lands, stops.due(at: time, end: tEnd) {
                         stops.applyDue(at: time, to: &stepper.system, state: state, dimension: n, statistics: &statistics)

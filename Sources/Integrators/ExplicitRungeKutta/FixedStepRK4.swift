@@ -26,6 +26,7 @@ enum FixedStepRK4 {
         }
         var statistics = SolverStatistics()
         var outputCursor = OutputCursor(grid: output, start: t0, end: tEnd)
+        let observesSteps = sink.observesSteps
         var eventIndex = 0
         // One workspace per solve: y, y1, k1..k4, scratch, f1.
         var workspace = [Double](repeating: 0, count: 8 * n)
@@ -93,6 +94,11 @@ enum FixedStepRK4 {
                             out[i] = h00 * y[i] + h10 * h * k1[i] + h01 * y1[i] + h11 * h * f1[i]
                         }
                     }, scratch: scratch, into: &sink)
+                if observesSteps {
+                    try sink.observeStep(HermiteStep(
+                        startTime: time, endTime: tNew, start: y.baseAddress!, startDerivative: k1.baseAddress!,
+                        end: y1.baseAddress!, endDerivative: f1.baseAddress!))
+                }
 
                 for i in 0..<n { y[i] = y1[i]; k1[i] = f1[i] }
                 time = tNew

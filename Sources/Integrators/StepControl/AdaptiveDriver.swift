@@ -11,7 +11,8 @@ import Foundation
 ///   accepted after the previous event restart (the controller's answer to the last
 ///   disturbance of this kind).
 /// - Output times inside a step come from the method's dense output; output never shortens a
-///   step.
+///   step. A sink that `observesSteps` gets every accepted step with its dense output, before
+///   the events at its end.
 /// - A trial step that produces non-finite numbers is rejected and retried with a step five
 ///   times smaller; after `maximumNonFiniteRetries` such retries in a row the solve throws
 ///   `SolverError.nonFiniteState` naming the first non-finite component.
@@ -59,6 +60,7 @@ enum AdaptiveDriver {
         let t0 = problem.startTime, tEnd = problem.endTime
         var statistics = SolverStatistics()
         var outputCursor = OutputCursor(grid: output, start: t0, end: tEnd)
+        let observesSteps = sink.observesSteps
         var controller = PIStepSizeController(
             errorOrder: Stepper.errorOrder, previousErrorWeight: Stepper.previousErrorWeight)
         let maximumStep = min(options.maximumStepSize, tEnd - t0)
@@ -145,11 +147,19 @@ enum AdaptiveDriver {
                         if firstStepAfterEvent, !lands { stepAfterEvent = attempted }
                         firstStepAfterEvent = false
 
-                        if outputCursor.hasInteriorPoint(after: time, before: newTime) {
-                            stepper.prepareDenseOutput(step: attempted)
+                        let interior = outputCursor.hasInteriorPoint(after: time, before: newTime)
+                        if interior || observesSteps { stepper.prepareDenseOutput(step: attempted) }
+                        if interior {
                             try outputCursor.emitInterior(
                                 from: time, to: newTime, stepper: &stepper, step: attempted, start: state, end: trial,
                                 scratch: out, into: &sink)
+                        }
+                        if observesSteps {
+                            try withUnsafePointer(to: &stepper) { pointer in
+                                try sink.observeStep(InterpolantStep(
+                                    interpolant: pointer, startTime: time, endTime: newTime, step: attempted,
+                                    start: state, end: trial))
+                            }
                         }
                         stepper.acceptStep()
                         swap(&state, &trial)

@@ -104,14 +104,37 @@ public enum ReceptorModel {
         _ model: CompiledModel, columns: [String]? = nil, intervalHours: Double? = nil,
         options: SolverOptions? = nil, outputTimes: [Double]? = nil, into sink: inout Sink
     ) throws -> SolverStatistics {
+        try simulate(model, columns: columns, intervalHours: intervalHours, options: options, outputTimes: outputTimes,
+                     extremaOf: [], into: &sink).statistics
+    }
+
+    /// `simulate`, also finding the peak and trough (with their first times) of the
+    /// `extremaOf` columns on the solution itself, between output rows too (`ExtremaTracker`):
+    /// the values do not depend on the output interval. With no such columns the solve runs
+    /// exactly as without them.
+    ///
+    /// - Parameters:
+    ///   - outputTimes: the row times (ascending, within the run) instead of the uniform grid.
+    ///   - extremaOf: CSV column names (any of the model's, written or not).
+    ///   - window: only the solution within this time window (hours) counts for the extremes.
+    /// - Returns: the solver statistics and one `ObservableExtremes` per `extremaOf` column.
+    /// - Throws: as `simulate`; `ModelError.unknownColumn` for an unknown `extremaOf` name.
+    public static func simulate<Sink: ObservableSink>(
+        _ model: CompiledModel, columns: [String]? = nil, intervalHours: Double? = nil,
+        options: SolverOptions? = nil, outputTimes: [Double]? = nil, extremaOf extremaColumns: [String],
+        window: ClosedRange<Double>? = nil, into sink: inout Sink
+    ) throws -> (statistics: SolverStatistics, extremes: [ObservableExtremes]) {
         let scenario = model.scenario
         let all = Observable.all(for: model.layout)
-        let names = columns ?? scenario.output.columns ?? all.map(\.name)
-        var observables: [Observable] = []
-        for name in names {
-            guard let o = all.first(where: { $0.name == name }) else { throw ModelError.unknownColumn(name) }
-            observables.append(o.observable)
+        func lookUp(_ names: [String]) throws -> [Observable] {
+            try names.map { name in
+                guard let o = all.first(where: { $0.name == name }) else { throw ModelError.unknownColumn(name) }
+                return o.observable
+            }
         }
+        let observables = try lookUp(columns ?? scenario.output.columns ?? all.map(\.name))
+        let tracker = extremaColumns.isEmpty ? nil
+            : ExtremaTracker(model: model, observables: try lookUp(extremaColumns), columns: extremaColumns, window: window)
         let interval = intervalHours ?? scenario.output.intervalHours
         guard interval.isFinite, interval > 0 else {
             throw ModelError.invalidValue(path: "output.intervalHours", reason: "must be a finite number > 0, got \(interval)")
@@ -127,7 +150,7 @@ public enum ReceptorModel {
                                  startTime: 0, endTime: scenario.durationHours)
         var destination = sink
         defer { sink = destination }
-        var adapter = ObservingSink(model: model, observables: observables) { time, values in
+        var adapter = ObservingSink(model: model, observables: observables, extrema: tracker) { time, values in
             try destination.receive(timeHours: time, values: values)
         }
         do {
@@ -135,7 +158,7 @@ public enum ReceptorModel {
                 problem, method: method, options: options ?? solverOptions(for: model), events: schedule,
                 output: outputTimes.map { .times($0) } ?? .uniform(start: 0, interval: interval, end: scenario.durationHours),
                 into: &adapter)
-            return solution.statistics
+            return (solution.statistics, tracker?.extremes ?? [])
         } catch let error as SolverError {
             throw ModelError.solverFailed(error)
         }
@@ -155,10 +178,14 @@ struct ObservingSink: SolutionSink {
     var row: [Double]
     /// Per-row quantities several columns share (receptor signals, surface, hedonic tone).
     var shared: ObservableRowQuantities
+    /// Peaks and troughs found on the solution between rows too, when asked for.
+    let extrema: ExtremaTracker?
 
-    init(model: CompiledModel, observables: [Observable], emit: @escaping (Double, UnsafeBufferPointer<Double>) throws -> Void) {
+    init(model: CompiledModel, observables: [Observable], extrema: ExtremaTracker? = nil,
+         emit: @escaping (Double, UnsafeBufferPointer<Double>) throws -> Void) {
         self.model = model
         self.observables = observables
+        self.extrema = extrema
         self.emit = emit
         row = Array(repeating: 0, count: observables.count)
         shared = ObservableRowQuantities(model: model, observables: observables)
@@ -167,5 +194,11 @@ struct ObservingSink: SolutionSink {
     mutating func record(time: Double, state: UnsafeBufferPointer<Double>) throws {
         model.values(of: observables, time: time, state, shared: &shared, into: &row)
         try row.withUnsafeBufferPointer { try emit(time, $0) }
+    }
+
+    var observesSteps: Bool { extrema != nil }
+
+    func observeStep<Step: StepDenseOutput>(_ step: Step) {
+        extrema?.observe(step)
     }
 }

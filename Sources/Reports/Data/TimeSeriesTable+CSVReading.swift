@@ -12,49 +12,137 @@ extension TimeSeriesTable {
         try parseCSV(try Data(contentsOf: url))
     }
 
+
     /// Parses CSV text: a header row whose first field is `time_h`, then one row of numbers per
     /// time. Fields may be quoted (`"..."`, with `""` for a quote); records end in LF or CRLF;
     /// an empty field reads as NaN (a missing value). Times must not decrease.
     ///
+    /// - Parameters:
+    ///   - window: keep only rows inside it (nil: all).
+    ///   - maximumRows: rows kept before they are reduced to their min/max envelope
+    ///     (`TimeSeriesReducer`; the default keeps every row).
     /// - Throws: `ReportsError.csvEmpty`, `.csvMissingTimeColumn`, `.csvDuplicateColumn`,
     ///   `.csvFieldCount`, `.csvInvalidNumber`, `.csvUnterminatedQuote`, `.csvTimeNotIncreasing`.
-    package static func parseCSV(_ data: Data) throws -> TimeSeriesTable {
-        var bytes = [UInt8](data)
-        // A terminating NUL lets strtod stop at the end of the last field.
-        bytes.append(0)
-        return try bytes.withUnsafeBufferPointer { buffer in
-            var scanner = CSVScanner(buffer: buffer, count: buffer.count - 1)
-            guard let header = try scanner.nextRecordText(), !(header.count == 1 && header[0].isEmpty) else {
-                throw ReportsError.csvEmpty
+    package static func parseCSV(_ data: Data, window: ClosedRange<Double>? = nil, maximumRows: Int = .max) throws -> TimeSeriesTable {
+        try reduceCSV(data, window: window, maximumRows: maximumRows).build()
+    }
+
+    /// `parseCSV` up to the reducer (bounded by default, as `plot`, `report` and `compare`
+    /// read), which also tells the span of the whole input and how many rows it held.
+    /// - Throws: as `parseCSV`.
+    package static func reduceCSV(_ data: Data, window: ClosedRange<Double>? = nil,
+                                  maximumRows: Int = TimeSeriesReducer.defaultMaximumRows) throws -> TimeSeriesReducer {
+        var reader = CSVRowReader(window: window, maximumRows: maximumRows)
+        try data.withUnsafeBytes { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            _ = try reader.consume(buffer, count: buffer.count)
+        }
+        return try reader.finish()
+    }
+
+    /// `reduceCSV` over a file read in chunks of `chunkBytes`, so memory holds one chunk and
+    /// the reducer's rows however large the file (`plot`, `report` and `compare` of a CSV).
+    /// Each chunk is parsed up to its last record end outside quotes; the rest waits for the
+    /// next chunk, so the records, errors and line numbers are those of `parseCSV`.
+    /// - Throws: as `parseCSV`, or Foundation's read errors.
+    package static func reduceCSV(reading handle: FileHandle, window: ClosedRange<Double>? = nil,
+                                  maximumRows: Int = TimeSeriesReducer.defaultMaximumRows,
+                                  chunkBytes: Int = 1 << 20) throws -> TimeSeriesReducer {
+        var reader = CSVRowReader(window: window, maximumRows: maximumRows)
+        var pending: [UInt8] = []
+        while true {
+            let chunk = try handle.read(upToCount: max(1, chunkBytes)) ?? Data()
+            let atEnd = chunk.isEmpty
+            pending.append(contentsOf: chunk)
+            let cut = atEnd ? pending.count : CSVRowReader.lastRecordEnd(pending)
+            if cut > 0 {
+                try pending.withUnsafeBufferPointer { buffer in _ = try reader.consume(buffer, count: cut) }
+                pending.removeFirst(cut)
             }
-            guard header[0] == "time_h" else { throw ReportsError.csvMissingTimeColumn(found: header[0]) }
-            let names = Array(header.dropFirst())
-            var time: [Double] = []
-            var columns = Array(repeating: [Double](), count: names.count)
-            var fields: [Double] = []
-            fields.reserveCapacity(header.count)
-            while true {
-                let line = scanner.line
-                guard try scanner.nextRecordNumbers(into: &fields, header: header) else { break }
-                guard fields.count == header.count else {
-                    throw ReportsError.csvFieldCount(line: line, expected: header.count, found: fields.count)
-                }
-                guard fields[0].isFinite else {
-                    throw ReportsError.csvInvalidNumber(line: line, column: "time_h", text: NumberText.fixed(fields[0], 0))
-                }
-                if let previous = time.last, fields[0] < previous {
-                    throw ReportsError.csvTimeNotIncreasing(line: line, previousHours: previous, timeHours: fields[0])
-                }
-                time.append(fields[0])
-                for index in columns.indices { columns[index].append(fields[index + 1]) }
-            }
-            return try TimeSeriesTable(
-                timeHours: time, columns: zip(names, columns).map { TimeSeriesColumn(name: $0.0, values: $0.1) })
+            if atEnd { return try reader.finish() }
         }
     }
 }
 
-/// A byte-level RFC 4180 scanner over a NUL-terminated buffer.
+/// Turns CSV records into reducer rows, one buffer (or chunk of whole records) at a time: the
+/// header first, then numbers, checking field counts, finite and non-decreasing times.
+private struct CSVRowReader {
+    let window: ClosedRange<Double>?
+    let maximumRows: Int
+    var header: [String]? = nil
+    var reducer: TimeSeriesReducer? = nil
+    var previous: Double? = nil
+    var line = 1
+    var fields: [Double] = []
+
+    init(window: ClosedRange<Double>?, maximumRows: Int) {
+        self.window = window
+        self.maximumRows = maximumRows
+    }
+
+    /// Parses the records in the first `count` bytes of `buffer` (whole records only).
+    mutating func consume(_ buffer: UnsafeBufferPointer<UInt8>, count: Int) throws {
+        var scanner = CSVScanner(buffer: buffer, count: count)
+        scanner.line = line
+        defer { line = scanner.line }
+        if header == nil {
+            guard let text = try scanner.nextRecordText(), !(text.count == 1 && text[0].isEmpty) else { return }
+            guard text[0] == "time_h" else { throw ReportsError.csvMissingTimeColumn(found: text[0]) }
+            let names = Array(text.dropFirst())
+            var seen = Set<String>()
+            for name in names where !seen.insert(name).inserted { throw ReportsError.csvDuplicateColumn(name: name) }
+            header = text
+            reducer = TimeSeriesReducer(columnNames: names, window: window, maximumRows: maximumRows)
+            fields.reserveCapacity(text.count)
+        }
+        guard let header else { return }
+        while true {
+            let line = scanner.line
+            guard try scanner.nextRecordNumbers(into: &fields, header: header) else { break }
+            guard fields.count == header.count else {
+                throw ReportsError.csvFieldCount(line: line, expected: header.count, found: fields.count)
+            }
+            guard fields[0].isFinite else {
+                throw ReportsError.csvInvalidNumber(line: line, column: "time_h", text: NumberText.fixed(fields[0], 0))
+            }
+            if let previous, fields[0] < previous {
+                throw ReportsError.csvTimeNotIncreasing(line: line, previousHours: previous, timeHours: fields[0])
+            }
+            previous = fields[0]
+            reducer?.append(timeHours: fields[0], fields[1...])
+        }
+    }
+
+    /// The reducer once all input is consumed.
+    /// - Throws: `ReportsError.csvEmpty` when there was no header.
+    func finish() throws -> TimeSeriesReducer {
+        guard let reducer else { throw ReportsError.csvEmpty }
+        return reducer
+    }
+
+    /// Bytes up to and including the last line end outside quotes (0: no complete record yet).
+    /// Quotes toggle the state (a doubled quote toggles it twice); a chunk starts at a record
+    /// start, outside quotes.
+    static func lastRecordEnd(_ bytes: [UInt8]) -> Int {
+        let newline = UInt8(ascii: "\n")
+        var quoted = false, end = 0
+        for (i, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\"") { quoted.toggle() } else if byte == newline, !quoted { end = i + 1 }
+        }
+        // Blank lines before the cut go to the next chunk: the scanner skips blank lines only at
+        // the end of the input, and a chunk's end is not the input's.
+        while end > 0 {
+            var start = end - 1
+            if start > 0, bytes[start - 1] == UInt8(ascii: "\r") { start -= 1 }
+            guard start == 0 || bytes[start - 1] == newline else { break }
+            end = start
+        }
+        return end
+    }
+}
+
+/// A byte-level RFC 4180 scanner over a buffer (not NUL-terminated: a number that ends the
+/// buffer is copied before it is parsed).
 private struct CSVScanner {
     let buffer: UnsafeBufferPointer<UInt8>
     let count: Int
@@ -183,15 +271,28 @@ private struct CSVScanner {
         if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
             throw invalid(start, end, line: line, column: column)
         }
+        // strtod stops at the separator after a field; the last field of the buffer has none,
+        // so it is parsed from a NUL-terminated copy.
+        if end == count {
+            var copy = Array(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+            copy.append(0)
+            return try copy.withUnsafeBufferPointer { terminated in
+                try Self.parse(terminated.baseAddress!, length: end - start) ?? { throw invalid(start, end, line: line, column: column) }()
+            }
+        }
+        guard let value = Self.parse(base, length: end - start) else { throw invalid(start, end, line: line, column: column) }
+        return value
+    }
+
+    /// strtod over `length` bytes followed by a byte that ends a number; nil unless it reads
+    /// exactly those bytes.
+    private static func parse(_ base: UnsafePointer<UInt8>, length: Int) -> Double? {
         var stop: UnsafeMutablePointer<CChar>?
-        let value = base.withMemoryRebound(to: CChar.self, capacity: end - start + 1) { pointer in
+        let value = base.withMemoryRebound(to: CChar.self, capacity: length + 1) { pointer in
             strtod(pointer, &stop)
         }
         let consumed = stop.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? -1
-        guard consumed == end - start else {
-            throw invalid(start, end, line: line, column: column)
-        }
-        return value
+        return consumed == length ? value : nil
     }
 
     private func invalid(_ start: Int, _ end: Int, line: Int, column: String) -> ReportsError {

@@ -1,3 +1,5 @@
+import Pharmacology
+
 /// One named column of a time series, aligned with the table's time column.
 package struct TimeSeriesColumn: Sendable, Equatable {
     /// CSV name (`"morphine_brain_nM"`, `"mu_occupancy_total"`); the unit follows from its suffix.
@@ -21,6 +23,13 @@ package struct TimeSeriesColumn: Sendable, Equatable {
 package struct TimeSeriesTable: Sendable, Equatable {
     package let timeHours: [Double]
     package let columns: [TimeSeriesColumn]
+    /// Peaks and troughs found on the solution itself, by column name, when the table was
+    /// simulated (`ReceptorModel.simulate(…, extremaOf:window:)` over the table's window);
+    /// empty for a table read from a CSV. `ObservableSummary` prefers them to the rows'.
+    package var exactExtremes: [String: ObservableExtremes] = [:]
+    /// The number of rows this table was reduced from (`TimeSeriesReducer`), or nil when it
+    /// holds every row.
+    package var sourceRowCount: Int? = nil
 
     /// - Throws: `ReportsError.columnLengthMismatch` when a column's length differs from the
     ///   time column's, `ReportsError.csvDuplicateColumn` when two columns share a name.
@@ -100,6 +109,7 @@ extension TimeSeriesTable {
         let end = timeHours.partitioningIndex { $0 > window.upperBound }
         let range = start..<max(start, end)
         // Slices of checked, equal-length columns: the initializer cannot fail.
+        // `exactExtremes` are dropped: they were found over the whole table's span.
         return TimeSeriesTable(
             uncheckedTimeHours: Array(timeHours[range]),
             columns: columns.map { TimeSeriesColumn(name: $0.name, values: Array($0.values[range])) })

@@ -9,6 +9,14 @@ extension TimeSeriesTableBuilder: ObservableSink {
     }
 }
 
+extension TimeSeriesReducer: ObservableSink {
+    /// Offers one row from `ReceptorModel.simulate` (the model's streaming output).
+    /// - Precondition: `values.count == columnNames.count`.
+    package mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) {
+        append(timeHours: timeHours, values)
+    }
+}
+
 extension TimeSeriesTable {
     /// The rows an `ObservableRecorder` kept.
     /// - Throws: `ReportsError.csvDuplicateColumn` when two columns share a name.

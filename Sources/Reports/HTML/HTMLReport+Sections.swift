@@ -164,7 +164,7 @@ extension HTMLReport {
             out.open("tr", ["data-column": name])
             out.element("th", ["scope": "row"], text: name + " (" + ColumnUnit(columnName: name).symbol + ")")
             for run in runs {
-                if let column = run.table.column(named: name), let summary = ObservableSummary(column: column, timeHours: run.table.timeHours) {
+                if let summary = ObservableSummary(named: name, in: run.table) {
                     out.element("td", ["class": "number"], text: NumberText.significant(summary.peakValue) + " at " + timeText(summary.peakTimeHours))
                     out.element("td", ["class": "number"], text: NumberText.significant(summary.troughValue) + " at " + timeText(summary.troughTimeHours))
                 } else {

@@ -54,7 +54,7 @@ package enum HTMLReport {
             writeKeyValueTable(&out, solver.rows, id: "solver-statistics")
             out.close("section")
         }
-        writeFoot(&out, rows: table.rowCount)
+        writeFoot(&out, rows: table.sourceRowCount ?? table.rowCount)
         return out.text
     }
 
@@ -137,7 +137,7 @@ package enum HTMLReport {
             out.close("table")
             out.close("section")
         }
-        writeFoot(&out, rows: runs.map(\.table.rowCount).reduce(0, +))
+        writeFoot(&out, rows: runs.map { $0.table.sourceRowCount ?? $0.table.rowCount }.reduce(0, +))
         return out.text
     }
 

@@ -12,7 +12,20 @@ package struct ObservableSummary: Sendable, Equatable {
 
     package var unit: ColumnUnit { ColumnUnit(columnName: column) }
 
-    /// Summarizes the finite values of `column`; nil when there are none.
+    /// Summarizes column `name` of `table`: start and end from its rows, peak and trough (with
+    /// times) from `table.exactExtremes` when the table was simulated (found on the solution,
+    /// between rows too), else from the rows. nil without the column or finite values.
+    /// - Complexity: O(rows).
+    package init?(named name: String, in table: TimeSeriesTable) {
+        guard let column = table.column(named: name) else { return nil }
+        self.init(column: column, timeHours: table.timeHours)
+        if let exact = table.exactExtremes[name], exact.peak.isFinite, exact.trough.isFinite {
+            (peakValue, peakTimeHours) = (exact.peak, exact.peakTimeHours)
+            (troughValue, troughTimeHours) = (exact.trough, exact.troughTimeHours)
+        }
+    }
+
+    /// Summarizes the finite values of `column` from its rows; nil when there are none.
     /// - Complexity: O(rows).
     package init?(column: TimeSeriesColumn, timeHours: [Double]) {
         var start: Double?, end = 0.0
@@ -36,7 +49,11 @@ package struct ObservableSummary: Sendable, Equatable {
     /// The observables a report summarizes, in this order, when present: drug concentrations
     /// (table order), mu occupancy and density, peptides, responses, and the three indices.
     package static func mainColumns(of table: TimeSeriesTable) -> [String] {
-        let names = table.columnNames
+        mainColumns(of: table.columnNames)
+    }
+
+    /// The main observables among `names` (as `mainColumns(of:)` for a table of those columns).
+    package static func mainColumns(of names: [String]) -> [String] {
         let concentrations = PanelPreset.concentrations.columns(available: names)
         let fixed = [
             "mu_occupancy_total", "mu_surface_rel", "mu_total_rel", "endorphin_nM", "enkephalin_nM", "dynorphin_nM",
@@ -47,9 +64,7 @@ package struct ObservableSummary: Sendable, Equatable {
 
     /// Summaries of the main observables of a table.
     package static func main(of table: TimeSeriesTable) -> [ObservableSummary] {
-        mainColumns(of: table).compactMap { name in
-            table.column(named: name).flatMap { ObservableSummary(column: $0, timeHours: table.timeHours) }
-        }
+        mainColumns(of: table).compactMap { ObservableSummary(named: $0, in: table) }
     }
 }
 
@@ -78,7 +93,7 @@ package struct DependenceSummary: Sendable, Equatable {
     /// - Complexity: O(rows).
     package init(table: TimeSeriesTable, doseTimesHours: [Double]) {
         let time = table.timeHours
-        if let column = table.column(named: "withdrawal_index"), let summary = ObservableSummary(column: column, timeHours: time) {
+        if let column = table.column(named: "withdrawal_index"), let summary = ObservableSummary(named: column.name, in: table) {
             withdrawalPeak = summary.peakValue
             withdrawalPeakTimeHours = summary.peakTimeHours
             if let last = doseTimesHours.last(where: { $0 <= summary.peakTimeHours }) {
@@ -96,12 +111,12 @@ package struct DependenceSummary: Sendable, Equatable {
             withdrawalBurdenIndexHours = burden
             withdrawalHoursAboveHalfPeak = summary.peakValue > 0 ? above : nil
         }
-        if let column = table.column(named: "tolerance_index"), let summary = ObservableSummary(column: column, timeHours: time) {
+        if let summary = ObservableSummary(named: "tolerance_index", in: table) {
             tolerancePeak = summary.peakValue
             tolerancePeakTimeHours = summary.peakTimeHours
             toleranceFinal = summary.endValue
         }
-        if let column = table.column(named: "mu_total_rel"), let summary = ObservableSummary(column: column, timeHours: time) {
+        if let summary = ObservableSummary(named: "mu_total_rel", in: table) {
             muTotalMinimum = summary.troughValue
             muTotalMinimumTimeHours = summary.troughTimeHours
         }

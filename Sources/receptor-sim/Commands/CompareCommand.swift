@@ -52,10 +52,10 @@ enum CompareCommand: ReceptorSimCommand {
         for (file, label) in zip(arguments.positionals, labels) {
             let input = try ChartInput.load(
                 file, scenarioFile: nil, quiet: arguments.flag("--quiet"), reproducible: !timing,
-                command: name)
+                window: selection.window, command: name)
             var run = input.comparisonRun
             run.label = label
-            run.table = try selection.window(of: input.table, file: file, command: name)
+            run.table = try selection.window(of: input, command: name)
             for column in run.table.columnNames where !available.contains(column) { available.append(column) }
             runs.append(run)
         }

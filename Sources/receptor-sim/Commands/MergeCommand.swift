@@ -9,10 +9,13 @@ enum MergeCommand: ReceptorSimCommand {
     static let discussion = """
         Checks that every file is a shard of the same study (same scenario and options: the
         study=... fingerprint, the member count, the shard count and the header), that each shard
-        0/N to (N-1)/N is given exactly once and holds its members in order, then writes the
-        study line, the header and all rows in member order: byte for byte the file the
+        0/N to (N-1)/N is given exactly once and holds its members in order, and that every row
+        is intact: the header's field count, status ok or failed, numbers as receptor-sim writes
+        them, no NUL byte, and the FNV-1a 64 checksum on the shard's end line
+        ('# receptor-sim end rows=K fnv1a64=...'), which catches an edited value. Then it writes
+        the study line, the header and all rows in member order: byte for byte the file the
         unsharded run writes. The order of the arguments does not matter. Exit status 2 names
-        the missing, duplicated, truncated or foreign file.
+        the missing, duplicated, truncated, corrupted or foreign file and, for a bad row, its line.
         """
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SHARD", help: "Shard files written with --shard I/N.", repeating: true)],
@@ -49,6 +52,7 @@ import Reports
 extension StudyCommandSupport {
     static func mergeError(_ error: StudyError) -> CommandLineError {
         if case .merge(let file, let reason) = error { return .model(file: file == "merge" ? "receptor-sim merge" : file, message: reason) }
+        if case .shardContent(let file, let line, let reason) = error { return .model(file: "\(file):\(line)", message: reason) }
         return .usage(command: "merge", message: error.description)
     }
 }

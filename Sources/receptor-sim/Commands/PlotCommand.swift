@@ -34,8 +34,8 @@ enum PlotCommand: ReceptorSimCommand {
         let selection = try ChartSelection(arguments, command: name)
         let input = try ChartInput.load(
             arguments.positionals[0], scenarioFile: arguments.value("--scenario"), quiet: arguments.flag("--quiet"),
-            reproducible: true, command: name)
-        let table = try selection.window(of: input.table, file: input.file, command: name)
+            reproducible: true, window: selection.window, command: name)
+        let table = try selection.window(of: input, command: name)
         let marks = try ObservationOverlay.marks(arguments, available: table.columnNames, scenario: input.scenario)
         let panels = ObservationOverlay.panels(
             try selection.panels(available: table.columnNames, file: input.file, command: name, comparison: false),
@@ -131,23 +131,23 @@ enum ChartCommandSupport {
         }
     }
 
-    /// Reads a CSV written by `run`; problems are reported as `file:line: error: message`.
-    static func readTable(csv file: String) throws(CommandLineError) -> TimeSeriesTable {
+    /// Reads a CSV written by `run` through a `TimeSeriesReducer` (the file read in 1 MiB chunks;
+    /// rows outside `window` dropped, the rest reduced past `TimeSeriesReducer.defaultMaximumRows`);
+    /// problems are reported as `file:line: error: message`.
+    static func readTable(csv file: String, window: ClosedRange<Double>?) throws(CommandLineError) -> (table: TimeSeriesTable, spanHours: ClosedRange<Double>?) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
             throw .model(file: file, message: "cannot read CSV file: no such file")
         }
         if isDirectory.boolValue { throw .model(file: file, message: "cannot read CSV file: is a directory") }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw .model(file: file, message: "cannot read CSV file: " + ((error as NSError).localizedFailureReason ?? "not readable"))
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            throw .model(file: file, message: "cannot read CSV file: not readable")
         }
+        defer { try? handle.close() }
         do {
-            let table = try TimeSeriesTable.parseCSV(data)
-            guard table.rowCount > 0 else { throw ReportsError.emptyTable }
-            return table
+            let reducer = try TimeSeriesTable.reduceCSV(reading: handle, window: window, maximumRows: TimeSeriesReducer.defaultMaximumRows)
+            guard reducer.rowsSeen > 0 else { throw ReportsError.emptyTable }
+            return (try reducer.build(), reducer.spanHours)
         } catch let error as ReportsError {
             throw inputError(error, file: file)
         } catch {
@@ -174,21 +174,29 @@ enum ChartCommandSupport {
 
     /// Simulates `scenario` into a table of all its columns, with progress on stderr unless
     /// `quiet`, and the solver's work (wall time NaN when `reproducible`).
+    ///
+    /// The rows go through a `TimeSeriesReducer` (only those inside `window`; reduced to their
+    /// min/max envelope past `TimeSeriesReducer.defaultMaximumRows`), so memory does not grow
+    /// with the run; the peaks and troughs of the main observables within `window` are found on
+    /// the solution itself (`table.exactExtremes`), so the summaries do not depend on the rows.
     static func simulate(
-        _ scenario: Scenario, file: String, quiet: Bool, reproducible: Bool
+        _ scenario: Scenario, file: String, quiet: Bool, reproducible: Bool, window: ClosedRange<Double>?
     ) throws(CommandLineError) -> (table: TimeSeriesTable, solver: SolverSummary) {
         let columns = ModelBridge.columnNames(for: scenario)
         let progress = CommandProgress.reporter(
             label: URL(fileURLWithPath: file).lastPathComponent, total: scenario.durationHours, unit: "h",
             quiet: quiet)
         defer { progress.finish() }
-        var sink = ProgressTrackingSink(base: TimeSeriesTableBuilder(columnNames: columns), progress: progress)
+        var sink = ProgressTrackingSink(base: TimeSeriesReducer(columnNames: columns, window: window), progress: progress)
         let started = DispatchTime.now()
-        let statistics = try ModelBridge.simulate(scenario, file: file, columns: columns, into: &sink)
+        let (statistics, extremes) = try ModelBridge.simulate(
+            scenario, file: file, columns: columns, extremaOf: ObservableSummary.mainColumns(of: columns), window: window,
+            into: &sink)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        let table: TimeSeriesTable
+        var table: TimeSeriesTable
         do {
             table = try sink.base.build()
+            for e in extremes { table.exactExtremes[e.column] = e }
         } catch let error as ReportsError {
             throw inputError(error, file: file)
         } catch {
@@ -209,7 +217,11 @@ struct ChartInput {
     /// The input file as the user wrote it (used in messages).
     let file: String
     let scenario: Scenario?
+    /// The rows (inside the `--from`/`--to` window when one was given, reduced as
+    /// `TimeSeriesReducer` does for long runs).
     let table: TimeSeriesTable
+    /// First and last time of the whole input, before the window (for messages).
+    let spanHours: ClosedRange<Double>?
     /// Solver work; nil for a CSV input.
     let solver: SolverSummary?
 
@@ -227,21 +239,27 @@ struct ChartInput {
     }
 
     /// Reads or simulates `file`.
-    /// - Parameter scenarioFile: for a CSV input, the scenario it came from (`--scenario`);
-    ///   not allowed with a scenario input.
+    /// - Parameters:
+    ///   - scenarioFile: for a CSV input, the scenario it came from (`--scenario`); not
+    ///     allowed with a scenario input.
+    ///   - window: the `--from`/`--to` window (`ChartSelection.window`), or nil.
     static func load(
-        _ file: String, scenarioFile: String?, quiet: Bool, reproducible: Bool, command: String
+        _ file: String, scenarioFile: String?, quiet: Bool, reproducible: Bool, window: ClosedRange<Double>?,
+        command: String
     ) throws(CommandLineError) -> ChartInput {
         if ChartCommandSupport.isCSV(file) {
             let scenario = try scenarioFile.map { (path) throws(CommandLineError) in try ChartCommandSupport.loadScenario(path) }
-            return ChartInput(file: file, scenario: scenario, table: try ChartCommandSupport.readTable(csv: file), solver: nil)
+            let (table, span) = try ChartCommandSupport.readTable(csv: file, window: window)
+            return ChartInput(file: file, scenario: scenario, table: table, spanHours: span, solver: nil)
         }
         if scenarioFile != nil {
             throw .usage(command: command, message: "--scenario is for CSV inputs; '\(file)' is simulated from its own scenario")
         }
         let scenario = try ChartCommandSupport.loadScenario(file)
-        let (table, solver) = try ChartCommandSupport.simulate(scenario, file: file, quiet: quiet, reproducible: reproducible)
-        return ChartInput(file: file, scenario: scenario, table: table, solver: solver)
+        let (table, solver) = try ChartCommandSupport.simulate(
+            scenario, file: file, quiet: quiet, reproducible: reproducible,
+            window: window.map { $0.clamped(to: 0...scenario.durationHours) })
+        return ChartInput(file: file, scenario: scenario, table: table, spanHours: 0...scenario.durationHours, solver: solver)
     }
 }
 
@@ -286,12 +304,19 @@ struct ChartSelection {
         return value
     }
 
-    /// The rows inside `--from`/`--to` (all rows without them).
+    /// The `--from`/`--to` window as a range (an open end reaches to infinity), or nil
+    /// without them: `ChartInput.load` keeps only the rows inside it.
+    var window: ClosedRange<Double>? {
+        guard fromHours != nil || toHours != nil else { return nil }
+        return (fromHours ?? -.infinity)...(toHours ?? .infinity)
+    }
+
+    /// The input's rows to draw: those inside `--from`/`--to` (`ChartInput.load` kept only
+    /// those), all rows without them.
     /// - Throws: `.usage` when fewer than two rows are left to draw.
-    func window(of table: TimeSeriesTable, file: String, command: String) throws(CommandLineError) -> TimeSeriesTable {
-        guard fromHours != nil || toHours != nil, let span = table.timeSpanHours else { return table }
-        let window = (fromHours ?? span.lowerBound)...(toHours ?? max(span.upperBound, fromHours ?? span.upperBound))
-        let restricted = table.restricted(toHours: window)
+    func window(of input: ChartInput, command: String) throws(CommandLineError) -> TimeSeriesTable {
+        let file = input.file, restricted = input.table
+        guard fromHours != nil || toHours != nil, let span = input.spanHours else { return restricted }
         guard restricted.rowCount >= 2 else {
             let asked = [fromHours.map { "--from \(CheckCommand.format($0))" }, toHours.map { "--to \(CheckCommand.format($0))" }]
                 .compactMap { $0 }.joined(separator: " ")

@@ -36,11 +36,11 @@ enum ReportCommand: ReceptorSimCommand {
         }
         let input = try ChartInput.load(
             file, scenarioFile: arguments.value("--scenario"), quiet: arguments.flag("--quiet"),
-            reproducible: !timing, command: name)
+            reproducible: !timing, window: selection.window, command: name)
         guard let scenario = input.scenario else {
             throw .usage(command: name, message: "a report of a CSV needs the scenario it came from: --scenario FILE")
         }
-        let table = try selection.window(of: input.table, file: file, command: name)
+        let table = try selection.window(of: input, command: name)
         let panels = try selection.panels(available: table.columnNames, file: file, command: name, comparison: false)
         let html = HTMLReport.render(scenario: scenario, table: table, solver: input.solver, panels: panels)
         try ChartCommandSupport.write(html, to: output, console: console)

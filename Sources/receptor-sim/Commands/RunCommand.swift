@@ -77,26 +77,27 @@ enum RunCommand: ReceptorSimCommand {
         }
         let progress = CommandProgress.reporter(label: file.split(separator: "/").last.map(String.init) ?? file,
                                                 total: scenario.durationHours, unit: "h", quiet: arguments.flag("--quiet"))
-        var sink = ProgressTrackingSink(base: CSVRowSink(writer: writer, summary: RunSummary(columns: columns),
-                                                         chart: arguments.flag("--chart") ? ChartRows(columns: columns) : nil),
+        var sink = ProgressTrackingSink(base: CSVRowSink(writer: writer, chart: arguments.flag("--chart") ? ChartRows(columns: columns) : nil),
                                         progress: progress)
         let statistics: SolverStatistics
+        let extremes: [ObservableExtremes]
         do throws(CommandLineError) {
             defer { progress.finish() }
-            statistics = try ModelBridge.simulate(scenario, file: file, columns: columns, into: &sink)
+            (statistics, extremes) = try ModelBridge.simulate(
+                scenario, file: file, columns: columns,
+                extremaOf: arguments.flag("--summary") ? RunSummary.columns(of: columns) : [], into: &sink)
             do throws(CSVWriterError) { try writer.finish() } catch { throw CommandLineError.output(error) }
         } catch {
             writer.abandon()
             throw error
         }
-        let summary = sink.base.summary
         if let chart = sink.base.chart {
             let text = chart.render()
             if destination == .standardOutput { console.err(text) } else { console.out(text) }
         }
         if arguments.flag("--summary") {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            console.err(summary.render(statistics: statistics, wallSeconds: seconds, rows: writer.rowCount))
+            console.err(RunSummary.render(extremes, statistics: statistics, wallSeconds: seconds, rows: writer.rowCount))
         }
         return 0
     }

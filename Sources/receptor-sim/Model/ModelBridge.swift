@@ -70,16 +70,19 @@ enum ModelBridge {
     }
 
     /// Compiles and simulates `scenario`, streaming rows of `columns` into `sink` at the
-    /// scenario's output interval, or at `outputTimes` when given (ascending, within the run).
+    /// scenario's output interval, or at `outputTimes` when given (ascending, within the run),
+    /// and finds the peaks and troughs of the `extremaOf` columns (within `window`) on the
+    /// solution itself.
     /// - Throws: `.model` when the model rejects the scenario (exit 2), `.simulation` for solver
     ///   and steady-state failures (exit 1), `.output` when writing fails.
     static func simulate<Sink: ObservableSink>(
-        _ scenario: Scenario, file: String, columns: [String], outputTimes: [Double]? = nil, into sink: inout Sink
-    ) throws(CommandLineError) -> SolverStatistics {
+        _ scenario: Scenario, file: String, columns: [String], outputTimes: [Double]? = nil, extremaOf: [String] = [],
+        window: ClosedRange<Double>? = nil, into sink: inout Sink
+    ) throws(CommandLineError) -> (statistics: SolverStatistics, extremes: [ObservableExtremes]) {
         do {
             let model = try ReceptorModel.compile(scenario, library: library)
-            return try ReceptorModel.simulate(
-                model, columns: columns, intervalHours: scenario.output.intervalHours, outputTimes: outputTimes, into: &sink)
+            return try ReceptorModel.simulate(model, columns: columns, intervalHours: scenario.output.intervalHours,
+                                              outputTimes: outputTimes, extremaOf: extremaOf, window: window, into: &sink)
         } catch let error as CommandLineError {
             throw error
         } catch let error as CSVWriterError {
@@ -106,33 +109,31 @@ enum ModelBridge {
     }
 }
 
-/// Streams model rows into the CSV writer, the run summary and (with `--chart`) the chart.
+/// Streams model rows into the CSV writer and (with `--chart`) the chart.
 struct CSVRowSink: ObservableSink {
     let writer: CSVWriter
-    var summary: RunSummary
     var chart: ChartRows?
 
     mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) throws {
         try writer.writeRow(time: timeHours, values: values)
-        summary.record(time: timeHours, values: values)
         chart?.record(time: timeHours, values: values)
     }
 }
 
-/// Keeps only the (at most two) charted columns of each row for `run --chart`, so the chart
-/// costs two numbers per row however many columns the CSV has.
+/// Keeps only the (at most two) charted columns of each row for `run --chart`, through a
+/// `TimeSeriesReducer`, so the chart costs a bounded number of rows however long the run.
 struct ChartRows {
     private let indices: [Int]
-    private var builder: TimeSeriesTableBuilder
+    private var builder: TimeSeriesReducer
 
     init(columns: [String]) {
         let chosen = TerminalChart.defaultColumns(available: columns)
         indices = chosen.compactMap { columns.firstIndex(of: $0) }
-        builder = TimeSeriesTableBuilder(columnNames: chosen)
+        builder = TimeSeriesReducer(columnNames: chosen)
     }
 
     mutating func record(time: Double, values: UnsafeBufferPointer<Double>) {
-        builder.appendRow(timeHours: time, indices.map { values[$0] })
+        builder.append(timeHours: time, indices.map { values[$0] })
     }
 
     /// The chart text, or why there is none.
