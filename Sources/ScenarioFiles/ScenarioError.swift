@@ -55,8 +55,9 @@ public enum NameCategory: String, Sendable, Equatable {
 public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be read at all.
     case unreadable(file: String, reason: String)
-    /// The file is larger than the reader accepts.
-    case fileTooLarge(file: String, bytes: Int, limitBytes: Int)
+    /// The file is larger than the reader accepts: its size when known (a regular file), nil
+    /// when reading stopped at the limit (a FIFO, a device, a file growing while read).
+    case fileTooLarge(file: String, bytes: Int?, limitBytes: Int)
     /// The bytes at the position are not valid UTF-8.
     case invalidUTF8(file: String, position: SourcePosition)
     /// The text is not valid JSON5.
@@ -131,8 +132,10 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             return all.map(\.description).joined(separator: "\n")
         case .unreadable(let file, let reason):
             return "\(file): error: cannot read scenario file: \(reason)"
-        case .fileTooLarge(let file, let bytes, let limit):
+        case .fileTooLarge(let file, let bytes?, let limit):
             return "\(file): error: file is \(bytes) bytes; scenario files are limited to \(limit) bytes"
+        case .fileTooLarge(let file, nil, let limit):
+            return "\(file): error: file is larger than \(limit) bytes (the limit for scenario files)"
         case .invalidUTF8(let file, let position):
             return "\(file):\(position): error: invalid UTF-8 byte sequence"
         case .syntax(let file, let position, let message):

@@ -1,4 +1,3 @@
-import Foundation
 import Pharmacology
 
 /// Reads scenario files: bytes to JSON5 to a validated `Scenario`, or every problem at once.
@@ -19,23 +18,15 @@ public enum ScenarioReader {
 
     /// The bytes of the scenario file at `path`, read once: a caller that also needs them (the
     /// study fingerprint) decodes these with `decode` rather than reading the file twice.
+    ///
+    /// Symbolic links are followed; at most `maximumFileBytes + 1` bytes are read whatever the
+    /// path names (a FIFO or a device reports no useful size), so no input can exhaust memory.
     /// - Throws: `.unreadable` (missing, unreadable or a directory), `.fileTooLarge`.
     public static func readBytes(path: String) throws(ScenarioError) -> [UInt8] {
-        let url = URL(fileURLWithPath: path)
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if (attributes[.type] as? FileAttributeType) == .typeDirectory {
-                throw ScenarioError.unreadable(file: path, reason: "is a directory")
-            }
-            if let size = attributes[.size] as? Int, size > maximumFileBytes {
-                throw ScenarioError.fileTooLarge(file: path, bytes: size, limitBytes: maximumFileBytes)
-            }
-            return Array(try Data(contentsOf: url))
-        } catch let error as ScenarioError {
-            throw error
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? "no such file or not readable"
-            throw ScenarioError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? reason : "no such file")
+        switch BoundedFileReader.contents(of: path, limit: maximumFileBytes) {
+        case .bytes(let bytes): return bytes
+        case .tooLarge(let size): throw .fileTooLarge(file: path, bytes: size, limitBytes: maximumFileBytes)
+        case .unreadable(let reason): throw .unreadable(file: path, reason: reason)
         }
     }
 
