@@ -10,9 +10,7 @@ struct ScenarioDecoder {
     /// Longest run accepted: 100 years.
     static let maximumDurationHours = 876_000.0
     /// Largest `count` of a repeated dose.
-    static let maximumDoseCount = 1_000_000
-    /// Most output rows a run may ask for (`duration_h / interval_h`).
-    static let maximumOutputRows = 100_000_000.0
+    static let maximumDoseCount = ScenarioLimits.maximumCountPerEntry
     static let maximumWeightKilograms = 1_000.0
     /// Largest single dose (100 g) and infusion rate: far above any clinical amount, low enough
     /// that unit mistakes are caught before they overflow the model.
@@ -30,12 +28,16 @@ struct ScenarioDecoder {
 
     let file: String
     let vocabulary: ScenarioVocabulary
+    let limits: ScenarioLimits
     private(set) var problems: [ScenarioError] = []
     private(set) var defaults: [ResolvedDefault] = []
+    /// Where `output.interval_h` is (nil: not given), for the output-size problem.
+    private var intervalLocation: FieldLocation?
 
-    init(file: String, vocabulary: ScenarioVocabulary) {
+    init(file: String, vocabulary: ScenarioVocabulary, limits: ScenarioLimits = .standard) {
         self.file = file
         self.vocabulary = vocabulary
+        self.limits = limits
     }
 
     // MARK: The document
@@ -89,7 +91,26 @@ struct ScenarioDecoder {
         }
         decodeOutput(members["output"], into: &scenario, durationHours: duration)
         decodeSolver(members["solver"], into: &scenario)
+        checkCost(of: scenario, members: members, durationKnown: durationKnown, at: rootLocation)
         return scenario
+    }
+
+    /// The caps of `limits`, from the counts of the schedule (nothing is expanded): the
+    /// administrations and events at `doses` (or `events`), the output size at
+    /// `output.interval_h` (or `duration_h`).
+    private mutating func checkCost(of scenario: Scenario, members: [String: JSONValue], durationKnown: Bool,
+                                    at rootLocation: FieldLocation) {
+        let columns = scenario.output.columns?.count ?? vocabulary.columnNames(scenario).count
+        let cost = ScenarioCost(scenario, columnCount: columns)
+        if let message = limits.administrationsProblem(cost) {
+            let key = scenario.doses.isEmpty ? "events" : "doses"
+            let here = members[key].map { location(key, $0.position) } ?? rootLocation
+            problems.append(.tooCostly(here, message: message))
+        }
+        if durationKnown, let message = limits.outputProblem(cost, coarsen: "output.interval_h") {
+            let here = intervalLocation ?? members["duration_h"].map { location("duration_h", $0.position) } ?? rootLocation
+            problems.append(.tooCostly(here, message: message))
+        }
     }
 
     private mutating func decodeSubject(_ value: JSONValue?, into scenario: inout Scenario) {
@@ -348,14 +369,9 @@ struct ScenarioDecoder {
         }
         guard let members = object(value, path: "output", allowed: Self.outputKeys) else { return }
         if let intervalValue = members["interval_h"] {
+            intervalLocation = location("output.interval_h", intervalValue.position)
             if let interval = number(intervalValue, path: "output.interval_h", .positive) {
-                if let durationHours, durationHours / interval > Self.maximumOutputRows {
-                    problems.append(.invalidNumber(location("output.interval_h", intervalValue.position),
-                                                   literal: literalOf(intervalValue),
-                                                   requirement: .atLeast(durationHours / Self.maximumOutputRows)))
-                } else {
-                    scenario.output.intervalHours = interval
-                }
+                scenario.output.intervalHours = interval
             }
         } else {
             defaults.append(defaultInterval)

@@ -86,6 +86,9 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyList(FieldLocation)
     /// A dose, infusion or event that starts after the run has ended.
     case afterEndOfRun(FieldLocation, timeHours: Double, durationHours: Double)
+    /// The scenario would cost more than `ScenarioLimits` allow (administrations and events,
+    /// output rows); the message gives the estimate, the limit and the way out.
+    case tooCostly(FieldLocation, message: String)
     /// All problems of one file, in file order.
     case multiple([ScenarioError])
 
@@ -155,7 +158,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             .wrongType(let location, _, _), .invalidNumber(let location, _, _),
             .unknownName(let location, _, _, _), .unsupportedRoute(let location, _, _, _),
             .ambiguousSchedule(let location, _), .routeScheduleMismatch(let location, _), .emptyList(let location),
-            .afterEndOfRun(let location, _, _):
+            .afterEndOfRun(let location, _, _), .tooCostly(let location, _):
             return location
         default:
             return nil
@@ -193,6 +196,8 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             return "must not be empty"
         case .afterEndOfRun(_, let time, let duration):
             return "starts at \(Self.format(time)) h, after the end of the run (duration_h \(Self.format(duration)))"
+        case .tooCostly(_, let message):
+            return message
         default:
             return ""
         }

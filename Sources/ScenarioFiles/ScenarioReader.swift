@@ -2,18 +2,20 @@ import Pharmacology
 
 /// Reads scenario files: bytes to JSON5 to a validated `Scenario`, or every problem at once.
 public enum ScenarioReader {
-    /// Largest scenario file accepted (a scenario is a few KB; this bounds memory and time).
-    public static let maximumFileBytes = 4 << 20
-    /// Most output rows one run may ask for (`duration_h / interval_h`), also for `--interval`.
-    public static var maximumOutputRows: Double { ScenarioDecoder.maximumOutputRows }
+    /// Largest scenario file accepted (`ScenarioLimits.maximumFileBytes`).
+    public static let maximumFileBytes = ScenarioLimits.maximumFileBytes
+    /// Most output rows one run may ask for by default (`ScenarioLimits.standard`), for studies.
+    public static var maximumOutputRows: Double { Double(ScenarioLimits.standard.maximumRows) }
 
     /// Reads and validates the scenario at `path`.
     /// - Parameters:
     ///   - path: the file, as the user wrote it (also used in messages).
     ///   - vocabulary: the names the model knows.
+    ///   - limits: the caps on administrations and output size (`--max-rows`, ...).
     /// - Throws: `ScenarioError` (`.multiple` when validation finds more than one problem).
-    public static func load(path: String, vocabulary: ScenarioVocabulary) throws(ScenarioError) -> LoadedScenario {
-        try decode(readBytes(path: path), file: path, vocabulary: vocabulary)
+    public static func load(path: String, vocabulary: ScenarioVocabulary,
+                            limits: ScenarioLimits = .standard) throws(ScenarioError) -> LoadedScenario {
+        try decode(readBytes(path: path), file: path, vocabulary: vocabulary, limits: limits)
     }
 
     /// The bytes of the scenario file at `path`, read once: a caller that also needs them (the
@@ -32,12 +34,13 @@ public enum ScenarioReader {
 
     /// Parses and validates scenario text held in memory.
     /// - Complexity: O(n) in the size of the file, plus the vocabulary look-ups.
-    public static func decode(_ bytes: [UInt8], file: String, vocabulary: ScenarioVocabulary) throws(ScenarioError) -> LoadedScenario {
+    public static func decode(_ bytes: [UInt8], file: String, vocabulary: ScenarioVocabulary,
+                              limits: ScenarioLimits = .standard) throws(ScenarioError) -> LoadedScenario {
         if bytes.count > maximumFileBytes {
             throw .fileTooLarge(file: file, bytes: bytes.count, limitBytes: maximumFileBytes)
         }
         let root = try JSON5Parser.parse(bytes, file: file)
-        var decoder = ScenarioDecoder(file: file, vocabulary: vocabulary)
+        var decoder = ScenarioDecoder(file: file, vocabulary: vocabulary, limits: limits)
         let scenario = decoder.decode(root)
         // In document order; problems at one position in the order the decoder met them.
         let problems = decoder.problems.enumerated()
@@ -52,7 +55,8 @@ public enum ScenarioReader {
     }
 
     /// Text convenience for tests.
-    public static func decode(_ text: String, file: String, vocabulary: ScenarioVocabulary) throws(ScenarioError) -> LoadedScenario {
-        try decode(Array(text.utf8), file: file, vocabulary: vocabulary)
+    public static func decode(_ text: String, file: String, vocabulary: ScenarioVocabulary,
+                              limits: ScenarioLimits = .standard) throws(ScenarioError) -> LoadedScenario {
+        try decode(Array(text.utf8), file: file, vocabulary: vocabulary, limits: limits)
     }
 }

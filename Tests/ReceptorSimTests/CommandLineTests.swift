@@ -155,7 +155,8 @@ let productsDirectory: URL = {
         #expect(columns.stderr.hasPrefix("receptor-sim run: error: unknown column 'withdrawl_index' in --columns for \(scenario); did you mean 'withdrawal_index'?"))
         let tiny = try runReceptorSim(["run", scenario, "--interval", "1e-9"])
         #expect(tiny.status == 2)
-        #expect(tiny.stderr.hasPrefix("receptor-sim run: error: option '--interval' asks for more than 100000000 rows over 168 h"))
+        #expect(tiny.stderr.hasPrefix("receptor-sim run: error: \(scenario): this scenario would write 168 G rows of "))
+        #expect(tiny.stderr.contains("; the limit is 10 M rows of 50 columns; raise --max-rows or coarsen --interval\n"))
         let precision = try runReceptorSim(["run", scenario, "--precision", "40"])
         #expect(precision.status == 2)
     }

@@ -91,7 +91,8 @@ import Testing
         #expect(errorLines("{ name: 'x', duration_h: 10, doses: [{ drug: 'morphine', route: 'oral', amount_mg: 1, start_h: 0, every_h: 1, count: 2.5 }] }") == [
             "test.json5:1: error: doses[0].count: must be a whole number, found 2.5"])
         #expect(errorLines("{ name: 'x', duration_h: 10, output: { interval_h: 1e-9 } }") == [
-            "test.json5:1: error: output.interval_h: must be at least 1e-07, found 1e-9"])
+            "test.json5:1: error: output.interval_h: this scenario would write 10 G rows of 4 columns (40 G values, about 800 GB); "
+                + "the limit is 10 M rows of 50 columns; raise --max-rows or coarsen output.interval_h"])
     }
 
     @Test func dosesAfterTheEndOfTheRun() {
