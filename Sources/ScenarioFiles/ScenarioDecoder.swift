@@ -349,11 +349,11 @@ struct ScenarioDecoder {
                 unknownName(member.key, category: .parameter, candidates: valid, at: location(path, member.keyPosition))
                 continue
             }
-            // Library values are rates, volumes, constants and fractions: never negative;
-            // fractions at most 1; a half-life strictly positive (as Pharmacology requires).
-            let isFraction = ["bioavailability", "fraction_unbound", "_fraction", "arrestin_bias"].contains { member.key.hasSuffix($0) }
-            let requirement: NumberRequirement = member.key.hasSuffix("half_life_h") ? .positive : .nonNegative
-            if let number = number(member.value, path: path, requirement, atMost: isFraction ? 1 : nil) {
+            // Each parameter's range comes from the model (ParameterCatalog): the same check
+            // as for sweeps and populations. Without one, library values are never negative.
+            if let range = vocabulary.parameterRange(member.key) {
+                if let number = number(member.value, path: path, within: range) { overrides[member.key] = number }
+            } else if let number = number(member.value, path: path, .nonNegative) {
                 overrides[member.key] = number
             }
         }
@@ -425,12 +425,16 @@ struct ScenarioDecoder {
             defaults.append(methodDefault)
         }
         if let rtolValue = members["rtol"] {
-            if let rtol = number(rtolValue, path: "solver.rtol", .positive, atMost: 1) { scenario.solver.relativeTolerance = rtol }
+            if let rtol = number(rtolValue, path: "solver.rtol", within: SolverSpecification.relativeToleranceRange) {
+                scenario.solver.relativeTolerance = rtol
+            }
         } else {
             defaults.append(rtolDefault)
         }
         if let atolValue = members["atol"] {
-            if let atol = number(atolValue, path: "solver.atol", .positive, atMost: 1) { scenario.solver.absoluteTolerance = atol }
+            if let atol = number(atolValue, path: "solver.atol", within: SolverSpecification.absoluteToleranceRange) {
+                scenario.solver.absoluteTolerance = atol
+            }
         } else {
             defaults.append(atolDefault)
         }
@@ -504,6 +508,16 @@ struct ScenarioDecoder {
         }
         if let limit, number > limit {
             problems.append(.invalidNumber(here, literal: literal, requirement: .atMost(limit)))
+            return nil
+        }
+        return number
+    }
+
+    /// A number inside `range` (finite), or nil and a problem that quotes the range and its reason.
+    private mutating func number(_ value: JSONValue, path: String, within range: ParameterRange) -> Double? {
+        guard let number = number(value, path: path, .finite) else { return nil }
+        guard range.contains(number) else {
+            problems.append(.outOfRange(location(path, value.position), literal: literalOf(value), range: range))
             return nil
         }
         return number

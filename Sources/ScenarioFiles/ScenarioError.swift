@@ -1,3 +1,5 @@
+import Pharmacology
+
 /// Where in a scenario file a problem is: the file as the user named it, the field path
 /// (`doses[2].amount_mg`, empty for the whole document) and the position of the value.
 public struct FieldLocation: Sendable, Equatable, Hashable {
@@ -86,6 +88,9 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyList(FieldLocation)
     /// A dose, infusion or event that starts after the run has ended.
     case afterEndOfRun(FieldLocation, timeHours: Double, durationHours: Double)
+    /// A parameter override or solver tolerance outside the range that keeps the model or the
+    /// solution meaningful; the range carries its reason.
+    case outOfRange(FieldLocation, literal: String, range: ParameterRange)
     /// The scenario would cost more than `ScenarioLimits` allow (administrations and events,
     /// output rows); the message gives the estimate, the limit and the way out.
     case tooCostly(FieldLocation, message: String)
@@ -158,7 +163,8 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             .wrongType(let location, _, _), .invalidNumber(let location, _, _),
             .unknownName(let location, _, _, _), .unsupportedRoute(let location, _, _, _),
             .ambiguousSchedule(let location, _), .routeScheduleMismatch(let location, _), .emptyList(let location),
-            .afterEndOfRun(let location, _, _), .tooCostly(let location, _):
+            .afterEndOfRun(let location, _, _), .tooCostly(let location, _),
+            .outOfRange(let location, _, _):
             return location
         default:
             return nil
@@ -198,6 +204,8 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             return "starts at \(Self.format(time)) h, after the end of the run (duration_h \(Self.format(duration)))"
         case .tooCostly(_, let message):
             return message
+        case .outOfRange(_, let literal, let range):
+            return "\(range.requirement), found \(literal)"
         default:
             return ""
         }

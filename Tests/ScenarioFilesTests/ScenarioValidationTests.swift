@@ -156,7 +156,7 @@ import Testing
             "test.json5:6: error: output.columns[0]: unknown column 'withdrawl_index'; did you mean 'withdrawal_index'?",
             "test.json5:6: error: output.columns[2]: unknown column 'time_of_day'",
             "test.json5:7: error: solver.method: unknown solver method 'rodas5'; did you mean 'rodas5p'?",
-            "test.json5:7: error: solver.rtol: must be at most 1, found 2",
+            "test.json5:7: error: solver.rtol: must be a finite number >= 1e-13 and <= 0.01 (coarser gives results with no correct digit, finer asks for less than the round-off of double precision), found 2",
         ])
     }
 
@@ -240,8 +240,8 @@ import Testing
                             'morphine.oral.bioavailability': 1.5,
                             'endorphin.release_rate_nM_per_h': -1 } }
             """) == [
-            #"test.json5:2: error: parameters["morphine.half_life_h"]: must be a finite number > 0, found 0"#,
-            #"test.json5:3: error: parameters["morphine.oral.bioavailability"]: must be at most 1, found 1.5"#,
+            #"test.json5:2: error: parameters["morphine.half_life_h"]: must be a finite number > 0 (a half-life), found 0"#,
+            #"test.json5:3: error: parameters["morphine.oral.bioavailability"]: must be a finite number >= 0 and <= 1 (a share), found 1.5"#,
             #"test.json5:4: error: parameters["endorphin.release_rate_nM_per_h"]: must be a finite number >= 0, found -1"#,
         ])
     }

@@ -125,12 +125,14 @@ public enum ReceptorModel {
                                  startTime: 0, endTime: scenario.durationHours)
         var destination = sink
         defer { sink = destination }
-        var adapter = ObservingSink(model: model, observables: observables) { time, values in
+        let options = options ?? solverOptions(for: model)
+        var adapter = ObservingSink(model: model, observables: observables, names: names,
+                                    absoluteTolerance: options.absoluteTolerance) { time, values in
             try destination.receive(timeHours: time, values: values)
         }
         do {
             let solution = try ODESolver.solve(
-                problem, method: method, options: options ?? solverOptions(for: model), events: schedule,
+                problem, method: method, options: options, events: schedule,
                 output: .uniform(start: 0, interval: interval, end: scenario.durationHours), into: &adapter)
             return solution.statistics
         } catch let error as SolverError {
@@ -152,17 +154,22 @@ struct ObservingSink: SolutionSink {
     var row: [Double]
     /// Per-row quantities several columns share (receptor signals, surface, hedonic tone).
     var shared: ObservableRowQuantities
+    /// Round-off negatives of non-negative columns to 0; real negative excursions stop the run.
+    let nonNegative: NonNegativeOutput
 
-    init(model: CompiledModel, observables: [Observable], emit: @escaping (Double, UnsafeBufferPointer<Double>) throws -> Void) {
+    init(model: CompiledModel, observables: [Observable], names: [String], absoluteTolerance: Tolerance,
+         emit: @escaping (Double, UnsafeBufferPointer<Double>) throws -> Void) {
         self.model = model
         self.observables = observables
         self.emit = emit
         row = Array(repeating: 0, count: observables.count)
         shared = ObservableRowQuantities(model: model, observables: observables)
+        nonNegative = NonNegativeOutput(model: model, observables: observables, names: names, absoluteTolerance: absoluteTolerance)
     }
 
     mutating func record(time: Double, state: UnsafeBufferPointer<Double>) throws {
         model.values(of: observables, time: time, state, shared: &shared, into: &row)
+        try nonNegative.clamp(&row, time: time, surface: shared.surface)
         try row.withUnsafeBufferPointer { try emit(time, $0) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Pharmacology
 import ScenarioFiles
 
 /// A small argument parser: `--name value`, `--name=value`, `-o value`, flags, `--` to end
@@ -75,6 +76,14 @@ enum ArgumentParser {
     static func positiveNumber(_ text: String, option: String, command: String) throws(CommandLineError) -> Double {
         guard let value = Double(text), value.isFinite, value > 0 else {
             throw .usage(command: command, message: "option '\(option)' needs a finite number > 0, found '\(text)'")
+        }
+        return value
+    }
+
+    /// A number inside `range` (the solver tolerances: the same range as the scenario keys).
+    static func number(_ text: String, option: String, within range: ParameterRange, command: String) throws(CommandLineError) -> Double {
+        guard let value = Double(text), range.contains(value) else {
+            throw .usage(command: command, message: "option '\(option)' \(range.requirement), found '\(text)'")
         }
         return value
     }

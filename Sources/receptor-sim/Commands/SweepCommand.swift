@@ -102,10 +102,12 @@ enum StudyCommandSupport {
                 throw .scenario(error)
             }
             if let text = arguments.value("--rtol") {
-                scenario.solver.relativeTolerance = try ArgumentParser.positiveNumber(text, option: "--rtol", command: command)
+                scenario.solver.relativeTolerance = try ArgumentParser.number(
+                    text, option: "--rtol", within: SolverSpecification.relativeToleranceRange, command: command)
             }
             if let text = arguments.value("--atol") {
-                scenario.solver.absoluteTolerance = try ArgumentParser.positiveNumber(text, option: "--atol", command: command)
+                scenario.solver.absoluteTolerance = try ArgumentParser.number(
+                    text, option: "--atol", within: SolverSpecification.absoluteToleranceRange, command: command)
             }
             intervalHours = try arguments.value("--interval").map { (t: String) throws(CommandLineError) in
                 try ArgumentParser.positiveNumber(t, option: "--interval", command: command)
