@@ -152,7 +152,7 @@ package struct StudyParameters: Sendable {
         for (k, target) in targets.enumerated() {
             if case .halfLife(let cl, let v1) = target {
                 let value = values[k]
-                try ParameterCatalog.validate(value, of: names[k], range: ParameterCatalog.range(of: names[k], in: library) ?? .positive("a half-life"))
+                try ParameterCatalog.validate(value, of: names[k], range: .halfLife)
                 vector[cl] = 0.6931471805599453 * vector[v1] / value
             }
         }

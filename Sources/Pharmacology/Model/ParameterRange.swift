@@ -65,7 +65,8 @@ public struct ParameterRange: Sendable, Equatable {
         ParameterRange(lowerBound: 0, includesLowerBound: false, upperBound: 1, reason: reason)
     }
 
-    static let halfLife = positive("a half-life sets the rate ln 2 / t½, infinite at zero")
+    /// Every half-life, the derived `<drug>.half_life_h` included.
+    public static let halfLife = positive("a half-life sets the rate ln 2 / t½, infinite at zero")
     static let volume = positive("concentrations are amounts over this volume, infinite at zero")
     static let switchableRate = nonNegative("a rate of zero switches the process off")
     static let gain = nonNegative("a gain of zero switches the feedback off")
