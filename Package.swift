@@ -23,10 +23,12 @@ let package = Package(
         .target(name: "Exchange", dependencies: ["Pharmacology", "Reports"]),
         // Sweeps and virtual populations: many runs of one compiled model, sharded and parallel.
         .target(name: "Studies", dependencies: ["Pharmacology", "Integrators", "Reports"]),
+        // Validation against published studies: observations files, statistics, verdicts, report.
+        .target(name: "Validation", dependencies: ["Reports", "ScenarioFiles"]),
         // The command line: wires the stages, nothing else does.
         .executableTarget(
             name: "receptor-sim",
-            dependencies: ["Integrators", "Pharmacology", "ScenarioFiles", "Reports", "Exchange", "Studies"]),
+            dependencies: ["Integrators", "Pharmacology", "ScenarioFiles", "Reports", "Exchange", "Studies", "Validation"]),
 
         // Standard stiff test problems (IVP Test Set) shared by the engine tests and the benchmarks.
         .target(
@@ -47,5 +49,6 @@ let package = Package(
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Pharmacology", "Integrators"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Pharmacology", "Integrators", "ScenarioFiles", "receptor-sim"]),
         .testTarget(name: "ReceptorSimTests", dependencies: ["receptor-sim", "Reports", "ScenarioFiles", "Pharmacology"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Reports"]),
     ]
 )

@@ -7,7 +7,7 @@ import Pharmacology
 /// benchmark needs no scenario reader. Prints ns per RHS and per Jacobian (dense, and the
 /// declared entries the solver asks for), then the median wall
 /// time of compile and of simulate over `repeats` runs, with the solver statistics.
-struct ModelBenchmark {
+struct ModelBenchmark: Equatable {
     /// Compile/simulate runs whose median is reported; at least 1.
     var repeats = 21
     /// RHS calls for the per-call timing (0 skips it, e.g. under callgrind); otherwise at

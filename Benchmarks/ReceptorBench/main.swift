@@ -9,29 +9,19 @@ import Darwin
 #endif
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-// `model [repeats [rhs-calls]]`: the issue-3 morphine abrupt-stop timing (ModelBenchmark.swift).
-if arguments.first == "model" {
-    let benchmark: ModelBenchmark
-    do { benchmark = try ModelBenchmark.parse(Array(arguments.dropFirst())) } catch {
-        printToStandardError("receptor-bench: error: \(error)")
-        printToStandardError(ModelBenchmark.usage)
-        exit(2)
-    }
-    do { try benchmark.run() } catch {
-        printToStandardError("receptor-bench: error: \(error)")
-        exit(1)
-    }
-    exit(0)
-}
 do {
     let command = try BenchmarkCommand(arguments: arguments)
     switch command {
-    case .help:
-        print(BenchmarkCommand.usage)
+    case .help(let text):
+        print(text)
     case .stiff(let options):
         try StiffBenchmark(options: options).run()
+    case .model(let benchmark):
+        try benchmark.run()
     case .population(let populationArguments):
         PopulationBenchmark.main(populationArguments)
+    case .sensitivity(let benchmark):
+        try benchmark.run()
     }
 } catch let error as BenchmarkUsageError {
     printToStandardError("receptor-bench: error: \(error)")

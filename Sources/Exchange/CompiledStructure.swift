@@ -25,8 +25,8 @@ struct CompiledStructure {
     var receptorKinds: [ReceptorKind]
 
     // System arrays (names as in ReceptorSystem).
-    var speciesCentral: [Int], speciesPeripheral: [Int], speciesEffect: [Int]
-    var speciesK10: [Double], speciesK12: [Double], speciesK21: [Double]
+    var speciesCentral: [Int], speciesPeripheral: [Int], speciesDeepPeripheral: [Int], speciesEffect: [Int]
+    var speciesK10: [Double], speciesK12: [Double], speciesK21: [Double], speciesK13: [Double], speciesK31: [Double]
     var speciesInverseV1: [Double], speciesKe0: [Double], speciesInfusion: [Double]
     var depotState: [Int], depotTarget: [Int], depotKa: [Double], depotBioavailability: [Double]
     var transferSource: [Int], transferTarget: [Int], transferCoefficient: [Double]
@@ -58,6 +58,7 @@ struct CompiledStructure {
     // Events and observable references.
     var events: [Event]
     var controlTotal: [Double]
+    var baselineSurface: [Double]
     var referenceHedonicTone: Double
     var referenceProbeResponse: Double
 
@@ -72,10 +73,13 @@ struct CompiledStructure {
 
         speciesCentral = s.speciesCentral
         speciesPeripheral = s.speciesPeripheral
+        speciesDeepPeripheral = s.speciesDeepPeripheral
         speciesEffect = s.speciesEffect
         speciesK10 = s.speciesK10
         speciesK12 = s.speciesK12
         speciesK21 = s.speciesK21
+        speciesK13 = s.speciesK13
+        speciesK31 = s.speciesK31
         speciesInverseV1 = s.speciesInverseV1
         speciesKe0 = s.speciesKe0
         speciesInfusion = s.speciesInfusionNanomolePerHour
@@ -141,6 +145,7 @@ struct CompiledStructure {
         stimulusIntensity = s.stimulusIntensity
 
         controlTotal = model.reference.controlTotal
+        baselineSurface = model.reference.baselineSurface
         referenceHedonicTone = model.reference.hedonicTone
         referenceProbeResponse = model.reference.probeResponse
         events = model.events.map { event in

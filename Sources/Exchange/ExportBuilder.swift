@@ -69,7 +69,7 @@ struct ExportBuilder {
         stateID = s.stateNames.map(ExportedModel.identifier)
         terms = Array(repeating: [], count: n)
 
-        // Pharmacokinetics, as in evaluate: central, peripheral, effect site per species.
+        // Pharmacokinetics, as in evaluate: central, peripheral, deep peripheral, effect site per species.
         for sp in 0..<s.speciesCentral.count {
             let name = ExportedModel.identifier(s.speciesIDs[sp])
             let c = s.speciesCentral[sp]
@@ -86,6 +86,13 @@ struct ExportBuilder {
             if per >= 0 {
                 terms[c].append(k21 * y(per))
                 terms[per].append(k12 * y(c) - k21 * y(per))
+            }
+            let deep = s.speciesDeepPeripheral[sp]
+            if deep >= 0 {
+                let k13 = parameter(name + "_k13", s.speciesK13[sp], .perHour)
+                let k31 = parameter(name + "_k31", s.speciesK31[sp], .perHour)
+                terms[c].append(k31 * y(deep) - k13 * y(c))
+                terms[deep].append(k13 * y(c) - k31 * y(deep))
             }
             let e = s.speciesEffect[sp]
             terms[e] = [ke0 * (y(c) * inverseV1 - y(e))]
@@ -208,6 +215,14 @@ struct ExportBuilder {
                      bound[j] / surface, column: true)
             }
             rule(k + "_occupancy_total", .dimensionless, .add(bound) / surface, column: true)
+            if s.receptorKinds[r] != .nmda {
+                // PET-equivalent occupancy: sites not held by drugs or metabolites (ligands after
+                // the peptides) against the drug-free baseline surface.
+                let drugBound = bound.indices.filter { s.pairLigand[s.receptorPairStart[r] + $0] >= s.peptideIDs.count }.map { bound[$0] }
+                let baseline = parameter(k + "_baseline_surface", s.baselineSurface[r], .dimensionless)
+                rule(k + "_pet_occupancy", .dimensionless,
+                     .number(1) - (surface - .add(drugBound)) / baseline, column: true)
+            }
             let total = parameter(k + "_control_total", s.controlTotal[r], .dimensionless)
             rule(k + "_surface_rel", .dimensionless, surface / total, column: true)
             rule(k + "_internal_rel", .dimensionless, inside / total, column: true)

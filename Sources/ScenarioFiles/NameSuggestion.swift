@@ -1,18 +1,70 @@
-/// "Did you mean ...?" suggestions by edit distance.
+/// "Did you mean ...?" suggestions for every name a user types: scenario keys, drugs, routes,
+/// phenotypes, columns, parameters, solver methods, and the command line's commands, options and
+/// names. The one place that decides what counts as close, so every message suggests alike.
 package enum NameSuggestion {
-    /// The candidate closest to `name`, if it is close enough to be a plausible typo: at most
-    /// a quarter of the name's length in edits (and at least 2), or equal ignoring case.
-    package static func nearest(to name: String, in candidates: [String]) -> String? {
+    /// Most names one suggestion offers; more partial matches than this suggest nothing useful.
+    package static let maximumSuggestions = 3
+
+    /// The candidates `name` plausibly meant, best first (empty when none is close).
+    ///
+    /// In order, the first rule that finds anything wins:
+    /// 1. a candidate equal to `name` ignoring case (`AMOUNT_MG` → `amount_mg`);
+    /// 2. candidates that start with `name`, ignoring case (`IV` → `iv_bolus`, `iv_infusion`;
+    ///    `amount` → `amount_mg`), for names of at least 2 characters;
+    /// 3. candidates that contain `name` (`deficit` → `opioid_deficit`), at least 3 characters;
+    /// 4. candidates contained in `name` (`oral_route` → `oral`), at least 3 characters;
+    /// 5. the nearest candidate by edit distance, if within a quarter of the name's length (at
+    ///    least 2): a typo (`wieght_kg` → `weight_kg`).
+    ///
+    /// A rule of 2-4 that matches more than `maximumSuggestions` candidates makes the name
+    /// ambiguous (`mu` among the `mu_...` columns): no suggestion. Ties are in alphabetical order.
+    /// - Complexity: O(c m n) for c candidates of length n and a name of length m.
+    package static func suggestions(for name: String, in candidates: [String]) -> [String] {
         let lowered = name.lowercased()
+        guard !lowered.isEmpty else { return [] }
+        let sorted = Array(Set(candidates)).sorted()
+        let loweredCandidates = sorted.map { ($0, $0.lowercased()) }
+        if let same = loweredCandidates.first(where: { $0.1 == lowered }) { return [same.0] }
+
+        let partialRules: [(minimumLength: Int, matches: (String) -> Bool)] = [
+            (2, { $0.hasPrefix(lowered) }),
+            (3, { $0.contains(lowered) }),
+            (3, { $0.count >= 3 && lowered.contains($0) }),
+        ]
+        for rule in partialRules where lowered.count >= rule.minimumLength {
+            let found = loweredCandidates.filter { rule.matches($0.1) }.map(\.0)
+            if found.count > maximumSuggestions { return [] }
+            if !found.isEmpty { return found }
+        }
+
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates.sorted() {
-            if candidate.lowercased() == lowered { return candidate }
-            let distance = editDistance(lowered, candidate.lowercased())
+        for (candidate, loweredCandidate) in loweredCandidates {
+            let distance = editDistance(lowered, loweredCandidate)
             if let current = best, current.distance <= distance { continue }
             best = (candidate, distance)
         }
-        guard let found = best else { return nil }
-        return found.distance <= max(2, name.count / 4) ? found.candidate : nil
+        guard let found = best, found.distance <= max(2, name.count / 4) else { return [] }
+        return [found.candidate]
+    }
+
+    /// `"; did you mean 'a'?"`, `"; did you mean 'a' or 'b'?"`, `"; did you mean 'a', 'b' or 'c'?"`,
+    /// or `""` for no suggestions: the tail every "unknown ..." message ends with.
+    package static func didYouMean(_ suggestions: [String]) -> String {
+        guard let last = suggestions.last else { return "" }
+        let quoted = suggestions.dropLast().map { "'\($0)'" }
+        return "; did you mean " + (quoted.isEmpty ? "" : quoted.joined(separator: ", ") + " or ") + "'\(last)'?"
+    }
+
+    /// `didYouMean(suggestions(for: name, in: candidates))`.
+    package static func didYouMean(_ name: String, in candidates: [String]) -> String {
+        didYouMean(suggestions(for: name, in: candidates))
+    }
+
+    /// `didYouMean(name, in: candidates)`, or `fallback` (such as a list of the valid names)
+    /// when nothing is near enough to suggest.
+    package static func didYouMean(_ name: String, in candidates: [String], otherwise fallback: String) -> String {
+        let tail = didYouMean(name, in: candidates)
+        return tail.isEmpty ? fallback : tail
     }
 
     /// Levenshtein distance over Unicode scalars.

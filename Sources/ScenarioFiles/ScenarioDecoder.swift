@@ -152,7 +152,7 @@ struct ScenarioDecoder {
                 if vocabulary.drugRoutes[name] != nil {
                     drug = name
                 } else {
-                    unknownName(name, category: .drug, candidates: Array(vocabulary.drugRoutes.keys),
+                    unknownName(name, category: .drug, candidates: vocabulary.drugRoutes.keys.sorted(),
                                 at: location("\(path).drug", drugValue.position))
                 }
             }
@@ -465,7 +465,7 @@ struct ScenarioDecoder {
             } else {
                 let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
                 problems.append(.unknownKey(location(memberPath, member.keyPosition), key: member.key,
-                                            suggestion: NameSuggestion.nearest(to: member.key, in: allowed)))
+                                            suggestions: NameSuggestion.suggestions(for: member.key, in: allowed)))
             }
         }
         return byKey
@@ -525,6 +525,6 @@ struct ScenarioDecoder {
 
     private mutating func unknownName(_ name: String, category: NameCategory, candidates: [String], at here: FieldLocation) {
         problems.append(.unknownName(here, category: category, name: name,
-                                     suggestion: NameSuggestion.nearest(to: name, in: candidates)))
+                                     suggestions: NameSuggestion.suggestions(for: name, in: candidates), valid: candidates))
     }
 }

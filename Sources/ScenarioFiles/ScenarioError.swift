@@ -25,7 +25,8 @@ public enum NumberRequirement: Sendable, Equatable {
     case atMost(Double)
     case atLeast(Double)
 
-    var phrase: String {
+    /// "must be a finite number > 0", as messages about a field or an option say it.
+    public var phrase: String {
         switch self {
         case .finite: return "must be a finite number"
         case .nonNegative: return "must be a finite number >= 0"
@@ -46,6 +47,19 @@ public enum NameCategory: String, Sendable, Equatable {
     case parameter
     case column
     case solverMethod = "solver method"
+
+    /// What follows the suggestion in an "unknown ..." message: the valid names of a short,
+    /// closed list (routes, phenotypes, event kinds, methods), or where to look up a drug.
+    package func hint(valid: [String]) -> String {
+        switch self {
+        case .drug: return " (see 'receptor-sim drugs' for the library)"
+        case .route: return " (routes: \(valid.joined(separator: ", ")))"
+        case .phenotype: return " (phenotypes: \(valid.joined(separator: ", ")))"
+        case .eventKind: return " (event kinds: \(valid.joined(separator: ", ")))"
+        case .solverMethod: return " (methods: \(valid.joined(separator: ", ")))"
+        case .parameter, .column: return ""
+        }
+    }
 }
 
 /// Everything that can be wrong with a scenario file. One case per kind of problem, each with
@@ -68,16 +82,17 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     case nestingTooDeep(file: String, position: SourcePosition, limit: Int)
     /// An object repeats a key.
     case duplicateKey(FieldLocation, key: String)
-    /// A key the format does not define; `suggestion` is the nearest valid key.
-    case unknownKey(FieldLocation, key: String, suggestion: String?)
+    /// A key the format does not define; `suggestions` are the valid keys it may have meant.
+    case unknownKey(FieldLocation, key: String, suggestions: [String])
     /// A required key is absent from the object at the location.
     case missingKey(FieldLocation, key: String)
     /// A value of the wrong JSON type.
     case wrongType(FieldLocation, expected: String, found: String)
     /// A number outside its allowed range.
     case invalidNumber(FieldLocation, literal: String, requirement: NumberRequirement)
-    /// A name not in the vocabulary (drug, route, parameter, column, ...).
-    case unknownName(FieldLocation, category: NameCategory, name: String, suggestion: String?)
+    /// A name not in the vocabulary (drug, route, parameter, column, ...): the names it may
+    /// have meant, and every valid name (listed in the message for the short, closed lists).
+    case unknownName(FieldLocation, category: NameCategory, name: String, suggestions: [String], valid: [String])
     /// The drug exists but cannot be given by this route.
     case unsupportedRoute(FieldLocation, drug: String, route: String, supported: [String])
     /// A dose entry whose keys do not form exactly one schedule.
@@ -134,7 +149,14 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// One line per problem; control characters from the file (a key, a name, a stray byte)
+    /// are escaped (`TerminalText`), so printing a message never drives the terminal.
     public var description: String {
+        if case .multiple(let all) = self { return all.map(\.description).joined(separator: "\n") }
+        return TerminalText.escaped(unescapedDescription)
+    }
+
+    private var unescapedDescription: String {
         switch self {
         case .multiple(let all):
             return all.map(\.description).joined(separator: "\n")
@@ -161,7 +183,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .duplicateKey(let location, _), .unknownKey(let location, _, _), .missingKey(let location, _),
             .wrongType(let location, _, _), .invalidNumber(let location, _, _),
-            .unknownName(let location, _, _, _), .unsupportedRoute(let location, _, _, _),
+            .unknownName(let location, _, _, _, _), .unsupportedRoute(let location, _, _, _),
             .ambiguousSchedule(let location, _), .routeScheduleMismatch(let location, _), .emptyList(let location),
             .afterEndOfRun(let location, _, _), .tooCostly(let location, _),
             .outOfRange(let location, _, _):
@@ -176,16 +198,16 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .duplicateKey(_, let key):
             return "duplicate key '\(key)'"
-        case .unknownKey(_, let key, let suggestion):
-            return "unknown key '\(key)'" + Self.didYouMean(suggestion)
+        case .unknownKey(_, let key, let suggestions):
+            return "unknown key '\(key)'" + NameSuggestion.didYouMean(suggestions)
         case .missingKey(_, let key):
             return "missing required key '\(key)'"
         case .wrongType(_, let expected, let found):
             return "expected \(expected), found \(found)"
         case .invalidNumber(_, let literal, let requirement):
             return "\(requirement.phrase), found \(literal)"
-        case .unknownName(_, let category, let name, let suggestion):
-            return "unknown \(category.rawValue) '\(name)'" + Self.didYouMean(suggestion)
+        case .unknownName(_, let category, let name, let suggestions, let valid):
+            return "unknown \(category.rawValue) '\(name)'" + NameSuggestion.didYouMean(suggestions) + category.hint(valid: valid)
         case .unsupportedRoute(_, let drug, let route, let supported):
             if supported.isEmpty { return "drug '\(drug)' cannot be given directly by any route (it has none; route '\(route)')" }
             return "drug '\(drug)' cannot be given by route '\(route)' (supported: "
@@ -209,10 +231,6 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
         default:
             return ""
         }
-    }
-
-    private static func didYouMean(_ suggestion: String?) -> String {
-        suggestion.map { "; did you mean '\($0)'?" } ?? ""
     }
 
     /// Numbers in messages: integers without `.0`, others shortest round-trip.

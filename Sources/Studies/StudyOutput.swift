@@ -3,9 +3,10 @@ import Reports
 /// Where a study's summary goes, written as the rows arrive (in member order), so memory does
 /// not grow with the number of members.
 ///
-/// A file is written atomically: to a temporary file in the same directory, synced and renamed
-/// onto the path by `finish()`; a failed or abandoned run leaves no partial file and keeps any
-/// previous one. `memory()` collects the text (tests, small studies).
+/// A file is written through `AtomicOutputFile`: a regular file atomically (a temporary file in
+/// the same directory, synced and renamed onto the path by `finish()`; a failed or abandoned run
+/// leaves no partial file and keeps any previous one), a device or FIFO straight through.
+/// `memory()` collects the text (tests, small studies).
 package final class StudyOutput: @unchecked Sendable {
     /// The file (or standard output) rows go to; nil for `memory()`.
     private let file: AtomicOutputFile?

@@ -1,6 +1,7 @@
 import Integrators
 import Reports
 import ScenarioFiles
+import Validation
 
 /// Why a command failed, and with which exit status. The one error type of the executable.
 enum CommandLineError: Error, Equatable, CustomStringConvertible {
@@ -10,12 +11,17 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
     case scenario(ScenarioError)
     /// The output could not be written.
     case output(CSVWriterError)
+    /// An output option names a path that cannot or must not be written (found before running).
+    case outputPath(command: String, option: String, path: String, reason: String)
     /// The model rejected the scenario while compiling it (input problem: exit 2).
     case model(file: String, message: String)
     /// The simulation failed: at which simulated time (if known) and why.
     case simulation(file: String, timeHours: Double?, cause: String)
-    /// A name given on the command line is not known (`drugs NAME`).
-    case unknownName(kind: String, name: String, suggestion: String?)
+    /// A name given on the command line is not known (`drugs NAME`): what it may have meant
+    /// and every valid name, rendered as a scenario file's unknown name is.
+    case unknownName(NameCategory, name: String, suggestions: [String], valid: [String])
+    /// A validation study (or its observations file) is missing or malformed.
+    case validation(ValidationError)
 
     /// 0 success, 1 simulation failure, 2 bad usage or bad input.
     var exitStatus: Int32 {
@@ -25,7 +31,11 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    var description: String {
+    /// The message as printed: control characters from files or arguments escaped
+    /// (`TerminalText`), its own line breaks kept.
+    var description: String { TerminalText.escapedLines(unescapedDescription) }
+
+    private var unescapedDescription: String {
         switch self {
         case .usage(let command, let message):
             let prefix = command.map { "receptor-sim \($0)" } ?? "receptor-sim"
@@ -35,13 +45,18 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
             return error.description
         case .output(let error):
             return "receptor-sim: error: \(error)"
+        case .outputPath(let command, let option, let path, let reason):
+            return "receptor-sim \(command): error: \(option) '\(path)': \(reason)"
         case .model(let file, let message):
             return "\(file): error: \(message)"
         case .simulation(let file, let time, let cause):
             let when = time.map { " at t = \(CSVNumberFormat.significantDigits(6).format($0)) h" } ?? ""
             return "\(file): error: simulation failed\(when): \(cause)"
-        case .unknownName(let kind, let name, let suggestion):
-            return "receptor-sim: error: unknown \(kind) '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .unknownName(let category, let name, let suggestions, let valid):
+            return "receptor-sim: error: unknown \(category.rawValue) '\(name)'" + NameSuggestion.didYouMean(suggestions)
+                + category.hint(valid: valid)
+        case .validation(let error):
+            return error.description
         }
     }
 }

@@ -1,3 +1,5 @@
+import Reports
+
 /// Top-level dispatch: `--version`, `--help`, then one command from `CommandRegistry`.
 enum ReceptorSimCommandLine {
     static let version = "0.1.0"
@@ -23,8 +25,16 @@ enum ReceptorSimCommandLine {
         return text
     }
 
-    /// Runs the command line and returns the exit status.
+    /// Runs the command line and returns the exit status: the command's, or 1 when a write to
+    /// standard output failed and nothing has reported it yet (the message goes to stderr).
     static func main(_ arguments: [String], console: Console = Console()) -> Int32 {
+        let status = dispatch(arguments, console: console)
+        guard let failure = StandardOutput.unreportedFailure else { return status }
+        console.err(CommandLineError.output(failure).description)
+        return status == 0 ? 1 : status
+    }
+
+    private static func dispatch(_ arguments: [String], console: Console) -> Int32 {
         guard let first = arguments.first else {
             console.err(help)
             return 2
@@ -45,10 +55,9 @@ enum ReceptorSimCommandLine {
         }
         guard let command = CommandRegistry.command(named: first) else {
             let names = CommandRegistry.all.map { $0.name }
-            let suggestion = NameSuggestionBridge.nearest(to: first, in: names)
             let message = first.hasPrefix("-")
                 ? "unknown option '\(first)'"
-                : "unknown command '\(first)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                : "unknown command '\(first)'" + NameSuggestionBridge.didYouMean(first, in: names)
             console.err(CommandLineError.usage(command: nil, message: message + " (commands: \(names.joined(separator: ", ")))").description)
             return 2
         }

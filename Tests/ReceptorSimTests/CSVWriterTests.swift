@@ -141,7 +141,8 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     @Test func missingDirectoryIsAnError() {
-        #expect(throws: CSVWriterError.cannotCreate(path: "/nonexistent-dir-xyz/out.csv", errno: ENOENT)) {
+        let missing = OutputPathError(path: "/nonexistent-dir-xyz/out.csv", problem: .missingFolder("/nonexistent-dir-xyz"))
+        #expect(throws: CSVWriterError.badPath(missing)) {
             _ = try CSVWriter(destination: .file(path: "/nonexistent-dir-xyz/out.csv"), columns: ["a"])
         }
         #expect(CSVWriterError.cannotCreate(path: "/x/out.csv", errno: ENOENT).description

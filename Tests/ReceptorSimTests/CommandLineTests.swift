@@ -96,6 +96,50 @@ let productsDirectory: URL = {
             """)
     }
 
+    /// The suggestions a user gets for the mistakes seen in practice, with the real library.
+    @Test func checkSuggestsWhatWasMeant() throws {
+        let path = try writeTemporaryScenario("""
+            { name: "s", duration_h: 10, subject: { phenotype: "deficit" },
+              doses: [{ drug: "morphine", route: "IV", amount_mg: 1, at_h: 0 },
+                      { drug: "morphine", route: "oral", amount: 1, at_h: 0 },
+                      { drug: "heroin", route: "oral", amount_mg: 1, at_h: 0 }],
+              solver: { method: "ode45" } }
+            """)
+        let result = try runReceptorSim(["check", path])
+        #expect(result.status == 2)
+        #expect(result.stderr == """
+            \(path):1: error: subject.phenotype: unknown phenotype 'deficit'; did you mean 'opioid_deficit'? (phenotypes: control, opioid_deficit)
+            \(path):2: error: doses[0].route: unknown route 'IV'; did you mean 'iv_bolus' or 'iv_infusion'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion)
+            \(path):3: error: doses[1]: missing required key 'amount_mg'
+            \(path):3: error: doses[1].amount: unknown key 'amount'; did you mean 'amount_mg'?
+            \(path):4: error: doses[2].drug: unknown drug 'heroin' (see 'receptor-sim drugs' for the library)
+            \(path):5: error: solver.method: unknown solver method 'ode45' (methods: rodas5p, rosenbrock23, bdf, tsit5, rk4)
+
+            """)
+    }
+
+    /// A scenario's text reaches the terminal escaped: no ESC (colours, titles, cursor moves)
+    /// or other control character from a file is ever printed raw.
+    @Test func checkEscapesControlCharactersFromTheFile() throws {
+        // The file holds JSON escapes; the parsed name and key contain the raw characters.
+        let good = try writeTemporaryScenario(#"{ name: "\u001b[31mred\u001b[0m\ttab\u202e", duration_h: 10 }"#)
+        let ok = try runReceptorSim(["check", good])
+        #expect(ok.status == 0)
+        #expect(ok.stdout == #"\#(good): ok: \u001b[31mred\u001b[0m\ttab\u202e (10 h, 0 doses, 0 infusions, 0 events; 41 rows x 39 columns, about 32 kB)"# + "\n")
+        let timeline = try runReceptorSim(["check", "--timeline", good])
+        #expect(timeline.stdout.hasPrefix(ok.stdout + "  timeline (time in h):\n  end of run at 10 h\n"))
+        #expect(!timeline.stdout.utf8.contains(0x1B) && !timeline.stdout.contains("\t"))
+        let bad = try writeTemporaryScenario(#"{ name: "x", duration_h: 10, "k\u001b]0;owned\u0007": 1 }"#)
+        let error = try runReceptorSim(["check", bad])
+        #expect(error.status == 2)
+        #expect(error.stderr == #"\#(bad):1: error: k\u001b]0;owned\u0007: unknown key 'k\u001b]0;owned\u0007'"# + "\n")
+        // A raw ESC byte outside a string is named, escaped, in the syntax error.
+        let raw = try writeTemporaryScenario("{ name: \"x\", \u{1B}[2J }")
+        let syntax = try runReceptorSim(["check", raw])
+        #expect(syntax.status == 2)
+        #expect(syntax.stderr == #"\#(raw):1:14: error: unexpected '\u001b', expected a key or '}'"# + "\n")
+    }
+
     @Test func checkWithTimelineExpandsSchedulesAndDefaults() throws {
         let path = try writeTemporaryScenario("""
             { name: "t", duration_h: 30,
@@ -142,7 +186,9 @@ let productsDirectory: URL = {
         }
         let typo = try runReceptorSim(["drugs", "morfine"])
         #expect(typo.status == 2)
-        #expect(typo.stderr == "receptor-sim: error: unknown drug 'morfine'; did you mean 'morphine'?\n")
+        #expect(typo.stderr == "receptor-sim: error: unknown drug 'morfine'; did you mean 'morphine'? (see 'receptor-sim drugs' for the library)\n")
+        let prefix = try runReceptorSim(["drugs", "Nalox"])
+        #expect(prefix.stderr == "receptor-sim: error: unknown drug 'Nalox'; did you mean 'naloxone'? (see 'receptor-sim drugs' for the library)\n")
     }
 
     @Test func runRejectsBadOptionsBeforeRunning() throws {

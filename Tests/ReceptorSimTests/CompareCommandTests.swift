@@ -40,7 +40,7 @@ import Testing
         #expect(try runReceptorSim(["run", three, "-o", csv]).status == 0)
         let output = directory.appendingPathComponent("compare.html").path
         let arguments = ["compare", two, three, csv, "-o", output, "--labels", "Two doses, Three doses,From CSV",
-                         "--columns", "morphine_brain_nM,withdrawal_index", "--reproducible", "--title", "Dose count"]
+                         "--columns", "morphine_brain_nM,withdrawal_index", "--title", "Dose count"]
         let result = try runReceptorSim(arguments)
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOfFile: output, encoding: .utf8)

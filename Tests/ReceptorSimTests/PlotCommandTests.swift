@@ -161,17 +161,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["chart.svg", "fail.json"])
     }
 
-    @Test func unwritableOutputExitsOne() throws {
+    @Test func unwritableOutputExitsTwo() throws {
         let directory = try makeTemporaryDirectory()
         let scenario = try ChartFixtures.write(ChartFixtures.shortMorphine, "short.json", in: directory)
         let result = try runReceptorSim(["plot", scenario, "-o", "/nonexistent-dir/out.svg"])
-        #expect(result.status == 1)
-        #expect(result.stderr == "receptor-sim: error: cannot create '/nonexistent-dir/out.svg': No such file or directory\n")
+        #expect(result.status == 2)
+        #expect(result.stderr == "receptor-sim plot: error: -o '/nonexistent-dir/out.svg': the folder '/nonexistent-dir' does not exist\n")
         // Checked before simulating: a scenario that would fail in the solver is not run.
         let failing = try ChartFixtures.write(ChartFixtures.failing, "fail.json", in: directory)
         let early = try runReceptorSim(["compare", scenario, failing, "-o", "/nonexistent-dir/out.html"])
-        #expect(early.status == 1)
-        #expect(early.stderr == "receptor-sim: error: cannot create '/nonexistent-dir/out.html': No such file or directory\n")
+        #expect(early.status == 2)
+        #expect(early.stderr == "receptor-sim compare: error: -o '/nonexistent-dir/out.html': the folder '/nonexistent-dir' does not exist\n")
     }
 
     @Test func helpListsTheOptions() throws {

@@ -11,13 +11,19 @@ import Testing
         return String(rest[open.upperBound..<close.lowerBound])
     }
 
-    @Test func reproducibleReportIsWellFormedAndComplete() throws {
+    /// Byte-identical by default (no option needed); `--reproducible` is still accepted.
+    @Test func reportIsByteIdenticalByDefaultAndWellFormed() throws {
         let directory = try makeTemporaryDirectory()
         let scenario = try ChartFixtures.write(ChartFixtures.shortMorphine, "short.json", in: directory)
         let first = directory.appendingPathComponent("first.html").path
         let second = directory.appendingPathComponent("second.HTML").path
-        let run1 = try runReceptorSim(["report", scenario, "-o", first, "--reproducible"])
-        let run2 = try runReceptorSim(["report", scenario, "-o", second, "--reproducible", "--quiet"])
+        let third = directory.appendingPathComponent("third.html").path
+        let run1 = try runReceptorSim(["report", scenario, "-o", first])
+        let run2 = try runReceptorSim(["report", scenario, "-o", second, "--quiet"])
+        let run3 = try runReceptorSim(["report", scenario, "-o", third, "--reproducible"])
+        #expect(run3.status == 0, "\(run3.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: third)) == Data(contentsOf: URL(fileURLWithPath: first)))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: second)) == Data(contentsOf: URL(fileURLWithPath: first)))
         #expect(run1.status == 0 && run2.status == 0, "\(run1.stderr)")
         let html = try String(contentsOfFile: first, encoding: .utf8)
         #expect(try String(contentsOfFile: second, encoding: .utf8) == html)
@@ -46,10 +52,14 @@ import Testing
         #expect(accepted > 10)
     }
 
-    @Test func wallTimeIsShownUnlessReproducible() throws {
+    @Test func wallTimeIsShownOnlyWithTiming() throws {
         let directory = try makeTemporaryDirectory()
         let scenario = try ChartFixtures.write(ChartFixtures.shortMorphine, "short.json", in: directory)
-        let result = try runReceptorSim(["report", scenario, "-o", "-", "--panels", "occupancy"])
+        let both = try runReceptorSim(["report", scenario, "-o", "-", "--timing", "--reproducible"])
+        #expect(both.status == 2)
+        #expect(both.stderr == "receptor-sim report: error: --timing and --reproducible contradict each other; give one\n"
+            + "See 'receptor-sim report --help'.\n")
+        let result = try runReceptorSim(["report", scenario, "-o", "-", "--panels", "occupancy", "--timing"])
         #expect(result.status == 0)
         let wall = try #require(solverValue("Wall time", in: result.stdout))
         #expect(wall.hasSuffix(" s"))

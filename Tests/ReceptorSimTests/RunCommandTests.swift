@@ -91,8 +91,8 @@ import Testing
     @Test func unwritableOutputIsReported() throws {
         let path = try writeTemporaryScenario(shortScenario)
         let result = try runReceptorSim(["run", "--quiet", path, "-o", "/nonexistent-dir/out.csv"])
-        #expect(result.status == 1)
-        #expect(result.stderr == "receptor-sim: error: cannot create '/nonexistent-dir/out.csv': No such file or directory\n")
+        #expect(result.status == 2)
+        #expect(result.stderr == "receptor-sim run: error: -o '/nonexistent-dir/out.csv': the folder '/nonexistent-dir' does not exist\n")
     }
 
     @Test func badScenarioNeverStartsTheRun() throws {

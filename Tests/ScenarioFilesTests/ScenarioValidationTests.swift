@@ -71,7 +71,7 @@ import Testing
         #expect(lines == [
             "test.json5:1: error: missing required key 'duration_h'",
             "test.json5:3: error: duraton_h: unknown key 'duraton_h'; did you mean 'duration_h'?",
-            "test.json5:6: error: doses[1].drug: unknown drug 'morphin'; did you mean 'morphine'?",
+            "test.json5:6: error: doses[1].drug: unknown drug 'morphin'; did you mean 'morphine'? (see 'receptor-sim drugs' for the library)",
             "test.json5:7: error: doses[2].route: drug 'naloxone' cannot be given by route 'oral' (supported: iv_bolus, intranasal, im)",
             "test.json5:7: error: doses[2].amount_mg: must be a finite number >= 0, found -0.4",
             "test.json5:9: error: output.interval_h: expected a number, found a string",
@@ -148,14 +148,14 @@ import Testing
               solver: { method: 'rodas5', rtol: 2 } }
             """)
         #expect(lines == [
-            "test.json5:1: error: subject.phenotype: unknown phenotype 'opioid-deficit'; did you mean 'opioid_deficit'?",
-            "test.json5:2: error: doses[0].route: unknown route 'iv_bolsu'; did you mean 'iv_bolus'?",
-            "test.json5:4: error: events[0].kind: unknown event kind 'stres'; did you mean 'stress'?",
+            "test.json5:1: error: subject.phenotype: unknown phenotype 'opioid-deficit'; did you mean 'opioid_deficit'? (phenotypes: control, opioid_deficit)",
+            "test.json5:2: error: doses[0].route: unknown route 'iv_bolsu'; did you mean 'iv_bolus'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion)",
+            "test.json5:4: error: events[0].kind: unknown event kind 'stres'; did you mean 'stress'? (event kinds: stress, exercise, social_contact, pain)",
             #"test.json5:5: error: parameters["morphine.half_life"]: unknown parameter 'morphine.half_life'; did you mean 'morphine.half_life_h'?"#,
             #"test.json5:5: error: parameters["heroin.half_life_h"]: unknown parameter 'heroin.half_life_h'"#,
             "test.json5:6: error: output.columns[0]: unknown column 'withdrawl_index'; did you mean 'withdrawal_index'?",
             "test.json5:6: error: output.columns[2]: unknown column 'time_of_day'",
-            "test.json5:7: error: solver.method: unknown solver method 'rodas5'; did you mean 'rodas5p'?",
+            "test.json5:7: error: solver.method: unknown solver method 'rodas5'; did you mean 'rodas5p'? (methods: rodas5p, rosenbrock23, tsit5, rk4)",
             "test.json5:7: error: solver.rtol: must be a finite number >= 1e-13 and <= 0.01 (coarser gives results with no correct digit, finer asks for less than the round-off of double precision), found 2",
         ])
     }
@@ -201,8 +201,8 @@ import Testing
     @Test func editDistance() {
         #expect(NameSuggestion.editDistance("kitten", "sitting") == 3)
         #expect(NameSuggestion.editDistance("", "abc") == 3)
-        #expect(NameSuggestion.nearest(to: "AMOUNT_MG", in: ["amount_mg", "at_h"]) == "amount_mg")
-        #expect(NameSuggestion.nearest(to: "zzzzzz", in: ["amount_mg", "at_h"]) == nil)
+        #expect(NameSuggestion.suggestions(for: "AMOUNT_MG", in: ["amount_mg", "at_h"]) == ["amount_mg"])
+        #expect(NameSuggestion.suggestions(for: "zzzzzz", in: ["amount_mg", "at_h"]) == [])
     }
 }
 

@@ -42,11 +42,19 @@ struct BDFStepper<System: ODESystem> {
 
     @usableFromInline var system: System
     @usableFromInline var n = 0
-    /// Backward differences D_0..D_{q+2} (8 rows of n); D_0 is the current solution.
+    /// Length of a row of differences: n, or n(m + 1) when m sensitivities ride along
+    /// (`BDFStepper+Sensitivities.swift`): [y; s_1; ...; s_m], so that rescaling, the update
+    /// of the differences and the dense output treat them as one vector.
+    @usableFromInline var rowLength = 0
+    /// m, the number of sensitivities solved with the state (0: none).
+    @usableFromInline var sensitivityCount = 0
+    /// Backward differences D_0..D_{q+2} (8 rows of `rowLength`); D_0 is the current solution.
     @usableFromInline var differences: UnsafeMutablePointer<Double>
     @usableFromInline var rescaled: UnsafeMutablePointer<Double>
     @usableFromInline var predicted: UnsafeMutablePointer<Double>
-    /// The Newton iterate: after an accepted attempt, the new solution.
+    /// The Newton iterate: after an accepted attempt, the new solution. This and the other
+    /// vectors of `rowLength` (predicted, correction, increment, history, weights, out) carry
+    /// the sensitivities after the state.
     @usableFromInline var iterate: UnsafeMutablePointer<Double>
     /// d = iterate − predicted.
     @usableFromInline var correction: UnsafeMutablePointer<Double>
@@ -67,6 +75,9 @@ struct BDFStepper<System: ODESystem> {
     /// The 6×6 rescaling matrix and its two factors.
     @usableFromInline var small: UnsafeMutablePointer<Double>
     @usableFromInline var pivots: UnsafeMutablePointer<Int>
+    /// Sensitivity workspace (unused without sensitivities): J at the accepted point, ∂f/∂p,
+    /// the absolute tolerances of the sensitivities, the selected parameters and J's pattern.
+    @usableFromInline var sensitivity = BDFSensitivityWorkspace()
 
     @usableFromInline var order = 1
     @usableFromInline var step = 0.0
@@ -74,6 +85,9 @@ struct BDFStepper<System: ODESystem> {
     /// The c for which `factors` holds the LU of I/c − J (NaN: none).
     @usableFromInline var factoredC = Double.nan
     @usableFromInline var jacobianIsCurrent = false
+    /// Jacobians evaluated or adopted so far in this solve (the sensitivity corrector's rate
+    /// belongs to one of them).
+    @usableFromInline var jacobianCount = 0
     @usableFromInline var stepsSinceJacobian = 0
     /// The Newton iteration has converged when the error left in it is below this (in the
     /// weighted norm): max(10ε/rtol, min(0.03, √rtol)), SciPy's choice, with the smallest
@@ -95,28 +109,42 @@ struct BDFStepper<System: ODESystem> {
         pivots = UnsafeMutablePointer<Int>(bitPattern: 8)!
     }
 
-    @inlinable static func workspaceCount(dimension n: Int) -> Int { 25 * n + 3 * n * n + n + 108 }
-    @inlinable static func pivotCount(dimension n: Int) -> Int { n + LUFactorization.structureCount(dimension: n) }
+    @inlinable static func workspaceCount(dimension n: Int, sensitivityCount m: Int = 0, parameterCount p: Int = 0) -> Int {
+        baseWorkspaceCount(dimension: n, sensitivityCount: m)
+            + (m > 0 ? BDFSensitivityWorkspace.count(dimension: n, sensitivityCount: m, parameterCount: p) : 0)
+    }
+    /// The doubles `bind` lays out; the sensitivity slices follow them.
+    @inlinable static func baseWorkspaceCount(dimension n: Int, sensitivityCount m: Int = 0) -> Int {
+        21 * n * (m + 1) + 4 * n + 3 * n * n + n + 108
+    }
+    @inlinable static func pivotCount(dimension n: Int, sensitivityCount m: Int = 0) -> Int {
+        n + LUFactorization.structureCount(dimension: n)
+            + (m > 0 ? BDFSensitivityWorkspace.indexCount(dimension: n, sensitivityCount: m) : 0)
+    }
 
     @inlinable
     mutating func bind(
-        workspace: UnsafeMutablePointer<Double>, pivots: UnsafeMutablePointer<Int>, dimension n: Int
+        workspace: UnsafeMutablePointer<Double>, pivots: UnsafeMutablePointer<Int>, dimension n: Int,
+        sensitivityCount m: Int = 0
     ) {
         self.n = n
+        let rows = n * (m + 1)
+        rowLength = rows
+        sensitivityCount = m
         differences = workspace
-        rescaled = workspace + 8 * n
-        predicted = workspace + 14 * n
-        iterate = predicted + n
-        correction = iterate + n
-        increment = correction + n
-        derivative = increment + n
+        rescaled = workspace + 8 * rows
+        predicted = workspace + 14 * rows
+        iterate = predicted + rows
+        correction = iterate + rows
+        increment = correction + rows
+        derivative = increment + rows
         history = derivative + n
-        weights = history + n
-        absolute = weights + n
+        weights = history + rows
+        absolute = weights + rows
         relative = absolute + n
         out = relative + n
-        solveScratch = out + n
-        jacobian = workspace + 25 * n
+        solveScratch = out + rows
+        jacobian = solveScratch + n
         factors = jacobian + n * n
         packed = factors + n * n
         small = packed + n * n + n
@@ -155,8 +183,9 @@ struct BDFStepper<System: ODESystem> {
                 dimension: n, scratch: increment, statistics: &statistics)
         }
         for i in 0..<n { derivative[i] = increment[i] }
-        for i in 0..<n { differences[n + i] = step * derivative[i] }
-        for i in (2 * n)..<(8 * n) { differences[i] = 0 }
+        let rows = rowLength
+        for i in 0..<n { differences[rows + i] = step * derivative[i] }
+        for i in (2 * rows)..<(8 * rows) { differences[i] = 0 }
         evaluateJacobian(time: time, state: state, derivativeIsCurrent: true, statistics: &statistics)
         order = 1
         equalSteps = 0
@@ -178,6 +207,7 @@ struct BDFStepper<System: ODESystem> {
             system, time: time, state: y, derivative: derivative, into: jacobian, scratch: solveScratch,
             dimension: n, statistics: &statistics)
         jacobianIsCurrent = true
+        jacobianCount += 1
         stepsSinceJacobian = 0
         factoredC = .nan
     }
@@ -186,7 +216,7 @@ struct BDFStepper<System: ODESystem> {
     /// interpolating polynomial on the new spacing.
     @inlinable
     mutating func changeStep(to newStep: Double) {
-        let n = self.n, size = order + 1
+        let n = rowLength, size = order + 1
         BDFCoefficients.differenceRescaling(
             order: order, ratio: newStep / step, into: small, scratch: small + 36)
         for j in 1..<size {
@@ -213,7 +243,7 @@ struct BDFStepper<System: ODESystem> {
         let alpha = BDFCoefficients.alpha(q)
         for i in 0..<n { predicted[i] = state[i]; history[i] = 0 }
         for j in 1...q {
-            let row = differences + j * n
+            let row = differences + j * rowLength
             let weight = BDFCoefficients.gamma(j) / alpha
             for i in 0..<n {
                 predicted[i] += row[i]
@@ -332,7 +362,7 @@ struct BDFStepper<System: ODESystem> {
     /// D_j += D_{j+1} for j = q...0 (so D_0 becomes the new solution).
     @inlinable
     mutating func acceptStep() {
-        let n = self.n
+        let n = rowLength
         let above = differences + (order + 2) * n, top = differences + (order + 1) * n
         for i in 0..<n {
             above[i] = correction[i] - top[i]
@@ -356,11 +386,10 @@ struct BDFStepper<System: ODESystem> {
         let q = order
         if equalSteps < q + 1 { return }
         let lower = q > 1
-            ? BDFCoefficients.errorConstant(q - 1) * ErrorNorm.weighted(differences + q * n, weights: weights, dimension: n)
+            ? BDFCoefficients.errorConstant(q - 1) * controlledNorm(differences + q * rowLength)
             : .infinity
         let higher = q < BDFCoefficients.maximumOrder
-            ? BDFCoefficients.errorConstant(q + 1)
-                * ErrorNorm.weighted(differences + (q + 2) * n, weights: weights, dimension: n)
+            ? BDFCoefficients.errorConstant(q + 1) * controlledNorm(differences + (q + 2) * rowLength)
             : .infinity
         var change = 0
         var best = pow(error, -1 / Double(q + 1))
@@ -374,6 +403,21 @@ struct BDFStepper<System: ODESystem> {
         if change == 0, newStep == step { return }
         order = q + change
         changeStep(to: newStep)
+    }
+
+    /// The weighted RMS norm of a row of differences over the state and, when their error is
+    /// controlled, the largest over the sensitivities too (CVODES's combined norm); with no
+    /// sensitivities exactly `ErrorNorm.weighted` of the state.
+    @inlinable
+    func controlledNorm(_ row: UnsafePointer<Double>) -> Double {
+        var norm = ErrorNorm.weighted(row, weights: weights, dimension: n)
+        if sensitivity.errorControl {
+            for k in 0..<sensitivityCount {
+                let offset = (k + 1) * n
+                norm = max(norm, ErrorNorm.weighted(row + offset, weights: weights + offset, dimension: n))
+            }
+        }
+        return norm
     }
 
     /// The first component of the last trial that is not finite, in f, the iterate or a row of
@@ -397,7 +441,7 @@ extension BDFStepper: DenseInterpolant {
         theta: Double, step: Double, start: UnsafePointer<Double>, end: UnsafePointer<Double>,
         into out: UnsafeMutableBufferPointer<Double>
     ) {
-        let n = self.n
+        let n = rowLength
         for i in 0..<n { out[i] = differences[i] }
         var product = 1.0
         for j in 1...order {

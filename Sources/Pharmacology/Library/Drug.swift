@@ -10,13 +10,19 @@ public struct RouteParameters: Sendable, Equatable {
     public var absorptionRatePerHour: Sourced
     /// Delay between dose and start of absorption, h.
     public var lagHours: Sourced
+    /// An optional second, slower absorption depot (for example buprenorphine retained in the
+    /// oral mucosa after a sublingual dose): this fraction of each dose is absorbed with its own
+    /// rate constant instead of `absorptionRatePerHour`. Bioavailability and lag apply to both.
+    public var slowDepot: SlowDepot?
 
     public init(route: Route, bioavailability: Sourced, absorptionRatePerHour: Sourced,
-                lagHours: Sourced = Sourced(0, "model assumption: no absorption lag reported")) {
+                lagHours: Sourced = Sourced(0, "model assumption: no absorption lag reported"),
+                slowDepot: SlowDepot? = nil) {
         self.route = route
         self.bioavailability = bioavailability
         self.absorptionRatePerHour = absorptionRatePerHour
         self.lagHours = lagHours
+        self.slowDepot = slowDepot
     }
 
     /// Intravenous routes: complete bioavailability, no absorption phase.
@@ -25,6 +31,19 @@ public struct RouteParameters: Sendable, Equatable {
             route: route, bioavailability: Sourced(1, "definition: intravenous dose is fully available"),
             absorptionRatePerHour: Sourced(0, "not used for intravenous routes"),
             lagHours: Sourced(0, "not used for intravenous routes"))
+    }
+}
+
+/// The slow part of a two-depot absorption: a fraction of each dose absorbed at its own rate.
+public struct SlowDepot: Sendable, Equatable {
+    /// Fraction of the dose that enters the slow depot (the rest enters the fast depot).
+    public var fraction: Sourced
+    /// First-order absorption rate constant of the slow depot, 1/h.
+    public var absorptionRatePerHour: Sourced
+
+    public init(fraction: Sourced, absorptionRatePerHour: Sourced) {
+        self.fraction = fraction
+        self.absorptionRatePerHour = absorptionRatePerHour
     }
 }
 
@@ -69,6 +88,9 @@ public struct Drug: Sendable, Equatable {
     public var centralVolumeLiters: Sourced
     public var clearanceLitersPerHour: Sourced
     public var peripheral: PeripheralCompartment?
+    /// A second, slowly equilibrating (deep) peripheral compartment, for drugs whose published
+    /// disposition is three-compartment; nil for one- and two-compartment drugs.
+    public var deepPeripheral: PeripheralCompartment?
     /// Effect-site (brain) equilibration rate constant ke0, 1/h.
     public var effectSiteRatePerHour: Sourced
     /// Fraction unbound in plasma.
@@ -82,7 +104,8 @@ public struct Drug: Sendable, Equatable {
     public init(
         id: String, name: String, molarMassGramsPerMole: Sourced, routes: [RouteParameters],
         centralVolumeLiters: Sourced, clearanceLitersPerHour: Sourced,
-        peripheral: PeripheralCompartment? = nil, effectSiteRatePerHour: Sourced,
+        peripheral: PeripheralCompartment? = nil, deepPeripheral: PeripheralCompartment? = nil,
+        effectSiteRatePerHour: Sourced,
         fractionUnbound: Sourced,
         brainPartition: Sourced = Sourced(1, "model assumption: free drug crosses the blood-brain barrier freely"),
         bindings: [ReceptorBinding], modulations: [AllostericModulation] = [],
@@ -95,6 +118,7 @@ public struct Drug: Sendable, Equatable {
         self.centralVolumeLiters = centralVolumeLiters
         self.clearanceLitersPerHour = clearanceLitersPerHour
         self.peripheral = peripheral
+        self.deepPeripheral = deepPeripheral
         self.effectSiteRatePerHour = effectSiteRatePerHour
         self.fractionUnbound = fractionUnbound
         self.brainPartition = brainPartition
@@ -106,9 +130,43 @@ public struct Drug: Sendable, Equatable {
     /// The routes by which this drug can be given.
     public var supportedRoutes: [Route] { routes.map(\.route) }
 
-    /// Elimination half-life ln 2 · V1 / CL of the central compartment, h (the terminal
-    /// half-life for a one-compartment drug).
+    /// Central elimination half-life ln 2 · V1 / CL, h: the half-life of elimination from the
+    /// central compartment alone. It is the terminal half-life only for a one-compartment drug;
+    /// see `terminalHalfLifeHours` for the half-life of the slowest disposition phase.
     public var eliminationHalfLifeHours: Double {
         0.6931471805599453 * centralVolumeLiters.value / clearanceLitersPerHour.value
+    }
+
+    /// Terminal (disposition) half-life ln 2 / λz, h, for a 70 kg subject: λz is the slowest
+    /// eigenvalue of the linear system of the central and peripheral compartments with
+    /// elimination (absorption and metabolite formation excluded, so a flip-flop absorption or
+    /// a slow depot can make the observed terminal phase after extravascular dosing longer).
+    /// - Complexity: O(1) (a cubic at most, solved by bisection on its bracketing interval).
+    public var terminalHalfLifeHours: Double {
+        let v1 = centralVolumeLiters.value, k10 = clearanceLitersPerHour.value / v1
+        var rates: [(k1p: Double, kp1: Double)] = []
+        for p in [peripheral, deepPeripheral].compactMap({ $0 }) {
+            let q = p.intercompartmentalClearanceLitersPerHour.value
+            rates.append((q / v1, q / p.volumeLiters.value))
+        }
+        // Eigenvalues λ of the mammillary system solve
+        // f(λ) = (k10 − λ) + Σ k1p (1 − kp1 / (kp1 − λ)) = 0; the slowest lies in (0, min kp1).
+        func f(_ lambda: Double) -> Double {
+            var value = k10 - lambda
+            for r in rates { value += r.k1p * (1 - r.kp1 / (r.kp1 - lambda)) }
+            return value
+        }
+        guard k10 > 0 else { return .infinity }
+        if rates.isEmpty { return 0.6931471805599453 / k10 }
+        // f(0) = k10 > 0, f decreases on (0, min kp1) towards −∞, and f(k10) ≤ 0: bisection on
+        // (0, min(k10, min kp1)) finds the unique root there, the slowest eigenvalue.
+        var low = 0.0
+        var high = min(k10, rates.map(\.kp1).min()!) * (1 - 1e-12)
+        if f(high) > 0 { return 0.6931471805599453 / high }
+        for _ in 0..<200 {
+            let mid = 0.5 * (low + high)
+            if f(mid) > 0 { low = mid } else { high = mid }
+        }
+        return 0.6931471805599453 / (0.5 * (low + high))
     }
 }

@@ -32,14 +32,17 @@ extension DrugLibrary {
         molarMassGramsPerMole: .assumption(341.4, "C20H23NO4, computed from formula"),
         routes: [
             RouteParameters(route: .oral, bioavailability: Sourced(0.05, "[R] oral ≈5 % (label 5–40 %; §3)"),
-                            absorptionRatePerHour: Sourced(2.0, "[C] Tmax ≈1 h [R] (§3)")),
+                            absorptionRatePerHour: Sourced(0.72, "[R] oral absorption exponential 0.012 /min, half-life about 1 h (Licko 1981 NIDA Res Monogr 28:161)")),
             .intravenous(.ivBolus),
         ],
-        centralVolumeLiters: Sourced(60, "[R] 3-exponential IV volumes 7.6/60/164 L (Wall 1981; §3): central 60 L"),
-        clearanceLitersPerHour: Sourced(210, "[R] 3510 mL/min (Licko 1981; §3)"),
+        centralVolumeLiters: Sourced(7.6, "[R] IV three-exponential disposition, distribution volumes 7.6, 60 and 164 L (Licko 1981 NIDA Res Monogr 28:161): central 7.6 L"),
+        clearanceLitersPerHour: Sourced(210.6, "[R] total clearance of unconjugated naltrexone 3510 mL/min (Licko 1981)"),
         peripheral: PeripheralCompartment(
-            volumeLiters: Sourced(164, "[R] (Wall 1981; §3)"),
-            intercompartmentalClearanceLitersPerHour: .assumption(100, "gives plasma t½ ≈4 h [R] (§3)")),
+            volumeLiters: Sourced(60, "[R] (Licko 1981)"),
+            intercompartmentalClearanceLitersPerHour: Sourced(589.3, "[C] with Q3 reproduces the fastest and the terminal IV exponentials 1.9 /min and 0.00106 /min (Licko 1981); the middle one (0.18 /min) is not reproduced by these volumes (2.5 /h instead of 10.8 /h)")),
+        deepPeripheral: PeripheralCompartment(
+            volumeLiters: Sourced(164, "[R] (Licko 1981)"),
+            intercompartmentalClearanceLitersPerHour: Sourced(10.99, "[C] terminal IV exponential 0.00106 /min = t½ 10.9 h (Licko 1981); see peripheral")),
         effectSiteRatePerHour: .assumption(1, "lipophilic, rapid brain entry (t½ke0 ≈40 min)"),
         fractionUnbound: Sourced(0.79, "[M] ≈21 % protein bound"),
         bindings: [
@@ -58,15 +61,15 @@ extension DrugLibrary {
         id: "naltrexol_6beta", name: "6-beta-naltrexol",
         molarMassGramsPerMole: .assumption(343.4, "C20H25NO4, computed from formula"),
         routes: [],
-        centralVolumeLiters: Sourced(306, "[C] t½ 12.5 h [R] × CL / ln2"),
+        centralVolumeLiters: Sourced(306, "[C] t½ 12.5 h [R] × CL / ln2 (11.1 ± 2.4 h after IV, Yancey-Wrona et al. 2011 Pain Med 12:1727 [R])"),
         clearanceLitersPerHour: Sourced(17, "[R] renal CL 283 mL/min (§3), taken as total"),
         effectSiteRatePerHour: .assumption(0.5, "polar metabolite, slower brain entry"),
         fractionUnbound: .assumption(0.8, "as parent"),
-        brainPartition: .assumption(0.1, "peripherally restricted relative to naltrexone (more polar)"),
+        brainPartition: .assumption(0.01, "peripherally restricted: no effect on morphine analgesia or miosis up to 20 mg IV in humans (Yancey-Wrona et al. 2011 Pain Med 12:1727 [R]); about 10-fold peripheral/central separation in animals [R-low]; Kp,uu 0.01 keeps central mu occupancy below half at 20 mg IV, where 0.1 gave ≈85 % (model review 2026-12 §6)"),
         bindings: [
-            antagonist(.mu, ki: Sourced(2, "[M] ≈1–3 nM (§4); neutral antagonist [R] (Sadee)")),
-            antagonist(.delta, ki: .assumption(50, "weaker at delta, as parent")),
-            antagonist(.kappa, ki: .assumption(5, "as parent ratio")),
+            antagonist(.mu, ki: Sourced(2.12, "[R-low] Ki 2.12 nM (6β-naltrexol encyclopedia entry, profilbaru.com, citing its ref. 5); neutral antagonist [R] (Sadee)")),
+            antagonist(.delta, ki: Sourced(213, "[R-low] Ki 213 nM (same entry)")),
+            antagonist(.kappa, ki: Sourced(7.24, "[R-low] Ki 7.24 nM (same entry)")),
         ])
 
     static let nalmefene = Drug(

@@ -15,8 +15,11 @@ extension DrugLibrary {
             RouteParameters(route: .intranasal, bioavailability: Sourced(0.15, "verified-parameters.md §15.10 (newer device 11–17 % [R])"),
                             absorptionRatePerHour: Sourced(12.6, "verified-parameters.md §15.10")),
         ],
-        centralVolumeLiters: Sourced(252, "verified-parameters.md §15.10: 1-cmt V"),
-        clearanceLitersPerHour: Sourced(79, "verified-parameters.md §15.10: 1-cmt CL (t½ 2.2 h; ≈2–3 h [R])"),
+        centralVolumeLiters: Sourced(119.4, "[C] two-compartment from CL 79 L/h, Vss 252 L (verified-parameters.md §15.10), distribution t½ 12.5 min (10–15 min, droracle.ai summary [R-low]) and terminal t½ 2.5 h (≈2–3 h, §3 [R])"),
+        clearanceLitersPerHour: Sourced(79, "verified-parameters.md §15.10: CL (t½ ≈2–3 h [R])"),
+        peripheral: PeripheralCompartment(
+            volumeLiters: Sourced(132.6, "[C] Vss 252 L − V1 (see central volume)"),
+            intercompartmentalClearanceLitersPerHour: Sourced(184.9, "[C] from the distribution and terminal half-lives (see central volume)")),
         effectSiteRatePerHour: Sourced(13.9, "verified-parameters.md §15.10: t½ke0 3 min (assumption)"),
         fractionUnbound: Sourced(0.7, "verified-parameters.md §15.10 [M]"),
         bindings: [
@@ -67,13 +70,17 @@ extension DrugLibrary {
         molarMassGramsPerMole: .assumption(1007.2, "C43H66N12O12S2, computed from formula"),
         routes: [
             RouteParameters(route: .intranasal, bioavailability: .assumption(0.02, "very low systemic/CNS delivery of nasal peptide"),
-                            absorptionRatePerHour: .assumption(4, "nasal peptide absorption within ≈15 min")),
+                            absorptionRatePerHour: .assumption(4, "nasal peptide absorption within ≈15 min; plasma peaks 15 min after 24 IU IN (Striepens et al. 2013 Sci Rep 3:3440 [R])")),
             .intravenous(.ivBolus), .intravenous(.ivInfusion),
         ],
-        centralVolumeLiters: .assumption(15, "extracellular volume of a peptide"),
-        clearanceLitersPerHour: .assumption(150, "plasma t½ ≈4 min (peptidase clearance)"),
-        effectSiteRatePerHour: .assumption(2, "CSF entry limited"),
+        centralVolumeLiters: Sourced(4.73, "[C] two-compartment from CL 27 L/h, Vss 15 L, distribution t½ 5.5 min and terminal t½ 1.2 h (Nielsen et al. 2017 J Clin Pharmacol 57:1573, IV 10 IU [R])"),
+        clearanceLitersPerHour: Sourced(27, "[R] CL 27 L/h (Nielsen et al. 2017)"),
+        peripheral: PeripheralCompartment(
+            volumeLiters: Sourced(10.27, "[C] Vss 15 L − V1 (Nielsen et al. 2017)"),
+            intercompartmentalClearanceLitersPerHour: Sourced(7.86, "[C] from the distribution and terminal half-lives (Nielsen et al. 2017)")),
+        effectSiteRatePerHour: .assumption(2, "CSF entry limited; CSF oxytocin rises significantly only by 75 min after 24 IU IN (Striepens 2013 [R])"),
         fractionUnbound: .assumption(1, "peptide, negligible binding"),
+        brainPartition: Sourced(0.001, "[C, rough] ≈0.01 % of a peripheral oxytocin dose crosses the blood-brain barrier (animal data cited by Striepens et al. 2013 [R]) × plasma volume 15 L / brain 1.4 L; the nose-to-brain route is not modelled"),
         bindings: [],
         modulations: [
             AllostericModulation(

@@ -6,14 +6,17 @@ extension DrugLibrary {
         molarMassGramsPerMole: Sourced(467.6, "[R] pharmacology.md §0"),
         routes: [
             RouteParameters(route: .sublingual, bioavailability: Sourced(0.29, "[R] 29 ± 10 % (Mendelson et al. 1997 J Clin Pharmacol 37:31)"),
-                            absorptionRatePerHour: .assumption(0.7, "SL Tmax 40 min–3.5 h (Elkader & Sproule 2005 [R]); ka 0.7 /h gives Tmax ≈1.8 h")),
+                            absorptionRatePerHour: .assumption(0.7, "SL Tmax 40 min–3.5 h (Elkader & Sproule 2005 [R]); ka 0.7 /h gives Tmax ≈1.8 h"),
+                            slowDepot: SlowDepot(
+                                fraction: .assumption(0.5, "share of the absorbed SL dose released slowly from the oral mucosa (depot proposed by Kuhlman et al. 1996 J Anal Toxicol 20:369 [R]); the share is not reported, taken as half"),
+                                absorptionRatePerHour: Sourced(0.0248, "[C] ln 2 / 28 h: the SL terminal phase is release-limited from the mucosal depot (Kuhlman 1996 [R]); SL/transdermal terminal t½ 20–36 h (Mayo Clinic Labs drug book [R], §2.5), midpoint 28 h"))),
             .intravenous(.ivBolus), .intravenous(.ivInfusion),
         ],
-        centralVolumeLiters: .assumption(250, "3-cmt PK of Yassen 2006 lumped to 2-cmt; with V2 300 L gives Vss ≈ 8 L/kg and steady-state SL peaks 1.0/8.0/16 ng/mL at 2/16/32 mg vs 0.5–1/5–6/13–14 (Greenwald 2003 [R])"),
+        centralVolumeLiters: .assumption(250, "3-cmt PK of Yassen 2006 lumped to 2-cmt (its parameter table is not in the store); with V2 300 L gives Vss ≈ 8 L/kg and, with the two-depot SL route, steady-state peaks 0.70/5.6/11 ng/mL at 2/16/32 mg vs 0.5–1/5–6/13–14 (Greenwald 2003 [R])"),
         clearanceLitersPerHour: Sourced(60, "[M] CL ≈0.9–1.3 L/min (§2.5)"),
         peripheral: PeripheralCompartment(
             volumeLiters: .assumption(300, "see central volume; Vss 2.5–5 L/kg [M] (§2.5) is lower"),
-            intercompartmentalClearanceLitersPerHour: .assumption(120, "gives IV terminal t½ ≈5 h within 1.2–7.2 h [R] (Elkader 2005)")),
+            intercompartmentalClearanceLitersPerHour: .assumption(120, "gives an IV terminal t½ of 7.4 h, just above 1.2–7.2 h [R] (Mayo Clinic Labs, §2.5); with these volumes and CL it cannot fall below ln 2 · Vss/CL = 6.4 h")),
         effectSiteRatePerHour: Sourced(0.24, "[R] biophase equilibration t½ 173 min (Yassen et al. 2007 Clin Pharmacokinet 46:965)"),
         fractionUnbound: Sourced(0.04, "[R] 96 % protein bound (§2.5)"),
         bindings: [
@@ -30,10 +33,13 @@ extension DrugLibrary {
         molarMassGramsPerMole: .assumption(398.5, "C23H30N2O4, computed from formula"),
         routes: [
             RouteParameters(route: .oral, bioavailability: Sourced(0.2, "[M] ≈20 % (rodent; §3)"),
-                            absorptionRatePerHour: Sourced(2.5, "[C] Tmax 0.83–1 h (Trakulsrichai 2015; Huestis 2024 [R])")),
+                            absorptionRatePerHour: Sourced(2.5, "[C] median Tmax 1.0–1.3 h after single doses (Huestis et al. 2024 Molecules 29:984 [R])")),
         ],
-        centralVolumeLiters: Sourced(2540, "[C] Vz/F 12,700 L (Tanna 2022 [R]) × assumed F 0.2"),
+        centralVolumeLiters: Sourced(239, "[C] V1/F ≈ dose / Cmax = 39 mg / 81.9 nM = 1195 L (Tanna 2022, DMD 2023 review Table 3 [R]; two-compartment model with central elimination) × assumed F 0.2"),
         clearanceLitersPerHour: Sourced(46.6, "[C] CL/F 233 L/h (Tanna 2022 [R]) × assumed F 0.2"),
+        peripheral: PeripheralCompartment(
+            volumeLiters: Sourced(2301, "[C] Vz/F 12,700 L (Tanna 2022 [R]) × F 0.2 = 2540 L, minus V1"),
+            intercompartmentalClearanceLitersPerHour: Sourced(195.5, "[C] gives the terminal t½ 45.3 h (Tanna 2022 [R]) with V1, V2 and CL")),
         effectSiteRatePerHour: .assumption(1, "onset 10–20 min, peak 2–4 h [R-low] (§8)"),
         fractionUnbound: .assumption(0.05, "highly protein bound lipophilic alkaloid"),
         bindings: [
@@ -46,8 +52,8 @@ extension DrugLibrary {
         metabolites: [
             MetaboliteFormation(
                 metabolite: "hydroxymitragynine_7",
-                formationFraction: .assumption(0.1, "CYP3A4 conversion (Kamble 2023 [R]); fraction set so 7-OH Cmax ≈ tens of nM after grams of leaf (16 nM, §3)"),
-                firstPassFraction: .assumption(0.1, "as systemic formation")),
+                formationFraction: Sourced(0.13, "[C] CYP3A4 conversion (Kamble 2023 [R]); 7-OH/mitragynine concentration ratio 0.20–0.31 after a single dose (Huestis 2024 [R]), midpoint 0.25 × CL(7-OH)/CL(MG) = 0.25 × 24.5/46.6"),
+                firstPassFraction: .assumption(0, "presystemic 7-OH formation not quantified in humans; with F 0.2 any first-pass share comparable to the systemic one makes 7-OH exceed the parent, against ratio 0.20–0.31 (Huestis 2024 [R])")),
         ])
 
     static let hydroxymitragynine = Drug(

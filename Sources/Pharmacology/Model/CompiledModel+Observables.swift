@@ -82,6 +82,15 @@ extension CompiledModel {
             var bound = 0.0
             for p in system.receptorPairStart[r]..<system.receptorPairEnd[r] { bound += y[system.pairState[p]] }
             return bound / shared.surface[r]
+        case .petOccupancy(let r):
+            // Available sites = surface − sites held by drugs and metabolites (ligands after
+            // the peptides); 1 − available / drug-free baseline surface.
+            var drugBound = 0.0
+            let peptides = layout.peptideIDs.count
+            for p in system.receptorPairStart[r]..<system.receptorPairEnd[r] where system.pairLigand[p] >= peptides {
+                drugBound += y[system.pairState[p]]
+            }
+            return 1 - (shared.surface[r] - drugBound) / reference.baselineSurface[r]
         case .surfaceRelative(let r):
             return shared.surface[r] / reference.controlTotal[r]
         case .internalRelative(let r):
@@ -137,7 +146,7 @@ struct ObservableRowQuantities {
         var surfaceUsed = false, signalUsed = false, hedonicUsed = false, probeUsed = false
         for observable in observables {
             switch observable {
-            case .occupancy, .occupancyTotal, .surfaceRelative, .totalRelative: surfaceUsed = true
+            case .occupancy, .occupancyTotal, .petOccupancy, .surfaceRelative, .totalRelative: surfaceUsed = true
             case .stimulus, .response: signalUsed = true
             case .hedonicTone, .withdrawalIndex: hedonicUsed = true; signalUsed = true
             case .toleranceIndex: probeUsed = true

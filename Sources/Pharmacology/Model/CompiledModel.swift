@@ -71,6 +71,7 @@ public struct CompiledModel: Sendable {
             let amount = max(largestDose[s], 1)
             scales[layout.speciesCentral[s]] = amount
             if layout.speciesPeripheral[s] >= 0 { scales[layout.speciesPeripheral[s]] = amount }
+            if layout.speciesDeepPeripheral[s] >= 0 { scales[layout.speciesDeepPeripheral[s]] = amount }
             scales[layout.speciesEffect[s]] = max(amount * system.speciesInverseV1[s], 1e-3)
         }
         for depot in layout.depots { scales[depot.state] = max(largestDose[depot.species], 1) }
@@ -151,7 +152,13 @@ public struct CompiledModel: Sendable {
         let controlTotal = (0..<layout.receptorKinds.count).map { r in
             Self.totalReceptor(layout: layout, r: r, controlState)
         }
-        var reference = ObservableReference(controlTotal: controlTotal, hedonicTone: 0, probeResponse: 1)
+        let baselineSurface = (0..<layout.receptorKinds.count).map { r in
+            var total = state[layout.receptorFree[r]] + state[layout.receptorDesensitized[r]]
+            for pair in layout.pairs where pair.receptor == r { total += state[pair.state] }
+            return total
+        }
+        var reference = ObservableReference(
+            controlTotal: controlTotal, hedonicTone: 0, probeResponse: 1, baselineSurface: baselineSurface)
         let probe = state.withUnsafeBufferPointer { y in
             Self.probeResponse(system: system, layout: layout, physiology: library.physiology, y)
         }

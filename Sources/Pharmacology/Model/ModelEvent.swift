@@ -48,9 +48,10 @@ package struct ModelEvent: Sendable, Equatable {
                 if dose.route == .ivBolus {
                     events.append(ModelEvent(timeHours: t, action: .addAmount(state: layout.speciesCentral[s], nanomole: amount)))
                 } else {
-                    let depot = layout.depots.first { $0.species == s && $0.route == dose.route }!
-                    events.append(ModelEvent(timeHours: t + route.lagHours.value,
-                                             action: .addAmount(state: depot.state, nanomole: amount)))
+                    for depot in layout.depots where depot.species == s && depot.route == dose.route {
+                        events.append(ModelEvent(timeHours: t + route.lagHours.value,
+                                                 action: .addAmount(state: depot.state, nanomole: amount * depot.fraction)))
+                    }
                 }
             }
             switch dose.schedule {

@@ -1,7 +1,8 @@
 /// Where everything lives in the flat state vector of a compiled scenario.
 ///
-/// Order: per PK species (drug or metabolite) central, optional peripheral, effect site, then
-/// one depot per extravascular route used; peptides; the two peptide feedback states; per
+/// Order: per PK species (drug or metabolite) central, optional peripheral, optional deep
+/// peripheral, effect site, then one depot per extravascular route used (two when the route has
+/// a slow depot: fast, then slow); peptides; the two peptide feedback states; per
 /// receptor free, desensitized, internalized, synthesis-control H and adaptation A; then one
 /// bound state per (receptor, ligand) pair, grouped by receptor.
 package struct ModelLayout: Sendable, Equatable {
@@ -9,6 +10,10 @@ package struct ModelLayout: Sendable, Equatable {
         var species: Int
         var route: Route
         var state: Int
+        /// Fraction of each dose of the route that enters this depot.
+        var fraction: Double = 1
+        /// True for the slow depot of a two-depot route.
+        var slow = false
     }
     struct Pair: Sendable, Equatable {
         var receptor: Int
@@ -20,6 +25,7 @@ package struct ModelLayout: Sendable, Equatable {
     package internal(set) var speciesIDs: [String] = []
     var speciesCentral: [Int] = []
     var speciesPeripheral: [Int] = []
+    var speciesDeepPeripheral: [Int] = []
     var speciesEffect: [Int] = []
     var depots: [Depot] = []
     package internal(set) var peptideIDs: [String] = []
@@ -78,9 +84,17 @@ package struct ModelLayout: Sendable, Equatable {
             let drug = library.drug(id)!
             layout.speciesCentral.append(newState(id + ".central_nmol"))
             layout.speciesPeripheral.append(drug.peripheral != nil ? newState(id + ".peripheral_nmol") : -1)
+            layout.speciesDeepPeripheral.append(drug.deepPeripheral != nil ? newState(id + ".deep_peripheral_nmol") : -1)
             layout.speciesEffect.append(newState(id + ".effect_site_nM"))
             for route in routesBySpecies[id, default: []] where route != .ivBolus && route != .ivInfusion {
-                layout.depots.append(Depot(species: s, route: route, state: newState(id + "." + route.rawValue + "_depot_nmol")))
+                let slow = drug.routes.first { $0.route == route }?.slowDepot
+                let slowFraction = slow?.fraction.value ?? 0
+                layout.depots.append(Depot(species: s, route: route, state: newState(id + "." + route.rawValue + "_depot_nmol"),
+                                           fraction: 1 - slowFraction))
+                if slow != nil {
+                    layout.depots.append(Depot(species: s, route: route, state: newState(id + "." + route.rawValue + "_slow_depot_nmol"),
+                                               fraction: slowFraction, slow: true))
+                }
             }
         }
         for peptide in library.peptides {

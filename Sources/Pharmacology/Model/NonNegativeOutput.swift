@@ -12,7 +12,7 @@ import Integrators
 /// A column's absolute tolerance is that of the states it is made of, in the column's unit:
 /// the central amount's over V1 for a plasma concentration, the bound states' over the
 /// current surface amount for an occupancy, and so on. Signed columns (responses, adaptation,
-/// hedonic tone, tolerance index) pass through untouched.
+/// hedonic tone, tolerance index, PET occupancy) pass through untouched.
 struct NonNegativeOutput {
     /// How far below zero, in column tolerances, a value still counts as round-off. The
     /// solver bounds the local error per step; the global error of a decaying component can
@@ -51,7 +51,8 @@ struct NonNegativeOutput {
             case .internalRelative(let r): return .fixed(atol[system.receptorInternal[r]] / model.reference.controlTotal[r])
             case .totalRelative(let r):
                 return .fixed((surface(r) + atol[system.receptorInternal[r]]) / model.reference.controlTotal[r])
-            case .time, .stimulus, .response, .adaptation, .hedonicTone, .withdrawalIndex, .toleranceIndex:
+            // PET occupancy is relative to the drug-free surface: below 0 when receptors up-regulate.
+            case .time, .petOccupancy, .stimulus, .response, .adaptation, .hedonicTone, .withdrawalIndex, .toleranceIndex:
                 return .signed
             }
         }

@@ -9,6 +9,10 @@ enum Observable: Sendable, Equatable {
     /// Fraction of surface receptors of type r bound by the ligand of pair p.
     case occupancy(receptor: Int, pair: Int)
     case occupancyTotal(receptor: Int)
+    /// PET-equivalent occupancy of receptor type r: the fall in binding sites available to a
+    /// radiotracer (surface receptors not held by a drug or metabolite) relative to the
+    /// subject's drug-free steady state.
+    case petOccupancy(receptor: Int)
     case surfaceRelative(receptor: Int)
     case internalRelative(receptor: Int)
     case totalRelative(receptor: Int)
@@ -33,6 +37,7 @@ enum Observable: Sendable, Equatable {
                 out.append((k + "_occupancy_" + layout.ligandIDs[pair.ligand], .occupancy(receptor: r, pair: p)))
             }
             out.append((k + "_occupancy_total", .occupancyTotal(receptor: r)))
+            if kind != .nmda { out.append((k + "_pet_occupancy", .petOccupancy(receptor: r))) }
             out.append((k + "_surface_rel", .surfaceRelative(receptor: r)))
             out.append((k + "_internal_rel", .internalRelative(receptor: r)))
             out.append((k + "_total_rel", .totalRelative(receptor: r)))
@@ -55,4 +60,8 @@ package struct ObservableReference: Sendable, Equatable {
     package var hedonicTone: Double
     /// Mu probe response in the subject's drug-naive steady state.
     package var probeResponse: Double
+    /// Surface receptor amount per type (free + desensitized + bound, same scale as
+    /// `controlTotal`) in the subject's own drug-free steady state: the baseline a PET scan
+    /// before the drug would see (`<receptor>_pet_occupancy`).
+    package var baselineSurface: [Double]
 }

@@ -15,8 +15,10 @@ public struct ParameterEntry {
 ///
 /// Names: `<receptor>.<field>`, `<peptide>.<field>`, `<peptide>.<receptor>.<field>`,
 /// `<drug>.<field>`, `<drug>.<route>.<field>`, `<drug>.<receptor>.<field>`,
-/// `<drug>.<metabolite>.<field>`, `model.<field>`; plus the derived `<drug>.half_life_h`
-/// (setting it sets the clearance to ln 2 · V1 / t½).
+/// `<drug>.<metabolite>.<field>`, `model.<field>`; plus the derived `<drug>.half_life_h`, the
+/// central elimination half-life ln 2 · V1 / CL (setting it sets the clearance to ln 2 · V1 / t½;
+/// it is the terminal half-life only for a one-compartment drug). A half-life and a clearance
+/// of the same drug in one set of overrides contradict each other and are rejected.
 public enum ParameterCatalog {
     /// Every entry of `library`, restricted to the drugs in `drugIDs` (nil: all drugs).
     /// - Complexity: O(number of library values).
@@ -76,6 +78,11 @@ public enum ParameterCatalog {
                 add(p + "intercompartmental_clearance_l_per_h", "L/h", .switchableRate,
                     base.appending(path: \Drug.peripheral!.intercompartmentalClearanceLitersPerHour))
             }
+            if d.deepPeripheral != nil {
+                add(p + "deep_peripheral_volume_l", "L", .volume, base.appending(path: \Drug.deepPeripheral!.volumeLiters))
+                add(p + "deep_intercompartmental_clearance_l_per_h", "L/h", .switchableRate,
+                    base.appending(path: \Drug.deepPeripheral!.intercompartmentalClearanceLitersPerHour))
+            }
             add(p + "ke0_per_h", "1/h", .positive("the effect site follows plasma at this rate; at zero it never sees the drug"), base.appending(path: \.effectSiteRatePerHour))
             add(p + "fraction_unbound", "1", .positiveFraction("only the unbound fraction reaches the receptors"), base.appending(path: \.fractionUnbound))
             add(p + "brain_partition", "1", .nonNegative("zero keeps the drug out of the brain (a peripherally restricted drug)"), base.appending(path: \.brainPartition))
@@ -85,6 +92,12 @@ public enum ParameterCatalog {
                 add(q + "bioavailability", "1", .fraction("the share of a dose that reaches the circulation"), rp.appending(path: \.bioavailability))
                 add(q + "absorption_rate_per_h", "1/h", .positive("at zero the dose never leaves the depot"), rp.appending(path: \.absorptionRatePerHour))
                 add(q + "lag_h", "h", .nonNegative("a delay"), rp.appending(path: \.lagHours))
+                if r.slowDepot != nil {
+                    add(q + "slow_depot_fraction", "1", .fraction("the share of the dose that enters the slow depot"),
+                        rp.appending(path: \RouteParameters.slowDepot!.fraction))
+                    add(q + "slow_absorption_rate_per_h", "1/h", .positive("at zero the slow depot never empties"),
+                        rp.appending(path: \RouteParameters.slowDepot!.absorptionRatePerHour))
+                }
             }
             addBindings(p, base, \.bindings, d.bindings)
             for (j, m) in d.modulations.enumerated() {
@@ -154,10 +167,19 @@ public enum ParameterCatalog {
 
     /// `library` with `overrides` applied.
     /// - Throws: `ModelError.unknownParameter` for a name not in the catalog of `drugIDs`,
-    ///   `ModelError.invalidValue` for a value outside the parameter's range.
+    ///   `ModelError.invalidValue` for a value outside the parameter's range, or for a
+    ///   `<drug>.half_life_h` given together with `<drug>.clearance_l_per_h` (both set the clearance).
     public static func apply(_ overrides: [String: Double], to library: DrugLibrary,
                              drugIDs: Set<String>? = nil) throws -> DrugLibrary {
         if overrides.isEmpty { return library }
+        for name in overrides.keys.sorted() where name.hasSuffix(".half_life_h") {
+            let clearance = String(name.dropLast(".half_life_h".count)) + ".clearance_l_per_h"
+            if overrides[clearance] != nil {
+                throw ModelError.invalidValue(
+                    path: name, reason: "conflicts with '\(clearance)': the half-life override sets the clearance "
+                        + "(ln 2 x central_volume_l / half_life_h); give one of '\(name)' and '\(clearance)'")
+            }
+        }
         var lib = library
         let entries = entries(of: library, drugIDs: drugIDs)
         var byName: [String: ParameterEntry] = [:]

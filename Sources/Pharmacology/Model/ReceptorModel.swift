@@ -95,12 +95,14 @@ public enum ReceptorModel {
     ///   - columns: CSV column names (nil: the scenario's `output.columns`, or all).
     ///   - intervalHours: output spacing (nil: the scenario's `output.intervalHours`).
     ///   - options: solver options (nil: `solverOptions(for: model)`).
+    ///   - outputTimes: explicit output times, ascending, within the run (nil: the uniform grid
+    ///     of `intervalHours`); `validate` uses them to hit every observation time exactly.
     /// - Throws: `ModelError.unknownColumn`, `.unknownMethod`, `.invalidValue`, `.solverFailed`,
     ///   or whatever `sink` throws.
     @discardableResult
     public static func simulate<Sink: ObservableSink>(
         _ model: CompiledModel, columns: [String]? = nil, intervalHours: Double? = nil,
-        options: SolverOptions? = nil, into sink: inout Sink
+        options: SolverOptions? = nil, outputTimes: [Double]? = nil, into sink: inout Sink
     ) throws -> SolverStatistics {
         let scenario = model.scenario
         let all = Observable.all(for: model.layout)
@@ -133,7 +135,8 @@ public enum ReceptorModel {
         do {
             let solution = try ODESolver.solve(
                 problem, method: method, options: options, events: schedule,
-                output: .uniform(start: 0, interval: interval, end: scenario.durationHours), into: &adapter)
+                output: outputTimes.map { .times($0) } ?? .uniform(start: 0, interval: interval, end: scenario.durationHours),
+                into: &adapter)
             return solution.statistics
         } catch let error as SolverError {
             throw ModelError.solverFailed(error)

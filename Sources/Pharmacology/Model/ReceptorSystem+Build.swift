@@ -13,8 +13,10 @@ extension ReceptorSystem {
         let drugs = layout.speciesIDs.map { library.drug($0)! }
         speciesCentral = layout.speciesCentral
         speciesPeripheral = layout.speciesPeripheral
+        speciesDeepPeripheral = layout.speciesDeepPeripheral
         speciesEffect = layout.speciesEffect
-        speciesK10 = []; speciesK12 = []; speciesK21 = []; speciesInverseV1 = []; speciesKe0 = []
+        speciesK10 = []; speciesK12 = []; speciesK21 = []; speciesK13 = []; speciesK31 = []
+        speciesInverseV1 = []; speciesKe0 = []
         for d in drugs {
             let v1 = d.centralVolumeLiters.value * weight
             speciesInverseV1.append(1 / v1)
@@ -26,6 +28,13 @@ extension ReceptorSystem {
             } else {
                 speciesK12.append(0); speciesK21.append(0)
             }
+            if let p = d.deepPeripheral {
+                let q = p.intercompartmentalClearanceLitersPerHour.value * clearanceScale
+                speciesK13.append(q / v1)
+                speciesK31.append(q / (p.volumeLiters.value * weight))
+            } else {
+                speciesK13.append(0); speciesK31.append(0)
+            }
             speciesKe0.append(d.effectSiteRatePerHour.value)
         }
         speciesInfusionNanomolePerHour = Array(repeating: 0, count: drugs.count)
@@ -35,7 +44,7 @@ extension ReceptorSystem {
             let route = drugs[depot.species].routes.first { $0.route == depot.route }!
             depotState.append(depot.state)
             depotTarget.append(layout.speciesCentral[depot.species])
-            depotKa.append(route.absorptionRatePerHour.value)
+            depotKa.append(depot.slow ? route.slowDepot!.absorptionRatePerHour.value : route.absorptionRatePerHour.value)
             depotBioavailability.append(route.bioavailability.value)
         }
         for (s, d) in drugs.enumerated() {

@@ -51,6 +51,13 @@ extension ReceptorSystem {
                 J.add(per, c, speciesK12[s])
                 J.add(per, per, -(speciesK21[s]))
             }
+            let deep = speciesDeepPeripheral[s]
+            if deep >= 0 {
+                J.add(c, c, -(speciesK13[s]))
+                J.add(c, deep, speciesK31[s])
+                J.add(deep, c, speciesK13[s])
+                J.add(deep, deep, -(speciesK31[s]))
+            }
             let e = speciesEffect[s]
             J.add(e, c, speciesKe0[s] * speciesInverseV1[s])
             J.add(e, e, -(speciesKe0[s]))

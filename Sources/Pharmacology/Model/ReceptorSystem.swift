@@ -13,10 +13,13 @@ public struct ReceptorSystem: ODESystem, Sendable {
     // MARK: Pharmacokinetic species (drugs and metabolites), count S.
     @usableFromInline package internal(set) var speciesCentral: [Int]
     @usableFromInline package internal(set) var speciesPeripheral: [Int]   // -1 when none
+    @usableFromInline package internal(set) var speciesDeepPeripheral: [Int]   // -1 when none
     @usableFromInline package internal(set) var speciesEffect: [Int]
     @usableFromInline package internal(set) var speciesK10: [Double]        // CL/V1
     @usableFromInline package internal(set) var speciesK12: [Double]        // Q/V1
     @usableFromInline package internal(set) var speciesK21: [Double]        // Q/V2
+    @usableFromInline package internal(set) var speciesK13: [Double]        // Q3/V1 (deep peripheral)
+    @usableFromInline package internal(set) var speciesK31: [Double]        // Q3/V3
     @usableFromInline package internal(set) var speciesInverseV1: [Double]
     @usableFromInline package internal(set) var speciesKe0: [Double]
     /// Current infusion rate into the central compartment, nmol/h (changed by time events).
@@ -174,6 +177,12 @@ public struct ReceptorSystem: ODESystem, Sendable {
                 let ap = y[per]
                 d[c] += speciesK21[s] * ap
                 d[per] += speciesK12[s] * ac - speciesK21[s] * ap
+            }
+            let deep = speciesDeepPeripheral[s]
+            if deep >= 0 {
+                let ad = y[deep]
+                d[c] += speciesK31[s] * ad - speciesK13[s] * ac
+                d[deep] += speciesK13[s] * ac - speciesK31[s] * ad
             }
             let e = speciesEffect[s]
             d[e] = speciesKe0[s] * (ac * speciesInverseV1[s] - y[e])

@@ -8,9 +8,10 @@ import Darwin
 package enum CSVDestination: Sendable, Equatable {
     /// Standard output (`-o -` or no `-o`).
     case standardOutput
-    /// A file, written atomically: rows go to a temporary file in the same directory, which is
-    /// renamed onto `path` only by `finish()`. A run that fails leaves no partial file and never
-    /// replaces a good file with a bad one.
+    /// A path, written by the rules of `AtomicOutputFile`: a regular or new file atomically (rows
+    /// go to a temporary file in the same directory, renamed onto `path` only by `finish()`, so a
+    /// failed run leaves no partial file and never replaces a good one), a device or FIFO
+    /// straight through, a symbolic link's target in its place.
     case file(path: String)
 }
 

@@ -7,6 +7,8 @@ package enum CSVWriterError: Error, Sendable, Equatable, CustomStringConvertible
     case writeFailed(path: String, errno: Int32)
     /// The finished temporary file could not be renamed onto the destination.
     case cannotRename(from: String, to: String, errno: Int32)
+    /// The output path cannot be written (a directory, a missing folder, a dangling link...).
+    case badPath(OutputPathError)
     /// A row had a different number of values than the header has data columns.
     case rowWidthMismatch(expected: Int, found: Int)
     /// A row was written after `finish()` or `abandon()`.
@@ -17,7 +19,10 @@ package enum CSVWriterError: Error, Sendable, Equatable, CustomStringConvertible
         case .cannotCreate(let path, let code):
             return "cannot create '\(path)': \(Self.reason(code))"
         case .writeFailed(let path, let code):
+            if path == StandardOutput.displayName { return "cannot write to standard output: \(Self.reason(code))" }
             return "cannot write '\(path)': \(Self.reason(code))"
+        case .badPath(let error):
+            return "cannot write \(error)"
         case .cannotRename(let from, let to, let code):
             return "cannot move '\(from)' to '\(to)': \(Self.reason(code))"
         case .rowWidthMismatch(let expected, let found):

@@ -15,6 +15,11 @@ extension ChartCanvas {
                 if value > 0, value < lowPositive { lowPositive = value }
             }
         }
+        for value in panel.marks.flatMap(\.valueExtent) {
+            if value < low { low = value }
+            if value > high { high = value }
+            if value > 0, value < lowPositive { lowPositive = value }
+        }
         if specification.scale == .logarithmic {
             return NiceTicks.logarithmic(minimumPositive: lowPositive, maximum: high)
         }
@@ -112,6 +117,7 @@ extension ChartCanvas {
             writeLine(data: data, style: series.style, column: series.column, label: series.label)
         }
         out.close("g")
+        writeObservations(panel.marks, plotTop: plotTop, bottom: bottom, clip: clip, mapY: mapY)
 
         // Frame, value axis.
         out.empty("rect", [
@@ -148,7 +154,10 @@ extension ChartCanvas {
         }
         out.close("g")
 
-        writeLegend(panel.series, top: plotTop, height: height)
+        writeLegend(panel.series, top: plotTop, height: height, extraRows: panel.marks.isEmpty ? 0 : 1)
+        if !panel.marks.isEmpty {
+            writeObservationLegend(row: panel.series.count, rows: panel.series.count + 1, top: plotTop, height: height)
+        }
         out.close("g")
     }
 
@@ -180,10 +189,10 @@ extension ChartCanvas {
         }
     }
 
-    mutating func writeLegend(_ series: [DrawnSeries], top: Double, height: Double) {
+    mutating func writeLegend(_ series: [DrawnSeries], top: Double, height: Double, extraRows: Int = 0) {
         guard !series.isEmpty else { return }
         let c = NumberText.coordinate
-        let rowHeight = min(15, height / Double(series.count))
+        let rowHeight = min(15, height / Double(series.count + extraRows))
         let fontSize = rowHeight < 11 ? max(7, rowHeight - 1) : 11
         out.open("g", ["class": "legend", "font-size": c(fontSize)])
         out.raw("\n")

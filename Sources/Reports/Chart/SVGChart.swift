@@ -71,9 +71,11 @@ package enum SVGChart {
     /// spans the table; to zoom, pass `table.restricted(toHours:)`.
     ///
     /// - Complexity: O(rows · drawn columns); output size O(chart width · drawn columns).
+    /// - Parameter observations: published values drawn as markers with error bars over the
+    ///   curves, each in the first panel that draws its column.
     package static func render(
         table: TimeSeriesTable, panels: [PanelSpecification], annotations: PlotAnnotations = PlotAnnotations(),
-        options: ChartOptions = ChartOptions()
+        options: ChartOptions = ChartOptions(), observations: [ObservationMark] = []
     ) -> String {
         let drawn = panels.map { panel in
             DrawnPanel(specification: panel, series: panel.columnNames.compactMap { table.column(named: $0) }.enumerated().map {
@@ -81,7 +83,7 @@ package enum SVGChart {
                     label: TimeSeriesColumn.displayLabel(forColumn: $0.element.name), column: $0.element.name,
                     timeHours: table.timeHours, values: $0.element.values, style: SeriesStyle(index: $0.offset))
             })
-        }
+        }.withMarks(observations)
         let tracks = annotations.doseTracks.enumerated().map { index, track in
             StripTrack(
                 label: track.label, colour: SeriesStyle(index: index).colour,
@@ -100,7 +102,8 @@ package enum SVGChart {
     ///
     /// - Complexity: O(total rows · drawn columns).
     package static func renderComparison(
-        _ runs: [ComparisonRun], panels: [PanelSpecification], options: ChartOptions = ChartOptions()
+        _ runs: [ComparisonRun], panels: [PanelSpecification], options: ChartOptions = ChartOptions(),
+        observations: [ObservationMark] = []
     ) -> String {
         let drawn = panels.map { panel in
             var series: [DrawnSeries] = []
@@ -116,7 +119,7 @@ package enum SVGChart {
                 }
             }
             return DrawnPanel(specification: panel, series: series)
-        }
+        }.withMarks(observations)
         var tracks: [StripTrack] = []
         var events: [EventWindow] = []
         var lower = Double.infinity, upper = -Double.infinity
@@ -144,6 +147,22 @@ package enum SVGChart {
 struct DrawnPanel {
     var specification: PanelSpecification
     var series: [DrawnSeries]
+    /// Observations drawn over the series (those of the panel's columns).
+    var marks: [ObservationMark] = []
+}
+
+extension [DrawnPanel] {
+    /// Gives each mark to the first panel that draws its column (marks of undrawn columns
+    /// are left out: callers add panels for them first).
+    func withMarks(_ marks: [ObservationMark]) -> [DrawnPanel] {
+        guard !marks.isEmpty else { return self }
+        var panels = self
+        for mark in marks {
+            guard let index = panels.firstIndex(where: { $0.specification.columnNames.contains(mark.column) }) else { continue }
+            panels[index].marks.append(mark)
+        }
+        return panels
+    }
 }
 
 struct DrawnSeries {

@@ -63,7 +63,8 @@ package enum HTMLReport {
     ///
     /// - Parameter panels: usually `PanelSpecification.comparisonPanels(available:...)`.
     package static func renderComparison(
-        _ runs: [ComparisonRun], panels: [PanelSpecification], title: String = "Scenario comparison"
+        _ runs: [ComparisonRun], panels: [PanelSpecification], title: String = "Scenario comparison",
+        observations: [ObservationMark] = []
     ) -> String {
         var out = MarkupWriter()
         writeHead(&out, title: title)
@@ -89,7 +90,8 @@ package enum HTMLReport {
 
         out.open("section", ["id": "charts"])
         out.element("h2", text: "Time course")
-        out.raw(SVGChart.renderComparison(runs, panels: panels, options: ChartOptions(idPrefix: "compare", standalone: false)))
+        out.raw(SVGChart.renderComparison(
+            runs, panels: panels, options: ChartOptions(idPrefix: "compare", standalone: false), observations: observations))
         out.element("p", ["class": "note"], text: chartNote)
         out.close("section")
 

@@ -26,9 +26,11 @@ package final class ProgressReporter: @unchecked Sendable {
         return isatty(FileHandle.standardError.fileDescriptor) != 0 ? .bar : .lines
     }
 
-    /// Writes to the process's stderr.
+    /// Writes to the process's stderr. A failure is ignored (there is nowhere left to report
+    /// it): `FileHandle.write` would trap instead, so `2>/dev/full` crashed a run mid-way.
     package static let standardError: @Sendable (String) -> Void = { text in
-        FileHandle.standardError.write(Data(text.utf8))
+        var text = text
+        text.withUTF8 { _ = DescriptorWriter.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
     }
 
     /// Seconds from an arbitrary origin, monotonic.

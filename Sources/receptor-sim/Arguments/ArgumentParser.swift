@@ -35,8 +35,7 @@ enum ArgumentParser {
             }
             guard let option = specification.option(named: name) else {
                 let candidates = specification.options.map(\.name) + ["--help"]
-                let suggestion = NameSuggestion.nearest(to: name, in: candidates)
-                throw usage("unknown option '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+                throw usage("unknown option '\(name)'" + NameSuggestion.didYouMean(name, in: candidates))
             }
             if option.isFlag {
                 if inlineValue != nil { throw usage("option '\(option.name)' takes no value") }
@@ -76,14 +75,6 @@ enum ArgumentParser {
     static func positiveNumber(_ text: String, option: String, command: String) throws(CommandLineError) -> Double {
         guard let value = Double(text), value.isFinite, value > 0 else {
             throw .usage(command: command, message: "option '\(option)' needs a finite number > 0, found '\(text)'")
-        }
-        return value
-    }
-
-    /// A number inside `range` (the solver tolerances: the same range as the scenario keys).
-    static func number(_ text: String, option: String, within range: ParameterRange, command: String) throws(CommandLineError) -> Double {
-        guard let value = Double(text), range.contains(value) else {
-            throw .usage(command: command, message: "option '\(option)' \(range.requirement), found '\(text)'")
         }
         return value
     }

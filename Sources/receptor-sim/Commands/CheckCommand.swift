@@ -30,10 +30,11 @@ enum CheckCommand: ReceptorSimCommand {
                 // Counted from the schedule, not by expanding it (the timeline below is bounded
                 // by the limits once the file is valid).
                 let cost = ScenarioCost(scenario, columnCount: scenario.output.columns?.count ?? vocabulary.columnNames(scenario).count)
-                console.out("\(file): ok: \(scenario.name) (\(format(scenario.durationHours)) h, \(ScenarioCost.count(cost.doses)) doses, "
+                // File content is escaped, never echoed raw: a name must not drive the terminal.
+                console.out(TerminalText.escaped("\(file): ok: \(scenario.name) (\(format(scenario.durationHours)) h, \(ScenarioCost.count(cost.doses)) doses, "
                     + "\(ScenarioCost.count(cost.infusions)) infusions, \(scenario.events.count) events; "
-                    + "\(ScenarioCost.count(cost.rows)) rows x \(ScenarioCost.count(cost.columns)) columns, about \(ScenarioCost.bytes(cost.estimatedBytes)))")
-                if arguments.flag("--timeline") { console.out(timeline(loaded)) }
+                    + "\(ScenarioCost.count(cost.rows)) rows x \(ScenarioCost.count(cost.columns)) columns, about \(ScenarioCost.bytes(cost.estimatedBytes)))"))
+                if arguments.flag("--timeline") { console.out(TerminalText.escapedLines(timeline(loaded))) }
             } catch {
                 console.err(error.description)
                 failed = true

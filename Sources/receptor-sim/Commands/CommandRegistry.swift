@@ -13,6 +13,7 @@ enum CommandRegistry {
         SweepCommand.self,
         PopulationCommand.self,
         MergeCommand.self,
+        ValidateCommand.self,
     ]
 
     static func command(named name: String) -> (any ReceptorSimCommand.Type)? {

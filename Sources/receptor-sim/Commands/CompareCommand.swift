@@ -6,7 +6,7 @@ import Reports
 enum CompareCommand: ReceptorSimCommand {
     static let name = "compare"
     static let abstract = "Overlay the same observables of several scenarios (SVG chart or HTML page)."
-    static let usage = "INPUT INPUT... -o FILE.svg|FILE.html [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--labels a,b] [--title TEXT] [--reproducible] [--quiet]"
+    static let usage = "INPUT INPUT... -o FILE.svg|FILE.html [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--labels a,b] [--title TEXT] [--observations FILE.csv] [--timing] [--quiet]"
     static let discussion = """
         Each INPUT is a scenario file, simulated in turn, or a CSV written by 'run'. Runs are
         keyed A, B, C, ... in the legend and the dose strip, labelled by their file names (short
@@ -16,7 +16,8 @@ enum CompareCommand: ReceptorSimCommand {
         endorphin and dynorphin, mu and kappa responses, hedonic tone, withdrawal and tolerance.
         The output's extension chooses the format: .svg for a chart (also for -o -), .html for
         a page that adds each run's regimen, a side-by-side summary and the solver statistics.
-        The wall time varies from run to run; --reproducible leaves it out of the HTML. Examples: abrupt stop
+        The output is byte-identical for the same inputs; --timing adds the solver's wall time
+        (which varies from run to run) to the HTML. Examples: abrupt stop
         versus taper; early versus delayed buprenorphine induction; control versus the
         opioid-deficit phenotype. Exit status 1 means a simulation failed or the file could not
         be written; 2 means bad usage or bad input.
@@ -26,6 +27,8 @@ enum CompareCommand: ReceptorSimCommand {
         options: [ChartCommandSupport.outputOption(extensions: "svg or .html")] + ChartCommandSupport.chartOptions + [
             OptionSpecification("--labels", value: "a,b", help: "Legend labels, one per INPUT, comma-separated (default: the file names without extension)."),
             OptionSpecification("--title", value: "TEXT", help: "Title (default: the labels joined by 'vs')."),
+            ObservationOverlay.option,
+            ChartCommandSupport.timingOption,
             ChartCommandSupport.reproducibleOption,
             ChartCommandSupport.quietOption,
         ])
@@ -36,6 +39,7 @@ enum CompareCommand: ReceptorSimCommand {
             throw .usage(command: name, message: "compare needs at least two inputs, found \(arguments.positionals.count)")
         }
         let selection = try ChartSelection(arguments, command: name)
+        let timing = try ChartCommandSupport.recordsWallTime(arguments, command: name)
         var labels = arguments.positionals.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
         if let text = arguments.value("--labels") {
             labels = try ArgumentParser.list(text, option: "--labels", command: name)
@@ -47,7 +51,7 @@ enum CompareCommand: ReceptorSimCommand {
         var available: [String] = []
         for (file, label) in zip(arguments.positionals, labels) {
             let input = try ChartInput.load(
-                file, scenarioFile: nil, quiet: arguments.flag("--quiet"), reproducible: arguments.flag("--reproducible"),
+                file, scenarioFile: nil, quiet: arguments.flag("--quiet"), reproducible: !timing,
                 command: name)
             var run = input.comparisonRun
             run.label = label
@@ -55,12 +59,16 @@ enum CompareCommand: ReceptorSimCommand {
             for column in run.table.columnNames where !available.contains(column) { available.append(column) }
             runs.append(run)
         }
-        let panels = try selection.panels(
-            available: available, file: arguments.positionals.joined(separator: ", "), command: name, comparison: true)
+        let marks = try ObservationOverlay.marks(
+            arguments, available: available, scenario: runs.compactMap(\.scenario).max { $0.durationHours < $1.durationHours })
+        let panels = ObservationOverlay.panels(
+            try selection.panels(
+                available: available, file: arguments.positionals.joined(separator: ", "), command: name, comparison: true),
+            marks: marks, available: available, comparison: true)
         let title = arguments.value("--title") ?? runs.map(\.label).joined(separator: " vs ")
         let text = ChartCommandSupport.fileExtension(output) == "svg" || output == "-"
-            ? SVGChart.renderComparison(runs, panels: panels, options: ChartOptions(title: title))
-            : HTMLReport.renderComparison(runs, panels: panels, title: title)
+            ? SVGChart.renderComparison(runs, panels: panels, options: ChartOptions(title: title), observations: marks)
+            : HTMLReport.renderComparison(runs, panels: panels, title: title, observations: marks)
         try ChartCommandSupport.write(text, to: output, console: console)
         return 0
     }

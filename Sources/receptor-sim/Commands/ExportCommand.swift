@@ -31,6 +31,7 @@ enum ExportCommand: ReceptorSimCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let file = arguments.positionals[0]
+        try OutputOptions.check(command: name, outputs: [("--output", arguments.value("--output") ?? "-")], inputs: [file])
         let format = arguments.value("--format") ?? "sbml"
         guard formats.contains(format) else {
             throw .usage(command: name, message: "unknown format '\(format)' for --format; known: \(formats.joined(separator: ", "))")

@@ -21,6 +21,8 @@ enum MergeCommand: ReceptorSimCommand {
         ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
+        try OutputOptions.check(command: name, outputs: [("--output", arguments.value("--output") ?? "-")],
+                                inputs: arguments.positionals)
         var parts: [ShardMerge.Part] = []
         for file in arguments.positionals {
             guard let data = FileManager.default.contents(atPath: file) else {

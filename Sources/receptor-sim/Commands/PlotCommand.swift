@@ -9,7 +9,7 @@ import ScenarioFiles
 enum PlotCommand: ReceptorSimCommand {
     static let name = "plot"
     static let abstract = "Draw a scenario's time course (or a CSV from run) as an SVG chart."
-    static let usage = "INPUT -o FILE.svg [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--scenario FILE] [--title TEXT] [--quiet]"
+    static let usage = "INPUT -o FILE.svg [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--scenario FILE] [--title TEXT] [--observations FILE.csv] [--quiet]"
     static let discussion = """
         INPUT is a scenario file, which is simulated first, or a CSV file (name ending in .csv)
         written by 'receptor-sim run'. Panels share one time axis in hours or days; dose times are
@@ -25,6 +25,7 @@ enum PlotCommand: ReceptorSimCommand {
         options: [ChartCommandSupport.outputOption(extensions: "svg")] + ChartCommandSupport.chartOptions + [
             OptionSpecification("--scenario", value: "FILE", help: "For a CSV input: the scenario it came from, for dose marks, event windows and the title."),
             OptionSpecification("--title", value: "TEXT", help: "Chart title (default: the scenario's name, or the CSV file's name)."),
+            ObservationOverlay.option,
             ChartCommandSupport.quietOption,
         ])
 
@@ -35,10 +36,13 @@ enum PlotCommand: ReceptorSimCommand {
             arguments.positionals[0], scenarioFile: arguments.value("--scenario"), quiet: arguments.flag("--quiet"),
             reproducible: true, command: name)
         let table = try selection.window(of: input.table, file: input.file, command: name)
-        let panels = try selection.panels(available: table.columnNames, file: input.file, command: name, comparison: false)
+        let marks = try ObservationOverlay.marks(arguments, available: table.columnNames, scenario: input.scenario)
+        let panels = ObservationOverlay.panels(
+            try selection.panels(available: table.columnNames, file: input.file, command: name, comparison: false),
+            marks: marks, available: table.columnNames, comparison: false)
         let svg = SVGChart.render(
             table: table, panels: panels, annotations: input.annotations,
-            options: ChartOptions(title: arguments.value("--title") ?? input.label))
+            options: ChartOptions(title: arguments.value("--title") ?? input.label), observations: marks)
         try ChartCommandSupport.write(svg, to: output, console: console)
         return 0
     }
@@ -65,27 +69,38 @@ enum ChartCommandSupport {
 
     static let quietOption = OptionSpecification("--quiet", short: "-q", help: "Show no progress on standard error.")
 
-    static let reproducibleOption = OptionSpecification(
-        "--reproducible", help: "Leave the wall-clock time out of the solver statistics, so the file is byte-identical across runs.")
+    /// `--timing`: the one thing that makes two runs on the same input differ, so it is opt-in.
+    static let timingOption = OptionSpecification(
+        "--timing", help: "Add the solver's wall-clock time to the solver statistics (the file then differs from run to run).")
 
-    /// The `-o` path, required, with one of `extensions` (any case) unless it is `-`.
-    /// - Throws: `.usage`; `.output` when the file's folder does not exist, checked here so a
-    ///   typo fails before a long simulation rather than after it.
-    static func outputPath(_ arguments: ParsedArguments, command: String, extensions: [String]) throws(CommandLineError) -> String {
-        guard let path = arguments.value("--output") else {
-            throw .usage(command: command, message: "missing -o FILE (.\(extensions.joined(separator: " or .")))")
+    /// Kept so scripts written when the wall time was shown by default still run.
+    static let reproducibleOption = OptionSpecification(
+        "--reproducible", help: "Leave out the wall-clock time: the default; accepted for older scripts.")
+
+    /// Whether to record the wall time: only with `--timing`, which `--reproducible` contradicts.
+    static func recordsWallTime(_ arguments: ParsedArguments, command: String) throws(CommandLineError) -> Bool {
+        let timing = arguments.flag("--timing")
+        if timing, arguments.flag("--reproducible") {
+            throw .usage(command: command, message: "--timing and --reproducible contradict each other; give one")
+        }
+        return timing
+    }
+
+    /// The path of `option` (`-o` by default), required, with one of `extensions` (any case)
+    /// unless it is `-`, checked by `OutputOptions` against the inputs (INPUT... and
+    /// `--scenario`) before anything runs.
+    /// - Throws: `.usage`; `.outputPath` for a path that cannot or must not be written.
+    static func outputPath(
+        _ arguments: ParsedArguments, command: String, extensions: [String], option: String = "--output"
+    ) throws(CommandLineError) -> String {
+        guard let path = arguments.value(option) else {
+            throw .usage(command: command, message: "missing \(option == "--output" ? "-o" : option) FILE (.\(extensions.joined(separator: " or .")))")
         }
         guard path == "-" || extensions.contains(fileExtension(path)) else {
             throw .usage(command: command, message: "output file '\(path)' must end in .\(extensions.joined(separator: " or ."))")
         }
-        if path != "-" {
-            var isDirectory: ObjCBool = false
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-                throw .output(.cannotCreate(path: path, errno: ENOENT))
-            }
-            if !isDirectory.boolValue { throw .output(.cannotCreate(path: path, errno: ENOTDIR)) }
-        }
+        let inputs = arguments.positionals + [arguments.value("--scenario")].compactMap { $0 }
+        try OutputOptions.check(command: command, outputs: [(option, path)], inputs: inputs)
         return path
     }
 
@@ -96,14 +111,10 @@ enum ChartCommandSupport {
 
     static func isCSV(_ path: String) -> Bool { fileExtension(path) == "csv" }
 
-    /// Writes `text` to `path` atomically (a temporary file beside it, renamed over it only
-    /// when complete), or to standard output for `-`.
-    /// - Throws: `.output` (exit 1) when the file cannot be created, written or renamed.
+    /// Writes `text` to `path` by the rules of `AtomicOutputFile` (a file atomically, a device
+    /// or FIFO straight through), or to standard output for `-`, every write checked.
+    /// - Throws: `.output` (exit 1) when the output cannot be opened, written or renamed.
     static func write(_ text: String, to path: String, console: Console) throws(CommandLineError) {
-        if path == "-" {
-            console.out(text)
-            return
-        }
         do throws(CSVWriterError) {
             try AtomicOutputFile.write(text.hasSuffix("\n") ? text : text + "\n", to: path)
         } catch {
@@ -250,9 +261,8 @@ struct ChartSelection {
             presets = []
             for name in names {
                 guard let preset = PanelPreset(rawValue: name) else {
-                    let suggestion = NameSuggestionBridge.nearest(to: name, in: available)
                     throw .usage(command: command, message: "unknown panel preset '\(name)' in --panels"
-                        + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + " (presets: \(available.joined(separator: ", ")))")
+                        + NameSuggestionBridge.didYouMean(name, in: available) + " (presets: \(available.joined(separator: ", ")))")
                 }
                 presets?.append(preset)
             }
@@ -294,9 +304,8 @@ struct ChartSelection {
     /// The panels to draw from `available` columns; unknown columns get a "did you mean".
     func panels(available: [String], file: String, command: String, comparison: Bool) throws(CommandLineError) -> [PanelSpecification] {
         for column in columns ?? [] where !available.contains(column) {
-            let suggestion = NameSuggestionBridge.nearest(to: column, in: available)
             throw .usage(command: command, message: "unknown column '\(column)' in --columns for \(file)"
-                + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+                + NameSuggestionBridge.didYouMean(column, in: available))
         }
         do {
             return comparison

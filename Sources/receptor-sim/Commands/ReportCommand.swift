@@ -4,7 +4,7 @@ import Reports
 enum ReportCommand: ReceptorSimCommand {
     static let name = "report"
     static let abstract = "Write a self-contained HTML report of a scenario: regimen, charts, summary, solver."
-    static let usage = "INPUT -o FILE.html [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--scenario FILE] [--reproducible] [--quiet]"
+    static let usage = "INPUT -o FILE.html [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--scenario FILE] [--timing] [--quiet]"
     static let discussion = """
         The report holds the scenario's name and description, the regimen as a table, the chart
         panels (as in 'plot'), a summary of peaks and troughs with their times, tolerance and
@@ -12,8 +12,8 @@ enum ReportCommand: ReceptorSimCommand {
         scripts, no fonts or files from the network), so the page opens offline and prints.
         INPUT is a scenario file, simulated first, or a CSV written by 'run' together with
         --scenario FILE (the report then has no solver section). With --from/--to the charts and
-        the summary cover only that window. The wall time varies from run to run; with
-        --reproducible it is left out and the file is byte-identical for the same input.
+        the summary cover only that window. The file is byte-identical for the same input; --timing
+        adds the solver's wall time, which varies from run to run.
         Exit status 1 means the simulation failed or the file could not be written; 2 means bad
         usage or bad input.
         """
@@ -21,6 +21,7 @@ enum ReportCommand: ReceptorSimCommand {
         positionals: [PositionalSpecification(name: "INPUT", help: "A scenario file (JSON5), or a CSV written by 'run' with --scenario.")],
         options: [ChartCommandSupport.outputOption(extensions: "html")] + ChartCommandSupport.chartOptions + [
             OptionSpecification("--scenario", value: "FILE", help: "For a CSV input: the scenario it came from (required with a CSV)."),
+            ChartCommandSupport.timingOption,
             ChartCommandSupport.reproducibleOption,
             ChartCommandSupport.quietOption,
         ])
@@ -28,13 +29,14 @@ enum ReportCommand: ReceptorSimCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let output = try ChartCommandSupport.outputPath(arguments, command: name, extensions: ["html", "htm"])
         let selection = try ChartSelection(arguments, command: name)
+        let timing = try ChartCommandSupport.recordsWallTime(arguments, command: name)
         let file = arguments.positionals[0]
         if ChartCommandSupport.isCSV(file), arguments.value("--scenario") == nil {
             throw .usage(command: name, message: "a report of a CSV needs the scenario it came from: --scenario FILE")
         }
         let input = try ChartInput.load(
             file, scenarioFile: arguments.value("--scenario"), quiet: arguments.flag("--quiet"),
-            reproducible: arguments.flag("--reproducible"), command: name)
+            reproducible: !timing, command: name)
         guard let scenario = input.scenario else {
             throw .usage(command: name, message: "a report of a CSV needs the scenario it came from: --scenario FILE")
         }

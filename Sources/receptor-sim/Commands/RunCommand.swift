@@ -8,7 +8,7 @@ import ScenarioFiles
 enum RunCommand: ReceptorSimCommand {
     static let name = "run"
     static let abstract = "Simulate a scenario and write its CSV."
-    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--summary] [--chart] [--quiet] [--max-rows N] [--max-administrations N]"
+    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--method NAME] [--rtol R] [--atol A] [--summary] [--chart] [--quiet] [--max-rows N] [--max-administrations N]"
     static let discussion = """
         Writes one row per output time: time_h first, then the scenario's columns (all when
         output.columns is not given). A file is written atomically: a failed run leaves no
@@ -22,6 +22,7 @@ enum RunCommand: ReceptorSimCommand {
             OptionSpecification("--interval", value: "H", help: "Hours between output rows (overrides output.interval_h)."),
             OptionSpecification("--columns", value: "a,b,c", help: "Columns to write, comma-separated (overrides output.columns)."),
             OptionSpecification("--precision", value: "N", help: "Print numbers with N significant digits (1-17); default: shortest round-trip."),
+        ] + SolverOptions.specifications(for: "the run") + [
             OptionSpecification("--summary", help: "Print peaks and troughs of the main observables, solver statistics and wall time to standard error."),
             OptionSpecification("--chart", help: "Draw mu_occupancy_total and withdrawal_index (or the first two columns) in the terminal with braille characters after the run; on standard error when the CSV goes to standard output."),
             OptionSpecification("--quiet", short: "-q", help: "Show no progress on standard error (shown for runs longer than about a second)."),
@@ -29,6 +30,7 @@ enum RunCommand: ReceptorSimCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let file = arguments.positionals[0]
+        try OutputOptions.check(command: name, outputs: [("--output", arguments.value("--output") ?? "-")], inputs: [file])
         let vocabulary = ModelBridge.vocabulary
         let limits = try ScenarioLimitOptions.limits(arguments, command: name)
         var scenario: Scenario
@@ -37,6 +39,7 @@ enum RunCommand: ReceptorSimCommand {
         } catch {
             throw .scenario(error)
         }
+        try SolverOptions(arguments, command: name).apply(to: &scenario)
         if let text = arguments.value("--interval") {
             scenario.output.intervalHours = try ArgumentParser.positiveNumber(text, option: "--interval", command: name)
         }
@@ -44,9 +47,8 @@ enum RunCommand: ReceptorSimCommand {
             let requested = try ArgumentParser.list(text, option: "--columns", command: name)
             let valid = vocabulary.columnNames(scenario)
             for column in requested where !valid.contains(column) {
-                let suggestion = NameSuggestionBridge.nearest(to: column, in: valid)
                 throw .usage(command: name, message: "unknown column '\(column)' in --columns for \(file)"
-                    + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+                    + NameSuggestionBridge.didYouMean(column, in: valid))
             }
             scenario.output.columns = requested
         }

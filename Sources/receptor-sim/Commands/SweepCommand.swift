@@ -60,11 +60,10 @@ enum StudyCommandSupport {
         OptionSpecification("--columns", value: "a,b,c", help: "Columns to summarise (default: the scenario's output.columns, else withdrawal_index, hedonic_tone, mu_response, mu_total_rel)."),
         OptionSpecification("--threshold", value: "SPECS", repeatable: true, help: "Time above/below levels: 'col>v' or 'col<v', comma-separated or repeated (quote it: > and < are shell redirections)."),
         OptionSpecification("--interval", value: "H", help: "Hours between the rows the metrics are computed from (default: the scenario's output.interval_h)."),
-        OptionSpecification("--rtol", value: "R", help: "Solver relative tolerance for every member (default: the scenario's)."),
-        OptionSpecification("--atol", value: "A", help: "Solver absolute tolerance for every member (default: the scenario's)."),
+    ] + SolverOptions.specifications(for: "every member") + [
         OptionSpecification("--threads", value: "N", help: "Worker threads (default: all cores). The output does not depend on it."),
         OptionSpecification("--shard", value: "I/N", help: "Run only slice I of N (I counts from 0, as SLURM_ARRAY_TASK_ID with --array=0-(N-1)); join with 'receptor-sim merge'."),
-        OptionSpecification("--quiet", help: "No progress on standard error (otherwise a bar on a terminal, a line every 2 s in logs, after the first second)."),
+        OptionSpecification("--quiet", short: "-q", help: "No progress on standard error (otherwise a bar on a terminal, a line every 2 s in logs, after the first second)."),
     ]
 
     static let commonDiscussion = """
@@ -93,6 +92,11 @@ enum StudyCommandSupport {
         init(_ arguments: ParsedArguments, command: String) throws(CommandLineError) {
             self.command = command
             file = arguments.positionals[0]
+            // Every output (the summary, population's --bands) is checked before the run. Both
+            // on '-' is left to population, whose message says how to separate them.
+            var outputs = [("--output", arguments.value("--output") ?? "-")]
+            if let bands = arguments.value("--bands"), !(bands == "-" && outputs[0].1 == "-") { outputs.append(("--bands", bands)) }
+            try OutputOptions.check(command: command, outputs: outputs, inputs: [file])
             var scenario: Scenario
             // The fingerprint hashes exactly the bytes that were parsed (one read of the file).
             do throws(ScenarioError) {
@@ -101,14 +105,7 @@ enum StudyCommandSupport {
             } catch {
                 throw .scenario(error)
             }
-            if let text = arguments.value("--rtol") {
-                scenario.solver.relativeTolerance = try ArgumentParser.number(
-                    text, option: "--rtol", within: SolverSpecification.relativeToleranceRange, command: command)
-            }
-            if let text = arguments.value("--atol") {
-                scenario.solver.absoluteTolerance = try ArgumentParser.number(
-                    text, option: "--atol", within: SolverSpecification.absoluteToleranceRange, command: command)
-            }
+            try SolverOptions(arguments, command: command).apply(to: &scenario)
             intervalHours = try arguments.value("--interval").map { (t: String) throws(CommandLineError) in
                 try ArgumentParser.positiveNumber(t, option: "--interval", command: command)
             } ?? scenario.output.intervalHours
@@ -126,8 +123,7 @@ enum StudyCommandSupport {
             }
             self.thresholds = thresholds
             for column in columns + thresholds.map(\.column) where !valid.contains(column) {
-                let suggestion = NameSuggestionBridge.nearest(to: column, in: valid)
-                throw .usage(command: command, message: "unknown column '\(column)' for \(file)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+                throw .usage(command: command, message: "unknown column '\(column)' for \(file)" + NameSuggestionBridge.didYouMean(column, in: valid))
             }
             threads = try arguments.value("--threads").map { (t: String) throws(CommandLineError) in
                 try ArgumentParser.integer(t, option: "--threads", in: 1...1024, command: command)
@@ -162,6 +158,7 @@ enum StudyCommandSupport {
             parts.append(Array(("columns=" + columns.joined(separator: ",")).utf8))
             parts.append(Array(("thresholds=" + thresholds.map { $0.metricName(format: format) }.joined(separator: ",")).utf8))
             parts.append(Array("interval=\(format(intervalHours)) rtol=\(format(base.scenario.solver.relativeTolerance)) atol=\(format(base.scenario.solver.absoluteTolerance))".utf8))
+            parts.append(Array("method=\(base.scenario.solver.method)".utf8))
             parts += extra.map { Array($0.utf8) }
             return StudyFingerprint.of(parts)
         }
@@ -176,12 +173,11 @@ enum StudyCommandSupport {
         } catch {
             switch error {
             case .unknownParameter(let name):
-                let suggestion = NameSuggestionBridge.nearest(to: name, in: names)
+                let suggestion = NameSuggestionBridge.didYouMean(name, in: names)
                 throw .usage(command: command, message: "unknown parameter '\(name)' for \(file)"
-                    + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see 'receptor-sim drugs DRUG' for the names"))
+                    + (suggestion.isEmpty ? "; see 'receptor-sim drugs DRUG' for the names" : suggestion))
             case .unknownColumn(let name, let valid):
-                let suggestion = NameSuggestionBridge.nearest(to: name, in: valid)
-                throw .usage(command: command, message: "unknown column '\(name)' for \(file)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+                throw .usage(command: command, message: "unknown column '\(name)' for \(file)" + NameSuggestionBridge.didYouMean(name, in: valid))
             case .model(let message):
                 throw .model(file: file, message: message)
             default:

@@ -8,7 +8,10 @@ struct DrugSummary: Sendable, Equatable {
     var id: String
     var name: String
     var routes: [Route]
+    /// Central elimination half-life ln 2 · V1 / CL (what `<drug>.half_life_h` sets).
     var eliminationHalfLifeHours: Double
+    /// Terminal half-life of the model's own disposition (slowest eigenvalue).
+    var terminalHalfLifeHours: Double
 }
 
 /// One library value as `receptor-sim drugs NAME` shows it.
@@ -27,7 +30,8 @@ enum ModelBridge {
     /// The library, for `drugs` (metabolites included: they have no routes of their own).
     static func drugs() -> [DrugSummary] {
         library.drugs.map {
-            DrugSummary(id: $0.id, name: $0.name, routes: $0.supportedRoutes, eliminationHalfLifeHours: $0.eliminationHalfLifeHours)
+            DrugSummary(id: $0.id, name: $0.name, routes: $0.supportedRoutes, eliminationHalfLifeHours: $0.eliminationHalfLifeHours,
+                        terminalHalfLifeHours: $0.terminalHalfLifeHours)
         }
     }
 
@@ -42,7 +46,8 @@ enum ModelBridge {
                 return ParameterRow(name: entry.name, value: value.value, unit: entry.unit, source: value.source)
             }
         rows.append(ParameterRow(name: prefix + "half_life_h", value: drug.eliminationHalfLifeHours, unit: "h",
-                                 source: "derived: ln 2 x central_volume_l / clearance_l_per_h (setting it sets the clearance)"))
+                                 source: "derived: central elimination half-life ln 2 x central_volume_l / clearance_l_per_h; "
+                                    + "setting it sets clearance_l_per_h (not together with it); equals the terminal half-life only for a one-compartment drug"))
         return rows
     }
 
@@ -68,15 +73,17 @@ enum ModelBridge {
         ((try? ReceptorModel.columnNames(for: scenario, library: library)) ?? []).filter { $0 != "time_h" }
     }
 
-    /// Compiles and simulates `scenario`, streaming rows of `columns` into `sink`.
+    /// Compiles and simulates `scenario`, streaming rows of `columns` into `sink` at the
+    /// scenario's output interval, or at `outputTimes` when given (ascending, within the run).
     /// - Throws: `.model` when the model rejects the scenario (exit 2), `.simulation` for solver
     ///   and steady-state failures (exit 1), `.output` when writing fails.
     static func simulate<Sink: ObservableSink>(
-        _ scenario: Scenario, file: String, columns: [String], into sink: inout Sink
+        _ scenario: Scenario, file: String, columns: [String], outputTimes: [Double]? = nil, into sink: inout Sink
     ) throws(CommandLineError) -> SolverStatistics {
         do {
             let model = try ReceptorModel.compile(scenario, library: library)
-            return try ReceptorModel.simulate(model, columns: columns, intervalHours: scenario.output.intervalHours, into: &sink)
+            return try ReceptorModel.simulate(
+                model, columns: columns, intervalHours: scenario.output.intervalHours, outputTimes: outputTimes, into: &sink)
         } catch let error as CommandLineError {
             throw error
         } catch let error as CSVWriterError {

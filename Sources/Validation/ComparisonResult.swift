@@ -1,0 +1,72 @@
+import Reports
+
+/// The outcome of one comparison.
+package enum Verdict: String, Sendable, Equatable {
+    case met = "met"
+    case notMet = "NOT MET"
+    /// Any comparison of a study whose file lists it as a known gap: counted as not met, but
+    /// not a failure (`inBand` still tells whether the model now meets it).
+    case knownGap = "known gap"
+}
+
+/// One observation against the model: the statistic of the model's time course and the verdict.
+package struct ComparisonResult: Sendable, Equatable {
+    package var observation: Observation
+    /// The model's value of the statistic; NaN when it could not be computed (the run failed,
+    /// or a half-life over a window without decline).
+    package var modelValue: Double
+    /// Whether the model value lies in the band (always false in a failed run).
+    package var inBand: Bool
+    package var verdict: Verdict
+
+    package init(observation: Observation, modelValue: Double, knownGap: Bool) {
+        self.observation = observation
+        self.modelValue = modelValue
+        inBand = observation.accepts(modelValue)
+        verdict = knownGap ? .knownGap : (inBand ? .met : .notMet)
+    }
+}
+
+/// A study: its id, its parsed observations file and, once run, its comparisons.
+package struct StudyResult: Sendable, Equatable {
+    package var id: String
+    package var file: ObservationFile
+    package var comparisons: [ComparisonResult]
+    /// The simulated columns (the compared observables) on the study grid, for the report;
+    /// nil when the run failed.
+    package var table: TimeSeriesTable?
+    /// Why the run failed, if it did.
+    package var failure: String?
+    /// Doses and events of the scenario, for the report's chart.
+    package var annotations = PlotAnnotations()
+
+    /// Evaluates every observation of `file` on `table` (which holds each compared observable).
+    package init(id: String, file: ObservationFile, table: TimeSeriesTable) {
+        self.id = id
+        self.file = file
+        self.table = table
+        failure = nil
+        comparisons = file.observations.map { observation in
+            let model: Double
+            if let column = table.column(named: observation.observable) {
+                model = observation.statistic.evaluate(
+                    timeHours: table.timeHours, values: column.values, start: observation.timeHours, end: observation.endHours)
+            } else {
+                model = .nan
+            }
+            return ComparisonResult(observation: observation, modelValue: model, knownGap: file.knownGap != nil)
+        }
+    }
+
+    /// A study whose run failed: every comparison is not met (a known gap stays a known gap).
+    package init(id: String, file: ObservationFile, failure: String) {
+        self.id = id
+        self.file = file
+        self.table = nil
+        self.failure = failure
+        comparisons = file.observations.map { ComparisonResult(observation: $0, modelValue: .nan, knownGap: file.knownGap != nil) }
+    }
+
+    /// Every comparison met (a known-gap study never is, even when its values are in band).
+    package var allMet: Bool { failure == nil && comparisons.allSatisfy { $0.verdict == .met } }
+}

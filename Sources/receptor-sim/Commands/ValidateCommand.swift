@@ -1,0 +1,130 @@
+import Foundation
+import Pharmacology
+import Reports
+import ScenarioFiles
+import Validation
+
+/// `receptor-sim validate [STUDY ...]`: every validation study (a scenario and its published
+/// observations) run and compared, one line per comparison, with totals and an exit status a
+/// test can assert on.
+enum ValidateCommand: ReceptorSimCommand {
+    static let name = "validate"
+    static let abstract = "Run the validation studies and compare the model with published data."
+    static let usage = "[STUDY-ID-OR-FILE ...] [--dir FOLDER] [--report FILE.html] [--quiet]"
+    static let discussion = """
+        A study is a scenario <id>.json and its observations <id>.csv side by side (format in
+        Scenarios/validation/README.md). Every study in the folder is run, or those named (by
+        id, or by the path of either file). One line per comparison: study, observable,
+        statistic@time(s), the model's value, the data (± SD), the acceptance band and the
+        verdict (met, NOT MET, or known gap for a study whose file states why the model does not
+        meet it), then the totals. Exit status 0 when every comparison is met or belongs to a
+        known-gap study, 1 when another comparison is not met or a run fails, 2 for a missing or
+        malformed study file. --report writes one self-contained HTML page with a chart per
+        study, the observations as markers with error bars over the model's curve.
+        """
+    static let arguments = ArgumentSpecification(
+        positionals: [PositionalSpecification(
+            name: "STUDY", help: "Study ids in the folder, or paths to a study's .json or .csv (default: every study).",
+            optional: true, repeating: true)],
+        options: [
+            OptionSpecification("--dir", value: "FOLDER", help: "The folder of studies (default: Scenarios/validation)."),
+            OptionSpecification("--report", value: "FILE", help: "Also write an HTML report (.html), atomically."),
+            ChartCommandSupport.quietOption,
+        ])
+
+    static let defaultFolder = "Scenarios/validation"
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
+        let report = arguments.value("--report") == nil
+            ? nil : try ChartCommandSupport.outputPath(arguments, command: name, extensions: ["html", "htm"], option: "--report")
+        if report == "-" { throw .usage(command: name, message: "--report needs a file name ending in .html") }
+        let folder = arguments.value("--dir") ?? defaultFolder
+        let locations: [StudyLocation]
+        do throws(ValidationError) {
+            locations = try StudyLocation.resolve(names: arguments.positionals, folder: folder)
+        } catch {
+            throw .validation(error)
+        }
+
+        // Read every study before running any, so all file problems come at once (exit 2).
+        var studies: [(location: StudyLocation, scenario: Scenario, file: ObservationFile)] = []
+        var problems: [String] = []
+        let vocabulary = ModelBridge.vocabulary
+        for location in locations {
+            do throws(CommandLineError) {
+                let scenario = try ChartCommandSupport.loadScenario(location.scenarioPath)
+                studies.append((location, scenario, try readObservations(
+                    location.observationsPath, columns: ModelBridge.columnNames(for: scenario),
+                    drugIDs: Set(vocabulary.drugRoutes.keys), durationHours: scenario.durationHours)))
+            } catch {
+                problems.append(error.description)
+            }
+        }
+        if !problems.isEmpty {
+            console.err(problems.joined(separator: "\n"))
+            return 2
+        }
+
+        var results: [StudyResult] = []
+        for study in studies {
+            let result = try run(study.location, study.scenario, study.file, quiet: arguments.flag("--quiet"), console: console)
+            results.append(result)
+        }
+        let totals = ValidationTotals(results)
+        console.out((ValidationListing.lines(results) + [totals.line]).joined(separator: "\n"))
+        if let report {
+            let html = ValidationReport.render(results, totals: totals)
+            try ChartCommandSupport.write(html, to: report, console: console)
+        }
+        return totals.exitStatus
+    }
+
+    /// Reads and checks an observations file against its scenario's columns and duration.
+    static func readObservations(
+        _ path: String, columns: [String], drugIDs: Set<String>?, durationHours: Double?
+    ) throws(CommandLineError) -> ObservationFile {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .validation(.unreadable(file: path, reason: "not a readable UTF-8 text file"))
+        }
+        do throws(ValidationError) {
+            return try ObservationFile.parse(text, file: path, columns: columns, drugIDs: drugIDs, durationHours: durationHours)
+        } catch {
+            throw .validation(error)
+        }
+    }
+
+    /// Simulates one study on its grid and compares; a solver failure becomes a failed study
+    /// (its comparisons not met), reported on standard error, and the others still run.
+    private static func run(
+        _ location: StudyLocation, _ scenario: Scenario, _ file: ObservationFile, quiet: Bool, console: Console
+    ) throws(CommandLineError) -> StudyResult {
+        var columns: [String] = []
+        for observation in file.observations where !columns.contains(observation.observable) {
+            columns.append(observation.observable)
+        }
+        let times = StudyGrid.times(
+            observations: file.observations, durationHours: scenario.durationHours, intervalHours: scenario.output.intervalHours)
+        let progress = CommandProgress.reporter(label: location.id, total: scenario.durationHours, unit: "h", quiet: quiet)
+        defer { progress.finish() }
+        var sink = ProgressTrackingSink(base: TimeSeriesTableBuilder(columnNames: columns, reservingRows: times.count), progress: progress)
+        do throws(CommandLineError) {
+            _ = try ModelBridge.simulate(scenario, file: location.scenarioPath, columns: columns, outputTimes: times, into: &sink)
+        } catch {
+            guard case .simulation = error else { throw error }
+            console.err(error.description)
+            var result = StudyResult(id: location.id, file: file, failure: error.description)
+            result.annotations = PlotAnnotations(scenario: scenario)
+            return result
+        }
+        do {
+            var result = StudyResult(id: location.id, file: file, table: try sink.base.build())
+            result.annotations = PlotAnnotations(scenario: scenario)
+            return result
+        } catch {
+            throw .model(file: location.scenarioPath, message: "\(error)")
+        }
+    }
+}

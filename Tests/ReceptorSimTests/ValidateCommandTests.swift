@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+/// `receptor-sim validate` end to end on tiny studies in a temporary folder, and on the shipped
+/// `Scenarios/validation/` studies (the suite fails when a change moves the model out of a band).
+@Suite struct ValidateCommandTests {
+    static let scenario = """
+        // A test study: morphine 10 mg IV at 0 h.
+        { name: "morphine IV", duration_h: 6,
+          doses: [ { drug: "morphine", route: "iv_bolus", amount_mg: 10, at_h: 0 } ],
+          output: { interval_h: 0.5 }, solver: { rtol: 1e-6, atol: 1e-9 } }
+        """
+
+    static func observations(rows: [String], knownGap: String? = nil) -> String {
+        """
+        # title: Morphine IV test
+        # citation: none
+        # obtained: invented for a test
+        # population: none
+        # drug: morphine
+        # evidence: plasma_pk
+        # acceptance: wide or impossible bands by design
+
+        """ + (knownGap.map { "# known_gap: \($0)\n" } ?? "") + """
+        observable,statistic,time_h,end_h,value,sd,n,lower,upper
+
+        """ + rows.joined(separator: "\n") + "\n"
+    }
+
+    /// A folder with one study `morphine-test` of the given rows.
+    func folder(rows: [String], knownGap: String? = nil) throws -> URL {
+        let directory = try makeTemporaryDirectory()
+        try Self.scenario.write(to: directory.appendingPathComponent("morphine-test.json"), atomically: true, encoding: .utf8)
+        try Self.observations(rows: rows, knownGap: knownGap)
+            .write(to: directory.appendingPathComponent("morphine-test.csv"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    @Test func metStudyExitsZeroAndWritesAReport() throws {
+        let directory = try folder(rows: [
+            "morphine_plasma_nM,at,0.25,,100,10,8,0,1000000",
+            "morphine_plasma_nM,max,0,6,100,,,0,1000000",
+            "morphine_plasma_nM,time_of_max,0,6,0,,,0,0.01",
+            "morphine_plasma_nM,half_life,2,6,3,,,0.1,100",
+        ])
+        let report = directory.appendingPathComponent("report.html").path
+        let result = try runReceptorSim(["validate", "--dir", directory.path, "--report", report, "-q"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5)
+        #expect(lines[0].hasPrefix("morphine-test  morphine_plasma_nM  at@0.25h "))
+        #expect(lines[0].contains("data 100 ± 10") && lines[0].contains("band [0, 1e+06]") && lines[0].hasSuffix("met"))
+        #expect(lines[2].contains("time_of_max@0-6h") && lines[2].contains("model 0 ") && lines[2].hasSuffix("met"))
+        #expect(lines[4] == "4 of 4 comparisons met (1 studies of 1); held-back studies: 0 of 0 comparisons met; known gaps: 0 studies")
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(MarkupDocument.parse(html).parseError == nil)
+        #expect(!html.contains("<script") && !html.contains("src=\"http"))
+        // at, and max with time_of_max as one marker; the half-life as its shaded window.
+        #expect(html.components(separatedBy: "class=\"marker\"").count - 1 == 2)
+        #expect(html.components(separatedBy: "class=\"window\"").count - 1 == 1)
+        #expect(html.contains("half-life 3 h, band [0.1, 100]; model "))
+        #expect(html.components(separatedBy: "class=\"error-bar\"").count - 1 == 1)
+        #expect(html.contains("data-verdict=\"met\""))
+        #expect(html.contains("id=\"morphine-test\""))
+    }
+
+    @Test func unmetStudyExitsOneAndKnownGapExitsZero() throws {
+        let rows = ["morphine_plasma_nM,at,1,,100,,,1000000,2000000", "morphine_plasma_nM,auc,0,6,50,,,0,1000000"]
+        let failing = try runReceptorSim(["validate", "--dir", try folder(rows: rows).path, "-q"])
+        #expect(failing.status == 1)
+        let lines = failing.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasSuffix("NOT MET") && lines[1].hasSuffix("met"))
+        #expect(lines.last == "1 of 2 comparisons met (0 studies of 1); held-back studies: 0 of 0 comparisons met; known gaps: 0 studies")
+
+        let gap = try runReceptorSim(["validate", "--dir", try folder(rows: rows, knownGap: "model too slow").path, "-q"])
+        #expect(gap.status == 0, "\(gap.stderr)")
+        let gapLines = gap.stdout.split(separator: "\n").map(String.init)
+        #expect(gapLines[0].hasSuffix("known gap") && gapLines[1].hasSuffix("known gap (now in band)"))
+        // A known gap counts as not met in the total.
+        #expect(gapLines.last == "0 of 2 comparisons met (0 studies of 1); held-back studies: 0 of 0 comparisons met; known gaps: 1 study")
+    }
+
+    /// A solver failure is reported and its comparisons listed as not met; the other studies
+    /// still run; exit 1.
+    @Test func failedRunExitsOneAndOthersStillRun() throws {
+        let directory = try folder(rows: ["morphine_plasma_nM,at,1,,100,,,0,1000000"])
+        try ChartFixtures.failing.write(to: directory.appendingPathComponent("failing.json"), atomically: true, encoding: .utf8)
+        try Self.observations(rows: ["morphine_plasma_nM,at,2,,100,,,0,1000000"])
+            .write(to: directory.appendingPathComponent("failing.csv"), atomically: true, encoding: .utf8)
+        let result = try runReceptorSim(["validate", "--dir", directory.path, "-q"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("failing.json: error: simulation failed at t = "))
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("failing ") && lines[0].contains("model n/a") && lines[0].hasSuffix("NOT MET (run failed)"))
+        #expect(lines[1].hasPrefix("morphine-test ") && lines[1].hasSuffix("met"))
+    }
+
+    @Test func badStudyFilesExitTwo() throws {
+        let directory = try folder(rows: ["morphine_plasma_nM,at,1,,100,,,2,1", "morphine_plasma,at,1,,100,,,0,1"])
+        let result = try runReceptorSim(["validate", "--dir", directory.path, "-q"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        let csv = directory.appendingPathComponent("morphine-test.csv").path
+        #expect(result.stderr == """
+            \(csv):9: error: lower 2 is above upper 1
+            \(csv):10: error: observable: unknown column 'morphine_plasma' for this scenario; did you mean 'morphine_plasma_nM'?
+
+            """)
+        // A scenario without its observations is not skipped silently.
+        try Self.scenario.write(to: directory.appendingPathComponent("orphan.json"), atomically: true, encoding: .utf8)
+        let orphan = try runReceptorSim(["validate", "orphan", "--dir", directory.path])
+        #expect(orphan.status == 2)
+        #expect(orphan.stderr.contains("orphan.csv: error: study 'orphan' needs this file"))
+        let unknown = try runReceptorSim(["validate", "morphine-tset", "--dir", directory.path])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no study 'morphine-tset' in \(directory.path); did you mean 'morphine-test'?"))
+    }
+
+    /// Every shipped study runs and is met or a known gap; its report draws a chart per study.
+    @Test func shippedStudiesAreMetOrKnownGaps() throws {
+        let folder = repositoryRoot.appendingPathComponent("Scenarios/validation")
+        let studies = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }
+        #expect(studies.count >= 3)
+        let report = try makeTemporaryDirectory().appendingPathComponent("validation.html").path
+        let result = try runReceptorSim(["validate", "--dir", folder.path, "--report", report, "-q"])
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("comparisons met (") && result.stdout.contains("studies of \(studies.count));"))
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        for study in studies { #expect(html.contains("id=\"\(study.dropLast(4))\"")) }
+        #expect(MarkupDocument.parse(html).parseError == nil)
+    }
+}
