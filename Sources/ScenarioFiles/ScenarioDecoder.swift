@@ -10,17 +10,13 @@ struct ScenarioDecoder {
     /// Longest run accepted: 100 years.
     static let maximumDurationHours = 876_000.0
     /// Largest `count` of a repeated dose.
-    static let maximumDoseCount = 1_000_000
-    /// Most output rows a run may ask for (`duration_h / interval_h`).
-    static let maximumOutputRows = 100_000_000.0
+    static let maximumDoseCount = ScenarioLimits.maximumCountPerEntry
     static let maximumWeightKilograms = 1_000.0
     /// Largest single dose (100 g) and infusion rate: far above any clinical amount, low enough
     /// that unit mistakes are caught before they overflow the model.
     static let maximumAmountMilligrams = 100_000.0
     /// Largest stimulus intensity (1 is a typical event).
     static let maximumIntensity = 100.0
-    /// Largest `solver.rtol` and `solver.atol` (and `--rtol`, `--atol`).
-    static let maximumTolerance = 1.0
 
     static let topLevelKeys = ["name", "description", "duration_h", "subject", "doses", "events", "parameters", "output", "solver"]
     static let subjectKeys = ["phenotype", "weight_kg"]
@@ -32,12 +28,16 @@ struct ScenarioDecoder {
 
     let file: String
     let vocabulary: ScenarioVocabulary
+    let limits: ScenarioLimits
     private(set) var problems: [ScenarioError] = []
     private(set) var defaults: [ResolvedDefault] = []
+    /// Where `output.interval_h` is (nil: not given), for the output-size problem.
+    private var intervalLocation: FieldLocation?
 
-    init(file: String, vocabulary: ScenarioVocabulary) {
+    init(file: String, vocabulary: ScenarioVocabulary, limits: ScenarioLimits = .standard) {
         self.file = file
         self.vocabulary = vocabulary
+        self.limits = limits
     }
 
     // MARK: The document
@@ -91,7 +91,26 @@ struct ScenarioDecoder {
         }
         decodeOutput(members["output"], into: &scenario, durationHours: duration)
         decodeSolver(members["solver"], into: &scenario)
+        checkCost(of: scenario, members: members, durationKnown: durationKnown, at: rootLocation)
         return scenario
+    }
+
+    /// The caps of `limits`, from the counts of the schedule (nothing is expanded): the
+    /// administrations and events at `doses` (or `events`), the output size at
+    /// `output.interval_h` (or `duration_h`).
+    private mutating func checkCost(of scenario: Scenario, members: [String: JSONValue], durationKnown: Bool,
+                                    at rootLocation: FieldLocation) {
+        let columns = scenario.output.columns?.count ?? vocabulary.columnNames(scenario).count
+        let cost = ScenarioCost(scenario, columnCount: columns)
+        if let message = limits.administrationsProblem(cost) {
+            let key = scenario.doses.isEmpty ? "events" : "doses"
+            let here = members[key].map { location(key, $0.position) } ?? rootLocation
+            problems.append(.tooCostly(here, message: message))
+        }
+        if durationKnown, let message = limits.outputProblem(cost, coarsen: "output.interval_h") {
+            let here = intervalLocation ?? members["duration_h"].map { location("duration_h", $0.position) } ?? rootLocation
+            problems.append(.tooCostly(here, message: message))
+        }
     }
 
     private mutating func decodeSubject(_ value: JSONValue?, into scenario: inout Scenario) {
@@ -330,11 +349,11 @@ struct ScenarioDecoder {
                 unknownName(member.key, category: .parameter, candidates: valid, at: location(path, member.keyPosition))
                 continue
             }
-            // Library values are rates, volumes, constants and fractions: never negative;
-            // fractions at most 1; a half-life strictly positive (as Pharmacology requires).
-            let isFraction = ["bioavailability", "fraction_unbound", "_fraction", "arrestin_bias"].contains { member.key.hasSuffix($0) }
-            let requirement: NumberRequirement = member.key.hasSuffix("half_life_h") ? .positive : .nonNegative
-            if let number = number(member.value, path: path, requirement, atMost: isFraction ? 1 : nil) {
+            // Each parameter's range comes from the model (ParameterCatalog): the same check
+            // as for sweeps and populations. Without one, library values are never negative.
+            if let range = vocabulary.parameterRange(member.key) {
+                if let number = number(member.value, path: path, within: range) { overrides[member.key] = number }
+            } else if let number = number(member.value, path: path, .nonNegative) {
                 overrides[member.key] = number
             }
         }
@@ -350,14 +369,9 @@ struct ScenarioDecoder {
         }
         guard let members = object(value, path: "output", allowed: Self.outputKeys) else { return }
         if let intervalValue = members["interval_h"] {
+            intervalLocation = location("output.interval_h", intervalValue.position)
             if let interval = number(intervalValue, path: "output.interval_h", .positive) {
-                if let durationHours, durationHours / interval > Self.maximumOutputRows {
-                    problems.append(.invalidNumber(location("output.interval_h", intervalValue.position),
-                                                   literal: literalOf(intervalValue),
-                                                   requirement: .atLeast(durationHours / Self.maximumOutputRows)))
-                } else {
-                    scenario.output.intervalHours = interval
-                }
+                scenario.output.intervalHours = interval
             }
         } else {
             defaults.append(defaultInterval)
@@ -411,12 +425,16 @@ struct ScenarioDecoder {
             defaults.append(methodDefault)
         }
         if let rtolValue = members["rtol"] {
-            if let rtol = number(rtolValue, path: "solver.rtol", .positive, atMost: Self.maximumTolerance) { scenario.solver.relativeTolerance = rtol }
+            if let rtol = number(rtolValue, path: "solver.rtol", within: SolverSpecification.relativeToleranceRange) {
+                scenario.solver.relativeTolerance = rtol
+            }
         } else {
             defaults.append(rtolDefault)
         }
         if let atolValue = members["atol"] {
-            if let atol = number(atolValue, path: "solver.atol", .positive, atMost: Self.maximumTolerance) { scenario.solver.absoluteTolerance = atol }
+            if let atol = number(atolValue, path: "solver.atol", within: SolverSpecification.absoluteToleranceRange) {
+                scenario.solver.absoluteTolerance = atol
+            }
         } else {
             defaults.append(atolDefault)
         }
@@ -490,6 +508,16 @@ struct ScenarioDecoder {
         }
         if let limit, number > limit {
             problems.append(.invalidNumber(here, literal: literal, requirement: .atMost(limit)))
+            return nil
+        }
+        return number
+    }
+
+    /// A number inside `range` (finite), or nil and a problem that quotes the range and its reason.
+    private mutating func number(_ value: JSONValue, path: String, within range: ParameterRange) -> Double? {
+        guard let number = number(value, path: path, .finite) else { return nil }
+        guard range.contains(number) else {
+            problems.append(.outOfRange(location(path, value.position), literal: literalOf(value), range: range))
             return nil
         }
         return number

@@ -1,3 +1,5 @@
+import Pharmacology
+
 /// Where in a scenario file a problem is: the file as the user named it, the field path
 /// (`doses[2].amount_mg`, empty for the whole document) and the position of the value.
 public struct FieldLocation: Sendable, Equatable, Hashable {
@@ -69,8 +71,9 @@ public enum NameCategory: String, Sendable, Equatable {
 public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be read at all.
     case unreadable(file: String, reason: String)
-    /// The file is larger than the reader accepts.
-    case fileTooLarge(file: String, bytes: Int, limitBytes: Int)
+    /// The file is larger than the reader accepts: its size when known (a regular file), nil
+    /// when reading stopped at the limit (a FIFO, a device, a file growing while read).
+    case fileTooLarge(file: String, bytes: Int?, limitBytes: Int)
     /// The bytes at the position are not valid UTF-8.
     case invalidUTF8(file: String, position: SourcePosition)
     /// The text is not valid JSON5.
@@ -100,6 +103,12 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyList(FieldLocation)
     /// A dose, infusion or event that starts after the run has ended.
     case afterEndOfRun(FieldLocation, timeHours: Double, durationHours: Double)
+    /// A parameter override or solver tolerance outside the range that keeps the model or the
+    /// solution meaningful; the range carries its reason.
+    case outOfRange(FieldLocation, literal: String, range: ParameterRange)
+    /// The scenario would cost more than `ScenarioLimits` allow (administrations and events,
+    /// output rows); the message gives the estimate, the limit and the way out.
+    case tooCostly(FieldLocation, message: String)
     /// All problems of one file, in file order.
     case multiple([ScenarioError])
 
@@ -153,8 +162,10 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             return all.map(\.description).joined(separator: "\n")
         case .unreadable(let file, let reason):
             return "\(file): error: cannot read scenario file: \(reason)"
-        case .fileTooLarge(let file, let bytes, let limit):
+        case .fileTooLarge(let file, let bytes?, let limit):
             return "\(file): error: file is \(bytes) bytes; scenario files are limited to \(limit) bytes"
+        case .fileTooLarge(let file, nil, let limit):
+            return "\(file): error: file is larger than \(limit) bytes (the limit for scenario files)"
         case .invalidUTF8(let file, let position):
             return "\(file):\(position): error: invalid UTF-8 byte sequence"
         case .syntax(let file, let position, let message):
@@ -174,7 +185,8 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             .wrongType(let location, _, _), .invalidNumber(let location, _, _),
             .unknownName(let location, _, _, _, _), .unsupportedRoute(let location, _, _, _),
             .ambiguousSchedule(let location, _), .routeScheduleMismatch(let location, _), .emptyList(let location),
-            .afterEndOfRun(let location, _, _):
+            .afterEndOfRun(let location, _, _), .tooCostly(let location, _),
+            .outOfRange(let location, _, _):
             return location
         default:
             return nil
@@ -212,6 +224,10 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             return "must not be empty"
         case .afterEndOfRun(_, let time, let duration):
             return "starts at \(Self.format(time)) h, after the end of the run (duration_h \(Self.format(duration)))"
+        case .tooCostly(_, let message):
+            return message
+        case .outOfRange(_, let literal, let range):
+            return "\(range.requirement), found \(literal)"
         default:
             return ""
         }

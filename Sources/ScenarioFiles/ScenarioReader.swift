@@ -1,60 +1,55 @@
-import Foundation
 import Pharmacology
 
 /// Reads scenario files: bytes to JSON5 to a validated `Scenario`, or every problem at once.
 public enum ScenarioReader {
-    /// Largest scenario file accepted (a scenario is a few KB; this bounds memory and time).
-    public static let maximumFileBytes = 4 << 20
-    /// Most output rows one run may ask for (`duration_h / interval_h`), also for `--interval`.
-    public static var maximumOutputRows: Double { ScenarioDecoder.maximumOutputRows }
+    /// Largest scenario file accepted (`ScenarioLimits.maximumFileBytes`).
+    public static let maximumFileBytes = ScenarioLimits.maximumFileBytes
+    /// Most output rows one run may ask for by default (`ScenarioLimits.standard`), for studies.
+    public static var maximumOutputRows: Double { Double(ScenarioLimits.standard.maximumRows) }
 
     /// Checks a solver tolerance given outside a file (`--rtol`, `--atol`) exactly as
-    /// `solver.rtol` and `solver.atol` are checked in one.
-    /// - Returns: nil when `value` is valid, else the requirement it fails.
-    public static func toleranceProblem(_ value: Double) -> NumberRequirement? {
-        guard value.isFinite, value > 0 else { return .positive }
-        return value > ScenarioDecoder.maximumTolerance ? .atMost(ScenarioDecoder.maximumTolerance) : nil
+    /// `solver.rtol` and `solver.atol` are checked in one (`SolverSpecification`'s ranges).
+    /// - Returns: nil when `value` is valid, else what it must be ("must be a finite number
+    ///   >= 1e-13 and <= 0.01 (reason)").
+    public static func toleranceProblem(_ value: Double, relative: Bool) -> String? {
+        let range = relative ? SolverSpecification.relativeToleranceRange : SolverSpecification.absoluteToleranceRange
+        return range.contains(value) ? nil : range.requirement
     }
 
     /// Reads and validates the scenario at `path`.
     /// - Parameters:
     ///   - path: the file, as the user wrote it (also used in messages).
     ///   - vocabulary: the names the model knows.
+    ///   - limits: the caps on administrations and output size (`--max-rows`, ...).
     /// - Throws: `ScenarioError` (`.multiple` when validation finds more than one problem).
-    public static func load(path: String, vocabulary: ScenarioVocabulary) throws(ScenarioError) -> LoadedScenario {
-        try decode(readBytes(path: path), file: path, vocabulary: vocabulary)
+    public static func load(path: String, vocabulary: ScenarioVocabulary,
+                            limits: ScenarioLimits = .standard) throws(ScenarioError) -> LoadedScenario {
+        try decode(readBytes(path: path), file: path, vocabulary: vocabulary, limits: limits)
     }
 
     /// The bytes of the scenario file at `path`, read once: a caller that also needs them (the
     /// study fingerprint) decodes these with `decode` rather than reading the file twice.
+    ///
+    /// Symbolic links are followed; at most `maximumFileBytes + 1` bytes are read whatever the
+    /// path names (a FIFO or a device reports no useful size), so no input can exhaust memory.
     /// - Throws: `.unreadable` (missing, unreadable or a directory), `.fileTooLarge`.
     public static func readBytes(path: String) throws(ScenarioError) -> [UInt8] {
-        let url = URL(fileURLWithPath: path)
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if (attributes[.type] as? FileAttributeType) == .typeDirectory {
-                throw ScenarioError.unreadable(file: path, reason: "is a directory")
-            }
-            if let size = attributes[.size] as? Int, size > maximumFileBytes {
-                throw ScenarioError.fileTooLarge(file: path, bytes: size, limitBytes: maximumFileBytes)
-            }
-            return Array(try Data(contentsOf: url))
-        } catch let error as ScenarioError {
-            throw error
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? "no such file or not readable"
-            throw ScenarioError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? reason : "no such file")
+        switch BoundedFileReader.contents(of: path, limit: maximumFileBytes) {
+        case .bytes(let bytes): return bytes
+        case .tooLarge(let size): throw .fileTooLarge(file: path, bytes: size, limitBytes: maximumFileBytes)
+        case .unreadable(let reason): throw .unreadable(file: path, reason: reason)
         }
     }
 
     /// Parses and validates scenario text held in memory.
     /// - Complexity: O(n) in the size of the file, plus the vocabulary look-ups.
-    public static func decode(_ bytes: [UInt8], file: String, vocabulary: ScenarioVocabulary) throws(ScenarioError) -> LoadedScenario {
+    public static func decode(_ bytes: [UInt8], file: String, vocabulary: ScenarioVocabulary,
+                              limits: ScenarioLimits = .standard) throws(ScenarioError) -> LoadedScenario {
         if bytes.count > maximumFileBytes {
             throw .fileTooLarge(file: file, bytes: bytes.count, limitBytes: maximumFileBytes)
         }
         let root = try JSON5Parser.parse(bytes, file: file)
-        var decoder = ScenarioDecoder(file: file, vocabulary: vocabulary)
+        var decoder = ScenarioDecoder(file: file, vocabulary: vocabulary, limits: limits)
         let scenario = decoder.decode(root)
         // In document order; problems at one position in the order the decoder met them.
         let problems = decoder.problems.enumerated()
@@ -69,7 +64,8 @@ public enum ScenarioReader {
     }
 
     /// Text convenience for tests.
-    public static func decode(_ text: String, file: String, vocabulary: ScenarioVocabulary) throws(ScenarioError) -> LoadedScenario {
-        try decode(Array(text.utf8), file: file, vocabulary: vocabulary)
+    public static func decode(_ text: String, file: String, vocabulary: ScenarioVocabulary,
+                              limits: ScenarioLimits = .standard) throws(ScenarioError) -> LoadedScenario {
+        try decode(Array(text.utf8), file: file, vocabulary: vocabulary, limits: limits)
     }
 }

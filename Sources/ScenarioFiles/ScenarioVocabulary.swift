@@ -14,16 +14,21 @@ public struct ScenarioVocabulary: Sendable {
     public var columnNames: @Sendable (Scenario) -> [String]
     /// Solver method names (`IntegrationMethod.rawValue`).
     public var solverMethods: [String]
+    /// The valid range of a parameter override (`ParameterCatalog.range(of:in:)`); nil: any
+    /// finite value >= 0.
+    public var parameterRange: @Sendable (String) -> ParameterRange?
 
     public init(
         drugRoutes: [String: [Route]],
         parameterNames: @escaping @Sendable (Scenario) -> [String],
         columnNames: @escaping @Sendable (Scenario) -> [String],
-        solverMethods: [String]
+        solverMethods: [String],
+        parameterRange: @escaping @Sendable (String) -> ParameterRange? = { _ in nil }
     ) {
         self.drugRoutes = drugRoutes
         self.parameterNames = parameterNames
         self.columnNames = columnNames
         self.solverMethods = solverMethods
+        self.parameterRange = parameterRange
     }
 }

@@ -108,12 +108,25 @@ package struct StudyParameters: Sendable {
         }
     }
 
-    /// Checks that every value is acceptable for its dose field (parameters are checked when
-    /// a member's model is built). Used to reject a bad grid before any simulation.
-    /// - Throws: `StudyError.invalidDoseField`.
+    /// Checks that every value is acceptable for its dose field or within its parameter's range
+    /// (`ParameterCatalog.validate`, the check scenario overrides get). Used to reject a bad
+    /// grid before any simulation.
+    /// - Throws: `StudyError.invalidDoseField`, `.invalidSpecification` for a parameter value.
     package func validateDoseValues(_ name: String, _ values: [Double]) throws(StudyError) {
-        guard let k = names.firstIndex(of: name), case .dose(let i, let field) = targets[k] else { return }
-        for v in values { _ = try field.apply(v, to: base.scenario.doses[i].schedule, name: name) }
+        guard let k = names.firstIndex(of: name) else { return }
+        switch targets[k] {
+        case .dose(let i, let field):
+            for v in values { _ = try field.apply(v, to: base.scenario.doses[i].schedule, name: name) }
+        case .parameter, .halfLife:
+            guard let range = ParameterCatalog.range(of: name, in: library) else { return }
+            for v in values {
+                do throws(ModelError) {
+                    try ParameterCatalog.validate(v, of: name, range: range)
+                } catch {
+                    throw .invalidSpecification(option: "--vary", text: "\(name)=\(v)", reason: "\(name) \(range.requirement)")
+                }
+            }
+        }
     }
 
     /// The model of one member whose named quantities take `values` (in `names` order).
@@ -139,9 +152,7 @@ package struct StudyParameters: Sendable {
         for (k, target) in targets.enumerated() {
             if case .halfLife(let cl, let v1) = target {
                 let value = values[k]
-                guard value.isFinite, value > 0 else {
-                    throw ModelError.invalidValue(path: names[k], reason: "half-life must be > 0, got \(value)")
-                }
+                try ParameterCatalog.validate(value, of: names[k], range: .halfLife)
                 vector[cl] = 0.6931471805599453 * vector[v1] / value
             }
         }

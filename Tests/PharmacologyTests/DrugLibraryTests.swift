@@ -80,7 +80,7 @@ import Testing
         #expect(throws: ModelError.unknownParameter("morphine.half_lief_h")) {
             try ParameterCatalog.apply(["morphine.half_lief_h": 3], to: library)
         }
-        #expect(throws: ModelError.invalidValue(path: "morphine.oral.bioavailability", reason: "must be between 0 and 1, got 1.5")) {
+        #expect(throws: ModelError.invalidValue(path: "morphine.oral.bioavailability", reason: "must be a finite number >= 0 and <= 1 (the share of a dose that reaches the circulation), got 1.5")) {
             try ParameterCatalog.apply(["morphine.oral.bioavailability": 1.5], to: library)
         }
     }

@@ -125,7 +125,7 @@ let productsDirectory: URL = {
         let good = try writeTemporaryScenario(#"{ name: "\u001b[31mred\u001b[0m\ttab\u202e", duration_h: 10 }"#)
         let ok = try runReceptorSim(["check", good])
         #expect(ok.status == 0)
-        #expect(ok.stdout == #"\#(good): ok: \u001b[31mred\u001b[0m\ttab\u202e (10 h, 0 doses, 0 infusions, 0 events)"# + "\n")
+        #expect(ok.stdout == #"\#(good): ok: \u001b[31mred\u001b[0m\ttab\u202e (10 h, 0 doses, 0 infusions, 0 events; 41 rows x 39 columns, about 32 kB)"# + "\n")
         let timeline = try runReceptorSim(["check", "--timeline", good])
         #expect(timeline.stdout.hasPrefix(ok.stdout + "  timeline (time in h):\n  end of run at 10 h\n"))
         #expect(!timeline.stdout.utf8.contains(0x1B) && !timeline.stdout.contains("\t"))
@@ -201,7 +201,8 @@ let productsDirectory: URL = {
         #expect(columns.stderr.hasPrefix("receptor-sim run: error: unknown column 'withdrawl_index' in --columns for \(scenario); did you mean 'withdrawal_index'?"))
         let tiny = try runReceptorSim(["run", scenario, "--interval", "1e-9"])
         #expect(tiny.status == 2)
-        #expect(tiny.stderr.hasPrefix("receptor-sim run: error: option '--interval' asks for more than 100000000 rows over 168 h"))
+        #expect(tiny.stderr.hasPrefix("receptor-sim run: error: \(scenario): this scenario would write 168 G rows of "))
+        #expect(tiny.stderr.contains("; the limit is 10 M rows of 50 columns; raise --max-rows or coarsen --interval\n"))
         let precision = try runReceptorSim(["run", scenario, "--precision", "40"])
         #expect(precision.status == 2)
     }

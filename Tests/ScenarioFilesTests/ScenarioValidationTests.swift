@@ -91,7 +91,8 @@ import Testing
         #expect(errorLines("{ name: 'x', duration_h: 10, doses: [{ drug: 'morphine', route: 'oral', amount_mg: 1, start_h: 0, every_h: 1, count: 2.5 }] }") == [
             "test.json5:1: error: doses[0].count: must be a whole number, found 2.5"])
         #expect(errorLines("{ name: 'x', duration_h: 10, output: { interval_h: 1e-9 } }") == [
-            "test.json5:1: error: output.interval_h: must be at least 1e-07, found 1e-9"])
+            "test.json5:1: error: output.interval_h: this scenario would write 10 G rows of 4 columns (40 G values, about 800 GB); "
+                + "the limit is 10 M rows of 50 columns; raise --max-rows or coarsen output.interval_h"])
     }
 
     @Test func dosesAfterTheEndOfTheRun() {
@@ -155,7 +156,7 @@ import Testing
             "test.json5:6: error: output.columns[0]: unknown column 'withdrawl_index'; did you mean 'withdrawal_index'?",
             "test.json5:6: error: output.columns[2]: unknown column 'time_of_day'",
             "test.json5:7: error: solver.method: unknown solver method 'rodas5'; did you mean 'rodas5p'? (methods: rodas5p, rosenbrock23, tsit5, rk4)",
-            "test.json5:7: error: solver.rtol: must be at most 1, found 2",
+            "test.json5:7: error: solver.rtol: must be a finite number >= 1e-13 and <= 0.01 (coarser gives results with no correct digit, finer asks for less than the round-off of double precision), found 2",
         ])
     }
 
@@ -239,8 +240,8 @@ import Testing
                             'morphine.oral.bioavailability': 1.5,
                             'endorphin.release_rate_nM_per_h': -1 } }
             """) == [
-            #"test.json5:2: error: parameters["morphine.half_life_h"]: must be a finite number > 0, found 0"#,
-            #"test.json5:3: error: parameters["morphine.oral.bioavailability"]: must be at most 1, found 1.5"#,
+            #"test.json5:2: error: parameters["morphine.half_life_h"]: must be a finite number > 0 (a half-life), found 0"#,
+            #"test.json5:3: error: parameters["morphine.oral.bioavailability"]: must be a finite number >= 0 and <= 1 (a share), found 1.5"#,
             #"test.json5:4: error: parameters["endorphin.release_rate_nM_per_h"]: must be a finite number >= 0, found -1"#,
         ])
     }

@@ -24,7 +24,12 @@ let testVocabulary = ScenarioVocabulary(
         ["mu_occupancy_total", "withdrawal_index", "hedonic_tone"]
             + Set(scenario.doses.map(\.drug)).sorted().map { "\($0)_plasma_nM" }
     },
-    solverMethods: ["rodas5p", "rosenbrock23", "tsit5", "rk4"]
+    solverMethods: ["rodas5p", "rosenbrock23", "tsit5", "rk4"],
+    parameterRange: { name in
+        if name.hasSuffix("half_life_h") { return .positive("a half-life") }
+        if name.hasSuffix("bioavailability") { return .fraction("a share") }
+        return nil
+    }
 )
 
 /// Decodes `text` as `test.json5` and returns the rendered error lines, or [] if it is valid.

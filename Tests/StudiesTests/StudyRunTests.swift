@@ -81,17 +81,40 @@ import Testing
         #expect(a.initialState == b.initialState)
     }
 
+    /// A member whose values are outside a parameter's range fails with the range's message
+    /// (`ParameterCatalog.validate`), and the others run. (A sweep never gets that far: its
+    /// values are checked against the same range before any member runs.)
     @Test func aFailedMemberIsRecordedAndTheRestRun() throws {
         let base = try ReceptorModel.compile(bolusScenario(hours: 2))
-        let grid = try SweepGrid([Variation(name: "morphine.clearance_l_per_h", values: [95, -1, 50])])
-        let plan = try StudyPlan.sweep(grid: grid, base: base, metricColumns: ["morphine_plasma_nM"], thresholds: [], intervalHours: 0.5)
+        let design = try PopulationDesign(size: 8, seed: 3, variabilities: [Variability(name: "morphine.fraction_unbound", coefficientOfVariation: 1)], base: base)
+        let plan = try StudyPlan.population(design: design, metricColumns: ["morphine_plasma_nM"], thresholds: [], bandColumns: [], intervalHours: 0.5)
         let result = try Study.run(plan, fingerprint: "f", threads: 2)
-        #expect(result.failedCount == 1 && result.memberCount == 3)
-        let lines = result.summary.components(separatedBy: "\r\n")
-        #expect(lines[2].hasPrefix("0,ok,,95,"))
+        let rows = result.summary.components(separatedBy: "\r\n").dropFirst(2).filter { !$0.isEmpty }
+        let failed = rows.filter { $0.contains(",failed,") }
+        #expect(result.failedCount == failed.count && result.memberCount == 8)
+        #expect(failed.count >= 1 && failed.count < 8)
         // The error text holds a comma, so it is quoted (RFC 4180); the metric fields are empty.
-        #expect(lines[3] == "1,failed,\"invalid value for morphine.clearance_l_per_h: must be a finite number >= 0, got -1.0\",-1,,,,,")
-        #expect(lines[4].hasPrefix("2,ok,,50,"))
+        for line in failed {
+            #expect(line.contains(",failed,\"invalid value for morphine.fraction_unbound: must be a finite number > 0 and <= 1 (only the unbound fraction reaches the receptors), got "))
+            #expect(line.hasSuffix(",,,,,"))
+        }
+        #expect(rows.filter { $0.contains(",ok,,") }.count == 8 - failed.count)
+    }
+
+    @Test func aSweepOutsideAParameterRangeIsRejectedBeforeRunning() throws {
+        let base = try ReceptorModel.compile(bolusScenario(hours: 2))
+        for (name, values) in [("mu.turnover_half_life_h", [100.0, 0]), ("morphine.clearance_l_per_h", [95, -1]), ("morphine.half_life_h", [0])] {
+            let grid = try SweepGrid([Variation(name: name, values: values)])
+            #expect(throws: StudyError.self) {
+                try StudyPlan.sweep(grid: grid, base: base, metricColumns: ["morphine_plasma_nM"], thresholds: [], intervalHours: 0.5)
+            }
+        }
+        let grid = try SweepGrid([Variation(name: "mu.turnover_half_life_h", values: [0])])
+        #expect(throws: StudyError.invalidSpecification(
+            option: "--vary", text: "mu.turnover_half_life_h=0.0",
+            reason: "mu.turnover_half_life_h must be a finite number > 0 (a half-life sets the rate ln 2 / t½, infinite at zero)")) {
+            try StudyPlan.sweep(grid: grid, base: base, metricColumns: ["morphine_plasma_nM"], thresholds: [], intervalHours: 0.5)
+        }
     }
 
     @Test func bandsBracketTheMedian() throws {

@@ -196,9 +196,7 @@ public struct CompiledModel: Sendable {
         }
         var lib = library
         for (e, v) in zip(entries, values) {
-            guard v.isFinite, v >= 0 else {
-                throw ModelError.invalidValue(path: e.name, reason: "must be a finite number >= 0, got \(v)")
-            }
+            try ParameterCatalog.validate(v, of: e.name, range: e.range)
             lib[keyPath: e.keyPath] = Sourced(v, "parameter vector")
         }
         return try CompiledModel(scenario: scenario, library: lib, layout: layout)

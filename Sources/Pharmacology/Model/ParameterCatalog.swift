@@ -3,6 +3,8 @@ public struct ParameterEntry {
     /// Dotted name as used in scenario `parameterOverrides` (`"mu.turnover_half_life_h"`).
     public let name: String
     public let unit: String
+    /// The values that keep the model meaningful, with the reason.
+    public let range: ParameterRange
     let keyPath: WritableKeyPath<DrugLibrary, Sourced>
 
     /// The value and source in `library`.
@@ -22,111 +24,114 @@ public enum ParameterCatalog {
     /// - Complexity: O(number of library values).
     public static func entries(of library: DrugLibrary, drugIDs: Set<String>? = nil) -> [ParameterEntry] {
         var out: [ParameterEntry] = []
-        func add(_ name: String, _ unit: String, _ kp: WritableKeyPath<DrugLibrary, Sourced>) {
-            out.append(ParameterEntry(name: name, unit: unit, keyPath: kp))
+        func add(_ name: String, _ unit: String, _ range: ParameterRange, _ kp: WritableKeyPath<DrugLibrary, Sourced>) {
+            out.append(ParameterEntry(name: name, unit: unit, range: range, keyPath: kp))
         }
         for (i, r) in library.receptors.enumerated() {
             let p = r.kind.rawValue + "."
             let base: WritableKeyPath<DrugLibrary, ReceptorParameters> = \DrugLibrary.receptors[i]
-            add(p + "turnover_half_life_h", "h", base.appending(path: \.turnoverHalfLifeHours))
-            add(p + "internal_fraction", "1", base.appending(path: \.internalFraction))
-            add(p + "recycling_half_life_h", "h", base.appending(path: \.recyclingHalfLifeHours))
-            add(p + "desensitization_rate_per_h", "1/h", base.appending(path: \.desensitizationRatePerHour))
-            add(p + "resensitization_half_life_h", "h", base.appending(path: \.resensitizationHalfLifeHours))
-            add(p + "arrestin_internalization_rate_per_h", "1/h", base.appending(path: \.arrestinInternalizationRatePerHour))
-            add(p + "antagonist_endocytosis_factor", "1", base.appending(path: \.antagonistEndocytosisFactor))
-            add(p + "constitutive_activity", "1", base.appending(path: \.constitutiveActivity))
-            add(p + "transducer_half_max_stimulus", "1", base.appending(path: \.transducerHalfMaxStimulus))
-            add(p + "synthesis_feedback_gain", "1", base.appending(path: \.synthesisFeedbackGain))
-            add(p + "synthesis_feedback_half_life_h", "h", base.appending(path: \.synthesisFeedbackHalfLifeHours))
-            add(p + "adaptation_gain", "1", base.appending(path: \.adaptationGain))
-            add(p + "adaptation_half_life_h", "h", base.appending(path: \.adaptationHalfLifeHours))
+            add(p + "turnover_half_life_h", "h", .halfLife, base.appending(path: \.turnoverHalfLifeHours))
+            add(p + "internal_fraction", "1", ParameterRange(lowerBound: 0, includesLowerBound: false, upperBound: 1, includesUpperBound: false, reason: "the degradation rate is divided by it and the endocytosis rate by 1 minus it"), base.appending(path: \.internalFraction))
+            add(p + "recycling_half_life_h", "h", .halfLife, base.appending(path: \.recyclingHalfLifeHours))
+            add(p + "desensitization_rate_per_h", "1/h", .switchableRate, base.appending(path: \.desensitizationRatePerHour))
+            add(p + "resensitization_half_life_h", "h", .halfLife, base.appending(path: \.resensitizationHalfLifeHours))
+            add(p + "arrestin_internalization_rate_per_h", "1/h", .switchableRate, base.appending(path: \.arrestinInternalizationRatePerHour))
+            add(p + "antagonist_endocytosis_factor", "1", .nonNegative("a factor on the endocytosis rate; zero stops antagonist-bound endocytosis"), base.appending(path: \.antagonistEndocytosisFactor))
+            add(p + "constitutive_activity", "1", .fraction("a share of full activation"), base.appending(path: \.constitutiveActivity))
+            add(p + "transducer_half_max_stimulus", "1", .positive("the response S / (S + K) is undefined at rest when K is zero"), base.appending(path: \.transducerHalfMaxStimulus))
+            add(p + "synthesis_feedback_gain", "1", .gain, base.appending(path: \.synthesisFeedbackGain))
+            add(p + "synthesis_feedback_half_life_h", "h", .halfLife, base.appending(path: \.synthesisFeedbackHalfLifeHours))
+            add(p + "adaptation_gain", "1", .gain, base.appending(path: \.adaptationGain))
+            add(p + "adaptation_half_life_h", "h", .halfLife, base.appending(path: \.adaptationHalfLifeHours))
         }
         func addBindings<Owner>(_ prefix: String, _ owner: WritableKeyPath<DrugLibrary, Owner>,
                                 _ bindings: WritableKeyPath<Owner, [ReceptorBinding]>, _ list: [ReceptorBinding]) {
             for (j, b) in list.enumerated() {
                 let bp = owner.appending(path: bindings).appending(path: \[ReceptorBinding][j])
                 let p = prefix + b.receptor.rawValue + "."
-                add(p + "ki_nM", "nM", bp.appending(path: \.kiNanomolar))
-                add(p + "kon_per_nM_per_h", "1/(nM h)", bp.appending(path: \.konPerNanomolarHour))
+                add(p + "ki_nM", "nM", .affinity, bp.appending(path: \.kiNanomolar))
+                add(p + "kon_per_nM_per_h", "1/(nM h)", .affinity, bp.appending(path: \.konPerNanomolarHour))
                 if b.efficacyClass == .agonist {
-                    add(p + "efficacy", "1", bp.appending(path: \.efficacy))
-                    add(p + "arrestin_bias", "1", bp.appending(path: \.arrestinBias))
+                    add(p + "efficacy", "1", .fraction("a share of full activation"), bp.appending(path: \.efficacy))
+                    add(p + "arrestin_bias", "1", .fraction("a share of the signal through arrestin"), bp.appending(path: \.arrestinBias))
                 }
             }
         }
         for (i, pep) in library.peptides.enumerated() {
             let p = pep.id + "."
             let base: WritableKeyPath<DrugLibrary, Peptide> = \DrugLibrary.peptides[i]
-            add(p + "baseline_nM", "nM", base.appending(path: \.baselineNanomolar))
-            add(p + "half_life_h", "h", base.appending(path: \.halfLifeHours))
+            add(p + "baseline_nM", "nM", .positive("the resting level that release is scaled to and absolute tolerances are relative to"), base.appending(path: \.baselineNanomolar))
+            add(p + "half_life_h", "h", .halfLife, base.appending(path: \.halfLifeHours))
             for kind in StimulusKind.allCases where pep.stimulusGains[kind] != nil {
-                add(p + kind.rawValue + "_gain", "1", base.appending(path: \Peptide.stimulusGains[kind]!))
+                add(p + kind.rawValue + "_gain", "1", .gain, base.appending(path: \Peptide.stimulusGains[kind]!))
             }
             addBindings(p, base, \.bindings, pep.bindings)
         }
         for (i, d) in library.drugs.enumerated() where drugIDs?.contains(d.id) ?? true {
             let p = d.id + "."
             let base: WritableKeyPath<DrugLibrary, Drug> = \DrugLibrary.drugs[i]
-            add(p + "molar_mass_g_per_mol", "g/mol", base.appending(path: \.molarMassGramsPerMole))
-            add(p + "central_volume_l", "L", base.appending(path: \.centralVolumeLiters))
-            add(p + "clearance_l_per_h", "L/h", base.appending(path: \.clearanceLitersPerHour))
+            add(p + "molar_mass_g_per_mol", "g/mol", .positive("doses in mg are divided by it to give nmol"), base.appending(path: \.molarMassGramsPerMole))
+            add(p + "central_volume_l", "L", .volume, base.appending(path: \.centralVolumeLiters))
+            add(p + "clearance_l_per_h", "L/h", .positive("without elimination repeated doses accumulate without bound and the half-life is infinite"), base.appending(path: \.clearanceLitersPerHour))
             if d.peripheral != nil {
-                add(p + "peripheral_volume_l", "L", base.appending(path: \Drug.peripheral!.volumeLiters))
-                add(p + "intercompartmental_clearance_l_per_h", "L/h",
+                add(p + "peripheral_volume_l", "L", .volume, base.appending(path: \Drug.peripheral!.volumeLiters))
+                add(p + "intercompartmental_clearance_l_per_h", "L/h", .switchableRate,
                     base.appending(path: \Drug.peripheral!.intercompartmentalClearanceLitersPerHour))
             }
             if d.deepPeripheral != nil {
-                add(p + "deep_peripheral_volume_l", "L", base.appending(path: \Drug.deepPeripheral!.volumeLiters))
-                add(p + "deep_intercompartmental_clearance_l_per_h", "L/h",
+                add(p + "deep_peripheral_volume_l", "L", .volume, base.appending(path: \Drug.deepPeripheral!.volumeLiters))
+                add(p + "deep_intercompartmental_clearance_l_per_h", "L/h", .switchableRate,
                     base.appending(path: \Drug.deepPeripheral!.intercompartmentalClearanceLitersPerHour))
             }
-            add(p + "ke0_per_h", "1/h", base.appending(path: \.effectSiteRatePerHour))
-            add(p + "fraction_unbound", "1", base.appending(path: \.fractionUnbound))
-            add(p + "brain_partition", "1", base.appending(path: \.brainPartition))
+            add(p + "ke0_per_h", "1/h", .positive("the effect site follows plasma at this rate; at zero it never sees the drug"), base.appending(path: \.effectSiteRatePerHour))
+            add(p + "fraction_unbound", "1", .positiveFraction("only the unbound fraction reaches the receptors"), base.appending(path: \.fractionUnbound))
+            add(p + "brain_partition", "1", .nonNegative("zero keeps the drug out of the brain (a peripherally restricted drug)"), base.appending(path: \.brainPartition))
             for (j, r) in d.routes.enumerated() where r.route != .ivBolus && r.route != .ivInfusion {
                 let rp = base.appending(path: \Drug.routes[j])
                 let q = p + r.route.rawValue + "."
-                add(q + "bioavailability", "1", rp.appending(path: \.bioavailability))
-                add(q + "absorption_rate_per_h", "1/h", rp.appending(path: \.absorptionRatePerHour))
-                add(q + "lag_h", "h", rp.appending(path: \.lagHours))
+                add(q + "bioavailability", "1", .fraction("the share of a dose that reaches the circulation"), rp.appending(path: \.bioavailability))
+                add(q + "absorption_rate_per_h", "1/h", .positive("at zero the dose never leaves the depot"), rp.appending(path: \.absorptionRatePerHour))
+                add(q + "lag_h", "h", .nonNegative("a delay"), rp.appending(path: \.lagHours))
                 if r.slowDepot != nil {
-                    add(q + "slow_depot_fraction", "1", rp.appending(path: \RouteParameters.slowDepot!.fraction))
-                    add(q + "slow_absorption_rate_per_h", "1/h", rp.appending(path: \RouteParameters.slowDepot!.absorptionRatePerHour))
+                    add(q + "slow_depot_fraction", "1", .fraction("the share of the dose that enters the slow depot"),
+                        rp.appending(path: \RouteParameters.slowDepot!.fraction))
+                    add(q + "slow_absorption_rate_per_h", "1/h", .positive("at zero the slow depot never empties"),
+                        rp.appending(path: \RouteParameters.slowDepot!.absorptionRatePerHour))
                 }
             }
             addBindings(p, base, \.bindings, d.bindings)
             for (j, m) in d.modulations.enumerated() {
                 let mp = base.appending(path: \Drug.modulations[j])
                 let q = p + m.receptor.rawValue + "."
-                add(q + "modulator_kd_nM", "nM", mp.appending(path: \.modulatorKdNanomolar))
-                add(q + "affinity_factor", "1", mp.appending(path: \.affinityFactor))
-                add(q + "efficacy_factor", "1", mp.appending(path: \.efficacyFactor))
+                add(q + "modulator_kd_nM", "nM", .positive("the modulator's occupancy c / (c + Kd) is undefined at rest when Kd is zero"), mp.appending(path: \.modulatorKdNanomolar))
+                add(q + "affinity_factor", "1", .positive("a factor on the affinity; zero abolishes binding"), mp.appending(path: \.affinityFactor))
+                add(q + "efficacy_factor", "1", .nonNegative("a factor on the efficacy"), mp.appending(path: \.efficacyFactor))
             }
             for (j, m) in d.metabolites.enumerated() {
                 let mp = base.appending(path: \Drug.metabolites[j])
                 let q = p + m.metabolite + "."
-                add(q + "formation_fraction", "1", mp.appending(path: \.formationFraction))
-                add(q + "first_pass_fraction", "1", mp.appending(path: \.firstPassFraction))
+                add(q + "formation_fraction", "1", .fraction("a share of the parent's clearance"), mp.appending(path: \.formationFraction))
+                add(q + "first_pass_fraction", "1", .fraction("a share of the unabsorbed dose"), mp.appending(path: \.firstPassFraction))
             }
         }
         let ph: WritableKeyPath<DrugLibrary, Physiology> = \DrugLibrary.physiology
-        let physiology: [(String, String, WritableKeyPath<Physiology, Sourced>)] = [
-            ("endorphin_suppression_gain", "1", \.endorphinSuppressionGain),
-            ("endorphin_suppression_half_life_h", "h", \.endorphinSuppressionHalfLifeHours),
-            ("dynorphin_induction_gain", "1", \.dynorphinInductionGain),
-            ("dynorphin_induction_half_life_h", "h", \.dynorphinInductionHalfLifeHours),
-            ("dynorphin_drive_from_mu", "1", \.dynorphinDriveFromMu),
-            ("dynorphin_drive_from_stress", "1", \.dynorphinDriveFromStress),
-            ("hedonic_delta_weight", "1", \.hedonicDeltaWeight),
-            ("hedonic_kappa_weight", "1", \.hedonicKappaWeight),
-            ("deficit_release_factor", "1", \.deficitReleaseFactor),
-            ("deficit_receptor_synthesis_factor", "1", \.deficitReceptorSynthesisFactor),
-            ("probe_concentration_nM", "nM", \.probeConcentrationNanomolar),
-            ("probe_ki_nM", "nM", \.probeKiNanomolar),
-            ("probe_efficacy", "1", \.probeEfficacy),
+        let probe = ParameterRange.positive("tolerance_index is relative to the response to this probe, zero without it")
+        let physiology: [(String, String, ParameterRange, WritableKeyPath<Physiology, Sourced>)] = [
+            ("endorphin_suppression_gain", "1", .gain, \.endorphinSuppressionGain),
+            ("endorphin_suppression_half_life_h", "h", .halfLife, \.endorphinSuppressionHalfLifeHours),
+            ("dynorphin_induction_gain", "1", .gain, \.dynorphinInductionGain),
+            ("dynorphin_induction_half_life_h", "h", .halfLife, \.dynorphinInductionHalfLifeHours),
+            ("dynorphin_drive_from_mu", "1", .weight, \.dynorphinDriveFromMu),
+            ("dynorphin_drive_from_stress", "1", .weight, \.dynorphinDriveFromStress),
+            ("hedonic_delta_weight", "1", .weight, \.hedonicDeltaWeight),
+            ("hedonic_kappa_weight", "1", .weight, \.hedonicKappaWeight),
+            ("deficit_release_factor", "1", .positive("scales endogenous release in the opioid-deficit phenotype; zero leaves no peptide"), \.deficitReleaseFactor),
+            ("deficit_receptor_synthesis_factor", "1", .positive("scales receptor synthesis in the opioid-deficit phenotype; zero leaves no receptors"), \.deficitReceptorSynthesisFactor),
+            ("probe_concentration_nM", "nM", probe, \.probeConcentrationNanomolar),
+            ("probe_ki_nM", "nM", probe, \.probeKiNanomolar),
+            ("probe_efficacy", "1", probe, \.probeEfficacy),
         ]
-        for (name, unit, kp) in physiology { add("model." + name, unit, ph.appending(path: kp)) }
+        for (name, unit, range, kp) in physiology { add("model." + name, unit, range, ph.appending(path: kp)) }
         return out
     }
 
@@ -143,9 +148,26 @@ public enum ParameterCatalog {
         library.drugs.filter { drugIDs?.contains($0.id) ?? true }.map { $0.id + ".half_life_h" }
     }
 
+    /// The valid range of the parameter `name` (derived names included), or nil if the library
+    /// has no such parameter.
+    /// - Complexity: O(number of library values).
+    public static func range(of name: String, in library: DrugLibrary) -> ParameterRange? {
+        if let entry = entries(of: library).first(where: { $0.name == name }) { return entry.range }
+        return derivedNames(of: library, drugIDs: nil).contains(name) ? .halfLife : nil
+    }
+
+    /// The one check of a parameter value against its range, for scenario overrides, parameter
+    /// vectors (`CompiledModel.withParameterValues`) and study variations alike.
+    /// - Throws: `ModelError.invalidValue` naming the parameter, the range and its reason.
+    public static func validate(_ value: Double, of name: String, range: ParameterRange) throws(ModelError) {
+        guard range.contains(value) else {
+            throw .invalidValue(path: name, reason: "\(range.requirement), got \(value)")
+        }
+    }
+
     /// `library` with `overrides` applied.
     /// - Throws: `ModelError.unknownParameter` for a name not in the catalog of `drugIDs`,
-    ///   `ModelError.invalidValue` for a negative, non-finite or out-of-range value, or for a
+    ///   `ModelError.invalidValue` for a value outside the parameter's range, or for a
     ///   `<drug>.half_life_h` given together with `<drug>.clearance_l_per_h` (both set the clearance).
     public static func apply(_ overrides: [String: Double], to library: DrugLibrary,
                              drugIDs: Set<String>? = nil) throws -> DrugLibrary {
@@ -164,23 +186,14 @@ public enum ParameterCatalog {
         for e in entries { byName[e.name] = e }
         for name in overrides.keys.sorted() {
             let value = overrides[name]!
-            guard value.isFinite, value >= 0 else {
-                throw ModelError.invalidValue(path: name, reason: "must be a finite number >= 0, got \(value)")
-            }
             let source = "scenario override"
             if let entry = byName[name] {
-                if name.hasSuffix("bioavailability") || name.hasSuffix("fraction_unbound")
-                    || name.hasSuffix("_fraction") || name.hasSuffix("arrestin_bias"),
-                    value > 1 {
-                    throw ModelError.invalidValue(path: name, reason: "must be between 0 and 1, got \(value)")
-                }
+                try validate(value, of: name, range: entry.range)
                 lib[keyPath: entry.keyPath] = Sourced(value, source)
             } else if name.hasSuffix(".half_life_h"),
                       let index = lib.drugs.firstIndex(where: { $0.id + ".half_life_h" == name }),
                       drugIDs?.contains(lib.drugs[index].id) ?? true {
-                guard value > 0 else {
-                    throw ModelError.invalidValue(path: name, reason: "half-life must be > 0")
-                }
+                try validate(value, of: name, range: .halfLife)
                 let v1 = lib.drugs[index].centralVolumeLiters.value
                 lib.drugs[index].clearanceLitersPerHour = Sourced(
                     0.6931471805599453 * v1 / value, "scenario override of half-life")

@@ -132,7 +132,8 @@ public enum ReceptorModel {
                 return o.observable
             }
         }
-        let observables = try lookUp(columns ?? scenario.output.columns ?? all.map(\.name))
+        let names = columns ?? scenario.output.columns ?? all.map(\.name)
+        let observables = try lookUp(names)
         let tracker = extremaColumns.isEmpty ? nil
             : ExtremaTracker(model: model, observables: try lookUp(extremaColumns), columns: extremaColumns, window: window)
         let interval = intervalHours ?? scenario.output.intervalHours
@@ -150,12 +151,14 @@ public enum ReceptorModel {
                                  startTime: 0, endTime: scenario.durationHours)
         var destination = sink
         defer { sink = destination }
-        var adapter = ObservingSink(model: model, observables: observables, extrema: tracker) { time, values in
+        let options = options ?? solverOptions(for: model)
+        var adapter = ObservingSink(model: model, observables: observables, names: names,
+                                    absoluteTolerance: options.absoluteTolerance, extrema: tracker) { time, values in
             try destination.receive(timeHours: time, values: values)
         }
         do {
             let solution = try ODESolver.solve(
-                problem, method: method, options: options ?? solverOptions(for: model), events: schedule,
+                problem, method: method, options: options, events: schedule,
                 output: outputTimes.map { .times($0) } ?? .uniform(start: 0, interval: interval, end: scenario.durationHours),
                 into: &adapter)
             return (solution.statistics, tracker?.extremes ?? [])
@@ -180,8 +183,11 @@ struct ObservingSink: SolutionSink {
     var shared: ObservableRowQuantities
     /// Peaks and troughs found on the solution between rows too, when asked for.
     let extrema: ExtremaTracker?
+    /// Round-off negatives of non-negative columns to 0; real negative excursions stop the run.
+    let nonNegative: NonNegativeOutput
 
-    init(model: CompiledModel, observables: [Observable], extrema: ExtremaTracker? = nil,
+    init(model: CompiledModel, observables: [Observable], names: [String], absoluteTolerance: Tolerance,
+         extrema: ExtremaTracker? = nil,
          emit: @escaping (Double, UnsafeBufferPointer<Double>) throws -> Void) {
         self.model = model
         self.observables = observables
@@ -189,10 +195,12 @@ struct ObservingSink: SolutionSink {
         self.emit = emit
         row = Array(repeating: 0, count: observables.count)
         shared = ObservableRowQuantities(model: model, observables: observables)
+        nonNegative = NonNegativeOutput(model: model, observables: observables, names: names, absoluteTolerance: absoluteTolerance)
     }
 
     mutating func record(time: Double, state: UnsafeBufferPointer<Double>) throws {
         model.values(of: observables, time: time, state, shared: &shared, into: &row)
+        try nonNegative.clamp(&row, time: time, surface: shared.surface)
         try row.withUnsafeBufferPointer { try emit(time, $0) }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Pharmacology
 import ScenarioFiles
 
 /// A small argument parser: `--name value`, `--name=value`, `-o value`, flags, `--` to end

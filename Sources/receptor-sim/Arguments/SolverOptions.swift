@@ -14,8 +14,8 @@ struct SolverOptions: Equatable {
     static func specifications(for scope: String) -> [OptionSpecification] {
         [
             OptionSpecification("--method", value: "NAME", help: "Integration method for \(scope): \(methods.joined(separator: ", ")) (default: the scenario's solver.method)."),
-            OptionSpecification("--rtol", value: "R", help: "Relative tolerance for \(scope), > 0 and at most 1 (default: the scenario's solver.rtol)."),
-            OptionSpecification("--atol", value: "A", help: "Absolute tolerance for \(scope), > 0 and at most 1 (default: the scenario's solver.atol)."),
+            OptionSpecification("--rtol", value: "R", help: "Relative tolerance for \(scope), 1e-13 to 1e-2 (default: the scenario's solver.rtol)."),
+            OptionSpecification("--atol", value: "A", help: "Absolute tolerance for \(scope), 1e-20 to 1e-3 (default: the scenario's solver.atol)."),
         ]
     }
 
@@ -42,8 +42,8 @@ struct SolverOptions: Equatable {
         guard let value = Double(text) else {
             throw .usage(command: command, message: "option '\(option)' needs a number, found '\(text)'")
         }
-        if let problem = ScenarioReader.toleranceProblem(value) {
-            throw .usage(command: command, message: "option '\(option)' \(problem.phrase), found '\(text)'")
+        if let problem = ScenarioReader.toleranceProblem(value, relative: option == "--rtol") {
+            throw .usage(command: command, message: "option '\(option)' \(problem), found '\(text)'")
         }
         return value
     }

@@ -6,32 +6,34 @@ import ScenarioFiles
 enum CheckCommand: ReceptorSimCommand {
     static let name = "check"
     static let abstract = "Validate scenario files without running them."
-    static let usage = "SCENARIO... [--timeline]"
+    static let usage = "SCENARIO... [--timeline] [--max-rows N] [--max-administrations N]"
     static let discussion = """
         Reports every problem in every file at once, as 'file:line: error: field: message'.
         With --timeline, prints the fully expanded event timeline (every dose with time, drug,
         route and amount; infusion starts and ends; stimulus windows) and the defaults applied,
-        so you see exactly what will be simulated.
+        so you see exactly what will be simulated. Each file's line gives what a run will cost:
+        administrations and events, output rows and columns, and the approximate CSV size.
         """
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "Scenario files to check.", repeating: true)],
-        options: [OptionSpecification("--timeline", help: "Print the expanded event timeline and the resolved defaults.")])
+        options: [OptionSpecification("--timeline", help: "Print the expanded event timeline and the resolved defaults.")]
+            + ScenarioLimitOptions.specifications)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let vocabulary = ModelBridge.vocabulary
+        let limits = try ScenarioLimitOptions.limits(arguments, command: name)
         var failed = false
         for file in arguments.positionals {
             do throws(ScenarioError) {
-                let loaded = try ScenarioReader.load(path: file, vocabulary: vocabulary)
+                let loaded = try ScenarioReader.load(path: file, vocabulary: vocabulary, limits: limits)
                 let scenario = loaded.scenario
-                var doses = 0, infusions = 0
-                for entry in ScenarioTimeline.expand(scenario) {
-                    if case .dose = entry.kind { doses += 1 }
-                    if case .infusionStart = entry.kind { infusions += 1 }
-                }
+                // Counted from the schedule, not by expanding it (the timeline below is bounded
+                // by the limits once the file is valid).
+                let cost = ScenarioCost(scenario, columnCount: scenario.output.columns?.count ?? vocabulary.columnNames(scenario).count)
                 // File content is escaped, never echoed raw: a name must not drive the terminal.
-                console.out(TerminalText.escaped("\(file): ok: \(scenario.name) (\(format(scenario.durationHours)) h, \(doses) doses, "
-                    + "\(infusions) infusions, \(scenario.events.count) events)"))
+                console.out(TerminalText.escaped("\(file): ok: \(scenario.name) (\(format(scenario.durationHours)) h, \(ScenarioCost.count(cost.doses)) doses, "
+                    + "\(ScenarioCost.count(cost.infusions)) infusions, \(scenario.events.count) events; "
+                    + "\(ScenarioCost.count(cost.rows)) rows x \(ScenarioCost.count(cost.columns)) columns, about \(ScenarioCost.bytes(cost.estimatedBytes)))"))
                 if arguments.flag("--timeline") { console.out(TerminalText.escapedLines(timeline(loaded))) }
             } catch {
                 console.err(error.description)

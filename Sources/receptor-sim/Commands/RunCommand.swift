@@ -8,7 +8,7 @@ import ScenarioFiles
 enum RunCommand: ReceptorSimCommand {
     static let name = "run"
     static let abstract = "Simulate a scenario and write its CSV."
-    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--method NAME] [--rtol R] [--atol A] [--summary] [--chart] [--quiet]"
+    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--method NAME] [--rtol R] [--atol A] [--summary] [--chart] [--quiet] [--max-rows N] [--max-administrations N]"
     static let discussion = """
         Writes one row per output time: time_h first, then the scenario's columns (all when
         output.columns is not given). A file is written atomically: a failed run leaves no
@@ -26,26 +26,22 @@ enum RunCommand: ReceptorSimCommand {
             OptionSpecification("--summary", help: "Print peaks and troughs of the main observables, solver statistics and wall time to standard error."),
             OptionSpecification("--chart", help: "Draw mu_occupancy_total and withdrawal_index (or the first two columns) in the terminal with braille characters after the run; on standard error when the CSV goes to standard output."),
             OptionSpecification("--quiet", short: "-q", help: "Show no progress on standard error (shown for runs longer than about a second)."),
-        ])
+        ] + ScenarioLimitOptions.specifications)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let file = arguments.positionals[0]
         try OutputOptions.check(command: name, outputs: [("--output", arguments.value("--output") ?? "-")], inputs: [file])
         let vocabulary = ModelBridge.vocabulary
+        let limits = try ScenarioLimitOptions.limits(arguments, command: name)
         var scenario: Scenario
         do throws(ScenarioError) {
-            scenario = try ScenarioReader.load(path: file, vocabulary: vocabulary).scenario
+            scenario = try ScenarioReader.load(path: file, vocabulary: vocabulary, limits: limits).scenario
         } catch {
             throw .scenario(error)
         }
         try SolverOptions(arguments, command: name).apply(to: &scenario)
         if let text = arguments.value("--interval") {
-            let interval = try ArgumentParser.positiveNumber(text, option: "--interval", command: name)
-            guard scenario.durationHours / interval <= ScenarioReader.maximumOutputRows else {
-                throw .usage(command: name, message: "option '--interval' asks for more than "
-                    + "\(Int(ScenarioReader.maximumOutputRows)) rows over \(CheckCommand.format(scenario.durationHours)) h")
-            }
-            scenario.output.intervalHours = interval
+            scenario.output.intervalHours = try ArgumentParser.positiveNumber(text, option: "--interval", command: name)
         }
         if let text = arguments.value("--columns") {
             let requested = try ArgumentParser.list(text, option: "--columns", command: name)
@@ -62,6 +58,11 @@ enum RunCommand: ReceptorSimCommand {
                 text, option: "--precision", in: 1...CSVNumberFormat.maximumSignificantDigits, command: name))
         }
         let columns = scenario.output.columns ?? ModelBridge.columnNames(for: scenario)
+        // The file was checked with its own interval and columns; the options may change both.
+        if let problem = limits.outputProblem(ScenarioCost(scenario, columnCount: columns.count),
+                                              coarsen: arguments.value("--interval") == nil ? "output.interval_h" : "--interval") {
+            throw .usage(command: name, message: "\(file): " + problem)
+        }
         let destination: CSVDestination
         switch arguments.value("--output") {
         case nil, "-": destination = .standardOutput

@@ -54,6 +54,9 @@ enum ModelBridge {
     /// The names scenarios may use, from the built-in library.
     static var vocabulary: ScenarioVocabulary {
         let library = self.library
+        var ranges: [String: ParameterRange] = [:]
+        for entry in ParameterCatalog.entries(of: library) { ranges[entry.name] = entry.range }
+        let allRanges = ranges
         return ScenarioVocabulary(
             // Metabolites are listed with no routes, so dosing one says so instead of "unknown drug".
             drugRoutes: Dictionary(library.drugs.map { ($0.id, $0.supportedRoutes) }, uniquingKeysWith: { first, _ in first }),
@@ -61,7 +64,8 @@ enum ModelBridge {
                 (try? ReceptorModel.parameterNames(for: scenario, library: library)) ?? []
             },
             columnNames: { scenario in columnNames(for: scenario, library: library) },
-            solverMethods: IntegrationMethod.allCases.map(\.rawValue))
+            solverMethods: IntegrationMethod.allCases.map(\.rawValue),
+            parameterRange: { name in allRanges[name] ?? ParameterCatalog.range(of: name, in: library) })
     }
 
     /// Every data column of a scenario (without `time_h`, which the CSV writer puts first).
@@ -93,6 +97,8 @@ enum ModelBridge {
                 throw .simulation(file: file, timeHours: time(of: solverError), cause: solverError.description)
             case .steadyStateNotFound:
                 throw .simulation(file: file, timeHours: 0, cause: error.description)
+            case .negativeValue(_, let time, _, _):
+                throw .simulation(file: file, timeHours: time, cause: error.description)
             default:
                 throw .model(file: file, message: error.description)
             }
