@@ -46,7 +46,7 @@ extension DrugLibrary {
         effectSiteRatePerHour: .assumption(1, "lipophilic, rapid brain entry (t½ke0 ≈40 min)"),
         fractionUnbound: Sourced(0.79, "[M] ≈21 % protein bound"),
         bindings: [
-            antagonist(.mu, ki: Sourced(0.2, "[M] ≈0.1–0.4 nM (§4)"), inverse: true),
+            antagonist(.mu, ki: Sourced(0.2, "[M] ≈0.1–0.4 nM (§4); cloned human MOR 0.11 nM (Wentland 2009 Bioorg Med Chem Lett, Table 1) and 0.86–1.1 nM with koff 0.35 /min, t½ 2 min (Cassel 2005 Eur J Pharmacol, Tables 1–2) [R-low: as tabulated in a public curated dataset, papers not re-read]"), inverse: true),
             antagonist(.delta, ki: Sourced(15.8, "[R] dose-blockade ratio ×79 of mu (Trøstheim 2022 app, Rabiner-based; §4)"), inverse: true),
             antagonist(.kappa, ki: Sourced(0.4, "[R] ratio ×2 of mu (Trøstheim 2022; §4)"), inverse: true),
         ],
