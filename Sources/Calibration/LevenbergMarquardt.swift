@@ -21,7 +21,8 @@ package struct LevenbergMarquardt: Sendable {
     package var gradientTolerance = 1e-6
     /// Converged when an accepted step moves no parameter by more than this in ln (relative 1e-6).
     package var stepTolerance = 1e-6
-    /// Converged when an accepted step lowers the cost by less than this fraction of it.
+    /// Converged when an accepted step lowers the cost by less than this fraction of it, or
+    /// when the linear model predicts no more than that for the next step.
     package var costTolerance = 1e-10
     /// The Jacobian estimator when the objective supplies none.
     package var differences = CentralDifferenceJacobian()
@@ -105,6 +106,11 @@ package struct LevenbergMarquardt: Sendable {
                     predicted -= 0.5 * step[j] * aj
                 }
                 let stepSize = step.map(abs).max() ?? 0
+                // Even the model's best step would gain next to nothing: at the optimum, to
+                // within the noise of the residuals (each further try would cost an evaluation).
+                if stepSize > 0, predicted > 0, predicted <= costTolerance * max(cost, 1e-300) {
+                    return Outcome(x: x, cost: cost, residuals: r, iterations: iteration, termination: .cost)
+                }
                 if stepSize == 0 || predicted <= 0 {
                     if mu > 1e16 { return Outcome(x: x, cost: cost, residuals: r, iterations: iteration, termination: .stalled) }
                     mu *= nu; nu *= 2
