@@ -1,6 +1,7 @@
 import Calibration
 import Pharmacology
 import Reports
+import ScenarioFiles
 import Validation
 
 /// `receptor-sim fit STUDY... --parameter NAME[=INITIAL][:LOWER:UPPER] ...`: calibrates named
@@ -68,7 +69,15 @@ enum FitCommand: ReceptorSimCommand {
         do throws(ValidationError) {
             locations = try StudyLocation.resolve(names: arguments.positionals, folder: folder)
         } catch {
-            throw .validation(error)
+            // The same messages as validate gives, naming this command.
+            switch error {
+            case .unknownStudy(let study, let folder, let suggestions):
+                throw .usage(command: name, message: "no study '\(study)' in \(folder)" + NameSuggestion.didYouMean(suggestions))
+            case .noStudies(let folder):
+                throw .usage(command: name, message: "no studies (<id>.json with <id>.csv) in \(folder)")
+            default:
+                throw .validation(error)
+            }
         }
         let outputs = try checkOutputs(arguments, inputs: locations.flatMap { [$0.scenarioPath, $0.observationsPath] })
 
@@ -82,7 +91,7 @@ enum FitCommand: ReceptorSimCommand {
                     location.observationsPath, columns: ModelBridge.columnNames(for: scenario),
                     drugIDs: Set(vocabulary.drugRoutes.keys), durationHours: scenario.durationHours)
                 if file.heldBack {
-                    throw .model(file: location.observationsPath, message: "study '\(location.id)' is held back (held_back: true): it is kept for independent validation and never fitted")
+                    throw .model(file: location.observationsPath + heldBackLine(location.observationsPath), message: "study '\(location.id)' is held back (held_back: true): it is kept for independent validation and never fitted")
                 }
                 studies.append((location.id, scenario, location.scenarioPath, file, location.observationsPath))
             } catch {
@@ -131,6 +140,14 @@ enum FitCommand: ReceptorSimCommand {
         }
         try OutputOptions.check(command: name, outputs: outputs, inputs: inputs)
         return (arguments.value("--output"), arguments.value("--residuals"))
+    }
+
+    /// `:N` for the line of the `held_back` header in `path` (the parser keeps only the flag).
+    private static func heldBackLine(_ path: String) -> String {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return "" }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let index = lines.firstIndex(where: { $0.drop { $0 == "#" || $0 == " " }.hasPrefix("held_back") }) else { return "" }
+        return ":\(index + 1)"
     }
 
     private static func integer(_ text: String?, option: String, default value: Int, range: ClosedRange<Int>) throws(CommandLineError) -> Int {
