@@ -22,8 +22,14 @@ package struct LevenbergMarquardt: Sendable {
     /// Converged when an accepted step moves no parameter by more than this in ln (relative 1e-6).
     package var stepTolerance = 1e-6
     /// Converged when an accepted step lowers the cost by less than this fraction of it, or
-    /// when the linear model predicts no more than that for the next step.
-    package var costTolerance = 1e-10
+    /// when the linear model predicts no more than that for the next step. The solver's
+    /// tolerances (rtol 1e-6 by default) make smaller changes noise.
+    package var costTolerance = 1e-8
+    /// Converged when `stagnationIterations` iterations together lowered the cost by less than
+    /// `stagnationTolerance` of it: statistics that move in jumps (a time of peak read from
+    /// output rows) give a cost with flat steps, on which the search would otherwise creep.
+    package var stagnationIterations = 5
+    package var stagnationTolerance = 1e-6
     /// The Jacobian estimator when the objective supplies none.
     package var differences = CentralDifferenceJacobian()
 
@@ -34,6 +40,7 @@ package struct LevenbergMarquardt: Sendable {
         case gradient = "converged (gradient)"
         case step = "converged (step)"
         case cost = "converged (cost)"
+        case stagnation = "converged (no progress in 5 steps)"
         case stalled = "stalled (no step lowers the cost)"
         case iterationLimit = "iteration limit"
         case failedStart = "failed at the start point"
@@ -61,8 +68,15 @@ package struct LevenbergMarquardt: Sendable {
         var cost = Self.cost(r)
         var mu = -1.0, nu = 2.0
         var iteration = 0
+        var history = [cost]
         while iteration < maximumIterations {
             iteration += 1
+            if history.count > stagnationIterations {
+                let earlier = history[history.count - 1 - stagnationIterations]
+                if earlier - cost <= stagnationTolerance * max(earlier, 1e-300) {
+                    return Outcome(x: x, cost: cost, residuals: r, iterations: iteration - 1, termination: .stagnation)
+                }
+            }
             let jacobian = objective.jacobian(at: x, residuals: r)
                 ?? differences.jacobian(of: objective, at: x, residuals: r, ledger: ledger)
             var a = [Double](repeating: 0, count: p * p), g = [Double](repeating: 0, count: p)
@@ -130,6 +144,7 @@ package struct LevenbergMarquardt: Sendable {
                     if decrease <= costTolerance * max(cost, 1e-300) {
                         return Outcome(x: x, cost: cost, residuals: r, iterations: iteration, termination: .cost)
                     }
+                    history.append(cost)
                     break
                 }
                 if mu > 1e16 { return Outcome(x: x, cost: cost, residuals: r, iterations: iteration, termination: .stalled) }
