@@ -46,13 +46,16 @@ enum FitCommand: ReceptorSimCommand {
         options: [
             OptionSpecification("--parameter", short: "-p", value: "NAME[=INITIAL][:LOWER:UPPER]", repeatable: true,
                                 help: "A parameter to fit, its start and bounds (all > 0); give one per parameter."),
-            OptionSpecification("--starts", value: "N", help: "Number of starts (default \(Calibration.defaultStarts)): the initial values, then N-1 seeded draws."),
-            OptionSpecification("--seed", value: "S", help: "Seed of the start draws, an integer >= 0 (default \(Calibration.defaultSeed))."),
+            OptionSpecification("--starts", value: "N", help: "Number of starts, 1 to 1000 (default \(Calibration.defaultStarts)): the initial values, then N-1 seeded draws."),
+            OptionSpecification("--seed", value: "S", help: "Seed of the start draws, a whole number (default \(Calibration.defaultSeed))."),
             OptionSpecification("--output", short: "-o", value: "FILE", help: "Write the estimates as a parameters: block (.json5), atomically."),
             OptionSpecification("--residuals", value: "FILE", help: "Write the residuals at the estimates (.csv), atomically."),
             OptionSpecification("--dir", value: "FOLDER", help: "The folder of studies (default: Scenarios/validation)."),
             ChartCommandSupport.quietOption,
         ])
+
+    /// More starts than this is a typing error, not a plan (each start is a full search).
+    static let maximumStarts = 1000
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let specs = arguments.allValues("--parameter")
@@ -61,8 +64,17 @@ enum FitCommand: ReceptorSimCommand {
         for spec in specs {
             do throws(CalibrationError) { parameters.append(try FitParameter.parse(spec)) } catch { throw .usage(command: name, message: error.description) }
         }
-        let starts = try integer(arguments.value("--starts"), option: "--starts", default: Calibration.defaultStarts, range: 1...1000)
-        let seed = UInt64(try integer(arguments.value("--seed"), option: "--seed", default: Int(Calibration.defaultSeed), range: 0...Int.max))
+        let starts = try arguments.value("--starts").map { (text) throws(CommandLineError) in
+            try ArgumentParser.integer(text, option: "--starts", in: 1...maximumStarts, command: name)
+        } ?? Calibration.defaultStarts
+        var seed = Calibration.defaultSeed
+        if let text = arguments.value("--seed") {
+            // As `population --seed`: any UInt64.
+            guard let value = UInt64(text) else {
+                throw .usage(command: name, message: "option '--seed' needs a whole number from 0 to \(UInt64.max), found '\(text)'")
+            }
+            seed = value
+        }
 
         let folder = arguments.value("--dir") ?? ValidateCommand.defaultFolder
         let locations: [StudyLocation]
@@ -148,14 +160,5 @@ enum FitCommand: ReceptorSimCommand {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let index = lines.firstIndex(where: { $0.drop { $0 == "#" || $0 == " " }.hasPrefix("held_back") }) else { return "" }
         return ":\(index + 1)"
-    }
-
-    private static func integer(_ text: String?, option: String, default value: Int, range: ClosedRange<Int>) throws(CommandLineError) -> Int {
-        guard let text else { return value }
-        guard let number = Int(text), range.contains(number) else {
-            let upper = range.upperBound == Int.max ? "" : " and <= \(range.upperBound)"
-            throw .usage(command: name, message: "\(option) '\(text)' must be an integer >= \(range.lowerBound)\(upper)")
-        }
-        return number
     }
 }
