@@ -134,6 +134,21 @@ import Validation
         do { _ = try FitParameter.parse(text) } catch { #expect(error.description == message) }
     }
 
+    /// An optimum outside the box: the search stops on the bound (by projection) and the other
+    /// parameter still reaches its own optimum.
+    @Test func boundsHoldTheSearchInTheBox() {
+        // r = (ln θ − ln target) / 0.1 per parameter; target 50 is above its upper bound 5.
+        let problem = LogDistance(targets: [50, 2], initial: [1, 1], lower: [0.5, 0.1], upper: [5, 10])
+        let result = Calibration.fit(problem, starts: 3, seed: 11)
+        #expect(abs(result.estimates[0] - 5) < 1e-12)
+        #expect(abs(result.estimates[1] - 2) < 1e-6)
+        for start in result.starts { #expect(start.termination.rawValue.hasPrefix("converged"), "\(start.termination)") }
+        // Three starts: the initial point, then two seeded log-uniform draws inside the box.
+        let points = Calibration.startPoints(problem, count: 3, seed: 11)
+        #expect(points[0] == [1, 1] && points == Calibration.startPoints(problem, count: 3, seed: 11))
+        #expect(points.dropFirst().allSatisfy { $0[0] > 0.5 && $0[0] < 5 && $0[1] > 0.1 && $0[1] < 10 })
+    }
+
     @Test func symmetricEigenMatchesAKnownMatrix() {
         // [[2, 1], [1, 2]]: eigenvalues 1 and 3, vectors (1, −1)/√2 and (1, 1)/√2.
         let eigen = SymmetricEigen([2, 1, 1, 2], n: 2)
@@ -174,4 +189,17 @@ final class CallCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
     func next() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
+}
+
+/// r_i = (ln θ_i − ln target_i) / 0.1: a quadratic in log space with a known optimum.
+struct LogDistance: LeastSquaresObjective, CalibrationBounds {
+    let targets: [Double]
+    let initial: [Double]
+    let lower: [Double]
+    let upper: [Double]
+    var parameterCount: Int { targets.count }
+    var residualCount: Int { targets.count }
+    func residuals(at x: [Double]) -> Result<[Double], EvaluationFailure> {
+        .success(zip(x, targets).map { ($0 - log($1)) / 0.1 })
+    }
 }
