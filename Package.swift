@@ -25,10 +25,12 @@ let package = Package(
         .target(name: "Studies", dependencies: ["Pharmacology", "Integrators", "Reports"]),
         // Validation against published studies: observations files, statistics, verdicts, report.
         .target(name: "Validation", dependencies: ["Reports", "ScenarioFiles"]),
+        // Calibration (`fit`): weighted least squares of named parameters to validation studies.
+        .target(name: "Calibration", dependencies: ["Pharmacology", "ScenarioFiles", "Studies", "Validation"]),
         // The command line: wires the stages, nothing else does.
         .executableTarget(
             name: "receptor-sim",
-            dependencies: ["Integrators", "Pharmacology", "ScenarioFiles", "Reports", "Exchange", "Studies", "Validation"]),
+            dependencies: ["Integrators", "Pharmacology", "ScenarioFiles", "Reports", "Exchange", "Studies", "Validation", "Calibration"]),
 
         // Standard stiff test problems (IVP Test Set) shared by the engine tests and the benchmarks.
         .target(
@@ -50,5 +52,6 @@ let package = Package(
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Pharmacology", "Integrators", "ScenarioFiles", "receptor-sim"]),
         .testTarget(name: "ReceptorSimTests", dependencies: ["receptor-sim", "Reports", "ScenarioFiles", "Pharmacology"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Reports"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Validation", "Pharmacology", "ScenarioFiles"]),
     ]
 )

@@ -1,0 +1,164 @@
+import Calibration
+import Pharmacology
+import Reports
+import ScenarioFiles
+import Validation
+
+/// `receptor-sim fit STUDY... --parameter NAME[=INITIAL][:LOWER:UPPER] ...`: calibrates named
+/// parameters to the observations of one or more validation studies (the work is in the
+/// Calibration module; this file reads the inputs, checks the outputs and prints).
+enum FitCommand: ReceptorSimCommand {
+    static let name = "fit"
+    static let abstract = "Fit named parameters to the observations of validation studies (weighted least squares)."
+    static let usage = "STUDY... --parameter NAME[=INITIAL][:LOWER:UPPER] ... [--starts N] [--seed S] [-o FILE.json5] [--residuals FILE.csv] [--dir FOLDER] [--quiet]"
+    static let discussion = """
+        Fits the named parameters (any name a scenario's parameters: block accepts, e.g.
+        morphine.clearance_l_per_h or morphine.half_life_h; see 'receptor-sim drugs DRUG') to every
+        observation of the named studies at once: a parameter takes the same value in every
+        study whose scenario has it. Studies are named as for validate; a study marked
+        held_back: true is refused (exit 2): it is kept for independent validation.
+
+        Objective: weighted least squares, residual = (model statistic - value) / sigma, sigma the
+        observation's sd when given, else half the width of its acceptance band. The model is
+        run as validate runs it (same grid and statistics). Search: Levenberg-Marquardt on
+        ln(value), bounds by projection (a parameter at a bound with the gradient pointing out is
+        held for the step; trial points are clipped to the box). Bounds default to a factor of 10
+        either side of the start; the start defaults to the scenario's current value.
+        Gradients: central differences in ln(value) with step 0.01, evaluated in parallel.
+        Starts: start 0 at the initial values, then N-1 drawn log-uniformly in the bounds from
+        --seed (the same seed gives the same starts and result). A simulation that fails during
+        the search is a rejected step (infinite cost), counted and reported.
+
+        Report: per start its cost and why it stopped; the number of model evaluations (each
+        simulates every study once) and of failed ones; each estimate with its standard error
+        on the log scale SE(ln) (about the relative SE), the factor x/÷ exp(SE(ln)) and a 95 %
+        range, from the Fisher information J^T W J at the optimum (sigmas taken as known); the
+        correlation matrix; parameters NOT IDENTIFIABLE (smallest/largest eigenvalue of the
+        information below 1e-6, or |correlation| > 0.95); every observation at the estimates
+        with its band. -o writes the estimates as a JSON5 object for a scenario's parameters:
+        block (comments give the SE and studies); --residuals a CSV of weighted residuals.
+        Exit status 0 when a start succeeded (whether or not the bands are met), 1 when every
+        start failed, 2 for bad input.
+        """
+    static let arguments = ArgumentSpecification(
+        positionals: [PositionalSpecification(
+            name: "STUDY", help: "Study ids in the folder, or paths to a study's .json or .csv.", repeating: true)],
+        options: [
+            OptionSpecification("--parameter", short: "-p", value: "NAME[=INITIAL][:LOWER:UPPER]", repeatable: true,
+                                help: "A parameter to fit, its start and bounds (all > 0); give one per parameter."),
+            OptionSpecification("--starts", value: "N", help: "Number of starts, 1 to 1000 (default \(Calibration.defaultStarts)): the initial values, then N-1 seeded draws."),
+            OptionSpecification("--seed", value: "S", help: "Seed of the start draws, a whole number (default \(Calibration.defaultSeed))."),
+            OptionSpecification("--output", short: "-o", value: "FILE", help: "Write the estimates as a parameters: block (.json5), atomically."),
+            OptionSpecification("--residuals", value: "FILE", help: "Write the residuals at the estimates (.csv), atomically."),
+            OptionSpecification("--dir", value: "FOLDER", help: "The folder of studies (default: Scenarios/validation)."),
+            ChartCommandSupport.quietOption,
+        ])
+
+    /// More starts than this is a typing error, not a plan (each start is a full search).
+    static let maximumStarts = 1000
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
+        let specs = arguments.allValues("--parameter")
+        guard !specs.isEmpty else { throw .usage(command: name, message: "missing --parameter NAME[=INITIAL][:LOWER:UPPER]") }
+        var parameters: [FitParameter] = []
+        for spec in specs {
+            do throws(CalibrationError) { parameters.append(try FitParameter.parse(spec)) } catch { throw .usage(command: name, message: error.description) }
+        }
+        let starts = try arguments.value("--starts").map { (text) throws(CommandLineError) in
+            try ArgumentParser.integer(text, option: "--starts", in: 1...maximumStarts, command: name)
+        } ?? Calibration.defaultStarts
+        var seed = Calibration.defaultSeed
+        if let text = arguments.value("--seed") {
+            // As `population --seed`: any UInt64.
+            guard let value = UInt64(text) else {
+                throw .usage(command: name, message: "option '--seed' needs a whole number from 0 to \(UInt64.max), found '\(text)'")
+            }
+            seed = value
+        }
+
+        let folder = arguments.value("--dir") ?? ValidateCommand.defaultFolder
+        let locations: [StudyLocation]
+        do throws(ValidationError) {
+            locations = try StudyLocation.resolve(names: arguments.positionals, folder: folder)
+        } catch {
+            // The same messages as validate gives, naming this command.
+            switch error {
+            case .unknownStudy(let study, let folder, let suggestions):
+                throw .usage(command: name, message: "no study '\(study)' in \(folder)" + NameSuggestion.didYouMean(suggestions))
+            case .noStudies(let folder):
+                throw .usage(command: name, message: "no studies (<id>.json with <id>.csv) in \(folder)")
+            default:
+                throw .validation(error)
+            }
+        }
+        let outputs = try checkOutputs(arguments, inputs: locations.flatMap { [$0.scenarioPath, $0.observationsPath] })
+
+        var studies: [(id: String, scenario: Scenario, scenarioPath: String, file: ObservationFile, observationsPath: String)] = []
+        var problems: [String] = []
+        let vocabulary = ModelBridge.vocabulary
+        for location in locations {
+            do throws(CommandLineError) {
+                let scenario = try ChartCommandSupport.loadScenario(location.scenarioPath)
+                let file = try ValidateCommand.readObservations(
+                    location.observationsPath, columns: ModelBridge.columnNames(for: scenario),
+                    drugIDs: Set(vocabulary.drugRoutes.keys), durationHours: scenario.durationHours)
+                if file.heldBack {
+                    throw .model(file: location.observationsPath + heldBackLine(location.observationsPath), message: "study '\(location.id)' is held back (held_back: true): it is kept for independent validation and never fitted")
+                }
+                studies.append((location.id, scenario, location.scenarioPath, file, location.observationsPath))
+            } catch {
+                problems.append(error.description)
+            }
+        }
+        if !problems.isEmpty {
+            console.err(problems.joined(separator: "\n"))
+            return 2
+        }
+
+        let problem: CalibrationProblem
+        do throws(CalibrationError) {
+            problem = try CalibrationProblem(parameters: parameters, studies: studies)
+        } catch {
+            switch error {
+            case .model(let file, let message): throw .model(file: file, message: message)
+            case .noWeight: console.err(error.description); return 2
+            default: throw .usage(command: name, message: error.description)
+            }
+        }
+
+        let progress = CommandProgress.reporter(label: name, total: Double(starts), unit: "starts", quiet: arguments.flag("--quiet"))
+        let result = Calibration.fit(problem, starts: starts, seed: seed) { _ in progress.advance() }
+        progress.finish()
+        let report = FitReport(problem: problem, result: result, seed: seed)
+        console.out(report.text)
+        guard result.best != nil else { return 1 }
+        if let path = outputs.estimates { try ChartCommandSupport.write(report.parametersBlock, to: path, console: console) }
+        if let path = outputs.residuals { try ChartCommandSupport.write(report.residualsCSV, to: path, console: console) }
+        return 0
+    }
+
+    /// `-o` (.json5) and `--residuals` (.csv), checked against each other and the study files
+    /// before anything runs.
+    private static func checkOutputs(_ arguments: ParsedArguments, inputs: [String]) throws(CommandLineError) -> (estimates: String?, residuals: String?) {
+        var outputs: [(option: String, path: String)] = []
+        for (option, ext) in [("--output", "json5"), ("--residuals", "csv")] {
+            guard let path = arguments.value(option) else { continue }
+            let shown = OutputOptions.displayName(option)
+            guard path != "-" else { throw .usage(command: name, message: "\(shown) needs a file name ending in .\(ext) (standard output carries the report)") }
+            guard ChartCommandSupport.fileExtension(path) == ext else {
+                throw .usage(command: name, message: "\(shown) file '\(path)' must end in .\(ext)")
+            }
+            outputs.append((option, path))
+        }
+        try OutputOptions.check(command: name, outputs: outputs, inputs: inputs)
+        return (arguments.value("--output"), arguments.value("--residuals"))
+    }
+
+    /// `:N` for the line of the `held_back` header in `path` (the parser keeps only the flag).
+    private static func heldBackLine(_ path: String) -> String {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return "" }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let index = lines.firstIndex(where: { $0.drop { $0 == "#" || $0 == " " }.hasPrefix("held_back") }) else { return "" }
+        return ":\(index + 1)"
+    }
+}
