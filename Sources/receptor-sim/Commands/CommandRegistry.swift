@@ -14,6 +14,7 @@ enum CommandRegistry {
         PopulationCommand.self,
         MergeCommand.self,
         ValidateCommand.self,
+        ChallengeCommand.self,
     ]
 
     static func command(named name: String) -> (any ReceptorSimCommand.Type)? {
