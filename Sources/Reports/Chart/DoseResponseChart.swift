@@ -33,6 +33,9 @@ package struct DoseResponseSeries: Sendable, Equatable {
 /// sits beside the time charts without looking different. Output is a pure function of the
 /// inputs.
 package enum DoseResponseChart {
+    /// Wider than `ChartCanvas.legendWidth`: a legend entry carries the ED50 and fold shift.
+    static let legendWidth = 250.0
+
     /// - Parameters:
     ///   - valueLabel: the y-axis title (quantity and unit).
     ///   - doseLabel: the x-axis title.
@@ -51,7 +54,7 @@ package enum DoseResponseChart {
         let yTicks = NiceTicks.linear(minimum: min(0, values.min() ?? 0), maximum: max(0, values.max() ?? 1))
 
         let left = ChartCanvas.leftMargin + 8
-        let width = max(100, options.widthPoints - left - ChartCanvas.legendWidth - ChartCanvas.legendGap)
+        let width = max(100, options.widthPoints - left - legendWidth - ChartCanvas.legendGap)
         let titleHeight = options.title == nil ? 12.0 : 40.0
         let top = titleHeight, height = options.panelHeightPoints
         let bottom = top + height
@@ -170,7 +173,7 @@ package enum DoseResponseChart {
                 "stroke-width": c(style.width + 0.6), "stroke-dasharray": style.dash ?? "none",
             ])
             out.empty("circle", ["cx": c(legendX + 13), "cy": c(rowY), "r": "3.2", "fill": style.colour])
-            let maximum = Int((ChartCanvas.legendWidth - 34) / (11 * 0.55))
+            let maximum = Int((legendWidth - 34) / (11 * 0.55))
             out.element("text", ["x": c(legendX + 32), "y": c(rowY + 3.9)], text: ChartCanvas.truncated(item.label, maximum))
         }
         out.close("g")
@@ -182,7 +185,7 @@ package enum DoseResponseChart {
     /// axis spans at most three decades.
     static func doseTickValues(low: Double, high: Double) -> [Double] {
         let first = Int(floor(log10(low))), last = Int(ceil(log10(high)))
-        let multiples: [Double] = last - first <= 3 ? [1, 2, 5] : [1]
+        let multiples: [Double] = log10(high / low) <= 3 ? [1, 2, 5] : [1]
         var ticks: [Double] = []
         for exponent in first...max(first, last) {
             for m in multiples {

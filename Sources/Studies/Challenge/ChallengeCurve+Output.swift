@@ -20,7 +20,7 @@ extension ChallengeCurve {
         var label = "t = \(NumberText.significant(timeHours, 6)) h: "
         if let ed50 = ed50Milligrams {
             label += "ED50 \(NumberText.significant(ed50, 3)) mg"
-            if let foldShift { label += ", \(NumberText.significant(foldShift, 3))x" }
+            if let foldShift { label += " (\(NumberText.significant(foldShift, 3))x)" }
         } else {
             label += "ED50 n.d."
         }

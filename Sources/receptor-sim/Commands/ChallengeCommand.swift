@@ -83,7 +83,7 @@ enum ChallengeCommand: ReceptorSimCommand {
                 curves.map(\.chartSeries),
                 valueLabel: "Peak change in \(design.observable) within \(NumberText.significant(design.windowHours, 4)) h (\(unit))",
                 doseLabel: "\(design.probeDrug) dose, \(design.probeRoute.rawValue) (mg, log scale)",
-                options: ChartOptions(title: "\(scenario.name): \(design.probeDrug) challenge", panelHeightPoints: 420))
+                options: ChartOptions(title: "\(scenario.name): \(design.probeDrug) \(design.probeRoute.rawValue) probe", panelHeightPoints: 420))
             try ChartCommandSupport.write(svg, to: chart, console: console)
         }
         let summary = ([ChallengeCurve.summaryHeader] + curves.map(\.summaryLine)).joined(separator: "\n")
@@ -111,6 +111,9 @@ enum ChallengeCommand: ReceptorSimCommand {
         }
         let drug = try required("--probe")
         let route = arguments.value("--route") ?? Route.ivBolus.rawValue
+        guard route != Route.ivInfusion.rawValue else {
+            throw .usage(command: name, message: "--route: a probe is a single dose; route 'iv_infusion' gives none (use iv_bolus)")
+        }
         var probe: DoseRegimen?
         for time in times {
             for dose in doses {
