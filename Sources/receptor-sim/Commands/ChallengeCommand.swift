@@ -19,7 +19,9 @@ enum ChallengeCommand: ReceptorSimCommand {
         giving half of that curve's own maximal effect, reported only when it lies within the
         tested doses (otherwise 'not determinable', e.g. when the maximum is not reached, and nan
         in the CSV). fold_shift is ED50 over the ED50 at the first --at time: above 1 a rightward
-        shift (tolerance; with another probe drug, cross-tolerance).
+        shift (tolerance; with another probe drug, cross-tolerance). For a drug-naive reference,
+        make the first time one with no drug acting in its window (before the first dose).
+
         The CSV has one row per time and dose: time_h, probe_dose_mg, response (the observable's
         unit), peak_after_h (h from probe to peak), emax, hill_n, ed50_mg, fold_shift. A summary
         of each curve goes to standard error (standard output when -o names a file).
