@@ -27,8 +27,8 @@ package struct DoseResponseSeries: Sendable, Equatable {
 }
 
 /// A dose-response chart: dose on a log axis, one curve per series (a tolerance challenge draws
-/// one per branch time), measured responses as dots, fitted curves as lines, each ED50 marked by
-/// a drop line to the dose axis. Styles, margins, fonts and number formats are those of
+/// one per branch time), measured responses as dots, fitted curves as lines, each ED50 marked at
+/// half the maximal effect with a line to zero effect. Styles, margins, fonts and number formats are those of
 /// `SVGChart` (`SeriesStyle`, `ChartCanvas` metrics, `NiceTicks`, `NumberText`), so the chart
 /// sits beside the time charts without looking different. Output is a pure function of the
 /// inputs.
@@ -117,8 +117,10 @@ package enum DoseResponseChart {
                 out.close("path")
             }
             if let ed50 = item.ed50Milligrams, let half = item.halfMaximalResponse, ed50 > 0, half.isFinite {
+                // To the zero line: down for a rise, up for a fall.
+                let base = min(bottom, max(top, y(0)))
                 out.empty("path", [
-                    "class": "ed50", "d": "M\(c(x(ed50))),\(c(y(half)))L\(c(x(ed50))),\(c(bottom))",
+                    "class": "ed50", "d": "M\(c(x(ed50))),\(c(y(half)))L\(c(x(ed50))),\(c(base))",
                     "stroke": style.colour, "stroke-width": "1", "stroke-dasharray": "3 3",
                 ])
                 out.empty("path", [
