@@ -41,10 +41,12 @@ import Testing
         #expect(late > early, "\(curves.map(\.foldShift))")
     }
 
-    /// The branch without a probe continues the run exactly: its rows equal the base run's.
+    /// The branch without a probe continues the run: its rows equal the base run's (a dose due
+    /// at the branch time, an infusion running across it and stopping inside the window).
     @Test func unprobedBranchContinuesTheRun() throws {
         let scenario = Scenario(name: "oral", durationHours: 30, doses: [
             DoseRegimen(drug: "morphine", route: .oral, schedule: .repeated(startHours: 0, everyHours: 6, count: 5, amountMilligrams: 30)),
+            DoseRegimen(drug: "morphine", route: .ivInfusion, schedule: .infusion(startHours: 10, durationHours: 12, rateMilligramsPerHour: 1)),
         ])
         let model = try BranchableModel(
             scenario: scenario, extraDoses: [DoseRegimen(drug: "fentanyl", route: .ivBolus, schedule: .single(atHours: 12, amountMilligrams: 0.1))])
