@@ -143,7 +143,7 @@ struct ScenarioDecoder {
 
     // MARK: Doses
 
-    private mutating func decodeDose(_ value: JSONValue, path: String, durationHours: Double?) -> DoseRegimen? {
+    mutating func decodeDose(_ value: JSONValue, path: String, durationHours: Double?) -> DoseRegimen? {
         guard let members = object(value, path: path, allowed: Self.doseKeys) else { return nil }
         let here = location(path, value.position)
         var drug: String?

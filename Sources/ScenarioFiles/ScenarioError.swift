@@ -194,7 +194,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The message after `path: `.
-    private var message: String {
+    package var message: String {
         switch self {
         case .duplicateKey(_, let key):
             return "duplicate key '\(key)'"

@@ -15,6 +15,7 @@ enum CommandRegistry {
         MergeCommand.self,
         ValidateCommand.self,
         FitCommand.self,
+        ChallengeCommand.self,
     ]
 
     static func command(named name: String) -> (any ReceptorSimCommand.Type)? {
