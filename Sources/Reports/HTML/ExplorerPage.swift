@@ -1,0 +1,314 @@
+/// One self-contained HTML page that explores a grid of precomputed runs: a slider (or a
+/// selector, for named values) per varied setting, and one chart per column whose curve
+/// switches at once to the run the controls select. Inline CSS, SVG, data and script; no
+/// network, no fonts, no files. Output is a pure function of the inputs.
+///
+/// Size: each series is reduced to at most `4 · plotWidth` points (`SeriesEnvelope`, the
+/// reduction `PathDecimator` draws), and every series of every run is embedded as SVG path
+/// data, about 9 bytes a point. `pointBound` is the most points a grid can embed;
+/// `maximumPoints` caps it (about 4.5 MB), so a page stays quick to open and to mail.
+///
+/// The page's script reads `#set=NAME:INDEX` (several joined by `&`) from the address on load
+/// and on `hashchange`, sets that control and dispatches the same `input` event a user's drag
+/// does. The drawn series are in the DOM: `path.series` with `d` and `data-run` (the run's
+/// index), and `#explorer[data-run]`; browser tests read them from `--dump-dom`.
+package struct ExplorerPage: Sendable {
+    /// One varied setting: its name (`doses[0].amount_mg`), a label for the room ("Morphine
+    /// dose"), and one label per value ("10 mg"). `categorical` draws a selector.
+    package struct Axis: Sendable, Equatable {
+        package var name: String
+        package var label: String
+        package var valueLabels: [String]
+        package var categorical: Bool
+
+        package init(name: String, label: String, valueLabels: [String], categorical: Bool = false) {
+            self.name = name
+            self.label = label
+            self.valueLabels = valueLabels
+            self.categorical = categorical
+        }
+    }
+
+    /// One grid point: its reduced series (one per column), or why it failed.
+    package struct Run: Sendable {
+        package var series: [SeriesEnvelope.Series]?
+        package var failure: String?
+
+        package init(series: [SeriesEnvelope.Series]) {
+            self.series = series
+            failure = nil
+        }
+
+        package init(failure: String) {
+            series = nil
+            self.failure = failure
+        }
+    }
+
+    /// Drawing columns across the time axis (chart units; the `SeriesEnvelope` bucket count).
+    package static let plotWidth = 640
+    /// Most embedded points a page may hold (runs × columns × points per series, bounded).
+    package static let maximumPoints = 500_000
+    /// Most runs (grid points) a page may hold.
+    package static let maximumRuns = 1_000
+
+    /// The most points a grid embeds: runs × columns × min(rows per run, 4 · plotWidth).
+    package static func pointBound(runs: Int, columns: Int, rowsPerRun: Int) -> Int {
+        let perSeries = min(max(rowsPerRun, 0), 4 * plotWidth)
+        let (a, o1) = runs.multipliedReportingOverflow(by: columns)
+        let (b, o2) = a.multipliedReportingOverflow(by: perSeries)
+        return o1 || o2 ? Int.max : b
+    }
+
+    package var title: String
+    package var description: String
+    /// Varied settings, the first changing slowest in `runs` (as `SweepGrid` orders points).
+    package var axes: [Axis]
+    package var columns: [String]
+    /// One per grid point, in grid order.
+    package var runs: [Run]
+    /// The time axis of every chart.
+    package var spanHours: ClosedRange<Double>
+    /// A line of provenance for the footer (scenario file, interval, solver).
+    package var footnote: String
+
+    package init(title: String, description: String, axes: [Axis], columns: [String], runs: [Run],
+                 spanHours: ClosedRange<Double>, footnote: String) {
+        precondition(runs.count == axes.reduce(1) { $0 * $1.valueLabels.count }, "one run per grid point")
+        self.title = title
+        self.description = description
+        self.axes = axes
+        self.columns = columns
+        self.runs = runs
+        self.spanHours = spanHours
+        self.footnote = footnote
+    }
+
+    // Chart geometry (SVG user units; the SVG scales to the page width).
+    static let viewWidth = 780.0, viewHeight = 304.0
+    static let plotLeft = 110.0, plotTop = 14.0, plotHeight = 220.0
+
+    /// The page.
+    /// - Complexity: O(embedded points).
+    package func render() -> String {
+        let (timeUnit, timeTicks) = NiceTicks.time(spanHours: spanHours, targetCount: 7)
+        let ranges = columns.indices.map(valueTicks)
+        var out = MarkupWriter()
+        out.raw("<!DOCTYPE html>\n")
+        out.open("html", ["lang": "en"])
+        out.raw("\n")
+        out.open("head")
+        out.empty("meta", ["charset": "utf-8"])
+        out.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+        out.element("title", text: title + " · explorer")
+        out.open("style")
+        out.raw(Self.css)
+        out.close("style")
+        out.close("head")
+        out.open("body")
+        out.open("main", ["id": "explorer", "data-run": "0", "data-runs": String(runs.count)])
+        out.raw("\n")
+        out.open("header")
+        out.element("h1", text: title)
+        if !description.isEmpty { out.element("p", ["class": "description"], text: description) }
+        out.close("header")
+
+        out.open("section", ["id": "controls"])
+        out.raw("\n")
+        for (a, axis) in axes.enumerated() { writeControl(&out, axis, index: a) }
+        out.close("section")
+        out.element("p", ["id": "failure", "class": "failure", "hidden": "hidden"], text: "")
+
+        out.open("section", ["id": "charts", "class": columns.count == 1 ? "charts single" : "charts"])
+        out.raw("\n")
+        for c in columns.indices {
+            writeChart(&out, column: c, ticks: ranges[c], timeUnit: timeUnit, timeTicks: timeTicks)
+        }
+        out.close("section")
+        out.element("p", ["class": "legend"], text:
+            "Thick line: the selected setting. Grey line: the setting shown before it. Each chart keeps one scale for all "
+            + "\(runs.count) runs, so a change in height is a change in the model.")
+        out.element("footer", text: footnote)
+        out.open("script", ["type": "application/json", "id": "explorer-data"])
+        out.raw(data(ranges: ranges))
+        out.close("script")
+        out.open("script")
+        out.raw(Self.script)
+        out.close("script")
+        out.close("main")
+        out.close("body")
+        out.close("html")
+        return out.text
+    }
+
+    private func writeControl(_ out: inout MarkupWriter, _ axis: Axis, index a: Int) {
+        let id = "axis-\(a)"
+        out.open("div", ["class": "control"])
+        out.open("label", ["for": id])
+        out.element("span", ["class": "name"], text: axis.label)
+        out.raw(" ")
+        out.element("output", ["id": "value-\(a)", "for": id], text: axis.valueLabels.first ?? "")
+        out.raw(" ")
+        out.element("span", ["class": "raw"], text: axis.name)
+        out.close("label")
+        if axis.categorical {
+            out.open("select", ["id": id, "class": "axis", "data-name": axis.name])
+            for (k, label) in axis.valueLabels.enumerated() {
+                if k == 0 {
+                    out.element("option", ["value": String(k), "selected": "selected"], text: label)
+                } else {
+                    out.element("option", ["value": String(k)], text: label)
+                }
+            }
+            out.close("select")
+        } else {
+            out.empty("input", ["type": "range", "id": id, "class": "axis", "data-name": axis.name, "min": "0",
+                                "max": String(axis.valueLabels.count - 1), "step": "1", "value": "0"])
+            out.open("div", ["class": "ticks", "aria-hidden": "true"])
+            for label in axis.valueLabels { out.element("span", text: label) }
+            out.close("div")
+        }
+        out.close("div")
+    }
+
+    private func writeChart(_ out: inout MarkupWriter, column c: Int, ticks: AxisTicks, timeUnit: TimeUnit, timeTicks: AxisTicks) {
+        let description = ColumnDescription(column: columns[c])
+        let colour = Self.colours[c % Self.colours.count]
+        out.open("figure", ["class": "chart", "id": "chart-\(c)", "data-column": columns[c]])
+        out.open("figcaption")
+        out.element("span", ["class": "title", "style": "color:\(colour)"], text: description.title)
+        out.raw(" ")
+        out.element("span", ["class": "readout", "id": "readout-\(c)"], text: readout(run: 0, column: c))
+        out.open("div", ["class": "unit-line", "title": description.meaning + " (" + columns[c] + ")"])
+        out.element("span", ["class": "unit"], text: description.axisLabel)
+        out.raw(" ")
+        out.element("span", ["class": "meaning"], text: "· " + description.meaning + " (" + columns[c] + ")")
+        out.close("div")
+        out.close("figcaption")
+
+        let left = Self.plotLeft, top = Self.plotTop, height = Self.plotHeight, width = Double(Self.plotWidth)
+        let bottom = top + height
+        out.open("svg", ["xmlns": "http://www.w3.org/2000/svg", "viewBox": "0 0 \(Int(Self.viewWidth)) \(Int(Self.viewHeight))",
+                         "role": "img", "aria-label": description.title + " against time"])
+        out.raw("\n")
+        out.open("defs")
+        out.open("clipPath", ["id": "clip-\(c)"])
+        out.empty("rect", ["x": NumberText.coordinate(left), "y": NumberText.coordinate(top - 4),
+                           "width": NumberText.coordinate(width), "height": NumberText.coordinate(height + 8)])
+        out.close("clipPath")
+        out.close("defs")
+        let mapY = { (v: Double) in bottom - (v - ticks.lower) / (ticks.upper - ticks.lower) * height }
+        for (value, label) in zip(ticks.values, ticks.labels) {
+            let y = NumberText.coordinate(mapY(value))
+            out.empty("line", ["class": "grid", "x1": NumberText.coordinate(left), "x2": NumberText.coordinate(left + width),
+                               "y1": y, "y2": y])
+            out.element("text", ["class": "tick", "x": NumberText.coordinate(left - 12), "y": y, "text-anchor": "end",
+                                 "dominant-baseline": "central"], text: label)
+        }
+        let timeSpan = timeTicks.upper - timeTicks.lower
+        for (value, label) in zip(timeTicks.values, timeTicks.labels) {
+            let x = NumberText.coordinate(left + (timeSpan > 0 ? (value - timeTicks.lower) / timeSpan * width : 0))
+            out.empty("line", ["class": "grid", "x1": x, "x2": x, "y1": NumberText.coordinate(top), "y2": NumberText.coordinate(bottom)])
+            out.element("text", ["class": "tick", "x": x, "y": NumberText.coordinate(bottom + 34), "text-anchor": "middle"], text: label)
+        }
+        out.element("text", ["class": "axis-title", "x": NumberText.coordinate(left + width / 2),
+                             "y": NumberText.coordinate(Self.viewHeight - 6), "text-anchor": "middle"], text: timeUnit.axisLabel)
+        out.empty("path", ["class": "frame", "d": "M\(NumberText.coordinate(left)),\(NumberText.coordinate(top))V\(NumberText.coordinate(bottom))H\(NumberText.coordinate(left + width))"])
+        out.empty("path", ["class": "ghost", "id": "ghost-\(c)", "d": "", "clip-path": "url(#clip-\(c))"])
+        out.empty("path", ["class": "series", "id": "series-\(c)", "data-column": columns[c], "data-run": "0",
+                           "d": path(run: 0, column: c, ticks: ticks), "stroke": colour, "clip-path": "url(#clip-\(c))"])
+        out.close("svg")
+        out.close("figure")
+    }
+
+    /// Okabe-Ito colours (as `SeriesStyle`), the dark ones first: each chart has one series.
+    static let colours = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#000000", "#e69f00"]
+
+    /// The value axis of column `c`: one scale over every run, from zero when the values are
+    /// positive and reach down near it.
+    private func valueTicks(_ c: Int) -> AxisTicks {
+        var low = Double.infinity, high = -Double.infinity
+        for run in runs {
+            guard let series = run.series?[c] else { continue }
+            for v in series.values where v.isFinite {
+                low = min(low, v)
+                high = max(high, v)
+            }
+        }
+        guard low <= high else { return NiceTicks.linear(minimum: 0, maximum: 1, targetCount: 4) }
+        if low >= 0, low <= 0.3 * high { low = 0 }
+        return NiceTicks.linear(minimum: low, maximum: high, targetCount: 4)
+    }
+
+    /// The SVG path of run `r`'s column `c` (empty for a failed run).
+    func path(run r: Int, column c: Int, ticks: AxisTicks) -> String {
+        guard let series = runs[r].series?[c] else { return "" }
+        let start = spanHours.lowerBound, span = spanHours.upperBound - spanHours.lowerBound
+        let left = Self.plotLeft, width = Double(Self.plotWidth), bottom = Self.plotTop + Self.plotHeight
+        let range = ticks.upper - ticks.lower
+        return PathDecimator.pathData(
+            timeHours: series.timeHours, values: series.values,
+            mapX: { left + (span > 0 ? ($0 - start) / span * width : 0) },
+            mapY: { bottom - ($0 - ticks.lower) / range * Self.plotHeight })
+    }
+
+    /// "peak 12.3 at 25.5 h" (or "on day 28.8" on a time axis in days) for run `r`'s column `c`; the failure for a failed run.
+    func readout(run r: Int, column c: Int) -> String {
+        guard let series = runs[r].series?[c] else { return "run failed" }
+        var best: Int? = nil
+        for (k, v) in series.values.enumerated() where v.isFinite {
+            if best == nil || v > series.values[best!] { best = k }
+        }
+        guard let best else { return "no values" }
+        let time = series.timeHours[best]
+        let when = TimeUnit(spanHours: spanHours.upperBound - spanHours.lowerBound) == .days
+            ? "on day " + NumberText.fixed(time / 24, 1) : "at " + NumberText.trimmed(time, 1) + " h"
+        return "peak " + NumberText.significant(series.values[best], 3) + " " + when
+    }
+
+    /// The runs as JSON for the script: per run its paths and readouts, or its failure.
+    private func data(ranges: [AxisTicks]) -> String {
+        var json = "{\"axes\":["
+        json += axes.map { axis in
+            "{\"name\":" + Self.jsonString(axis.name) + ",\"labels\":[" + axis.valueLabels.map(Self.jsonString).joined(separator: ",") + "]}"
+        }.joined(separator: ",")
+        json += "],\"columns\":[" + columns.map(Self.jsonString).joined(separator: ",") + "],\"runs\":[\n"
+        for r in runs.indices {
+            if let failure = runs[r].failure {
+                json += "{\"error\":" + Self.jsonString(failure) + "}"
+            } else {
+                json += "{\"d\":[" + columns.indices.map { Self.jsonString(path(run: r, column: $0, ticks: ranges[$0])) }.joined(separator: ",")
+                json += "],\"peak\":[" + columns.indices.map { Self.jsonString(readout(run: r, column: $0)) }.joined(separator: ",") + "]}"
+            }
+            json += r + 1 < runs.count ? ",\n" : "\n"
+        }
+        return json + "]}"
+    }
+
+    /// A JSON string literal safe inside `<script>`: `<`, `>` and `&` escaped too.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
