@@ -17,15 +17,15 @@ package enum ExplorerRuns {
     }
 
     /// Runs every member of `plan` on `threads` workers, reducing its metric columns over
-    /// `buckets` drawing columns of the scenario's time span.
+    /// `buckets` drawing columns of `spanHours` (default: the whole run).
     /// - Parameter progress: called after each member (from worker threads).
     /// - Returns: the outcomes in member order.
     /// - Complexity: memory O(members · columns · buckets).
-    package static func run(_ plan: StudyPlan, buckets: Int, threads: Int,
+    package static func run(_ plan: StudyPlan, buckets: Int, spanHours: ClosedRange<Double>? = nil, threads: Int,
                             progress: (@Sendable () -> Void)? = nil) -> [Outcome] {
         let results = Results(count: plan.count)
         let workers = max(1, min(threads, plan.count))
-        let span = 0...plan.parameters.base.scenario.durationHours
+        let span = spanHours ?? 0...plan.parameters.base.scenario.durationHours
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             // A private copy of the compiled base, as `StudyExecutor` does.
             let parameters = plan.parameters.workerCopy()

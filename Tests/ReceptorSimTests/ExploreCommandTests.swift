@@ -121,6 +121,23 @@ import Testing
         #expect(!html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
     }
 
+    @Test func windowLimitsWhatTheChartsShow() throws {
+        let directory = try makeTemporaryDirectory()
+        let scenario = try ChartFixtures.write(Self.scenario, "short.json", in: directory)
+        let page = directory.appendingPathComponent("explore.html").path
+        let result = try runReceptorSim(["explore", scenario, "--vary", "doses[0].amount_mg=10,30", "--from", "12", "--to", "40",
+                                         "--columns", "morphine_plasma_nM", "-o", page])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        let data = try PageData(html: html)
+        // The doses (1 h and 9 h) peak before the window: inside it the highest value is at 12 h.
+        #expect(data.runs.map { $0.peak?[0].hasSuffix(" at 12 h") } == [true, true], "\(data.runs.map(\.peak))")
+        // 12 h to 24 h at 0.25 h: 49 rows, one point each, starting at the plot's left edge.
+        let d = try #require(data.runs[0].d?[0])
+        #expect(d.hasPrefix("M110,"))
+        #expect(d.split(separator: " ").count == 48)
+    }
+
     @Test func tooLargeGridIsRefusedWithTheEstimate() throws {
         let directory = try makeTemporaryDirectory()
         let scenario = try ChartFixtures.write(Self.scenario, "short.json", in: directory)
@@ -144,6 +161,8 @@ import Testing
         (["--vary", "phenotype=control,deficit"], "invalid --vary 'phenotype=control,deficit': unknown phenotype 'deficit'"),
         (["--vary", "doses[0].amount_mg=1,2", "--columns", "withdrawl_index"], "unknown column 'withdrawl_index'"),
         ([], "missing --vary"),
+        (["--vary", "doses[0].amount_mg=1,2", "--from", "30"], "--from 30 must be before the end of the run (24 h)"),
+        (["--vary", "doses[0].amount_mg=1,2", "--from", "12", "--to", "6"], "--from 12 must be before --to 6"),
     ])
     func badInputExitsTwoNamingIt(extra: [String], message: String) throws {
         let directory = try makeTemporaryDirectory()

@@ -6,7 +6,8 @@ import Pharmacology
 /// line as drawing the full one (every peak and trough survives), but a run of a million rows
 /// is held as at most `4 · buckets` points per column, so many runs fit in memory and in a page.
 ///
-/// A non-finite value breaks the line: it is kept as one NaN point (consecutive ones merge).
+/// Rows outside `startHours ... endHours` are left out. A non-finite value breaks the line: it
+/// is kept as one NaN point (consecutive ones merge).
 package struct SeriesEnvelope: ObservableSink, Sendable {
     /// One reduced column: times (hours) and values, in time order.
     package struct Series: Sendable, Equatable {
@@ -20,7 +21,7 @@ package struct SeriesEnvelope: ObservableSink, Sendable {
     /// Drawing columns across the time axis (the plot width in chart units).
     package let buckets: Int
     package private(set) var series: [Series]
-    /// Rows received.
+    /// Rows received inside the time axis.
     package private(set) var rowCount = 0
 
     /// Per column: the open bucket and its first, lowest, highest and last row.
@@ -60,6 +61,8 @@ package struct SeriesEnvelope: ObservableSink, Sendable {
 
     package mutating func receive(timeHours: Double, values: UnsafeBufferPointer<Double>) {
         precondition(values.count == series.count, "one value per column")
+        // Rows outside the drawn window are not drawn (`--from`/`--to`).
+        guard timeHours >= startHours, timeHours <= endHours else { return }
         rowCount += 1
         let column = bucket(timeHours)
         for j in 0..<values.count {

@@ -14,7 +14,7 @@ extension ExplorerPage {
         .control label { display: block; font-weight: 600; font-size: 24px; }
         .control output { font-size: 30px; font-weight: 700; color: #0b3d91; margin-left: 10px; }
         .control input[type=range] { width: 100%; height: 30px; margin: 2px 0 0; accent-color: #0b3d91; }
-        .control select { font-size: 26px; padding: 4px 10px; margin-top: 6px; }
+        .control select { font-size: 28px; padding: 4px 12px; margin-top: 4px; min-width: 50%; }
         .ticks { display: flex; justify-content: space-between; font-size: 18px; color: #444444; padding: 0 4px; }
         .raw { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 16px; font-weight: 400; color: #666666; margin-left: 12px; }
         .failure { font-size: 26px; font-weight: 700; color: #b00020; margin: 10px 0; }
@@ -22,9 +22,9 @@ extension ExplorerPage {
         .charts.single { grid-template-columns: minmax(0, 1fr); }
         figure { margin: 0; }
         figcaption { line-height: 1.25; }
-        figcaption .title { font-size: 28px; font-weight: 700; }
+        figcaption .title { font-size: 27px; font-weight: 700; }
         figcaption .readout { font-size: 24px; font-weight: 600; margin-left: 12px; }
-        .unit-line { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+        .unit-line, .title-line { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
         figcaption .unit { font-size: 22px; font-weight: 600; }
         figcaption .meaning { font-size: 18px; color: #555555; }
         svg { display: block; width: 100%; height: auto; }

@@ -176,9 +176,11 @@ package struct ExplorerPage: Sendable {
         let colour = Self.colours[c % Self.colours.count]
         out.open("figure", ["class": "chart", "id": "chart-\(c)", "data-column": columns[c]])
         out.open("figcaption")
+        out.open("div", ["class": "title-line"])
         out.element("span", ["class": "title", "style": "color:\(colour)"], text: description.title)
         out.raw(" ")
         out.element("span", ["class": "readout", "id": "readout-\(c)"], text: readout(run: 0, column: c))
+        out.close("div")
         out.open("div", ["class": "unit-line", "title": description.meaning + " (" + columns[c] + ")"])
         out.element("span", ["class": "unit"], text: description.axisLabel)
         out.raw(" ")
@@ -252,7 +254,7 @@ package struct ExplorerPage: Sendable {
             mapY: { bottom - ($0 - ticks.lower) / range * Self.plotHeight })
     }
 
-    /// "peak 12.3 at 25.5 h" (or "on day 28.8" on a time axis in days) for run `r`'s column `c`; the failure for a failed run.
+    /// "peak 12.3 at 25.5 h" ("steady at 0.05" for a flat line) for run `r`'s column `c`; the failure for a failed run.
     func readout(run r: Int, column c: Int) -> String {
         guard let series = runs[r].series?[c] else { return "run failed" }
         var best: Int? = nil
@@ -260,10 +262,13 @@ package struct ExplorerPage: Sendable {
             if best == nil || v > series.values[best!] { best = k }
         }
         guard let best else { return "no values" }
-        let time = series.timeHours[best]
-        let when = TimeUnit(spanHours: spanHours.upperBound - spanHours.lowerBound) == .days
-            ? "on day " + NumberText.fixed(time / 24, 1) : "at " + NumberText.trimmed(time, 1) + " h"
-        return "peak " + NumberText.significant(series.values[best], 3) + " " + when
+        let finite = series.values.filter(\.isFinite)
+        let low = finite.min() ?? 0, high = series.values[best]
+        // A flat line has no peak worth a time: say where it stays.
+        if high - low <= 1e-4 * max(abs(high), abs(low), 1e-300) {
+            return "steady at " + NumberText.significant(high, 3)
+        }
+        return "peak " + NumberText.significant(high, 3) + " at " + NumberText.trimmed(series.timeHours[best], 1) + " h"
     }
 
     /// The runs as JSON for the script: per run its paths and readouts, or its failure.

@@ -9,7 +9,7 @@ import Studies
 enum ExploreCommand: ReceptorSimCommand {
     static let name = "explore"
     static let abstract = "Run a grid of settings and write one interactive HTML page: a slider per setting, charts that switch at once."
-    static let usage = "SCENARIO --vary NAME=V1,V2,... [--vary ...]... -o FILE.html [--columns a,b] [--interval H] [--threads N] [--quiet]"
+    static let usage = "SCENARIO --vary NAME=V1,V2,... [--vary ...]... -o FILE.html [--columns a,b] [--interval H] [--from H] [--to H] [--threads N] [--quiet]"
     static let discussion = """
         --vary takes what 'receptor-sim sweep' takes (see 'receptor-sim sweep --help'): a
         parameter (morphine.half_life_h, mu.turnover_half_life_h), a dose field
@@ -42,6 +42,8 @@ enum ExploreCommand: ReceptorSimCommand {
             ChartCommandSupport.outputOption(extensions: "html"),
             OptionSpecification("--columns", value: "a,b", help: "Columns to chart, one chart each (default: drug plasma concentration, mu_occupancy_total, tolerance_index, withdrawal_index)."),
             OptionSpecification("--interval", value: "H", help: "Hours between the simulated rows (default: the scenario's output.interval_h)."),
+            OptionSpecification("--from", value: "H", help: "Start of the time window the charts show, in hours (default: 0)."),
+            OptionSpecification("--to", value: "H", help: "End of the time window the charts show, in hours (default: the end of the run)."),
         ] + SolverOptions.specifications(for: "every run") + [
             OptionSpecification("--threads", value: "N", help: "Worker threads (default: all cores). The page does not depend on it."),
             ChartCommandSupport.quietOption,
@@ -56,8 +58,14 @@ enum ExploreCommand: ReceptorSimCommand {
         guard !texts.isEmpty else {
             throw .usage(command: name, message: "missing --vary NAME=V1,V2,... (what the sliders change)")
         }
+        let window = try ChartSelection(arguments, command: name)
         let setup = try StudyCommandSupport.Setup(arguments, command: name)
         let file = setup.file
+        let duration = setup.base.scenario.durationHours
+        if let from = window.fromHours, from >= duration {
+            throw .usage(command: name, message: "--from \(CheckCommand.format(from)) must be before the end of the run (\(CheckCommand.format(duration)) h)")
+        }
+        let span = (window.fromHours ?? 0)...min(window.toHours ?? duration, duration)
         var variations: [Variation] = []
         var phenotypes: (name: String, values: [Phenotype])? = nil
         for spec in texts.flatMap({ $0.split(separator: ";").map(String.init) }) where !spec.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -93,9 +101,11 @@ enum ExploreCommand: ReceptorSimCommand {
             })
         }
         let runs = plans.count * plans[0].count
-        let bound = ExplorerPage.pointBound(runs: runs, columns: columns.count, rowsPerRun: plans[0].rowsPerRun)
+        // Rows inside the window (all rows without --from/--to).
+        let rows = min(plans[0].rowsPerRun, Int(((span.upperBound - span.lowerBound) / setup.intervalHours).rounded(.down)) + 2)
+        let bound = ExplorerPage.pointBound(runs: runs, columns: columns.count, rowsPerRun: rows)
         if runs > ExplorerPage.maximumRuns || bound > ExplorerPage.maximumPoints {
-            let perSeries = min(plans[0].rowsPerRun, 4 * ExplorerPage.plotWidth)
+            let perSeries = min(rows, 4 * ExplorerPage.plotWidth)
             let megabytes = NumberText.trimmed(Double(bound) * 9 / 1e6, 1)
             throw .usage(command: name, message: "the grid is too large for one page: \(runs) runs x \(columns.count) columns x "
                 + "up to \(perSeries) points = \(bound == Int.max ? "more than 2^63" : String(bound)) points (about \(megabytes) MB); "
@@ -106,7 +116,7 @@ enum ExploreCommand: ReceptorSimCommand {
         let progress = CommandProgress.reporter(label: name, total: Double(runs), unit: "runs", quiet: setup.quiet)
         var outcomes: [ExplorerRuns.Outcome] = []
         for plan in plans {
-            outcomes += ExplorerRuns.run(plan, buckets: ExplorerPage.plotWidth, threads: setup.threads) { progress.advance() }
+            outcomes += ExplorerRuns.run(plan, buckets: ExplorerPage.plotWidth, spanHours: span, threads: setup.threads) { progress.advance() }
         }
         progress.finish()
 
@@ -129,7 +139,7 @@ enum ExploreCommand: ReceptorSimCommand {
             + "each series drawn from at most \(4 * ExplorerPage.plotWidth) points (every peak kept). "
             + "A teaching and research model, not clinical guidance."
         let page = ExplorerPage(title: scenario.name, description: scenario.description, axes: axes, columns: columns,
-                                runs: pageRuns, spanHours: 0...scenario.durationHours, footnote: footnote)
+                                runs: pageRuns, spanHours: span, footnote: footnote)
         try ChartCommandSupport.write(page.render(), to: output, console: console)
         let failed = outcomes.filter { $0.error != nil }.count
         if failed > 0 {
