@@ -8,6 +8,9 @@ package struct ColumnDescription: Sendable, Equatable {
     package var title: String
     package var meaning: String
     package var axisLabel: String
+    /// The least height of a chart's value axis, for quantities with a natural scale: an index
+    /// or occupancy that moves by 0.005 should look small, not fill the chart. Nil: fit the data.
+    package var minimumSpan: Double? = nil
 
     package init(column name: String) {
         func drug(_ id: Substring) -> String { id.prefix(1).uppercased() + id.dropFirst().map { $0 == "_" ? " " : $0 } }
@@ -17,9 +20,11 @@ package struct ColumnDescription: Sendable, Equatable {
         } else if name == "withdrawal_index" {
             self.init("Withdrawal", "drop of hedonic tone below the subject's drug-free baseline",
                       "Withdrawal index (0 = none)")
+            minimumSpan = 0.1
         } else if name == "tolerance_index" {
             self.init("Tolerance", "loss of the mu response to a fixed morphine probe",
                       "Tolerance index (0 naive, 1 none left)")
+            minimumSpan = 0.1
         } else if name.hasSuffix("_plasma_nM") {
             let id = name.dropLast("_plasma_nM".count)
             self.init("\(drug(id)) in plasma", "total plasma concentration", "Plasma concentration (nM)")
@@ -28,6 +33,7 @@ package struct ColumnDescription: Sendable, Equatable {
             self.init("\(drug(id)) in the brain", "free concentration at the effect site, which drives binding",
                       "Brain concentration (nM)")
         } else if let (receptor, rest) = Self.receptorColumn(name) {
+            defer { if rest.contains("occupancy") { minimumSpan = 0.1 } }
             let r = Self.receptorName(receptor)
             switch rest {
             case "occupancy_total":

@@ -227,7 +227,7 @@ package struct ExplorerPage: Sendable {
     static let colours = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#000000", "#e69f00"]
 
     /// The value axis of column `c`: one scale over every run, from zero when the values are
-    /// positive and reach down near it.
+    /// positive and reach down near it, and at least `ColumnDescription.minimumSpan` high.
     private func valueTicks(_ c: Int) -> AxisTicks {
         var low = Double.infinity, high = -Double.infinity
         for run in runs {
@@ -239,6 +239,11 @@ package struct ExplorerPage: Sendable {
         }
         guard low <= high else { return NiceTicks.linear(minimum: 0, maximum: 1, targetCount: 4) }
         if low >= 0, low <= 0.3 * high { low = 0 }
+        if let span = ColumnDescription(column: columns[c]).minimumSpan, high - low < span {
+            // Widen upwards from zero (or from the lowest value when below zero).
+            if low > 0 { low = 0 }
+            high = max(high, low + span)
+        }
         return NiceTicks.linear(minimum: low, maximum: high, targetCount: 4)
     }
 
