@@ -136,6 +136,11 @@ import Testing
         let d = try #require(data.runs[0].d?[0])
         #expect(d.hasPrefix("M110,"))
         #expect(d.split(separator: " ").count == 48)
+        // The page does not depend on the thread count.
+        let single = directory.appendingPathComponent("single.html").path
+        #expect(try runReceptorSim(["explore", scenario, "--vary", "doses[0].amount_mg=10,30", "--from", "12", "--to", "40",
+                                    "--columns", "morphine_plasma_nM", "-o", single, "--threads", "1"]).status == 0)
+        #expect(try String(contentsOfFile: single, encoding: .utf8) == html)
     }
 
     @Test func tooLargeGridIsRefusedWithTheEstimate() throws {

@@ -23,12 +23,12 @@ enum ExploreCommand: ReceptorSimCommand {
         the first dose), mu_occupancy_total, tolerance_index and withdrawal_index. Each chart
         keeps one scale over all runs; the run shown before stays as a grey line.
 
-        Size: every series is reduced to at most \(4 * ExplorerPage.plotWidth) points (the
-        first, lowest, highest and last value in each of \(ExplorerPage.plotWidth) time slices,
-        so every peak stays), about 9 bytes a point. A grid whose bound, runs x columns x
-        min(rows per run, \(4 * ExplorerPage.plotWidth)), exceeds \(ExplorerPage.maximumPoints) points (or
-        that has more than \(ExplorerPage.maximumRuns) runs) is refused with exit status 2 and
-        the estimate: use fewer values, fewer columns or a longer --interval.
+        Size: every series is reduced to at most \(4 * ExplorerPage.plotWidth) points (the first, lowest,
+        highest and last value in each of \(ExplorerPage.plotWidth) time slices, so every peak stays),
+        about 9 bytes a point. A grid whose bound, runs x columns x min(rows per run, \(4 * ExplorerPage.plotWidth)),
+        exceeds \(ExplorerPage.maximumPoints) points, or that has more than \(ExplorerPage.maximumRuns) runs, is
+        refused with exit status 2 and the estimate: use fewer values, fewer columns, a longer
+        --interval or a shorter --from/--to window.
 
         The address fragment #set=NAME:INDEX (several joined by '&') moves that control when the
         page opens, e.g. explore.html#set=doses[0].amount_mg:2.
@@ -110,7 +110,7 @@ enum ExploreCommand: ReceptorSimCommand {
             throw .usage(command: name, message: "the grid is too large for one page: \(runs) runs x \(columns.count) columns x "
                 + "up to \(perSeries) points = \(bound == Int.max ? "more than 2^63" : String(bound)) points (about \(megabytes) MB); "
                 + "the limits are \(ExplorerPage.maximumPoints) points and \(ExplorerPage.maximumRuns) runs. "
-                + "Use fewer values, fewer --columns or a longer --interval")
+                + "Use fewer values, fewer --columns, a longer --interval or a shorter --from/--to window")
         }
 
         let progress = CommandProgress.reporter(label: name, total: Double(runs), unit: "runs", quiet: setup.quiet)
