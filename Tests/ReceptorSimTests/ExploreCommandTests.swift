@@ -148,14 +148,14 @@ import Testing
         let scenario = try ChartFixtures.write(Self.scenario, "short.json", in: directory)
         let page = directory.appendingPathComponent("explore.html").path
         // 97 rows per run (24 h at 0.25 h), 4 columns: 1300 runs is over the run limit, and
-        // 0.01 h gives 2401 rows, so 60 runs x 4 x 2401 = 576,240 points > 500,000.
+        // 0.01 h gives 2401 rows, so 60 runs x 4 x 2401 = 576,240 points > 400,000.
         let runs = try runReceptorSim(["explore", scenario, "--vary", "doses[0].amount_mg=1:100:1300", "-o", page])
         #expect(runs.status == 2)
         #expect(runs.stderr.contains("1300 runs x 4 columns x up to 97 points = 504400 points"), "\(runs.stderr)")
         let points = try runReceptorSim(["explore", scenario, "--vary", "doses[0].amount_mg=1:60:60", "--interval", "0.01", "-o", page])
         #expect(points.status == 2)
         #expect(points.stderr.contains("60 runs x 4 columns x up to 2401 points = 576240 points"), "\(points.stderr)")
-        #expect(points.stderr.contains("the limits are 500000 points and 1000 runs"))
+        #expect(points.stderr.contains("the limits are 400000 points and 1000 runs"))
         #expect(!FileManager.default.fileExists(atPath: page))
     }
 

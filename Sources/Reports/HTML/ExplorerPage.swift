@@ -5,8 +5,9 @@
 ///
 /// Size: each series is reduced to at most `4 · plotWidth` points (`SeriesEnvelope`, the
 /// reduction `PathDecimator` draws), and every series of every run is embedded as SVG path
-/// data, about 9 bytes a point. `pointBound` is the most points a grid can embed;
-/// `maximumPoints` caps it (about 4.5 MB), so a page stays quick to open and to mail.
+/// data, 10 to 11 bytes a point. `pointBound` is the most points a grid can embed;
+/// `maximumPoints` caps it (at most about 4.5 MB of data; grids of smooth or flat runs embed
+/// far fewer points than the bound), so a page stays quick to open and to mail.
 ///
 /// The page's script reads `#set=NAME:INDEX` (several joined by `&`) from the address on load
 /// and on `hashchange`, sets that control and dispatches the same `input` event a user's drag
@@ -48,7 +49,7 @@ package struct ExplorerPage: Sendable {
     /// Drawing columns across the time axis (chart units; the `SeriesEnvelope` bucket count).
     package static let plotWidth = 640
     /// Most embedded points a page may hold (runs × columns × points per series, bounded).
-    package static let maximumPoints = 500_000
+    package static let maximumPoints = 400_000
     /// Most runs (grid points) a page may hold.
     package static let maximumRuns = 1_000
 

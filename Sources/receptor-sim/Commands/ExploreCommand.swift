@@ -25,7 +25,7 @@ enum ExploreCommand: ReceptorSimCommand {
 
         Size: every series is reduced to at most \(4 * ExplorerPage.plotWidth) points (the first, lowest,
         highest and last value in each of \(ExplorerPage.plotWidth) time slices, so every peak stays),
-        about 9 bytes a point. A grid whose bound, runs x columns x min(rows per run, \(4 * ExplorerPage.plotWidth)),
+        10 to 11 bytes a point. A grid whose bound, runs x columns x min(rows per run, \(4 * ExplorerPage.plotWidth)),
         exceeds \(ExplorerPage.maximumPoints) points, or that has more than \(ExplorerPage.maximumRuns) runs, is
         refused with exit status 2 and the estimate: use fewer values, fewer columns, a longer
         --interval or a shorter --from/--to window.
@@ -106,7 +106,7 @@ enum ExploreCommand: ReceptorSimCommand {
         let bound = ExplorerPage.pointBound(runs: runs, columns: columns.count, rowsPerRun: rows)
         if runs > ExplorerPage.maximumRuns || bound > ExplorerPage.maximumPoints {
             let perSeries = min(rows, 4 * ExplorerPage.plotWidth)
-            let megabytes = NumberText.trimmed(Double(bound) * 9 / 1e6, 1)
+            let megabytes = NumberText.trimmed(Double(bound) * 11 / 1e6, 1)
             throw .usage(command: name, message: "the grid is too large for one page: \(runs) runs x \(columns.count) columns x "
                 + "up to \(perSeries) points = \(bound == Int.max ? "more than 2^63" : String(bound)) points (about \(megabytes) MB); "
                 + "the limits are \(ExplorerPage.maximumPoints) points and \(ExplorerPage.maximumRuns) runs. "
