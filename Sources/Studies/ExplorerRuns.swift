@@ -14,6 +14,8 @@ package enum ExplorerRuns {
         package let values: [Double]
         package let envelope: SeriesEnvelope?
         package let error: String?
+        /// The member's administrations and infusions (its dose fields applied).
+        package let annotations: PlotAnnotations
     }
 
     /// Runs every member of `plan` on `threads` workers, reducing its metric columns over
@@ -33,13 +35,15 @@ package enum ExplorerRuns {
                 let values = plan.valuesOf(k)
                 var sink = SeriesEnvelope(columns: plan.metricColumns.count, spanHours: span, buckets: buckets)
                 let outcome: Outcome
+                var annotations = PlotAnnotations()
                 do {
                     let model = try parameters.model(values: values)
+                    annotations = PlotAnnotations(scenario: model.scenario)
                     try ReceptorModel.simulate(model, columns: plan.metricColumns, intervalHours: plan.intervalHours, into: &sink)
                     sink.finish()
-                    outcome = Outcome(index: k, values: values, envelope: sink, error: nil)
+                    outcome = Outcome(index: k, values: values, envelope: sink, error: nil, annotations: annotations)
                 } catch {
-                    outcome = Outcome(index: k, values: values, envelope: nil, error: "\(error)")
+                    outcome = Outcome(index: k, values: values, envelope: nil, error: "\(error)", annotations: annotations)
                 }
                 results.store(outcome, at: k)
                 progress?()

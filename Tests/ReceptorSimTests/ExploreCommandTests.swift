@@ -14,7 +14,7 @@ import Testing
     /// The page's embedded data (`<script id="explorer-data">`), parsed.
     struct PageData: Decodable {
         struct Axis: Decodable { let name: String; let labels: [String] }
-        struct Run: Decodable { let d: [String]?; let peak: [String]?; let error: String? }
+        struct Run: Decodable { let d: [String]?; let peak: [String]?; let error: String?; let doses: [String] }
         let axes: [Axis]
         let columns: [String]
         let runs: [Run]
@@ -76,7 +76,12 @@ import Testing
             #expect(drawn["d"] == run2[c], "column \(data.columns[c]) must draw run 2's precomputed path")
             let ghost = try Self.attributes(of: "id=\"ghost-\(c)\"", in: dom)
             #expect(ghost["d"] == run0[c], "the previous setting (run 0) stays as the grey line")
+            // The dose strip: two triangles (1 h and 9 h), at their largest for the largest dose.
+            let doses = try Self.attributes(of: "id=\"dose-\(c)-0\"", in: dom)
+            #expect(doses["d"] == data.runs[2].doses[0])
+            #expect(doses["d"]?.filter { $0 == "M" }.count == 2)
         }
+        #expect(data.runs[0].doses != data.runs[2].doses, "the triangles grow with the amount")
         #expect(try Self.attributes(of: "id=\"explorer\"", in: dom)["data-run"] == "2")
         #expect(try Self.text(ofID: "value-0", in: dom) == "30 mg")
         let readout = try Self.text(ofID: "readout-0", in: dom)

@@ -35,6 +35,7 @@ extension ExplorerPage {
         svg .series { fill: none; stroke-width: 5; stroke-linejoin: round; stroke-linecap: round; }
         svg .ghost { fill: none; stroke: #a0a0a0; stroke-width: 4; stroke-linejoin: round; }
         .legend { font-size: 20px; color: #333333; margin: 6px 0 2px; }
+        .dose-key { font-weight: 700; }
         footer { font-size: 16px; color: #666666; }
 
         """
@@ -78,6 +79,9 @@ extension ExplorerPage {
               path.setAttribute("d", run.d ? run.d[c] : "");
               path.setAttribute("data-run", String(k));
               document.getElementById("readout-" + c).textContent = run.peak ? run.peak[c] : "run failed";
+              run.doses.forEach(function (d, k) {
+                document.getElementById("dose-" + c + "-" + k).setAttribute("d", d);
+              });
             });
             shown = k;
             main.setAttribute("data-run", String(k));

@@ -34,15 +34,19 @@ package struct ExplorerPage: Sendable {
     package struct Run: Sendable {
         package var series: [SeriesEnvelope.Series]?
         package var failure: String?
+        /// Its administrations and infusions, drawn in the strip above each chart.
+        package var annotations: PlotAnnotations
 
-        package init(series: [SeriesEnvelope.Series]) {
+        package init(series: [SeriesEnvelope.Series], annotations: PlotAnnotations = PlotAnnotations()) {
             self.series = series
             failure = nil
+            self.annotations = annotations
         }
 
-        package init(failure: String) {
+        package init(failure: String, annotations: PlotAnnotations = PlotAnnotations()) {
             series = nil
             self.failure = failure
+            self.annotations = annotations
         }
     }
 
@@ -86,14 +90,32 @@ package struct ExplorerPage: Sendable {
     }
 
     // Chart geometry (SVG user units; the SVG scales to the page width).
-    static let viewWidth = 780.0, viewHeight = 304.0
-    static let plotLeft = 110.0, plotTop = 14.0, plotHeight = 220.0
+    static let viewWidth = 780.0, viewHeight = 326.0
+    static let plotLeft = 110.0, plotTop = 36.0, plotHeight = 220.0
+    /// The dose strip above the plot: triangles point down to `doseBaseline`.
+    static let doseBaseline = 28.0, doseMaximumHeight = 22.0
+
+    /// Drugs with administrations in any run, in order of appearance: one mark colour each.
+    var drugs: [String] {
+        var seen: [String] = []
+        for run in runs {
+            for drug in run.annotations.doses.map(\.drug) + run.annotations.infusions.map(\.drug) where !seen.contains(drug) {
+                seen.append(drug)
+            }
+        }
+        return seen
+    }
+
+    /// Colours of the dose marks, by drug: dark and muted, apart from the curves' colours.
+    static let doseColours = ["#333333", "#7b3294", "#8c6d1f", "#2c7f7f"]
 
     /// The page.
     /// - Complexity: O(embedded points).
     package func render() -> String {
         let (timeUnit, timeTicks) = NiceTicks.time(spanHours: spanHours, targetCount: 7)
         let ranges = columns.indices.map(valueTicks)
+        let drugs = self.drugs
+        let marks = runs.indices.map { r in drugs.map { doseMarks(run: r, drug: $0) } }
         var out = MarkupWriter()
         out.raw("<!DOCTYPE html>\n")
         out.open("html", ["lang": "en"])
@@ -123,15 +145,23 @@ package struct ExplorerPage: Sendable {
         out.open("section", ["id": "charts", "class": columns.count == 1 ? "charts single" : "charts"])
         out.raw("\n")
         for c in columns.indices {
-            writeChart(&out, column: c, ticks: ranges[c], timeUnit: timeUnit, timeTicks: timeTicks)
+            writeChart(&out, column: c, ticks: ranges[c], timeUnit: timeUnit, timeTicks: timeTicks, marks: marks.first ?? [])
         }
         out.close("section")
-        out.element("p", ["class": "legend"], text:
-            "Thick line: the selected setting. Grey line: the setting shown before it. Each chart keeps one scale for all "
-            + "\(runs.count) runs, so a change in height is a change in the model.")
+        out.open("p", ["class": "legend"])
+        if !drugs.isEmpty {
+            for (k, drug) in drugs.enumerated() {
+                out.element("span", ["class": "dose-key", "style": "color:\(Self.doseColours[k % Self.doseColours.count])"], text: "▼ " + drug)
+                out.raw(" ")
+            }
+            out.raw(MarkupWriter.escape("doses above each chart (size: amount). "))
+        }
+        out.raw(MarkupWriter.escape("Thick line: the selected setting. Grey line: the setting shown before it. Each chart keeps one "
+            + "scale for all \(runs.count) runs, so a change in height is a change in the model."))
+        out.close("p")
         out.element("footer", text: footnote)
         out.open("script", ["type": "application/json", "id": "explorer-data"])
-        out.raw(data(ranges: ranges))
+        out.raw(data(ranges: ranges, marks: marks))
         out.close("script")
         out.open("script")
         out.raw(Self.script)
@@ -172,7 +202,8 @@ package struct ExplorerPage: Sendable {
         out.close("div")
     }
 
-    private func writeChart(_ out: inout MarkupWriter, column c: Int, ticks: AxisTicks, timeUnit: TimeUnit, timeTicks: AxisTicks) {
+    private func writeChart(_ out: inout MarkupWriter, column c: Int, ticks: AxisTicks, timeUnit: TimeUnit, timeTicks: AxisTicks,
+                            marks: [String]) {
         let description = ColumnDescription(column: columns[c])
         let colour = Self.colours[c % Self.colours.count]
         out.open("figure", ["class": "chart", "id": "chart-\(c)", "data-column": columns[c]])
@@ -217,6 +248,9 @@ package struct ExplorerPage: Sendable {
         out.element("text", ["class": "axis-title", "x": NumberText.coordinate(left + width / 2),
                              "y": NumberText.coordinate(Self.viewHeight - 6), "text-anchor": "middle"], text: timeUnit.axisLabel)
         out.empty("path", ["class": "frame", "d": "M\(NumberText.coordinate(left)),\(NumberText.coordinate(top))V\(NumberText.coordinate(bottom))H\(NumberText.coordinate(left + width))"])
+        for (k, d) in marks.enumerated() {
+            out.empty("path", ["class": "dose", "id": "dose-\(c)-\(k)", "d": d, "fill": Self.doseColours[k % Self.doseColours.count]])
+        }
         out.empty("path", ["class": "ghost", "id": "ghost-\(c)", "d": "", "clip-path": "url(#clip-\(c))"])
         out.empty("path", ["class": "series", "id": "series-\(c)", "data-column": columns[c], "data-run": "0",
                            "d": path(run: 0, column: c, ticks: ticks), "stroke": colour, "clip-path": "url(#clip-\(c))"])
@@ -260,6 +294,32 @@ package struct ExplorerPage: Sendable {
             mapY: { bottom - ($0 - ticks.lower) / range * Self.plotHeight })
     }
 
+    /// The dose strip of run `r` for `drug`: a downward triangle per administration whose
+    /// height grows with the amount (relative to the drug's largest amount over all runs), a
+    /// bar per infusion. Marks outside the time axis are left out.
+    func doseMarks(run r: Int, drug: String) -> String {
+        let start = spanHours.lowerBound, span = spanHours.upperBound - spanHours.lowerBound
+        let left = Self.plotLeft, width = Double(Self.plotWidth), base = Self.doseBaseline
+        func x(_ t: Double) -> Double { left + (span > 0 ? (t - start) / span * width : 0) }
+        var largest = 0.0
+        for run in runs { for dose in run.annotations.doses where dose.drug == drug { largest = max(largest, dose.amountMilligrams) } }
+        var d = ""
+        for dose in runs[r].annotations.doses where dose.drug == drug && spanHours.contains(dose.timeHours) {
+            let height = 6 + (Self.doseMaximumHeight - 6) * (largest > 0 ? dose.amountMilligrams / largest : 1)
+            let half = height * 0.45
+            d += "M" + NumberText.coordinate(x(dose.timeHours)) + "," + NumberText.coordinate(base)
+                + "l" + NumberText.coordinate(-half) + "," + NumberText.coordinate(-height)
+                + "h" + NumberText.coordinate(2 * half) + "z"
+        }
+        for infusion in runs[r].annotations.infusions where infusion.drug == drug
+            && infusion.endHours >= start && infusion.startHours <= spanHours.upperBound {
+            let a = x(max(infusion.startHours, start)), b = x(min(infusion.endHours, spanHours.upperBound))
+            d += "M" + NumberText.coordinate(a) + "," + NumberText.coordinate(base) + "v-8h"
+                + NumberText.coordinate(max(b - a, 1)) + "v8z"
+        }
+        return d
+    }
+
     /// "peak 12.3 at 25.5 h" ("steady at 0.05" for a flat line) for run `r`'s column `c`; the failure for a failed run.
     func readout(run r: Int, column c: Int) -> String {
         guard let series = runs[r].series?[c] else { return "run failed" }
@@ -278,18 +338,20 @@ package struct ExplorerPage: Sendable {
     }
 
     /// The runs as JSON for the script: per run its paths and readouts, or its failure.
-    private func data(ranges: [AxisTicks]) -> String {
+    private func data(ranges: [AxisTicks], marks: [[String]]) -> String {
         var json = "{\"axes\":["
         json += axes.map { axis in
             "{\"name\":" + Self.jsonString(axis.name) + ",\"labels\":[" + axis.valueLabels.map(Self.jsonString).joined(separator: ",") + "]}"
         }.joined(separator: ",")
         json += "],\"columns\":[" + columns.map(Self.jsonString).joined(separator: ",") + "],\"runs\":[\n"
         for r in runs.indices {
+            let doses = "\"doses\":[" + marks[r].map(Self.jsonString).joined(separator: ",") + "]"
             if let failure = runs[r].failure {
-                json += "{\"error\":" + Self.jsonString(failure) + "}"
+                json += "{\"error\":" + Self.jsonString(failure) + "," + doses + "}"
             } else {
                 json += "{\"d\":[" + columns.indices.map { Self.jsonString(path(run: r, column: $0, ticks: ranges[$0])) }.joined(separator: ",")
-                json += "],\"peak\":[" + columns.indices.map { Self.jsonString(readout(run: r, column: $0)) }.joined(separator: ",") + "]}"
+                json += "],\"peak\":[" + columns.indices.map { Self.jsonString(readout(run: r, column: $0)) }.joined(separator: ",") + "],"
+                json += doses + "}"
             }
             json += r + 1 < runs.count ? ",\n" : "\n"
         }

@@ -130,7 +130,8 @@ enum ExploreCommand: ReceptorSimCommand {
                               valueLabels: v.values.map { valueLabel($0, name: v.name) })
         }
         let pageRuns = outcomes.map { outcome in
-            outcome.envelope.map { ExplorerPage.Run(series: $0.series) } ?? ExplorerPage.Run(failure: outcome.error ?? "failed")
+            outcome.envelope.map { ExplorerPage.Run(series: $0.series, annotations: outcome.annotations) }
+                ?? ExplorerPage.Run(failure: outcome.error ?? "failed", annotations: outcome.annotations)
         }
         let format = CSVNumberFormat.roundTrip.format
         let footnote = "receptor-sim \(ReceptorSimCommandLine.version) explore \(URL(fileURLWithPath: file).lastPathComponent): "
