@@ -104,6 +104,34 @@ import Testing
         #expect(abs(shownPeak / first - 3) < 0.02, "linear PK: three times the dose, three times the peak")
     }
 
+    /// 0 mg runs; 10 mg fails in the solver (explicit RK4 on a huge equilibration rate).
+    static let failingAtTenMilligrams = """
+        { name: "fail", duration_h: 2,
+          doses: [{ drug: "morphine", route: "iv_bolus", amount_mg: 10, at_h: 1 }],
+          parameters: { "morphine.ke0_per_h": 1e6 },
+          solver: { method: "rk4" } }
+        """
+
+    @Test(.enabled(if: HeadlessChromium.testsEnabled, HeadlessChromium.skipReason))
+    func failedRunIsWrittenAndShownAsFailedInChromium() throws {
+        try #require(HeadlessChromium.path != nil, "CI=true but chromium is missing: apt-get install -y chromium")
+        let directory = try makeTemporaryDirectory()
+        let scenario = try ChartFixtures.write(Self.failingAtTenMilligrams, "fail.json", in: directory)
+        let page = directory.appendingPathComponent("explore.html")
+        let result = try runReceptorSim(["explore", scenario, "--vary", "doses[0].amount_mg=0,10", "-o", page.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("receptor-sim explore: 1 of 2 runs failed"), "\(result.stderr)")
+        let data = try PageData(html: try String(contentsOf: page, encoding: .utf8))
+        #expect(data.runs[0].error == nil && data.runs[0].d != nil)
+        let error = try #require(data.runs[1].error)
+        #expect(error.contains("solver failed"))
+        let dom = try HeadlessChromium.dumpDOM(page.absoluteString + "#set=doses[0].amount_mg:1", scratch: directory)
+        #expect(try Self.attributes(of: "id=\"series-0\"", in: dom)["d"] == "")
+        #expect(try Self.text(ofID: "failure", in: dom) == "This run failed: " + error)
+        #expect(try Self.attributes(of: "id=\"failure\"", in: dom)["hidden"] == nil)
+        #expect(try Self.text(ofID: "readout-0", in: dom) == "run failed")
+    }
+
     @Test func phenotypeIsASelectorAndTheGridIsItsProduct() throws {
         let directory = try makeTemporaryDirectory()
         let scenario = try ChartFixtures.write(Self.scenario, "short.json", in: directory)
