@@ -199,6 +199,7 @@ import Testing
         (["--vary", "phenotype=control,deficit"], "invalid --vary 'phenotype=control,deficit': unknown phenotype 'deficit'"),
         (["--vary", "doses[0].amount_mg=1,2", "--columns", "withdrawl_index"], "unknown column 'withdrawl_index'"),
         ([], "missing --vary"),
+        (["--vary", " ; "], "missing --vary"),
         (["--vary", "doses[0].amount_mg=1,2", "--from", "30"], "--from 30 must be before the end of the run (24 h)"),
         (["--vary", "doses[0].amount_mg=1,2", "--from", "12", "--to", "6"], "--from 12 must be before --to 6"),
     ])

@@ -76,6 +76,9 @@ enum ExploreCommand: ReceptorSimCommand {
                 variations.append(try StudyCommandSupport.study(name, file) { () throws(StudyError) in try Variation.parse(spec) })
             }
         }
+        guard !variations.isEmpty || phenotypes != nil else {
+            throw .usage(command: name, message: "missing --vary NAME=V1,V2,... (what the sliders change)")
+        }
         let scenario = setup.base.scenario
         let columns = arguments.value("--columns") == nil ? defaultColumns(scenario, variations: variations) : setup.columns
         // One plan per phenotype (its own compiled base); the phenotype is the slowest axis.
