@@ -9,6 +9,7 @@ enum CommandRegistry {
         PlotCommand.self,
         ReportCommand.self,
         CompareCommand.self,
+        ExploreCommand.self,
         ExportCommand.self,
         SweepCommand.self,
         PopulationCommand.self,

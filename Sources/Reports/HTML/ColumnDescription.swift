@@ -1,0 +1,98 @@
+/// A column named for a lecture: a title, what the quantity means, and the y-axis label with
+/// its unit (a tolerance index is "0 naive, 1 no response", not "signal (dimensionless)").
+/// Derived from the CSV naming conventions (`Observable.all`): `<drug>_plasma_nM`,
+/// `<drug>_brain_nM`, `<peptide>_nM`, `<receptor>_occupancy_<ligand>`, `_occupancy_total`,
+/// `_pet_occupancy`, `_surface_rel`, `_internal_rel`, `_total_rel`, `_stimulus`, `_response`,
+/// `_adaptation`, `hedonic_tone`, `withdrawal_index`, `tolerance_index`.
+package struct ColumnDescription: Sendable, Equatable {
+    package var title: String
+    package var meaning: String
+    package var axisLabel: String
+    /// The least height of a chart's value axis, for quantities with a natural scale: an index
+    /// or occupancy that moves by 0.005 should look small, not fill the chart. Nil: fit the data.
+    package var minimumSpan: Double? = nil
+
+    package init(column name: String) {
+        func drug(_ id: Substring) -> String { id.prefix(1).uppercased() + id.dropFirst().map { $0 == "_" ? " " : $0 } }
+        if name == "hedonic_tone" {
+            self.init("Hedonic tone", "net mood signal: mu response (with delta) minus kappa response",
+                      "Hedonic tone (model units)")
+        } else if name == "withdrawal_index" {
+            self.init("Withdrawal", "drop of hedonic tone below the subject's drug-free baseline",
+                      "Withdrawal index (0 = none)")
+            minimumSpan = 0.1
+        } else if name == "tolerance_index" {
+            self.init("Tolerance", "loss of the mu response to a fixed morphine probe",
+                      "Tolerance index (0 naive, 1 none left)")
+            minimumSpan = 0.1
+        } else if name.hasSuffix("_plasma_nM") {
+            let id = name.dropLast("_plasma_nM".count)
+            self.init("\(drug(id)) in plasma", "total plasma concentration", "Plasma concentration (nM)")
+        } else if name.hasSuffix("_brain_nM") {
+            let id = name.dropLast("_brain_nM".count)
+            self.init("\(drug(id)) in the brain", "free concentration at the effect site, which drives binding",
+                      "Brain concentration (nM)")
+        } else if let (receptor, rest) = Self.receptorColumn(name) {
+            defer { if rest.contains("occupancy") { minimumSpan = 0.1 } }
+            let r = Self.receptorName(receptor)
+            switch rest {
+            case "occupancy_total":
+                self.init("\(r) receptors occupied", "fraction of surface \(r) receptors bound by any ligand",
+                          "Occupancy (fraction, 0 to 1)")
+            case "pet_occupancy":
+                self.init("\(r) occupancy as PET sees it", "fall in free binding sites against the drug-free baseline",
+                          "PET occupancy (fraction, 0 to 1)")
+            case "surface_rel":
+                self.init("\(r) receptors on the surface", "surface receptors relative to the healthy baseline",
+                          "Receptors (× baseline)")
+            case "internal_rel":
+                self.init("\(r) receptors internalised", "internalised receptors relative to the healthy total",
+                          "Receptors (× baseline)")
+            case "total_rel":
+                self.init("\(r) receptors in total", "all receptors relative to the healthy baseline",
+                          "Receptors (× baseline)")
+            case "stimulus":
+                self.init("\(r) stimulus", "activation by all bound agonists", "Stimulus (model units)")
+            case "response":
+                self.init("\(r) response", "signal after coupling and adaptation", "Response (model units)")
+            case "adaptation":
+                self.init("\(r) adaptation", "counter-adaptation opposing the response", "Adaptation (model units)")
+            default:
+                let ligand = rest.dropFirst("occupancy_".count)
+                self.init("\(r) receptors held by \(ligand)", "fraction of surface \(r) receptors bound by \(ligand)",
+                          "Occupancy (fraction, 0 to 1)")
+            }
+        } else if name.hasSuffix("_nM") {
+            let id = name.dropLast("_nM".count)
+            self.init(drug(id), "brain extracellular level", "Concentration (nM)")
+        } else {
+            let unit = ColumnUnit(columnName: name)
+            self.init(TimeSeriesColumn.displayLabel(forColumn: name), name, unit.axisLabel)
+        }
+    }
+
+    private init(_ title: String, _ meaning: String, _ axisLabel: String) {
+        self.title = title
+        self.meaning = meaning
+        self.axisLabel = axisLabel
+    }
+
+    private static func receptorColumn(_ name: String) -> (receptor: String, rest: String)? {
+        for receptor in ["mu", "delta", "kappa", "nmda"] where name.hasPrefix(receptor + "_") {
+            let rest = String(name.dropFirst(receptor.count + 1))
+            let known = ["occupancy_total", "pet_occupancy", "surface_rel", "internal_rel", "total_rel", "stimulus",
+                         "response", "adaptation"]
+            if known.contains(rest) || rest.hasPrefix("occupancy_") { return (receptor, rest) }
+        }
+        return nil
+    }
+
+    private static func receptorName(_ receptor: String) -> String {
+        switch receptor {
+        case "mu": return "μ-opioid"
+        case "delta": return "δ-opioid"
+        case "kappa": return "κ-opioid"
+        default: return "NMDA"
+        }
+    }
+}
