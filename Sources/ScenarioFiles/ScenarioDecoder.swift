@@ -29,6 +29,8 @@ struct ScenarioDecoder {
     let file: String
     let vocabulary: ScenarioVocabulary
     let limits: ScenarioLimits
+    /// Doses from an event table (`--events`), appended after the file's own `doses`.
+    var events: EventTable?
     private(set) var problems: [ScenarioError] = []
     private(set) var defaults: [ResolvedDefault] = []
     /// Where `output.interval_h` is (nil: not given), for the output-size problem.
@@ -77,6 +79,11 @@ struct ScenarioDecoder {
                     doseLocations.append(location(path, element.position))
                 }
             }
+        }
+        if let events {
+            let decoded = events.decodeDoses(vocabulary: vocabulary, limits: limits, durationHours: duration)
+            scenario.doses += decoded.doses
+            problems += decoded.problems
         }
         if let value = members["events"], let elements = array(value, path: "events") {
             for (i, element) in elements.enumerated() {

@@ -109,6 +109,9 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The scenario would cost more than `ScenarioLimits` allow (administrations and events,
     /// output rows); the message gives the estimate, the limit and the way out.
     case tooCostly(FieldLocation, message: String)
+    /// A row or the header of an event table (`--events`) that does not map onto doses: a
+    /// missing amount, an inconsistent RATE and DUR, an unsupported EVID, SS or mixed IDs.
+    case eventTable(FieldLocation, message: String)
     /// All problems of one file, in file order.
     case multiple([ScenarioError])
 
@@ -186,7 +189,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             .unknownName(let location, _, _, _, _), .unsupportedRoute(let location, _, _, _),
             .ambiguousSchedule(let location, _), .routeScheduleMismatch(let location, _), .emptyList(let location),
             .afterEndOfRun(let location, _, _), .tooCostly(let location, _),
-            .outOfRange(let location, _, _):
+            .outOfRange(let location, _, _), .eventTable(let location, _):
             return location
         default:
             return nil
@@ -224,7 +227,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             return "must not be empty"
         case .afterEndOfRun(_, let time, let duration):
             return "starts at \(Self.format(time)) h, after the end of the run (duration_h \(Self.format(duration)))"
-        case .tooCostly(_, let message):
+        case .tooCostly(_, let message), .eventTable(_, let message):
             return message
         case .outOfRange(_, let literal, let range):
             return "\(range.requirement), found \(literal)"

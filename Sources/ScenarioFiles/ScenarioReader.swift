@@ -21,10 +21,12 @@ public enum ScenarioReader {
     ///   - path: the file, as the user wrote it (also used in messages).
     ///   - vocabulary: the names the model knows.
     ///   - limits: the caps on administrations and output size (`--max-rows`, ...).
+    ///   - events: an event table (`--events`) whose rows are appended to the scenario's
+    ///     `doses` and validated with them.
     /// - Throws: `ScenarioError` (`.multiple` when validation finds more than one problem).
     public static func load(path: String, vocabulary: ScenarioVocabulary,
-                            limits: ScenarioLimits = .standard) throws(ScenarioError) -> LoadedScenario {
-        try decode(readBytes(path: path), file: path, vocabulary: vocabulary, limits: limits)
+                            limits: ScenarioLimits = .standard, events: EventTable? = nil) throws(ScenarioError) -> LoadedScenario {
+        try decode(readBytes(path: path), file: path, vocabulary: vocabulary, limits: limits, events: events)
     }
 
     /// The bytes of the scenario file at `path`, read once: a caller that also needs them (the
@@ -44,18 +46,21 @@ public enum ScenarioReader {
     /// Parses and validates scenario text held in memory.
     /// - Complexity: O(n) in the size of the file, plus the vocabulary look-ups.
     public static func decode(_ bytes: [UInt8], file: String, vocabulary: ScenarioVocabulary,
-                              limits: ScenarioLimits = .standard) throws(ScenarioError) -> LoadedScenario {
+                              limits: ScenarioLimits = .standard, events: EventTable? = nil) throws(ScenarioError) -> LoadedScenario {
         if bytes.count > maximumFileBytes {
             throw .fileTooLarge(file: file, bytes: bytes.count, limitBytes: maximumFileBytes)
         }
         let root = try JSON5Parser.parse(bytes, file: file)
         var decoder = ScenarioDecoder(file: file, vocabulary: vocabulary, limits: limits)
+        decoder.events = events
         let scenario = decoder.decode(root)
-        // In document order; problems at one position in the order the decoder met them.
+        // In document order (the scenario file's, then the event table's); problems at one
+        // position in the order the decoder met them.
+        func order(_ problem: ScenarioError) -> Int { problem.file == file ? 0 : 1 }
         let problems = decoder.problems.enumerated()
             .sorted {
-                ($0.element.line, $0.element.position.column, $0.offset)
-                    < ($1.element.line, $1.element.position.column, $1.offset)
+                (order($0.element), $0.element.line, $0.element.position.column, $0.offset)
+                    < (order($1.element), $1.element.line, $1.element.position.column, $1.offset)
             }
             .map(\.element)
         if problems.count == 1, let only = problems.first { throw only }
@@ -65,7 +70,7 @@ public enum ScenarioReader {
 
     /// Text convenience for tests.
     public static func decode(_ text: String, file: String, vocabulary: ScenarioVocabulary,
-                              limits: ScenarioLimits = .standard) throws(ScenarioError) -> LoadedScenario {
-        try decode(Array(text.utf8), file: file, vocabulary: vocabulary, limits: limits)
+                              limits: ScenarioLimits = .standard, events: EventTable? = nil) throws(ScenarioError) -> LoadedScenario {
+        try decode(Array(text.utf8), file: file, vocabulary: vocabulary, limits: limits, events: events)
     }
 }

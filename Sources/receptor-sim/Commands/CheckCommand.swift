@@ -6,7 +6,7 @@ import ScenarioFiles
 enum CheckCommand: ReceptorSimCommand {
     static let name = "check"
     static let abstract = "Validate scenario files without running them."
-    static let usage = "SCENARIO... [--timeline] [--max-rows N] [--max-administrations N]"
+    static let usage = "SCENARIO... [--timeline] [--events FILE.csv] [--max-rows N] [--max-administrations N]"
     static let discussion = """
         Reports every problem in every file at once, as 'file:line: error: field: message'.
         With --timeline, prints the fully expanded event timeline (every dose with time, drug,
@@ -16,16 +16,18 @@ enum CheckCommand: ReceptorSimCommand {
         """
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "Scenario files to check.", repeating: true)],
-        options: [OptionSpecification("--timeline", help: "Print the expanded event timeline and the resolved defaults.")]
+        options: [OptionSpecification("--timeline", help: "Print the expanded event timeline and the resolved defaults."),
+                  EventsOption.specification]
             + ScenarioLimitOptions.specifications)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let vocabulary = ModelBridge.vocabulary
         let limits = try ScenarioLimitOptions.limits(arguments, command: name)
+        let events = try EventsOption.table(arguments, console: console)
         var failed = false
         for file in arguments.positionals {
             do throws(ScenarioError) {
-                let loaded = try ScenarioReader.load(path: file, vocabulary: vocabulary, limits: limits)
+                let loaded = try ScenarioReader.load(path: file, vocabulary: vocabulary, limits: limits, events: events)
                 let scenario = loaded.scenario
                 // Counted from the schedule, not by expanding it (the timeline below is bounded
                 // by the limits once the file is valid).

@@ -64,6 +64,7 @@ enum StudyCommandSupport {
         OptionSpecification("--threads", value: "N", help: "Worker threads (default: all cores). The output does not depend on it."),
         OptionSpecification("--shard", value: "I/N", help: "Run only slice I of N (I counts from 0, as SLURM_ARRAY_TASK_ID with --array=0-(N-1)); join with 'receptor-sim merge'."),
         OptionSpecification("--quiet", short: "-q", help: "No progress on standard error (otherwise a bar on a terminal, a line every 2 s in logs, after the first second)."),
+        EventsOption.specification,
     ]
 
     static let commonDiscussion = """
@@ -96,12 +97,16 @@ enum StudyCommandSupport {
             // on '-' is left to population, whose message says how to separate them.
             var outputs = [("--output", arguments.value("--output") ?? "-")]
             if let bands = arguments.value("--bands"), !(bands == "-" && outputs[0].1 == "-") { outputs.append(("--bands", bands)) }
-            try OutputOptions.check(command: command, outputs: outputs, inputs: [file])
+            try OutputOptions.check(command: command, outputs: outputs, inputs: [file] + EventsOption.path(arguments))
+            let events = try EventsOption.table(arguments, console: Console())
             var scenario: Scenario
             // The fingerprint hashes exactly the bytes that were parsed (one read of the file).
             do throws(ScenarioError) {
-                scenarioBytes = try ScenarioReader.readBytes(path: file)
-                scenario = try ScenarioReader.decode(scenarioBytes, file: file, vocabulary: ModelBridge.vocabulary).scenario
+                var bytes = try ScenarioReader.readBytes(path: file)
+                scenario = try ScenarioReader.decode(bytes, file: file, vocabulary: ModelBridge.vocabulary, events: events).scenario
+                // The table's doses decide the rows too: shards run with different tables must not join.
+                if let path = events?.file { bytes += Array("\n--events\n".utf8) + (try ScenarioReader.readBytes(path: path)) }
+                scenarioBytes = bytes
             } catch {
                 throw .scenario(error)
             }

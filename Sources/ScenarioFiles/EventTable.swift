@@ -1,0 +1,56 @@
+import Pharmacology
+
+/// A NONMEM-style dosing record (`--events FILE.csv`), the form researchers coming from
+/// NONMEM, mrgsolve and rxode2 keep their regimens in, read into scenario dose entries.
+///
+/// Columns (case-insensitive, in any order): `TIME` (h), `AMT` (mg), `DRUG` and `ROUTE` (the
+/// library's ids and route names), `RATE` (mg/h), `DUR` (h), `ADDL`, `II` (h), `SS`, `EVID`,
+/// `ID`. An empty cell or `.` is "not given"; blank lines and lines starting with `#` are
+/// skipped. The table only translates: every row becomes the `doses` entry a scenario file
+/// would hold and is validated by the scenario decoder (`EventTable+Doses.swift`), so names,
+/// ranges, the run's end and the cost limits are checked exactly once, in one place.
+///
+/// What is not supported yet is refused with the line, never ignored: `CMT` (name the drug and
+/// route instead), `SS=1` (steady-state start), EVID other than 0 and 1, several `ID`s (one
+/// subject's regimen per table), and `ADDL` on an infusion.
+public struct EventTable: Sendable, Equatable {
+    /// The columns a table may have, in the order the documentation lists them.
+    public static let knownColumns = ["ID", "TIME", "AMT", "DRUG", "ROUTE", "RATE", "DUR", "ADDL", "II", "SS", "EVID"]
+    /// The columns every table must have.
+    static let requiredColumns = ["TIME", "DRUG", "ROUTE"]
+
+    /// The file name as the user gave it, used in messages.
+    public var file: String
+    /// The dose rows (EVID 1 or no EVID), in file order.
+    var rows: [EventTableRow]
+    /// Rows with EVID 0 (observation records), which carry no dose and are skipped.
+    public var ignoredObservationRows: Int
+
+    /// The number of dose rows.
+    public var doseRowCount: Int { rows.count }
+
+    /// Reads and parses the table at `path` (at most `ScenarioLimits.maximumFileBytes`).
+    /// - Throws: `ScenarioError`: unreadable or too large, or every problem of the table.
+    public static func load(path: String) throws(ScenarioError) -> EventTable {
+        try parse(ScenarioReader.readBytes(path: path), file: path)
+    }
+
+    /// Parses table text held in memory.
+    /// - Complexity: O(n) in the size of the text.
+    /// - Throws: `ScenarioError` (`.multiple` when several rows are wrong).
+    public static func parse(_ bytes: [UInt8], file: String) throws(ScenarioError) -> EventTable {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .invalidUTF8(file: file, position: SourcePosition(line: 1, column: 1))
+        }
+        var parser = EventTableParser(file: file)
+        let table = parser.parse(text)
+        if parser.problems.count == 1, let only = parser.problems.first { throw only }
+        if !parser.problems.isEmpty { throw .multiple(parser.problems) }
+        return table
+    }
+
+    /// Text convenience for tests.
+    public static func parse(_ text: String, file: String) throws(ScenarioError) -> EventTable {
+        try parse(Array(text.utf8), file: file)
+    }
+}

@@ -1,0 +1,33 @@
+import ScenarioFiles
+
+/// `--events FILE.csv`: a NONMEM-style event table whose dose rows are appended to the
+/// scenario's `doses` (`EventTable`), the same for every command that reads a scenario and
+/// takes it (run, check, and the studies through `StudyCommandSupport.Setup`).
+enum EventsOption {
+    static let specification = OptionSpecification(
+        "--events", value: "FILE.csv",
+        help: "Append the doses of a NONMEM-style event table (TIME, AMT, DRUG, ROUTE, RATE, DUR, ADDL, II, SS, EVID, ID; see README) to the scenario's doses.")
+
+    /// The path given with `--events`, for the output-path checks (an output must not overwrite it).
+    static func path(_ arguments: ParsedArguments) -> [String] {
+        arguments.value("--events").map { [$0] } ?? []
+    }
+
+    /// The table `--events` names (nil without the option), with a note on standard error for
+    /// the observation rows (EVID 0) it skipped.
+    /// - Throws: `.scenario` (exit 2) with the table's problems as `file:line: error: column 'X': ...`.
+    static func table(_ arguments: ParsedArguments, console: Console?) throws(CommandLineError) -> EventTable? {
+        guard let path = arguments.value("--events") else { return nil }
+        let table: EventTable
+        do throws(ScenarioError) {
+            table = try EventTable.load(path: path)
+        } catch {
+            throw .scenario(error)
+        }
+        if table.ignoredObservationRows > 0 {
+            let rows = table.ignoredObservationRows == 1 ? "1 observation row" : "\(table.ignoredObservationRows) observation rows"
+            console?.err(TerminalText.escaped("\(path): note: \(rows) (EVID 0) skipped; only dose rows (EVID 1) are read"))
+        }
+        return table
+    }
+}
