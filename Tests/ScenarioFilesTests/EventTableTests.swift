@@ -1,0 +1,89 @@
+import Pharmacology
+import Testing
+@testable import ScenarioFiles
+
+/// `EventTable`: a NONMEM-style dosing record becomes the doses a hand-written scenario holds,
+/// and every problem names the table, the line and the column.
+@Suite struct EventTableTests {
+    private static let base = #"{ name: "t", duration_h: 48 }"#
+
+    private func doses(_ table: String, base: String = base) throws -> [DoseRegimen] {
+        let events = try EventTable.parse(table, file: "events.csv")
+        return try ScenarioReader.decode(base, file: "s.json5", vocabulary: testVocabulary, events: events).scenario.doses
+    }
+
+    private func scenarioDoses(_ doses: String) throws -> [DoseRegimen] {
+        try ScenarioReader.decode(#"{ name: "t", duration_h: 48, doses: [\#(doses)] }"#, file: "s.json5", vocabulary: testVocabulary).scenario.doses
+    }
+
+    @Test func addlAndIIGiveTheRepeatedSchedule() throws {
+        let table = "time,amt,drug,route,addl,ii\n1,10,morphine,oral,3,6\n"
+        #expect(try doses(table) == scenarioDoses(#"{ drug: "morphine", route: "oral", amount_mg: 10, start_h: 1, every_h: 6, count: 4 }"#))
+    }
+
+    @Test func oneRowWithoutADDLIsASingleDose() throws {
+        #expect(try doses("TIME,AMT,DRUG,ROUTE\n2.5,4,naloxone,iv_bolus\n")
+            == scenarioDoses(#"{ drug: "naloxone", route: "iv_bolus", amount_mg: 4, at_h: 2.5 }"#))
+    }
+
+    @Test(arguments: ["RATE,DUR\n1,,,10,2", "AMT,DUR\n1,20,,,2", "AMT,RATE\n1,20,,10,", "AMT,RATE,DUR\n1,20,,10,2"])
+    func infusionFromAnyTwoOfAmountRateAndDuration(given: String) throws {
+        // The same columns in every table, the empty ones not given.
+        let parts = given.split(separator: "\n")
+        let header = "TIME,AMT,DRUG,RATE,DUR,ROUTE"
+        let present = Set(parts[0].split(separator: ",").map(String.init))
+        let values = ["AMT": "20", "RATE": "10", "DUR": "2"]
+        let row = ["1", present.contains("AMT") ? values["AMT"]! : "", "fentanyl", present.contains("RATE") ? values["RATE"]! : "",
+                   present.contains("DUR") ? values["DUR"]! : "", "iv_infusion"].joined(separator: ",")
+        #expect(try doses(header + "\n" + row + "\n")
+            == scenarioDoses(#"{ drug: "fentanyl", route: "iv_infusion", rate_mg_per_h: 10, start_h: 1, duration_h: 2 }"#))
+    }
+
+    @Test func tableDosesFollowTheScenarioDosesAndObservationRowsAreSkipped() throws {
+        let base = #"{ name: "t", duration_h: 48, doses: [{ drug: "naloxone", route: "iv_bolus", amount_mg: 0.4, at_h: 3 }] }"#
+        let table = "ID,TIME,EVID,AMT,DRUG,ROUTE\n7,0,0,.,,\n7,1,1,10,morphine,oral\n7,5,0,,,\n"
+        let events = try EventTable.parse(table, file: "e.csv")
+        #expect(events.ignoredObservationRows == 2)
+        #expect(events.doseRowCount == 1)
+        #expect(try doses(table, base: base) == scenarioDoses(
+            #"{ drug: "naloxone", route: "iv_bolus", amount_mg: 0.4, at_h: 3 }, { drug: "morphine", route: "oral", amount_mg: 10, at_h: 1 }"#))
+    }
+
+    @Test(arguments: [
+        ("TIME,AMT,DRUG,ROUTE\n1,abc,morphine,oral\n", "events.csv:2: error: column 'AMT': must be a finite number, found abc"),
+        ("TIME,AMT,DRUG,ROUTE\n1,,morphine,oral\n",
+         "events.csv:2: error: column 'AMT': no amount given (a dose row needs AMT in mg; an infusion RATE and DUR)"),
+        ("TIME,AMT,DRUG,ROUTE\n1,5,morfine,oral\n",
+         "events.csv:2: error: column 'DRUG': unknown drug 'morfine'; did you mean 'morphine'? (see 'receptor-sim drugs' for the library)"),
+        ("TIME,AMT,DRUG,ROUTE,RATE,DUR\n1,20,fentanyl,iv_infusion,10,3\n",
+         "events.csv:2: error: column 'AMT': AMT 20 mg is not RATE x DUR = 10 mg/h x 3 h = 30 mg; give two of AMT, RATE and DUR, or three that agree"),
+        ("TIME,AMT,DRUG,ROUTE,RATE\n1,,fentanyl,iv_infusion,10\n",
+         "events.csv:2: error: column 'AMT': no amount given: an infusion needs two of AMT, RATE and DUR (found only RATE)"),
+        ("TIME,AMT,DRUG,ROUTE\n-1,5,morphine,oral\n", "events.csv:2: error: column 'TIME': must be a finite number >= 0, found -1"),
+        ("TIME,AMT,DRUG,ROUTE\n60,5,morphine,oral\n", "events.csv:2: error: column 'TIME': starts at 60 h, after the end of the run (duration_h 48)"),
+        ("TIME,AMT,DRUG,ROUTE,SS,II\n0,5,morphine,oral,1,6\n",
+         "events.csv:2: error: column 'SS': SS=1 (start at the regimen's steady state) is not supported yet; give the doses that lead up to it, or leave SS empty or 0"),
+        ("ID,TIME,AMT,DRUG,ROUTE\n1,0,5,morphine,oral\n2,0,5,morphine,oral\n",
+         "events.csv:3: error: column 'ID': ID 2 differs from ID 1 on line 2; per-subject regimens are not supported yet: give one subject's rows per table"),
+        ("TIME,AMT,DRUG,ROUTE,EVID\n0,5,morphine,oral,4\n", "events.csv:2: error: column 'EVID': EVID 4 is not supported (1 = dose; 0 = observation, skipped)"),
+        ("TIME,AMT,DRUG,ROUTE,ADDL\n0,5,morphine,oral,2\n", "events.csv:2: error: column 'II': ADDL 2 needs II, the interval between doses (h)"),
+        ("TIME,AMT,DRUG,ROUTE,ADDL,II\n0,5,morphine,oral,1.5,6\n", "events.csv:2: error: column 'ADDL': must be a whole number, found 1.5"),
+        ("TIME,AMT,DRUG,ROUTE\n0,5,fentanyl,oral\n",
+         "events.csv:2: error: column 'ROUTE': drug 'fentanyl' cannot be given by route 'oral' (supported: iv_bolus, iv_infusion)"),
+        ("TIME,AMNT,DRUG,ROUTE\n", "events.csv:1: error: unknown column 'AMNT'; did you mean 'AMT'?"),
+        ("TIME,AMT,DRUG,ROUTE,CMT\n",
+         "events.csv:1: error: column 'CMT' is not supported: name the drug and route in DRUG and ROUTE columns (the model has no compartment numbers)"),
+        ("TIME,AMT,DRUG\n", "events.csv:1: error: missing column 'ROUTE'"),
+        ("TIME,AMT,DRUG,ROUTE\n0,5,morphine\n", "events.csv:2: error: row has 3 cells, the header has 4"),
+    ])
+    func problemsNameFileLineAndColumn(table: String, message: String) throws {
+        let error = #expect(throws: ScenarioError.self) { try doses(table) }
+        #expect(error?.description == message)
+    }
+
+    @Test func everyProblemOfTheTableAtOnce() throws {
+        let table = "TIME,AMT,DRUG,ROUTE\n1,x,morphine,oral\n2,,morphine,oral\n"
+        let error = #expect(throws: ScenarioError.self) { try doses(table) }
+        #expect(error?.problems.map(\.line) == [2, 3])
+    }
+}
