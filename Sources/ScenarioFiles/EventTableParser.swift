@@ -24,9 +24,9 @@ struct EventTableParser {
         var table = EventTable(file: file, rows: [], ignoredObservationRows: 0)
         var header: [String]?
         var firstID: (value: String, line: Int)?
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // LF, CRLF (one Character) and CR alone end a line, as in scenario files.
+        for (offset, content) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = offset + 1
-            let content = raw.hasSuffix("\r") ? raw.dropLast() : raw
             let trimmed = content.trimmingWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let columns = header else {

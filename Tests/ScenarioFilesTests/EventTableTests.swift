@@ -81,6 +81,13 @@ import Testing
         #expect(error?.description == message)
     }
 
+    @Test(arguments: ["\r\n", "\r", "\n"])
+    func lineNumbersCountEveryKindOfLineEnd(end: String) throws {
+        let table = ["TIME,AMT,DRUG,ROUTE", "# a comment", "", "1,-5,morphine,oral", ""].joined(separator: end)
+        let error = #expect(throws: ScenarioError.self) { try doses(table) }
+        #expect(error?.description == "events.csv:4: error: column 'AMT': must be a finite number >= 0, found -5")
+    }
+
     @Test func everyProblemOfTheTableAtOnce() throws {
         let table = "TIME,AMT,DRUG,ROUTE\n1,x,morphine,oral\n2,,morphine,oral\n"
         let error = #expect(throws: ScenarioError.self) { try doses(table) }
