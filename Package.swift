@@ -41,17 +41,21 @@ let package = Package(
             dependencies: ["Integrators", "Pharmacology", "StiffTestProblems", "Studies"],
             path: "Benchmarks/ReceptorBench"),
 
-        .testTarget(name: "IntegratorsTests", dependencies: ["Integrators", "StiffTestProblems"]),
+        // Helpers shared by the test targets (the command-line runner, temporary directories,
+        // the FIFO reader, approximate equality, the seeded generator); never in a product.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
+        .testTarget(name: "IntegratorsTests", dependencies: ["Integrators", "StiffTestProblems", "TestSupport"]),
         // Each test target is enabled with its first tests.
-        .testTarget(name: "PharmacologyTests", dependencies: ["Pharmacology", "Integrators"]),
-        .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "Pharmacology"]),
+        .testTarget(name: "PharmacologyTests", dependencies: ["Pharmacology", "Integrators", "TestSupport"]),
+        .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "Pharmacology", "TestSupport"]),
         .testTarget(
-            name: "ReportsTests", dependencies: ["Reports", "Pharmacology"],
+            name: "ReportsTests", dependencies: ["Reports", "Pharmacology", "TestSupport"],
             exclude: ["render-sample-report.sh"]),
-        .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Pharmacology", "Integrators"]),
-        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Pharmacology", "Integrators", "ScenarioFiles", "receptor-sim"]),
-        .testTarget(name: "ReceptorSimTests", dependencies: ["receptor-sim", "Reports", "ScenarioFiles", "Pharmacology"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Reports"]),
+        .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Pharmacology", "Integrators", "TestSupport"]),
+        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Pharmacology", "Integrators", "ScenarioFiles", "receptor-sim", "TestSupport"]),
+        .testTarget(name: "ReceptorSimTests", dependencies: ["receptor-sim", "Reports", "ScenarioFiles", "Pharmacology", "TestSupport"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Reports", "TestSupport"]),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Validation", "Pharmacology", "ScenarioFiles"]),
     ]
 )

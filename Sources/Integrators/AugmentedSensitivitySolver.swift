@@ -16,11 +16,9 @@ enum AugmentedSensitivitySolver {
         into sink: inout Sink
     ) throws -> SensitivitySolution<System> {
         let n = problem.system.dimension
-        try SolveInputValidation.validate(
-            problem, options: options, dimension: n, eventTimes: events.times, output: output)
-        try SolveInputValidation.validateStepControl(options, dimension: n)
         let (parameters, scales) = try SolveInputValidation.validate(
-            sensitivities: sensitivityOptions, system: problem.system, dimension: n)
+            problem, options: options, sensitivities: sensitivityOptions, eventTimes: events.times,
+            output: output)
         let m = parameters.count, p = problem.system.parameterCount
         let size = n * (m + 1)
 

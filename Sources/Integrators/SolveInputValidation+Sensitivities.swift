@@ -1,4 +1,18 @@
 extension SolveInputValidation {
+    /// Everything an adaptive solve with forward sensitivities checks before any work:
+    /// `validateAdaptive`, then `validate(sensitivities:system:dimension:)`.
+    ///
+    /// - Returns: the selected parameters and |p̄_k| for each.
+    @inlinable
+    static func validate<System: ParametricODESystem>(
+        _ problem: ODEProblem<System>, options: SolverOptions, sensitivities: SensitivityOptions,
+        eventTimes: [Double], output: OutputGrid
+    ) throws -> (parameters: [Int], scales: [Double]) {
+        let n = problem.system.dimension
+        try validateAdaptive(problem, options: options, dimension: n, eventTimes: eventTimes, output: output)
+        return try validate(sensitivities: sensitivities, system: problem.system, dimension: n)
+    }
+
     /// Checks a forward-sensitivity request and resolves its defaults.
     ///
     /// - Returns: the selected parameters (all when none are named) and |p̄_k| for each.

@@ -29,6 +29,17 @@ enum SolveInputValidation {
         try validate(output: output, startTime: t0, endTime: tEnd)
     }
 
+    /// `validate(_:options:dimension:eventTimes:output:)` and `validateStepControl`: what every
+    /// adaptive method (one-step or BDF) checks before any work.
+    @inlinable
+    static func validateAdaptive<System: ODESystem>(
+        _ problem: ODEProblem<System>, options: SolverOptions, dimension n: Int,
+        eventTimes: [Double], output: OutputGrid
+    ) throws {
+        try validate(problem, options: options, dimension: n, eventTimes: eventTimes, output: output)
+        try validateStepControl(options, dimension: n)
+    }
+
     /// Tolerances and step-size bounds, which only the adaptive methods use.
     @inlinable
     static func validateStepControl(_ options: SolverOptions, dimension n: Int) throws {

@@ -3,6 +3,7 @@ import Integrators
 import Testing
 @testable import Exchange
 @testable import Pharmacology
+import TestSupport
 
 /// The exported expressions are the compiled model: the rate rules equal
 /// `ReceptorSystem.evaluate` at random states, and the assignment rules equal the CSV
@@ -19,7 +20,7 @@ import Testing
     func rateRulesEqualTheCompiledRightHandSide(_ index: Int) throws {
         let model = try ReceptorModel.compile(TestScenarios.all[index])
         let exported = try ExportedModel(model)
-        var rng = SplitMix64(state: 0x5EED + UInt64(index))
+        var rng = SplitMix64(seed: 0x5EED + UInt64(index))
         var worst = 0.0
         for trial in 0..<50 {
             let y = trial == 0 ? model.initialState : Self.randomState(around: model.initialState, &rng)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Exchange
 @testable import Pharmacology
+import TestSupport
 
 /// The SBML document: well-formed, complete (every state, parameter, column and event of the
 /// compiled model), with the compiled values, deterministic and escaped.

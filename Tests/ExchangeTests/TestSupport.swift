@@ -4,23 +4,6 @@ import FoundationXML
 #endif
 @testable import Pharmacology
 
-/// |a − b| <= absolute + relative · |b|.
-func isClose(_ a: Double, _ b: Double, relative: Double, absolute: Double = 0) -> Bool {
-    abs(a - b) <= absolute + relative * abs(b)
-}
-
-/// A deterministic generator (SplitMix64), so a failing random state can be reproduced.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Scenarios covering every exported feature: depots of several routes, metabolites, a
 /// peripheral compartment, a modulator (oxytocin), NMDA (ketamine), an irreversible antagonist,
 /// an infusion, overlapping stimulus windows, simultaneous doses, and the deficit phenotype.

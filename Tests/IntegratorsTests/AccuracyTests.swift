@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Integrators
+import TestSupport
 
 /// y' = A y with A = [[-1, 1], [0, -100]] (eigenvalues −1 and −100: mildly stiff).
 /// exp(At) y0 = (e^{-t} y1 + y2 (e^{-t} − e^{-100t})/99, e^{-100t} y2).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import StiffTestProblems
 @testable import Integrators
+import TestSupport
 
 /// The variable-order BDF (`BDFStepper`, `BDFDriver`): its coefficients, its difference
 /// rescaling, its reuse of the Jacobian and the LU, and its accuracy on the IVP Test Set.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Integrators
+import TestSupport
 
 /// Oral dosing into a one-compartment model: depot A' = −ka A, central C' = ka A − ke C.
 /// A bolus dose D into the depot at t_d contributes D ka/(ka − ke) (e^{−ke(t−t_d)} − e^{−ka(t−t_d)})

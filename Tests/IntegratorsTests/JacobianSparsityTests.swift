@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Integrators
+import TestSupport
 
 /// A chain y_{i-1} → y_i with a bimolecular coupling y_{i+7} · y_{i+13} into each y_i, started
 /// with everything in y_0: most couplings (and their Jacobian entries) are exact zeros at the

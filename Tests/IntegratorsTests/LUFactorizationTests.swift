@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Integrators
+import TestSupport
 
 @Suite struct LUFactorizationTests {
     /// Factors and solves through `factor` and `solve` from a zeroed structure buffer (as every

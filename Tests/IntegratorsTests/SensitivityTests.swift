@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import StiffTestProblems
 @testable import Integrators
+import TestSupport
 
 /// y' = −k y with p = (k, y0): y = y0 e^{−kt}, ∂y/∂k = −t y0 e^{−kt}, ∂y/∂y0 = e^{−kt}. The
 /// parameter y0 enters only through the initial sensitivity (0, 1).

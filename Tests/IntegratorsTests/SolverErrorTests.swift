@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Integrators
+import TestSupport
 
 /// Component 1 of the derivative is NaN: every step attempt fails.
 struct PoisonedSystem: ODESystem {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import StiffTestProblems
 @testable import Integrators
+import TestSupport
 
 @Suite struct StiffTestProblemsTests {
     /// Central differences of f against the analytic Jacobian at a generic positive state, so a

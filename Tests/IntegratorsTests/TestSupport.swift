@@ -2,12 +2,6 @@ import Foundation
 import Testing
 @testable import Integrators
 
-/// Relative-and-absolute closeness used by every floating-point assertion in this target:
-/// |a - b| <= absolute + relative * |b|.
-func isClose(_ a: Double, _ b: Double, relative: Double, absolute: Double = 0) -> Bool {
-    abs(a - b) <= absolute + relative * abs(b)
-}
-
 /// Evaluates a system's right-hand side into a new array (tests only).
 func rightHandSide<System: ODESystem>(_ system: System, time: Double, state: [Double]) -> [Double] {
     var derivative = [Double](repeating: 0, count: system.dimension)

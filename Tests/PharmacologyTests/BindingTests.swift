@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Integrators
 @testable import Pharmacology
+import TestSupport
 
 /// Binding kinetics and receptor bookkeeping on the compiled system with parts switched off.
 @Suite struct BindingTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pharmacology
+import TestSupport
 
 @Suite struct DrugLibraryTests {
     let library = DrugLibrary.builtIn

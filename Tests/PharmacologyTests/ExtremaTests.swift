@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pharmacology
+import TestSupport
 
 /// Peaks and troughs found on the solution itself (`ExtremaTracker`), not on the output rows.
 @Suite struct ExtremaTests {

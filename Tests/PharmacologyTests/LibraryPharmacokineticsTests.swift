@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pharmacology
+import TestSupport
 
 /// Library pharmacokinetics against the published figures they are taken from (issue 16,
 /// "Pharmacokinetics that match their sources"). Each test names its source and the accepted

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Integrators
 @testable import Pharmacology
+import TestSupport
 
 /// `<receptor>_pet_occupancy`: 1 − S(t)(1 − D(t)) / S0, the fall in radiotracer-available sites
 /// (surface receptors not held by a drug or metabolite) against the drug-free baseline.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pharmacology
+import TestSupport
 
 /// PK against closed forms (MODEL.md §3).
 @Suite

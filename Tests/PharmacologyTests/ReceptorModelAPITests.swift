@@ -1,6 +1,7 @@
 import Testing
 import Integrators
 @testable import Pharmacology
+import TestSupport
 
 @Suite struct ReceptorModelAPITests {
     let morphine = Scenario(name: "m", durationHours: 1, doses: [

@@ -1,6 +1,7 @@
 import Testing
 import Integrators
 @testable import Pharmacology
+import TestSupport
 
 @Suite struct SteadyStateTests {
     @Test func residualNormSeesNaN() {

@@ -2,11 +2,6 @@ import Foundation
 import Integrators
 @testable import Pharmacology
 
-/// |a − b| <= absolute + relative · |b|.
-func isClose(_ a: Double, _ b: Double, relative: Double = 0, absolute: Double = 0) -> Bool {
-    abs(a - b) <= absolute + relative * abs(b)
-}
-
 /// Runs `scenario` and returns the recorder with the given columns.
 func run(_ scenario: Scenario, columns: [String], intervalHours: Double = 0.25,
          step: Double = 0.01) throws -> ObservableRecorder {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `receptor-bench`'s help, through the binary `swift build` puts beside receptor-sim (the
 /// benchmarks themselves run by hand in release builds, never here).

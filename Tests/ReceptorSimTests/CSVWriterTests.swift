@@ -1,13 +1,7 @@
 import Foundation
 import Reports
 import Testing
-
-/// A fresh empty directory for one test.
-func makeTemporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("receptor-sim-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+import TestSupport
 
 @Suite struct CSVNumberFormatTests {
     @Test(arguments: [
@@ -83,19 +77,6 @@ func canonicalDigits(_ text: String) -> (negative: Bool, digits: String, exponen
     var digits = String(all.dropFirst(leadingZeros))
     while digits.hasSuffix("0") { digits.removeLast() }
     return (negative, digits, exponent + point - 1 - leadingZeros)
-}
-
-/// A small deterministic generator so seeded tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 @Suite struct CSVWriterTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `receptor-sim challenge`: its files and its messages for bad options.
 @Suite struct ChallengeCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the binary and reports how it ended, so a crash (signal) is told apart from an exit.
 private func runForTermination(_ arguments: [String]) throws -> (reason: Process.TerminationReason, status: Int32, stderr: String) {

@@ -1,38 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
-/// Runs the built receptor-sim binary, as a user would.
+/// Runs the built receptor-sim binary, as a user would (`runProduct`).
 func runReceptorSim(
     _ arguments: [String], environment: [String: String] = [:]
 ) throws -> (status: Int32, stdout: String, stderr: String) {
-    let binary = productsDirectory.appendingPathComponent("receptor-sim")
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    // Progress lines appear on stderr once a run takes longer than the delay (1 s by default),
-    // which a loaded machine can reach even on short scenarios: tests that compare stderr
-    // exactly get no progress unless they ask for it (RunProgressTests sets the delay to 0).
-    let quietByDefault = ["RECEPTOR_SIM_PROGRESS_DELAY_S": "3600"]
-    process.environment = ProcessInfo.processInfo.environment
-        .merging(quietByDefault) { _, new in new }
-        .merging(environment) { _, new in new }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    try runProduct("receptor-sim", arguments, environment: environment)
 }
-
-/// The folder holding the built products (the test bundle's parent).
-let productsDirectory: URL = {
-    for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-        return bundle.bundleURL.deletingLastPathComponent()
-    }
-    return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-}()
 
 @Suite struct CommandLineTests {
     @Test func versionPrintsAndSucceeds() throws {

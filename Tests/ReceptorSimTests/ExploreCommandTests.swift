@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `receptor-sim explore`: the page, its limits and errors, and (in headless Chromium) that
 /// moving a slider draws the precomputed run.

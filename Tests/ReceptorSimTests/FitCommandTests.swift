@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `receptor-sim fit` end to end on a tiny study in a temporary folder: the exact messages of
 /// bad input (exit 2), and a fit whose files are written and whose block a scenario accepts.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Peaks and troughs of `run --summary`, `report` and `compare` come from the solution, not the
 /// rows: a 0.1 mg IV fentanyl bolus peaks at a mu occupancy of 0.5375 at 0.1053 h, between the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Parameter values and tolerances that would make the model or the solution meaningless are
 /// rejected at validation (exit 2, field and line), not found later as a non-finite state.

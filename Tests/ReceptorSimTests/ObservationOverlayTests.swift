@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `plot` and `compare --observations`: markers with error bars at the data's coordinates.
 @Suite struct ObservationOverlayTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The output-path rules end to end, through the built binary: what each kind of `-o` target
 /// becomes, the refusals before anything runs, checked standard output, and signals. Every node

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `receptor-sim plot` end to end through the binary.
 @Suite struct PlotCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// README.md's examples print what they show: every `$ swift run ... receptor-sim ...` block is
 /// run with the debug binary (in the repository root, output files moved to a temporary

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Progress of `run` on standard error: plain lines when stderr is not a terminal (as here,
 /// a pipe), only for runs longer than about a second, nothing with `--quiet`.

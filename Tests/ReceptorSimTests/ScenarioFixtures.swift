@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The repository root (three levels above this file) and its shipped scenarios.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Options several commands share, declared once: `--method`/`--rtol`/`--atol` (run, sweep,
 /// population) and `-q`/`--quiet` (every command that draws progress).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A CSV written by `receptor-sim run`, read back for assertions.
 struct SimulatedTable {

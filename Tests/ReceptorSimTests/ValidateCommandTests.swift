@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `receptor-sim validate` end to end on tiny studies in a temporary folder, and on the shipped
 /// `Scenarios/validation/` studies (the suite fails when a change moves the model out of a band).

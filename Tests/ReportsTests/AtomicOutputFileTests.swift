@@ -1,6 +1,7 @@
 import Foundation
 import Reports
 import Testing
+import TestSupport
 
 /// How `AtomicOutputFile` writes each kind of target (OutputTarget's rules), every node made in
 /// the test's own temporary directory.

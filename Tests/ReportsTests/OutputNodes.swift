@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Nodes for output-path tests, each made in a fresh temporary directory the test owns, so no
 /// writer under test is ever pointed at a real device or at a file outside it.
@@ -6,8 +7,7 @@ struct OutputNodes {
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("output-nodes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try makeTemporaryDirectory(prefix: "output-nodes")
     }
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
@@ -45,40 +45,6 @@ struct OutputNodes {
         defer { try? FileManager.default.removeItem(at: nodes.directory) }
         return nodes.makeNullDevice("probe") != nil
     }()
-}
-
-/// Reads everything written to a FIFO on a background thread, as a separate reader would.
-final class FIFOReader: @unchecked Sendable {
-    private let path: String
-    private let done = DispatchSemaphore(value: 0)
-    private var bytes: [UInt8] = []
-
-    /// Starts reading; the open blocks until a writer opens the FIFO.
-    init(path: String) {
-        self.path = path
-        Thread.detachNewThread { [self] in
-            let fd = open(path, O_RDONLY)
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            while fd >= 0 {
-                let count = read(fd, &buffer, buffer.count)
-                if count < 0, errno == EINTR { continue }
-                if count <= 0 { break }
-                bytes.append(contentsOf: buffer[..<count])
-            }
-            if fd >= 0 { close(fd) }
-            done.signal()
-        }
-    }
-
-    /// Waits until the writer has closed the FIFO and returns what was read. If no writer ever
-    /// opened it, opens and closes it here so the reader ends (with nothing read).
-    func finish() -> String {
-        while done.wait(timeout: .now() + 0.05) == .timedOut {
-            let fd = open(path, O_WRONLY | O_NONBLOCK)
-            if fd >= 0 { close(fd) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }
 
 /// Accepts one connection on a listening socket and reads it to the end, on a background thread.

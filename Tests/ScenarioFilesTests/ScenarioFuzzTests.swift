@@ -1,5 +1,6 @@
 import Testing
 @testable import ScenarioFiles
+import TestSupport
 
 /// Seeded random damage to the shipped scenarios: the reader must never crash, trap or hang, and
 /// every rejection must be a `ScenarioError` whose messages name the file and the field.

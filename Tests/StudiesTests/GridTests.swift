@@ -1,5 +1,6 @@
 import Testing
 @testable import Studies
+import TestSupport
 
 @Suite struct VariationTests {
     @Test func explicitList() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Studies
+import TestSupport
 
 /// The ED50 estimator on exact Hill data: known Emax, ED50 and n must come back.
 @Suite struct HillEstimatorTests {

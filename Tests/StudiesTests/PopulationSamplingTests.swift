@@ -2,6 +2,7 @@ import Foundation
 import Pharmacology
 import Testing
 @testable import Studies
+import TestSupport
 
 @Suite struct PopulationSamplingTests {
     /// Sampled values only (no simulation): the mean and CV over 200,000 members match the

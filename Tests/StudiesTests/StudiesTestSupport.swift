@@ -2,11 +2,6 @@ import Foundation
 import Pharmacology
 @testable import Studies
 
-/// |a − b| <= absolute + relative · |b|.
-func isClose(_ a: Double, _ b: Double, relative: Double = 0, absolute: Double = 0) -> Bool {
-    abs(a - b) <= absolute + relative * abs(b)
-}
-
 /// Morphine 10 mg IV bolus at t = 0 (one-compartment: V1 276 L, CL 95 L/h), `hours` long.
 func bolusScenario(hours: Double = 24, amountMilligrams: Double = 10) -> Scenario {
     Scenario(name: "bolus", durationHours: hours,

@@ -1,35 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 
-/// Runs the built receptor-sim binary, as a user (or a Slurm array task) would.
+/// Runs the built receptor-sim binary, as a user (or a Slurm array task) would (`runProduct`).
 func receptorSim(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = builtProducts.appendingPathComponent("receptor-sim")
-    process.arguments = arguments
-    // No progress lines on stderr however slow the machine (see CommandProgress).
-    process.environment = ProcessInfo.processInfo.environment.merging(["RECEPTOR_SIM_PROGRESS_DELAY_S": "3600"]) { _, new in new }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    try runProduct("receptor-sim", arguments)
 }
-
-/// The folder holding the built products (the test bundle's parent).
-let builtProducts: URL = {
-    for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-        return bundle.bundleURL.deletingLastPathComponent()
-    }
-    return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-}()
 
 /// A fresh directory with a short oral-morphine scenario in it.
 func studyDirectory() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("studies-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try makeTemporaryDirectory(prefix: "studies")
     let scenario = """
         { name: "short oral", duration_h: 30,
           doses: [ { drug: "morphine", route: "oral", amount_mg: 30, start_h: 0, every_h: 6, count: 3 } ],

@@ -4,6 +4,7 @@ import ScenarioFiles
 import Testing
 @testable import Studies
 @testable import receptor_sim
+import TestSupport
 
 /// Inputs that used to trap, hang or give silently wrong answers: each now a clear error or
 /// the right value.

@@ -2,6 +2,7 @@ import Foundation
 import Pharmacology
 import Testing
 @testable import Studies
+import TestSupport
 
 @Suite struct StudyRunTests {
     @Test func threadCountDoesNotChangeTheOutput() throws {

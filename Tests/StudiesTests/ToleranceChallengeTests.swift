@@ -2,6 +2,7 @@ import Foundation
 import Pharmacology
 import Testing
 @testable import Studies
+import TestSupport
 
 /// Dose-response curves of probes given to copies of a run (`ToleranceChallenge`).
 @Suite struct ToleranceChallengeTests {

@@ -2,6 +2,7 @@ import Reports
 import Foundation
 import Testing
 @testable import Validation
+import TestSupport
 
 /// Statistics on synthetic series with known answers.
 @Suite struct ObservationStatisticTests {

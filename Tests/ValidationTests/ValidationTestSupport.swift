@@ -31,7 +31,3 @@ func issues(_ text: String) -> [String] {
     }
 }
 
-/// |a − b| <= absolute + relative · |b|.
-func isClose(_ a: Double, _ b: Double, relative: Double = 0, absolute: Double = 0) -> Bool {
-    abs(a - b) <= absolute + relative * abs(b)
-}

@@ -211,17 +211,11 @@ extension BDFStepper where System: ParametricODESystem {
             stepsSinceJacobian = 0
             sensitivity.rate = 1
             sensitivity.rateJacobian = jacobianCount
-            statistics.luFactorizations += 1
-            if LUFactorization.factorIterationMatrix(
-                jacobian: jacobian, scale: -1, shift: 1 / c, into: factors, dimension: n,
-                pivots: pivots, structure: pivots + n, packed: packed) != nil
-            {
-                factoredC = .nan
+            if !factorIterationMatrix(c: c, statistics: &statistics) {
                 statistics.rejectedSteps += 1
                 changeStep(to: 0.25 * step)
                 return .rejected
             }
-            factoredC = c
             exactMatrix = true
         }
 

@@ -122,6 +122,16 @@ struct BDFStepper<System: ODESystem> {
             + (m > 0 ? BDFSensitivityWorkspace.indexCount(dimension: n, sensitivityCount: m) : 0)
     }
 
+    /// D_0 = y0 and the state's tolerances, after `bind`.
+    @inlinable
+    mutating func setInitialState(_ initialState: [Double], options: SolverOptions) {
+        for i in 0..<n {
+            differences[i] = initialState[i]
+            absolute[i] = options.absoluteTolerance[i]
+            relative[i] = options.relativeTolerance[i]
+        }
+    }
+
     @inlinable
     mutating func bind(
         workspace: UnsafeMutablePointer<Double>, pivots: UnsafeMutablePointer<Int>, dimension n: Int,
@@ -235,6 +245,18 @@ struct BDFStepper<System: ODESystem> {
         equalSteps = 0
     }
 
+    /// The LU of I/c − J into `factors`, counted in `statistics`; `factoredC` records the c it
+    /// holds (NaN when I/c − J was singular). Returns false when singular.
+    @inlinable
+    mutating func factorIterationMatrix(c: Double, statistics: inout SolverStatistics) -> Bool {
+        statistics.luFactorizations += 1
+        let singular = LUFactorization.factorIterationMatrix(
+            jacobian: jacobian, scale: -1, shift: 1 / c, into: factors, dimension: n,
+            pivots: pivots, structure: pivots + n, packed: packed) != nil
+        factoredC = singular ? .nan : c
+        return !singular
+    }
+
     /// One attempt of the current step to `newTime`. On rejection the step is already reduced.
     @inlinable
     mutating func attemptStep(to newTime: Double, statistics: inout SolverStatistics) -> Outcome {
@@ -257,15 +279,10 @@ struct BDFStepper<System: ODESystem> {
             evaluateJacobian(time: newTime, state: predicted, derivativeIsCurrent: false, statistics: &statistics)
         }
         if c != factoredC {
-            statistics.luFactorizations += 1
-            if LUFactorization.factorIterationMatrix(
-                jacobian: jacobian, scale: -1, shift: 1 / c, into: factors, dimension: n,
-                pivots: pivots, structure: pivots + n, packed: packed) != nil
-            {
+            if !factorIterationMatrix(c: c, statistics: &statistics) {
                 // Singular I/c − J: a smaller c moves it towards I/c. A non-finite J is first
                 // re-evaluated at the step start; a fresh one that is still not finite counts
                 // as a non-finite trial.
-                factoredC = .nan
                 statistics.rejectedSteps += 1
                 if !AdaptiveDriver.allFinite(jacobian, dimension: n * n) {
                     if !jacobianIsCurrent {
@@ -280,7 +297,6 @@ struct BDFStepper<System: ODESystem> {
                 changeStep(to: 0.25 * step)
                 return .rejected
             }
-            factoredC = c
         }
 
         // Modified Newton iteration for d = y − y⁰ (SciPy's test: the contraction rate is

@@ -54,9 +54,8 @@ enum AdaptiveDriver {
         into sink: inout Sink
     ) throws -> ODESolution<Stepper.System> {
         let n = stepper.system.dimension
-        try SolveInputValidation.validate(
+        try SolveInputValidation.validateAdaptive(
             problem, options: options, dimension: n, eventTimes: events.times, output: output)
-        try SolveInputValidation.validateStepControl(options, dimension: n)
         let t0 = problem.startTime, tEnd = problem.endTime
         var statistics = SolverStatistics()
         var outputCursor = OutputCursor(grid: output, start: t0, end: tEnd)
