@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `--events FILE.csv` on run, check and the studies: a NONMEM-style table gives the same bytes
 /// as the scenario that writes its doses by hand.
