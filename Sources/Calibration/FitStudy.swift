@@ -6,7 +6,8 @@ import Validation
 /// output times `validate` uses, and the weight of each observation.
 ///
 /// The model is evaluated through the path `validate` uses (the same compiled scenario, the
-/// same `StudyGrid` times and `ObservationStatistic` rules), except that parameters are set in
+/// same `StudyGrid` times, window extremes found on the solution itself and
+/// `ObservationFile.modelValues` rules), except that parameters are set in
 /// the compiled parameter vector (`StudyParameters`: compile once, swap the vector) instead of
 /// recompiling the scenario for every evaluation.
 package struct FitStudy: Sendable {
@@ -19,6 +20,8 @@ package struct FitStudy: Sendable {
     let parameters: StudyParameters
     let columns: [String]
     let times: [Double]
+    /// The window extremes found on the solution in each solve (`ObservationFile.extremaRequests`).
+    let extremaRequests: [(column: String, window: ClosedRange<Double>)]
     /// One sigma per observation: its sd if given (> 0), else half the band's width.
     package let sigmas: [Double]
 
@@ -59,6 +62,7 @@ package struct FitStudy: Sendable {
         self.observationsPath = observationsPath
         self.columns = columns
         self.sigmas = sigmas
+        extremaRequests = file.extremaRequests
         times = StudyGrid.times(observations: file.observations, durationHours: scenario.durationHours,
                                 intervalHours: scenario.output.intervalHours)
     }
@@ -72,12 +76,11 @@ package struct FitStudy: Sendable {
     package func statistics(values: [Double]) throws -> [Double] {
         let model = try parameters.model(values: parameterIndices.map { values[$0] })
         var recorder = ObservableRecorder(columns: columns)
-        try ReceptorModel.simulate(model, columns: columns, outputTimes: times, into: &recorder)
-        let series = columns.map { recorder.series($0) }
-        return file.observations.map { observation in
-            let column = columns.firstIndex(of: observation.observable)!
-            return observation.statistic.evaluate(
-                timeHours: recorder.times, values: series[column], start: observation.timeHours, end: observation.endHours)
-        }
+        let extremes = try ReceptorModel.simulate(
+            model, columns: columns, outputTimes: times,
+            extremaOf: extremaRequests.map { (column: $0.column, window: Optional($0.window)) }, into: &recorder
+        ).extremes.map(WindowExtremes.init)
+        let series = Dictionary(uniqueKeysWithValues: columns.map { ($0, recorder.series($0)) })
+        return file.modelValues(timeHours: recorder.times, series: { series[$0] }, extremes: extremes)
     }
 }

@@ -40,21 +40,16 @@ package struct StudyResult: Sendable, Equatable {
     /// Doses and events of the scenario, for the report's chart.
     package var annotations = PlotAnnotations()
 
-    /// Evaluates every observation of `file` on `table` (which holds each compared observable).
-    package init(id: String, file: ObservationFile, table: TimeSeriesTable) {
+    /// Evaluates every observation of `file` on `table` (which holds each compared observable),
+    /// window extremes from `extremes` (aligned with `file.extremaRequests`).
+    package init(id: String, file: ObservationFile, table: TimeSeriesTable, extremes: [WindowExtremes]) {
         self.id = id
         self.file = file
         self.table = table
         failure = nil
-        comparisons = file.observations.map { observation in
-            let model: Double
-            if let column = table.column(named: observation.observable) {
-                model = observation.statistic.evaluate(
-                    timeHours: table.timeHours, values: column.values, start: observation.timeHours, end: observation.endHours)
-            } else {
-                model = .nan
-            }
-            return ComparisonResult(observation: observation, modelValue: model, knownGap: file.knownGap != nil)
+        let values = file.modelValues(timeHours: table.timeHours, series: { table.column(named: $0)?.values }, extremes: extremes)
+        comparisons = zip(file.observations, values).map { observation, model in
+            ComparisonResult(observation: observation, modelValue: model, knownGap: file.knownGap != nil)
         }
     }
 

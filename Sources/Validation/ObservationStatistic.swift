@@ -25,6 +25,14 @@ package enum ObservationStatistic: String, Sendable, CaseIterable {
     /// Whether the statistic summarises a window (needs `end_h`).
     package var isWindow: Bool { self != .at }
 
+    /// Whether the statistic is a window extreme, taken from the solution itself
+    /// (`WindowExtremes`) rather than from output rows.
+    package var usesExtremes: Bool { self == .max || self == .min || self == .timeOfMax || self == .timeOfMin }
+
+    /// Whether the statistic is computed from output rows sampling its whole window (`mean`,
+    /// `auc`, `half_life`): only those windows need the fine `StudyGrid` rows.
+    package var needsWindowRows: Bool { isWindow && !usesExtremes }
+
     /// Whether the value is a time (h) rather than a value of the observable.
     package var isTime: Bool { self == .timeOfMax || self == .timeOfMin || self == .halfLife }
 
@@ -32,7 +40,8 @@ package enum ObservationStatistic: String, Sendable, CaseIterable {
     static let timeTolerance = 1e-9
 
     /// The statistic of the series (`timeHours` ascending, `values` aligned) at `start` or over
-    /// [`start`, `end`]. NaN when it is undefined: no row at `start` for `at`, no row in the
+    /// [`start`, `end`]. `validate` and `fit` take the window extremes from the solution instead
+    /// (`ObservationFile.modelValues`); on rows they are only as exact as the rows are dense. NaN when it is undefined: no row at `start` for `at`, no row in the
     /// window, or no decline to fit a half-life to.
     /// - Complexity: O(rows).
     package func evaluate(timeHours: [Double], values: [Double], start: Double, end: Double?) -> Double {

@@ -1,15 +1,14 @@
 /// The output times a study's run needs: the scenario's own grid (for the curve), every
-/// observation time exactly, and each window sampled finely, so `at` reads the state at the
-/// published time and peaks, troughs and their times are found to within a window/2000.
-///
-/// (Peaks found between output rows from the solver's dense output would plug in here; until
-/// then the fine rows bound the error of a peak time by the fine spacing.)
+/// observation time exactly, and each `mean`, `auc` and `half_life` window sampled finely
+/// (window/2000), since those are computed from rows. `max`, `min`, `time_of_max` and
+/// `time_of_min` come from the solution itself (`WindowExtremes`), so their windows need no
+/// fine rows.
 package enum StudyGrid {
     /// Points per window (the spacing is the smaller of the scenario's interval and window/this).
     package static let pointsPerWindow = 2000.0
 
     /// Ascending, distinct times in [0, durationHours].
-    /// - Complexity: O(g log g) for g grid points (about duration/interval + 2001 per window).
+    /// - Complexity: O(g log g) for g grid points (about duration/interval + 2001 per `mean`, `auc` or `half_life` window).
     package static func times(observations: [Observation], durationHours: Double, intervalHours: Double) -> [Double] {
         var exact: [Double] = [0, durationHours]
         var fill: [Double] = []
@@ -19,6 +18,7 @@ package enum StudyGrid {
             exact.append(observation.timeHours)
             guard let end = observation.endHours else { continue }
             exact.append(end)
+            guard observation.statistic.needsWindowRows else { continue }
             let step = min(intervalHours, (end - observation.timeHours) / pointsPerWindow)
             let count = Int(((end - observation.timeHours) / step).rounded(.up))
             for k in 1..<max(1, count) { fill.append(observation.timeHours + Double(k) * step) }

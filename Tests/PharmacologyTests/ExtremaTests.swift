@@ -64,6 +64,29 @@ import TestSupport
         #expect(isClose(late.trough, rows.series("morphine_plasma_nM")[12], relative: 1e-12))
     }
 
+    /// Several (column, window) pairs in one solve give what one solve per window gives, in the
+    /// order asked (a column may come with several windows; a window may hold several columns).
+    @Test func severalWindowsInOneSolve() throws {
+        let model = try ReceptorModel.compile(Scenario(name: "bateman", durationHours: 24, doses: [
+            dose("morphine", .oral, .single(atHours: 0, amountMilligrams: 30)),
+        ]))
+        let pairs: [(column: String, window: ClosedRange<Double>?)] = [
+            ("morphine_plasma_nM", 0...3), ("mu_occupancy_total", 6...12), ("morphine_plasma_nM", 6...12), ("morphine_plasma_nM", nil),
+        ]
+        var rows = ObservableRecorder(columns: ["morphine_plasma_nM"])
+        let together = try ReceptorModel.simulate(model, columns: ["morphine_plasma_nM"], intervalHours: 1,
+                                                  extremaOf: pairs, into: &rows).extremes
+        #expect(together.map(\.column) == pairs.map(\.column))
+        for (pair, found) in zip(pairs, together) {
+            var alone = ObservableRecorder(columns: ["morphine_plasma_nM"])
+            let single = try ReceptorModel.simulate(model, columns: ["morphine_plasma_nM"], intervalHours: 1,
+                                                    extremaOf: [pair.column], window: pair.window, into: &alone).extremes[0]
+            #expect(found == single, "\(pair)")
+        }
+        #expect(together[2].peakTimeHours == 6 && together[2].troughTimeHours == 12)
+        #expect(together[0].peak == together[3].peak && together[0].peak > together[2].peak)
+    }
+
     /// A drug-free run is flat to round-off: every peak and trough keeps its first time, t = 0,
     /// instead of wherever the last bits of the steady state wobble (they did at 6.8e-5 h).
     @Test func aFlatRunKeepsTheFirstTime() throws {

@@ -66,6 +66,33 @@ import TestSupport
         #expect(html.contains("id=\"morphine-test\""))
     }
 
+    /// Oral morphine 30 mg (one compartment, F 0.24, ka 3.4/h, V 276 L, CL 95 L/h, 285.34 g/mol)
+    /// peaks at the Bateman tmax = ln(ka/k)/(ka − k) = 0.7495 h, between the 0.5 h rows (and
+    /// `max` windows no longer get fine rows): `validate` finds the analytic Cmax and tmax on the
+    /// solution itself, to 1e-6 relative (bands that narrow, on either side).
+    @Test func windowPeakBetweenRowsIsTheAnalyticBatemanPeak() throws {
+        let f = 0.24, ka = 3.4, v = 276.0, k = 95.0 / 276, doseNanomole = 30 * 1e6 / 285.34
+        let tmax = log(ka / k) / (ka - k)
+        let cmax = f * doseNanomole * ka / (v * (ka - k)) * (exp(-k * tmax) - exp(-ka * tmax))
+        func band(_ x: Double) -> String { "\(x * (1 - 1e-6)),\(x * (1 + 1e-6))" }
+        let directory = try makeTemporaryDirectory()
+        try """
+            { name: "morphine oral", duration_h: 3,
+              doses: [ { drug: "morphine", route: "oral", amount_mg: 30, at_h: 0 } ],
+              output: { interval_h: 0.5 }, solver: { rtol: 1e-10, atol: 1e-12 } }
+            """.write(to: directory.appendingPathComponent("bateman.json"), atomically: true, encoding: .utf8)
+        try Self.observations(rows: [
+            "morphine_plasma_nM,max,0,3,\(cmax),,,\(band(cmax))",
+            "morphine_plasma_nM,time_of_max,0,3,\(tmax),,,\(band(tmax))",
+            // A window ending before the peak: its maximum is at the window's end (a row).
+            "morphine_plasma_nM,time_of_max,0,0.5,0.5,,,\(band(0.5))",
+        ]).write(to: directory.appendingPathComponent("bateman.csv"), atomically: true, encoding: .utf8)
+        let result = try runReceptorSim(["validate", "--dir", directory.path, "-q"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4 && lines.prefix(3).allSatisfy { $0.hasSuffix(" met") }, "\(result.stdout)")
+    }
+
     @Test func unmetStudyExitsOneAndKnownGapExitsZero() throws {
         let rows = ["morphine_plasma_nM,at,1,,100,,,1000000,2000000", "morphine_plasma_nM,auc,0,6,50,,,0,1000000"]
         let failing = try runReceptorSim(["validate", "--dir", try folder(rows: rows).path, "-q"])

@@ -46,7 +46,7 @@ import TestSupport
         #expect(ObservationStatistic.at.evaluate(timeHours: times, values: values, start: 3.005, end: nil).isNaN)
     }
 
-    /// The grid holds every observation time exactly, samples windows finely and stays
+    /// The grid holds every observation time exactly, samples `mean` windows finely and stays
     /// ascending without duplicates.
     @Test func studyGridHitsObservationTimes() {
         let observations = [
@@ -54,10 +54,14 @@ import TestSupport
                         subjects: nil, lower: 0, upper: 1),
             Observation(line: 2, observable: "x", statistic: .at, timeHours: 1.0 / 3, endHours: nil, value: 0,
                         standardDeviation: nil, subjects: nil, lower: 0, upper: 1),
-            Observation(line: 3, observable: "x", statistic: .max, timeHours: 312, endHours: 336, value: 0,
+            Observation(line: 3, observable: "x", statistic: .mean, timeHours: 312, endHours: 336, value: 0,
+                        standardDeviation: nil, subjects: nil, lower: 0, upper: 1),
+            // A window extreme comes from the solution itself: its window gets no fine rows.
+            Observation(line: 4, observable: "x", statistic: .max, timeHours: 100, endHours: 124, value: 0,
                         standardDeviation: nil, subjects: nil, lower: 0, upper: 1),
         ]
         let grid = StudyGrid.times(observations: observations, durationHours: 336, intervalHours: 0.25)
+        #expect(grid.contains(100) && grid.contains(124) && grid.filter { $0 >= 100 && $0 <= 124 }.count == 97)
         #expect(grid.contains(316) && grid.contains(1.0 / 3) && grid.contains(312) && grid.contains(336) && grid.first == 0)
         #expect(zip(grid, grid.dropFirst()).allSatisfy { $0 < $1 })
         let window = grid.filter { $0 >= 312 && $0 <= 336 }
@@ -73,12 +77,12 @@ import TestSupport
         var heldBack = file
         heldBack.heldBack = true
         let table = try Reports.TimeSeriesTable(timeHours: [0, 1, 2], columns: [.init(name: "mu_pet_occupancy", values: [0, 0.5, 0.9])])
-        let met = StudyResult(id: "a", file: file, table: table)
+        let met = StudyResult(id: "a", file: file, table: table, extremes: [])
         #expect(met.comparisons.map(\.verdict) == [.met, .notMet])
         #expect(ValidationTotals([met]).exitStatus == 1)
-        let knownGap = StudyResult(id: "b", file: gap, table: table)
+        let knownGap = StudyResult(id: "b", file: gap, table: table, extremes: [])
         #expect(knownGap.comparisons.map(\.verdict) == [.knownGap, .knownGap])
-        let totals = ValidationTotals([knownGap, StudyResult(id: "c", file: heldBack, table: table)])
+        let totals = ValidationTotals([knownGap, StudyResult(id: "c", file: heldBack, table: table, extremes: [])])
         #expect(totals.exitStatus == 1)
         #expect(totals.line == "1 of 4 comparisons met (0 studies of 2); held-back studies: 1 of 2 comparisons met; known gaps: 1 study")
         #expect(ValidationTotals([knownGap]).exitStatus == 0)

@@ -124,6 +124,24 @@ public enum ReceptorModel {
         options: SolverOptions? = nil, outputTimes: [Double]? = nil, extremaOf extremaColumns: [String],
         window: ClosedRange<Double>? = nil, into sink: inout Sink
     ) throws -> (statistics: SolverStatistics, extremes: [ObservableExtremes]) {
+        try simulate(model, columns: columns, intervalHours: intervalHours, options: options, outputTimes: outputTimes,
+                     extremaOf: extremaColumns.map { (column: $0, window: window) }, into: &sink)
+    }
+
+    /// `simulate`, finding the peak and trough of each (column, window) pair in one solve: one
+    /// `ExtremaTracker` per distinct window (`validate` and `fit` compare window extremes of
+    /// several observation windows of one run).
+    ///
+    /// - Parameters:
+    ///   - extremaOf: CSV column names, each with the time window (hours; nil: the whole run)
+    ///     its extremes are taken over; a column may appear with several windows.
+    /// - Returns: the solver statistics and one `ObservableExtremes` per pair, in their order.
+    /// - Throws: as `simulate`; `ModelError.unknownColumn` for an unknown column name.
+    public static func simulate<Sink: ObservableSink>(
+        _ model: CompiledModel, columns: [String]? = nil, intervalHours: Double? = nil,
+        options: SolverOptions? = nil, outputTimes: [Double]? = nil,
+        extremaOf requests: [(column: String, window: ClosedRange<Double>?)], into sink: inout Sink
+    ) throws -> (statistics: SolverStatistics, extremes: [ObservableExtremes]) {
         let scenario = model.scenario
         let all = Observable.all(for: model.layout)
         func lookUp(_ names: [String]) throws -> [Observable] {
@@ -134,8 +152,28 @@ public enum ReceptorModel {
         }
         let names = columns ?? scenario.output.columns ?? all.map(\.name)
         let observables = try lookUp(names)
-        let tracker = extremaColumns.isEmpty ? nil
-            : ExtremaTracker(model: model, observables: try lookUp(extremaColumns), columns: extremaColumns, window: window)
+        // One tracker per distinct window, with its columns; `placement` maps each request to
+        // (tracker, column index) so the results come back in request order.
+        var windows: [ClosedRange<Double>?] = []
+        var windowColumns: [[String]] = []
+        var placement: [(tracker: Int, column: Int)] = []
+        for request in requests {
+            let w = windows.firstIndex(where: { $0 == request.window }) ?? {
+                windows.append(request.window)
+                windowColumns.append([])
+                return windows.count - 1
+            }()
+            let c = windowColumns[w].firstIndex(of: request.column) ?? {
+                windowColumns[w].append(request.column)
+                return windowColumns[w].count - 1
+            }()
+            placement.append((w, c))
+        }
+        var trackers: [ExtremaTracker] = []
+        for (w, window) in windows.enumerated() {
+            trackers.append(ExtremaTracker(model: model, observables: try lookUp(windowColumns[w]), columns: windowColumns[w],
+                                           window: window))
+        }
         let interval = intervalHours ?? scenario.output.intervalHours
         guard interval.isFinite, interval > 0 else {
             throw ModelError.invalidValue(path: "output.intervalHours", reason: "must be a finite number > 0, got \(interval)")
@@ -153,7 +191,7 @@ public enum ReceptorModel {
         defer { sink = destination }
         let options = options ?? solverOptions(for: model)
         var adapter = ObservingSink(model: model, observables: observables, names: names,
-                                    absoluteTolerance: options.absoluteTolerance, extrema: tracker) { time, values in
+                                    absoluteTolerance: options.absoluteTolerance, extrema: trackers) { time, values in
             try destination.receive(timeHours: time, values: values)
         }
         do {
@@ -161,7 +199,7 @@ public enum ReceptorModel {
                 problem, method: method, options: options, events: schedule,
                 output: outputTimes.map { .times($0) } ?? .uniform(start: 0, interval: interval, end: scenario.durationHours),
                 into: &adapter)
-            return (solution.statistics, tracker?.extremes ?? [])
+            return (solution.statistics, placement.map { trackers[$0.tracker].extremes[$0.column] })
         } catch let error as SolverError {
             throw ModelError.solverFailed(error)
         }
@@ -181,13 +219,14 @@ struct ObservingSink: SolutionSink {
     var row: [Double]
     /// Per-row quantities several columns share (receptor signals, surface, hedonic tone).
     var shared: ObservableRowQuantities
-    /// Peaks and troughs found on the solution between rows too, when asked for.
-    let extrema: ExtremaTracker?
+    /// Peaks and troughs found on the solution between rows too, when asked for (one tracker
+    /// per window).
+    let extrema: [ExtremaTracker]
     /// Round-off negatives of non-negative columns to 0; real negative excursions stop the run.
     let nonNegative: NonNegativeOutput
 
     init(model: CompiledModel, observables: [Observable], names: [String], absoluteTolerance: Tolerance,
-         extrema: ExtremaTracker? = nil,
+         extrema: [ExtremaTracker] = [],
          emit: @escaping (Double, UnsafeBufferPointer<Double>) throws -> Void) {
         self.model = model
         self.observables = observables
@@ -204,9 +243,9 @@ struct ObservingSink: SolutionSink {
         try row.withUnsafeBufferPointer { try emit(time, $0) }
     }
 
-    var observesSteps: Bool { extrema != nil }
+    var observesSteps: Bool { !extrema.isEmpty }
 
     func observeStep<Step: StepDenseOutput>(_ step: Step) {
-        extrema?.observe(step)
+        for tracker in extrema { tracker.observe(step) }
     }
 }

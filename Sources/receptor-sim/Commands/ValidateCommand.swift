@@ -3,6 +3,7 @@ import Pharmacology
 import Reports
 import ScenarioFiles
 import Validation
+import Calibration
 
 /// `receptor-sim validate [STUDY ...]`: every validation study (a scenario and its published
 /// observations) run and compared, one line per comparison, with totals and an exit status a
@@ -96,7 +97,8 @@ enum ValidateCommand: ReceptorSimCommand {
         }
     }
 
-    /// Simulates one study on its grid and compares; a solver failure becomes a failed study
+    /// Simulates one study on its grid, finding its window extremes on the solution in the same
+    /// solve, and compares; a solver failure becomes a failed study
     /// (its comparisons not met), reported on standard error, and the others still run.
     private static func run(
         _ location: StudyLocation, _ scenario: Scenario, _ file: ObservationFile, quiet: Bool, console: Console
@@ -110,8 +112,13 @@ enum ValidateCommand: ReceptorSimCommand {
         let progress = CommandProgress.reporter(label: location.id, total: scenario.durationHours, unit: "h", quiet: quiet)
         defer { progress.finish() }
         var sink = ProgressTrackingSink(base: TimeSeriesTableBuilder(columnNames: columns, reservingRows: times.count), progress: progress)
+        let requests = file.extremaRequests
+        let extremes: [WindowExtremes]
         do throws(CommandLineError) {
-            _ = try ModelBridge.simulate(scenario, file: location.scenarioPath, columns: columns, outputTimes: times, into: &sink)
+            extremes = try ModelBridge.simulate(
+                scenario, file: location.scenarioPath, columns: columns, outputTimes: times,
+                extremaOf: requests.map { (column: $0.column, window: Optional($0.window)) }, into: &sink
+            ).extremes.map(WindowExtremes.init)
         } catch {
             guard case .simulation = error else { throw error }
             console.err(error.description)
@@ -120,7 +127,7 @@ enum ValidateCommand: ReceptorSimCommand {
             return result
         }
         do {
-            var result = StudyResult(id: location.id, file: file, table: try sink.base.build())
+            var result = StudyResult(id: location.id, file: file, table: try sink.base.build(), extremes: extremes)
             result.annotations = PlotAnnotations(scenario: scenario)
             return result
         } catch {

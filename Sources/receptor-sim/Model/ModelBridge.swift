@@ -83,10 +83,20 @@ enum ModelBridge {
         _ scenario: Scenario, file: String, columns: [String], outputTimes: [Double]? = nil, extremaOf: [String] = [],
         window: ClosedRange<Double>? = nil, into sink: inout Sink
     ) throws(CommandLineError) -> (statistics: SolverStatistics, extremes: [ObservableExtremes]) {
+        try simulate(scenario, file: file, columns: columns, outputTimes: outputTimes,
+                     extremaOf: extremaOf.map { (column: $0, window: window) }, into: &sink)
+    }
+
+    /// `simulate` with the extremes of each (column, window) pair, all in one solve
+    /// (`validate`: one pair per observed window extreme). Throws as `simulate`.
+    static func simulate<Sink: ObservableSink>(
+        _ scenario: Scenario, file: String, columns: [String], outputTimes: [Double]? = nil,
+        extremaOf: [(column: String, window: ClosedRange<Double>?)], into sink: inout Sink
+    ) throws(CommandLineError) -> (statistics: SolverStatistics, extremes: [ObservableExtremes]) {
         do {
             let model = try ReceptorModel.compile(scenario, library: library)
             return try ReceptorModel.simulate(model, columns: columns, intervalHours: scenario.output.intervalHours,
-                                              outputTimes: outputTimes, extremaOf: extremaOf, window: window, into: &sink)
+                                              outputTimes: outputTimes, extremaOf: extremaOf, into: &sink)
         } catch let error as CommandLineError {
             throw error
         } catch let error as CSVWriterError {
