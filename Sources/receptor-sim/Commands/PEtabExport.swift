@@ -125,8 +125,8 @@ enum PEtabExport {
                 throw .outputPath(command: command, option: "-o", path: directory, reason: "cannot be created: \(error.localizedDescription)")
             }
         }
-        for (content, path) in zip(contents, paths) {
-            try ChartCommandSupport.write(content.text, to: path, console: console)
+        for content in contents {
+            try ChartCommandSupport.write(content.text, to: (directory as NSString).appendingPathComponent(content.name), console: console)
         }
         return 0
     }
