@@ -78,18 +78,25 @@ def main():
     try:
         start = time.perf_counter()
         import amici
-        import amici.petab.petab_import as petab_import
-        from amici.petab.simulations import simulate_petab
+        try:  # AMICI >= 1.0
+            from amici.importers.petab.v1 import import_petab_problem
+            from amici.sim.sundials.petab.v1 import simulate_petab
+        except ImportError:  # AMICI 0.x
+            from amici.petab.petab_import import import_petab_problem
+            from amici.petab.simulations import simulate_petab
     except Exception as error:  # noqa: BLE001 - any import failure means "not available"
         print(f"AMICI: not available ({type(error).__name__}: {error}); only the lint was checked")
         return 0
     model_dir = os.path.join(os.path.dirname(folder), "amici_model")
-    model = petab_import.import_petab_problem(problem, model_output_dir=model_dir, compile_=True)
+    model = import_petab_problem(problem, model_dir, compile_=True)
     import_s = time.perf_counter() - start
-    solver = model.getSolver()
-    solver.setRelativeTolerance(1e-10)
-    solver.setAbsoluteTolerance(1e-14)
-    solver.setMaxSteps(10**6)
+    solver = model.create_solver() if hasattr(model, "create_solver") else model.getSolver()
+    for setter, value in (("relative_tolerance", 1e-10), ("absolute_tolerance", 1e-14), ("max_steps", 10**6)):
+        snake = getattr(solver, "set_" + setter, None)
+        if snake is not None:
+            snake(value)
+        else:
+            getattr(solver, "set" + "".join(part.title() for part in setter.split("_")))(value)
     start = time.perf_counter()
     result = simulate_petab(problem, model, solver=solver, scaled_parameters=False)
     simulate_s = time.perf_counter() - start
