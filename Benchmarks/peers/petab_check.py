@@ -81,14 +81,17 @@ def main():
         try:  # AMICI >= 1.0
             from amici.importers.petab.v1 import import_petab_problem
             from amici.sim.sundials.petab.v1 import simulate_petab
-        except ImportError:  # AMICI 0.x
+        except ImportError as error:  # AMICI 0.x
+            if "amici" not in str(error):
+                raise
             from amici.petab.petab_import import import_petab_problem
             from amici.petab.simulations import simulate_petab
     except Exception as error:  # noqa: BLE001 - any import failure means "not available"
         print(f"AMICI: not available ({type(error).__name__}: {error}); only the lint was checked")
         return 0
     model_dir = os.path.join(os.path.dirname(folder), "amici_model")
-    model = import_petab_problem(problem, model_dir, compile_=True)
+    import logging
+    model = import_petab_problem(problem, model_dir, compile_=True, verbose=logging.WARNING)
     import_s = time.perf_counter() - start
     solver = model.create_solver() if hasattr(model, "create_solver") else model.getSolver()
     for setter, value in (("relative_tolerance", 1e-10), ("absolute_tolerance", 1e-14), ("max_steps", 10**6)):
