@@ -97,6 +97,7 @@ def main():
     model = import_petab_problem(problem, model_dir, compile_=True, verbose=logging.WARNING,
                                  generate_sensitivity_code=False)
     import_s = time.perf_counter() - start
+    logging.disable(logging.INFO)  # AMICI's parameter mapping logs every fixed parameter at DEBUG
     solver = model.create_solver() if hasattr(model, "create_solver") else model.getSolver()
     for setter, value in (("relative_tolerance", 1e-10), ("absolute_tolerance", 1e-14), ("max_steps", 10**6)):
         snake = getattr(solver, "set_" + setter, None)
