@@ -12,6 +12,10 @@ public enum ExchangeError: Error, Sendable, Equatable, CustomStringConvertible {
     case nonFiniteValue(identifier: String, value: Double)
     /// An expression reads an identifier nothing defines.
     case undefinedSymbol(String)
+    /// Two studies of a PEtab export cannot share one SBML model (`identifier` differs).
+    case modelsDiffer(first: String, other: String, identifier: String)
+    /// A fitted parameter cannot be written as an SBML parameter of the PEtab model.
+    case parameterNotExportable(name: String, reason: String)
 
     public var description: String {
         switch self {
@@ -25,6 +29,11 @@ public enum ExchangeError: Error, Sendable, Equatable, CustomStringConvertible {
             return "'\(id)' has the non-finite value \(value)"
         case .undefinedSymbol(let id):
             return "an exported expression reads '\(id)', which nothing defines"
+        case .modelsDiffer(let first, let other, let id):
+            return "studies '\(first)' and '\(other)' cannot share one PEtab model: they differ in \(id) "
+                + "(a PEtab export needs studies with the same drugs, phenotype and subject; export them separately)"
+        case .parameterNotExportable(let name, let reason):
+            return "parameter '\(name)' cannot be exported to PEtab: \(reason)"
         }
     }
 }

@@ -8,11 +8,13 @@ import Pharmacology
 import Reports
 import ScenarioFiles
 
-/// `receptor-sim export SCENARIO --format sbml -o FILE`: the compiled model for other simulators.
+/// `receptor-sim export SCENARIO --format sbml -o FILE`: the compiled model for other simulators;
+/// `receptor-sim export --format petab STUDY... --parameter ... -o DIR`: a calibration as a
+/// PEtab problem (`PEtabExport`).
 enum ExportCommand: ReceptorSimCommand {
     static let name = "export"
-    static let abstract = "Export a scenario's compiled model (SBML) for other simulators."
-    static let usage = "SCENARIO [--format sbml] [-o FILE|-]"
+    static let abstract = "Export a scenario's compiled model (SBML), or a calibration as a PEtab problem."
+    static let usage = "SCENARIO [--format sbml] [-o FILE|-]  |  --format petab STUDY... --parameter NAME[=INITIAL][:LOWER:UPPER] ... -o DIR [--dir FOLDER]"
     static let discussion = """
         Writes SBML Level 3 Version 2: every state as a parameter with a rate rule, starting at the
         drug-free steady state; every coefficient as a parameter with its unit; doses, infusions and
@@ -20,22 +22,43 @@ enum ExportCommand: ReceptorSimCommand {
         names. COPASI, libRoadRunner/Tellurium and other SBML tools can run it. A file is written
         atomically: a failed export leaves no partial file. Exit status 2 means bad usage or a bad
         scenario, 1 that the output could not be written.
+
+        --format petab writes a PEtab (v1) problem into the folder DIR (created if missing; a
+        file is refused): model.xml (the SBML above, shared by the studies, each study's regimen
+        switched on by its condition's regimen_<study> flag), conditions.tsv (one condition per
+        study), measurements.tsv (each observation with statistic 'at'; noiseParameters is the
+        sigma fit uses: the sd, else half the band), observables.tsv, parameters.tsv (each
+        --parameter as fit_<name>, log scale, bounds and start as fit resolves them) and
+        problem.yaml. Studies are named as for fit; a held-back study may be exported. The
+        studies must share one model (same drugs, phenotype and subject), else the export is
+        refused naming them. Window statistics (max, auc, half_life, ...) have no PEtab form:
+        each is listed in a warning on standard error and skipped.
         """
-    static let formats = ["sbml"]
+    static let formats = ["sbml", "petab"]
     static let arguments = ArgumentSpecification(
-        positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
+        positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5); for petab, the study ids.", repeating: true)],
         options: [
-            OptionSpecification("--format", value: "FORMAT", help: "Exchange format: sbml (the default and only one)."),
-            OptionSpecification("--output", short: "-o", value: "FILE", help: "Write to FILE; '-' or no -o writes to standard output."),
+            OptionSpecification("--format", value: "FORMAT", help: "Exchange format: sbml (the default) or petab."),
+            OptionSpecification("--output", short: "-o", value: "FILE", help: "Write to FILE; '-' or no -o writes to standard output (petab: the folder DIR)."),
+            OptionSpecification("--parameter", short: "-p", value: "NAME[=INITIAL][:LOWER:UPPER]", repeatable: true,
+                                help: "petab: a parameter to estimate, as for fit; give one per parameter."),
+            OptionSpecification("--dir", value: "FOLDER", help: "petab: the folder of studies (default: Scenarios/validation)."),
         ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
-        let file = arguments.positionals[0]
-        try OutputOptions.check(command: name, outputs: [("--output", arguments.value("--output") ?? "-")], inputs: [file])
         let format = arguments.value("--format") ?? "sbml"
         guard formats.contains(format) else {
             throw .usage(command: name, message: "unknown format '\(format)' for --format; known: \(formats.joined(separator: ", "))")
         }
+        if format == "petab" { return try PEtabExport.run(arguments, console: console, command: name) }
+        for option in ["--parameter", "--dir"] where arguments.value(option) != nil {
+            throw .usage(command: name, message: "option '\(option)' is for --format petab")
+        }
+        guard arguments.positionals.count == 1 else {
+            throw .usage(command: name, message: "unexpected argument '\(arguments.positionals[1])' (--format sbml exports one scenario)")
+        }
+        let file = arguments.positionals[0]
+        try OutputOptions.check(command: name, outputs: [("--output", arguments.value("--output") ?? "-")], inputs: [file])
         let scenario: Scenario
         do throws(ScenarioError) {
             scenario = try ScenarioReader.load(path: file, vocabulary: ModelBridge.vocabulary).scenario

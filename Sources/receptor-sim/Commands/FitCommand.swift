@@ -10,7 +10,7 @@ import Validation
 enum FitCommand: ReceptorSimCommand {
     static let name = "fit"
     static let abstract = "Fit named parameters to the observations of validation studies (weighted least squares)."
-    static let usage = "STUDY... --parameter NAME[=INITIAL][:LOWER:UPPER] ... [--starts N] [--seed S] [-o FILE.json5] [--residuals FILE.csv] [--dir FOLDER] [--quiet]"
+    static let usage = "STUDY... --parameter NAME[=INITIAL][:LOWER:UPPER] ... [--starts N] [--seed S] [-o FILE.json5] [--residuals FILE.csv] [--dir FOLDER] [--quiet] [--evaluate-only]"
     static let discussion = """
         Fits the named parameters (any name a scenario's parameters: block accepts, e.g.
         morphine.clearance_l_per_h or morphine.half_life_h; see 'receptor-sim drugs DRUG') to every
@@ -37,6 +37,9 @@ enum FitCommand: ReceptorSimCommand {
         information below 1e-6, or |correlation| > 0.95); every observation at the estimates
         with its band. -o writes the estimates as a JSON5 object for a scenario's parameters:
         block (comments give the SE and studies); --residuals a CSV of weighted residuals.
+        --evaluate-only runs no search: it prints every observation's residual at the start
+        values, S, S restricted to the 'at' observations, and PEtab's negative log-likelihood of
+        those, S_at/2 + sum ln(sqrt(2 pi) sigma) (for checking an export --format petab problem).
         Exit status 0 when a start succeeded (whether or not the bands are met), 1 when every
         start failed, 2 for bad input.
         """
@@ -52,6 +55,7 @@ enum FitCommand: ReceptorSimCommand {
             OptionSpecification("--residuals", value: "FILE", help: "Write the residuals at the estimates (.csv), atomically."),
             OptionSpecification("--dir", value: "FOLDER", help: "The folder of studies (default: Scenarios/validation)."),
             ChartCommandSupport.quietOption,
+            OptionSpecification("--evaluate-only", help: "Print the residuals and objective at the start values; no search."),
         ])
 
     /// More starts than this is a typing error, not a plan (each start is a full search).
@@ -126,6 +130,7 @@ enum FitCommand: ReceptorSimCommand {
             }
         }
 
+        if arguments.flag("--evaluate-only") { return evaluate(problem, console: console) }
         let progress = CommandProgress.reporter(label: name, total: Double(starts), unit: "starts", quiet: arguments.flag("--quiet"))
         let result = Calibration.fit(problem, starts: starts, seed: seed) { _ in progress.advance() }
         progress.finish()

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Checks `receptor-sim export --format petab` with the petab linter and, when AMICI imports,
+compares AMICI's objective with ReceptorSim's at the nominal (start) parameters.
+
+Steps:
+  1. receptor-sim export --format petab STUDY... -p ... -o DIR   (timed)
+  2. petab.v1 lint of DIR/problem.yaml (must pass)
+  3. receptor-sim fit STUDY... -p ... --evaluate-only             (timed: ReceptorSim's objective)
+     ReceptorSim prints S_at = sum r^2 over the 'at' observations (r = (model - value)/sigma)
+     and PEtab's negative log-likelihood S_at/2 + C, C = sum ln(sqrt(2 pi) sigma) (the constant
+     term of the normal noise model; window statistics are not in the PEtab problem).
+  4. AMICI (if `import amici` works): import the SBML, simulate every condition at the nominal
+     parameters (timed: import apart from simulation), -llh compared with ReceptorSim's to
+     1e-4 relative, and S_at = 2 (nllh - C) printed beside it.
+Exit status 0 when the lint passes and (if AMICI ran) the objectives agree.
+
+Usage: petab_check.py [--bin PATH] [--keep DIR] [STUDY... -- -p NAME ...]
+Default: the three Greenwald 2003 buprenorphine PET studies with buprenorphine.clearance_l_per_h
+and buprenorphine.mu.ki_nM.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+DEFAULT_STUDIES = [
+    "greenwald-2003-buprenorphine-2mg-mu-pet",
+    "greenwald-2003-buprenorphine-16mg-mu-pet",
+    "greenwald-2003-buprenorphine-32mg-mu-pet",
+]
+DEFAULT_PARAMETERS = ["buprenorphine.clearance_l_per_h", "buprenorphine.mu.ki_nM"]
+
+
+def run(command):
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    return done, time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bin", default=".build/release/receptor-sim")
+    parser.add_argument("--keep", help="write the PEtab problem here instead of a temporary folder")
+    parser.add_argument("--study", action="append", help="a study id (repeat); default: three Greenwald 2003 studies")
+    parser.add_argument("--parameter", "-p", action="append", help="NAME[=INITIAL][:LOWER:UPPER] (repeat)")
+    args = parser.parse_args()
+    studies = args.study or DEFAULT_STUDIES
+    parameters = args.parameter or DEFAULT_PARAMETERS
+    flags = [x for p in parameters for x in ("-p", p)]
+    folder = args.keep or os.path.join(tempfile.mkdtemp(prefix="petab-check-"), "problem")
+
+    done, export_s = run([args.bin, "export", "--format", "petab", *studies, *flags, "-o", folder])
+    if done.returncode != 0:
+        sys.exit(f"export failed ({done.returncode}): {done.stderr}")
+    skipped = [line for line in done.stderr.splitlines() if line.startswith("warning: skipped")]
+    print(f"export: {folder} in {export_s:.2f} s; {len(skipped)} window statistic(s) skipped")
+
+    import petab.v1 as petab
+    problem = petab.Problem.from_yaml(os.path.join(folder, "problem.yaml"))
+    failed = petab.lint.lint_problem(problem)
+    print("petab lint (petab %s): %s" % (petab.__version__ if hasattr(petab, "__version__") else "?",
+                                         "FAILED" if failed else "passed"))
+    if failed:
+        sys.exit(1)
+
+    done, fit_s = run([args.bin, "fit", *studies, *flags, "--evaluate-only"])
+    if done.returncode != 0:
+        sys.exit(f"fit --evaluate-only failed ({done.returncode}): {done.stderr}")
+    s_at = float(re.search(r"S_at = (\S+)", done.stdout).group(1))
+    nllh_rs = float(re.search(r"S_at/2 \+ C = (\S+), C = .* = (\S+)", done.stdout).group(1))
+    constant = float(re.search(r"S_at/2 \+ C = (\S+), C = .* = (\S+)", done.stdout).group(2))
+    print(f"ReceptorSim (fit --evaluate-only, all studies): S_at = {s_at:.10g}, nllh = {nllh_rs:.10g} "
+          f"(C = {constant:.10g}) in {fit_s:.2f} s")
+
+    try:
+        start = time.perf_counter()
+        import amici
+        try:  # AMICI >= 1.0
+            from amici.importers.petab.v1 import import_petab_problem
+            from amici.sim.sundials.petab.v1 import simulate_petab
+        except ImportError as error:  # AMICI 0.x
+            if "amici" not in str(error):
+                raise
+            from amici.petab.petab_import import import_petab_problem
+            from amici.petab.simulations import simulate_petab
+    except Exception as error:  # noqa: BLE001 - any import failure means "not available"
+        print(f"AMICI: not available ({type(error).__name__}: {error}); only the lint was checked")
+        return 0
+    model_dir = os.path.join(os.path.dirname(folder), "amici_model")
+    import logging
+    # No sensitivity code: the objective alone is compared, and AMICI's symbolic event
+    # sensitivities for this model (14 dose events, ~100 non-constant parameters) took over
+    # 5 minutes of code generation on this machine before compiling anything.
+    model = import_petab_problem(problem, model_dir, compile_=True, verbose=logging.WARNING,
+                                 generate_sensitivity_code=False)
+    import_s = time.perf_counter() - start
+    logging.disable(logging.INFO)  # AMICI's parameter mapping logs every fixed parameter at DEBUG
+    solver = model.create_solver() if hasattr(model, "create_solver") else model.getSolver()
+    for setter, value in (("relative_tolerance", 1e-10), ("absolute_tolerance", 1e-14), ("max_steps", 10**6)):
+        snake = getattr(solver, "set_" + setter, None)
+        if snake is not None:
+            snake(value)
+        else:
+            getattr(solver, "set" + "".join(part.title() for part in setter.split("_")))(value)
+    start = time.perf_counter()
+    result = simulate_petab(problem, amici_model=model, solver=solver, scaled_parameters=False, log_level=logging.WARNING)
+    simulate_s = time.perf_counter() - start
+    nllh_amici = -result["llh"]
+    relative = abs(nllh_amici - nllh_rs) / abs(nllh_rs)
+    print(f"AMICI {amici.__version__}: nllh = {nllh_amici:.10g} (S_at = {2 * (nllh_amici - constant):.10g}); "
+          f"import+compile {import_s:.1f} s, simulation {simulate_s:.3f} s")
+    print(f"relative difference of nllh: {relative:.2e} ({'within' if relative <= 1e-4 else 'OUTSIDE'} 1e-4)")
+    return 0 if relative <= 1e-4 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
