@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `receptor-sim export --format petab` end to end on small studies in a temporary folder: the
 /// five tables with their exact text, the warning for skipped window statistics, and the
