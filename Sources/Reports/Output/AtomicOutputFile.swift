@@ -17,7 +17,7 @@ import Darwin
 /// - A symbolic link: the file at the end of its chain is replaced as above, and the link stays
 ///   a link. A dangling link is refused (`OutputPathError`).
 /// - A character or block device, a FIFO or a socket: written straight through. Renaming over
-///   the node would replace it: as root, `-o /dev/null` used to turn the device into a regular
+///   the node would replace it: as root, writing to the null device used to turn the device into a regular
 ///   file. Nothing is created or truncated; every write and the close are checked.
 /// - `-` (or nil), `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`: written to that open descriptor
 ///   (standard output through `StandardOutput`, others through a duplicate).

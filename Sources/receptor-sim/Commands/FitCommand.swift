@@ -80,21 +80,7 @@ enum FitCommand: ReceptorSimCommand {
             seed = value
         }
 
-        let folder = arguments.value("--dir") ?? ValidateCommand.defaultFolder
-        let locations: [StudyLocation]
-        do throws(ValidationError) {
-            locations = try StudyLocation.resolve(names: arguments.positionals, folder: folder)
-        } catch {
-            // The same messages as validate gives, naming this command.
-            switch error {
-            case .unknownStudy(let study, let folder, let suggestions):
-                throw .usage(command: name, message: "no study '\(study)' in \(folder)" + NameSuggestion.didYouMean(suggestions))
-            case .noStudies(let folder):
-                throw .usage(command: name, message: "no studies (<id>.json with <id>.csv) in \(folder)")
-            default:
-                throw .validation(error)
-            }
-        }
+        let locations = try ValidateCommand.locateStudies(arguments, command: name)
         let outputs = try checkOutputs(arguments, inputs: locations.flatMap { [$0.scenarioPath, $0.observationsPath] })
 
         var studies: [(id: String, scenario: Scenario, scenarioPath: String, file: ObservationFile, observationsPath: String)] = []

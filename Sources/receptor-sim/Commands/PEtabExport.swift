@@ -35,20 +35,7 @@ enum PEtabExport {
         for spec in specs {
             do throws(CalibrationError) { parameters.append(try FitParameter.parse(spec)) } catch { throw .usage(command: command, message: error.description) }
         }
-        let folder = arguments.value("--dir") ?? ValidateCommand.defaultFolder
-        let locations: [StudyLocation]
-        do throws(ValidationError) {
-            locations = try StudyLocation.resolve(names: arguments.positionals, folder: folder)
-        } catch {
-            switch error {
-            case .unknownStudy(let study, let folder, let suggestions):
-                throw .usage(command: command, message: "no study '\(study)' in \(folder)" + NameSuggestion.didYouMean(suggestions))
-            case .noStudies(let folder):
-                throw .usage(command: command, message: "no studies (<id>.json with <id>.csv) in \(folder)")
-            default:
-                throw .validation(error)
-            }
-        }
+        let locations = try ValidateCommand.locateStudies(arguments, command: command)
         let files = [PEtabExporter.modelFile, PEtabExporter.conditionFile, PEtabExporter.measurementFile,
                      PEtabExporter.observableFile, PEtabExporter.parameterFile, PEtabExporter.problemFile]
         let paths = files.map { (directory as NSString).appendingPathComponent($0) }

@@ -135,3 +135,24 @@ enum ValidateCommand: ReceptorSimCommand {
         }
     }
 }
+
+extension ValidateCommand {
+    /// The studies named on the command line (all of `--dir`, default `defaultFolder`, when none
+    /// is named), for commands other than `validate` (`fit`, `export --format petab`): an unknown
+    /// study or an empty folder is a usage error naming `command`, as `validate` words it.
+    static func locateStudies(_ arguments: ParsedArguments, command: String) throws(CommandLineError) -> [StudyLocation] {
+        let folder = arguments.value("--dir") ?? defaultFolder
+        do throws(ValidationError) {
+            return try StudyLocation.resolve(names: arguments.positionals, folder: folder)
+        } catch {
+            switch error {
+            case .unknownStudy(let study, let folder, let suggestions):
+                throw .usage(command: command, message: "no study '\(study)' in \(folder)" + NameSuggestion.didYouMean(suggestions))
+            case .noStudies(let folder):
+                throw .usage(command: command, message: "no studies (<id>.json with <id>.csv) in \(folder)")
+            default:
+                throw .validation(error)
+            }
+        }
+    }
+}
