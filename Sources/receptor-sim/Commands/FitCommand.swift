@@ -83,27 +83,8 @@ enum FitCommand: ReceptorSimCommand {
         let locations = try ValidateCommand.locateStudies(arguments, command: name)
         let outputs = try checkOutputs(arguments, inputs: locations.flatMap { [$0.scenarioPath, $0.observationsPath] })
 
-        var studies: [(id: String, scenario: Scenario, scenarioPath: String, file: ObservationFile, observationsPath: String)] = []
-        var problems: [String] = []
-        let vocabulary = ModelBridge.vocabulary
-        for location in locations {
-            do throws(CommandLineError) {
-                let scenario = try ChartCommandSupport.loadScenario(location.scenarioPath)
-                let file = try ValidateCommand.readObservations(
-                    location.observationsPath, columns: ModelBridge.columnNames(for: scenario),
-                    drugIDs: Set(vocabulary.drugRoutes.keys), durationHours: scenario.durationHours)
-                if file.heldBack {
-                    throw .model(file: location.observationsPath + heldBackLine(location.observationsPath), message: "study '\(location.id)' is held back (held_back: true): it is kept for independent validation and never fitted")
-                }
-                studies.append((location.id, scenario, location.scenarioPath, file, location.observationsPath))
-            } catch {
-                problems.append(error.description)
-            }
-        }
-        if !problems.isEmpty {
-            console.err(problems.joined(separator: "\n"))
-            return 2
-        }
+        guard let read = StudyFiles.read(locations, refusingHeldBack: true, console: console) else { return 2 }
+        let studies = read.map(\.calibrationInput)
 
         let problem: CalibrationProblem
         do throws(CalibrationError) {
@@ -143,13 +124,5 @@ enum FitCommand: ReceptorSimCommand {
         }
         try OutputOptions.check(command: name, outputs: outputs, inputs: inputs)
         return (arguments.value("--output"), arguments.value("--residuals"))
-    }
-
-    /// `:N` for the line of the `held_back` header in `path` (the parser keeps only the flag).
-    private static func heldBackLine(_ path: String) -> String {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return "" }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let index = lines.firstIndex(where: { $0.drop { $0 == "#" || $0 == " " }.hasPrefix("held_back") }) else { return "" }
-        return ":\(index + 1)"
     }
 }

@@ -44,23 +44,8 @@ enum PEtabExport {
         try OutputOptions.check(command: command, outputs: exists ? paths.map { ("--output", $0) } : [("--output", directory)],
                                 inputs: locations.flatMap { [$0.scenarioPath, $0.observationsPath] })
 
-        var studies: [(id: String, scenario: Scenario, scenarioPath: String, file: ObservationFile, observationsPath: String)] = []
-        var problems: [String] = []
-        for location in locations {
-            do throws(CommandLineError) {
-                let scenario = try ChartCommandSupport.loadScenario(location.scenarioPath)
-                let file = try ValidateCommand.readObservations(
-                    location.observationsPath, columns: ModelBridge.columnNames(for: scenario),
-                    drugIDs: Set(ModelBridge.vocabulary.drugRoutes.keys), durationHours: scenario.durationHours)
-                studies.append((location.id, scenario, location.scenarioPath, file, location.observationsPath))
-            } catch {
-                problems.append(error.description)
-            }
-        }
-        if !problems.isEmpty {
-            console.err(problems.joined(separator: "\n"))
-            return 2
-        }
+        guard let read = StudyFiles.read(locations, console: console) else { return 2 }
+        let studies = read.map(\.calibrationInput)
         let problem: CalibrationProblem
         do throws(CalibrationError) {
             problem = try CalibrationProblem(parameters: parameters, studies: studies, library: ModelBridge.library)

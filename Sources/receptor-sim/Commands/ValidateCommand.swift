@@ -47,24 +47,7 @@ enum ValidateCommand: ReceptorSimCommand {
             throw .validation(error)
         }
 
-        // Read every study before running any, so all file problems come at once (exit 2).
-        var studies: [(location: StudyLocation, scenario: Scenario, file: ObservationFile)] = []
-        var problems: [String] = []
-        let vocabulary = ModelBridge.vocabulary
-        for location in locations {
-            do throws(CommandLineError) {
-                let scenario = try ChartCommandSupport.loadScenario(location.scenarioPath)
-                studies.append((location, scenario, try readObservations(
-                    location.observationsPath, columns: ModelBridge.columnNames(for: scenario),
-                    drugIDs: Set(vocabulary.drugRoutes.keys), durationHours: scenario.durationHours)))
-            } catch {
-                problems.append(error.description)
-            }
-        }
-        if !problems.isEmpty {
-            console.err(problems.joined(separator: "\n"))
-            return 2
-        }
+        guard let studies = StudyFiles.read(locations, console: console) else { return 2 }
 
         var results: [StudyResult] = []
         for study in studies {
