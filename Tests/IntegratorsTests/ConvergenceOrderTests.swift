@@ -17,13 +17,12 @@ struct HarmonicOscillator: ODESystem {
 @Suite struct ConvergenceOrderTests {
     /// log2(error(h) / error(h/2)) for a fixed-step run to t = 1.
     func observedOrder<Stepper: AdaptiveStepper>(
-        _ makeStepper: () -> Stepper, coarseSteps: Int
+        _ type: Stepper.Type, _ system: Stepper.System, coarseSteps: Int
     ) -> Double {
         var errors: [Double] = []
         for steps in [coarseSteps, 2 * coarseSteps] {
-            var stepper = makeStepper()
             let result = fixedStepRun(
-                &stepper, initial: SmoothTestSystem.initialState, start: 0, step: 1 / Double(steps),
+                type, system: system, initial: SmoothTestSystem.initialState, start: 0, step: 1 / Double(steps),
                 steps: steps)
             errors.append(maximumDifference(result.final, SmoothTestSystem.exact(at: 1)))
         }
@@ -31,12 +30,12 @@ struct HarmonicOscillator: ODESystem {
     }
 
     @Test func rodas5PIsFifthOrder() {
-        let order = observedOrder({ RodasStepper<SmoothTestSystem, Rodas5PTableau>(system: SmoothTestSystem()) }, coarseSteps: 8)
+        let order = observedOrder(RodasStepper<SmoothTestSystem, Rodas5PTableau>.self, SmoothTestSystem(), coarseSteps: 8)
         #expect(abs(order - 5) < 0.3, "observed order \(order)")
     }
 
     @Test func rosenbrock23IsSecondOrder() {
-        let order = observedOrder({ Rosenbrock23Stepper(system: SmoothTestSystem()) }, coarseSteps: 32)
+        let order = observedOrder(Rosenbrock23Stepper<SmoothTestSystem>.self, SmoothTestSystem(), coarseSteps: 32)
         #expect(abs(order - 2) < 0.3, "observed order \(order)")
     }
 
@@ -47,9 +46,8 @@ struct HarmonicOscillator: ODESystem {
     @Test func tsit5IsFifthOrder() {
         var errors: [Double] = []
         for steps in [32, 64] {
-            var stepper = Tsit5Stepper(system: HarmonicOscillator())
             let result = fixedStepRun(
-                &stepper, initial: [0, 1], start: 0, step: 10 / Double(steps), steps: steps)
+                Tsit5Stepper<HarmonicOscillator>.self, system: HarmonicOscillator(), initial: [0, 1], start: 0, step: 10 / Double(steps), steps: steps)
             errors.append(maximumDifference(result.final, [sin(10.0), cos(10.0)]))
         }
         let order = log2(errors[0] / errors[1])
@@ -71,13 +69,12 @@ struct HarmonicOscillator: ODESystem {
 
     /// The local error of the dense output at an interior θ of a single step scales as
     /// h^(q+1) for an interpolant of order q: Rodas5P 4, Rosenbrock23 2, Tsit5 4.
-    func denseOutputOrder<Stepper: AdaptiveStepper>(_ makeStepper: () -> Stepper, step: Double) -> Double {
+    func denseOutputOrder<Stepper: AdaptiveStepper>(_ type: Stepper.Type, _ system: Stepper.System, step: Double) -> Double {
         let theta = 0.37
         var errors: [Double] = []
         for h in [step, step / 2] {
-            var stepper = makeStepper()
             let result = fixedStepRun(
-                &stepper, initial: SmoothTestSystem.initialState, start: 0.3, step: h, steps: 1,
+                type, system: system, initial: SmoothTestSystem.initialState, start: 0.3, step: h, steps: 1,
                 interpolateAt: theta)
             // Exact solution through the same initial value at t = 0.3.
             let t = 0.3 + theta * h
@@ -88,17 +85,17 @@ struct HarmonicOscillator: ODESystem {
     }
 
     @Test func denseOutputOrders() {
-        let rodas = denseOutputOrder({ RodasStepper<SmoothTestSystem, Rodas5PTableau>(system: SmoothTestSystem()) }, step: 0.05)
+        let rodas = denseOutputOrder(RodasStepper<SmoothTestSystem, Rodas5PTableau>.self, SmoothTestSystem(), step: 0.05)
         #expect(abs(rodas - 4) < 0.3, "Rodas5P dense output order \(rodas)")
-        let rosenbrock = denseOutputOrder({ Rosenbrock23Stepper(system: SmoothTestSystem()) }, step: 0.05)
+        let rosenbrock = denseOutputOrder(Rosenbrock23Stepper<SmoothTestSystem>.self, SmoothTestSystem(), step: 0.05)
         #expect(abs(rosenbrock - 2) < 0.3, "Rosenbrock23 dense output order \(rosenbrock)")
-        let tsit = denseOutputOrder({ Tsit5Stepper(system: SmoothTestSystem()) }, step: 0.05)
+        let tsit = denseOutputOrder(Tsit5Stepper<SmoothTestSystem>.self, SmoothTestSystem(), step: 0.05)
         #expect(abs(tsit - 4) < 0.3, "Tsit5 dense output order \(tsit)")
     }
 
     /// Finite-difference Jacobians keep the order (the increments are well below the error).
     @Test func rodas5PWithDifferenceJacobianKeepsItsOrder() {
-        let order = observedOrder({ RodasStepper<SmoothTestSystemWithoutJacobian, Rodas5PTableau>(system: SmoothTestSystemWithoutJacobian()) }, coarseSteps: 8)
+        let order = observedOrder(RodasStepper<SmoothTestSystemWithoutJacobian, Rodas5PTableau>.self, SmoothTestSystemWithoutJacobian(), coarseSteps: 8)
         #expect(abs(order - 5) < 0.3, "observed order \(order)")
     }
 }

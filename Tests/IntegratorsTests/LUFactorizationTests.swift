@@ -4,29 +4,34 @@ import Testing
 import TestSupport
 
 @Suite struct LUFactorizationTests {
-    /// Factors and solves through `factor` and `solve` from a zeroed structure buffer (as every
-    /// workspace starts); also returns the path taken (1 dense, 2 sparse).
-    func solve(_ matrix: [Double], _ rhs: [Double]) -> (singularStep: Int?, solution: [Double], path: Int) {
+    /// Factors and solves through `factor` and `solve` from a zeroed structure (as every
+    /// workspace starts); also returns the path taken.
+    func solve(_ matrix: [Double], _ rhs: [Double]) -> (singularStep: Int?, solution: [Double], path: LUPath) {
         let n = rhs.count
         // The factorization works on column-major storage: transpose the row-major input.
         var factors = (0..<(n * n)).map { index in matrix[(index % n) * n + index / n] }
         var vector = rhs
-        var pivots = [Int](repeating: 0, count: n + LUFactorization.structureCount(dimension: n))
+        var allocator = WorkspaceAllocator()
+        let layout = LUStructure.Layout(dimension: n, allocator: &allocator)
+        var workspace = Workspace(allocator)
         var singular: Int? = nil
+        var path = LUPath.undecided
         factors.withUnsafeMutableBufferPointer { a in
-            pivots.withUnsafeMutableBufferPointer { p in
+            workspace.withMemory { memory in
+                let structure = LUStructure(layout, in: memory)
                 singular = LUFactorization.factor(
-                    a.baseAddress!, dimension: n, pivots: p.baseAddress!, structure: p.baseAddress! + n)
+                    a.baseAddress!, dimension: n, pivots: structure.pivots, structure: structure)
                 if singular == nil {
                     vector.withUnsafeMutableBufferPointer { v in
                         LUFactorization.solve(
-                            UnsafePointer(a.baseAddress!), dimension: n, pivots: UnsafePointer(p.baseAddress!),
-                            structure: UnsafePointer(p.baseAddress! + n), v.baseAddress!)
+                            UnsafePointer(a.baseAddress!), dimension: n, pivots: UnsafePointer(structure.pivots),
+                            structure: structure, v.baseAddress!)
                     }
                 }
+                path = structure.path
             }
         }
-        return (singular, vector, pivots[n + LUFactorization.Layout.path])
+        return (singular, vector, path)
     }
 
     /// A zero leading pivot forces a row interchange; the solution is known exactly.
@@ -76,31 +81,47 @@ import TestSupport
         let exact = (0..<n).map { 1 + Double($0 % 5) }
         let rhs = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + matrix[i * n + $1] * exact[$1] } }
         let result = solve(matrix, rhs)
-        #expect(result.path == 2, "sparse path")
+        #expect(result.path == .sparse, "sparse path")
         #expect(result.singularStep == nil)
         #expect(maximumDifference(result.solution, exact) < 1e-9)
     }
 
-    /// The structure buffer's regions sit where the table in `LUFactorization.Layout` says,
-    /// end to end, and add up to `structureCount`.
-    @Test(arguments: [1, 24, 37]) func structureLayoutMatchesItsTable(n: Int) {
-        typealias L = LUFactorization.Layout
+    /// The structure's named buffers are disjoint slices of one Int workspace, in allocation
+    /// order, with the sizes their documentation states, adding up to the 9 + 9n + 12n² Ints
+    /// (pivots included) the hand-computed offsets used to reach.
+    @Test(arguments: [1, 24, 37]) func structureSlicesHaveTheirDocumentedSizes(n: Int) throws {
+        var allocator = WorkspaceAllocator(recordsNames: true)
+        _ = LUStructure.Layout(dimension: n, allocator: &allocator)
         let n2 = n * n
-        #expect(L.flags == 0 && L.path == 1)
-        #expect(L.lowerCount(n) == 2 && L.upperCount(n) == 2 + n && L.lowerRows(n) == 2 + 2 * n)
-        #expect(L.upperRows(n) == 2 + 2 * n + n2 && L.pivotRowColumns(n) == 2 + 2 * n + 2 * n2)
-        #expect(L.orderingSwaps(n) == 2 + 3 * n + 2 * n2 && L.positions(n) == 2 + 4 * n + 2 * n2)
-        #expect(L.seen(n) == 2 + 5 * n + 2 * n2 && L.symbolic(n) == 2 + 5 * n + 3 * n2)
-        #expect(L.symbolicValid(n) == 2 + 5 * n + 4 * n2 && L.giveUps(n) == 3 + 5 * n + 4 * n2)
-        #expect(L.listCount(n) == 4 + 5 * n + 4 * n2 && L.listSources(n) == 5 + 5 * n + 4 * n2)
-        #expect(L.listTargets(n) == 5 + 5 * n + 5 * n2 && L.declared(n) == 5 + 5 * n + 6 * n2)
-        #expect(L.gather(n) == 6 + 5 * n + 6 * n2 && L.lowerStart(n) == 6 + 6 * n + 6 * n2)
-        #expect(L.upperStart(n) == 7 + 7 * n + 6 * n2 && L.lowerColumns(n) == 8 + 8 * n + 6 * n2)
-        #expect(L.upperColumns(n) == 8 + 8 * n + 7 * n2 && L.lowerSources(n) == 8 + 8 * n + 8 * n2)
-        #expect(L.upperSources(n) == 8 + 8 * n + 9 * n2 && L.entryStart(n) == 8 + 8 * n + 10 * n2)
-        #expect(L.entrySources(n) == 9 + 9 * n + 10 * n2 && L.entryColumns(n) == 9 + 9 * n + 11 * n2)
-        #expect(L.count(n) == 9 + 9 * n + 12 * n2)
-        #expect(LUFactorization.structureCount(dimension: n) == L.count(n))
+        let expected: [(String, Int)] = [
+            ("lu.pivots", n), ("lu.state", 6), ("lu.lowerCount", n), ("lu.upperCount", n),
+            ("lu.patternRows", 2 * n2), ("lu.pivotRowColumns", n), ("lu.orderingSwaps", n),
+            ("lu.positions", n), ("lu.seen", n2), ("lu.symbolic", n2), ("lu.listSources", n2),
+            ("lu.listTargets", n2), ("lu.gather", n), ("lu.lowerStart", n + 1), ("lu.upperStart", n + 1),
+            ("lu.lowerColumns", n2), ("lu.upperColumns", n2), ("lu.lowerSources", n2),
+            ("lu.upperSources", n2), ("lu.entryStart", n + 1), ("lu.entrySources", n2), ("lu.entryColumns", n2),
+        ]
+        #expect(allocator.entries.map(\.name) == expected.map(\.0))
+        #expect(allocator.entries.map(\.count) == expected.map(\.1))
+        #expect(allocator.entries.allSatisfy { $0.kind == .indices })
+        #expect(allocator.doubleCount == 0)
+        #expect(allocator.indexCount == n + 9 + 9 * n + 12 * n2)
+        try expectContiguous(allocator.entries.filter { $0.kind == .indices }, total: allocator.indexCount)
+    }
+
+    /// The forms are one bit each, as the solves test them, and the fixed-pattern updates
+    /// compose as the old flag arithmetic did (`& 1 | 2`, `&= 3`, all four).
+    @Test func formsAreSeparateBitsThatCompose() {
+        let all: [LUForms] = [.sparseSolves, .noInterchanges, .packedRows, .packedRowsOnly]
+        #expect(all.map(\.rawValue) == [1, 2, 4, 8])
+        var forms: LUForms = [.sparseSolves, .packedRows]
+        forms = forms.intersection(.sparseSolves).union(.noInterchanges)
+        #expect(forms == [.sparseSolves, .noInterchanges])
+        forms = [.sparseSolves, .noInterchanges, .packedRows, .packedRowsOnly]
+        #expect(forms.rawValue == 15)
+        forms.formIntersection([.sparseSolves, .noInterchanges])
+        #expect(forms.rawValue == 3 && !forms.contains(.packedRows))
+        #expect(LUForms([]).rawValue == 0)
     }
 
     @Test func reportsASingularMatrixInsteadOfTrapping() {
@@ -124,7 +145,7 @@ import TestSupport
     /// solution to rounding level, and the packed factors are used only when they are current.
     @Test(arguments: [false, true]) func iterationMatricesShareAWorkspace(declared: Bool) {
         let n = 40
-        var workspace = IterationWorkspace(dimension: n)
+        let workspace = IterationWorkspace(dimension: n)
         if declared {
             var union = Set<Int>()
             for round in 0...4 { let j = roundJacobian(n, round); union.formUnion(j.indices.filter { j[$0] != 0 }) }
@@ -133,22 +154,22 @@ import TestSupport
         for (index, round) in [0, 1, 2, 3, 4, 2].enumerated() {
             let result = workspace.factorAndSolve(roundJacobian(n, round), round: round)
             #expect(result.singular == nil)
-            #expect(workspace.structure[n + LUFactorization.Layout.path] == 2, "sparse path")
+            #expect(workspace.structure.path == .sparse, "sparse path")
             if let columnForm = result.columnForm {
                 #expect(maximumDifference(columnForm, result.exact) < 1e-10, "round \(round)")
             }
             #expect(maximumDifference(result.rowForm, result.exact) < 1e-10, "round \(round), packed factors")
             // The fixed patterns gave up exactly once, in round 3, whose pivots interchange rows;
             // only the fixed-pattern rounds leave packed factors for the row-form solves.
-            #expect(workspace.structure[n + LUFactorization.Layout.giveUps(n)] == (index >= 3 ? 1 : 0))
-            let flags = workspace.structure[n + LUFactorization.Layout.flags]
-            #expect((flags & 4 != 0) == (round != 3), "round \(round)")
+            #expect(workspace.structure.giveUps == (index >= 3 ? 1 : 0))
+            let forms = workspace.structure.forms
+            #expect(forms.contains(.packedRows) == (round != 3), "round \(round)")
             // Straight into the packed rows whenever the symbolic patterns of the previous call
             // still hold: not on the first call, after new entries (undeclared: round 1's
             // coupling of row 0 is sin 0 = 0 in round 0, round 2 adds couplings), at the give-up
             // or on the call that rebuilds the patterns after it.
-            #expect((flags & 8 != 0) == [false, declared, declared, false, false, true][index], "round \(round), packed rows")
-            if round == 3 { #expect((0..<n).contains { workspace.structure[$0] != $0 }) }
+            #expect(forms.contains(.packedRowsOnly) == [false, declared, declared, false, false, true][index], "round \(round), packed rows")
+            if round == 3 { #expect((0..<n).contains { workspace.structure.pivots[$0] != $0 }) }
         }
     }
 
@@ -164,26 +185,26 @@ import TestSupport
             declared.insert(i * n + (i * 7 + 3) % n)
             declared.insert(i * n + (i * 11 + 1) % n)
         }
-        var workspace = IterationWorkspace(dimension: n)
+        let workspace = IterationWorkspace(dimension: n)
         workspace.declare(declared.sorted())
         var patternCounts: [Int] = []
         for round in [0, 1, 2, 4] {
             let result = workspace.factorAndSolve(roundJacobian(n, round), round: round)
             let structure = workspace.structure
             #expect(result.singular == nil)
-            #expect(structure[n + LUFactorization.Layout.path] == 2, "sparse path")
-            #expect(structure[n + LUFactorization.Layout.flags] & 4 != 0, "round \(round): fixed pattern with packed row-form solves")
+            #expect(structure.path == .sparse, "sparse path")
+            #expect(structure.forms.contains(.packedRows), "round \(round): fixed pattern with packed row-form solves")
             // The declared entries are the list from the first call on, and the L and U patterns
             // are fixed then: round 2's new couplings change neither (without a declaration
             // both would grow).
-            #expect(structure[n + LUFactorization.Layout.listCount(n)] == declared.count)
-            let counts = Array(structure[(n + LUFactorization.Layout.lowerCount(n))..<(n + LUFactorization.Layout.lowerRows(n))])
+            #expect(structure.listCount == declared.count)
+            let counts = Array(UnsafeBufferPointer(start: structure.lowerCount, count: n))
             if round == 0 { patternCounts = counts } else { #expect(counts == patternCounts, "round \(round)") }
             #expect(maximumDifference(result.rowForm, result.exact) < 1e-10, "round \(round)")
             if let columnForm = result.columnForm {
                 #expect(maximumDifference(columnForm, result.exact) < 1e-10, "round \(round)")
             }
-            #expect((structure[n + LUFactorization.Layout.flags] & 8 != 0) == (round != 0), "round \(round): straight into the packed rows")
+            #expect(structure.forms.contains(.packedRowsOnly) == (round != 0), "round \(round): straight into the packed rows")
         }
     }
 }
@@ -204,32 +225,46 @@ func roundJacobian(_ n: Int, _ round: Int) -> [Double] {
 }
 
 /// One solve's LU workspace as a Rosenbrock stepper holds it (factors, structure, packed
-/// factors, scratch), driven through `factorIterationMatrix` and both solve forms.
-struct IterationWorkspace {
+/// factors, scratch), driven through `factorIterationMatrix` and both solve forms. The memory
+/// is allocated once; `structure` points into it for the test's lifetime.
+final class IterationWorkspace {
     let n: Int
-    var structure: [Int]
-    var factors: [Double]
-    var packed: [Double]
-    var scratch: [Double]
+    let memory: WorkspaceMemory
+    let structure: LUStructure
+    let factors, packed, scratch: UnsafeMutablePointer<Double>
+    private let doubleBase: UnsafeMutablePointer<Double>
+    private let indexBase: UnsafeMutablePointer<Int>
 
     init(dimension n: Int) {
         self.n = n
-        structure = [Int](repeating: 0, count: n + LUFactorization.structureCount(dimension: n))
-        factors = [Double](repeating: 0, count: n * n)
-        packed = [Double](repeating: 0, count: n * n + n)
-        scratch = [Double](repeating: 0, count: n)
+        var allocator = WorkspaceAllocator()
+        let factorSlice = allocator.doubles(n * n, "factors")
+        let packedSlice = allocator.doubles(n * n + n, "packed")
+        let scratchSlice = allocator.doubles(n, "scratch")
+        let layout = LUStructure.Layout(dimension: n, allocator: &allocator)
+        doubleBase = .allocate(capacity: allocator.doubleCount)
+        doubleBase.initialize(repeating: 0, count: allocator.doubleCount)
+        indexBase = .allocate(capacity: allocator.indexCount)
+        indexBase.initialize(repeating: 0, count: allocator.indexCount)
+        memory = WorkspaceMemory(doubles: doubleBase, indices: indexBase)
+        structure = LUStructure(layout, in: memory)
+        factors = memory[factorSlice]
+        packed = memory[packedSlice]
+        scratch = memory[scratchSlice]
     }
 
-    mutating func declare(_ positions: [Int]) {
-        let n = self.n
-        structure.withUnsafeMutableBufferPointer { p in
-            LUFactorization.declareJacobianSparsity(positions, dimension: n, structure: p.baseAddress! + n)
-        }
+    deinit {
+        doubleBase.deallocate()
+        indexBase.deallocate()
+    }
+
+    func declare(_ positions: [Int]) {
+        LUFactorization.declareJacobianSparsity(positions, dimension: n, structure: structure)
     }
 
     /// Factors W = −J + I/(0.2 + 0.1·round) and solves W·x = W·exact with the column-form
     /// (nil when W was factored straight into the packed rows) and the packed row-form solves.
-    mutating func factorAndSolve(_ j: [Double], round: Int) -> (singular: Int?, exact: [Double], columnForm: [Double]?, rowForm: [Double]) {
+    func factorAndSolve(_ j: [Double], round: Int) -> (singular: Int?, exact: [Double], columnForm: [Double]?, rowForm: [Double]) {
         let n = self.n
         let (scale, shift) = (-1.0, 1.0 / (0.2 + 0.1 * Double(round)))
         var w = j.map { scale * $0 }
@@ -238,32 +273,21 @@ struct IterationWorkspace {
         let b = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + w[i * n + $1] * exact[$1] } }
         var columnForm: [Double]? = b
         var rowForm = b
-        var singular: Int? = -1
-        j.withUnsafeBufferPointer { jb in
-            factors.withUnsafeMutableBufferPointer { a in
-                structure.withUnsafeMutableBufferPointer { p in
-                    packed.withUnsafeMutableBufferPointer { q in
-                        singular = LUFactorization.factorIterationMatrix(
-                            jacobian: jb.baseAddress!, scale: scale, shift: shift, into: a.baseAddress!,
-                            dimension: n, pivots: p.baseAddress!, structure: p.baseAddress! + n, packed: q.baseAddress!)
-                        let f = UnsafePointer(a.baseAddress!), pivots = UnsafePointer(p.baseAddress!)
-                        let s = UnsafePointer(p.baseAddress! + n)
-                        if s[LUFactorization.Layout.flags] & 8 == 0 {
-                            columnForm!.withUnsafeMutableBufferPointer { v in
-                                LUFactorization.solve(f, dimension: n, pivots: pivots, structure: s, v.baseAddress!)
-                            }
-                        } else {
-                            columnForm = nil  // factored straight into the packed rows
-                        }
-                        scratch.withUnsafeMutableBufferPointer { x in
-                            rowForm.withUnsafeMutableBufferPointer { v in
-                                LUFactorization.solve(f, dimension: n, pivots: pivots, structure: s, v.baseAddress!,
-                                                      packed: UnsafePointer(q.baseAddress!), scratch: x.baseAddress!)
-                            }
-                        }
-                    }
-                }
+        let singular = j.withUnsafeBufferPointer { jb in
+            LUFactorization.factorIterationMatrix(
+                jacobian: jb.baseAddress!, scale: scale, shift: shift, into: factors,
+                dimension: n, pivots: structure.pivots, structure: structure, packed: packed)
+        }
+        if !structure.forms.contains(.packedRowsOnly) {
+            columnForm!.withUnsafeMutableBufferPointer { v in
+                LUFactorization.solve(factors, dimension: n, pivots: structure.pivots, structure: structure, v.baseAddress!)
             }
+        } else {
+            columnForm = nil  // factored straight into the packed rows
+        }
+        rowForm.withUnsafeMutableBufferPointer { v in
+            LUFactorization.solve(factors, dimension: n, pivots: structure.pivots, structure: structure, v.baseAddress!,
+                                  packed: packed, scratch: scratch)
         }
         return (singular, exact, columnForm, rowForm)
     }

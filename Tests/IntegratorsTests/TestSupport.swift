@@ -59,42 +59,43 @@ struct SmoothTestSystemWithoutJacobian: ODESystem {
 /// step, and returns the final state; `interpolateAt` (theta in the first step) also returns
 /// the dense output there. Used to measure orders without the step-size controller.
 func fixedStepRun<Stepper: AdaptiveStepper>(
-    _ stepper: inout Stepper, initial: [Double], start: Double, step h: Double, steps: Int,
+    _ type: Stepper.Type, system: Stepper.System, initial: [Double], start: Double, step h: Double, steps: Int,
     interpolateAt theta: Double? = nil
 ) -> (final: [Double], dense: [Double]?) {
     let n = initial.count
-    var workspace = [Double](repeating: 0, count: 5 * n + Stepper.workspaceCount(dimension: n))
-    var pivots = [Int](repeating: 0, count: max(1, Stepper.pivotCount(dimension: n)))
+    var allocator = WorkspaceAllocator()
+    let state0 = allocator.doubles(n, "state"), trial0 = allocator.doubles(n, "trial")
+    let absoluteSlice = allocator.doubles(n, "absolute"), relativeSlice = allocator.doubles(n, "relative")
+    let outSlice = allocator.doubles(n, "out")
+    let layout = Stepper.layout(dimension: n, allocator: &allocator)
+    var workspace = Workspace(allocator)
     var dense: [Double]? = nil
     var statistics = SolverStatistics()
-    workspace.withUnsafeMutableBufferPointer { buffer in
-        pivots.withUnsafeMutableBufferPointer { pivotBuffer in
-            let base = buffer.baseAddress!
-            var state = base, trial = base + n
-            let absolute = base + 2 * n, relative = base + 3 * n, out = base + 4 * n
-            for i in 0..<n { state[i] = initial[i]; absolute[i] = 1; relative[i] = 0 }
-            stepper.bind(workspace: base + 5 * n, pivots: pivotBuffer.baseAddress!, dimension: n)
-            stepper.restart()
-            let tolerances = ToleranceVectors(absolute: absolute, relative: relative)
-            var time = start
-            for index in 0..<steps {
-                _ = stepper.attemptStep(
-                    time: time, step: h, state: state, trial: trial, tolerances: tolerances,
-                    statistics: &statistics)
-                if index == 0, let theta {
-                    stepper.prepareDenseOutput(step: h)
-                    let output = UnsafeMutableBufferPointer(start: out, count: n)
-                    stepper.interpolate(theta: theta, step: h, start: state, end: trial, into: output)
-                    dense = Array(output)
-                }
-                stepper.acceptStep()
-                swap(&state, &trial)
-                time = start + Double(index + 1) * h
+    workspace.withMemory { memory in
+        var stepper = Stepper(system: system, layout: layout, memory: memory)
+        var state = memory[state0], trial = memory[trial0]
+        let absolute = memory[absoluteSlice], relative = memory[relativeSlice], out = memory[outSlice]
+        for i in 0..<n { state[i] = initial[i]; absolute[i] = 1; relative[i] = 0 }
+        stepper.restart()
+        let tolerances = ToleranceVectors(absolute: absolute, relative: relative)
+        var time = start
+        for index in 0..<steps {
+            _ = stepper.attemptStep(
+                time: time, step: h, state: state, trial: trial, tolerances: tolerances,
+                statistics: &statistics)
+            if index == 0, let theta {
+                stepper.prepareDenseOutput(step: h)
+                let output = UnsafeMutableBufferPointer(start: out, count: n)
+                stepper.interpolate(theta: theta, step: h, start: state, end: trial, into: output)
+                dense = Array(output)
             }
-            for i in 0..<n { out[i] = state[i] }
+            stepper.acceptStep()
+            swap(&state, &trial)
+            time = start + Double(index + 1) * h
         }
+        for i in 0..<n { out[i] = state[i] }
     }
-    return (Array(workspace[(4 * n)..<(5 * n)]), dense)
+    return (workspace.values(outSlice), dense)
 }
 
 func maximumDifference(_ a: [Double], _ b: [Double]) -> Double {

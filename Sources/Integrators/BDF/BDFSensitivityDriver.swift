@@ -1,6 +1,6 @@
 import Foundation
 
-/// `BDFDriver`'s step loop with forward sensitivities: the same loop (`BDFDriver.run`) with a
+/// A BDF solve with forward sensitivities: the shared loop (`BDFDriver.run`) with a
 /// `BDFSensitivityCompanion`, which adds the staggered sensitivity step
 /// (`BDFStepper+Sensitivities.swift`) after each accepted state step. A solve without
 /// sensitivities runs the loop with `BDFStateOnly` and so exactly the code it ran before.
@@ -26,49 +26,42 @@ enum BDFSensitivityDriver {
         output: OutputGrid,
         into sink: inout Sink
     ) throws -> SensitivitySolution<System> {
-        var stepper = BDFStepper(system: problem.system)
-        let n = stepper.system.dimension
+        let n = problem.system.dimension
         let (parameters, scales) = try SolveInputValidation.validate(
             problem, options: options, sensitivities: sensitivityOptions, eventTimes: events.times,
             output: output)
-        let m = parameters.count, p = stepper.system.parameterCount
+        let m = parameters.count, p = problem.system.parameterCount
         let rows = n * (m + 1)
         var statistics = SolverStatistics()
         var outputCursor = OutputCursor(grid: output, start: problem.startTime, end: problem.endTime)
         var rowSink = AugmentedRowSink(inner: sink, dimension: n)
         defer { sink = rowSink.inner }
 
-        let baseCount = BDFStepper<System>.baseWorkspaceCount(dimension: n, sensitivityCount: m)
-        let baseIndexCount = BDFStepper<System>.pivotCount(dimension: n)
-        var workspace = [Double](
-            repeating: 0,
-            count: BDFStepper<System>.workspaceCount(dimension: n, sensitivityCount: m, parameterCount: p))
-        var pivotWorkspace = [Int](
-            repeating: 0, count: BDFStepper<System>.pivotCount(dimension: n, sensitivityCount: m))
+        var allocator = WorkspaceAllocator()
+        let layout = BDFStepper<System>.Layout(
+            dimension: n, sensitivityCount: m, parameterCount: p, allocator: &allocator)
+        var workspace = Workspace(allocator)
 
-        let time = try workspace.withUnsafeMutableBufferPointer { buffer in
-            try pivotWorkspace.withUnsafeMutableBufferPointer { pivotBuffer in
-                let base = buffer.baseAddress!, indexBase = pivotBuffer.baseAddress!
-                stepper.bind(workspace: base, pivots: indexBase, dimension: n, sensitivityCount: m)
-                stepper.setInitialState(problem.initialState, options: options)
-                if let initial = sensitivityOptions.initialSensitivities {
-                    for i in 0..<(m * n) { stepper.differences[n + i] = initial[i] }
-                }
-                // The sensitivity slices follow the base layout of an (m + 1)n-row stepper.
-                stepper.bindSensitivities(
-                    workspace: base + baseCount, indices: indexBase + baseIndexCount,
-                    parameters: parameters, scales: scales, errorControl: sensitivityOptions.errorControl)
-                return try BDFDriver.run(
-                    &stepper, companion: BDFSensitivityCompanion(), rowLength: rows, problem: problem,
-                    options: options, events: events, output: &outputCursor, into: &rowSink,
-                    statistics: &statistics)
+        let (time, stepper) = try workspace.withMemory { memory in
+            var policy = BDFPolicy(
+                stepper: BDFStepper(system: problem.system, layout: layout, memory: memory),
+                companion: BDFSensitivityCompanion(), rowLength: rows, problem: problem, options: options)
+            policy.stepper.setInitialState(problem.initialState, options: options)
+            if let initial = sensitivityOptions.initialSensitivities {
+                for i in 0..<(m * n) { policy.stepper.differences[n + i] = initial[i] }
             }
+            policy.stepper.prepareSensitivities(
+                parameters: parameters, scales: scales, errorControl: sensitivityOptions.errorControl)
+            let time = try BDFDriver.run(
+                &policy, problem: problem, options: options, events: events, output: &outputCursor,
+                into: &rowSink, statistics: &statistics)
+            return (time, policy.stepper)
         }
         let solution = ODESolution(
-            finalTime: time, finalState: Array(workspace[0..<n]), finalSystem: stepper.system,
+            finalTime: time, finalState: workspace.values(layout.differences, 0..<n), finalSystem: stepper.system,
             statistics: statistics)
         return SensitivitySolution(
-            solution: solution, parameters: parameters, finalSensitivities: Array(workspace[n..<rows]),
+            solution: solution, parameters: parameters, finalSensitivities: workspace.values(layout.differences, n..<rows),
             parameterJacobianEvaluations: stepper.sensitivity.parameterJacobianEvaluations,
             sensitivityIterations: stepper.sensitivity.iterations,
             sensitivityErrorTestFailures: stepper.sensitivity.errorTestFailures)

@@ -1,6 +1,6 @@
 /// The buffers and counters a BDF step needs for forward sensitivities
-/// (`BDFStepper+Sensitivities.swift`), slices of the solve's one workspace. Empty, and never
-/// read, in a solve without sensitivities.
+/// (`BDFStepper+Sensitivities.swift`), slices of the solve's one workspace. Empty (every slice
+/// of length zero), and never read, in a solve without sensitivities.
 @usableFromInline
 struct BDFSensitivityWorkspace {
     /// J at the accepted point (t_{n+1}, y_{n+1}), row-major n × n; entries outside a declared
@@ -27,23 +27,31 @@ struct BDFSensitivityWorkspace {
     @usableFromInline var iterations = 0
     @usableFromInline var errorTestFailures = 0
 
-    @inlinable
-    init() {
-        let placeholder = UnsafeMutablePointer<Double>(bitPattern: 8)!
-        let indexPlaceholder = UnsafeMutablePointer<Int>(bitPattern: 8)!
-        currentJacobian = placeholder; parameterJacobian = placeholder; absolute = placeholder
-        parameters = indexPlaceholder; rowStarts = indexPlaceholder; columns = indexPlaceholder
+    /// The slices of the sensitivity workspace: all empty without sensitivities (m = 0).
+    @usableFromInline
+    struct Layout: Sendable, Equatable {
+        @usableFromInline let currentJacobian, parameterJacobian, absolute: WorkspaceSlice<Double>
+        @usableFromInline let parameters, rowStarts, columns: WorkspaceSlice<Int>
+
+        @inlinable
+        init(dimension n: Int, sensitivityCount m: Int, parameterCount p: Int, allocator: inout WorkspaceAllocator) {
+            let used = m > 0
+            currentJacobian = allocator.doubles(used ? n * n : 0, "sensitivity.currentJacobian")
+            parameterJacobian = allocator.doubles(used ? n * p : 0, "sensitivity.parameterJacobian")
+            absolute = allocator.doubles(m * n, "sensitivity.absolute")
+            parameters = allocator.indices(m, "sensitivity.parameters")
+            rowStarts = allocator.indices(used ? n + 1 : 0, "sensitivity.rowStarts")
+            columns = allocator.indices(used ? n * n : 0, "sensitivity.columns")
+        }
     }
 
-    /// Doubles needed for n states, m sensitivities and p parameters.
     @inlinable
-    static func count(dimension n: Int, sensitivityCount m: Int, parameterCount p: Int) -> Int {
-        n * n + n * p + m * n
-    }
-
-    /// Ints needed for n states and m sensitivities.
-    @inlinable
-    static func indexCount(dimension n: Int, sensitivityCount m: Int) -> Int {
-        m + n + 1 + n * n
+    init(_ layout: Layout, in memory: WorkspaceMemory) {
+        currentJacobian = memory[layout.currentJacobian]
+        parameterJacobian = memory[layout.parameterJacobian]
+        absolute = memory[layout.absolute]
+        parameters = memory[layout.parameters]
+        rowStarts = memory[layout.rowStarts]
+        columns = memory[layout.columns]
     }
 }

@@ -33,21 +33,12 @@ extension BDFStepper where System: ParametricODESystem {
     /// (`newtonTolerance`), so one iteration usually does once a rate is known.
     @inlinable static var sensitivityCorrectorTolerance: Double { 0.1 }
 
-    /// Binds the sensitivity slices after `bind(workspace:pivots:dimension:sensitivityCount:)`
-    /// and records the selected parameters, the absolute tolerances atol_i/|p̄_k|, and J's
-    /// pattern (compressed rows) for the products J·s. Once per solve.
+    /// Records the selected parameters, the absolute tolerances atol_i/|p̄_k|, and J's
+    /// pattern (compressed rows) for the products J·s in the sensitivity slices. Once per
+    /// solve, after `setInitialState`.
     @inlinable
-    mutating func bindSensitivities(
-        workspace: UnsafeMutablePointer<Double>, indices: UnsafeMutablePointer<Int>,
-        parameters selected: [Int], scales: [Double], errorControl: Bool
-    ) {
+    mutating func prepareSensitivities(parameters selected: [Int], scales: [Double], errorControl: Bool) {
         let n = self.n, m = sensitivityCount, p = system.parameterCount
-        sensitivity.currentJacobian = workspace
-        sensitivity.parameterJacobian = workspace + n * n
-        sensitivity.absolute = workspace + n * n + n * p
-        sensitivity.parameters = indices
-        sensitivity.rowStarts = indices + m
-        sensitivity.columns = indices + m + n + 1
         sensitivity.parameterCount = p
         sensitivity.errorControl = errorControl
         sensitivity.rate = 1
@@ -177,7 +168,7 @@ extension BDFStepper where System: ParametricODESystem {
                     jacobianProduct(sensitivity.currentJacobian, s, into: delta)
                     for i in 0..<n { delta[i] = delta[i] + column[i] - (history[i] + d[i]) * inverseC }
                     LUFactorization.solve(
-                        factors, dimension: n, pivots: pivots, structure: pivots + n, delta,
+                        factors, dimension: n, pivots: lu.pivots, structure: lu, delta,
                         packed: packed, scratch: solveScratch)
                     norm = max(norm, ErrorNorm.weighted(delta, weights: weights + offset, dimension: n))
                 }

@@ -16,27 +16,40 @@ struct Tsit5Stepper<System: ODESystem>: AdaptiveStepper {
     @usableFromInline var u: UnsafeMutablePointer<Double>
     @usableFromInline var hasDerivative = false
 
-    @inlinable
-    init(system: System) {
-        self.system = system
-        let placeholder = UnsafeMutablePointer<Double>(bitPattern: 8)!
-        k1 = placeholder; k2 = placeholder; k3 = placeholder; k4 = placeholder
-        k5 = placeholder; k6 = placeholder; k7 = placeholder; u = placeholder
-    }
-
     @inlinable static var errorOrder: Double { 5 }
     /// DOPRI5's value (see `PIStepSizeController`).
     @inlinable static var previousErrorWeight: Double { 0.04 }
-    @inlinable static func workspaceCount(dimension n: Int) -> Int { 8 * n }
-    @inlinable static func pivotCount(dimension n: Int) -> Int { 0 }
+    /// The named slices of a Tsit5 step for a system of dimension n.
+    @usableFromInline
+    struct Layout {
+        @usableFromInline let n: Int
+        @usableFromInline let k1, k2, k3, k4, k5, k6, k7, u: WorkspaceSlice<Double>
+
+        @inlinable
+        init(dimension n: Int, allocator: inout WorkspaceAllocator) {
+            self.n = n
+            k1 = allocator.doubles(n, "tsit5.k1")
+            k2 = allocator.doubles(n, "tsit5.k2")
+            k3 = allocator.doubles(n, "tsit5.k3")
+            k4 = allocator.doubles(n, "tsit5.k4")
+            k5 = allocator.doubles(n, "tsit5.k5")
+            k6 = allocator.doubles(n, "tsit5.k6")
+            k7 = allocator.doubles(n, "tsit5.k7")
+            u = allocator.doubles(n, "tsit5.u")
+        }
+    }
 
     @inlinable
-    mutating func bind(
-        workspace: UnsafeMutablePointer<Double>, pivots: UnsafeMutablePointer<Int>, dimension n: Int
-    ) {
-        self.n = n
-        k1 = workspace; k2 = k1 + n; k3 = k2 + n; k4 = k3 + n; k5 = k4 + n; k6 = k5 + n
-        k7 = k6 + n; u = k7 + n
+    static func layout(dimension n: Int, allocator: inout WorkspaceAllocator) -> Layout {
+        Layout(dimension: n, allocator: &allocator)
+    }
+
+    @inlinable
+    init(system: System, layout: Layout, memory: WorkspaceMemory) {
+        self.system = system
+        n = layout.n
+        k1 = memory[layout.k1]; k2 = memory[layout.k2]; k3 = memory[layout.k3]; k4 = memory[layout.k4]
+        k5 = memory[layout.k5]; k6 = memory[layout.k6]; k7 = memory[layout.k7]; u = memory[layout.u]
     }
 
     @inlinable

@@ -10,22 +10,21 @@ extension LUFactorization {
     @inlinable
     static func factorFixedPattern(
         _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, pivots: UnsafeMutablePointer<Int>,
-        structure: UnsafeMutablePointer<Int>, checkPattern: Bool, packed: UnsafeMutablePointer<Double>?
+        structure: LUStructure, checkPattern: Bool, packed: UnsafeMutablePointer<Double>?
     ) -> Bool {
-        let lowerCount = structure + Layout.lowerCount(n), upperCount = structure + Layout.upperCount(n)
-        let lowerRows = structure + Layout.lowerRows(n), upperRows = structure + Layout.upperRows(n)
-        let seen = structure + Layout.seen(n), boolean = structure + Layout.symbolic(n)
-        let symbolicValid = structure + Layout.symbolicValid(n), giveUps = structure + Layout.giveUps(n)
-        if giveUps[0] > 8 { return false }
+        let lowerCount = structure.lowerCount, upperCount = structure.upperCount
+        let lowerRows = structure.lowerRows, upperRows = structure.upperRows
+        let seen = structure.seen, boolean = structure.symbolic
+        if structure.giveUps > 8 { return false }
         var fresh = 0
         if checkPattern {
             for index in 0..<(n * n) { fresh |= (matrix[index] != 0 ? 1 : 0) & (1 - seen[index]) }
         }
         if fresh != 0 {
             for index in 0..<(n * n) where matrix[index] != 0 { seen[index] = 1 }
-            symbolicValid[0] = 0
+            structure.symbolicValid = false
         }
-        if symbolicValid[0] != 1 {
+        if !structure.symbolicValid {
             // Symbolic elimination (column-major booleans, diagonal always present).
             for index in 0..<(n * n) { boolean[index] = seen[index] }
             for k in 0..<n { boolean[k * n + k] = 1; upperCount[k] = 0 }
@@ -47,8 +46,8 @@ extension LUFactorization {
                 filled += count
             }
             for j in 0..<n { filled += upperCount[j] }
-            structure[Layout.flags] = 2 * filled <= n * n ? 1 : 0
-            symbolicValid[0] = 1
+            structure.forms = 2 * filled <= n * n ? .sparseSolves : []
+            structure.symbolicValid = true
             buildRowPatterns(boolean, dimension: n, structure: structure)
         }
         // Left-looking numeric elimination over the patterns.
@@ -75,8 +74,8 @@ extension LUFactorization {
             }
             let diagonal = columnJ[j]
             guard diagonal != 0, diagonal.isFinite, largest.isFinite, abs(diagonal) >= diagonalPivotTolerance * largest else {
-                symbolicValid[0] = 0
-                giveUps[0] += 1
+                structure.symbolicValid = false
+                structure.giveUps += 1
                 return false
             }
             let inversePivot = 1 / diagonal
@@ -86,10 +85,10 @@ extension LUFactorization {
         }
         // Bit 2: no interchanges, so the solves skip the pivot pass; bit 4: `packed` holds
         // these factors for `solveFixedPattern` (sparse solves only).
-        structure[Layout.flags] = (structure[Layout.flags] & 1) | 2
-        if let packed, structure[Layout.flags] & 1 == 1 {
+        structure.forms = structure.forms.intersection(.sparseSolves).union(.noInterchanges)
+        if let packed, structure.forms.contains(.sparseSolves) {
             packRows(matrix, into: packed, dimension: n, structure: structure)
-            structure[Layout.flags] |= 4
+            structure.forms.insert(.packedRows)
         }
         return true
     }
@@ -99,10 +98,10 @@ extension LUFactorization {
     @inlinable
     static func packRows(
         _ matrix: UnsafePointer<Double>, into packed: UnsafeMutablePointer<Double>, dimension n: Int,
-        structure: UnsafePointer<Int>
+        structure: LUStructure
     ) {
-        let lowerStart = structure + Layout.lowerStart(n), upperStart = structure + Layout.upperStart(n)
-        let lowerSources = structure + Layout.lowerSources(n), upperSources = structure + Layout.upperSources(n)
+        let lowerStart = structure.lowerStart, upperStart = structure.upperStart
+        let lowerSources = structure.lowerSources, upperSources = structure.upperSources
         let lowerCount = lowerStart[n], upperCount = upperStart[n]
         for t in 0..<lowerCount { packed[t] = matrix[lowerSources[t]] }
         let upper = packed + lowerCount
@@ -115,13 +114,13 @@ extension LUFactorization {
     /// pattern, column-major) and the ordering as a gather, for `solveFixedPattern`.
     @inlinable
     static func buildRowPatterns(
-        _ pattern: UnsafePointer<Int>, dimension n: Int, structure: UnsafeMutablePointer<Int>
+        _ pattern: UnsafePointer<Int>, dimension n: Int, structure: LUStructure
     ) {
-        let gather = structure + Layout.gather(n)
-        let lowerStart = structure + Layout.lowerStart(n), upperStart = structure + Layout.upperStart(n)
-        let lowerColumns = structure + Layout.lowerColumns(n), upperColumns = structure + Layout.upperColumns(n)
-        let lowerSources = structure + Layout.lowerSources(n), upperSources = structure + Layout.upperSources(n)
-        let positions = structure + Layout.positions(n)
+        let gather = structure.gather
+        let lowerStart = structure.lowerStart, upperStart = structure.upperStart
+        let lowerColumns = structure.lowerColumns, upperColumns = structure.upperColumns
+        let lowerSources = structure.lowerSources, upperSources = structure.upperSources
+        let positions = structure.positions
         for i in 0..<n { gather[positions[i]] = i }
         var lower = 0, upper = 0
         for i in 0..<n {
@@ -138,10 +137,10 @@ extension LUFactorization {
         upperStart[n] = upper
         // The known J entries grouped by ordered row, for `factorPackedRows` (a counting sort of
         // the list, whose targets are ordered column-major places j·n + i).
-        let listCount = structure[Layout.listCount(n)]
-        let sources = structure + Layout.listSources(n), targets = structure + Layout.listTargets(n)
-        let entryStart = structure + Layout.entryStart(n)
-        let entrySources = structure + Layout.entrySources(n), entryColumns = structure + Layout.entryColumns(n)
+        let listCount = structure.listCount
+        let sources = structure.listSources, targets = structure.listTargets
+        let entryStart = structure.entryStart
+        let entrySources = structure.entrySources, entryColumns = structure.entryColumns
         for i in 0...n { entryStart[i] = 0 }
         for t in 0..<listCount { entryStart[targets[t] % n &+ 1] &+= 1 }
         for i in 0..<n { entryStart[i &+ 1] &+= entryStart[i] }
@@ -159,8 +158,8 @@ extension LUFactorization {
     /// Factors W = scale·J + shift·I straight into the packed row form of the symbolic patterns
     /// (row by row, eliminating with the finished rows of U: the "IKJ" order), from the known
     /// entries of J only. Skips what the column-form path pays for every step: clearing and
-    /// filling the n×n matrix and copying its factors into `packed` (measured: a third of the
-    /// factorization's instructions on the receptor model). The pivots stay on the diagonal
+    /// filling the n×n matrix and copying its factors into `packed` (a third of the
+    /// factorization's instructions on the receptor model; Benchmarks/RESULTS.md). The pivots stay on the diagonal
     /// under the test of `factorFixedPattern` put on each multiplier
     /// (|l_ik| ≤ 1/`diagonalPivotTolerance`; the two agree up to rounding at the threshold);
     /// returns false, with `work` zeroed again, when one fails or is not finite. `work`: n
@@ -168,12 +167,12 @@ extension LUFactorization {
     @inlinable
     static func factorPackedRows(
         jacobian: UnsafePointer<Double>, scale: Double, shift: Double, into packed: UnsafeMutablePointer<Double>,
-        work w: UnsafeMutablePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>
+        work w: UnsafeMutablePointer<Double>, dimension n: Int, structure: LUStructure
     ) -> Bool {
-        let lowerStart = structure + Layout.lowerStart(n), upperStart = structure + Layout.upperStart(n)
-        let lowerColumns = structure + Layout.lowerColumns(n), upperColumns = structure + Layout.upperColumns(n)
-        let entryStart = structure + Layout.entryStart(n)
-        let entrySources = structure + Layout.entrySources(n), entryColumns = structure + Layout.entryColumns(n)
+        let lowerStart = structure.lowerStart, upperStart = structure.upperStart
+        let lowerColumns = structure.lowerColumns, upperColumns = structure.upperColumns
+        let entryStart = structure.entryStart
+        let entrySources = structure.entrySources, entryColumns = structure.entryColumns
         let upper = packed + lowerStart[n], inverseDiagonal = upper + upperStart[n]
         let largestMultiplier = 1 / diagonalPivotTolerance
         w.update(repeating: 0, count: n)
@@ -217,17 +216,17 @@ extension LUFactorization {
     /// The solves of a fixed-pattern factorization in row (dot-product) form over the packed
     /// factors (`packRows`), with the ordering fused into the first and last passes: each entry
     /// of x is accumulated in a register from contiguous values rather than updated in memory
-    /// once per column, and no pass branches on zeros. `scratch` (n) is overwritten. Measured on
-    /// the 28-day morphine run (n = 37; callgrind): the column-oriented solves with separate
-    /// permutation passes cost about twice the instructions.
+    /// once per column, and no pass branches on zeros (half the instructions of the
+    /// column-oriented solves on the receptor model; Benchmarks/RESULTS.md). `scratch` (n) is
+    /// overwritten.
     @inlinable
     static func solveFixedPattern(
-        _ packed: UnsafePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>,
+        _ packed: UnsafePointer<Double>, dimension n: Int, structure: LUStructure,
         _ vector: UnsafeMutablePointer<Double>, scratch x: UnsafeMutablePointer<Double>
     ) {
-        let gather = structure + Layout.gather(n)
-        let lowerStart = structure + Layout.lowerStart(n), upperStart = structure + Layout.upperStart(n)
-        let lowerColumns = structure + Layout.lowerColumns(n), upperColumns = structure + Layout.upperColumns(n)
+        let gather = structure.gather
+        let lowerStart = structure.lowerStart, upperStart = structure.upperStart
+        let lowerColumns = structure.lowerColumns, upperColumns = structure.upperColumns
         let upper = packed + lowerStart[n], diagonal = upper + upperStart[n]
         var i = 0
         while i < n {

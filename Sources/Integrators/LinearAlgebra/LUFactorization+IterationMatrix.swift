@@ -6,9 +6,9 @@ extension LUFactorization {
     /// from that W), and later calls scatter them without scanning J for new entries.
     @inlinable
     static func declareJacobianSparsity(
-        _ positions: [Int], dimension n: Int, structure: UnsafeMutablePointer<Int>
+        _ positions: [Int], dimension n: Int, structure: LUStructure
     ) {
-        let listCount = structure + Layout.listCount(n), sources = structure + Layout.listSources(n)
+        let sources = structure.listSources
         var count = 0
         for position in positions {
             precondition(position >= 0 && position < n * n, "jacobianSparsity position \(position) is outside the \(n)×\(n) matrix")
@@ -16,8 +16,8 @@ extension LUFactorization {
             sources[count] = position
             count += 1
         }
-        listCount[0] = count
-        structure[Layout.declared(n)] = 1
+        structure.listCount = count
+        structure.declared = true
     }
 
     /// Zeroes the entries of a fixed-pattern factorization (the diagonal and the L and U
@@ -25,14 +25,14 @@ extension LUFactorization {
     /// sparse solves read no others. With dense solves the whole matrix is cleared.
     @inlinable
     static func clearFixedPattern(
-        _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>
+        _ matrix: UnsafeMutablePointer<Double>, dimension n: Int, structure: LUStructure
     ) {
-        if structure[Layout.flags] & 1 == 0 {
+        if !structure.forms.contains(.sparseSolves) {
             matrix.update(repeating: 0, count: n * n)
             return
         }
-        let lowerCount = structure + Layout.lowerCount(n), upperCount = structure + Layout.upperCount(n)
-        let lowerRows = structure + Layout.lowerRows(n), upperRows = structure + Layout.upperRows(n)
+        let lowerCount = structure.lowerCount, upperCount = structure.upperCount
+        let lowerRows = structure.lowerRows, upperRows = structure.upperRows
         for j in 0..<n {
             let column = matrix + j * n
             column[j] = 0
@@ -50,7 +50,7 @@ extension LUFactorization {
     /// that W and permutes it in place once; later calls scatter J straight to its permuted
     /// place, which costs the same as the plain transposing copy. With `packed` (n² + n doubles),
     /// a fixed-pattern factorization also leaves its factors there for the row-form solves; once
-    /// its patterns are known it factors straight into `packed` (`factorPackedRows`, flag bit 8),
+    /// its patterns are known it factors straight into `packed` (`factorPackedRows`, `LUForms.packedRowsOnly`),
     /// using `factors` as scratch, and then `solve` must be given `packed` and `scratch`. After a
     /// failure (a non-nil return) neither form may be solved with.
     ///
@@ -59,21 +59,19 @@ extension LUFactorization {
     static func factorIterationMatrix(
         jacobian: UnsafePointer<Double>, scale: Double, shift: Double,
         into factors: UnsafeMutablePointer<Double>, dimension n: Int,
-        pivots: UnsafeMutablePointer<Int>, structure: UnsafeMutablePointer<Int>,
+        pivots: UnsafeMutablePointer<Int>, structure: LUStructure,
         packed: UnsafeMutablePointer<Double>? = nil
     ) -> Int? {
-        let ordering = structure + Layout.orderingSwaps(n), positions = structure + Layout.positions(n)
+        let ordering = structure.orderingSwaps, positions = structure.positions
         var triedFixedPattern = false
-        let declared = structure[Layout.declared(n)] == 1
-        if structure[Layout.path] == 2 {
+        let declared = structure.declared
+        if structure.path == .sparse {
             // The nonzeros of J (declared, or seen so far), as (index in J, index in W) pairs:
             // when J has no others (declared, or two cheap counts), W is a zeroed pattern plus
             // these, and the fixed patterns (which include them) need no check.
-            let seen = structure + Layout.seen(n)
-            let symbolicValid = structure + Layout.symbolicValid(n), giveUps = structure + Layout.giveUps(n)
-            let listCount = structure + Layout.listCount(n)
-            let sources = structure + Layout.listSources(n), targets = structure + Layout.listTargets(n)
-            let count = listCount[0]
+            let seen = structure.seen
+            let sources = structure.listSources, targets = structure.listTargets
+            let count = structure.listCount
             var onlyKnownEntries = declared
             assert(!declared || Self.declaredEntriesCover(jacobian, dimension: n, structure: structure),
                    "the Jacobian has a nonzero entry its ODESystem.jacobianSparsity leaves out")
@@ -84,14 +82,14 @@ extension LUFactorization {
                 for t in 0..<count { known &+= jacobian[sources[t]] != 0 ? 1 : 0 }
                 onlyKnownEntries = total == known
             }
-            if onlyKnownEntries, symbolicValid[0] == 1, giveUps[0] <= 8 {
+            if onlyKnownEntries, structure.symbolicValid, structure.giveUps <= 8 {
                 // The symbolic patterns hold (so do the row patterns and entry lists built with
                 // them): factor straight into the packed rows, with the n×n matrix's first
                 // column as scratch, when the solves take the packed row form.
-                if let packed, structure[Layout.flags] & 1 == 1,
+                if let packed, structure.forms.contains(.sparseSolves),
                    factorPackedRows(jacobian: jacobian, scale: scale, shift: shift, into: packed,
                                     work: factors, dimension: n, structure: structure) {
-                    structure[Layout.flags] = 1 | 2 | 4 | 8
+                    structure.forms = [.sparseSolves, .noInterchanges, .packedRows, .packedRowsOnly]
                     return nil
                 }
                 clearFixedPattern(factors, dimension: n, structure: structure)
@@ -111,8 +109,8 @@ extension LUFactorization {
                         t += 1
                     }
                 }
-                listCount[0] = t
-                symbolicValid[0] = 0
+                structure.listCount = t
+                structure.symbolicValid = false
             }
             writeOrderedIterationMatrix(jacobian: jacobian, scale: scale, shift: shift, into: factors, dimension: n, positions: positions)
         } else {
@@ -122,13 +120,13 @@ extension LUFactorization {
             }
             for i in 0..<n { factors[i * n + i] = factors[i * n + i] + shift }
         }
-        if structure[Layout.path] == 0 {
+        if structure.path == .undecided {
             var nonzeros = 0
             for index in 0..<(n * n) { nonzeros += factors[index] != 0 ? 1 : 0 }
-            structure[Layout.path] = (n >= 24 && 4 * nonzeros <= n * n) ? 2 : 1
-            if structure[Layout.path] == 2 {
-                // Scratch n² + n from `lowerRows`, free until the first factorization (see `Layout`).
-                minimumDegreeOrdering(factors, dimension: n, swaps: ordering, scratch: structure + Layout.lowerRows(n))
+            structure.path = (n >= 24 && 4 * nonzeros <= n * n) ? .sparse : .dense
+            if structure.path == .sparse {
+                // Scratch n² + n from `lowerRows`, free until the first factorization (see `LUStructure`).
+                minimumDegreeOrdering(factors, dimension: n, swaps: ordering, scratch: structure.lowerRows)
                 // positions[state] = its place in the ordered matrix; permute this W once.
                 for i in 0..<n { positions[i] = i }
                 for k in 0..<n {
@@ -144,32 +142,31 @@ extension LUFactorization {
                     }
                 }
                 // positions held the state at each place; invert it.
-                let places = structure + Layout.lowerRows(n)  // scratch (n), see `Layout`
+                let places = structure.lowerRows  // scratch (n), see `LUStructure`
                 for k in 0..<n { places[positions[k]] = k }
                 for i in 0..<n { positions[i] = places[i] }
                 if declared {
                     // The declared entries are the pattern from now on, zero or not in this W.
-                    let seen = structure + Layout.seen(n), symbolicValid = structure + Layout.symbolicValid(n)
-                    let listCount = structure + Layout.listCount(n)
-                    let sources = structure + Layout.listSources(n), targets = structure + Layout.listTargets(n)
-                    for t in 0..<listCount[0] {
+                    let seen = structure.seen
+                    let sources = structure.listSources, targets = structure.listTargets
+                    for t in 0..<structure.listCount {
                         let i = sources[t] / n, j = sources[t] % n
                         targets[t] = positions[j] * n + positions[i]
                         seen[targets[t]] = 1
                     }
-                    symbolicValid[0] = 0
+                    structure.symbolicValid = false
                 }
             }
         }
-        if structure[Layout.path] == 2, !triedFixedPattern {
+        if structure.path == .sparse, !triedFixedPattern {
             if factorFixedPattern(factors, dimension: n, pivots: pivots, structure: structure, checkPattern: true, packed: packed) {
                 return nil
             }
             // The fixed pattern met a pivot below the threshold: W again, then the general path.
             writeOrderedIterationMatrix(jacobian: jacobian, scale: scale, shift: shift, into: factors, dimension: n, positions: positions)
         }
-        // The general path rewrites the flags when it succeeds; until then no packed factors.
-        structure[Layout.flags] &= 3
+        // The general path rewrites the forms when it succeeds; until then no packed factors.
+        structure.forms.formIntersection([.sparseSolves, .noInterchanges])
         return factor(factors, dimension: n, pivots: pivots, structure: structure)
     }
 
@@ -192,10 +189,10 @@ extension LUFactorization {
     /// the declared path ignores the others).
     @usableFromInline
     static func declaredEntriesCover(
-        _ jacobian: UnsafePointer<Double>, dimension n: Int, structure: UnsafePointer<Int>
+        _ jacobian: UnsafePointer<Double>, dimension n: Int, structure: LUStructure
     ) -> Bool {
-        let sources = structure + Layout.listSources(n)
-        let declared = Set(UnsafeBufferPointer(start: sources, count: structure[Layout.listCount(n)]))
+        let sources = structure.listSources
+        let declared = Set(UnsafeBufferPointer(start: sources, count: structure.listCount))
         return (0..<(n * n)).allSatisfy { jacobian[$0] == 0 || declared.contains($0) }
     }
 }

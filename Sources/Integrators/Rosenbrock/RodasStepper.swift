@@ -25,21 +25,11 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
     @usableFromInline var packed: UnsafeMutablePointer<Double>
     /// The tableau copied into the workspace: a (s·s), C (s·s), c (s), d (s), H (rows·s).
     @usableFromInline var coefficients: UnsafeMutablePointer<Double>
-    @usableFromInline var pivots: UnsafeMutablePointer<Int>
+    @usableFromInline var lu: LUStructure
     /// Whether f0, J and ∂f/∂t belong to the current step start.
     @usableFromInline var hasStepStart = false
     /// The h for which `factors` holds the LU of W (NaN: none).
     @usableFromInline var factoredStep = Double.nan
-
-    @inlinable
-    init(system: System) {
-        self.system = system
-        let placeholder = UnsafeMutablePointer<Double>(bitPattern: 8)!
-        f0 = placeholder; k = placeholder; u = placeholder; rhs = placeholder; dT = placeholder
-        dense = placeholder; jacobian = placeholder; factors = placeholder; packed = placeholder
-        coefficients = placeholder
-        pivots = UnsafeMutablePointer<Int>(bitPattern: 8)!
-    }
 
     @inlinable static var errorOrder: Double { Tableau.errorOrder }
     /// The classical controller (RODAS's IWORK(3) = 2 option; see `PIStepSizeController`).
@@ -51,36 +41,54 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         return 2 * s * s + 2 * s + Tableau.denseRows * s
     }
 
-    @inlinable
-    static func workspaceCount(dimension n: Int) -> Int {
-        (6 + Tableau.stages + Tableau.denseRows) * n + 3 * n * n + coefficientCount()
+    /// The named slices of a Rodas step for a system of dimension n.
+    @usableFromInline
+    struct Layout {
+        @usableFromInline let n: Int
+        @usableFromInline let f0, k, u, rhs, dT, dense, jacobian, factors, packed, coefficients: WorkspaceSlice<Double>
+        @usableFromInline let lu: LUStructure.Layout
+
+        @inlinable
+        init(dimension n: Int, allocator: inout WorkspaceAllocator) {
+            self.n = n
+            f0 = allocator.doubles(n, "rodas.f0")
+            k = allocator.doubles(Tableau.stages * n, "rodas.k")
+            u = allocator.doubles(n, "rodas.u")
+            rhs = allocator.doubles(n, "rodas.rhs")
+            dT = allocator.doubles(n, "rodas.dT")
+            dense = allocator.doubles(Tableau.denseRows * n, "rodas.dense")
+            jacobian = allocator.doubles(n * n, "rodas.jacobian")
+            factors = allocator.doubles(n * n, "rodas.factors")
+            packed = allocator.doubles(n * n + n, "rodas.packed")
+            coefficients = allocator.doubles(RodasStepper.coefficientCount(), "rodas.coefficients")
+            lu = LUStructure.Layout(dimension: n, allocator: &allocator)
+        }
     }
 
-    @inlinable static func pivotCount(dimension n: Int) -> Int {
-        n + LUFactorization.structureCount(dimension: n)
+    @inlinable
+    static func layout(dimension n: Int, allocator: inout WorkspaceAllocator) -> Layout {
+        Layout(dimension: n, allocator: &allocator)
     }
 
     @inlinable
-    mutating func bind(
-        workspace: UnsafeMutablePointer<Double>, pivots: UnsafeMutablePointer<Int>, dimension n: Int
-    ) {
+    init(system: System, layout: Layout, memory: WorkspaceMemory) {
+        self.system = system
+        let n = layout.n
         self.n = n
-        let s = Tableau.stages
-        f0 = workspace
-        k = f0 + n
-        u = k + s * n
-        rhs = u + n
-        dT = rhs + n
-        dense = dT + n
-        jacobian = dense + Tableau.denseRows * n
-        factors = jacobian + n * n
-        packed = factors + n * n
-        coefficients = packed + n * n + n
-        self.pivots = pivots
+        f0 = memory[layout.f0]
+        k = memory[layout.k]
+        u = memory[layout.u]
+        rhs = memory[layout.rhs]
+        dT = memory[layout.dT]
+        dense = memory[layout.dense]
+        jacobian = memory[layout.jacobian]
+        factors = memory[layout.factors]
+        packed = memory[layout.packed]
+        coefficients = memory[layout.coefficients]
+        lu = LUStructure(layout.lu, in: memory)
         if system.providesJacobian, let sparsity = system.jacobianSparsity {
             // The system writes only the declared entries (`jacobianEntries`); the rest stay zero.
-            jacobian.update(repeating: 0, count: n * n)
-            LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: pivots + n)
+            LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: lu)
         }
         var offset = 0
         for value in Tableau.a { coefficients[offset] = value; offset += 1 }
@@ -105,14 +113,14 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
     ) -> Double {
         let n = self.n, s = Tableau.stages
         let f0 = self.f0, k = self.k, u = self.u, rhs = self.rhs, dT = self.dT
-        let jacobian = self.jacobian, factors = self.factors, packed = self.packed, pivots = self.pivots
+        let jacobian = self.jacobian, factors = self.factors, packed = self.packed, lu = self.lu
         let a = coefficients, c = a + s * s, nodes = c + s * s, d = nodes + s
         if !hasStepStart {
             system.evaluate(
                 time: time, state: UnsafeBufferPointer(start: y, count: n),
                 derivative: UnsafeMutableBufferPointer(start: f0, count: n))
             statistics.rightHandSideEvaluations += 1
-            if !AdaptiveDriver.allFinite(f0, dimension: n) {
+            if !StepLoop.allFinite(f0, dimension: n) {
                 // Mark the offending components for the driver's error report.
                 for m in 0..<n { trial[m] = f0[m].isFinite ? y[m] : .nan }
                 return .nan
@@ -132,7 +140,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
             statistics.luFactorizations += 1
             if LUFactorization.factorIterationMatrix(
                 jacobian: jacobian, scale: -1, shift: 1 / (Tableau.gamma * h), into: factors,
-                dimension: n, pivots: pivots, structure: pivots + n, packed: packed) != nil
+                dimension: n, pivots: lu.pivots, structure: lu, packed: packed) != nil
             {
                 factoredStep = .nan
                 return .infinity
@@ -148,7 +156,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         } else {
             for m in 0..<n { k[m] = f0[m] }
         }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k, packed: packed, scratch: rhs)
+        LUFactorization.solve(factors, dimension: n, pivots: lu.pivots, structure: lu, k, packed: packed, scratch: rhs)
 
         for i in 1..<s {
             let row = i * s
@@ -175,7 +183,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
             } else {
                 for m in 0..<n { ki[m] = ki[m] + rhs[m] }
             }
-            LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, ki, packed: packed, scratch: rhs)
+            LUFactorization.solve(factors, dimension: n, pivots: lu.pivots, structure: lu, ki, packed: packed, scratch: rhs)
         }
         statistics.rightHandSideEvaluations += s - 1
 

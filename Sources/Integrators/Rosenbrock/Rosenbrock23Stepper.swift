@@ -27,45 +27,60 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
     @usableFromInline var factors: UnsafeMutablePointer<Double>
     /// The factors packed for the row-form sparse solves (n² + n).
     @usableFromInline var packed: UnsafeMutablePointer<Double>
-    @usableFromInline var pivots: UnsafeMutablePointer<Int>
+    @usableFromInline var lu: LUStructure
     /// Whether f0 = f(t, y) is valid (FSAL from the previous step).
     @usableFromInline var hasDerivative = false
     /// Whether J and ∂f/∂t belong to the current step start.
     @usableFromInline var hasStepStart = false
     @usableFromInline var factoredStep = Double.nan
 
-    @inlinable
-    init(system: System) {
-        self.system = system
-        let placeholder = UnsafeMutablePointer<Double>(bitPattern: 8)!
-        f0 = placeholder; f1 = placeholder; f2 = placeholder; k1 = placeholder; k2 = placeholder
-        k3 = placeholder; u = placeholder; dT = placeholder; jacobian = placeholder; factors = placeholder
-        packed = placeholder
-        pivots = UnsafeMutablePointer<Int>(bitPattern: 8)!
-    }
-
     /// The error estimate is of the 2nd-order solution: err ∝ h³.
     @inlinable static var errorOrder: Double { 3 }
     /// The classical controller (RODAS's IWORK(3) = 2 option; see `PIStepSizeController`).
     @inlinable static var previousErrorWeight: Double { 0 }
-    @inlinable static func workspaceCount(dimension n: Int) -> Int { 9 * n + 3 * n * n }
-    @inlinable static func pivotCount(dimension n: Int) -> Int {
-        n + LUFactorization.structureCount(dimension: n)
+    /// The named slices of a Rosenbrock23 step for a system of dimension n.
+    @usableFromInline
+    struct Layout {
+        @usableFromInline let n: Int
+        @usableFromInline let f0, f1, f2, k1, k2, k3, u, dT, jacobian, factors, packed: WorkspaceSlice<Double>
+        @usableFromInline let lu: LUStructure.Layout
+
+        @inlinable
+        init(dimension n: Int, allocator: inout WorkspaceAllocator) {
+            self.n = n
+            f0 = allocator.doubles(n, "rosenbrock23.f0")
+            f1 = allocator.doubles(n, "rosenbrock23.f1")
+            f2 = allocator.doubles(n, "rosenbrock23.f2")
+            k1 = allocator.doubles(n, "rosenbrock23.k1")
+            k2 = allocator.doubles(n, "rosenbrock23.k2")
+            k3 = allocator.doubles(n, "rosenbrock23.k3")
+            u = allocator.doubles(n, "rosenbrock23.u")
+            dT = allocator.doubles(n, "rosenbrock23.dT")
+            jacobian = allocator.doubles(n * n, "rosenbrock23.jacobian")
+            factors = allocator.doubles(n * n, "rosenbrock23.factors")
+            packed = allocator.doubles(n * n + n, "rosenbrock23.packed")
+            lu = LUStructure.Layout(dimension: n, allocator: &allocator)
+        }
     }
 
     @inlinable
-    mutating func bind(
-        workspace: UnsafeMutablePointer<Double>, pivots: UnsafeMutablePointer<Int>, dimension n: Int
-    ) {
+    static func layout(dimension n: Int, allocator: inout WorkspaceAllocator) -> Layout {
+        Layout(dimension: n, allocator: &allocator)
+    }
+
+    @inlinable
+    init(system: System, layout: Layout, memory: WorkspaceMemory) {
+        self.system = system
+        let n = layout.n
         self.n = n
-        f0 = workspace; f1 = f0 + n; f2 = f1 + n; k1 = f2 + n; k2 = k1 + n; k3 = k2 + n
-        u = k3 + n; dT = u + n; jacobian = dT + n; factors = jacobian + n * n
-        packed = factors + n * n
-        self.pivots = pivots
+        f0 = memory[layout.f0]; f1 = memory[layout.f1]; f2 = memory[layout.f2]
+        k1 = memory[layout.k1]; k2 = memory[layout.k2]; k3 = memory[layout.k3]
+        u = memory[layout.u]; dT = memory[layout.dT]
+        jacobian = memory[layout.jacobian]; factors = memory[layout.factors]; packed = memory[layout.packed]
+        lu = LUStructure(layout.lu, in: memory)
         if system.providesJacobian, let sparsity = system.jacobianSparsity {
             // The system writes only the declared entries (`jacobianEntries`); the rest stay zero.
-            jacobian.update(repeating: 0, count: n * n)
-            LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: pivots + n)
+            LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: lu)
         }
     }
 
@@ -84,14 +99,14 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
     ) -> Double {
         let n = self.n
         let f0 = self.f0, f1 = self.f1, f2 = self.f2, k1 = self.k1, k2 = self.k2, k3 = self.k3
-        let u = self.u, dT = self.dT, factors = self.factors, packed = self.packed, pivots = self.pivots
+        let u = self.u, dT = self.dT, factors = self.factors, packed = self.packed, lu = self.lu
         let d = Rosenbrock23Tableau.d, e32 = Rosenbrock23Tableau.e32
         if !hasDerivative {
             system.evaluate(
                 time: time, state: UnsafeBufferPointer(start: y, count: n),
                 derivative: UnsafeMutableBufferPointer(start: f0, count: n))
             statistics.rightHandSideEvaluations += 1
-            if !AdaptiveDriver.allFinite(f0, dimension: n) {
+            if !StepLoop.allFinite(f0, dimension: n) {
                 // Mark the offending components for the driver's error report.
                 for m in 0..<n { trial[m] = f0[m].isFinite ? y[m] : .nan }
                 return .nan
@@ -113,7 +128,7 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
             statistics.luFactorizations += 1
             if LUFactorization.factorIterationMatrix(
                 jacobian: jacobian, scale: -h * d, shift: 1, into: factors,
-                dimension: n, pivots: pivots, structure: pivots + n, packed: packed) != nil
+                dimension: n, pivots: lu.pivots, structure: lu, packed: packed) != nil
             {
                 factoredStep = .nan
                 return .infinity
@@ -122,14 +137,14 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         }
         let hd = h * d
         for m in 0..<n { k1[m] = hd * dT[m] + f0[m] }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k1, packed: packed, scratch: u)
+        LUFactorization.solve(factors, dimension: n, pivots: lu.pivots, structure: lu, k1, packed: packed, scratch: u)
         let halfStep = 0.5 * h
         for m in 0..<n { u[m] = halfStep * k1[m] + y[m] }
         system.evaluate(
             time: time + halfStep, state: UnsafeBufferPointer(start: u, count: n),
             derivative: UnsafeMutableBufferPointer(start: f1, count: n))
         for m in 0..<n { k2[m] = f1[m] - k1[m] }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k2, packed: packed, scratch: u)
+        LUFactorization.solve(factors, dimension: n, pivots: lu.pivots, structure: lu, k2, packed: packed, scratch: u)
         for m in 0..<n {
             k2[m] = k2[m] + k1[m]
             trial[m] = h * k2[m] + y[m]
@@ -141,7 +156,7 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         for m in 0..<n {
             k3[m] = f2[m] - e32 * (k2[m] - f1[m]) - 2 * (k1[m] - f0[m]) + hd * dT[m]
         }
-        LUFactorization.solve(factors, dimension: n, pivots: pivots, structure: pivots + n, k3, packed: packed, scratch: u)
+        LUFactorization.solve(factors, dimension: n, pivots: lu.pivots, structure: lu, k3, packed: packed, scratch: u)
         let sixth = h / 6
         for m in 0..<n { u[m] = sixth * (k1[m] - 2 * k2[m] + k3[m]) }
         return ErrorNorm.rms(

@@ -1,8 +1,9 @@
-/// One adaptive one-step method as the shared driver (`AdaptiveDriver`) sees it: it attempts
+/// One adaptive one-step method as `AdaptivePolicy` drives it in the shared step loop: it attempts
 /// steps, estimates their error, and interpolates inside accepted steps.
 ///
-/// A stepper owns no memory: `bind` hands it a slice of the solve's single workspace, so the
-/// step loop allocates nothing. The driver owns the time, the current and trial states, the
+/// A stepper owns no memory: it names its slices of the solve's single workspace (`Layout`,
+/// from `WorkspaceAllocator`) and is made once that memory exists, so the step loop allocates
+/// nothing. The loop and the policy own the time, the current and trial states, the
 /// tolerances, events, output and step-size control; the stepper owns its stages, its cached
 /// derivative (FSAL) and, for Rosenbrock methods, the Jacobian and the LU of the iteration
 /// matrix. Everything is generic and `@inlinable` so a solve specializes on the system.
@@ -18,14 +19,14 @@ protocol AdaptiveStepper: DenseInterpolant {
     /// β2 of the step-size controller (`PIStepSizeController`): how much the previous step's
     /// error weighs in choosing the next step (0: the standard controller).
     static var previousErrorWeight: Double { get }
-    /// Doubles of workspace the method needs for a system of dimension n.
-    static func workspaceCount(dimension n: Int) -> Int
-    /// Integer workspace (LU pivots) the method needs.
-    static func pivotCount(dimension n: Int) -> Int
+    /// The method's named slices of the solve's workspace (`WorkspaceAllocator`).
+    associatedtype Layout
 
-    /// Takes the workspace slices for this solve.
-    mutating func bind(
-        workspace: UnsafeMutablePointer<Double>, pivots: UnsafeMutablePointer<Int>, dimension n: Int)
+    /// Takes the method's slices for a system of dimension n from `allocator`.
+    static func layout(dimension n: Int, allocator: inout WorkspaceAllocator) -> Layout
+
+    /// A stepper for `system` working in its slices of the entered workspace `memory`.
+    init(system: System, layout: Layout, memory: WorkspaceMemory)
 
     /// Forgets everything cached about the previous state: called at the start and after every
     /// event changed the state or the system (fresh derivative, fresh Jacobian, no stale FSAL).

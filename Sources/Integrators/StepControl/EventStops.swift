@@ -1,4 +1,4 @@
-/// The time-event bookkeeping both step loops share (`AdaptiveDriver`, `BDFDriver`): which
+/// The time-event bookkeeping of the shared step loop (`StepLoop`): which
 /// event comes next, how a step is fitted to land on it, and applying the events due.
 @usableFromInline
 struct EventStops<System: ODESystem> {

@@ -15,21 +15,15 @@ import Foundation
 ///   more steps here). Where the accurate step keeps growing (every dose in the receptor
 ///   scenarios is followed by hours of decay), a controller settles where 0.9 · err^−(β1−β2)
 ///   equals the growth per step g, so at g = 1.12 it runs at err 0.19 with β2 = 0.04 and at
-///   0.34 with β2 = 0. Measured (callgrind
-///   and step counts, rtol 1e-6): 8-11 % fewer steps on the 28-day receptor scenarios
-///   (morphine-abrupt-stop 3780 → 3432, low-dose naltrexone 3763 → 3421) and 4-15 % fewer
-///   right-hand-side evaluations on ROBER, HIRES, VDPOL and POLLU at rtol 1e-4 to 1e-10, with
-///   errors against the reference solutions of the same size.
+///   0.34 with β2 = 0: fewer steps on the receptor scenarios and fewer evaluations of f on the
+///   stiff test set at errors of the same size (figures in Benchmarks/RESULTS.md).
 ///
 /// Why not OrdinaryDiffEq's defaults (β1 = 7/(10k), β2 = 2/(5k), a no-change band [1, 1.2]):
 /// their steady state (err = errPrev) balances at err = 0.9^(k/0.3) ≈ 0.17 for k = 5, i.e. they
 /// aim at a sixth of the tolerance, and the band holds a step the controller wanted to shrink,
 /// which turns into rejections. A band pays off only when keeping h keeps a factored matrix, and
-/// Rodas methods need a fresh Jacobian (hence a fresh LU) every step anyway. Measured with
-/// Rodas5P on ROBER, HIRES, POLLU and VDPOL at rtol 1e-6 / 1e-8 (atol = 1e-3 rtol): those
-/// defaults cost 1.2-1.75× the right-hand-side evaluations of the β2 = 0.04 controller (VDPOL
-/// rtol 1e-6: 685 accepted + 199 rejected steps against 653 + 18), while every final error
-/// stayed below the tolerance with both.
+/// Rodas methods need a fresh Jacobian (hence a fresh LU) every step anyway; on the stiff test
+/// set those defaults cost more evaluations of f for no smaller error (Benchmarks/RESULTS.md).
 @usableFromInline
 struct PIStepSizeController {
     @usableFromInline let beta1: Double
