@@ -7,11 +7,15 @@ let package = Package(
     name: "ReceptorSim",
     platforms: [.macOS(.v14)],
     products: [
+        // The ODE engine as a library of its own: a documented public API
+        // (Sources/Integrators/Integrators.docc), usable without the rest of the project.
+        .library(name: "Integrators", targets: ["Integrators"]),
         .executable(name: "receptor-sim", targets: ["receptor-sim"]),
         .executable(name: "receptor-bench", targets: ["ReceptorBench"]),
     ],
     targets: [
-        // The ODE engine: knows no pharmacology.
+        // The ODE engine: knows no pharmacology. Public API for users of the library product;
+        // everything else internal (`@usableFromInline` where the inlinable solve needs it).
         .target(name: "Integrators"),
         // The domain: drugs, receptors, peptides, compiled into a flat system for Integrators.
         .target(name: "Pharmacology", dependencies: ["Integrators"]),
@@ -22,7 +26,7 @@ let package = Package(
         // Model exchange: SBML export of a compiled scenario.
         .target(name: "Exchange", dependencies: ["Pharmacology", "Reports"]),
         // Sweeps and virtual populations: many runs of one compiled model, sharded and parallel.
-        .target(name: "Studies", dependencies: ["Pharmacology", "Integrators", "Reports"]),
+        .target(name: "Studies", dependencies: ["Pharmacology", "Reports"]),
         // Validation against published studies: observations files, statistics, verdicts, report.
         .target(name: "Validation", dependencies: ["Reports", "ScenarioFiles"]),
         // Calibration (`fit`): weighted least squares of named parameters to validation studies.

@@ -1,4 +1,3 @@
-import Integrators
 import Pharmacology
 
 /// What every member of a study runs and what its summary row holds: the member's varied values,
