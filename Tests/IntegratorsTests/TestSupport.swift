@@ -67,7 +67,7 @@ func fixedStepRun<Stepper: AdaptiveStepper>(
     let state0 = allocator.doubles(n, "state"), trial0 = allocator.doubles(n, "trial")
     let absoluteSlice = allocator.doubles(n, "absolute"), relativeSlice = allocator.doubles(n, "relative")
     let outSlice = allocator.doubles(n, "out")
-    let layout = Stepper.layout(dimension: n, allocator: &allocator)
+    let layout = Stepper.Layout(dimension: n, allocator: &allocator)
     var workspace = Workspace(allocator)
     var dense: [Double]? = nil
     var statistics = SolverStatistics()

@@ -49,7 +49,7 @@ func expectContiguous(_ entries: [WorkspaceAllocator.Entry], total: Int) throws 
     /// hand-computed count allocated (6 + s + dense rows) n: n doubles nobody used.
     @Test(arguments: [1, 3, 20, 49]) func rodasSlices(n: Int) throws {
         var allocator = WorkspaceAllocator(recordsNames: true)
-        _ = RodasStepper<Decay, Rodas5PTableau>.layout(dimension: n, allocator: &allocator)
+        _ = RodasStepper<Decay, Rodas5PTableau>.Layout(dimension: n, allocator: &allocator)
         #expect(allocator.doubleCount == 16 * n + 3 * n * n + 168)
         #expect(allocator.indexCount == n + 9 + 9 * n + 12 * n * n)
         try expectAllContiguous(allocator)
@@ -58,11 +58,11 @@ func expectContiguous(_ entries: [WorkspaceAllocator.Entry], total: Int) throws 
     /// Rosenbrock23: 9n + 3n² doubles; Tsit5: 8n; RK4: 8n.
     @Test(arguments: [1, 7]) func oneStepMethodSlices(n: Int) throws {
         var rosenbrock = WorkspaceAllocator(recordsNames: true)
-        _ = Rosenbrock23Stepper<Decay>.layout(dimension: n, allocator: &rosenbrock)
+        _ = Rosenbrock23Stepper<Decay>.Layout(dimension: n, allocator: &rosenbrock)
         #expect(rosenbrock.doubleCount == 9 * n + 3 * n * n)
         try expectAllContiguous(rosenbrock)
         var tsit = WorkspaceAllocator(recordsNames: true)
-        _ = Tsit5Stepper<Decay>.layout(dimension: n, allocator: &tsit)
+        _ = Tsit5Stepper<Decay>.Layout(dimension: n, allocator: &tsit)
         #expect(tsit.doubleCount == 8 * n && tsit.indexCount == 0)
         try expectAllContiguous(tsit)
         var rk4 = WorkspaceAllocator(recordsNames: true)

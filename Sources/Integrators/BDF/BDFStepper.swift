@@ -170,10 +170,7 @@ struct BDFStepper<System: ODESystem> {
         small = memory[layout.small]
         lu = LUStructure(layout.lu, in: memory)
         sensitivity = BDFSensitivityWorkspace(layout.sensitivity, in: memory)
-        if system.providesJacobian, let sparsity = system.jacobianSparsity {
-            // The system writes only the declared entries; the rest stay zero.
-            LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: lu)
-        }
+        lu.declareSparsity(of: system, dimension: n)
     }
 
     /// D_0 = y0 and the state's tolerances, after `init`.

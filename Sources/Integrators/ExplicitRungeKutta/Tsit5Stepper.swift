@@ -21,7 +21,7 @@ struct Tsit5Stepper<System: ODESystem>: AdaptiveStepper {
     @inlinable static var previousErrorWeight: Double { 0.04 }
     /// The named slices of a Tsit5 step for a system of dimension n.
     @usableFromInline
-    struct Layout {
+    struct Layout: StepperLayout {
         @usableFromInline let n: Int
         @usableFromInline let k1, k2, k3, k4, k5, k6, k7, u: WorkspaceSlice<Double>
 
@@ -37,11 +37,6 @@ struct Tsit5Stepper<System: ODESystem>: AdaptiveStepper {
             k7 = allocator.doubles(n, "tsit5.k7")
             u = allocator.doubles(n, "tsit5.u")
         }
-    }
-
-    @inlinable
-    static func layout(dimension n: Int, allocator: inout WorkspaceAllocator) -> Layout {
-        Layout(dimension: n, allocator: &allocator)
     }
 
     @inlinable

@@ -127,6 +127,16 @@ struct LUStructure {
         entryColumns = memory[layout.entryColumns]
     }
 
+    /// Declares the Jacobian's sparsity of `system` (`LUFactorization.declareJacobianSparsity`)
+    /// when it has an analytic Jacobian and declares one: the system then writes only those
+    /// entries (`jacobianEntries`) and the rest of the zeroed matrix stays zero.
+    @inlinable
+    func declareSparsity<System: ODESystem>(of system: System, dimension n: Int) {
+        if system.providesJacobian, let sparsity = system.jacobianSparsity {
+            LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: self)
+        }
+    }
+
     /// The forms the last factorization left (`LUForms`).
     @inlinable
     var forms: LUForms {

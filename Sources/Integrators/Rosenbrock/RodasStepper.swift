@@ -43,7 +43,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
 
     /// The named slices of a Rodas step for a system of dimension n.
     @usableFromInline
-    struct Layout {
+    struct Layout: StepperLayout {
         @usableFromInline let n: Int
         @usableFromInline let f0, k, u, rhs, dT, dense, jacobian, factors, packed, coefficients: WorkspaceSlice<Double>
         @usableFromInline let lu: LUStructure.Layout
@@ -66,11 +66,6 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
     }
 
     @inlinable
-    static func layout(dimension n: Int, allocator: inout WorkspaceAllocator) -> Layout {
-        Layout(dimension: n, allocator: &allocator)
-    }
-
-    @inlinable
     init(system: System, layout: Layout, memory: WorkspaceMemory) {
         self.system = system
         let n = layout.n
@@ -86,10 +81,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         packed = memory[layout.packed]
         coefficients = memory[layout.coefficients]
         lu = LUStructure(layout.lu, in: memory)
-        if system.providesJacobian, let sparsity = system.jacobianSparsity {
-            // The system writes only the declared entries (`jacobianEntries`); the rest stay zero.
-            LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: lu)
-        }
+        lu.declareSparsity(of: system, dimension: n)
         var offset = 0
         for value in Tableau.a { coefficients[offset] = value; offset += 1 }
         for value in Tableau.c { coefficients[offset] = value; offset += 1 }

@@ -40,7 +40,7 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
     @inlinable static var previousErrorWeight: Double { 0 }
     /// The named slices of a Rosenbrock23 step for a system of dimension n.
     @usableFromInline
-    struct Layout {
+    struct Layout: StepperLayout {
         @usableFromInline let n: Int
         @usableFromInline let f0, f1, f2, k1, k2, k3, u, dT, jacobian, factors, packed: WorkspaceSlice<Double>
         @usableFromInline let lu: LUStructure.Layout
@@ -64,11 +64,6 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
     }
 
     @inlinable
-    static func layout(dimension n: Int, allocator: inout WorkspaceAllocator) -> Layout {
-        Layout(dimension: n, allocator: &allocator)
-    }
-
-    @inlinable
     init(system: System, layout: Layout, memory: WorkspaceMemory) {
         self.system = system
         let n = layout.n
@@ -78,10 +73,7 @@ struct Rosenbrock23Stepper<System: ODESystem>: AdaptiveStepper {
         u = memory[layout.u]; dT = memory[layout.dT]
         jacobian = memory[layout.jacobian]; factors = memory[layout.factors]; packed = memory[layout.packed]
         lu = LUStructure(layout.lu, in: memory)
-        if system.providesJacobian, let sparsity = system.jacobianSparsity {
-            // The system writes only the declared entries (`jacobianEntries`); the rest stay zero.
-            LUFactorization.declareJacobianSparsity(sparsity, dimension: n, structure: lu)
-        }
+        lu.declareSparsity(of: system, dimension: n)
     }
 
     @inlinable

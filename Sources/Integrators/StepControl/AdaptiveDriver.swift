@@ -37,7 +37,7 @@ enum AdaptiveDriver {
 
         var allocator = WorkspaceAllocator()
         let slices = Slices(dimension: n, allocator: &allocator)
-        let stepperLayout = Stepper.layout(dimension: n, allocator: &allocator)
+        let stepperLayout = Stepper.Layout(dimension: n, allocator: &allocator)
         var workspace = Workspace(allocator)
         var time = t0
         var finalIsInTrialSlot = false

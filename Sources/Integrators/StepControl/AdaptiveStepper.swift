@@ -20,10 +20,7 @@ protocol AdaptiveStepper: DenseInterpolant {
     /// error weighs in choosing the next step (0: the standard controller).
     static var previousErrorWeight: Double { get }
     /// The method's named slices of the solve's workspace (`WorkspaceAllocator`).
-    associatedtype Layout
-
-    /// Takes the method's slices for a system of dimension n from `allocator`.
-    static func layout(dimension n: Int, allocator: inout WorkspaceAllocator) -> Layout
+    associatedtype Layout: StepperLayout
 
     /// A stepper for `system` working in its slices of the entered workspace `memory`.
     init(system: System, layout: Layout, memory: WorkspaceMemory)
