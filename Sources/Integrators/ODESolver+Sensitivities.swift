@@ -63,11 +63,17 @@ extension ODESolver {
     /// ```
     ///
     /// - Parameters:
+    ///   - problem: the system, its initial state and the interval.
     ///   - method: `.bdf` (staggered direct method, the efficient path) or any other method
     ///     (augmented system).
+    ///   - options: tolerances of the state (the sensitivities' follow from them and the
+    ///     parameter scales), step bounds and budget.
     ///   - sensitivities: which parameters, their initial sensitivities and scales, and error control.
     ///   - eventSensitivities: the jump of the sensitivities at each event, when it depends on p
     ///     or on y (nil: unchanged). Called once per event, never per step.
+    ///   - events: the time events, as for `solve`.
+    ///   - output: the output times.
+    ///   - sink: receives the state and the sensitivities at every output time.
     /// - Throws: `SolverError` as `solve` does, and `.invalidInput` when the system has no
     ///   analytic Jacobian (`providesJacobian`), or the
     ///   sensitivity options do not fit the system; or whatever `sink` throws.

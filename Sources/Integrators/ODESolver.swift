@@ -14,6 +14,15 @@ public enum ODESolver {
     /// in the caller's module: the right-hand side and Jacobian are direct calls in the step
     /// loop, and a solve allocates only its workspace, once.
     ///
+    /// - Parameters:
+    ///   - problem: the system, its initial state and the interval.
+    ///   - method: the integration method (default Rodas5P).
+    ///   - options: tolerances, step bounds and the step budget.
+    ///   - events: times at which the solve stops exactly and lets the caller change the state
+    ///     or the system.
+    ///   - output: the times to report; `.everyStep` for every accepted step.
+    ///   - sink: receives the solution at the output times as the solve proceeds.
+    /// - Returns: the final time, state and system, and the work done.
     /// - Throws: `SolverError` when the solve fails, or whatever `sink` throws.
     /// - Complexity: O(steps · cost of f) for explicit methods; O(steps · (n³ + s · n²)) for
     ///   Rosenbrock methods with n states and s stages; for the BDF O(steps · n²) plus
