@@ -4,7 +4,7 @@ import StiffTestProblems
 @testable import Integrators
 import TestSupport
 
-/// The variable-order BDF (`BDFStepper`, `BDFDriver`): its coefficients, its difference
+/// The variable-order BDF (`BDFStepper`, `BDFPolicy`): its coefficients, its difference
 /// rescaling, its reuse of the Jacobian and the LU, and its accuracy on the IVP Test Set.
 /// The shared suites (accuracy, events, errors, input validation) run it as well.
 @Suite struct BDFTests {

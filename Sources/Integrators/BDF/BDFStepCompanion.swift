@@ -1,6 +1,7 @@
-/// What rides along with the state in `BDFDriver`'s step loop: the loop is written once and
-/// a companion adds its work at the two points where a solve with sensitivities differs from
-/// one without, after a restart and after the state's attempt passed its tests.
+/// What rides along with the state in the BDF's step policy (`BDFPolicy`, in the shared
+/// `StepLoop`): the loop is written once and a companion adds its work at the two points where
+/// a solve with sensitivities differs from one without, after a restart and after the state's
+/// attempt passed its tests.
 /// `BDFStateOnly` adds nothing, so a solve without sensitivities runs the loop it always ran
 /// (the calls are specialized and inlined away); `BDFSensitivityCompanion` adds the staggered
 /// sensitivity step (`BDFStepper+Sensitivities.swift`).

@@ -4,7 +4,7 @@ import Foundation
 /// difference form (`BDFCoefficients`) with a modified Newton iteration that keeps one
 /// Jacobian and one LU of I/c − J over many steps: the method of ode15s and SciPy's `BDF`
 /// (SciPy's Newton test), with CVODE's idea of keeping h unless it must shrink or can grow
-/// enough to pay for a new LU. `BDFDriver` runs the loop.
+/// enough to pay for a new LU. `BDFPolicy` drives it in the shared step loop (`StepLoop`).
 ///
 /// Why it exists next to Rodas5P: a Rodas5P step needs a fresh Jacobian, a fresh LU and eight
 /// evaluations of f and solves; a BDF step needs two or three of each and refactors only when

@@ -22,7 +22,7 @@ enum JacobianEvaluation {
     ) {
         statistics.jacobianEvaluations += 1
         if system.providesJacobian {
-            // Entries outside a declared sparsity stay as the stepper zeroed them in `bind`.
+            // Entries outside a declared sparsity stay as the zeroed workspace left them.
             system.jacobianEntries(
                 time: time, state: UnsafeBufferPointer(start: y, count: n),
                 into: UnsafeMutableBufferPointer(start: matrix, count: n * n))
