@@ -18,7 +18,7 @@ struct ScenarioDecoder {
     /// Largest stimulus intensity (1 is a typical event).
     static let maximumIntensity = 100.0
 
-    static let topLevelKeys = ["name", "description", "duration_h", "subject", "doses", "events", "parameters", "output", "solver"]
+    static let topLevelKeys = ["name", "description", "duration_h", "subject", "drugs", "doses", "events", "parameters", "output", "solver"]
     static let subjectKeys = ["phenotype", "weight_kg"]
     static let doseKeys = ["drug", "route", "amount_mg", "at_h", "start_h", "every_h", "count", "taper", "titration", "rate_mg_per_h", "duration_h"]
     static let steppedKeys = ["start_h", "every_h", "amounts_mg"]
@@ -27,12 +27,13 @@ struct ScenarioDecoder {
     static let solverKeys = ["method", "rtol", "atol"]
 
     let file: String
-    let vocabulary: ScenarioVocabulary
+    /// The names the model knows, extended by the drugs the file itself defines (`drugs`).
+    var vocabulary: ScenarioVocabulary
     let limits: ScenarioLimits
     /// Doses from an event table (`--events`), appended after the file's own `doses`.
     var events: EventTable?
-    private(set) var problems: [ScenarioError] = []
-    private(set) var defaults: [ResolvedDefault] = []
+    var problems: [ScenarioError] = []
+    var defaults: [ResolvedDefault] = []
     /// Where `output.interval_h` is (nil: not given), for the output-size problem.
     private var intervalLocation: FieldLocation?
 
@@ -69,6 +70,12 @@ struct ScenarioDecoder {
         let duration: Double? = durationKnown ? scenario.durationHours : nil
 
         decodeSubject(members["subject"], into: &scenario)
+
+        // Drugs defined in the file (and those of a --library file) come before the doses that use them.
+        scenario.drugs = vocabulary.libraryDrugs
+        if let value = members["drugs"] {
+            scenario.drugs = decodeDrugDefinitions(value, path: "drugs", context: .scenario, base: vocabulary.libraryDrugs)
+        }
 
         var doseLocations: [FieldLocation] = []
         if let value = members["doses"], let elements = array(value, path: "doses") {
@@ -449,18 +456,18 @@ struct ScenarioDecoder {
 
     // MARK: Typed accessors that record problems
 
-    private func location(_ path: String, _ position: SourcePosition) -> FieldLocation {
+    func location(_ path: String, _ position: SourcePosition) -> FieldLocation {
         FieldLocation(file: file, path: path, position: position)
     }
 
-    private func literalOf(_ value: JSONValue) -> String {
+    func literalOf(_ value: JSONValue) -> String {
         if case .number(_, let literal) = value.kind { return literal }
         return value.typeName
     }
 
     /// The members of an object by key, after reporting unknown keys; nil (and a problem) if
     /// the value is not an object.
-    private mutating func object(_ value: JSONValue, path: String, allowed: [String]) -> [String: JSONValue]? {
+    mutating func object(_ value: JSONValue, path: String, allowed: [String]) -> [String: JSONValue]? {
         guard case .object(let members) = value.kind else {
             problems.append(.wrongType(location(path, value.position), expected: "an object", found: value.typeName))
             return nil
@@ -478,7 +485,7 @@ struct ScenarioDecoder {
         return byKey
     }
 
-    private mutating func array(_ value: JSONValue, path: String) -> [JSONValue]? {
+    mutating func array(_ value: JSONValue, path: String) -> [JSONValue]? {
         guard case .array(let elements) = value.kind else {
             problems.append(.wrongType(location(path, value.position), expected: "an array", found: value.typeName))
             return nil
@@ -486,7 +493,7 @@ struct ScenarioDecoder {
         return elements
     }
 
-    private mutating func string(_ value: JSONValue?, path: String) -> String? {
+    mutating func string(_ value: JSONValue?, path: String) -> String? {
         guard let value else { return nil }
         guard case .string(let text) = value.kind else {
             problems.append(.wrongType(location(path, value.position), expected: "a string", found: value.typeName))
@@ -495,7 +502,7 @@ struct ScenarioDecoder {
         return text
     }
 
-    private mutating func number(
+    mutating func number(
         _ value: JSONValue, path: String, _ requirement: NumberRequirement, atMost limit: Double? = nil
     ) -> Double? {
         guard case .number(let number, let literal) = value.kind else {
@@ -521,7 +528,7 @@ struct ScenarioDecoder {
     }
 
     /// A number inside `range` (finite), or nil and a problem that quotes the range and its reason.
-    private mutating func number(_ value: JSONValue, path: String, within range: ParameterRange) -> Double? {
+    mutating func number(_ value: JSONValue, path: String, within range: ParameterRange) -> Double? {
         guard let number = number(value, path: path, .finite) else { return nil }
         guard range.contains(number) else {
             problems.append(.outOfRange(location(path, value.position), literal: literalOf(value), range: range))
@@ -530,7 +537,7 @@ struct ScenarioDecoder {
         return number
     }
 
-    private mutating func unknownName(_ name: String, category: NameCategory, candidates: [String], at here: FieldLocation) {
+    mutating func unknownName(_ name: String, category: NameCategory, candidates: [String], at here: FieldLocation) {
         problems.append(.unknownName(here, category: category, name: name,
                                      suggestions: NameSuggestion.suggestions(for: name, in: candidates), valid: candidates))
     }

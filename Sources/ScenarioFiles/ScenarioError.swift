@@ -47,6 +47,10 @@ public enum NameCategory: String, Sendable, Equatable {
     case parameter
     case column
     case solverMethod = "solver method"
+    /// A receptor a drug definition binds (`bindings.mu`).
+    case receptor
+    /// A binding's `class` in a drug definition.
+    case efficacyClass = "binding class"
 
     /// What follows the suggestion in an "unknown ..." message: the valid names of a short,
     /// closed list (routes, phenotypes, event kinds, methods), or where to look up a drug.
@@ -57,6 +61,8 @@ public enum NameCategory: String, Sendable, Equatable {
         case .phenotype: return " (phenotypes: \(valid.joined(separator: ", ")))"
         case .eventKind: return " (event kinds: \(valid.joined(separator: ", ")))"
         case .solverMethod: return " (methods: \(valid.joined(separator: ", ")))"
+        case .receptor: return " (receptors: \(valid.joined(separator: ", ")))"
+        case .efficacyClass: return " (classes: \(valid.joined(separator: ", ")))"
         case .parameter, .column: return ""
         }
     }
@@ -112,6 +118,10 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A row or the header of an event table (`--events`) that does not map onto doses: a
     /// missing amount, an inconsistent RATE and DUR, an unsupported EVID, SS or mixed IDs.
     case eventTable(FieldLocation, message: String)
+    /// A drug definition (a scenario's `drugs`, a `--library` file) that is well-formed but
+    /// inconsistent: an id taken by the built-in library, two definitions of one id, a
+    /// half-life given with a clearance, a metabolite naming its parent.
+    case drugDefinition(FieldLocation, message: String)
     /// All problems of one file, in file order.
     case multiple([ScenarioError])
 
@@ -189,7 +199,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             .unknownName(let location, _, _, _, _), .unsupportedRoute(let location, _, _, _),
             .ambiguousSchedule(let location, _), .routeScheduleMismatch(let location, _), .emptyList(let location),
             .afterEndOfRun(let location, _, _), .tooCostly(let location, _),
-            .outOfRange(let location, _, _), .eventTable(let location, _):
+            .outOfRange(let location, _, _), .eventTable(let location, _), .drugDefinition(let location, _):
             return location
         default:
             return nil
@@ -227,7 +237,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             return "must not be empty"
         case .afterEndOfRun(_, let time, let duration):
             return "starts at \(Self.format(time)) h, after the end of the run (duration_h \(Self.format(duration)))"
-        case .tooCostly(_, let message), .eventTable(_, let message):
+        case .tooCostly(_, let message), .eventTable(_, let message), .drugDefinition(_, let message):
             return message
         case .outOfRange(_, let literal, let range):
             return "\(range.requirement), found \(literal)"

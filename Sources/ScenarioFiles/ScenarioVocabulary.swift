@@ -17,6 +17,12 @@ public struct ScenarioVocabulary: Sendable {
     /// The valid range of a parameter override (`ParameterCatalog.range(of:in:)`); nil: any
     /// finite value >= 0.
     public var parameterRange: @Sendable (String) -> ParameterRange?
+    /// Drugs of a `--library` file: dosable like built-in drugs (their routes are in
+    /// `drugRoutes`), carried into every scenario read with this vocabulary (`Scenario.drugs`),
+    /// and amendable there (name, binding classes, irreversible flags).
+    public private(set) var libraryDrugs: [Drug] = []
+    /// Names a drug definition may not take besides the drugs (receptors, peptides, `model`).
+    public var reservedDrugIDs: Set<String> = DrugDefinitionFormat.reservedIDs(peptides: [])
 
     public init(
         drugRoutes: [String: [Route]],
@@ -30,5 +36,16 @@ public struct ScenarioVocabulary: Sendable {
         self.columnNames = columnNames
         self.solverMethods = solverMethods
         self.parameterRange = parameterRange
+    }
+
+    /// This vocabulary with the drugs of a `--library` file added (their routes too).
+    public func including(library drugs: [Drug]) -> ScenarioVocabulary {
+        var vocabulary = self
+        for drug in drugs {
+            vocabulary.drugRoutes[drug.id] = drug.supportedRoutes
+            vocabulary.libraryDrugs.removeAll { $0.id == drug.id }
+            vocabulary.libraryDrugs.append(drug)
+        }
+        return vocabulary
     }
 }

@@ -42,6 +42,7 @@ public enum ReceptorModel {
         guard scenario.subject.weightKilograms.isFinite, scenario.subject.weightKilograms > 0 else {
             throw ModelError.invalidValue(path: "subject.weightKilograms", reason: "must be a finite number > 0, got \(scenario.subject.weightKilograms)")
         }
+        let library = library.including(scenario.drugs)
         let layout0 = try ModelLayout.make(scenario: scenario, library: library)
         let lib = try ParameterCatalog.apply(scenario.parameterOverrides, to: library, drugIDs: Set(layout0.speciesIDs))
         let layout = try ModelLayout.make(scenario: scenario, library: lib)
@@ -52,6 +53,7 @@ public enum ReceptorModel {
     /// peptides and `model.*`), including the derived `<drug>.half_life_h`.
     /// - Throws: `ModelError.unknownDrug`, `.unsupportedRoute`.
     public static func parameterNames(for scenario: Scenario, library: DrugLibrary = .builtIn) throws -> [String] {
+        let library = library.including(scenario.drugs)
         let layout = try ModelLayout.make(scenario: scenario, library: library)
         let ids = Set(layout.speciesIDs)
         return ParameterCatalog.entries(of: library, drugIDs: ids).map(\.name)
@@ -61,7 +63,7 @@ public enum ReceptorModel {
     /// Valid output column names for `scenario`, in canonical order.
     /// - Throws: `ModelError.unknownDrug`, `.unsupportedRoute`.
     public static func columnNames(for scenario: Scenario, library: DrugLibrary = .builtIn) throws -> [String] {
-        Observable.all(for: try ModelLayout.make(scenario: scenario, library: library)).map(\.name)
+        Observable.all(for: try ModelLayout.make(scenario: scenario, library: library.including(scenario.drugs))).map(\.name)
     }
 
     /// Solver options for a scenario: its tolerances; a 0.01 h fixed step for RK4 (see

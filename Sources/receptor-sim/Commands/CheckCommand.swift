@@ -17,11 +17,11 @@ enum CheckCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "Scenario files to check.", repeating: true)],
         options: [OptionSpecification("--timeline", help: "Print the expanded event timeline and the resolved defaults."),
-                  EventsOption.specification]
+                  EventsOption.specification, LibraryOption.specification]
             + ScenarioLimitOptions.specifications)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
-        let vocabulary = ModelBridge.vocabulary
+        let vocabulary = try LibraryOption.vocabulary(arguments)
         let limits = try ScenarioLimitOptions.limits(arguments, command: name)
         let events = try EventsOption.table(arguments, console: console)
         var failed = false

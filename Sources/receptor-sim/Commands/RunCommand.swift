@@ -8,7 +8,7 @@ import ScenarioFiles
 enum RunCommand: ReceptorSimCommand {
     static let name = "run"
     static let abstract = "Simulate a scenario and write its CSV."
-    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--method NAME] [--rtol R] [--atol A] [--summary] [--chart] [--quiet] [--events FILE.csv] [--max-rows N] [--max-administrations N]"
+    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--method NAME] [--rtol R] [--atol A] [--summary] [--chart] [--quiet] [--events FILE.csv] [--library FILE] [--max-rows N] [--max-administrations N]"
     static let discussion = """
         Writes one row per output time: time_h first, then the scenario's columns (all when
         output.columns is not given). A file is written atomically: a failed run leaves no
@@ -27,14 +27,15 @@ enum RunCommand: ReceptorSimCommand {
             OptionSpecification("--chart", help: "Draw mu_occupancy_total and withdrawal_index (or the first two columns) in the terminal with braille characters after the run; on standard error when the CSV goes to standard output."),
             OptionSpecification("--quiet", short: "-q", help: "Show no progress on standard error (shown for runs longer than about a second)."),
             EventsOption.specification,
+            LibraryOption.specification,
         ] + ScenarioLimitOptions.specifications)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let file = arguments.positionals[0]
         try OutputOptions.check(command: name, outputs: [("--output", arguments.value("--output") ?? "-")],
-                                inputs: [file] + EventsOption.path(arguments))
+                                inputs: [file] + EventsOption.path(arguments) + LibraryOption.path(arguments))
         let events = try EventsOption.table(arguments, console: console)
-        let vocabulary = ModelBridge.vocabulary
+        let vocabulary = try LibraryOption.vocabulary(arguments)
         let limits = try ScenarioLimitOptions.limits(arguments, command: name)
         var scenario: Scenario
         do throws(ScenarioError) {

@@ -28,7 +28,7 @@ enum ModelBridge {
     static var library: DrugLibrary { .builtIn }
 
     /// The library, for `drugs` (metabolites included: they have no routes of their own).
-    static func drugs() -> [DrugSummary] {
+    static func drugs(of library: DrugLibrary = library) -> [DrugSummary] {
         library.drugs.map {
             DrugSummary(id: $0.id, name: $0.name, routes: $0.supportedRoutes, eliminationHalfLifeHours: $0.eliminationHalfLifeHours,
                         terminalHalfLifeHours: $0.terminalHalfLifeHours)
@@ -36,7 +36,7 @@ enum ModelBridge {
     }
 
     /// A drug's overridable parameters with units and sources; nil if the drug is unknown.
-    static func parameters(ofDrug id: String) -> [ParameterRow]? {
+    static func parameters(ofDrug id: String, in library: DrugLibrary = library) -> [ParameterRow]? {
         guard let drug = library.drug(id) else { return nil }
         let prefix = id + "."
         var rows = ParameterCatalog.entries(of: library, drugIDs: [id])
@@ -57,7 +57,7 @@ enum ModelBridge {
         var ranges: [String: ParameterRange] = [:]
         for entry in ParameterCatalog.entries(of: library) { ranges[entry.name] = entry.range }
         let allRanges = ranges
-        return ScenarioVocabulary(
+        var vocabulary = ScenarioVocabulary(
             // Metabolites are listed with no routes, so dosing one says so instead of "unknown drug".
             drugRoutes: Dictionary(library.drugs.map { ($0.id, $0.supportedRoutes) }, uniquingKeysWith: { first, _ in first }),
             parameterNames: { scenario in
@@ -66,6 +66,8 @@ enum ModelBridge {
             columnNames: { scenario in columnNames(for: scenario, library: library) },
             solverMethods: IntegrationMethod.allCases.map(\.rawValue),
             parameterRange: { name in allRanges[name] ?? ParameterCatalog.range(of: name, in: library) })
+        vocabulary.reservedDrugIDs.formUnion(library.peptides.map(\.id))
+        return vocabulary
     }
 
     /// Every data column of a scenario (without `time_h`, which the CSV writer puts first).
