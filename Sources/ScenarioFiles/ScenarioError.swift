@@ -222,7 +222,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownName(_, let category, let name, let suggestions, let valid):
             return "unknown \(category.rawValue) '\(name)'" + NameSuggestion.didYouMean(suggestions) + category.hint(valid: valid)
         case .unsupportedRoute(_, let drug, let route, let supported):
-            if supported.isEmpty { return "drug '\(drug)' cannot be given directly by any route (it has none; route '\(route)')" }
+            if supported.isEmpty { return "drug '\(drug)' cannot be given directly by any route (it has no routes; route '\(route)')" }
             return "drug '\(drug)' cannot be given by route '\(route)' (supported: "
                 + supported.joined(separator: ", ") + ")"
         case .ambiguousSchedule(_, let keys):

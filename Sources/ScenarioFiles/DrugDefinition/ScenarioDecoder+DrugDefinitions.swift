@@ -147,6 +147,9 @@ extension ScenarioDecoder {
         var routes: [RouteParameters] = []
         if let routesValue = members["routes"] {
             routes = decodeRoutes(routesValue, path: "\(path).routes", id: id, into: &sourced)
+        } else {
+            // A drug without routes is a metabolite, formed in the body: say so once.
+            defaults.append(ResolvedDefault(path: "\(path).routes", value: "none (a metabolite, formed in the body)"))
         }
         var bindings: [ReceptorBinding] = []
         if let bindingsValue = members["bindings"] {
