@@ -122,6 +122,8 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     /// inconsistent: an id taken by the built-in library, two definitions of one id, a
     /// half-life given with a clearance, a metabolite naming its parent.
     case drugDefinition(FieldLocation, message: String)
+    /// Keys of which at most one may be given (`amount_mg` and `amount_ug` in one dose).
+    case conflictingKeys(FieldLocation, keys: [String], message: String)
     /// All problems of one file, in file order.
     case multiple([ScenarioError])
 
@@ -199,7 +201,8 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             .unknownName(let location, _, _, _, _), .unsupportedRoute(let location, _, _, _),
             .ambiguousSchedule(let location, _), .routeScheduleMismatch(let location, _), .emptyList(let location),
             .afterEndOfRun(let location, _, _), .tooCostly(let location, _),
-            .outOfRange(let location, _, _), .eventTable(let location, _), .drugDefinition(let location, _):
+            .outOfRange(let location, _, _), .eventTable(let location, _), .drugDefinition(let location, _),
+            .conflictingKeys(let location, _, _):
             return location
         default:
             return nil
@@ -239,6 +242,8 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             return "starts at \(Self.format(time)) h, after the end of the run (duration_h \(Self.format(duration)))"
         case .tooCostly(_, let message), .eventTable(_, let message), .drugDefinition(_, let message):
             return message
+        case .conflictingKeys(_, let keys, let message):
+            return "\(message) (found: \(keys.joined(separator: ", ")))"
         case .outOfRange(_, let literal, let range):
             return "\(range.requirement), found \(literal)"
         default:

@@ -12,6 +12,8 @@ public struct ScenarioVocabulary: Sendable {
     public var parameterNames: @Sendable (Scenario) -> [String]
     /// The CSV column names (other than `time_h`) valid for a scenario; depends on its drugs.
     public var columnNames: @Sendable (Scenario) -> [String]
+    /// Columns a scenario may ask for by name that "all" leaves out (`<drug>_plasma_ng_per_mL`).
+    public var optionalColumnNames: @Sendable (Scenario) -> [String] = { _ in [] }
     /// Solver method names (`IntegrationMethod.rawValue`).
     public var solverMethods: [String]
     /// The valid range of a parameter override (`ParameterCatalog.range(of:in:)`); nil: any

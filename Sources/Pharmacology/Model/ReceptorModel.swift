@@ -66,6 +66,15 @@ public enum ReceptorModel {
         Observable.all(for: try ModelLayout.make(scenario: scenario, library: library.including(scenario.drugs))).map(\.name)
     }
 
+    /// Columns written only on request, for `scenario`: `<drug>_plasma_ng_per_mL` of each drug
+    /// and metabolite (nM x molar mass / 1000).
+    /// - Throws: `ModelError.unknownDrug`, `.unsupportedRoute`.
+    public static func optionalColumnNames(for scenario: Scenario, library: DrugLibrary = .builtIn) throws -> [String] {
+        let library = library.including(scenario.drugs)
+        let layout = try ModelLayout.make(scenario: scenario, library: library)
+        return layout.speciesIDs.map { $0 + "_plasma_ng_per_mL" }
+    }
+
     /// Solver options for a scenario: its tolerances; a 0.01 h fixed step for RK4 (see
     /// `solverOptions(for: CompiledModel)` for a step chosen for stability).
     public static func solverOptions(for scenario: Scenario) -> SolverOptions {
@@ -145,14 +154,14 @@ public enum ReceptorModel {
         extremaOf requests: [(column: String, window: ClosedRange<Double>?)], into sink: inout Sink
     ) throws -> (statistics: SolverStatistics, extremes: [ObservableExtremes]) {
         let scenario = model.scenario
-        let all = Observable.all(for: model.layout)
+        let available = Observable.available(in: model)
         func lookUp(_ names: [String]) throws -> [Observable] {
             try names.map { name in
-                guard let o = all.first(where: { $0.name == name }) else { throw ModelError.unknownColumn(name) }
+                guard let o = available.first(where: { $0.name == name }) else { throw ModelError.unknownColumn(name) }
                 return o.observable
             }
         }
-        let names = columns ?? scenario.output.columns ?? all.map(\.name)
+        let names = columns ?? scenario.output.columns ?? Observable.all(for: model.layout).map(\.name)
         let observables = try lookUp(names)
         // One tracker per distinct window, with its columns; `placement` maps each request to
         // (tracker, column index) so the results come back in request order.

@@ -49,7 +49,7 @@ enum RunCommand: ReceptorSimCommand {
         }
         if let text = arguments.value("--columns") {
             let requested = try ArgumentParser.list(text, option: "--columns", command: name)
-            let valid = vocabulary.columnNames(scenario)
+            let valid = vocabulary.columnNames(scenario) + vocabulary.optionalColumnNames(scenario)
             for column in requested where !valid.contains(column) {
                 throw .usage(command: name, message: "unknown column '\(column)' in --columns for \(file)"
                     + NameSuggestionBridge.didYouMean(column, in: valid))

@@ -118,7 +118,7 @@ enum StudyCommandSupport {
             intervalHours = try arguments.value("--interval").map { (t: String) throws(CommandLineError) in
                 try ArgumentParser.positiveNumber(t, option: "--interval", command: command)
             } ?? scenario.output.intervalHours
-            let valid = ModelBridge.columnNames(for: scenario)
+            let valid = ModelBridge.columnNames(for: scenario) + ModelBridge.vocabulary.optionalColumnNames(scenario)
             if let text = arguments.value("--columns") {
                 columns = try ArgumentParser.list(text, option: "--columns", command: command)
             } else {
