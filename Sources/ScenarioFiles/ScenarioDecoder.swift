@@ -38,6 +38,8 @@ struct ScenarioDecoder {
     /// Doses from an event table (`--events`), appended after the file's own `doses`.
     var events: EventTable?
     var problems: [ScenarioError] = []
+    /// Doses above their drug's plausible range (`ScenarioError.implausibleDose`).
+    var warnings: [ScenarioError] = []
     var defaults: [ResolvedDefault] = []
     /// The subject's weight once `subject` is decoded, for `amount_mg_per_kg` doses.
     var weightKilograms = Subject().weightKilograms
@@ -203,6 +205,7 @@ struct ScenarioDecoder {
         }
         let schedule = decodeSchedule(normalizingAmounts(members, path: path, at: here), path: path, at: here, route: route, durationHours: durationHours)
         guard let drug, let route, let schedule else { return nil }
+        checkPlausibility(drug: drug, route: route, schedule: schedule, members: members, path: path, at: here)
         return DoseRegimen(drug: drug, route: route, schedule: schedule)
     }
 

@@ -24,6 +24,7 @@ extension ScenarioError {
         case .tooCostly(let l, let message): return .tooCostly(transform(l), message: message)
         case .eventTable(let l, let message): return .eventTable(transform(l), message: message)
         case .drugDefinition(let l, let message): return .drugDefinition(transform(l), message: message)
+        case .implausibleDose(let l, let message): return .implausibleDose(transform(l), message: message)
         case .conflictingKeys(let l, let keys, let message): return .conflictingKeys(transform(l), keys: keys, message: message)
         case .unreadable, .fileTooLarge, .invalidUTF8, .syntax, .nestingTooDeep: return self
         }

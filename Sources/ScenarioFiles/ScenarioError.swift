@@ -124,6 +124,9 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     case drugDefinition(FieldLocation, message: String)
     /// Keys of which at most one may be given (`amount_mg` and `amount_ug` in one dose).
     case conflictingKeys(FieldLocation, keys: [String], message: String)
+    /// A dose above the labelled or commonly used range of its drug and route
+    /// (`PlausibleDoseTable`): a warning (`LoadedScenario.warnings`), an error with `--strict`.
+    case implausibleDose(FieldLocation, message: String)
     /// All problems of one file, in file order.
     case multiple([ScenarioError])
 
@@ -201,12 +204,19 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             .unknownName(let location, _, _, _, _), .unsupportedRoute(let location, _, _, _),
             .ambiguousSchedule(let location, _), .routeScheduleMismatch(let location, _), .emptyList(let location),
             .afterEndOfRun(let location, _, _), .tooCostly(let location, _),
-            .outOfRange(let location, _, _), .eventTable(let location, _), .drugDefinition(let location, _),
+            .outOfRange(let location, _, _), .eventTable(let location, _), .drugDefinition(let location, _), .implausibleDose(let location, _),
             .conflictingKeys(let location, _, _):
             return location
         default:
             return nil
         }
+    }
+
+    /// The problem as a warning line (`file:line: warning: path: message`), for problems that
+    /// do not stop a run unless asked to (`implausibleDose` without `--strict`).
+    public var warningDescription: String {
+        guard let range = description.range(of: ": error: ") else { return description }
+        return description.replacingCharacters(in: range, with: ": warning: ")
     }
 
     /// The message after `path: `.
@@ -240,7 +250,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             return "must not be empty"
         case .afterEndOfRun(_, let time, let duration):
             return "starts at \(Self.format(time)) h, after the end of the run (duration_h \(Self.format(duration)))"
-        case .tooCostly(_, let message), .eventTable(_, let message), .drugDefinition(_, let message):
+        case .tooCostly(_, let message), .eventTable(_, let message), .drugDefinition(_, let message), .implausibleDose(_, let message):
             return message
         case .conflictingKeys(_, let keys, let message):
             return "\(message) (found: \(keys.joined(separator: ", ")))"

@@ -14,6 +14,9 @@ public struct ScenarioVocabulary: Sendable {
     public var columnNames: @Sendable (Scenario) -> [String]
     /// Columns a scenario may ask for by name that "all" leaves out (`<drug>_plasma_ng_per_mL`).
     public var optionalColumnNames: @Sendable (Scenario) -> [String] = { _ in [] }
+    /// The largest labelled or commonly used dose per drug and route (`PlausibleDoseTable`):
+    /// doses above it are warnings (`LoadedScenario.warnings`). Empty: no checks.
+    public var plausibleDoses: [PlausibleDose] = []
     /// Solver method names (`IntegrationMethod.rawValue`).
     public var solverMethods: [String]
     /// The valid range of a parameter override (`ParameterCatalog.range(of:in:)`); nil: any

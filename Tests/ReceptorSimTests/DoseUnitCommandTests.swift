@@ -66,3 +66,29 @@ import TestSupport
         #expect(isClose(peaks[1], 100.0 / 25.1, relative: 1e-6))
     }
 }
+
+/// The plausibility warning on the command line: stderr and exit 0, or exit 2 with `--strict`.
+@Suite struct PlausibleDoseCommandTests {
+    @Test func warningOnStandardErrorAndStrictMakesItAnError() throws {
+        let path = try writeTemporaryScenario("""
+            { name: "slip", duration_h: 0.5, doses: [{ drug: "fentanyl", route: "iv_bolus", amount_mg: 100, at_h: 0 }],
+              output: { columns: ["fentanyl_plasma_nM"] } }
+            """)
+        let warned = try runReceptorSim(["run", path, "-q"])
+        #expect(warned.status == 0)
+        #expect(warned.stderr.hasPrefix("\(path):1: warning: doses[0].amount_mg: fentanyl 100 mg by iv_bolus is above the largest commonly used single dose, 3.5 mg"))
+        #expect(warned.stdout.hasPrefix("time_h,fentanyl_plasma_nM"))
+        let strict = try runReceptorSim(["run", path, "-q", "--strict"])
+        #expect(strict.status == 2)
+        #expect(strict.stdout.isEmpty)
+        #expect(strict.stderr.hasPrefix("\(path):1: error: doses[0].amount_mg: fentanyl 100 mg"))
+        let check = try runReceptorSim(["check", "--strict", path])
+        #expect(check.status == 2)
+    }
+
+    @Test func shippedScenariosRaiseNoWarning() throws {
+        let result = try runReceptorSim(["check", "--strict"] + shippedScenarios.map(\.path))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+    }
+}

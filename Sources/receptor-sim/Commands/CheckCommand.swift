@@ -6,7 +6,7 @@ import ScenarioFiles
 enum CheckCommand: ReceptorSimCommand {
     static let name = "check"
     static let abstract = "Validate scenario files without running them."
-    static let usage = "SCENARIO... [--timeline] [--events FILE.csv] [--max-rows N] [--max-administrations N]"
+    static let usage = "SCENARIO... [--timeline] [--events FILE.csv] [--library FILE] [--strict] [--max-rows N] [--max-administrations N]"
     static let discussion = """
         Reports every problem in every file at once, as 'file:line: error: field: message'.
         With --timeline, prints the fully expanded event timeline (every dose with time, drug,
@@ -17,7 +17,7 @@ enum CheckCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "Scenario files to check.", repeating: true)],
         options: [OptionSpecification("--timeline", help: "Print the expanded event timeline and the resolved defaults."),
-                  EventsOption.specification, LibraryOption.specification]
+                  EventsOption.specification, LibraryOption.specification, StrictOption.specification]
             + ScenarioLimitOptions.specifications)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
@@ -28,6 +28,10 @@ enum CheckCommand: ReceptorSimCommand {
         for file in arguments.positionals {
             do throws(ScenarioError) {
                 let loaded = try ScenarioReader.load(path: file, vocabulary: vocabulary, limits: limits, events: events)
+                if arguments.flag("--strict"), !loaded.warnings.isEmpty {
+                    throw loaded.warnings.count == 1 ? loaded.warnings[0] : ScenarioError.multiple(loaded.warnings)
+                }
+                for warning in loaded.warnings { console.err(warning.warningDescription) }
                 let scenario = loaded.scenario
                 // Counted from the schedule, not by expanding it (the timeline below is bounded
                 // by the limits once the file is valid).

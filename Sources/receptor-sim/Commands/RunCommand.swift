@@ -8,7 +8,7 @@ import ScenarioFiles
 enum RunCommand: ReceptorSimCommand {
     static let name = "run"
     static let abstract = "Simulate a scenario and write its CSV."
-    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--method NAME] [--rtol R] [--atol A] [--summary] [--chart] [--quiet] [--events FILE.csv] [--library FILE] [--max-rows N] [--max-administrations N]"
+    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--method NAME] [--rtol R] [--atol A] [--summary] [--chart] [--quiet] [--events FILE.csv] [--library FILE] [--strict] [--max-rows N] [--max-administrations N]"
     static let discussion = """
         Writes one row per output time: time_h first, then the scenario's columns (all when
         output.columns is not given). A file is written atomically: a failed run leaves no
@@ -28,6 +28,7 @@ enum RunCommand: ReceptorSimCommand {
             OptionSpecification("--quiet", short: "-q", help: "Show no progress on standard error (shown for runs longer than about a second)."),
             EventsOption.specification,
             LibraryOption.specification,
+            StrictOption.specification,
         ] + ScenarioLimitOptions.specifications)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
@@ -37,12 +38,14 @@ enum RunCommand: ReceptorSimCommand {
         let events = try EventsOption.table(arguments, console: console)
         let vocabulary = try LibraryOption.vocabulary(arguments)
         let limits = try ScenarioLimitOptions.limits(arguments, command: name)
-        var scenario: Scenario
+        let loaded: LoadedScenario
         do throws(ScenarioError) {
-            scenario = try ScenarioReader.load(path: file, vocabulary: vocabulary, limits: limits, events: events).scenario
+            loaded = try ScenarioReader.load(path: file, vocabulary: vocabulary, limits: limits, events: events)
         } catch {
             throw .scenario(error)
         }
+        try StrictOption.report(loaded, arguments, console: console)
+        var scenario = loaded.scenario
         try SolverOptions(arguments, command: name).apply(to: &scenario)
         if let text = arguments.value("--interval") {
             scenario.output.intervalHours = try ArgumentParser.positiveNumber(text, option: "--interval", command: name)

@@ -66,6 +66,7 @@ enum StudyCommandSupport {
         OptionSpecification("--quiet", short: "-q", help: "No progress on standard error (otherwise a bar on a terminal, a line every 2 s in logs, after the first second)."),
         EventsOption.specification,
         LibraryOption.specification,
+        StrictOption.specification,
     ]
 
     static let commonDiscussion = """
@@ -102,10 +103,13 @@ enum StudyCommandSupport {
             let events = try EventsOption.table(arguments, console: Console())
             let vocabulary = try LibraryOption.vocabulary(arguments)
             var scenario: Scenario
+            var loadedScenario: LoadedScenario?
             // The fingerprint hashes exactly the bytes that were parsed (one read of the file).
             do throws(ScenarioError) {
                 var bytes = try ScenarioReader.readBytes(path: file)
-                scenario = try ScenarioReader.decode(bytes, file: file, vocabulary: vocabulary, events: events).scenario
+                let loaded = try ScenarioReader.decode(bytes, file: file, vocabulary: vocabulary, events: events)
+                loadedScenario = loaded
+                scenario = loaded.scenario
                 // The table's doses decide the rows too: shards run with different tables must not join.
                 if let path = events?.file { bytes += Array("\n--events\n".utf8) + (try ScenarioReader.readBytes(path: path)) }
                 // So do the drug definitions of --library.
@@ -114,6 +118,7 @@ enum StudyCommandSupport {
             } catch {
                 throw .scenario(error)
             }
+            if let loadedScenario { try StrictOption.report(loadedScenario, arguments, console: Console()) }
             try SolverOptions(arguments, command: command).apply(to: &scenario)
             intervalHours = try arguments.value("--interval").map { (t: String) throws(CommandLineError) in
                 try ArgumentParser.positiveNumber(t, option: "--interval", command: command)

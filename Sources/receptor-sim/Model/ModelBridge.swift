@@ -67,6 +67,7 @@ enum ModelBridge {
             solverMethods: IntegrationMethod.allCases.map(\.rawValue),
             parameterRange: { name in allRanges[name] ?? ParameterCatalog.range(of: name, in: library) })
         vocabulary.reservedDrugIDs.formUnion(library.peptides.map(\.id))
+        vocabulary.plausibleDoses = PlausibleDoseTable.builtIn
         vocabulary.optionalColumnNames = { scenario in (try? ReceptorModel.optionalColumnNames(for: scenario, library: library)) ?? [] }
         return vocabulary
     }
