@@ -22,6 +22,16 @@ struct ParameterRow: Sendable, Equatable {
     var source: String
 }
 
+/// One settable parameter as `receptor-sim parameters` lists it.
+struct ParameterReferenceRow: Sendable, Equatable {
+    var name: String
+    var value: Double
+    var unit: String
+    /// The valid values in short form ("> 0", "0 to 1") and why.
+    var range: String
+    var source: String
+}
+
 /// The only place the command line touches the Pharmacology model: the vocabulary for
 /// validation, the library listing, and the simulation itself.
 enum ModelBridge {
@@ -49,6 +59,42 @@ enum ModelBridge {
                                  source: "derived: central elimination half-life ln 2 x central_volume_l / clearance_l_per_h; "
                                     + "setting it sets clearance_l_per_h (not together with it); equals the terminal half-life only for a one-compartment drug"))
         return rows
+    }
+
+    /// Every settable parameter of `library` (catalogue order, each drug's derived
+    /// `half_life_h` after its own rows), for `receptor-sim parameters`.
+    /// - Complexity: O(number of library values).
+    static func parameterReference(of library: DrugLibrary = library) -> [ParameterReferenceRow] {
+        var rows: [ParameterReferenceRow] = []
+        var lastDrugRow: [String: Int] = [:]
+        let drugIDs = Set(library.drugs.map(\.id))
+        for entry in ParameterCatalog.entries(of: library) {
+            let value = entry.value(in: library)
+            rows.append(ParameterReferenceRow(name: entry.name, value: value.value, unit: entry.unit,
+                                              range: shortRange(entry.range), source: value.source))
+            let head = String(entry.name.prefix { $0 != "." })
+            if drugIDs.contains(head) { lastDrugRow[head] = rows.count - 1 }
+        }
+        // The derived half-lives, after each drug's last row (from the end, so indices hold).
+        for drug in library.drugs.reversed() {
+            guard let index = lastDrugRow[drug.id] else { continue }
+            rows.insert(ParameterReferenceRow(
+                name: drug.id + ".half_life_h", value: drug.eliminationHalfLifeHours, unit: "h", range: shortRange(.halfLife),
+                source: "derived: central elimination half-life ln 2 x central_volume_l / clearance_l_per_h; setting it sets clearance_l_per_h"),
+                at: index + 1)
+        }
+        return rows
+    }
+
+    /// "> 0", ">= 0", "0 to 1", "> 0 to 1": the bounds of a range without its reason.
+    static func shortRange(_ range: ParameterRange) -> String {
+        func number(_ value: Double) -> String { CSVNumberFormat.significantDigits(6).format(value) }
+        if range.upperBound.isFinite {
+            let low = range.includesLowerBound ? number(range.lowerBound) : "> \(number(range.lowerBound))"
+            let high = range.includesUpperBound ? number(range.upperBound) : "< \(number(range.upperBound))"
+            return "\(low) to \(high)"
+        }
+        return (range.includesLowerBound ? ">= " : "> ") + number(range.lowerBound)
     }
 
     /// The names scenarios may use, from the built-in library.
