@@ -126,7 +126,7 @@ package struct StudyParameters: Sendable {
                 _ = try field.apply(v, to: base.scenario.doses[i].schedule, name: name, weightKilograms: base.scenario.subject.weightKilograms)
             }
         case .parameter, .halfLife:
-            guard let range = ParameterCatalog.range(of: name, in: library) else { return }
+            guard let range = ParameterCatalog.range(of: name, in: library.including(base.scenario.drugs)) else { return }
             for v in values {
                 do throws(ModelError) {
                     try ParameterCatalog.validate(v, of: name, range: range)

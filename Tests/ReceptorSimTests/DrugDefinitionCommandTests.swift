@@ -78,4 +78,29 @@ import TestSupport
         #expect(typo.status == 2)
         #expect(typo.stderr.hasPrefix("receptor-sim: error: unknown drug 'morfine'; did you mean 'morphine'?"))
     }
+
+    /// A defined drug's parameters are catalogue parameters like any drug's: a sweep varies them
+    /// and checks them against the same ranges before running.
+    @Test func sweepVariesADefinedDrugsParameters() throws {
+        let path = repositoryRoot.appendingPathComponent("Scenarios/heroin-user-defined.json").path
+        let result = try runReceptorSim(["sweep", path, "--vary", "heroin.half_life_h=0.05,0.1", "--columns", "heroin_plasma_nM",
+                                         "--interval", "0.001", "-q"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("0,") || $0.hasPrefix("1,") }
+        try #require(rows.count == 2)
+        // The peak is the bolus concentration, whatever the half-life: 20 mg / 369.41 g/mol / 9.33 L.
+        let peaks = rows.map { Double(String($0.split(separator: ",", omittingEmptySubsequences: false)[4]))! }
+        #expect(peaks.allSatisfy { isClose($0, 20.0 / 369.41 * 1e6 / 9.33, relative: 1e-9) }, "\(peaks)")
+        // AUC from the rows: C0 / k (k = ln 2 / t½) plus the trapezoid from the row before the
+        // bolus (0 at 0.999 h, C0 at 1 h) of C0 x 0.0005 h; the rule's curvature error on 0.001 h
+        // rows is about (k dt)^2 / 12 < 2e-5 relative.
+        let c0 = 20.0 / 369.41 * 1e6 / 9.33
+        let aucs = rows.map { Double(String($0.split(separator: ",", omittingEmptySubsequences: false).last!))! }
+        for (auc, halfLife) in zip(aucs, [0.05, 0.1]) {
+            #expect(isClose(auc, c0 * halfLife / 0.6931471805599453 + c0 * 0.0005, relative: 1e-4), "t½ \(halfLife): \(auc)")
+        }
+        let bad = try runReceptorSim(["sweep", path, "--vary", "heroin.half_life_h=-1,0.1", "-q"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("heroin.half_life_h must be a finite number > 0"))
+    }
 }
