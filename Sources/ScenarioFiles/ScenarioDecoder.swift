@@ -104,6 +104,7 @@ struct ScenarioDecoder {
             let decoded = events.decodeDoses(vocabulary: vocabulary, limits: limits, durationHours: duration)
             scenario.doses += decoded.doses
             problems += decoded.problems
+            warnings += decoded.warnings
         }
         if let value = members["events"], let elements = array(value, path: "events") {
             for (i, element) in elements.enumerated() {

@@ -37,6 +37,18 @@ import Testing
         #expect(loaded.warnings.first?.warningDescription.contains("fentanyl 5 mg/h by iv_infusion is above the largest commonly used rate, 0.7 mg/h") == true)
     }
 
+    /// Rows of an event table (`--events`) are checked too, named by line and column.
+    @Test func eventTableRowsAreChecked() throws {
+        let table = try EventTable.parse("TIME,AMT,DRUG,ROUTE\n0,100,fentanyl,iv_bolus\n0,0.1,fentanyl,iv_bolus\n", file: "events.csv")
+        let loaded = try ScenarioReader.decode("{ name: \"e\", duration_h: 1 }", file: "s.json5", vocabulary: Self.vocabulary, events: table)
+        #expect(loaded.scenario.doses.count == 2)
+        #expect(loaded.warnings.map(\.warningDescription) == [
+            "events.csv:2: warning: column 'AMT': fentanyl 100 mg by iv_bolus is above the largest commonly used single dose, 3.5 mg "
+                + "([M] fentanyl citrate injection label: 0.05-0.1 mg analgesia; up to 50 µg/kg (3.5 mg at 70 kg) as the sole anaesthetic "
+                + "in cardiac surgery); AMT is in mg",
+        ])
+    }
+
     /// Every route of every built-in drug has a row, every row names a drug and route of the
     /// library, and a row without a bound says why.
     @Test func tableCoversTheLibrary() {
