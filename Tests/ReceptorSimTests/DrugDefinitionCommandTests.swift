@@ -26,6 +26,8 @@ import TestSupport
             checked += 1
         }
         #expect(checked == 21)
+        let check = try runReceptorSim(["check", "--timeline", path])
+        #expect(check.stdout.contains("\n  drugs defined as data:\n    heroin: heroin (diacetylmorphine), user-defined; iv_bolus, iv_infusion; terminal half-life 0.05 h\n"))
         #expect(result.stdout.contains("\r\n1,5802.82808"))
     }
 

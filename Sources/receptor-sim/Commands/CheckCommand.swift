@@ -83,6 +83,13 @@ enum CheckCommand: ReceptorSimCommand {
         }
         text += "  end of run at \(format(scenario.durationHours)) h\n"
         text += "  subject: \(scenario.subject.phenotype.rawValue), \(format(scenario.subject.weightKilograms)) kg\n"
+        if !scenario.drugs.isEmpty {
+            text += "  drugs defined as data:\n"
+            for drug in scenario.drugs {
+                let routes = drug.supportedRoutes.isEmpty ? "no routes (a metabolite)" : drug.supportedRoutes.map(\.rawValue).joined(separator: ", ")
+                text += "    \(drug.id): \(drug.name); \(routes); terminal half-life \(CSVNumberFormat.significantDigits(3).format(drug.terminalHalfLifeHours)) h\n"
+            }
+        }
         if !scenario.parameterOverrides.isEmpty {
             text += "  parameter overrides:\n"
             for (name, value) in scenario.parameterOverrides.sorted(by: { $0.key < $1.key }) {
