@@ -26,6 +26,10 @@ public struct ScenarioVocabulary: Sendable {
     /// `drugRoutes`), carried into every scenario read with this vocabulary (`Scenario.drugs`),
     /// and amendable there (name, binding classes, irreversible flags).
     public private(set) var libraryDrugs: [Drug] = []
+    /// Built-in drugs a scenario may amend (name, binding classes, irreversible flags) by
+    /// listing their id in `drugs` with only those keys; the amended drug replaces the built-in
+    /// one for that scenario. Empty: built-in drugs cannot be amended.
+    public var amendableDrugs: [Drug] = []
     /// Names a drug definition may not take besides the drugs (receptors, peptides, `model`).
     public var reservedDrugIDs: Set<String> = DrugDefinitionFormat.reservedIDs(peptides: [])
 

@@ -106,3 +106,27 @@ import TestSupport
         #expect(bad.stderr.contains("heroin.half_life_h must be a finite number > 0"))
     }
 }
+
+/// An amended built-in drug end to end: naloxone made irreversible keeps mu occupied after it
+/// has left the plasma, where ordinary naloxone lets go (1 h after 2 mg IV: 0.74 reversible).
+@Suite struct AmendedDrugCommandTests {
+    @Test func irreversibleNaloxoneStaysBound() throws {
+        func run(_ drugs: String) throws -> [Double] {
+            let path = try writeTemporaryScenario("""
+                { name: "n", duration_h: 4, \(drugs)
+                  doses: [{ drug: "naloxone", route: "iv_bolus", amount_mg: 2, at_h: 0 }],
+                  output: { interval_h: 1, columns: ["mu_occupancy_naloxone"] } }
+                """)
+            let result = try runReceptorSim(["run", path, "-q"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(whereSeparator: \.isNewline).dropFirst().compactMap { Double(String($0.split(separator: ",")[1])) }
+        }
+        let reversible = try run("")
+        let irreversible = try run("drugs: [{ id: \"naloxone\", bindings: { mu: { irreversible: true } } }],")
+        try #require(reversible.count == 5 && irreversible.count == 5)
+        // Reversible: occupancy falls from its peak as plasma naloxone falls 50-fold over 1-4 h.
+        #expect(reversible[4] < 0.5 * reversible[1])
+        // Irreversible: nearly every receptor stays bound (only turnover, t½ 48 h, frees them).
+        #expect(irreversible[1] > 0.99 && irreversible[4] > 0.99, "\(irreversible)")
+    }
+}

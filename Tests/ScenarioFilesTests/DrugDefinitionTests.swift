@@ -135,7 +135,8 @@ import Testing
     @Test func idClashingWithABuiltInDrugOrAnotherDefinitionIsRejected() {
         #expect(Self.errors(Self.definition(replacing: "id", with: "id: \"morphine\",")) == [
             "lib.json5:4: error: drugs[0].id: drug 'morphine' is a built-in drug; give the definition another id; the built-in drug's numbers "
-                + "can be changed with parameters: { \"morphine.<parameter>\": ... } (see 'receptor-sim drugs morphine')",
+                + "can be changed with parameters: { \"morphine.<parameter>\": ... } (see 'receptor-sim drugs morphine'), its name, binding "
+                + "classes and irreversible flags by listing only those keys here",
         ])
         #expect(Self.errors(Self.definition(replacing: "id", with: "id: \"mu\",")) == [
             "lib.json5:4: error: drugs[0].id: 'mu' names a receptor, a peptide or the model's physiology (parameter names begin with it); choose another drug id",
@@ -211,6 +212,31 @@ import Testing
         } catch {
             #expect(error.description == "s.json5:2: error: drugs[0].central_volume_l: 'heroin_test' is a drug of the --library file: a scenario "
                 + "may change its name, binding classes and irreversible flags; change its numbers with parameters: { \"heroin_test.<parameter>\": ... }")
+        }
+    }
+
+    /// A built-in drug listed with only name and binding keys is amended for this scenario (an
+    /// irreversible naloxone, in the spirit of naloxazone); with a number it is a clash.
+    @Test func scenarioAmendsABuiltInDrug() throws {
+        let naloxone = try #require(DrugLibrary.builtIn.drug("naloxone"))
+        var vocabulary = testVocabulary
+        vocabulary.amendableDrugs = DrugLibrary.builtIn.drugs
+        let loaded = try ScenarioReader.decode("""
+            { name: "irreversible", duration_h: 1,
+              drugs: [{ id: "naloxone", bindings: { mu: { irreversible: true } } }],
+              doses: [{ drug: "naloxone", route: "iv_bolus", amount_mg: 2, at_h: 0 }] }
+            """, file: "s.json5", vocabulary: vocabulary)
+        var expected = naloxone
+        expected.bindings[expected.bindings.firstIndex { $0.receptor == .mu }!].irreversible = true
+        #expect(loaded.scenario.drugs == [expected])
+        #expect(expected != naloxone)
+        do {
+            _ = try ScenarioReader.decode("""
+                { name: "clash", duration_h: 1, drugs: [{ id: "naloxone", central_volume_l: 20 }] }
+                """, file: "s.json5", vocabulary: vocabulary)
+            Issue.record("a built-in drug's number was accepted in drugs")
+        } catch {
+            #expect(error.description.hasPrefix("s.json5:1: error: drugs[0].id: drug 'naloxone' is a built-in drug; give the definition another id"))
         }
     }
 }

@@ -53,12 +53,19 @@ extension ScenarioDecoder {
                 }
                 firstDefinition[id] = i
                 if context == .scenario, let index = drugs.firstIndex(where: { $0.id == id }) {
-                    if let amended = decodeAmendment(element, of: drugs[index], path: elementPath) { drugs[index] = amended }
+                    if let amended = decodeAmendment(element, of: drugs[index], path: elementPath, libraryFile: true) { drugs[index] = amended }
+                    continue
+                }
+                // A built-in drug listed with only the amendable keys: its name, classes, flags.
+                if context == .scenario, let builtIn = vocabulary.amendableDrugs.first(where: { $0.id == id }),
+                   Set(element.objectKeys).isSubset(of: DrugDefinitionFormat.amendmentKeys) {
+                    if let amended = decodeAmendment(element, of: builtIn, path: elementPath, libraryFile: false) { drugs.append(amended) }
                     continue
                 }
                 if context != .builtInLibrary, vocabulary.drugRoutes[id] != nil {
                     let how = "give the definition another id; the built-in drug's numbers can be changed with "
-                        + "parameters: { \"\(id).<parameter>\": ... } (see 'receptor-sim drugs \(id)')"
+                        + "parameters: { \"\(id).<parameter>\": ... } (see 'receptor-sim drugs \(id)'), its name, binding "
+                        + "classes and irreversible flags by listing only those keys here"
                     problems.append(.drugDefinition(here, message: "drug '\(id)' is a built-in drug; " + how))
                     continue
                 }
@@ -411,9 +418,10 @@ extension ScenarioDecoder {
 
     // MARK: Amending a library drug
 
-    /// A scenario's entry for a drug of its `--library` file: the non-numeric properties it
-    /// changes (name, binding classes, irreversible flags). Numbers are changed with `parameters`.
-    private mutating func decodeAmendment(_ value: JSONValue, of drug: Drug, path: String) -> Drug? {
+    /// A scenario's entry for a drug of its `--library` file or a built-in drug: the non-numeric
+    /// properties it changes (name, binding classes, irreversible flags). Numbers are changed
+    /// with `parameters`.
+    private mutating func decodeAmendment(_ value: JSONValue, of drug: Drug, path: String, libraryFile: Bool) -> Drug? {
         guard case .object(let all) = value.kind else { return nil }
         var amended = drug
         let before = problems.count
@@ -421,7 +429,7 @@ extension ScenarioDecoder {
             let memberPath = "\(path).\(member.key)"
             if DrugDefinitionFormat.drugKeys.contains(member.key) {
                 problems.append(.drugDefinition(location(memberPath, member.keyPosition), message:
-                    "'\(drug.id)' is a drug of the --library file: a scenario may change its name, binding classes and irreversible flags; "
+                    "'\(drug.id)' is a drug of the \(libraryFile ? "--library file" : "built-in library"): a scenario may change its name, binding classes and irreversible flags; "
                     + "change its numbers with parameters: { \"\(drug.id).<parameter>\": ... }"))
             } else {
                 problems.append(.unknownKey(location(memberPath, member.keyPosition), key: member.key,
@@ -447,7 +455,7 @@ extension ScenarioDecoder {
                 if let classValue = keys["class"], let kind = efficacyClass(classValue, path: "\(bindingPath).class") {
                     if kind == .agonist, amended.bindings[index].efficacyClass != .agonist {
                         problems.append(.drugDefinition(location("\(bindingPath).class", keys["class"]!.position), message:
-                            "an agonist needs an efficacy and an arrestin bias, which a scenario cannot give a library drug; define it in the library file"))
+                            "an agonist needs an efficacy and an arrestin bias, which a scenario cannot give a library drug; define a drug of your own"))
                         continue
                     }
                     amended.bindings[index].efficacyClass = kind

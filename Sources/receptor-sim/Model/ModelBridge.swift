@@ -114,6 +114,7 @@ enum ModelBridge {
             parameterRange: { name in allRanges[name] ?? ParameterCatalog.range(of: name, in: library) })
         vocabulary.reservedDrugIDs.formUnion(library.peptides.map(\.id))
         vocabulary.plausibleDoses = PlausibleDoseTable.builtIn
+        vocabulary.amendableDrugs = library.drugs
         vocabulary.optionalColumnNames = { scenario in (try? ReceptorModel.optionalColumnNames(for: scenario, library: library)) ?? [] }
         return vocabulary
     }
