@@ -63,9 +63,9 @@ extension ScenarioDecoder {
                     continue
                 }
                 if context != .builtInLibrary, vocabulary.drugRoutes[id] != nil {
-                    let how = "give the definition another id; the built-in drug's numbers can be changed with "
-                        + "parameters: { \"\(id).<parameter>\": ... } (see 'receptor-sim drugs \(id)'), its name, binding "
-                        + "classes and irreversible flags by listing only those keys here"
+                    var how = "give the definition another id; the built-in drug's numbers can be changed with "
+                        + "parameters: { \"\(id).<parameter>\": ... } (see 'receptor-sim drugs \(id)')"
+                    if context == .scenario { how += ", its name, binding classes and irreversible flags by listing only those keys here" }
                     problems.append(.drugDefinition(here, message: "drug '\(id)' is a built-in drug; " + how))
                     continue
                 }
