@@ -7,11 +7,15 @@ public struct LoadedScenario: Sendable, Equatable {
     public var scenario: Scenario
     /// Every optional key the file left out, with the value used instead, in file order.
     public var resolvedDefaults: [ResolvedDefault]
+    /// Doses above their drug's plausible range (`ScenarioError.implausibleDose`), in file
+    /// order: printed as warnings, or rejected with `--strict`.
+    public var warnings: [ScenarioError]
 
-    public init(file: String, scenario: Scenario, resolvedDefaults: [ResolvedDefault]) {
+    public init(file: String, scenario: Scenario, resolvedDefaults: [ResolvedDefault], warnings: [ScenarioError] = []) {
         self.file = file
         self.scenario = scenario
         self.resolvedDefaults = resolvedDefaults
+        self.warnings = warnings
     }
 }
 

@@ -18,21 +18,34 @@ struct ScenarioDecoder {
     /// Largest stimulus intensity (1 is a typical event).
     static let maximumIntensity = 100.0
 
-    static let topLevelKeys = ["name", "description", "duration_h", "subject", "doses", "events", "parameters", "output", "solver"]
+    static let topLevelKeys = ["name", "description", "duration_h", "subject", "drugs", "doses", "events", "parameters", "output", "solver"]
     static let subjectKeys = ["phenotype", "weight_kg"]
-    static let doseKeys = ["drug", "route", "amount_mg", "at_h", "start_h", "every_h", "count", "taper", "titration", "rate_mg_per_h", "duration_h"]
+    static let doseKeys = ["drug", "route", "amount_mg", "amount_ug", "amount_mg_per_kg", "at_h", "start_h", "every_h", "count",
+                           "taper", "titration", "rate_mg_per_h", "rate_ug_per_h", "rate_mg_per_kg_per_h", "duration_h"]
+    /// The ways to give a dose's amount (exactly one per dose), with mg per unit (nil: the weight).
+    static let amountKeys: [(key: String, milligramsPerUnit: Double?)] = [("amount_mg", 1), ("amount_ug", 0.001), ("amount_mg_per_kg", nil)]
+    /// The ways to give an infusion's rate (exactly one per infusion).
+    static let rateKeys: [(key: String, milligramsPerUnit: Double?)] = [("rate_mg_per_h", 1), ("rate_ug_per_h", 0.001), ("rate_mg_per_kg_per_h", nil)]
     static let steppedKeys = ["start_h", "every_h", "amounts_mg"]
     static let eventKeys = ["kind", "start_h", "duration_h", "intensity"]
     static let outputKeys = ["interval_h", "columns"]
     static let solverKeys = ["method", "rtol", "atol"]
 
     let file: String
-    let vocabulary: ScenarioVocabulary
+    /// The names the model knows, extended by the drugs the file itself defines (`drugs`).
+    var vocabulary: ScenarioVocabulary
     let limits: ScenarioLimits
     /// Doses from an event table (`--events`), appended after the file's own `doses`.
     var events: EventTable?
-    private(set) var problems: [ScenarioError] = []
-    private(set) var defaults: [ResolvedDefault] = []
+    var problems: [ScenarioError] = []
+    /// Doses above their drug's plausible range (`ScenarioError.implausibleDose`).
+    var warnings: [ScenarioError] = []
+    var defaults: [ResolvedDefault] = []
+    /// The subject's weight once `subject` is decoded, for `amount_mg_per_kg` doses.
+    var weightKilograms = Subject().weightKilograms
+    /// Dose fields (`doses[0].amount_mg`) whose problem is already reported under the key the
+    /// file used (`amount_ug`, or two amount keys at once): the schedule decoder skips them.
+    private var reportedAmountPaths: Set<String> = []
     /// Where `output.interval_h` is (nil: not given), for the output-size problem.
     private var intervalLocation: FieldLocation?
 
@@ -69,6 +82,13 @@ struct ScenarioDecoder {
         let duration: Double? = durationKnown ? scenario.durationHours : nil
 
         decodeSubject(members["subject"], into: &scenario)
+        weightKilograms = scenario.subject.weightKilograms
+
+        // Drugs defined in the file (and those of a --library file) come before the doses that use them.
+        scenario.drugs = vocabulary.libraryDrugs
+        if let value = members["drugs"] {
+            scenario.drugs = decodeDrugDefinitions(value, path: "drugs", context: .scenario, base: vocabulary.libraryDrugs)
+        }
 
         var doseLocations: [FieldLocation] = []
         if let value = members["doses"], let elements = array(value, path: "doses") {
@@ -84,6 +104,7 @@ struct ScenarioDecoder {
             let decoded = events.decodeDoses(vocabulary: vocabulary, limits: limits, durationHours: duration)
             scenario.doses += decoded.doses
             problems += decoded.problems
+            warnings += decoded.warnings
         }
         if let value = members["events"], let elements = array(value, path: "events") {
             for (i, element) in elements.enumerated() {
@@ -183,9 +204,50 @@ struct ScenarioDecoder {
         } else {
             problems.append(.missingKey(here, key: "route"))
         }
-        let schedule = decodeSchedule(members, path: path, at: here, route: route, durationHours: durationHours)
+        let schedule = decodeSchedule(normalizingAmounts(members, path: path, at: here), path: path, at: here, route: route, durationHours: durationHours)
         guard let drug, let route, let schedule else { return nil }
+        checkPlausibility(drug: drug, route: route, schedule: schedule, members: members, path: path, at: here)
         return DoseRegimen(drug: drug, route: route, schedule: schedule)
+    }
+
+    /// `members` with an `amount_ug` or `amount_mg_per_kg` (and the rates likewise) turned into
+    /// the `amount_mg` it means (the subject's weight for per-kg amounts), so one schedule
+    /// decoder serves every unit; problems keep the key and literal as written. More than one
+    /// amount (or rate) key is a problem and leaves none.
+    private mutating func normalizingAmounts(_ members: [String: JSONValue], path: String, at here: FieldLocation) -> [String: JSONValue] {
+        var out = members
+        for (keys, canonical) in [(Self.amountKeys, "amount_mg"), (Self.rateKeys, "rate_mg_per_h")] {
+            let given = keys.filter { members[$0.key] != nil }
+            if given.count > 1 {
+                problems.append(.conflictingKeys(here, keys: given.map(\.key),
+                                                 message: "give exactly one of " + keys.map(\.key).joined(separator: ", ")))
+                for key in keys { out[key.key] = nil }
+                // Keep the form recognisable (an amount or a rate is there) without a value.
+                out[canonical] = JSONValue(.null, at: members[given[0].key]!.position)
+                reportedAmountPaths.insert("\(path).\(canonical)")
+                continue
+            }
+            guard let only = given.first, only.key != canonical, let value = members[only.key] else { continue }
+            out[only.key] = nil
+            guard case .number(let number, let literal) = value.kind, number.isFinite, number >= 0 else {
+                // Reported under its own name by the schedule decoder below.
+                _ = self.number(value, path: "\(path).\(only.key)", .nonNegative)
+                out[canonical] = JSONValue(.null, at: value.position)
+                reportedAmountPaths.insert("\(path).\(canonical)")
+                continue
+            }
+            let perUnit = only.milligramsPerUnit ?? weightKilograms
+            let milligrams = number * perUnit
+            if milligrams > Self.maximumAmountMilligrams {
+                problems.append(.invalidNumber(location("\(path).\(only.key)", value.position), literal: literal,
+                                               requirement: .atMost(Self.maximumAmountMilligrams / perUnit)))
+                out[canonical] = JSONValue(.null, at: value.position)
+                reportedAmountPaths.insert("\(path).\(canonical)")
+                continue
+            }
+            out[canonical] = JSONValue(.number(milligrams, literal: literal), at: value.position)
+        }
+        return out
     }
 
     /// The schedule keys present decide the form; any mixture of forms is an error.
@@ -221,7 +283,7 @@ struct ScenarioDecoder {
                                                    route: route.rawValue))
         }
         func field(_ key: String, _ requirement: NumberRequirement, atMost: Double? = nil) -> Double? {
-            guard let value = members[key] else { return nil }
+            guard let value = members[key], !reportedAmountPaths.contains("\(path).\(key)") else { return nil }
             return number(value, path: "\(path).\(key)", requirement, atMost: atMost)
         }
 
@@ -388,7 +450,7 @@ struct ScenarioDecoder {
                 if elements.isEmpty {
                     problems.append(.emptyList(location("output.columns", columnsValue.position)))
                 }
-                let valid = vocabulary.columnNames(scenario)
+                let valid = vocabulary.columnNames(scenario) + vocabulary.optionalColumnNames(scenario)
                 let validSet = Set(valid)
                 var columns: [String] = []
                 for (i, element) in elements.enumerated() {
@@ -449,18 +511,18 @@ struct ScenarioDecoder {
 
     // MARK: Typed accessors that record problems
 
-    private func location(_ path: String, _ position: SourcePosition) -> FieldLocation {
+    func location(_ path: String, _ position: SourcePosition) -> FieldLocation {
         FieldLocation(file: file, path: path, position: position)
     }
 
-    private func literalOf(_ value: JSONValue) -> String {
+    func literalOf(_ value: JSONValue) -> String {
         if case .number(_, let literal) = value.kind { return literal }
         return value.typeName
     }
 
     /// The members of an object by key, after reporting unknown keys; nil (and a problem) if
     /// the value is not an object.
-    private mutating func object(_ value: JSONValue, path: String, allowed: [String]) -> [String: JSONValue]? {
+    mutating func object(_ value: JSONValue, path: String, allowed: [String]) -> [String: JSONValue]? {
         guard case .object(let members) = value.kind else {
             problems.append(.wrongType(location(path, value.position), expected: "an object", found: value.typeName))
             return nil
@@ -478,7 +540,7 @@ struct ScenarioDecoder {
         return byKey
     }
 
-    private mutating func array(_ value: JSONValue, path: String) -> [JSONValue]? {
+    mutating func array(_ value: JSONValue, path: String) -> [JSONValue]? {
         guard case .array(let elements) = value.kind else {
             problems.append(.wrongType(location(path, value.position), expected: "an array", found: value.typeName))
             return nil
@@ -486,7 +548,7 @@ struct ScenarioDecoder {
         return elements
     }
 
-    private mutating func string(_ value: JSONValue?, path: String) -> String? {
+    mutating func string(_ value: JSONValue?, path: String) -> String? {
         guard let value else { return nil }
         guard case .string(let text) = value.kind else {
             problems.append(.wrongType(location(path, value.position), expected: "a string", found: value.typeName))
@@ -495,7 +557,7 @@ struct ScenarioDecoder {
         return text
     }
 
-    private mutating func number(
+    mutating func number(
         _ value: JSONValue, path: String, _ requirement: NumberRequirement, atMost limit: Double? = nil
     ) -> Double? {
         guard case .number(let number, let literal) = value.kind else {
@@ -521,7 +583,7 @@ struct ScenarioDecoder {
     }
 
     /// A number inside `range` (finite), or nil and a problem that quotes the range and its reason.
-    private mutating func number(_ value: JSONValue, path: String, within range: ParameterRange) -> Double? {
+    mutating func number(_ value: JSONValue, path: String, within range: ParameterRange) -> Double? {
         guard let number = number(value, path: path, .finite) else { return nil }
         guard range.contains(number) else {
             problems.append(.outOfRange(location(path, value.position), literal: literalOf(value), range: range))
@@ -530,7 +592,7 @@ struct ScenarioDecoder {
         return number
     }
 
-    private mutating func unknownName(_ name: String, category: NameCategory, candidates: [String], at here: FieldLocation) {
+    mutating func unknownName(_ name: String, category: NameCategory, candidates: [String], at here: FieldLocation) {
         problems.append(.unknownName(here, category: category, name: name,
                                      suggestions: NameSuggestion.suggestions(for: name, in: candidates), valid: candidates))
     }

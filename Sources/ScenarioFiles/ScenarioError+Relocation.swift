@@ -23,6 +23,9 @@ extension ScenarioError {
         case .outOfRange(let l, let literal, let range): return .outOfRange(transform(l), literal: literal, range: range)
         case .tooCostly(let l, let message): return .tooCostly(transform(l), message: message)
         case .eventTable(let l, let message): return .eventTable(transform(l), message: message)
+        case .drugDefinition(let l, let message): return .drugDefinition(transform(l), message: message)
+        case .implausibleDose(let l, let message): return .implausibleDose(transform(l), message: message)
+        case .conflictingKeys(let l, let keys, let message): return .conflictingKeys(transform(l), keys: keys, message: message)
         case .unreadable, .fileTooLarge, .invalidUTF8, .syntax, .nestingTooDeep: return self
         }
     }

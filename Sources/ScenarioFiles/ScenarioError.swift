@@ -47,6 +47,10 @@ public enum NameCategory: String, Sendable, Equatable {
     case parameter
     case column
     case solverMethod = "solver method"
+    /// A receptor a drug definition binds (`bindings.mu`).
+    case receptor
+    /// A binding's `class` in a drug definition.
+    case efficacyClass = "binding class"
 
     /// What follows the suggestion in an "unknown ..." message: the valid names of a short,
     /// closed list (routes, phenotypes, event kinds, methods), or where to look up a drug.
@@ -57,6 +61,8 @@ public enum NameCategory: String, Sendable, Equatable {
         case .phenotype: return " (phenotypes: \(valid.joined(separator: ", ")))"
         case .eventKind: return " (event kinds: \(valid.joined(separator: ", ")))"
         case .solverMethod: return " (methods: \(valid.joined(separator: ", ")))"
+        case .receptor: return " (receptors: \(valid.joined(separator: ", ")))"
+        case .efficacyClass: return " (classes: \(valid.joined(separator: ", ")))"
         case .parameter, .column: return ""
         }
     }
@@ -112,6 +118,15 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A row or the header of an event table (`--events`) that does not map onto doses: a
     /// missing amount, an inconsistent RATE and DUR, an unsupported EVID, SS or mixed IDs.
     case eventTable(FieldLocation, message: String)
+    /// A drug definition (a scenario's `drugs`, a `--library` file) that is well-formed but
+    /// inconsistent: an id taken by the built-in library, two definitions of one id, a
+    /// half-life given with a clearance, a metabolite naming its parent.
+    case drugDefinition(FieldLocation, message: String)
+    /// Keys of which at most one may be given (`amount_mg` and `amount_ug` in one dose).
+    case conflictingKeys(FieldLocation, keys: [String], message: String)
+    /// A dose above the labelled or commonly used range of its drug and route
+    /// (`PlausibleDoseTable`): a warning (`LoadedScenario.warnings`), an error with `--strict`.
+    case implausibleDose(FieldLocation, message: String)
     /// All problems of one file, in file order.
     case multiple([ScenarioError])
 
@@ -189,11 +204,19 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             .unknownName(let location, _, _, _, _), .unsupportedRoute(let location, _, _, _),
             .ambiguousSchedule(let location, _), .routeScheduleMismatch(let location, _), .emptyList(let location),
             .afterEndOfRun(let location, _, _), .tooCostly(let location, _),
-            .outOfRange(let location, _, _), .eventTable(let location, _):
+            .outOfRange(let location, _, _), .eventTable(let location, _), .drugDefinition(let location, _), .implausibleDose(let location, _),
+            .conflictingKeys(let location, _, _):
             return location
         default:
             return nil
         }
+    }
+
+    /// The problem as a warning line (`file:line: warning: path: message`), for problems that
+    /// do not stop a run unless asked to (`implausibleDose` without `--strict`).
+    public var warningDescription: String {
+        guard let range = description.range(of: ": error: ") else { return description }
+        return description.replacingCharacters(in: range, with: ": warning: ")
     }
 
     /// The message after `path: `.
@@ -212,7 +235,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownName(_, let category, let name, let suggestions, let valid):
             return "unknown \(category.rawValue) '\(name)'" + NameSuggestion.didYouMean(suggestions) + category.hint(valid: valid)
         case .unsupportedRoute(_, let drug, let route, let supported):
-            if supported.isEmpty { return "drug '\(drug)' cannot be given directly by any route (it has none; route '\(route)')" }
+            if supported.isEmpty { return "drug '\(drug)' cannot be given directly by any route (it has no routes; route '\(route)')" }
             return "drug '\(drug)' cannot be given by route '\(route)' (supported: "
                 + supported.joined(separator: ", ") + ")"
         case .ambiguousSchedule(_, let keys):
@@ -227,8 +250,10 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             return "must not be empty"
         case .afterEndOfRun(_, let time, let duration):
             return "starts at \(Self.format(time)) h, after the end of the run (duration_h \(Self.format(duration)))"
-        case .tooCostly(_, let message), .eventTable(_, let message):
+        case .tooCostly(_, let message), .eventTable(_, let message), .drugDefinition(_, let message), .implausibleDose(_, let message):
             return message
+        case .conflictingKeys(_, let keys, let message):
+            return "\(message) (found: \(keys.joined(separator: ", ")))"
         case .outOfRange(_, let literal, let range):
             return "\(range.requirement), found \(literal)"
         default:

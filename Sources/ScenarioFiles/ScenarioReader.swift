@@ -65,7 +65,7 @@ public enum ScenarioReader {
             .map(\.element)
         if problems.count == 1, let only = problems.first { throw only }
         if !problems.isEmpty { throw .multiple(problems) }
-        return LoadedScenario(file: file, scenario: scenario, resolvedDefaults: decoder.defaults)
+        return LoadedScenario(file: file, scenario: scenario, resolvedDefaults: decoder.defaults, warnings: decoder.warnings)
     }
 
     /// Text convenience for tests.

@@ -5,11 +5,19 @@ import Pharmacology
 /// recompiled for each value.
 package enum DoseField: String, Sendable, CaseIterable {
     case amountMilligrams = "amount_mg"
+    /// The amount in µg (`amount_mg` x 1000), as fentanyl and buprenorphine doses are written.
+    case amountMicrograms = "amount_ug"
+    /// The amount per kg of the subject's weight (`amount_mg` / `subject.weight_kg`).
+    case amountMilligramsPerKilogram = "amount_mg_per_kg"
     case everyHours = "every_h"
     case startHours = "start_h"
     case atHours = "at_h"
     case count
     case rateMilligramsPerHour = "rate_mg_per_h"
+    /// The infusion rate in µg/h (`rate_mg_per_h` x 1000).
+    case rateMicrogramsPerHour = "rate_ug_per_h"
+    /// The infusion rate per kg of the subject's weight (`rate_mg_per_h` / `subject.weight_kg`).
+    case rateMilligramsPerKilogramPerHour = "rate_mg_per_kg_per_h"
     case durationHours = "duration_h"
 
     /// Parses `doses[I].FIELD`; nil when `name` does not have that shape.
@@ -24,9 +32,13 @@ package enum DoseField: String, Sendable, CaseIterable {
     /// `schedule` with this field set to `value`.
     /// - Throws: `StudyError.invalidDoseField` when the schedule has no such field or the value
     ///   is out of range (negative amounts, non-positive intervals, non-integer counts).
-    func apply(_ value: Double, to schedule: DoseSchedule, name: String) throws(StudyError) -> DoseSchedule {
+    /// - Parameter weightKilograms: the subject's weight, for `amount_mg_per_kg`.
+    func apply(_ value: Double, to schedule: DoseSchedule, name: String, weightKilograms: Double = 70) throws(StudyError) -> DoseSchedule {
         func bad(_ reason: String) -> StudyError { .invalidDoseField(name: name, reason: reason) }
         guard value.isFinite else { throw bad("must be finite, got \(value)") }
+        if let (canonical, factor) = inMilligrams(weightKilograms: weightKilograms), canonical != self {
+            return try canonical.apply(value * factor, to: schedule, name: name)
+        }
         switch (self, schedule) {
         case (.amountMilligrams, .single(let at, _)):
             guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
@@ -66,12 +78,26 @@ package enum DoseField: String, Sendable, CaseIterable {
         }
     }
 
+    /// For an amount or rate field, the field in mg (`amount_mg`, `rate_mg_per_h`) and mg per
+    /// unit of this one (1, 0.001 for µg, the weight for per-kg fields); nil for the others.
+    func inMilligrams(weightKilograms: Double) -> (field: DoseField, milligramsPerUnit: Double)? {
+        switch self {
+        case .amountMilligrams: return (.amountMilligrams, 1)
+        case .amountMicrograms: return (.amountMilligrams, 0.001)
+        case .amountMilligramsPerKilogram: return (.amountMilligrams, weightKilograms)
+        case .rateMilligramsPerHour: return (.rateMilligramsPerHour, 1)
+        case .rateMicrogramsPerHour: return (.rateMilligramsPerHour, 0.001)
+        case .rateMilligramsPerKilogramPerHour: return (.rateMilligramsPerHour, weightKilograms)
+        default: return nil
+        }
+    }
+
     static func kind(of schedule: DoseSchedule) -> String {
         switch schedule {
-        case .single: return "a single dose: amount_mg, at_h"
-        case .repeated: return "repeated: amount_mg, start_h, every_h, count"
+        case .single: return "a single dose: amount_mg (or amount_ug, amount_mg_per_kg), at_h"
+        case .repeated: return "repeated: amount_mg (or amount_ug, amount_mg_per_kg), start_h, every_h, count"
         case .stepped: return "a taper or titration: start_h, every_h"
-        case .infusion: return "an infusion: rate_mg_per_h, start_h, duration_h"
+        case .infusion: return "an infusion: rate_mg_per_h (or rate_ug_per_h, rate_mg_per_kg_per_h), start_h, duration_h"
         }
     }
 }

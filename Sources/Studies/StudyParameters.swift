@@ -50,7 +50,9 @@ package struct StudyParameters: Sendable {
                     throw .invalidDoseField(name: name, reason: "fields are " + DoseField.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 // Reject a field this schedule does not have now, not at the first member.
-                _ = try field.apply(Self.current(field, base.scenario.doses[dose].schedule) ?? 1, to: base.scenario.doses[dose].schedule, name: name)
+                let weight = base.scenario.subject.weightKilograms
+                _ = try field.apply(Self.current(field, base.scenario.doses[dose].schedule, weightKilograms: weight) ?? 1,
+                                    to: base.scenario.doses[dose].schedule, name: name, weightKilograms: weight)
                 targets.append(.dose(index: dose, field: field))
             } else {
                 throw .unknownParameter(name)
@@ -90,12 +92,16 @@ package struct StudyParameters: Sendable {
             switch target {
             case .parameter(let k): return baseValues[k]
             case .halfLife(let cl, let v1): return 0.6931471805599453 * baseValues[v1] / baseValues[cl]
-            case .dose(let i, let field): return Self.current(field, base.scenario.doses[i].schedule) ?? .nan
+            case .dose(let i, let field):
+                return Self.current(field, base.scenario.doses[i].schedule, weightKilograms: base.scenario.subject.weightKilograms) ?? .nan
             }
         }
     }
 
-    static func current(_ field: DoseField, _ schedule: DoseSchedule) -> Double? {
+    static func current(_ field: DoseField, _ schedule: DoseSchedule, weightKilograms: Double = 70) -> Double? {
+        if let (canonical, factor) = field.inMilligrams(weightKilograms: weightKilograms), canonical != field {
+            return current(canonical, schedule).map { $0 / factor }
+        }
         switch (field, schedule) {
         case (.amountMilligrams, .single(_, let a)), (.amountMilligrams, .repeated(_, _, _, let a)): return a
         case (.atHours, .single(let t, _)): return t
@@ -116,9 +122,11 @@ package struct StudyParameters: Sendable {
         guard let k = names.firstIndex(of: name) else { return }
         switch targets[k] {
         case .dose(let i, let field):
-            for v in values { _ = try field.apply(v, to: base.scenario.doses[i].schedule, name: name) }
+            for v in values {
+                _ = try field.apply(v, to: base.scenario.doses[i].schedule, name: name, weightKilograms: base.scenario.subject.weightKilograms)
+            }
         case .parameter, .halfLife:
-            guard let range = ParameterCatalog.range(of: name, in: library) else { return }
+            guard let range = ParameterCatalog.range(of: name, in: library.including(base.scenario.drugs)) else { return }
             for v in values {
                 do throws(ModelError) {
                     try ParameterCatalog.validate(v, of: name, range: range)
@@ -138,7 +146,8 @@ package struct StudyParameters: Sendable {
             for (target, (name, value)) in zip(targets, zip(names, values)) {
                 switch target {
                 case .dose(let i, let field):
-                    scenario.doses[i].schedule = try field.apply(value, to: scenario.doses[i].schedule, name: name)
+                    scenario.doses[i].schedule = try field.apply(value, to: scenario.doses[i].schedule, name: name,
+                                                                 weightKilograms: scenario.subject.weightKilograms)
                 case .parameter, .halfLife:
                     scenario.parameterOverrides[name] = value
                 }

@@ -63,7 +63,10 @@ package struct StudyPlan: Sendable {
                                         reason: "asks for more than \(limit) rows over \(durationHours) h")
         }
         let valid: [String]
-        do { valid = try ReceptorModel.columnNames(for: parameters.base.scenario, library: parameters.library) }
+        do {
+            valid = try ReceptorModel.columnNames(for: parameters.base.scenario, library: parameters.library)
+                + ReceptorModel.optionalColumnNames(for: parameters.base.scenario, library: parameters.library)
+        }
         catch { throw .model("\(error)") }
         var seenColumns: Set<String> = []
         for column in metricColumns where !seenColumns.insert(column).inserted { throw .duplicateName(column) }

@@ -86,7 +86,7 @@ func runReceptorSim(
             \(path):1: error: subject.phenotype: unknown phenotype 'deficit'; did you mean 'opioid_deficit'? (phenotypes: control, opioid_deficit)
             \(path):2: error: doses[0].route: unknown route 'IV'; did you mean 'iv_bolus' or 'iv_infusion'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion)
             \(path):3: error: doses[1]: missing required key 'amount_mg'
-            \(path):3: error: doses[1].amount: unknown key 'amount'; did you mean 'amount_mg'?
+            \(path):3: error: doses[1].amount: unknown key 'amount'; did you mean 'amount_mg', 'amount_mg_per_kg' or 'amount_ug'?
             \(path):4: error: doses[2].drug: unknown drug 'heroin' (see 'receptor-sim drugs' for the library)
             \(path):5: error: solver.method: unknown solver method 'ode45' (methods: rodas5p, rosenbrock23, bdf, tsit5, rk4)
 

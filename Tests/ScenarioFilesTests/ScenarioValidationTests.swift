@@ -248,7 +248,7 @@ import Testing
 
     @Test func metabolitesCannotBeDosed() {
         #expect(errorLines("{ name: 'x', duration_h: 10, doses: [{ drug: 'norketamine', route: 'oral', amount_mg: 1, at_h: 0 }] }") == [
-            "test.json5:1: error: doses[0].route: drug 'norketamine' cannot be given directly by any route (it has none; route 'oral')",
+            "test.json5:1: error: doses[0].route: drug 'norketamine' cannot be given directly by any route (it has no routes; route 'oral')",
         ])
     }
 

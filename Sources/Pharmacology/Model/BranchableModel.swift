@@ -96,7 +96,7 @@ public struct BranchableModel: Sendable {
         guard durationHours.isFinite, durationHours > 0 else {
             throw ModelError.invalidValue(path: "branch duration", reason: "must be a finite number > 0, got \(durationHours)")
         }
-        let all = Observable.all(for: model.layout)
+        let all = Observable.available(in: model)
         var observables: [Observable] = []
         for name in columns {
             guard let o = all.first(where: { $0.name == name }) else { throw ModelError.unknownColumn(name) }

@@ -71,6 +71,8 @@ extension CompiledModel {
             return time
         case .plasma(let s):
             return y[system.speciesCentral[s]] * system.speciesInverseV1[s]
+        case .plasmaMass(let s, let gramsPerMole):
+            return y[system.speciesCentral[s]] * system.speciesInverseV1[s] * gramsPerMole / 1000
         case .brain(let s):
             let l = layout.peptideIDs.count + s
             return system.ligandScale[l] * y[system.ligandState[l]]
@@ -150,7 +152,7 @@ struct ObservableRowQuantities {
             case .stimulus, .response: signalUsed = true
             case .hedonicTone, .withdrawalIndex: hedonicUsed = true; signalUsed = true
             case .toleranceIndex: probeUsed = true
-            case .time, .plasma, .brain, .peptide, .internalRelative, .adaptation: break
+            case .time, .plasma, .plasmaMass, .brain, .peptide, .internalRelative, .adaptation: break
             }
         }
         needsSurface = surfaceUsed

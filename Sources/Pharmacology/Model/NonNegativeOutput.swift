@@ -43,6 +43,7 @@ struct NonNegativeOutput {
         rules = observables.map { observable in
             switch observable {
             case .plasma(let s): return .fixed(atol[system.speciesCentral[s]] * system.speciesInverseV1[s])
+            case .plasmaMass(let s, let gramsPerMole): return .fixed(atol[system.speciesCentral[s]] * system.speciesInverseV1[s] * gramsPerMole / 1000)
             case .brain(let s): return .fixed(atol[system.ligandState[peptides + s]] * system.ligandScale[peptides + s])
             case .peptide(let q): return .fixed(atol[system.peptideState[q]])
             case .occupancy(let r, let p): return .perSurface(receptor: r, numerator: atol[layout.pairs[p].state])

@@ -3,6 +3,9 @@ enum Observable: Sendable, Equatable {
     case time
     /// Total plasma concentration of species s, nM.
     case plasma(species: Int)
+    /// Total plasma concentration of species s in ng/mL, as clinicians read it: nM x molar mass
+    /// (g/mol) / 1000. An optional column (`optional(for:molarMasses:)`), written only on request.
+    case plasmaMass(species: Int, gramsPerMole: Double)
     /// Free brain (effect-site) concentration that drives binding, nM.
     case brain(species: Int)
     case peptide(Int)
@@ -49,6 +52,21 @@ enum Observable: Sendable, Equatable {
         out.append(("withdrawal_index", .withdrawalIndex))
         out.append(("tolerance_index", .toleranceIndex))
         return out
+    }
+
+    /// The columns written only when asked for by name (not part of "all"): each species'
+    /// plasma concentration in ng/mL, `<id>_plasma_ng_per_mL`.
+    /// - Parameter molarMasses: g/mol of each species, in `layout.speciesIDs` order.
+    static func optional(for layout: ModelLayout, molarMasses: [Double]) -> [(name: String, observable: Observable)] {
+        zip(layout.speciesIDs, molarMasses).enumerated().map { s, pair in
+            (pair.0 + "_plasma_ng_per_mL", .plasmaMass(species: s, gramsPerMole: pair.1))
+        }
+    }
+
+    /// Every column `model` can write: "all" and the optional ones.
+    static func available(in model: CompiledModel) -> [(name: String, observable: Observable)] {
+        let masses = model.layout.speciesIDs.map { model.library.drug($0)?.molarMassGramsPerMole.value ?? .nan }
+        return all(for: model.layout) + optional(for: model.layout, molarMasses: masses)
     }
 }
 

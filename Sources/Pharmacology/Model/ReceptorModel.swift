@@ -42,6 +42,7 @@ public enum ReceptorModel {
         guard scenario.subject.weightKilograms.isFinite, scenario.subject.weightKilograms > 0 else {
             throw ModelError.invalidValue(path: "subject.weightKilograms", reason: "must be a finite number > 0, got \(scenario.subject.weightKilograms)")
         }
+        let library = library.including(scenario.drugs)
         let layout0 = try ModelLayout.make(scenario: scenario, library: library)
         let lib = try ParameterCatalog.apply(scenario.parameterOverrides, to: library, drugIDs: Set(layout0.speciesIDs))
         let layout = try ModelLayout.make(scenario: scenario, library: lib)
@@ -52,6 +53,7 @@ public enum ReceptorModel {
     /// peptides and `model.*`), including the derived `<drug>.half_life_h`.
     /// - Throws: `ModelError.unknownDrug`, `.unsupportedRoute`.
     public static func parameterNames(for scenario: Scenario, library: DrugLibrary = .builtIn) throws -> [String] {
+        let library = library.including(scenario.drugs)
         let layout = try ModelLayout.make(scenario: scenario, library: library)
         let ids = Set(layout.speciesIDs)
         return ParameterCatalog.entries(of: library, drugIDs: ids).map(\.name)
@@ -61,7 +63,16 @@ public enum ReceptorModel {
     /// Valid output column names for `scenario`, in canonical order.
     /// - Throws: `ModelError.unknownDrug`, `.unsupportedRoute`.
     public static func columnNames(for scenario: Scenario, library: DrugLibrary = .builtIn) throws -> [String] {
-        Observable.all(for: try ModelLayout.make(scenario: scenario, library: library)).map(\.name)
+        Observable.all(for: try ModelLayout.make(scenario: scenario, library: library.including(scenario.drugs))).map(\.name)
+    }
+
+    /// Columns written only on request, for `scenario`: `<drug>_plasma_ng_per_mL` of each drug
+    /// and metabolite (nM x molar mass / 1000).
+    /// - Throws: `ModelError.unknownDrug`, `.unsupportedRoute`.
+    public static func optionalColumnNames(for scenario: Scenario, library: DrugLibrary = .builtIn) throws -> [String] {
+        let library = library.including(scenario.drugs)
+        let layout = try ModelLayout.make(scenario: scenario, library: library)
+        return layout.speciesIDs.map { $0 + "_plasma_ng_per_mL" }
     }
 
     /// Solver options for a scenario: its tolerances; a 0.01 h fixed step for RK4 (see
@@ -143,14 +154,14 @@ public enum ReceptorModel {
         extremaOf requests: [(column: String, window: ClosedRange<Double>?)], into sink: inout Sink
     ) throws -> (statistics: SolverStatistics, extremes: [ObservableExtremes]) {
         let scenario = model.scenario
-        let all = Observable.all(for: model.layout)
+        let available = Observable.available(in: model)
         func lookUp(_ names: [String]) throws -> [Observable] {
             try names.map { name in
-                guard let o = all.first(where: { $0.name == name }) else { throw ModelError.unknownColumn(name) }
+                guard let o = available.first(where: { $0.name == name }) else { throw ModelError.unknownColumn(name) }
                 return o.observable
             }
         }
-        let names = columns ?? scenario.output.columns ?? all.map(\.name)
+        let names = columns ?? scenario.output.columns ?? Observable.all(for: model.layout).map(\.name)
         let observables = try lookUp(names)
         // One tracker per distinct window, with its columns; `placement` maps each request to
         // (tracker, column index) so the results come back in request order.

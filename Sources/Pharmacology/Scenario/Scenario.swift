@@ -16,13 +16,18 @@ public struct Scenario: Sendable, Equatable {
     public var parameterOverrides: [String: Double]
     public var output: OutputSpecification
     public var solver: SolverSpecification
+    /// Drugs defined as data for this scenario (its `drugs: [...]` and a `--library` file),
+    /// added to the library it is compiled over (`DrugLibrary.including`); empty for a
+    /// scenario that uses only the built-in library.
+    public var drugs: [Drug]
 
     public init(
         name: String, description: String = "", durationHours: Double,
         subject: Subject = Subject(), doses: [DoseRegimen] = [], events: [StimulusEvent] = [],
         parameterOverrides: [String: Double] = [:],
         output: OutputSpecification = OutputSpecification(),
-        solver: SolverSpecification = SolverSpecification()
+        solver: SolverSpecification = SolverSpecification(),
+        drugs: [Drug] = []
     ) {
         self.name = name
         self.description = description
@@ -33,6 +38,7 @@ public struct Scenario: Sendable, Equatable {
         self.parameterOverrides = parameterOverrides
         self.output = output
         self.solver = solver
+        self.drugs = drugs
     }
 }
 

@@ -6,7 +6,7 @@ import ScenarioFiles
 enum CheckCommand: ReceptorSimCommand {
     static let name = "check"
     static let abstract = "Validate scenario files without running them."
-    static let usage = "SCENARIO... [--timeline] [--events FILE.csv] [--max-rows N] [--max-administrations N]"
+    static let usage = "SCENARIO... [--timeline] [--events FILE.csv] [--library FILE] [--strict] [--max-rows N] [--max-administrations N]"
     static let discussion = """
         Reports every problem in every file at once, as 'file:line: error: field: message'.
         With --timeline, prints the fully expanded event timeline (every dose with time, drug,
@@ -17,17 +17,21 @@ enum CheckCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "Scenario files to check.", repeating: true)],
         options: [OptionSpecification("--timeline", help: "Print the expanded event timeline and the resolved defaults."),
-                  EventsOption.specification]
+                  EventsOption.specification, LibraryOption.specification, StrictOption.specification]
             + ScenarioLimitOptions.specifications)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
-        let vocabulary = ModelBridge.vocabulary
+        let vocabulary = try LibraryOption.vocabulary(arguments)
         let limits = try ScenarioLimitOptions.limits(arguments, command: name)
         let events = try EventsOption.table(arguments, console: console)
         var failed = false
         for file in arguments.positionals {
             do throws(ScenarioError) {
                 let loaded = try ScenarioReader.load(path: file, vocabulary: vocabulary, limits: limits, events: events)
+                if arguments.flag("--strict"), !loaded.warnings.isEmpty {
+                    throw loaded.warnings.count == 1 ? loaded.warnings[0] : ScenarioError.multiple(loaded.warnings)
+                }
+                for warning in loaded.warnings { console.err(warning.warningDescription) }
                 let scenario = loaded.scenario
                 // Counted from the schedule, not by expanding it (the timeline below is bounded
                 // by the limits once the file is valid).
@@ -79,6 +83,13 @@ enum CheckCommand: ReceptorSimCommand {
         }
         text += "  end of run at \(format(scenario.durationHours)) h\n"
         text += "  subject: \(scenario.subject.phenotype.rawValue), \(format(scenario.subject.weightKilograms)) kg\n"
+        if !scenario.drugs.isEmpty {
+            text += "  drugs defined as data:\n"
+            for drug in scenario.drugs {
+                let routes = drug.supportedRoutes.isEmpty ? "no routes (a metabolite)" : drug.supportedRoutes.map(\.rawValue).joined(separator: ", ")
+                text += "    \(drug.id): \(drug.name); \(routes); terminal half-life \(CSVNumberFormat.significantDigits(3).format(drug.terminalHalfLifeHours)) h\n"
+            }
+        }
         if !scenario.parameterOverrides.isEmpty {
             text += "  parameter overrides:\n"
             for (name, value) in scenario.parameterOverrides.sorted(by: { $0.key < $1.key }) {

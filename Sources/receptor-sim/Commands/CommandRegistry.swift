@@ -6,6 +6,7 @@ enum CommandRegistry {
         RunCommand.self,
         CheckCommand.self,
         DrugsCommand.self,
+        ParametersCommand.self,
         PlotCommand.self,
         ReportCommand.self,
         CompareCommand.self,

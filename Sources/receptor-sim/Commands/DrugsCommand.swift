@@ -1,17 +1,39 @@
 import Pharmacology
 import Reports
+import ScenarioFiles
 
 /// `receptor-sim drugs [NAME]`: the library, or one drug's parameters.
 enum DrugsCommand: ReceptorSimCommand {
     static let name = "drugs"
     static let abstract = "List the drug library, or show one drug's parameters with units and sources."
-    static let usage = "[NAME]"
+    static let usage = "[NAME] [--export NAME] [--library FILE]"
+    static let discussion = """
+        --export prints a drug as a library file (JSON5): every number with its unit in the key
+        and its source, the template for a drug of your own. Change its id (built-in ids are
+        taken), then load it with --library FILE, or paste the object into a scenario's drugs list.
+        """
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "NAME", help: "A drug's library id (as in scenario files).", optional: true)],
-        options: [])
+        options: [
+            OptionSpecification("--export", value: "NAME", help: "Print drug NAME as a drug definition file (a template to copy and change)."),
+            LibraryOption.specification,
+        ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
-        let drugs = ModelBridge.drugs()
+        let vocabulary = try LibraryOption.vocabulary(arguments)
+        let library = ModelBridge.library.including(vocabulary.libraryDrugs)
+        if let id = arguments.value("--export") {
+            guard let drug = library.drug(id) else { throw unknownDrug(id, in: library) }
+            let header = [
+                "Drug '\(id)' exported by 'receptor-sim drugs --export \(id)': a template for a drug of your own.",
+                "Change \"id\" (built-in ids are taken) and the numbers with their sources; each number may also be",
+                "bare (its source is then recorded as not given). Load the file with --library FILE, or paste the",
+                "object into a scenario's drugs: [...]. Ranges: 'receptor-sim parameters \(id).'",
+            ]
+            console.out(DrugDefinitionWriter.libraryText([drug], header: header))
+            return 0
+        }
+        let drugs = ModelBridge.drugs(of: library)
         guard let id = arguments.positionals.first else {
             let width = (drugs.map(\.id.count).max() ?? 0) + 2
             let nameWidth = (drugs.map(\.name.count).max() ?? 0) + 2
@@ -30,8 +52,8 @@ enum DrugsCommand: ReceptorSimCommand {
             console.out(text)
             return 0
         }
-        guard let drug = drugs.first(where: { $0.id == id }), let parameters = ModelBridge.parameters(ofDrug: id) else {
-            throw .unknownName(.drug, name: id, suggestions: NameSuggestionBridge.suggestions(for: id, in: drugs.map(\.id)), valid: drugs.map(\.id))
+        guard let drug = drugs.first(where: { $0.id == id }), let parameters = ModelBridge.parameters(ofDrug: id, in: library) else {
+            throw unknownDrug(id, in: library)
         }
         let routes = drug.routes.isEmpty ? "none (a metabolite, formed in the body)" : drug.routes.map(\.rawValue).joined(separator: ", ")
         var text = "\(drug.id): \(drug.name)\nroutes: \(routes)\n"
@@ -52,6 +74,18 @@ enum DrugsCommand: ReceptorSimCommand {
         }
         console.out(text)
         return 0
+    }
+
+    /// An unknown drug name; a receptor, peptide or parameter name gets a pointer to where it is
+    /// listed instead of the nearest drug id ("mu" is not a misspelt "m6g").
+    static func unknownDrug(_ id: String, in library: DrugLibrary) -> CommandLineError {
+        let ids = library.drugs.map(\.id)
+        if ReceptorKind(rawValue: id) != nil || library.peptides.contains(where: { $0.id == id }) || id == "model" {
+            let what = ReceptorKind(rawValue: id) != nil ? "a receptor" : id == "model" ? "the physiology prefix" : "an endogenous peptide"
+            return .usage(command: name, message: "'\(id)' is \(what), not a drug; its parameters: 'receptor-sim parameters \(id).'; "
+                + "drugs binding it: 'receptor-sim parameters' lists <drug>.\(id).ki_nM")
+        }
+        return .unknownName(.drug, name: id, suggestions: NameSuggestionBridge.suggestions(for: id, in: ids), valid: ids)
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {

@@ -41,6 +41,7 @@ enum ExploreCommand: ReceptorSimCommand {
             OptionSpecification("--vary", value: "SPEC", repeatable: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log] as for sweep, or phenotype=control,opioid_deficit; repeat (or separate by ';') for a grid, one control each."),
             ChartCommandSupport.outputOption(extensions: "html"),
             EventsOption.specification,
+            LibraryOption.specification,
             OptionSpecification("--columns", value: "a,b", help: "Columns to chart, one chart each (default: drug plasma concentration, mu_occupancy_total, tolerance_index, withdrawal_index)."),
             OptionSpecification("--interval", value: "H", help: "Hours between the simulated rows (default: the scenario's output.interval_h)."),
             OptionSpecification("--from", value: "H", help: "Start of the time window the charts show, in hours (default: 0)."),

@@ -8,7 +8,7 @@ import ScenarioFiles
 enum RunCommand: ReceptorSimCommand {
     static let name = "run"
     static let abstract = "Simulate a scenario and write its CSV."
-    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--method NAME] [--rtol R] [--atol A] [--summary] [--chart] [--quiet] [--events FILE.csv] [--max-rows N] [--max-administrations N]"
+    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--method NAME] [--rtol R] [--atol A] [--summary] [--chart] [--quiet] [--events FILE.csv] [--library FILE] [--strict] [--max-rows N] [--max-administrations N]"
     static let discussion = """
         Writes one row per output time: time_h first, then the scenario's columns (all when
         output.columns is not given). A file is written atomically: a failed run leaves no
@@ -27,28 +27,32 @@ enum RunCommand: ReceptorSimCommand {
             OptionSpecification("--chart", help: "Draw mu_occupancy_total and withdrawal_index (or the first two columns) in the terminal with braille characters after the run; on standard error when the CSV goes to standard output."),
             OptionSpecification("--quiet", short: "-q", help: "Show no progress on standard error (shown for runs longer than about a second)."),
             EventsOption.specification,
+            LibraryOption.specification,
+            StrictOption.specification,
         ] + ScenarioLimitOptions.specifications)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let file = arguments.positionals[0]
         try OutputOptions.check(command: name, outputs: [("--output", arguments.value("--output") ?? "-")],
-                                inputs: [file] + EventsOption.path(arguments))
+                                inputs: [file] + EventsOption.path(arguments) + LibraryOption.path(arguments))
         let events = try EventsOption.table(arguments, console: console)
-        let vocabulary = ModelBridge.vocabulary
+        let vocabulary = try LibraryOption.vocabulary(arguments)
         let limits = try ScenarioLimitOptions.limits(arguments, command: name)
-        var scenario: Scenario
+        let loaded: LoadedScenario
         do throws(ScenarioError) {
-            scenario = try ScenarioReader.load(path: file, vocabulary: vocabulary, limits: limits, events: events).scenario
+            loaded = try ScenarioReader.load(path: file, vocabulary: vocabulary, limits: limits, events: events)
         } catch {
             throw .scenario(error)
         }
+        try StrictOption.report(loaded, arguments, console: console)
+        var scenario = loaded.scenario
         try SolverOptions(arguments, command: name).apply(to: &scenario)
         if let text = arguments.value("--interval") {
             scenario.output.intervalHours = try ArgumentParser.positiveNumber(text, option: "--interval", command: name)
         }
         if let text = arguments.value("--columns") {
             let requested = try ArgumentParser.list(text, option: "--columns", command: name)
-            let valid = vocabulary.columnNames(scenario)
+            let valid = vocabulary.columnNames(scenario) + vocabulary.optionalColumnNames(scenario)
             for column in requested where !valid.contains(column) {
                 throw .usage(command: name, message: "unknown column '\(column)' in --columns for \(file)"
                     + NameSuggestionBridge.didYouMean(column, in: valid))

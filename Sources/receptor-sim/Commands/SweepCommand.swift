@@ -65,6 +65,8 @@ enum StudyCommandSupport {
         OptionSpecification("--shard", value: "I/N", help: "Run only slice I of N (I counts from 0, as SLURM_ARRAY_TASK_ID with --array=0-(N-1)); join with 'receptor-sim merge'."),
         OptionSpecification("--quiet", short: "-q", help: "No progress on standard error (otherwise a bar on a terminal, a line every 2 s in logs, after the first second)."),
         EventsOption.specification,
+        LibraryOption.specification,
+        StrictOption.specification,
     ]
 
     static let commonDiscussion = """
@@ -97,24 +99,31 @@ enum StudyCommandSupport {
             // on '-' is left to population, whose message says how to separate them.
             var outputs = [("--output", arguments.value("--output") ?? "-")]
             if let bands = arguments.value("--bands"), !(bands == "-" && outputs[0].1 == "-") { outputs.append(("--bands", bands)) }
-            try OutputOptions.check(command: command, outputs: outputs, inputs: [file] + EventsOption.path(arguments))
+            try OutputOptions.check(command: command, outputs: outputs, inputs: [file] + EventsOption.path(arguments) + LibraryOption.path(arguments))
             let events = try EventsOption.table(arguments, console: Console())
+            let vocabulary = try LibraryOption.vocabulary(arguments)
             var scenario: Scenario
+            var loadedScenario: LoadedScenario?
             // The fingerprint hashes exactly the bytes that were parsed (one read of the file).
             do throws(ScenarioError) {
                 var bytes = try ScenarioReader.readBytes(path: file)
-                scenario = try ScenarioReader.decode(bytes, file: file, vocabulary: ModelBridge.vocabulary, events: events).scenario
+                let loaded = try ScenarioReader.decode(bytes, file: file, vocabulary: vocabulary, events: events)
+                loadedScenario = loaded
+                scenario = loaded.scenario
                 // The table's doses decide the rows too: shards run with different tables must not join.
                 if let path = events?.file { bytes += Array("\n--events\n".utf8) + (try ScenarioReader.readBytes(path: path)) }
+                // So do the drug definitions of --library.
+                if let path = arguments.value("--library") { bytes += Array("\n--library\n".utf8) + (try ScenarioReader.readBytes(path: path)) }
                 scenarioBytes = bytes
             } catch {
                 throw .scenario(error)
             }
+            if let loadedScenario { try StrictOption.report(loadedScenario, arguments, console: Console()) }
             try SolverOptions(arguments, command: command).apply(to: &scenario)
             intervalHours = try arguments.value("--interval").map { (t: String) throws(CommandLineError) in
                 try ArgumentParser.positiveNumber(t, option: "--interval", command: command)
             } ?? scenario.output.intervalHours
-            let valid = ModelBridge.columnNames(for: scenario)
+            let valid = ModelBridge.columnNames(for: scenario) + ModelBridge.vocabulary.optionalColumnNames(scenario)
             if let text = arguments.value("--columns") {
                 columns = try ArgumentParser.list(text, option: "--columns", command: command)
             } else {

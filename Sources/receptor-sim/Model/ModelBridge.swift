@@ -22,13 +22,23 @@ struct ParameterRow: Sendable, Equatable {
     var source: String
 }
 
+/// One settable parameter as `receptor-sim parameters` lists it.
+struct ParameterReferenceRow: Sendable, Equatable {
+    var name: String
+    var value: Double
+    var unit: String
+    /// The valid values in short form ("> 0", "0 to 1") and why.
+    var range: String
+    var source: String
+}
+
 /// The only place the command line touches the Pharmacology model: the vocabulary for
 /// validation, the library listing, and the simulation itself.
 enum ModelBridge {
     static var library: DrugLibrary { .builtIn }
 
     /// The library, for `drugs` (metabolites included: they have no routes of their own).
-    static func drugs() -> [DrugSummary] {
+    static func drugs(of library: DrugLibrary = library) -> [DrugSummary] {
         library.drugs.map {
             DrugSummary(id: $0.id, name: $0.name, routes: $0.supportedRoutes, eliminationHalfLifeHours: $0.eliminationHalfLifeHours,
                         terminalHalfLifeHours: $0.terminalHalfLifeHours)
@@ -36,7 +46,7 @@ enum ModelBridge {
     }
 
     /// A drug's overridable parameters with units and sources; nil if the drug is unknown.
-    static func parameters(ofDrug id: String) -> [ParameterRow]? {
+    static func parameters(ofDrug id: String, in library: DrugLibrary = library) -> [ParameterRow]? {
         guard let drug = library.drug(id) else { return nil }
         let prefix = id + "."
         var rows = ParameterCatalog.entries(of: library, drugIDs: [id])
@@ -51,13 +61,49 @@ enum ModelBridge {
         return rows
     }
 
+    /// Every settable parameter of `library` (catalogue order, each drug's derived
+    /// `half_life_h` after its own rows), for `receptor-sim parameters`.
+    /// - Complexity: O(number of library values).
+    static func parameterReference(of library: DrugLibrary = library) -> [ParameterReferenceRow] {
+        var rows: [ParameterReferenceRow] = []
+        var lastDrugRow: [String: Int] = [:]
+        let drugIDs = Set(library.drugs.map(\.id))
+        for entry in ParameterCatalog.entries(of: library) {
+            let value = entry.value(in: library)
+            rows.append(ParameterReferenceRow(name: entry.name, value: value.value, unit: entry.unit,
+                                              range: shortRange(entry.range), source: value.source))
+            let head = String(entry.name.prefix { $0 != "." })
+            if drugIDs.contains(head) { lastDrugRow[head] = rows.count - 1 }
+        }
+        // The derived half-lives, after each drug's last row (from the end, so indices hold).
+        for drug in library.drugs.reversed() {
+            guard let index = lastDrugRow[drug.id] else { continue }
+            rows.insert(ParameterReferenceRow(
+                name: drug.id + ".half_life_h", value: drug.eliminationHalfLifeHours, unit: "h", range: shortRange(.halfLife),
+                source: "derived: central elimination half-life ln 2 x central_volume_l / clearance_l_per_h; setting it sets clearance_l_per_h"),
+                at: index + 1)
+        }
+        return rows
+    }
+
+    /// "> 0", ">= 0", "0 to 1", "> 0 to 1": the bounds of a range without its reason.
+    static func shortRange(_ range: ParameterRange) -> String {
+        func number(_ value: Double) -> String { CSVNumberFormat.significantDigits(6).format(value) }
+        if range.upperBound.isFinite {
+            let low = range.includesLowerBound ? number(range.lowerBound) : "> \(number(range.lowerBound))"
+            let high = range.includesUpperBound ? number(range.upperBound) : "< \(number(range.upperBound))"
+            return "\(low) to \(high)"
+        }
+        return (range.includesLowerBound ? ">= " : "> ") + number(range.lowerBound)
+    }
+
     /// The names scenarios may use, from the built-in library.
     static var vocabulary: ScenarioVocabulary {
         let library = self.library
         var ranges: [String: ParameterRange] = [:]
         for entry in ParameterCatalog.entries(of: library) { ranges[entry.name] = entry.range }
         let allRanges = ranges
-        return ScenarioVocabulary(
+        var vocabulary = ScenarioVocabulary(
             // Metabolites are listed with no routes, so dosing one says so instead of "unknown drug".
             drugRoutes: Dictionary(library.drugs.map { ($0.id, $0.supportedRoutes) }, uniquingKeysWith: { first, _ in first }),
             parameterNames: { scenario in
@@ -66,6 +112,11 @@ enum ModelBridge {
             columnNames: { scenario in columnNames(for: scenario, library: library) },
             solverMethods: IntegrationMethod.allCases.map(\.rawValue),
             parameterRange: { name in allRanges[name] ?? ParameterCatalog.range(of: name, in: library) })
+        vocabulary.reservedDrugIDs.formUnion(library.peptides.map(\.id))
+        vocabulary.plausibleDoses = PlausibleDoseTable.builtIn
+        vocabulary.amendableDrugs = library.drugs
+        vocabulary.optionalColumnNames = { scenario in (try? ReceptorModel.optionalColumnNames(for: scenario, library: library)) ?? [] }
+        return vocabulary
     }
 
     /// Every data column of a scenario (without `time_h`, which the CSV writer puts first).

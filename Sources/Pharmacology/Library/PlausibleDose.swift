@@ -1,0 +1,111 @@
+/// The largest dose of a drug by one route that its label or common practice uses: above it a
+/// scenario gets a warning (an error with `--strict`), so a µg/mg slip (fentanyl 100 mg) is
+/// caught before it is simulated. Not a toxicity limit: tolerant subjects and research doses may
+/// go higher, which is why it only warns.
+public struct PlausibleDose: Sendable, Equatable {
+    public var drug: String
+    public var route: Route
+    /// Largest single administration, mg (nil: no sourced range for this route).
+    public var maximumSingleMilligrams: Double?
+    /// Largest infusion rate, mg/h (`iv_infusion` only; nil: no sourced range).
+    public var maximumRateMilligramsPerHour: Double?
+    /// The label or reference the bound comes from, or why there is none.
+    public var source: String
+
+    public init(drug: String, route: Route, maximumSingleMilligrams: Double? = nil,
+                maximumRateMilligramsPerHour: Double? = nil, source: String) {
+        self.drug = drug
+        self.route = route
+        self.maximumSingleMilligrams = maximumSingleMilligrams
+        self.maximumRateMilligramsPerHour = maximumRateMilligramsPerHour
+        self.source = source
+    }
+}
+
+/// The plausible-dose table of the built-in drugs, one row per (drug, route) that can be dosed.
+///
+/// Tags as in the library: [R] read in a stored source, [M] recalled from the product label or
+/// guideline named and not re-read for this table (check before relying on a bound), and
+/// "unsourced" where no label or common range exists (investigational or non-medical products):
+/// those rows give no bound and produce no warning. Bounds are set at the top of the labelled or
+/// commonly used range for opioid-tolerant adults, 70 kg where a label doses per kg.
+public enum PlausibleDoseTable {
+    public static let builtIn: [PlausibleDose] = [
+        PlausibleDose(drug: "morphine", route: .oral, maximumSingleMilligrams: 200,
+                      source: "[M] MS IR label: 15-30 mg every 4 h opioid-naive; tolerant patients titrated to 200 mg"),
+        PlausibleDose(drug: "morphine", route: .intramuscular, maximumSingleMilligrams: 30,
+                      source: "[M] morphine sulfate injection label: 10 mg (5-20 mg) every 4 h; 30 mg for tolerant patients"),
+        PlausibleDose(drug: "morphine", route: .ivBolus, maximumSingleMilligrams: 30,
+                      source: "[M] morphine sulfate injection label: 0.1-0.2 mg/kg every 4 h; 30 mg for tolerant patients"),
+        PlausibleDose(drug: "morphine", route: .ivInfusion, maximumRateMilligramsPerHour: 50,
+                      source: "[M] palliative continuous infusions rarely above 50 mg/h (tolerant patients)"),
+        PlausibleDose(drug: "m6g", route: .ivBolus, source: "unsourced: not a marketed product (research doses only)"),
+        PlausibleDose(drug: "m6g", route: .ivInfusion, source: "unsourced: not a marketed product (research doses only)"),
+        PlausibleDose(drug: "oxycodone", route: .oral, maximumSingleMilligrams: 160,
+                      source: "[M] OxyContin label: 160 mg, the largest tablet, for opioid-tolerant patients only"),
+        PlausibleDose(drug: "oxycodone", route: .ivBolus, maximumSingleMilligrams: 20,
+                      source: "[M] oxycodone injection (UK SmPC): 1-10 mg; 20 mg for tolerant patients"),
+        PlausibleDose(drug: "oxycodone", route: .ivInfusion, maximumRateMilligramsPerHour: 20,
+                      source: "[R] Villesen et al. 2007: 0.05 mg/kg over 15 min (14 mg/h at 70 kg, validation/villesen-2007); [M] UK SmPC: 2 mg/h starting rate, titrated"),
+        PlausibleDose(drug: "fentanyl", route: .ivBolus, maximumSingleMilligrams: 3.5,
+                      source: "[M] fentanyl citrate injection label: 0.05-0.1 mg analgesia; up to 50 µg/kg (3.5 mg at 70 kg) as the sole anaesthetic in cardiac surgery"),
+        PlausibleDose(drug: "fentanyl", route: .ivInfusion, maximumRateMilligramsPerHour: 0.7,
+                      source: "[M] ICU sedation-analgesia 0.7-10 µg/kg/h in guidelines: 0.7 mg/h at 70 kg"),
+        PlausibleDose(drug: "fentanyl", route: .intranasal, maximumSingleMilligrams: 0.8,
+                      source: "[M] Lazanda label: 100-800 µg per dose"),
+        PlausibleDose(drug: "methadone", route: .oral, maximumSingleMilligrams: 200,
+                      source: "[M] opioid-treatment maintenance 60-120 mg/day; some patients above 200 mg"),
+        PlausibleDose(drug: "methadone", route: .ivBolus, maximumSingleMilligrams: 20,
+                      source: "[M] methadone injection label: 2.5-10 mg every 8-12 h; 20 mg for tolerant patients"),
+        PlausibleDose(drug: "methadone", route: .ivInfusion, source: "unsourced: no labelled infusion rate"),
+        PlausibleDose(drug: "buprenorphine", route: .sublingual, maximumSingleMilligrams: 32,
+                      source: "[M] Subutex label: maintenance up to 24 mg/day; 32 mg/day in some induction protocols"),
+        PlausibleDose(drug: "buprenorphine", route: .ivBolus, maximumSingleMilligrams: 8,
+                      source: "[M] Buprenex label: 0.3-0.6 mg analgesia; people who inject buprenorphine take tablet doses of 2-8 mg IV (validation/acnp-index-naloxone-in-buprenorphine-injectors models 2 mg)"),
+        PlausibleDose(drug: "buprenorphine", route: .ivInfusion, source: "unsourced: no labelled infusion rate"),
+        PlausibleDose(drug: "naloxone", route: .ivBolus, maximumSingleMilligrams: 10,
+                      source: "[M] naloxone injection label: 0.4-2 mg repeated to a total of 10 mg"),
+        PlausibleDose(drug: "naloxone", route: .intramuscular, maximumSingleMilligrams: 10,
+                      source: "[M] naloxone injection label (as IV): total 10 mg; Zimhi 5 mg per injection"),
+        PlausibleDose(drug: "naloxone", route: .intranasal, maximumSingleMilligrams: 8,
+                      source: "[M] Kloxxado label: 8 mg per spray (Narcan nasal 4 mg)"),
+        PlausibleDose(drug: "naloxone", route: .ivInfusion, maximumRateMilligramsPerHour: 4,
+                      source: "[M] infusion at two-thirds of the reversing bolus per hour (0.4-4 mg/h in toxicology references)"),
+        PlausibleDose(drug: "naltrexone", route: .oral, maximumSingleMilligrams: 150,
+                      source: "[M] naltrexone label: 50 mg/day, or 100-150 mg on some days of a three-times-weekly schedule"),
+        PlausibleDose(drug: "naltrexone", route: .ivBolus, source: "unsourced: no intravenous product (research doses only)"),
+        PlausibleDose(drug: "nalmefene", route: .oral, maximumSingleMilligrams: 20,
+                      source: "[M] Selincro SmPC: 18 mg base (20 mg hydrochloride dihydrate) once daily as needed; validation/kyhl-2016 doses 20 mg"),
+        PlausibleDose(drug: "nalmefene", route: .intranasal, maximumSingleMilligrams: 3,
+                      source: "[M] Zurnai/Opvee nasal label: 2.7 mg per spray"),
+        PlausibleDose(drug: "nalmefene", route: .intramuscular, maximumSingleMilligrams: 2,
+                      source: "[M] nalmefene injection label: 0.5-1 mg, to a total of 1.5-2 mg"),
+        PlausibleDose(drug: "nalmefene", route: .ivBolus, maximumSingleMilligrams: 2,
+                      source: "[M] nalmefene injection label: 0.5-1 mg, to a total of 1.5-2 mg"),
+        PlausibleDose(drug: "mitragynine", route: .oral, source: "unsourced: kratom is not a medicine; alkaloid content of products varies widely"),
+        PlausibleDose(drug: "ketamine", route: .ivBolus, maximumSingleMilligrams: 315,
+                      source: "[M] Ketalar label: induction 1-4.5 mg/kg IV (315 mg at 70 kg)"),
+        PlausibleDose(drug: "ketamine", route: .ivInfusion, maximumRateMilligramsPerHour: 140,
+                      source: "[M] anaesthesia maintenance infusions 0.5-2 mg/kg/h (140 mg/h at 70 kg); the depression protocol 0.5 mg/kg over 40 min is 0.75 mg/kg/h (Zarate et al. 2006)"),
+        PlausibleDose(drug: "ketamine", route: .intramuscular, maximumSingleMilligrams: 910,
+                      source: "[M] Ketalar label: induction 6.5-13 mg/kg IM (910 mg at 70 kg)"),
+        PlausibleDose(drug: "ketamine", route: .intranasal, maximumSingleMilligrams: 84,
+                      source: "[M] Spravato (esketamine) label: 56 or 84 mg per session"),
+        PlausibleDose(drug: "ketamine", route: .oral, source: "unsourced: no oral product; off-label oral doses vary"),
+        PlausibleDose(drug: "ketamine", route: .sublingual, source: "unsourced: no sublingual product; off-label doses vary"),
+        PlausibleDose(drug: "nalfurafine", route: .oral, maximumSingleMilligrams: 0.005,
+                      source: "[M] Remitch (Japan) label: 2.5 µg once daily, up to 5 µg"),
+        PlausibleDose(drug: "aticaprant", route: .oral, source: "unsourced: investigational (no label); trials used about 10 mg/day"),
+        PlausibleDose(drug: "oxytocin", route: .intranasal, maximumSingleMilligrams: 0.08,
+                      source: "[M] research intranasal doses 24-40 IU (about 0.04-0.08 mg at 1.68 µg/IU)"),
+        PlausibleDose(drug: "oxytocin", route: .ivBolus, maximumSingleMilligrams: 0.017,
+                      source: "[M] postpartum IV bolus 5-10 IU (0.017 mg at 1.68 µg/IU)"),
+        PlausibleDose(drug: "oxytocin", route: .ivInfusion, maximumRateMilligramsPerHour: 0.07,
+                      source: "[M] Pitocin label: labour infusions up to 20 mU/min, postpartum up to about 40 IU/h (0.07 mg/h)"),
+    ]
+
+    /// The row for (drug, route) in `table`, if any.
+    public static func entry(drug: String, route: Route, in table: [PlausibleDose] = builtIn) -> PlausibleDose? {
+        table.first { $0.drug == drug && $0.route == route }
+    }
+}

@@ -1,0 +1,19 @@
+import ScenarioFiles
+
+/// `--strict`: the plausibility warnings of a scenario (a dose above its drug's labelled or
+/// commonly used range, `PlausibleDoseTable`) become errors (exit 2). Without it they are
+/// printed on standard error and the command goes on.
+enum StrictOption {
+    static let specification = OptionSpecification(
+        "--strict", help: "Treat plausibility warnings (a dose above the labelled or commonly used range of its drug and route) as errors (exit 2).")
+
+    /// Prints the warnings of `loaded` on standard error, or throws them with `--strict`.
+    /// - Throws: `.scenario` with every warning as an error, when `--strict` is given.
+    static func report(_ loaded: LoadedScenario, _ arguments: ParsedArguments, console: Console) throws(CommandLineError) {
+        guard !loaded.warnings.isEmpty else { return }
+        if arguments.flag("--strict") {
+            throw .scenario(loaded.warnings.count == 1 ? loaded.warnings[0] : .multiple(loaded.warnings))
+        }
+        for warning in loaded.warnings { console.err(warning.warningDescription) }
+    }
+}
