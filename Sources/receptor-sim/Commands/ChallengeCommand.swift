@@ -136,8 +136,7 @@ enum ChallengeCommand: ReceptorSimCommand {
         withProbe.doses.append(probe)
         let columns = ModelBridge.columnNames(for: withProbe)
         guard columns.contains(observable) else {
-            throw .usage(command: name, message: "unknown column '\(observable)' in --observable for \(file)"
-                + NameSuggestionBridge.didYouMean(observable, in: columns))
+            throw .usage(command: name, message: UnknownName(.column, observable, valid: columns, place: " in --observable for \(file)").description)
         }
         var window = ChallengeDesign.defaultWindowHours
         if let text = arguments.value("--window") {

@@ -59,13 +59,16 @@ enum CheckCommand: ReceptorSimCommand {
     static func timeline(_ loaded: LoadedScenario) -> String {
         let scenario = loaded.scenario
         var text = "  timeline (time in h):\n"
-        for entry in ScenarioTimeline.expand(scenario) {
+        // The library as the scenario overrides it: a route's lag is the model's.
+        let library = (try? ParameterCatalog.apply(scenario.parameterOverrides, to: ModelBridge.library)) ?? ModelBridge.library
+        for entry in ScenarioTimeline.expand(scenario, library: library) {
             let time = formatTime(entry.timeHours)
             let padded = String(repeating: " ", count: max(0, 10 - time.count)) + time
             let what: String
             switch entry.kind {
             case .dose(let drug, let route, let amount):
                 what = "dose            \(drug) \(route.rawValue) \(format(amount)) mg"
+                    + (entry.lagHours > 0 ? " (absorbed from \(formatTime(entry.timeHours + entry.lagHours)) h)" : "")
             case .infusionStart(let drug, let rate):
                 what = "infusion start  \(drug) iv_infusion \(format(rate)) mg/h"
             case .infusionEnd(let drug):

@@ -31,7 +31,7 @@ enum DrugsCommand: ReceptorSimCommand {
             return 0
         }
         guard let drug = drugs.first(where: { $0.id == id }), let parameters = ModelBridge.parameters(ofDrug: id) else {
-            throw .unknownName(.drug, name: id, suggestions: NameSuggestionBridge.suggestions(for: id, in: drugs.map(\.id)), valid: drugs.map(\.id))
+            throw .unknownName(UnknownName(.drug, id, valid: drugs.map(\.id)))
         }
         let routes = drug.routes.isEmpty ? "none (a metabolite, formed in the body)" : drug.routes.map(\.rawValue).joined(separator: ", ")
         var text = "\(drug.id): \(drug.name)\nroutes: \(routes)\n"

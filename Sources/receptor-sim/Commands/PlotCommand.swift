@@ -279,8 +279,8 @@ struct ChartSelection {
             presets = []
             for name in names {
                 guard let preset = PanelPreset(rawValue: name) else {
-                    throw .usage(command: command, message: "unknown panel preset '\(name)' in --panels"
-                        + NameSuggestionBridge.didYouMean(name, in: available) + " (presets: \(available.joined(separator: ", ")))")
+                    throw .usage(command: command, message: UnknownName("panel preset", name, valid: available, place: " in --panels",
+                                                                        hint: UnknownName.listing("presets", available)).description)
                 }
                 presets?.append(preset)
             }
@@ -329,8 +329,7 @@ struct ChartSelection {
     /// The panels to draw from `available` columns; unknown columns get a "did you mean".
     func panels(available: [String], file: String, command: String, comparison: Bool) throws(CommandLineError) -> [PanelSpecification] {
         for column in columns ?? [] where !available.contains(column) {
-            throw .usage(command: command, message: "unknown column '\(column)' in --columns for \(file)"
-                + NameSuggestionBridge.didYouMean(column, in: available))
+            throw .usage(command: command, message: UnknownName(.column, column, valid: available, place: " in --columns for \(file)").description)
         }
         do {
             return comparison

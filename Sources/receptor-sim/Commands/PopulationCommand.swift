@@ -52,7 +52,7 @@ enum PopulationCommand: ReceptorSimCommand {
         var variabilities: [Variability] = []
         for text in arguments.allValues("--variability") {
             for item in try ArgumentParser.list(text, option: "--variability", command: name) {
-                variabilities.append(try StudyCommandSupport.study(name, setup.file) { () throws(StudyError) in try Variability.parse(item) })
+                variabilities.append(try StudyOptions.variability(item, command: name))
             }
         }
         if variabilities.isEmpty { variabilities = Variability.defaults(for: setup.base) }
