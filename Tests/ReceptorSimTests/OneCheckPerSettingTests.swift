@@ -125,4 +125,25 @@ import TestSupport
         }
         #expect(run.stderr == export.stderr)
     }
+
+    /// `check --timeline` shows the one expansion the model runs: a route's lag (here an
+    /// override) and an infusion cut at the end of the run.
+    @Test func theTimelineShowsTheLagAndTheCutTheModelUses() throws {
+        let path = try writeTemporaryScenario("""
+            { name: "lag", duration_h: 10,
+              doses: [{ drug: "morphine", route: "oral", amount_mg: 10, at_h: 1 },
+                      { drug: "fentanyl", route: "iv_infusion", rate_mg_per_h: 0.05, start_h: 8, duration_h: 5 }],
+              parameters: { "morphine.oral.lag_h": 0.5 } }
+            """)
+        let result = try runReceptorSim(["check", "--timeline", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("""
+              timeline (time in h):
+                       1  dose            morphine oral 10 mg (absorbed from 1.5 h)
+                       8  infusion start  fentanyl iv_infusion 0.05 mg/h
+                      10  infusion end    fentanyl
+              end of run at 10 h
+
+            """))
+    }
 }

@@ -58,11 +58,8 @@ enum ChallengeCommand: ReceptorSimCommand {
         do {
             curves = try ToleranceChallenge.run(
                 scenario: scenario, design: design, library: ModelBridge.library, threads: StudyExecutor.defaultThreads)
-        } catch let error as ModelError {
-            if case .solverFailed(let cause) = error { throw .simulation(file: file, timeHours: nil, cause: cause.description) }
-            throw .model(file: file, message: error.description)
         } catch {
-            throw .simulation(file: file, timeHours: nil, cause: "\(error)")
+            throw CommandLineError(error, file: file)
         }
 
         let destination: CSVDestination

@@ -122,13 +122,9 @@ enum ChartCommandSupport {
         }
     }
 
-    /// Loads and validates a scenario exactly as `run` does.
+    /// Loads and validates a scenario exactly as `run` does (`ScenarioLoading.read`).
     static func loadScenario(_ file: String) throws(CommandLineError) -> Scenario {
-        do throws(ScenarioError) {
-            return try ScenarioReader.load(path: file, vocabulary: ModelBridge.vocabulary).scenario
-        } catch {
-            throw .scenario(error)
-        }
+        try ScenarioLoading.read(file).scenario
     }
 
     /// Reads a CSV written by `run` through a `TimeSeriesReducer` (the file read in 1 MiB chunks;
