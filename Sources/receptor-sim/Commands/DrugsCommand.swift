@@ -5,7 +5,6 @@ import Reports
 enum DrugsCommand: ReceptorSimCommand {
     static let name = "drugs"
     static let abstract = "List the drug library, or show one drug's parameters with units and sources."
-    static let usage = "[NAME]"
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "NAME", help: "A drug's library id (as in scenario files).", optional: true)],
         options: [])

@@ -9,7 +9,6 @@ import Studies
 enum ExploreCommand: ReceptorSimCommand {
     static let name = "explore"
     static let abstract = "Run a grid of settings and write one interactive HTML page: a slider per setting, charts that switch at once."
-    static let usage = "SCENARIO --vary NAME=V1,V2,... [--vary ...]... -o FILE.html [--columns a,b] [--interval H] [--from H] [--to H] [--threads N] [--quiet]"
     static let discussion = """
         --vary takes what 'receptor-sim sweep' takes (see 'receptor-sim sweep --help'): a
         parameter (morphine.half_life_h, mu.turnover_half_life_h), a dose field
@@ -38,7 +37,7 @@ enum ExploreCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpecification("--vary", value: "SPEC", repeatable: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log] as for sweep, or phenotype=control,opioid_deficit; repeat (or separate by ';') for a grid, one control each."),
+            OptionSpecification("--vary", value: "SPEC", repeatable: true, required: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log] as for sweep, or phenotype=control,opioid_deficit; repeat (or separate by ';') for a grid, one control each."),
             ChartCommandSupport.outputOption(extensions: "html"),
             EventsOption.specification,
             OptionSpecification("--columns", value: "a,b", help: "Columns to chart, one chart each (default: drug plasma concentration, mu_occupancy_total, tolerance_index, withdrawal_index)."),

@@ -9,7 +9,6 @@ import ScenarioFiles
 enum PlotCommand: ReceptorSimCommand {
     static let name = "plot"
     static let abstract = "Draw a scenario's time course (or a CSV from run) as an SVG chart."
-    static let usage = "INPUT -o FILE.svg [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--scenario FILE] [--title TEXT] [--observations FILE.csv] [--quiet]"
     static let discussion = """
         INPUT is a scenario file, which is simulated first, or a CSV file (name ending in .csv)
         written by 'receptor-sim run'. Panels share one time axis in hours or days; dose times are
@@ -56,7 +55,7 @@ enum PlotCommand: ReceptorSimCommand {
 enum ChartCommandSupport {
     /// `-o FILE` naming the accepted extensions in its help.
     static func outputOption(extensions: String) -> OptionSpecification {
-        OptionSpecification("--output", short: "-o", value: "FILE", help: "Write to FILE (.\(extensions)), atomically; '-' writes to standard output.")
+        OptionSpecification("--output", short: "-o", value: "FILE", required: true, help: "Write to FILE (.\(extensions)), atomically; '-' writes to standard output.")
     }
 
     static let chartOptions = [

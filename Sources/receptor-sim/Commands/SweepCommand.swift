@@ -8,7 +8,6 @@ import Studies
 enum SweepCommand: ReceptorSimCommand {
     static let name = "sweep"
     static let abstract = "Run a scenario over a grid of parameter or dose values; one summary row per point."
-    static let usage = "SCENARIO --vary NAME=V1,V2,... [--vary NAME=FROM:TO:STEPS[:log]]... [-o FILE] [--columns a,b] [--threshold 'col>v,...'] [--threads N] [--shard I/N]"
     static let discussion = """
         NAME is a parameter of the scenario (morphine.half_life_h, mu.turnover_half_life_h: see
         'receptor-sim drugs DRUG') or a dose field: doses[K].amount_mg, .every_h, .start_h, .at_h,
@@ -27,7 +26,7 @@ enum SweepCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpecification("--vary", value: "SPEC", repeatable: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log]; repeat the option (or separate by ';') for a grid."),
+            OptionSpecification("--vary", value: "SPEC", repeatable: true, required: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log]; repeat the option (or separate by ';') for a grid."),
         ] + StudyCommandSupport.commonOptions)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
