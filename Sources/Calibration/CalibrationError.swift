@@ -1,3 +1,4 @@
+import Pharmacology
 import ScenarioFiles
 
 /// Why a fit could not be set up. Every case is an input problem (exit status 2); a simulation

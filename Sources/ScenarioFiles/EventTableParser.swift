@@ -1,3 +1,5 @@
+import Pharmacology
+
 /// Turns the text of an event table into dose entries, collecting every problem.
 ///
 /// Only the table's own grammar is checked here (the header, cell counts, numbers, and the

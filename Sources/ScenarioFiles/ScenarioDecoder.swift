@@ -3,20 +3,13 @@ import Pharmacology
 /// Turns a parsed JSON5 document into a `Scenario`, collecting every problem instead of
 /// stopping at the first.
 ///
-/// Structure (keys, types, ranges) is checked first; names (drugs, routes, parameters,
-/// columns, solver methods) are checked against a `ScenarioVocabulary`. Fields that fail are
-/// left out of the scenario, so later checks still see as much of the file as possible.
+/// The decoder maps text to values: keys, JSON types and names (drugs, routes, parameters,
+/// columns, solver methods, against a `ScenarioVocabulary`). Whether the values are
+/// acceptable (ranges, times within the run, counts, costs) is decided by the one check of
+/// Pharmacology (`ScenarioCheck`), which the compiler, studies and the command line's
+/// overrides call too; the decoder only places its problems at their lines. Fields that fail
+/// are left out of the scenario, so later checks still see as much of the file as possible.
 struct ScenarioDecoder {
-    /// Longest run accepted: 100 years.
-    static let maximumDurationHours = 876_000.0
-    /// Largest `count` of a repeated dose.
-    static let maximumDoseCount = ScenarioLimits.maximumCountPerEntry
-    static let maximumWeightKilograms = 1_000.0
-    /// Largest single dose (100 g) and infusion rate: far above any clinical amount, low enough
-    /// that unit mistakes are caught before they overflow the model.
-    static let maximumAmountMilligrams = 100_000.0
-    /// Largest stimulus intensity (1 is a typical event).
-    static let maximumIntensity = 100.0
 
     static let topLevelKeys = ["name", "description", "duration_h", "subject", "drugs", "doses", "events", "parameters", "output", "solver"]
     static let subjectKeys = ["phenotype", "weight_kg"]
@@ -46,8 +39,10 @@ struct ScenarioDecoder {
     /// Dose fields (`doses[0].amount_mg`) whose problem is already reported under the key the
     /// file used (`amount_ug`, or two amount keys at once): the schedule decoder skips them.
     private var reportedAmountPaths: Set<String> = []
-    /// Where `output.interval_h` is (nil: not given), for the output-size problem.
-    private var intervalLocation: FieldLocation?
+    /// Where each value read is, by its field path, to place the problems of `ScenarioCheck`.
+    private var positions: [String: SourcePosition] = [:]
+    /// Each number as the file wrote it (`1e-30`, `0x10`), by path, for messages.
+    private var literals: [String: String] = [:]
 
     init(file: String, vocabulary: ScenarioVocabulary, limits: ScenarioLimits = .standard) {
         self.file = file
@@ -72,7 +67,7 @@ struct ScenarioDecoder {
         }
         var durationKnown = false
         if let value = members["duration_h"] {
-            if let duration = number(value, path: "duration_h", .positive, atMost: Self.maximumDurationHours) {
+            if let duration = number(value, path: "duration_h"), report(ScenarioCheck.duration(duration), at: value.position) {
                 scenario.durationHours = duration
                 durationKnown = true
             }
@@ -119,26 +114,37 @@ struct ScenarioDecoder {
         }
         decodeOutput(members["output"], into: &scenario, durationHours: duration)
         decodeSolver(members["solver"], into: &scenario)
-        checkCost(of: scenario, members: members, durationKnown: durationKnown, at: rootLocation)
+        if let value = members["parameters"] {
+            report(ScenarioCheck.halfLifeConflicts(scenario.parameterOverrides), at: value.position)
+        }
+        checkCost(of: scenario, durationKnown: durationKnown, at: rootLocation)
         return scenario
     }
 
-    /// The caps of `limits`, from the counts of the schedule (nothing is expanded): the
-    /// administrations and events at `doses` (or `events`), the output size at
-    /// `output.interval_h` (or `duration_h`).
-    private mutating func checkCost(of scenario: Scenario, members: [String: JSONValue], durationKnown: Bool,
-                                    at rootLocation: FieldLocation) {
+    /// Places the problems `ScenarioCheck` found at the positions of their fields (`fallback`
+    /// for a field the file did not give), quoting numbers as written.
+    /// - Returns: true when there were none.
+    @discardableResult
+    private mutating func report(_ found: [ScenarioProblem], at fallback: SourcePosition) -> Bool {
+        for problem in found {
+            problems.append(ScenarioError(problem, at: location(problem.path, positions[problem.path] ?? fallback),
+                                          literal: literals[problem.path]))
+        }
+        return found.isEmpty
+    }
+
+    /// The caps of `limits` (`ScenarioCheck.cost`, from the counts of the schedule: nothing is
+    /// expanded): the administrations and events at `doses` (or `events`), the output size at
+    /// `output.interval_h` (or `duration_h` when the file leaves the interval out).
+    private mutating func checkCost(of scenario: Scenario, durationKnown: Bool, at rootLocation: FieldLocation) {
         let columns = scenario.output.columns?.count ?? vocabulary.columnNames(scenario).count
         let cost = ScenarioCost(scenario, columnCount: columns)
-        if let message = limits.administrationsProblem(cost) {
-            let key = scenario.doses.isEmpty ? "events" : "doses"
-            let here = members[key].map { location(key, $0.position) } ?? rootLocation
-            problems.append(.tooCostly(here, message: message))
+        var found = ScenarioCheck.cost(cost, limits: limits, hasDoses: !scenario.doses.isEmpty)
+        if !durationKnown { found.removeAll { $0.path == "output.interval_h" } }
+        for k in found.indices where found[k].path == "output.interval_h" && positions["output.interval_h"] == nil {
+            found[k].path = "duration_h"
         }
-        if durationKnown, let message = limits.outputProblem(cost, coarsen: "output.interval_h") {
-            let here = intervalLocation ?? members["duration_h"].map { location("duration_h", $0.position) } ?? rootLocation
-            problems.append(.tooCostly(here, message: message))
-        }
+        report(found, at: rootLocation.position)
     }
 
     private mutating func decodeSubject(_ value: JSONValue?, into scenario: inout Scenario) {
@@ -161,7 +167,7 @@ struct ScenarioDecoder {
             defaults.append(ResolvedDefault(path: "subject.phenotype", value: scenario.subject.phenotype.rawValue))
         }
         if let weightValue = members["weight_kg"] {
-            if let weight = number(weightValue, path: "subject.weight_kg", .positive, atMost: Self.maximumWeightKilograms) {
+            if let weight = number(weightValue, path: "subject.weight_kg"), report(ScenarioCheck.weight(weight), at: weightValue.position) {
                 scenario.subject.weightKilograms = weight
             }
         } else {
@@ -238,9 +244,9 @@ struct ScenarioDecoder {
             }
             let perUnit = only.milligramsPerUnit ?? weightKilograms
             let milligrams = number * perUnit
-            if milligrams > Self.maximumAmountMilligrams {
+            if milligrams > ScenarioLimits.maximumAmountMilligrams {
                 problems.append(.invalidNumber(location("\(path).\(only.key)", value.position), literal: literal,
-                                               requirement: .atMost(Self.maximumAmountMilligrams / perUnit)))
+                                               requirement: .atMost(ScenarioLimits.maximumAmountMilligrams / perUnit)))
                 out[canonical] = JSONValue(.null, at: value.position)
                 reportedAmountPaths.insert("\(path).\(canonical)")
                 continue
@@ -278,60 +284,52 @@ struct ScenarioDecoder {
             problems.append(.missingKey(here, key: key))
         }
         let isInfusion = form.contains("rate_mg_per_h")
-        if let route, (route == .ivInfusion) != isInfusion {
-            problems.append(.routeScheduleMismatch(location("\(path).route", members["route"]?.position ?? here.position),
-                                                   route: route.rawValue))
+        if let route {
+            report(ScenarioCheck.route(route, isInfusion: isInfusion).map { $0.under(path) }, at: here.position)
         }
-        func field(_ key: String, _ requirement: NumberRequirement, atMost: Double? = nil) -> Double? {
-            guard let value = members[key], !reportedAmountPaths.contains("\(path).\(key)") else { return nil }
-            return number(value, path: "\(path).\(key)", requirement, atMost: atMost)
-        }
-
         if form.contains("taper") || form.contains("titration") {
             let key = form.contains("taper") ? "taper" : "titration"
             guard let value = members[key] else { return nil }
             return decodeStepped(value, path: "\(path).\(key)", durationHours: durationHours)
         }
+        // A field missing or not a number gets a valid stand-in, so the others are still
+        // checked; the schedule is then incomplete and left out.
+        var complete = true
+        func field(_ key: String, standIn: Double) -> Double {
+            if let value = members[key], !reportedAmountPaths.contains("\(path).\(key)"),
+               let number = number(value, path: "\(path).\(key)") { return number }
+            complete = false
+            return standIn
+        }
+        let schedule: DoseSchedule
         if isInfusion {
-            let rate = field("rate_mg_per_h", .nonNegative, atMost: Self.maximumAmountMilligrams)
-            let start = field("start_h", .nonNegative)
-            let length = field("duration_h", .positive)
-            if let start, let durationHours, start > durationHours, let value = members["start_h"] {
-                problems.append(.afterEndOfRun(location("\(path).start_h", value.position), timeHours: start, durationHours: durationHours))
-            }
-            guard let rate, let start, let length else { return nil }
-            return .infusion(startHours: start, durationHours: length, rateMilligramsPerHour: rate)
-        }
-        let amount = field("amount_mg", .nonNegative, atMost: Self.maximumAmountMilligrams)
-        if form.contains("at_h") {
-            let time = field("at_h", .nonNegative)
-            if let time, let durationHours, time > durationHours, let value = members["at_h"] {
-                problems.append(.afterEndOfRun(location("\(path).at_h", value.position), timeHours: time, durationHours: durationHours))
-            }
-            guard let amount, let time else { return nil }
-            return .single(atHours: time, amountMilligrams: amount)
-        }
-        let start = field("start_h", .nonNegative)
-        let every = field("every_h", .positive)
-        let countValue = field("count", .positive, atMost: Double(Self.maximumDoseCount))
-        var count: Int?
-        if let countValue, let value = members["count"] {
-            if countValue == countValue.rounded() {
-                count = Int(countValue)
+            schedule = .infusion(startHours: field("start_h", standIn: 0), durationHours: field("duration_h", standIn: 1),
+                                 rateMilligramsPerHour: field("rate_mg_per_h", standIn: 0))
+        } else if form.contains("at_h") {
+            schedule = .single(atHours: field("at_h", standIn: 0), amountMilligrams: field("amount_mg", standIn: 0))
+        } else {
+            let amount = field("amount_mg", standIn: 0), start = field("start_h", standIn: 0), every = field("every_h", standIn: 1)
+            // `count` becomes an `Int`: checked here, before the conversion.
+            var count = 1
+            let given = field("count", standIn: 1)
+            if members["count"] != nil, report(ScenarioCheck.count(given).map { $0.under(path) }, at: here.position) {
+                count = Int(given)
             } else {
-                problems.append(.invalidNumber(location("\(path).count", value.position), literal: literalOf(value), requirement: .wholeNumber))
+                complete = false
             }
+            schedule = .repeated(startHours: start, everyHours: every, count: count, amountMilligrams: amount)
         }
-        if let start, let durationHours, start > durationHours, let value = members["start_h"] {
-            problems.append(.afterEndOfRun(location("\(path).start_h", value.position), timeHours: start, durationHours: durationHours))
-        } else if let start, let every, let count, let durationHours, let value = members["count"] {
-            let last = start + Double(count - 1) * every
-            if last > durationHours {
-                problems.append(.afterEndOfRun(location("\(path).count", value.position), timeHours: last, durationHours: durationHours))
-            }
-        }
-        guard let amount, let start, let every, let count else { return nil }
-        return .repeated(startHours: start, everyHours: every, count: count, amountMilligrams: amount)
+        return checked(schedule, complete: complete, path: path, durationHours: durationHours, at: here.position)
+    }
+
+    /// `schedule` when `ScenarioCheck` finds nothing wrong with it and it is `complete`; its
+    /// problems recorded (only those of fields the file gives: stand-ins are not the user's).
+    private mutating func checked(_ schedule: DoseSchedule, complete: Bool, path: String, durationHours: Double?,
+                                  at position: SourcePosition) -> DoseSchedule? {
+        let found = ScenarioCheck.schedule(schedule, durationHours: complete ? durationHours : nil)
+            .map { $0.under(path) }
+            .filter { literals[$0.path] != nil || positions[$0.path] != nil }
+        return report(found, at: position) && complete ? schedule : nil
     }
 
     private mutating func decodeStepped(_ value: JSONValue, path: String, durationHours: Double?) -> DoseSchedule? {
@@ -340,36 +338,27 @@ struct ScenarioDecoder {
         for key in Self.steppedKeys where members[key] == nil {
             problems.append(.missingKey(here, key: key))
         }
-        let start = members["start_h"].flatMap { number($0, path: "\(path).start_h", .nonNegative) }
-        let every = members["every_h"].flatMap { number($0, path: "\(path).every_h", .positive) }
-        var amounts: [Double]?
+        var complete = true
+        let start = members["start_h"].flatMap { number($0, path: "\(path).start_h") }
+        let every = members["every_h"].flatMap { number($0, path: "\(path).every_h") }
+        if start == nil || every == nil { complete = false }
+        var amounts: [Double] = []
         if let amountsValue = members["amounts_mg"], let elements = array(amountsValue, path: "\(path).amounts_mg") {
-            var collected: [Double] = []
-            var valid = true
+            literals["\(path).amounts_mg"] = "\(elements.count) amounts"
             for (i, element) in elements.enumerated() {
-                if let amount = number(element, path: "\(path).amounts_mg[\(i)]", .nonNegative, atMost: Self.maximumAmountMilligrams) {
-                    collected.append(amount)
+                if let amount = number(element, path: "\(path).amounts_mg[\(i)]") {
+                    amounts.append(amount)
                 } else {
-                    valid = false
+                    amounts.append(0)
+                    complete = false
                 }
             }
-            if elements.isEmpty {
-                problems.append(.emptyList(location("\(path).amounts_mg", amountsValue.position)))
-                valid = false
-            }
-            if elements.count > Self.maximumDoseCount {
-                problems.append(.invalidNumber(location("\(path).amounts_mg", amountsValue.position),
-                                               literal: "\(elements.count) amounts", requirement: .atMost(Double(Self.maximumDoseCount))))
-                valid = false
-            }
-            if valid { amounts = collected }
+        } else {
+            complete = false
+            amounts = [0]
         }
-        guard let start, let every, let amounts else { return nil }
-        let last = start + Double(amounts.count - 1) * every
-        if let durationHours, last > durationHours, let value = members["amounts_mg"] {
-            problems.append(.afterEndOfRun(location("\(path).amounts_mg", value.position), timeHours: last, durationHours: durationHours))
-        }
-        return .stepped(startHours: start, everyHours: every, amountsMilligrams: amounts)
+        let schedule = DoseSchedule.stepped(startHours: start ?? 0, everyHours: every ?? 1, amountsMilligrams: amounts)
+        return checked(schedule, complete: complete, path: path, durationHours: durationHours, at: here.position)
     }
 
     // MARK: Events, parameters, output, solver
@@ -388,20 +377,21 @@ struct ScenarioDecoder {
                             at: location("\(path).kind", kindValue.position))
             }
         }
-        let start = members["start_h"].flatMap { number($0, path: "\(path).start_h", .nonNegative) }
-        let length = members["duration_h"].flatMap { number($0, path: "\(path).duration_h", .positive) }
-        var intensity = 1.0
+        let start = members["start_h"].flatMap { number($0, path: "\(path).start_h") }
+        let length = members["duration_h"].flatMap { number($0, path: "\(path).duration_h") }
+        var intensity: Double? = 1
         if let intensityValue = members["intensity"] {
-            guard let parsed = number(intensityValue, path: "\(path).intensity", .nonNegative, atMost: Self.maximumIntensity) else { return nil }
-            intensity = parsed
+            intensity = number(intensityValue, path: "\(path).intensity")
         } else {
             defaults.append(ResolvedDefault(path: "\(path).intensity", value: "1"))
         }
-        if let start, let durationHours, start > durationHours, let value = members["start_h"] {
-            problems.append(.afterEndOfRun(location("\(path).start_h", value.position), timeHours: start, durationHours: durationHours))
-        }
-        guard let kind, let start, let length else { return nil }
-        return StimulusEvent(kind: kind, startHours: start, durationHours: length, intensity: intensity)
+        // Stand-ins for what is missing, as for doses; their problems are not the user's.
+        let event = StimulusEvent(kind: kind ?? .stress, startHours: start ?? 0, durationHours: length ?? 1, intensity: intensity ?? 1)
+        let found = ScenarioCheck.event(event, durationHours: start == nil ? nil : durationHours)
+            .map { $0.under(path) }
+            .filter { literals[$0.path] != nil }
+        guard report(found, at: here.position), kind != nil, start != nil, length != nil, intensity != nil else { return nil }
+        return event
     }
 
     private mutating func decodeParameters(_ value: JSONValue, scenario: Scenario) -> [String: Double] {
@@ -418,11 +408,11 @@ struct ScenarioDecoder {
                 unknownName(member.key, category: .parameter, candidates: valid, at: location(path, member.keyPosition))
                 continue
             }
-            // Each parameter's range comes from the model (ParameterCatalog): the same check
-            // as for sweeps and populations. Without one, library values are never negative.
-            if let range = vocabulary.parameterRange(member.key) {
-                if let number = number(member.value, path: path, within: range) { overrides[member.key] = number }
-            } else if let number = number(member.value, path: path, .nonNegative) {
+            // Each parameter's range comes from the model (ParameterCatalog), checked by the one
+            // check sweeps and populations get.
+            if let number = number(member.value, path: path),
+               report(ScenarioCheck.parameter(member.key, number, range: vocabulary.parameterRange(member.key)),
+                      at: member.value.position) {
                 overrides[member.key] = number
             }
         }
@@ -438,8 +428,8 @@ struct ScenarioDecoder {
         }
         guard let members = object(value, path: "output", allowed: Self.outputKeys) else { return }
         if let intervalValue = members["interval_h"] {
-            intervalLocation = location("output.interval_h", intervalValue.position)
-            if let interval = number(intervalValue, path: "output.interval_h", .positive) {
+            if let interval = number(intervalValue, path: "output.interval_h"),
+               report(ScenarioCheck.interval(interval), at: intervalValue.position) {
                 scenario.output.intervalHours = interval
             }
         } else {
@@ -493,19 +483,20 @@ struct ScenarioDecoder {
         } else {
             defaults.append(methodDefault)
         }
+        var tolerances = scenario.solver
         if let rtolValue = members["rtol"] {
-            if let rtol = number(rtolValue, path: "solver.rtol", within: SolverSpecification.relativeToleranceRange) {
-                scenario.solver.relativeTolerance = rtol
-            }
+            tolerances.relativeTolerance = number(rtolValue, path: "solver.rtol") ?? tolerances.relativeTolerance
         } else {
             defaults.append(rtolDefault)
         }
         if let atolValue = members["atol"] {
-            if let atol = number(atolValue, path: "solver.atol", within: SolverSpecification.absoluteToleranceRange) {
-                scenario.solver.absoluteTolerance = atol
-            }
+            tolerances.absoluteTolerance = number(atolValue, path: "solver.atol") ?? tolerances.absoluteTolerance
         } else {
             defaults.append(atolDefault)
+        }
+        if report(ScenarioCheck.tolerances(tolerances), at: value.position) {
+            scenario.solver.relativeTolerance = tolerances.relativeTolerance
+            scenario.solver.absoluteTolerance = tolerances.absoluteTolerance
         }
     }
 
@@ -531,6 +522,7 @@ struct ScenarioDecoder {
         for member in members {
             if allowed.contains(member.key) {
                 byKey[member.key] = member.value
+                positions[path.isEmpty ? member.key : "\(path).\(member.key)"] = member.value.position
             } else {
                 let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
                 problems.append(.unknownKey(location(memberPath, member.keyPosition), key: member.key,
@@ -557,29 +549,27 @@ struct ScenarioDecoder {
         return text
     }
 
-    mutating func number(
-        _ value: JSONValue, path: String, _ requirement: NumberRequirement, atMost limit: Double? = nil
-    ) -> Double? {
+    /// The number `value` holds (any, `NaN` and infinities included: what it must be is
+    /// `ScenarioCheck`'s to say), with its position and text recorded under `path`; nil (and a
+    /// problem) for another JSON type.
+    private mutating func number(_ value: JSONValue, path: String) -> Double? {
         guard case .number(let number, let literal) = value.kind else {
             problems.append(.wrongType(location(path, value.position), expected: "a number", found: value.typeName))
             return nil
         }
-        let here = location(path, value.position)
-        let ok: Bool
-        switch requirement {
-        case .nonNegative: ok = number.isFinite && number >= 0
-        case .positive: ok = number.isFinite && number > 0
-        default: ok = number.isFinite
-        }
-        guard ok else {
-            problems.append(.invalidNumber(here, literal: literal, requirement: requirement))
-            return nil
-        }
-        if let limit, number > limit {
-            problems.append(.invalidNumber(here, literal: literal, requirement: .atMost(limit)))
-            return nil
-        }
+        positions[path] = value.position
+        literals[path] = literal
         return number
+    }
+
+    /// A number that meets `requirement` (and `limit`), judged by `ScenarioCheck.number`; nil
+    /// and a problem otherwise. For the fields no scenario-wide check covers (drug definitions,
+    /// an amount in the unit the file wrote).
+    mutating func number(
+        _ value: JSONValue, path: String, _ requirement: NumberRequirement, atMost limit: Double? = nil
+    ) -> Double? {
+        guard let number = number(value, path: path) else { return nil }
+        return report(ScenarioCheck.number(number, path, requirement, atMost: limit), at: value.position) ? number : nil
     }
 
     /// A number inside `range` (finite), or nil and a problem that quotes the range and its reason.

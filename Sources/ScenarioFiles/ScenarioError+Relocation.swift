@@ -22,6 +22,7 @@ extension ScenarioError {
         case .afterEndOfRun(let l, let time, let duration): return .afterEndOfRun(transform(l), timeHours: time, durationHours: duration)
         case .outOfRange(let l, let literal, let range): return .outOfRange(transform(l), literal: literal, range: range)
         case .tooCostly(let l, let message): return .tooCostly(transform(l), message: message)
+        case .conflict(let l, let message): return .conflict(transform(l), message: message)
         case .eventTable(let l, let message): return .eventTable(transform(l), message: message)
         case .drugDefinition(let l, let message): return .drugDefinition(transform(l), message: message)
         case .implausibleDose(let l, let message): return .implausibleDose(transform(l), message: message)

@@ -16,58 +16,6 @@ public struct FieldLocation: Sendable, Equatable, Hashable {
     public var line: Int { position.line }
 }
 
-/// What a number failed to be.
-public enum NumberRequirement: Sendable, Equatable {
-    case finite
-    case nonNegative
-    case positive
-    case wholeNumber
-    case atMost(Double)
-    case atLeast(Double)
-
-    /// "must be a finite number > 0", as messages about a field or an option say it.
-    public var phrase: String {
-        switch self {
-        case .finite: return "must be a finite number"
-        case .nonNegative: return "must be a finite number >= 0"
-        case .positive: return "must be a finite number > 0"
-        case .wholeNumber: return "must be a whole number"
-        case .atMost(let limit): return "must be at most \(ScenarioError.format(limit))"
-        case .atLeast(let limit): return "must be at least \(ScenarioError.format(limit))"
-        }
-    }
-}
-
-/// The kinds of names a scenario refers to, for "unknown ..." messages.
-public enum NameCategory: String, Sendable, Equatable {
-    case drug
-    case route
-    case phenotype
-    case eventKind = "event kind"
-    case parameter
-    case column
-    case solverMethod = "solver method"
-    /// A receptor a drug definition binds (`bindings.mu`).
-    case receptor
-    /// A binding's `class` in a drug definition.
-    case efficacyClass = "binding class"
-
-    /// What follows the suggestion in an "unknown ..." message: the valid names of a short,
-    /// closed list (routes, phenotypes, event kinds, methods), or where to look up a drug.
-    package func hint(valid: [String]) -> String {
-        switch self {
-        case .drug: return " (see 'receptor-sim drugs' for the library)"
-        case .route: return " (routes: \(valid.joined(separator: ", ")))"
-        case .phenotype: return " (phenotypes: \(valid.joined(separator: ", ")))"
-        case .eventKind: return " (event kinds: \(valid.joined(separator: ", ")))"
-        case .solverMethod: return " (methods: \(valid.joined(separator: ", ")))"
-        case .receptor: return " (receptors: \(valid.joined(separator: ", ")))"
-        case .efficacyClass: return " (classes: \(valid.joined(separator: ", ")))"
-        case .parameter, .column: return ""
-        }
-    }
-}
-
 /// Everything that can be wrong with a scenario file. One case per kind of problem, each with
 /// the location it concerns; `.multiple` carries all problems of one file, since validation
 /// reports every error at once rather than the first.
@@ -112,6 +60,9 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A parameter override or solver tolerance outside the range that keeps the model or the
     /// solution meaningful; the range carries its reason.
     case outOfRange(FieldLocation, literal: String, range: ParameterRange)
+    /// Two settings that cannot be combined (`<drug>.half_life_h` with its clearance); the
+    /// message says which and why.
+    case conflict(FieldLocation, message: String)
     /// The scenario would cost more than `ScenarioLimits` allow (administrations and events,
     /// output rows); the message gives the estimate, the limit and the way out.
     case tooCostly(FieldLocation, message: String)
@@ -205,7 +156,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             .ambiguousSchedule(let location, _), .routeScheduleMismatch(let location, _), .emptyList(let location),
             .afterEndOfRun(let location, _, _), .tooCostly(let location, _),
             .outOfRange(let location, _, _), .eventTable(let location, _), .drugDefinition(let location, _), .implausibleDose(let location, _),
-            .conflictingKeys(let location, _, _):
+            .conflictingKeys(let location, _, _), .conflict(let location, _):
             return location
         default:
             return nil
@@ -232,8 +183,9 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             return "expected \(expected), found \(found)"
         case .invalidNumber(_, let literal, let requirement):
             return "\(requirement.phrase), found \(literal)"
-        case .unknownName(_, let category, let name, let suggestions, let valid):
-            return "unknown \(category.rawValue) '\(name)'" + NameSuggestion.didYouMean(suggestions) + category.hint(valid: valid)
+        case .unknownName(_, let category, let name, _, let valid):
+            // The suggestions were found in `valid` by the same search (`NameSuggestion`).
+            return UnknownName(category, name, valid: valid).description
         case .unsupportedRoute(_, let drug, let route, let supported):
             if supported.isEmpty { return "drug '\(drug)' cannot be given directly by any route (it has no routes; route '\(route)')" }
             return "drug '\(drug)' cannot be given by route '\(route)' (supported: "
@@ -250,7 +202,8 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
             return "must not be empty"
         case .afterEndOfRun(_, let time, let duration):
             return "starts at \(Self.format(time)) h, after the end of the run (duration_h \(Self.format(duration)))"
-        case .tooCostly(_, let message), .eventTable(_, let message), .drugDefinition(_, let message), .implausibleDose(_, let message):
+        case .tooCostly(_, let message), .eventTable(_, let message), .drugDefinition(_, let message), .implausibleDose(_, let message),
+             .conflict(_, let message):
             return message
         case .conflictingKeys(_, let keys, let message):
             return "\(message) (found: \(keys.joined(separator: ", ")))"
@@ -262,8 +215,31 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Numbers in messages: integers without `.0`, others shortest round-trip.
-    static func format(_ value: Double) -> String {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+    static func format(_ value: Double) -> String { ScenarioProblem.format(value) }
+
+    /// A problem the one check (`ScenarioCheck`) found, at the place in the file it concerns;
+    /// `literal` is the number as the file wrote it (nil: the value formatted).
+    init(_ problem: ScenarioProblem, at location: FieldLocation, literal: String?) {
+        switch problem.issue {
+        case .invalidNumber(let value, let requirement):
+            self = .invalidNumber(location, literal: literal ?? Self.format(value), requirement: requirement)
+        case .outOfRange(let value, let range):
+            self = .outOfRange(location, literal: literal ?? Self.format(value), range: range)
+        case .afterEndOfRun(let time, let duration):
+            self = .afterEndOfRun(location, timeHours: time, durationHours: duration)
+        case .routeScheduleMismatch(let route):
+            self = .routeScheduleMismatch(location, route: route.rawValue)
+        case .emptyList:
+            self = .emptyList(location)
+        case .unsupportedRoute(let drug, let route, let supported):
+            self = .unsupportedRoute(location, drug: drug, route: route.rawValue, supported: supported.map(\.rawValue))
+        case .tooCostly(let message):
+            self = .tooCostly(location, message: message)
+        case .conflict(let message):
+            self = .conflict(location, message: message)
+        case .unknownName(let category, let name, let valid):
+            self = .unknownName(location, category: category, name: name,
+                                suggestions: NameSuggestion.suggestions(for: name, in: valid), valid: valid)
+        }
     }
 }

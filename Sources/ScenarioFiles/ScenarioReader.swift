@@ -7,15 +7,6 @@ public enum ScenarioReader {
     /// Most output rows one run may ask for by default (`ScenarioLimits.standard`), for studies.
     public static var maximumOutputRows: Double { Double(ScenarioLimits.standard.maximumRows) }
 
-    /// Checks a solver tolerance given outside a file (`--rtol`, `--atol`) exactly as
-    /// `solver.rtol` and `solver.atol` are checked in one (`SolverSpecification`'s ranges).
-    /// - Returns: nil when `value` is valid, else what it must be ("must be a finite number
-    ///   >= 1e-13 and <= 0.01 (reason)").
-    public static func toleranceProblem(_ value: Double, relative: Bool) -> String? {
-        let range = relative ? SolverSpecification.relativeToleranceRange : SolverSpecification.absoluteToleranceRange
-        return range.contains(value) ? nil : range.requirement
-    }
-
     /// Reads and validates the scenario at `path`.
     /// - Parameters:
     ///   - path: the file, as the user wrote it (also used in messages).

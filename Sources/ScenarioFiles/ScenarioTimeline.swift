@@ -12,10 +12,13 @@ public struct TimelineEntry: Sendable, Equatable {
 
     public var timeHours: Double
     public var kind: Kind
+    /// For a dose into a depot: how long after `timeHours` absorption starts (the route's lag).
+    public var lagHours: Double
 
-    public init(timeHours: Double, kind: Kind) {
+    public init(timeHours: Double, kind: Kind, lagHours: Double = 0) {
         self.timeHours = timeHours
         self.kind = kind
+        self.lagHours = lagHours
     }
 }
 
@@ -23,36 +26,28 @@ public struct TimelineEntry: Sendable, Equatable {
 /// exactly what will be simulated before anything runs.
 public enum ScenarioTimeline {
     /// Every dose, infusion start and end, and stimulus window start and end, sorted by time
-    /// (ties keep the order of the file). Infusions and events are cut at the end of the run.
+    /// (ties keep the order of the file): the scenario's one expansion (`Scenario.schedule`),
+    /// the one the model's events are made from. Infusions and events are cut at the end of
+    /// the run.
+    /// - Parameter library: where the routes' absorption lags come from (nil: none shown).
     /// - Complexity: O(n log n) in the number of expanded entries.
-    public static func expand(_ scenario: Scenario) -> [TimelineEntry] {
-        var entries: [TimelineEntry] = []
-        let end = scenario.durationHours
-        for regimen in scenario.doses {
-            switch regimen.schedule {
-            case .single(let time, let amount):
-                entries.append(TimelineEntry(timeHours: time, kind: .dose(drug: regimen.drug, route: regimen.route, amountMilligrams: amount)))
-            case .repeated(let start, let every, let count, let amount):
-                for k in 0..<max(0, count) {
-                    entries.append(TimelineEntry(timeHours: start + Double(k) * every,
-                                                 kind: .dose(drug: regimen.drug, route: regimen.route, amountMilligrams: amount)))
-                }
-            case .stepped(let start, let every, let amounts):
-                for (k, amount) in amounts.enumerated() {
-                    entries.append(TimelineEntry(timeHours: start + Double(k) * every,
-                                                 kind: .dose(drug: regimen.drug, route: regimen.route, amountMilligrams: amount)))
-                }
-            case .infusion(let start, let duration, let rate):
-                entries.append(TimelineEntry(timeHours: start, kind: .infusionStart(drug: regimen.drug, rateMilligramsPerHour: rate)))
-                entries.append(TimelineEntry(timeHours: min(start + duration, end), kind: .infusionEnd(drug: regimen.drug)))
+    public static func expand(_ scenario: Scenario, library: DrugLibrary? = nil) -> [TimelineEntry] {
+        scenario.schedule(library: library).map { entry in
+            switch entry.kind {
+            case .dose(let index, let amount, let lag):
+                let regimen = scenario.doses[index]
+                return TimelineEntry(timeHours: entry.timeHours, kind: .dose(drug: regimen.drug, route: regimen.route, amountMilligrams: amount),
+                                     lagHours: lag)
+            case .infusionStart(let index, let rate):
+                return TimelineEntry(timeHours: entry.timeHours, kind: .infusionStart(drug: scenario.doses[index].drug, rateMilligramsPerHour: rate))
+            case .infusionEnd(let index, _, _):
+                return TimelineEntry(timeHours: entry.timeHours, kind: .infusionEnd(drug: scenario.doses[index].drug))
+            case .stimulusStart(let index):
+                let event = scenario.events[index]
+                return TimelineEntry(timeHours: entry.timeHours, kind: .stimulusStart(event.kind, intensity: event.intensity))
+            case .stimulusEnd(let index, _):
+                return TimelineEntry(timeHours: entry.timeHours, kind: .stimulusEnd(scenario.events[index].kind))
             }
         }
-        for event in scenario.events {
-            entries.append(TimelineEntry(timeHours: event.startHours, kind: .stimulusStart(event.kind, intensity: event.intensity)))
-            entries.append(TimelineEntry(timeHours: min(event.startHours + event.durationHours, end), kind: .stimulusEnd(event.kind)))
-        }
-        return entries.enumerated()
-            .sorted { ($0.element.timeHours, $0.offset) < ($1.element.timeHours, $1.offset) }
-            .map(\.element)
     }
 }

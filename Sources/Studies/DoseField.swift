@@ -29,52 +29,47 @@ package enum DoseField: String, Sendable, CaseIterable {
         return (dose, String(rest.dropFirst()))
     }
 
-    /// `schedule` with this field set to `value`.
-    /// - Throws: `StudyError.invalidDoseField` when the schedule has no such field or the value
-    ///   is out of range (negative amounts, non-positive intervals, non-integer counts).
-    /// - Parameter weightKilograms: the subject's weight, for `amount_mg_per_kg`.
-    func apply(_ value: Double, to schedule: DoseSchedule, name: String, weightKilograms: Double = 70) throws(StudyError) -> DoseSchedule {
-        func bad(_ reason: String) -> StudyError { .invalidDoseField(name: name, reason: reason) }
-        guard value.isFinite else { throw bad("must be finite, got \(value)") }
+    /// `schedule` with this field set to `value`, which `ScenarioCheck` then judges as it
+    /// judges a scenario file's (ranges, the end of the run): this only maps the field onto the
+    /// schedule, converting µg and per-kg amounts and rates to mg first.
+    /// - Parameters:
+    ///   - dose: the index of the dose entry, for the field's name in problems.
+    ///   - weightKilograms: the subject's weight, for `amount_mg_per_kg` and `rate_mg_per_kg_per_h`.
+    /// - Throws: `StudyError.invalidDoseField` when the schedule has no such field,
+    ///   `.invalidValues` for a count that is not a whole number from 1 to the limit (it must
+    ///   become an `Int` before the schedule can hold it).
+    func apply(_ value: Double, to schedule: DoseSchedule, dose: Int, weightKilograms: Double = 70) throws(StudyError) -> DoseSchedule {
         if let (canonical, factor) = inMilligrams(weightKilograms: weightKilograms), canonical != self {
-            return try canonical.apply(value * factor, to: schedule, name: name)
+            return try canonical.apply(value * factor, to: schedule, dose: dose)
         }
         switch (self, schedule) {
         case (.amountMilligrams, .single(let at, _)):
-            guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
             return .single(atHours: at, amountMilligrams: value)
         case (.amountMilligrams, .repeated(let start, let every, let count, _)):
-            guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
             return .repeated(startHours: start, everyHours: every, count: count, amountMilligrams: value)
         case (.atHours, .single(_, let amount)):
-            guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
             return .single(atHours: value, amountMilligrams: amount)
         case (.everyHours, .repeated(let start, _, let count, let amount)):
-            guard value > 0 else { throw bad("must be > 0, got \(value)") }
             return .repeated(startHours: start, everyHours: value, count: count, amountMilligrams: amount)
         case (.everyHours, .stepped(let start, _, let amounts)):
-            guard value > 0 else { throw bad("must be > 0, got \(value)") }
             return .stepped(startHours: start, everyHours: value, amountsMilligrams: amounts)
         case (.startHours, .repeated(_, let every, let count, let amount)):
-            guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
             return .repeated(startHours: value, everyHours: every, count: count, amountMilligrams: amount)
         case (.startHours, .stepped(_, let every, let amounts)):
-            guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
             return .stepped(startHours: value, everyHours: every, amountsMilligrams: amounts)
         case (.startHours, .infusion(_, let duration, let rate)):
-            guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
             return .infusion(startHours: value, durationHours: duration, rateMilligramsPerHour: rate)
         case (.count, .repeated(let start, let every, _, let amount)):
-            guard value >= 1, value == value.rounded(), value <= 1_000_000 else { throw bad("must be a whole number from 1 to 1000000, got \(value)") }
+            let problems = ScenarioCheck.count(value)
+            guard problems.isEmpty else { throw .invalidValues(problems.map { $0.under("doses[\(dose)]") }) }
             return .repeated(startHours: start, everyHours: every, count: Int(value), amountMilligrams: amount)
         case (.rateMilligramsPerHour, .infusion(let start, let duration, _)):
-            guard value >= 0 else { throw bad("must be >= 0, got \(value)") }
             return .infusion(startHours: start, durationHours: duration, rateMilligramsPerHour: value)
         case (.durationHours, .infusion(let start, _, let rate)):
-            guard value > 0 else { throw bad("must be > 0, got \(value)") }
             return .infusion(startHours: start, durationHours: value, rateMilligramsPerHour: rate)
         default:
-            throw bad("this dose has no field '\(rawValue)' (its schedule is \(Self.kind(of: schedule)))")
+            throw .invalidDoseField(name: "doses[\(dose)].\(rawValue)",
+                                    reason: "this dose has no field '\(rawValue)' (its schedule is \(Self.kind(of: schedule)))")
         }
     }
 

@@ -18,23 +18,24 @@ package struct Shard: Sendable, Equatable {
         self.count = count
     }
 
-    /// - Throws: `StudyError.invalidSpecification` unless 0 ≤ index < count.
-    package init(index: Int, count: Int) throws(StudyError) {
-        guard count >= 1, count <= Self.maximumCount, index >= 0, index < count else {
-            throw .invalidSpecification(option: "--shard", text: "\(index)/\(count)",
-                                        reason: "I/N needs 1 <= N <= \(Self.maximumCount) and 0 <= I < N (I is 0-based)")
-        }
+    /// What `I/N` must be, for messages.
+    package static let requirement = "expected I/N with whole numbers, 1 <= N <= \(maximumCount) and 0 <= I < N (I is 0-based: 0/4 to 3/4)"
+
+    /// Slice `index` of `count`; 0 ≤ index < count ≤ `maximumCount` (a programmer error
+    /// otherwise: texts go through `parse`).
+    package init(index: Int, count: Int) {
+        precondition(count >= 1 && count <= Self.maximumCount && index >= 0 && index < count, "a shard is I/N with 0 <= I < N")
         self.index = index
         self.count = count
     }
 
-    /// Parses `I/N`.
-    package static func parse(_ text: String) throws(StudyError) -> Shard {
+    /// Parses `I/N` (`--shard`, the `shard=` of a shard file's study line); nil unless both are
+    /// whole numbers with 1 ≤ N ≤ `maximumCount` and 0 ≤ I < N (`requirement`).
+    package static func parse(_ text: String) -> Shard? {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
-            throw .invalidSpecification(option: "--shard", text: text, reason: "expected I/N with whole numbers, I 0-based (0/4 to 3/4)")
-        }
-        return try Shard(index: i, count: n)
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]),
+              n >= 1, n <= maximumCount, i >= 0, i < n else { return nil }
+        return Shard(index: i, count: n)
     }
 
     /// The members of this slice of a study of `total` members.

@@ -55,7 +55,7 @@ package enum ShardMerge {
         guard let shardText = study.fields["shard"] else {
             throw bad("not a shard (no shard=I/N on its study line): it is already a whole study")
         }
-        let shard = try Shard.parse(shardText)
+        guard let shard = Shard.parse(shardText) else { throw bad("malformed shard=\(shardText) on its study line: \(Shard.requirement)") }
         let expected = shard.range(of: members)
         let endLineNumber = lines.count
         let end = words(lines[lines.count - 1])

@@ -22,7 +22,7 @@ package enum Study {
     ///   - shard: nil for the whole study (no `shard=` in the study line).
     ///   - progress: called with the number of members done, from worker threads.
     /// - Throws: `StudyError.tooLarge` when the bands would exceed `PercentileBands.maximumValues`,
-    ///   `.invalidSpecification` for bands with a shard.
+    ///   `.bandsNeedEveryMember` for bands with a shard.
     package static func run(_ plan: StudyPlan, fingerprint: String, shard: Shard? = nil, threads: Int,
                            format: CSVNumberFormat = .roundTrip, output: StudyOutput = .memory(),
                            progress: (@Sendable (Int) -> Void)? = nil) throws(StudyError) -> Result {
@@ -30,7 +30,7 @@ package enum Study {
         let wantBands = !plan.bandColumns.isEmpty
         if wantBands {
             guard shard == nil else {
-                throw .invalidSpecification(option: "--bands", text: "--shard", reason: "percentile bands need every member in one process; run them without --shard")
+                throw .bandsNeedEveryMember
             }
             let (perMember, overflowRows) = plan.rowsPerRun.multipliedReportingOverflow(by: plan.bandColumns.count)
             let (n, overflowMembers) = members.count.multipliedReportingOverflow(by: perMember)

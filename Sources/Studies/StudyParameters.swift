@@ -23,6 +23,8 @@ package struct StudyParameters: Sendable {
     /// The library the base model was compiled from (before the scenario's overrides).
     let library: DrugLibrary
     let baseValues: [Double]
+    /// The range of each parameter name (`ParameterCatalog`), nil for dose fields.
+    let ranges: [ParameterRange?]
     /// True when some name is a dose field (each member is then compiled from scratch).
     package var recompilesPerMember: Bool { targets.contains { if case .dose = $0 { return true } else { return false } } }
 
@@ -52,7 +54,7 @@ package struct StudyParameters: Sendable {
                 // Reject a field this schedule does not have now, not at the first member.
                 let weight = base.scenario.subject.weightKilograms
                 _ = try field.apply(Self.current(field, base.scenario.doses[dose].schedule, weightKilograms: weight) ?? 1,
-                                    to: base.scenario.doses[dose].schedule, name: name, weightKilograms: weight)
+                                    to: base.scenario.doses[dose].schedule, dose: dose, weightKilograms: weight)
                 targets.append(.dose(index: dose, field: field))
             } else {
                 throw .unknownParameter(name)
@@ -63,6 +65,7 @@ package struct StudyParameters: Sendable {
         self.base = base
         self.library = library
         baseValues = base.parameterValues
+        ranges = Self.ranges(names: names, targets: targets, library: library)
     }
 
     /// The same parameters over a freshly compiled copy of the base model, for one worker thread.
@@ -84,6 +87,14 @@ package struct StudyParameters: Sendable {
         self.base = base
         self.library = library
         self.baseValues = baseValues
+        ranges = Self.ranges(names: names, targets: targets, library: library)
+    }
+
+    private static func ranges(names: [String], targets: [Target], library: DrugLibrary) -> [ParameterRange?] {
+        zip(names, targets).map { name, target in
+            if case .dose = target { return nil }
+            return ParameterCatalog.range(of: name, in: library)
+        }
     }
 
     /// The base (median) value of every name, in order.
@@ -91,7 +102,8 @@ package struct StudyParameters: Sendable {
         targets.map { target in
             switch target {
             case .parameter(let k): return baseValues[k]
-            case .halfLife(let cl, let v1): return 0.6931471805599453 * baseValues[v1] / baseValues[cl]
+            case .halfLife(let cl, let v1):
+                return EliminationHalfLife.hours(centralVolumeLiters: baseValues[v1], clearanceLitersPerHour: baseValues[cl])
             case .dose(let i, let field):
                 return Self.current(field, base.scenario.doses[i].schedule, weightKilograms: base.scenario.subject.weightKilograms) ?? .nan
             }
@@ -114,25 +126,29 @@ package struct StudyParameters: Sendable {
         }
     }
 
-    /// Checks that every value is acceptable for its dose field or within its parameter's range
-    /// (`ParameterCatalog.validate`, the check scenario overrides get). Used to reject a bad
-    /// grid before any simulation.
-    /// - Throws: `StudyError.invalidDoseField`, `.invalidSpecification` for a parameter value.
-    package func validateDoseValues(_ name: String, _ values: [Double]) throws(StudyError) {
+    /// Checks every value of `name` alone against the one check of every setting
+    /// (`ScenarioCheck`, as for a scenario file): a dose field's schedule with the value
+    /// (ranges, the end of the run), a parameter's range. Rejects a bad grid before any
+    /// simulation; combinations are checked when each member is compiled.
+    /// - Throws: `StudyError.invalidValues` naming the field (`doses[0].amount_mg`,
+    ///   `parameters["mu.turnover_half_life_h"]`) with the message a scenario file gets.
+    /// - Complexity: O(values) checks of one dose entry or one parameter.
+    package func validate(_ name: String, _ values: [Double]) throws(StudyError) {
         guard let k = names.firstIndex(of: name) else { return }
         switch targets[k] {
         case .dose(let i, let field):
+            let schedule = base.scenario.doses[i].schedule
+            let weight = base.scenario.subject.weightKilograms
             for v in values {
-                _ = try field.apply(v, to: base.scenario.doses[i].schedule, name: name, weightKilograms: base.scenario.subject.weightKilograms)
+                let problems = ScenarioCheck.schedule(try field.apply(v, to: schedule, dose: i, weightKilograms: weight),
+                                                      durationHours: base.scenario.durationHours)
+                if !problems.isEmpty { throw .invalidValues(problems.map { $0.under("doses[\(i)]") }) }
             }
         case .parameter, .halfLife:
-            guard let range = ParameterCatalog.range(of: name, in: library.including(base.scenario.drugs)) else { return }
+            let range = ParameterCatalog.range(of: name, in: library.including(base.scenario.drugs))
             for v in values {
-                do throws(ModelError) {
-                    try ParameterCatalog.validate(v, of: name, range: range)
-                } catch {
-                    throw .invalidSpecification(option: "--vary", text: "\(name)=\(v)", reason: "\(name) \(range.requirement)")
-                }
+                let problems = ScenarioCheck.parameter(name, v, range: range)
+                if !problems.isEmpty { throw .invalidValues(problems) }
             }
         }
     }
@@ -146,7 +162,7 @@ package struct StudyParameters: Sendable {
             for (target, (name, value)) in zip(targets, zip(names, values)) {
                 switch target {
                 case .dose(let i, let field):
-                    scenario.doses[i].schedule = try field.apply(value, to: scenario.doses[i].schedule, name: name,
+                    scenario.doses[i].schedule = try field.apply(value, to: scenario.doses[i].schedule, dose: i,
                                                                  weightKilograms: scenario.subject.weightKilograms)
                 case .parameter, .halfLife:
                     scenario.parameterOverrides[name] = value
@@ -154,15 +170,20 @@ package struct StudyParameters: Sendable {
             }
             return try ReceptorModel.compile(scenario, library: library)
         }
+        // The one check a scenario's override gets (a population's draw may leave a range: a
+        // bioavailability above 1): the member fails with the message a file would get.
+        var problems: [ScenarioProblem] = []
+        for (k, value) in values.enumerated() where !(ranges[k]?.contains(value) ?? true) {
+            problems += ScenarioCheck.parameter(names[k], value, range: ranges[k])
+        }
+        if !problems.isEmpty { throw ModelError.invalidScenario(problems) }
         var vector = baseValues
         for (target, value) in zip(targets, values) {
             if case .parameter(let k) = target { vector[k] = value }
         }
         for (k, target) in targets.enumerated() {
             if case .halfLife(let cl, let v1) = target {
-                let value = values[k]
-                try ParameterCatalog.validate(value, of: names[k], range: .halfLife)
-                vector[cl] = 0.6931471805599453 * vector[v1] / value
+                vector[cl] = EliminationHalfLife.clearanceLitersPerHour(halfLifeHours: values[k], centralVolumeLiters: vector[v1])
             }
         }
         return try base.withParameterValues(vector)

@@ -32,7 +32,7 @@ package struct StudyPlan: Sendable {
                              metricColumns: [String], thresholds: [Threshold], intervalHours: Double,
                              maximumRowsPerRun: Double = .infinity) throws(StudyError) -> StudyPlan {
         let parameters = try StudyParameters(names: grid.variations.map(\.name), base: base, library: library)
-        for v in grid.variations { try parameters.validateDoseValues(v.name, v.values) }
+        for v in grid.variations { try parameters.validate(v.name, v.values) }
         return try StudyPlan(kind: .sweep, parameters: parameters, count: grid.count, metricColumns: metricColumns,
                              thresholds: thresholds, bandColumns: [], intervalHours: intervalHours,
                              maximumRowsPerRun: maximumRowsPerRun, valuesOf: { grid.values(at: $0) })
@@ -51,16 +51,15 @@ package struct StudyPlan: Sendable {
     init(kind: Kind, parameters: StudyParameters, count: Int, metricColumns: [String], thresholds: [Threshold],
          bandColumns: [String], intervalHours: Double, maximumRowsPerRun: Double = .infinity,
          valuesOf: @escaping @Sendable (Int) -> [Double]) throws(StudyError) {
-        guard intervalHours.isFinite, intervalHours > 0 else {
-            throw .invalidSpecification(option: "--interval", text: "\(intervalHours)", reason: "must be a finite number > 0")
-        }
+        let intervalProblems = ScenarioCheck.interval(intervalHours)
+        guard intervalProblems.isEmpty else { throw .invalidValues(intervalProblems) }
         let durationHours = parameters.base.scenario.durationHours
         // The same test as the run command's `--interval` check (duration / interval <= cap).
         guard durationHours / intervalHours <= maximumRowsPerRun,
               let rows = Self.rowCount(durationHours: durationHours, intervalHours: intervalHours) else {
             let limit = maximumRowsPerRun >= 0 && maximumRowsPerRun < 0x1p62 ? "\(Int(maximumRowsPerRun))" : "2^62"
-            throw .invalidSpecification(option: "--interval", text: "\(intervalHours)",
-                                        reason: "asks for more than \(limit) rows over \(durationHours) h")
+            throw .invalidValues([ScenarioProblem(path: "output.interval_h", .tooCostly(
+                "\(ScenarioProblem.format(intervalHours)) h asks for more than \(limit) rows over \(ScenarioProblem.format(durationHours)) h"))])
         }
         let valid: [String]
         do {

@@ -17,21 +17,6 @@ package struct Variability: Sendable, Equatable {
     /// σ of ln(value).
     package var sigma: Double { Foundation.log(1 + coefficientOfVariation * coefficientOfVariation).squareRoot() }
 
-    /// Parses `NAME=CV%` (`morphine.clearance_l_per_h=30%`; the `%` may be left out; 0 to 1000).
-    /// - Throws: `StudyError.invalidSpecification`.
-    package static func parse(_ text: String) throws(StudyError) -> Variability {
-        func bad(_ reason: String) -> StudyError { .invalidSpecification(option: "--variability", text: text, reason: reason) }
-        guard let equals = text.firstIndex(of: "=") else { throw bad("expected NAME=CV% (e.g. morphine.clearance_l_per_h=30%)") }
-        let name = text[..<equals].trimmingCharacters(in: .whitespaces)
-        var number = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-        if number.hasSuffix("%") { number.removeLast() }
-        guard !name.isEmpty else { throw bad("missing NAME before '='") }
-        guard let percent = Double(number), percent.isFinite, percent >= 0, percent <= 1000 else {
-            throw bad("CV must be a percentage from 0 to 1000")
-        }
-        return Variability(name: name, coefficientOfVariation: percent / 100)
-    }
-
     /// The documented defaults when a population names no variability: for each dosed drug its
     /// clearance (CV 30%) and central volume (25%); for each receptor type its turnover half-life
     /// (receptor synthesis/degradation, 20%); for each endogenous peptide its baseline

@@ -1,3 +1,4 @@
+import Pharmacology
 import Foundation
 import ScenarioFiles
 
@@ -39,8 +40,7 @@ extension ObservationFile {
                     let key = body[..<colon].trimmingCharacters(in: .whitespaces)
                     let value = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                     guard allKeys.contains(key) else {
-                        fail(number, "unknown header key '\(key)'" + NameSuggestion.didYouMean(
-                            key, in: allKeys, otherwise: " (keys: \(allKeys.joined(separator: ", ")))"))
+                        fail(number, UnknownName("header key", key, valid: allKeys, fallback: UnknownName.listing("keys", allKeys)).description)
                         continue
                     }
                     if value.isEmpty { fail(number, "header key '\(key)' has no value") ; continue }
@@ -79,8 +79,7 @@ extension ObservationFile {
         let evidence = EvidenceKind(rawValue: evidenceText)
         if header["evidence"] != nil, evidence == nil {
             let names = EvidenceKind.allCases.map(\.rawValue)
-            fail(headerLine["evidence"]!, "unknown evidence '\(evidenceText)'" + NameSuggestion.didYouMean(
-                evidenceText, in: names, otherwise: " (one of: \(names.joined(separator: ", ")))"))
+            fail(headerLine["evidence"]!, UnknownName("evidence", evidenceText, valid: names, fallback: UnknownName.listing("one of", names)).description)
         }
         var heldBack = false
         if let text = header["held_back"]?.first {
@@ -96,7 +95,7 @@ extension ObservationFile {
                 fail(headerLine["drug"]!, "drug must be library ids separated by commas, found '\(header["drug"]!.first!)'")
             } else if let drugIDs {
                 for drug in drugs where !drugIDs.contains(drug) {
-                    fail(headerLine["drug"]!, "unknown drug '\(drug)'" + NameSuggestion.didYouMean(drug, in: Array(drugIDs)))
+                    fail(headerLine["drug"]!, UnknownName("drug", drug, valid: Array(drugIDs)).description)
                 }
             }
         }
@@ -124,13 +123,12 @@ extension ObservationFile {
         func report(_ message: String) { fail(lineNumber, message); valid = false }
         let observable = fields[0]
         if !columns.contains(observable) {
-            report("observable: unknown column '\(observable)' for this scenario" + NameSuggestion.didYouMean(observable, in: columns))
+            report("observable: " + UnknownName("column", observable, valid: columns, place: " for this scenario").description)
         }
         let statistic = ObservationStatistic(rawValue: fields[1])
         if statistic == nil {
             let names = ObservationStatistic.allCases.map(\.rawValue)
-            report("statistic: unknown statistic '\(fields[1])'" + NameSuggestion.didYouMean(
-                fields[1], in: names, otherwise: " (one of: \(names.joined(separator: ", ")))"))
+            report("statistic: " + UnknownName("statistic", fields[1], valid: names, fallback: UnknownName.listing("one of", names)).description)
         }
         func number(_ index: Int, _ name: String, required: Bool) -> Double? {
             let text = fields[index]

@@ -1,3 +1,4 @@
+import Pharmacology
 import Foundation
 import ScenarioFiles
 

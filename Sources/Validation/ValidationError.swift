@@ -1,3 +1,4 @@
+import Pharmacology
 import ScenarioFiles
 
 /// One problem in a study file, at a line (1-based), rendered `file:line: error: message`.

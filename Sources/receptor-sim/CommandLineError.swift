@@ -1,3 +1,4 @@
+import Pharmacology
 import Integrators
 import Reports
 import ScenarioFiles
@@ -13,13 +14,18 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
     case output(CSVWriterError)
     /// An output option names a path that cannot or must not be written (found before running).
     case outputPath(command: String, option: String, path: String, reason: String)
+    /// Settings that break the one check of every setting (`ScenarioCheck`) after the command
+    /// line set them (an override, a study's value): each problem names its field, as a
+    /// scenario file's would; `origins` names the option that gave a field (`--rtol`,
+    /// `--vary`) and `texts` the text given, by path.
+    case invalidSettings(file: String, problems: [ScenarioProblem], origins: [String: String], texts: [String: String])
     /// The model rejected the scenario while compiling it (input problem: exit 2).
     case model(file: String, message: String)
     /// The simulation failed: at which simulated time (if known) and why.
     case simulation(file: String, timeHours: Double?, cause: String)
     /// A name given on the command line is not known (`drugs NAME`): what it may have meant
     /// and every valid name, rendered as a scenario file's unknown name is.
-    case unknownName(NameCategory, name: String, suggestions: [String], valid: [String])
+    case unknownName(UnknownName)
     /// A validation study (or its observations file) is missing or malformed.
     case validation(ValidationError)
 
@@ -47,14 +53,18 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
             return "receptor-sim: error: \(error)"
         case .outputPath(let command, let option, let path, let reason):
             return "receptor-sim \(command): error: \(option) '\(path)': \(reason)"
+        case .invalidSettings(let file, let problems, let origins, let texts):
+            return problems.map { problem in
+                "\(file): error: \(problem.path.isEmpty ? "" : problem.path + ": ")\(problem.message(literal: texts[problem.path]))"
+                    + (origins[problem.path].map { " (from \($0))" } ?? "")
+            }.joined(separator: "\n")
         case .model(let file, let message):
             return "\(file): error: \(message)"
         case .simulation(let file, let time, let cause):
             let when = time.map { " at t = \(CSVNumberFormat.significantDigits(6).format($0)) h" } ?? ""
             return "\(file): error: simulation failed\(when): \(cause)"
-        case .unknownName(let category, let name, let suggestions, let valid):
-            return "receptor-sim: error: unknown \(category.rawValue) '\(name)'" + NameSuggestion.didYouMean(suggestions)
-                + category.hint(valid: valid)
+        case .unknownName(let unknown):
+            return "receptor-sim: error: \(unknown)"
         case .validation(let error):
             return error.description
         }

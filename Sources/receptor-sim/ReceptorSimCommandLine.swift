@@ -1,3 +1,4 @@
+import Pharmacology
 import Reports
 
 /// Top-level dispatch: `--version`, `--help`, then one command from `CommandRegistry`.
@@ -55,10 +56,10 @@ enum ReceptorSimCommandLine {
         }
         guard let command = CommandRegistry.command(named: first) else {
             let names = CommandRegistry.all.map { $0.name }
-            let message = first.hasPrefix("-")
-                ? "unknown option '\(first)'"
-                : "unknown command '\(first)'" + NameSuggestionBridge.didYouMean(first, in: names)
-            console.err(CommandLineError.usage(command: nil, message: message + " (commands: \(names.joined(separator: ", ")))").description)
+            let unknown = first.hasPrefix("-")
+                ? UnknownName("option", first, valid: [], hint: UnknownName.listing("commands", names))
+                : UnknownName("command", first, valid: names, hint: UnknownName.listing("commands", names))
+            console.err(CommandLineError.usage(command: nil, message: unknown.description).description)
             return 2
         }
         do {

@@ -168,10 +168,12 @@ struct BehaviourTests {
     /// morphine dose gives no precipitated excess, only relief (§9 item 15).
     @Test func buprenorphinePrecipitatesButMicroInductionDoesNot() throws {
         let t = 338.0
+        // Morphine continues to the end of the run: 59 doses, the last at 348 h (a dose after
+        // the end is an error, not silently dropped).
         let onTop = try simulate(Scenario(name: "bup on top", durationHours: t + 12, doses: [
-            Self.chronicMorphine(count: 64), dose("buprenorphine", .sublingual, .single(atHours: t, amountMilligrams: 16)),
+            Self.chronicMorphine(count: 59), dose("buprenorphine", .sublingual, .single(atHours: t, amountMilligrams: 16)),
         ]), columns: ["withdrawal_index"], intervalHours: 0.25)
-        let control = try simulate(Scenario(name: "no bup", durationHours: t + 12, doses: [Self.chronicMorphine(count: 64)]),
+        let control = try simulate(Scenario(name: "no bup", durationHours: t + 12, doses: [Self.chronicMorphine(count: 59)]),
                                    columns: ["withdrawal_index"], intervalHours: 0.25)
         let precipitated = onTop.maximum("withdrawal_index", from: t, to: t + 8).value
         #expect(control.maximum("withdrawal_index", from: t, to: t + 8).value == 0)

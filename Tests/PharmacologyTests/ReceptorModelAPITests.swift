@@ -8,27 +8,39 @@ import TestSupport
         DoseRegimen(drug: "morphine", route: .oral, schedule: .single(atHours: 0, amountMilligrams: 10)),
     ])
 
+    /// What `compile` says about a scenario it rejects (nil: it compiles).
+    private func rejection(_ scenario: Scenario) -> String? {
+        do { _ = try ReceptorModel.compile(scenario); return nil } catch { return "\(error)" }
+    }
+
+    /// The compiler holds a scenario made in code to the one check of every setting
+    /// (`ScenarioCheck`), with the field paths and messages a scenario file gets.
     @Test func errorsNameTheProblem() throws {
         let unknown = Scenario(name: "x", durationHours: 1, doses: [
             DoseRegimen(drug: "heroine", route: .oral, schedule: .single(atHours: 0, amountMilligrams: 1))])
-        #expect(throws: ModelError.unknownDrug("heroine")) { try ReceptorModel.compile(unknown) }
+        #expect(rejection(unknown) == "doses[0].drug: unknown drug 'heroine' (see 'receptor-sim drugs' for the library)")
         let route = Scenario(name: "x", durationHours: 1, doses: [
             DoseRegimen(drug: "morphine", route: .sublingual, schedule: .single(atHours: 0, amountMilligrams: 1))])
-        #expect(throws: ModelError.unsupportedRoute(drug: "morphine", route: .sublingual, supported: [.oral, .intramuscular, .ivBolus, .ivInfusion])) {
-            try ReceptorModel.compile(route)
-        }
+        #expect(rejection(route) == "doses[0].route: drug 'morphine' cannot be given by route 'sublingual' (supported: oral, im, iv_bolus, iv_infusion)")
         #expect(ModelError.unsupportedRoute(drug: "morphine", route: .sublingual, supported: [.oral, .ivBolus]).description
                 == "drug 'morphine' cannot be given by route 'sublingual' (supported: oral, iv_bolus)")
         var bad = morphine
         bad.parameterOverrides = ["morphine.clearance": 3]
-        #expect(throws: ModelError.unknownParameter("morphine.clearance")) { try ReceptorModel.compile(bad) }
+        #expect(rejection(bad) == "parameters[\"morphine.clearance\"]: unknown parameter 'morphine.clearance'; did you mean 'morphine.clearance_l_per_h'?")
         bad.parameterOverrides = ["fentanyl.clearance_l_per_h": 3]  // not in this scenario
-        #expect(throws: ModelError.unknownParameter("fentanyl.clearance_l_per_h")) { try ReceptorModel.compile(bad) }
+        #expect(rejection(bad) == "parameters[\"fentanyl.clearance_l_per_h\"]: unknown parameter 'fentanyl.clearance_l_per_h'")
         let negative = Scenario(name: "x", durationHours: 1, doses: [
             DoseRegimen(drug: "morphine", route: .oral, schedule: .single(atHours: 0, amountMilligrams: -1))])
-        #expect(throws: ModelError.invalidValue(path: "doses[0].amountMilligrams", reason: "must be a finite number >= 0, got -1.0")) {
-            try ReceptorModel.compile(negative)
-        }
+        #expect(rejection(negative) == "doses[0].amount_mg: must be a finite number >= 0, found -1")
+        // Every problem at once, in field order.
+        var several = morphine
+        several.durationHours = 2
+        several.doses[0].schedule = .repeated(startHours: 0, everyHours: 1, count: 4, amountMilligrams: 200_000)
+        several.solver.relativeTolerance = 5
+        #expect(rejection(several) == "doses[0].amount_mg: must be at most 100000, found 200000; "
+            + "doses[0].count: starts at 3 h, after the end of the run (duration_h 2); "
+            + "solver.rtol: must be a finite number >= 1e-13 and <= 0.01 (coarser gives results with no correct digit, "
+            + "finer asks for less than the round-off of double precision), found 5")
         let model = try ReceptorModel.compile(morphine)
         var sink = ObservableRecorder(columns: [])
         #expect(throws: ModelError.unknownColumn("fentanyl_plasma_nM")) {

@@ -75,3 +75,24 @@ import Testing
         #expect(ReceptorSimCommandLine.help.contains("  run "))
     }
 }
+
+/// The usage line is made from the option declarations, so it lists every option a command
+/// accepts (the hand-written `sweep` line had lost --interval, --method, --rtol, --atol,
+/// --quiet and --events).
+@Suite struct GeneratedUsageTests {
+    @Test func everyDeclaredOptionIsInTheUsageLine() throws {
+        for command in CommandRegistry.all where command.name != "export" {
+            let help = try runReceptorSim([command.name, "--help"]).stdout
+            let usage = try #require(help.split(separator: "\n").first { $0.hasPrefix("USAGE: ") })
+            for option in command.arguments.options {
+                #expect(usage.contains(option.usage), "\(command.name): \(option.name)")
+            }
+        }
+        let sweep = try runReceptorSim(["sweep", "--help"]).stdout
+        #expect(sweep.contains("""
+            USAGE: receptor-sim sweep SCENARIO --vary SPEC... [-o FILE] [--columns a,b,c] [--threshold SPECS]... [--interval H] \
+            [--method NAME] [--rtol R] [--atol A] [--threads N] [--shard I/N] [--quiet] [--events FILE.csv] [--library FILE] [--strict]
+
+            """))
+    }
+}

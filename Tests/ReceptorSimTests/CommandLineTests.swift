@@ -170,14 +170,14 @@ func runReceptorSim(
         let scenario = shippedScenarios.first { $0.lastPathComponent == "baseline-control.json" }!.path
         let interval = try runReceptorSim(["run", scenario, "--interval", "0"])
         #expect(interval.status == 2)
-        #expect(interval.stderr.hasPrefix("receptor-sim run: error: option '--interval' needs a finite number > 0, found '0'"))
+        #expect(interval.stderr == "\(scenario): error: output.interval_h: must be a finite number > 0, found 0 (from --interval)\n")
         let columns = try runReceptorSim(["run", scenario, "--columns", "withdrawl_index"])
         #expect(columns.status == 2)
-        #expect(columns.stderr.hasPrefix("receptor-sim run: error: unknown column 'withdrawl_index' in --columns for \(scenario); did you mean 'withdrawal_index'?"))
+        #expect(columns.stderr == "\(scenario): error: output.columns[0]: unknown column 'withdrawl_index'; did you mean 'withdrawal_index'? (from --columns)\n")
         let tiny = try runReceptorSim(["run", scenario, "--interval", "1e-9"])
         #expect(tiny.status == 2)
-        #expect(tiny.stderr.hasPrefix("receptor-sim run: error: \(scenario): this scenario would write 168 G rows of "))
-        #expect(tiny.stderr.contains("; the limit is 10 M rows of 50 columns; raise --max-rows or coarsen --interval\n"))
+        #expect(tiny.stderr.hasPrefix("\(scenario): error: output.interval_h: this scenario would write 168 G rows of "))
+        #expect(tiny.stderr.contains("; the limit is 10 M rows of 50 columns; raise --max-rows or coarsen --interval (from --interval)\n"))
         let precision = try runReceptorSim(["run", scenario, "--precision", "40"])
         #expect(precision.status == 2)
     }

@@ -103,7 +103,7 @@ import TestSupport
         }
         let bad = try runReceptorSim(["sweep", path, "--vary", "heroin.half_life_h=-1,0.1", "-q"])
         #expect(bad.status == 2)
-        #expect(bad.stderr.contains("heroin.half_life_h must be a finite number > 0"))
+        #expect(bad.stderr.contains("error: parameters[\"heroin.half_life_h\"]: must be a finite number > 0 (a half-life sets the rate ln 2 / t½, infinite at zero), found -1 (from --vary)"), "\(bad.stderr)")
     }
 }
 

@@ -196,9 +196,9 @@ import TestSupport
     @Test(arguments: [
         (["--vary", "doses[0].amount_mg=10,x"], "invalid --vary 'doses[0].amount_mg=10,x': 'x' is not a finite number"),
         (["--vary", "morphine.half_lif_h=2,3"], "unknown parameter 'morphine.half_lif_h'"),
-        (["--vary", "doses[0].every_h=0,6"], "invalid dose field 'doses[0].every_h': must be > 0, got 0.0"),
+        (["--vary", "doses[0].every_h=0,6"], "error: doses[0].every_h: must be a finite number > 0, found 0 (from --vary)"),
         (["--vary", "phenotype=control,deficit"], "invalid --vary 'phenotype=control,deficit': unknown phenotype 'deficit'"),
-        (["--vary", "doses[0].amount_mg=1,2", "--columns", "withdrawl_index"], "unknown column 'withdrawl_index'"),
+        (["--vary", "doses[0].amount_mg=1,2", "--columns", "withdrawl_index"], "error: output.columns[0]: unknown column 'withdrawl_index'; did you mean 'withdrawal_index'? (from --columns)"),
         ([], "missing --vary"),
         (["--vary", " ; "], "missing --vary"),
         (["--vary", "doses[0].amount_mg=1,2", "--from", "30"], "--from 30 must be before the end of the run (24 h)"),

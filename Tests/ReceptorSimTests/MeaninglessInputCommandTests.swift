@@ -48,10 +48,12 @@ import TestSupport
         let output = directory.appendingPathComponent("sweep.csv").path
         let result = try runReceptorSim(["sweep", scenario, "--vary", "mu.turnover_half_life_h=0,100", "-o", output, "--quiet"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("receptor-sim sweep: error: invalid --vary 'mu.turnover_half_life_h=0.0': mu.turnover_half_life_h must be a finite number > 0"))
+        #expect(result.stderr == "\(scenario): error: parameters[\"mu.turnover_half_life_h\"]: must be a finite number > 0 "
+            + "(a half-life sets the rate ln 2 / t½, infinite at zero), found 0 (from --vary)\n")
         #expect(!FileManager.default.fileExists(atPath: output))
         let rtol = try runReceptorSim(["sweep", scenario, "--vary", "mu.turnover_half_life_h=100", "--rtol", "0.5", "-o", output, "--quiet"])
         #expect(rtol.status == 2)
-        #expect(rtol.stderr.hasPrefix("receptor-sim sweep: error: option '--rtol' must be a finite number >= 1e-13 and <= 0.01"))
+        #expect(rtol.stderr.hasPrefix("\(scenario): error: solver.rtol: must be a finite number >= 1e-13 and <= 0.01"))
+        #expect(rtol.stderr.hasSuffix(", found 0.5 (from --rtol)\n"))
     }
 }

@@ -37,10 +37,10 @@ import Testing
             """)
         let fine = try runReceptorSim(["run", path, "--interval", "0.001", "--columns", "morphine_plasma_nM", "--max-rows", "50000"])
         #expect(fine.status == 2)
+        // The one check of the scenario with the options' interval and columns, as a file's.
         #expect(fine.stderr == """
-            receptor-sim run: error: \(path): this scenario would write 100001 rows of 2 columns (200002 values, about 4 MB); \
-            the limit is 50000 rows of 50 columns; raise --max-rows or coarsen --interval
-            See 'receptor-sim run --help'.
+            \(path): error: output.interval_h: this scenario would write 100001 rows of 2 columns (200002 values, about 4 MB); \
+            the limit is 50000 rows of 50 columns; raise --max-rows or coarsen --interval (from --interval)
 
             """)
     }

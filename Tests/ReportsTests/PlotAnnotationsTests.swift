@@ -26,6 +26,17 @@ import Testing
         #expect(annotations.doseTracks.map(\.label) == ["morphine (oral)", "buprenorphine (sublingual)", "ketamine (iv_infusion)"])
     }
 
+    /// The annotations come from the scenario's one expansion (`Scenario.schedule`): an infusion
+    /// and an event lasting past the end of the run are drawn as the model runs them, cut there.
+    @Test func windowsPastTheEndAreCutAsTheModelRunsThem() {
+        var scenario = Self.scenario
+        scenario.durationHours = 40.5
+        scenario.doses[1].schedule = .infusion(startHours: 38, durationHours: 4, rateMilligramsPerHour: 10)
+        let annotations = PlotAnnotations(scenario: scenario)
+        #expect(annotations.infusions == [InfusionWindow(startHours: 38, durationHours: 2.5, drug: "ketamine", rateMilligramsPerHour: 10)])
+        #expect(annotations.events.map(\.label) == ["social contact x1, 30-32 h", "pain x2, 40-40.5 h"])
+    }
+
     @Test func chartAndReportShowInfusionsAndAllEventKinds() throws {
         let table = Synthetic.table(stepHours: 0.5, hours: 48)
         let panels = try PanelSpecification.panels(available: table.columnNames, presets: [.peptides])

@@ -1,3 +1,4 @@
+import Pharmacology
 import Testing
 @testable import ScenarioFiles
 

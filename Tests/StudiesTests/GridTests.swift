@@ -1,21 +1,22 @@
 import Testing
 @testable import Studies
+@testable import receptor_sim
 import TestSupport
 
 @Suite struct VariationTests {
     @Test func explicitList() throws {
-        let v = try Variation.parse("doses[0].amount_mg=10, 20,30")
+        let v = try StudyOptions.variation("doses[0].amount_mg=10, 20,30", command: "sweep")
         #expect(v.name == "doses[0].amount_mg")
         #expect(v.values == [10, 20, 30])
     }
 
     @Test func linearRangeIncludesBothEnds() throws {
-        let v = try Variation.parse("morphine.half_life_h=1:3:5")
+        let v = try StudyOptions.variation("morphine.half_life_h=1:3:5", command: "sweep")
         #expect(v.values == [1, 1.5, 2, 2.5, 3])
     }
 
     @Test func logRangeIsGeometric() throws {
-        let v = try Variation.parse("doses[0].amount_mg=1:1000:4:log")
+        let v = try StudyOptions.variation("doses[0].amount_mg=1:1000:4:log", command: "sweep")
         #expect(v.values.count == 4)
         #expect(v.values.first == 1 && v.values.last == 1000)
         #expect(isClose(v.values[1], 10, relative: 1e-14) && isClose(v.values[2], 100, relative: 1e-14))
@@ -30,7 +31,9 @@ import TestSupport
         ("a=0:2:3:log", "a log range needs FROM and TO > 0"),
     ])
     func rejectsBadText(text: String, reason: String) {
-        #expect(throws: StudyError.invalidSpecification(option: "--vary", text: text, reason: reason)) { try Variation.parse(text) }
+        #expect(throws: CommandLineError.usage(command: "sweep", message: "invalid --vary '\(text)': \(reason)")) {
+            try StudyOptions.variation(text, command: "sweep")
+        }
     }
 }
 
@@ -78,10 +81,13 @@ import TestSupport
     }
 
     @Test func parsesZeroBasedIndex() throws {
-        #expect(try Shard.parse("0/4") == Shard(index: 0, count: 4))
-        #expect(try Shard.parse("3/4") == Shard(index: 3, count: 4))
-        #expect(throws: StudyError.self) { try Shard.parse("4/4") }
-        #expect(throws: StudyError.self) { try Shard.parse("-1/4") }
-        #expect(throws: StudyError.self) { try Shard.parse("1of4") }
+        #expect(Shard.parse("0/4") == Shard(index: 0, count: 4))
+        #expect(Shard.parse("3/4") == Shard(index: 3, count: 4))
+        #expect(Shard.parse("4/4") == nil)
+        #expect(Shard.parse("-1/4") == nil)
+        #expect(Shard.parse("1of4") == nil)
+        #expect(throws: CommandLineError.usage(command: "sweep", message: "invalid --shard '4/4': \(Shard.requirement)")) {
+            try StudyOptions.shard("4/4", command: "sweep")
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Pharmacology
 import Testing
 @testable import Studies
+@testable import receptor_sim
 import TestSupport
 
 @Suite struct PopulationSamplingTests {
@@ -47,10 +48,12 @@ import TestSupport
     }
 
     @Test func parsesVariabilityAndDefaults() throws {
-        let v = try Variability.parse("morphine.clearance_l_per_h=30%")
+        let v = try StudyOptions.variability("morphine.clearance_l_per_h=30%", command: "population")
         #expect(v == Variability(name: "morphine.clearance_l_per_h", coefficientOfVariation: 0.3))
         #expect(isClose(v.sigma, Foundation.log(1.09).squareRoot(), relative: 1e-15))
-        #expect(throws: StudyError.self) { try Variability.parse("x=-5%") }
+        #expect(throws: CommandLineError.usage(command: "population", message: "invalid --variability 'x=-5%': CV must be a percentage from 0 to 1000")) {
+            try StudyOptions.variability("x=-5%", command: "population")
+        }
         let base = try ReceptorModel.compile(bolusScenario(hours: 1))
         let names = Variability.defaults(for: base).map(\.name)
         #expect(names.contains("morphine.clearance_l_per_h"))

@@ -95,7 +95,8 @@ func studyDirectory() throws -> URL {
         #expect(unknown.stderr.contains("unknown parameter 'morphine.half_lfe_h' for \(scenario); did you mean 'morphine.half_life_h'?"))
         let shard = try receptorSim(["population", scenario, "--size", "3", "--shard", "3/3"])
         #expect(shard.status == 2)
-        #expect(shard.stderr.contains("0 <= I < N (I is 0-based)"))
+        #expect(shard.stderr.hasPrefix("receptor-sim population: error: invalid --shard '3/3': expected I/N with whole numbers, "
+            + "1 <= N <= 1000000 and 0 <= I < N (I is 0-based: 0/4 to 3/4)\n"))
         let dose = try receptorSim(["sweep", scenario, "--vary", "doses[0].at_h=1,2"])
         #expect(dose.status == 2)
         #expect(dose.stderr.contains("invalid dose field 'doses[0].at_h'"))

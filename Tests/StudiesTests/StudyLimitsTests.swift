@@ -36,12 +36,12 @@ import TestSupport
 
     /// A tiny interval is refused when the plan is made (no Int overflow trap, no hours-long run).
     @Test func rejectsIntervalsAboveTheRowCap() throws {
-        #expect(throws: StudyError.invalidSpecification(option: "--interval", text: "1e-300",
-                                                        reason: "asks for more than 2^62 rows over 24.0 h")) {
+        #expect(throws: StudyError.invalidValues([ScenarioProblem(path: "output.interval_h",
+                                                                  .tooCostly("1e-300 h asks for more than 2^62 rows over 24 h"))])) {
             try bolusPopulation(hours: 24, intervalHours: 1e-300)
         }
-        #expect(throws: StudyError.invalidSpecification(option: "--interval", text: "1e-09",
-                                                        reason: "asks for more than 100000000 rows over 24.0 h")) {
+        #expect(throws: StudyError.invalidValues([ScenarioProblem(path: "output.interval_h",
+                                                                  .tooCostly("1e-09 h asks for more than 100000000 rows over 24 h"))])) {
             try bolusPopulation(hours: 24, intervalHours: 1e-9, maximumRowsPerRun: 1e8)
         }
         let base = try ReceptorModel.compile(bolusScenario(hours: 24))
@@ -66,7 +66,7 @@ import TestSupport
             arguments = arguments.map { $0.hasSuffix(".csv") ? directory.appendingPathComponent($0).path : $0 }
             let r = try receptorSim(arguments)
             #expect(r.status == 2, "\(r.stderr)")
-            #expect(r.stderr.contains("invalid --interval '\(interval == "1e-9" ? "1e-09" : interval)': asks for more than"), "\(r.stderr)")
+            #expect(r.stderr.contains("error: output.interval_h: \(interval == "1e-9" ? "1e-09" : interval) h asks for more than"), "\(r.stderr)")
         }
     }
 
@@ -92,12 +92,12 @@ import TestSupport
     /// A huge STEPS is refused before any value is made.
     @Test func rejectsHugeSteps() throws {
         let limit = SweepGrid.maximumPoints
-        #expect(throws: StudyError.invalidSpecification(option: "--vary", text: "x=0:1:\(limit + 1)",
-                                                        reason: "STEPS must be at most \(limit) (the largest sweep grid)")) {
-            try Variation.parse("x=0:1:\(limit + 1)")
+        #expect(throws: CommandLineError.usage(command: "sweep", message: "invalid --vary 'x=0:1:\(limit + 1)': "
+                                               + "STEPS must be at most \(limit) (the largest sweep grid)")) {
+            try StudyOptions.variation("x=0:1:\(limit + 1)", command: "sweep")
         }
-        #expect(throws: StudyError.self) { try Variation.parse("x=1:2:\(Int.max):log") }
-        #expect(try Variation.parse("x=0:1:3").values == [0, 0.5, 1])
+        #expect(throws: CommandLineError.self) { try StudyOptions.variation("x=1:2:\(Int.max):log", command: "sweep") }
+        #expect(try StudyOptions.variation("x=0:1:3", command: "sweep").values == [0, 0.5, 1])
     }
 
     /// The study fingerprint hashes the bytes that were parsed, read once: `readBytes` gives

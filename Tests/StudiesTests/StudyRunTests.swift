@@ -82,8 +82,8 @@ import TestSupport
         #expect(a.initialState == b.initialState)
     }
 
-    /// A member whose values are outside a parameter's range fails with the range's message
-    /// (`ParameterCatalog.validate`), and the others run. (A sweep never gets that far: its
+    /// A member whose values are outside a parameter's range fails with the message a scenario
+    /// file's override gets (`ScenarioCheck.parameter`), and the others run. (A sweep never gets that far: its
     /// values are checked against the same range before any member runs.)
     @Test func aFailedMemberIsRecordedAndTheRestRun() throws {
         let base = try ReceptorModel.compile(bolusScenario(hours: 2))
@@ -96,7 +96,7 @@ import TestSupport
         #expect(failed.count >= 1 && failed.count < 8)
         // The error text holds a comma, so it is quoted (RFC 4180); the metric fields are empty.
         for line in failed {
-            #expect(line.contains(",failed,\"invalid value for morphine.fraction_unbound: must be a finite number > 0 and <= 1 (only the unbound fraction reaches the receptors), got "))
+            #expect(line.contains(",failed,\"parameters[\"\"morphine.fraction_unbound\"\"]: must be a finite number > 0 and <= 1 (only the unbound fraction reaches the receptors), found "))
             #expect(line.hasSuffix(",,,,,"))
         }
         #expect(rows.filter { $0.contains(",ok,,") }.count == 8 - failed.count)
@@ -111,9 +111,8 @@ import TestSupport
             }
         }
         let grid = try SweepGrid([Variation(name: "mu.turnover_half_life_h", values: [0])])
-        #expect(throws: StudyError.invalidSpecification(
-            option: "--vary", text: "mu.turnover_half_life_h=0.0",
-            reason: "mu.turnover_half_life_h must be a finite number > 0 (a half-life sets the rate ln 2 / t½, infinite at zero)")) {
+        #expect(throws: StudyError.invalidValues([ScenarioProblem(path: "parameters[\"mu.turnover_half_life_h\"]",
+                                                                  .outOfRange(0, ParameterRange.halfLife))])) {
             try StudyPlan.sweep(grid: grid, base: base, metricColumns: ["morphine_plasma_nM"], thresholds: [], intervalHours: 0.5)
         }
     }

@@ -134,7 +134,8 @@ public struct Drug: Sendable, Equatable {
     /// central compartment alone. It is the terminal half-life only for a one-compartment drug;
     /// see `terminalHalfLifeHours` for the half-life of the slowest disposition phase.
     public var eliminationHalfLifeHours: Double {
-        0.6931471805599453 * centralVolumeLiters.value / clearanceLitersPerHour.value
+        EliminationHalfLife.hours(centralVolumeLiters: centralVolumeLiters.value,
+                                  clearanceLitersPerHour: clearanceLitersPerHour.value)
     }
 
     /// Terminal (disposition) half-life ln 2 / λz, h, for a 70 kg subject: λz is the slowest

@@ -21,6 +21,9 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A quantity that cannot be negative came out below zero by more than round-off
     /// (`NonNegativeOutput.margin` times its absolute tolerance): a solver failure.
     case negativeValue(column: String, timeHours: Double, value: Double, tolerance: Double)
+    /// The scenario breaks the rules of `ScenarioCheck` (`Scenario.problems`): every problem,
+    /// each naming its field.
+    case invalidScenario([ScenarioProblem])
 
     public var description: String {
         switch self {
@@ -38,6 +41,8 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .negativeValue(let column, _, let value, let tolerance):
             return "\(column) fell to \(value), below zero by more than \(NonNegativeOutput.margin) times its absolute "
                 + "tolerance (\(tolerance)): the solution is not accurate; tighten solver.rtol and solver.atol or try another method"
+        case .invalidScenario(let problems):
+            return problems.map(\.description).joined(separator: "; ")
         }
     }
 }

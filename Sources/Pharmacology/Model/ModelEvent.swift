@@ -27,79 +27,42 @@ package struct ModelEvent: Sendable, Equatable {
         }
     }
 
-    /// The events of `scenario` for `layout`, sorted by time (stable).
-    /// - Throws: `ModelError.invalidValue` for negative amounts, times or intervals.
+    /// The events of `scenario` for `layout`, sorted by time (stable): its one expansion
+    /// (`Scenario.schedule`) with each dose into its depots at the route's lag (an IV bolus into
+    /// the central compartment at once). Ends cut at the end of the run are not events: nothing
+    /// is simulated after it. The values were checked when the scenario was (`ScenarioCheck`).
     static func make(scenario: Scenario, layout: ModelLayout, library: DrugLibrary) throws -> [ModelEvent] {
         var events: [ModelEvent] = []
-        for (index, dose) in scenario.doses.enumerated() {
-            let path = "doses[\(index)]"
-            let s = layout.speciesIDs.firstIndex(of: dose.drug)!
-            let drug = library.drug(dose.drug)!
-            let nanomolePerMilligram = 1e6 / drug.molarMassGramsPerMole.value
-            let route = drug.routes.first { $0.route == dose.route }!
-            func check(_ value: Double, _ field: String, positive: Bool = false) throws {
-                guard value.isFinite, positive ? value > 0 : value >= 0 else {
-                    throw ModelError.invalidValue(
-                        path: path + "." + field, reason: "must be a finite number \(positive ? ">" : ">=") 0, got \(value)")
-                }
-            }
-            func addDose(_ t: Double, _ mg: Double) {
-                let amount = mg * nanomolePerMilligram
+        for entry in scenario.schedule(library: library) {
+            switch entry.kind {
+            case .dose(let index, let mg, let lag):
+                let dose = scenario.doses[index]
+                let s = layout.speciesIDs.firstIndex(of: dose.drug)!
+                let amount = mg * 1e6 / library.drug(dose.drug)!.molarMassGramsPerMole.value
                 if dose.route == .ivBolus {
-                    events.append(ModelEvent(timeHours: t, action: .addAmount(state: layout.speciesCentral[s], nanomole: amount)))
+                    events.append(ModelEvent(timeHours: entry.timeHours, action: .addAmount(state: layout.speciesCentral[s], nanomole: amount)))
                 } else {
                     for depot in layout.depots where depot.species == s && depot.route == dose.route {
-                        events.append(ModelEvent(timeHours: t + route.lagHours.value,
+                        events.append(ModelEvent(timeHours: entry.timeHours + lag,
                                                  action: .addAmount(state: depot.state, nanomole: amount * depot.fraction)))
                     }
                 }
-            }
-            switch dose.schedule {
-            case .infusion(let start, let duration, let rate):
-                guard dose.route == .ivInfusion else {
-                    throw ModelError.invalidValue(path: path + ".route", reason: "an infusion schedule needs route iv_infusion")
-                }
-                try check(start, "startHours"); try check(duration, "durationHours"); try check(rate, "rateMilligramsPerHour")
-                let r = rate * nanomolePerMilligram
-                events.append(ModelEvent(timeHours: start, action: .changeInfusion(species: s, delta: r)))
-                events.append(ModelEvent(timeHours: start + duration, action: .changeInfusion(species: s, delta: -r)))
-                continue
-            default:
-                guard dose.route != .ivInfusion else {
-                    throw ModelError.invalidValue(path: path + ".schedule", reason: "route iv_infusion needs an infusion schedule")
-                }
-            }
-            switch dose.schedule {
-            case .single(let t, let mg):
-                try check(t, "atHours"); try check(mg, "amountMilligrams")
-                addDose(t, mg)
-            case .repeated(let start, let every, let count, let mg):
-                try check(start, "startHours"); try check(every, "everyHours", positive: true); try check(mg, "amountMilligrams")
-                guard count >= 0 else { throw ModelError.invalidValue(path: path + ".count", reason: "must be >= 0, got \(count)") }
-                for k in 0..<count { addDose(start + Double(k) * every, mg) }
-            case .stepped(let start, let every, let amounts):
-                try check(start, "startHours"); try check(every, "everyHours", positive: true)
-                for (k, mg) in amounts.enumerated() {
-                    try check(mg, "amountsMilligrams[\(k)]")
-                    addDose(start + Double(k) * every, mg)
-                }
-            case .infusion:
+            case .infusionStart(let index, let rate), .infusionEnd(let index, let rate, cut: false):
+                let drug = scenario.doses[index].drug
+                let s = layout.speciesIDs.firstIndex(of: drug)!
+                let delta = rate * 1e6 / library.drug(drug)!.molarMassGramsPerMole.value
+                let starts = if case .infusionStart = entry.kind { true } else { false }
+                events.append(ModelEvent(timeHours: entry.timeHours, action: .changeInfusion(species: s, delta: starts ? delta : -delta)))
+            case .stimulusStart(let index), .stimulusEnd(let index, cut: false):
+                let event = scenario.events[index]
+                let k = StimulusKind.allCases.firstIndex(of: event.kind)!
+                let starts = if case .stimulusStart = entry.kind { true } else { false }
+                events.append(ModelEvent(timeHours: entry.timeHours, action: .changeStimulus(kind: k, delta: starts ? event.intensity : -event.intensity)))
+            case .infusionEnd(_, _, cut: true), .stimulusEnd(_, cut: true):
                 break
             }
         }
-        for (index, event) in scenario.events.enumerated() {
-            let path = "events[\(index)]"
-            for (value, field) in [(event.startHours, "startHours"), (event.durationHours, "durationHours"), (event.intensity, "intensity")] {
-                guard value.isFinite, value >= 0 else {
-                    throw ModelError.invalidValue(path: path + "." + field, reason: "must be a finite number >= 0, got \(value)")
-                }
-            }
-            let k = StimulusKind.allCases.firstIndex(of: event.kind)!
-            events.append(ModelEvent(timeHours: event.startHours, action: .changeStimulus(kind: k, delta: event.intensity)))
-            events.append(ModelEvent(timeHours: event.startHours + event.durationHours,
-                                     action: .changeStimulus(kind: k, delta: -event.intensity)))
-        }
-        // Stable sort: events at equal times keep scenario order.
+        // Lags move doses: sort again, stably (equal times keep the schedule's order).
         return events.enumerated().sorted { a, b in
             a.element.timeHours != b.element.timeHours ? a.element.timeHours < b.element.timeHours : a.offset < b.offset
         }.map(\.element)

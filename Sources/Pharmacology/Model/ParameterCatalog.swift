@@ -196,7 +196,8 @@ public enum ParameterCatalog {
                 try validate(value, of: name, range: .halfLife)
                 let v1 = lib.drugs[index].centralVolumeLiters.value
                 lib.drugs[index].clearanceLitersPerHour = Sourced(
-                    0.6931471805599453 * v1 / value, "scenario override of half-life")
+                    EliminationHalfLife.clearanceLitersPerHour(halfLifeHours: value, centralVolumeLiters: v1),
+                    "scenario override of half-life")
             } else {
                 throw ModelError.unknownParameter(name)
             }

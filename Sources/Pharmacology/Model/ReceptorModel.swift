@@ -33,16 +33,12 @@ public struct ObservableRecorder: ObservableSink {
 public enum ReceptorModel {
     /// Compiles `scenario` over `library` (overrides applied): state layout, coefficients,
     /// drug-free steady state and time events.
-    /// - Throws: `ModelError` (unknownDrug, unsupportedRoute, unknownParameter, invalidValue,
-    ///   steadyStateNotFound).
+    /// - Throws: `ModelError.invalidScenario` with every problem `Scenario.problems` finds,
+    ///   `.steadyStateNotFound`.
     public static func compile(_ scenario: Scenario, library: DrugLibrary = .builtIn) throws -> CompiledModel {
-        guard scenario.durationHours.isFinite, scenario.durationHours > 0 else {
-            throw ModelError.invalidValue(path: "durationHours", reason: "must be a finite number > 0, got \(scenario.durationHours)")
-        }
-        guard scenario.subject.weightKilograms.isFinite, scenario.subject.weightKilograms > 0 else {
-            throw ModelError.invalidValue(path: "subject.weightKilograms", reason: "must be a finite number > 0, got \(scenario.subject.weightKilograms)")
-        }
         let library = library.including(scenario.drugs)
+        // The one check of every setting (`ScenarioCheck`), whoever made the scenario.
+        try scenario.validate(library: library)
         let layout0 = try ModelLayout.make(scenario: scenario, library: library)
         let lib = try ParameterCatalog.apply(scenario.parameterOverrides, to: library, drugIDs: Set(layout0.speciesIDs))
         let layout = try ModelLayout.make(scenario: scenario, library: lib)

@@ -83,40 +83,38 @@ package struct PlotAnnotations: Sendable, Equatable {
         self.events = events
     }
 
-    /// Expands a scenario's regimens into individual administrations, sorted by time (stable
-    /// for equal times, in regimen order), and copies its events.
+    /// The administrations, infusions and events of a scenario, from its one expansion
+    /// (`Scenario.schedule`): doses sorted by time (equal times in regimen order), infusions and
+    /// events cut at the end of the run as the model runs them.
     /// - Complexity: O(total number of doses · log).
     package init(scenario: Scenario) {
         var doses: [DoseMark] = []
-        var infusions: [InfusionWindow] = []
-        for regimen in scenario.doses {
-            switch regimen.schedule {
-            case .single(let atHours, let amount):
-                doses.append(DoseMark(timeHours: atHours, drug: regimen.drug, route: regimen.route, amountMilligrams: amount))
-            case .repeated(let start, let every, let count, let amount):
-                for index in 0..<max(count, 0) {
-                    doses.append(DoseMark(
-                        timeHours: start + Double(index) * every, drug: regimen.drug, route: regimen.route,
-                        amountMilligrams: amount))
-                }
-            case .stepped(let start, let every, let amounts):
-                for (index, amount) in amounts.enumerated() {
-                    doses.append(DoseMark(
-                        timeHours: start + Double(index) * every, drug: regimen.drug, route: regimen.route,
-                        amountMilligrams: amount))
-                }
-            case .infusion(let start, let duration, let rate):
-                infusions.append(InfusionWindow(
-                    startHours: start, durationHours: duration, drug: regimen.drug, rateMilligramsPerHour: rate))
+        var infusions: [Int: InfusionWindow] = [:]
+        var events: [Int: EventWindow] = [:]
+        var infusionStarts: [Int: Double] = [:], eventStarts: [Int: Double] = [:]
+        for entry in scenario.schedule(library: nil) {
+            switch entry.kind {
+            case .dose(let index, let amount, _):
+                let regimen = scenario.doses[index]
+                doses.append(DoseMark(timeHours: entry.timeHours, drug: regimen.drug, route: regimen.route, amountMilligrams: amount))
+            case .infusionStart(let index, _):
+                infusionStarts[index] = entry.timeHours
+            case .infusionEnd(let index, let rate, _):
+                let start = infusionStarts[index] ?? entry.timeHours
+                infusions[index] = InfusionWindow(startHours: start, durationHours: entry.timeHours - start,
+                                                  drug: scenario.doses[index].drug, rateMilligramsPerHour: rate)
+            case .stimulusStart(let index):
+                eventStarts[index] = entry.timeHours
+            case .stimulusEnd(let index, _):
+                let event = scenario.events[index]
+                let start = eventStarts[index] ?? entry.timeHours
+                events[index] = EventWindow(kind: event.kind, startHours: start, durationHours: entry.timeHours - start, intensity: event.intensity)
             }
         }
-        // Enumerated sort keeps equal times in regimen order, so output is deterministic.
-        self.doses = doses.enumerated().sorted { ($0.element.timeHours, $0.offset) < ($1.element.timeHours, $1.offset) }
-            .map(\.element)
-        self.infusions = infusions
-        self.events = scenario.events.map {
-            EventWindow(kind: $0.kind, startHours: $0.startHours, durationHours: $0.durationHours, intensity: $0.intensity)
-        }
+        self.doses = doses
+        // Windows in the order of the scenario's entries.
+        self.infusions = infusions.keys.sorted().map { infusions[$0]! }
+        self.events = events.keys.sorted().map { events[$0]! }
     }
 
     /// Drug and route pairs in order of first administration: one row each in the dose strip.

@@ -35,7 +35,7 @@ enum ArgumentParser {
             }
             guard let option = specification.option(named: name) else {
                 let candidates = specification.options.map(\.name) + ["--help"]
-                throw usage("unknown option '\(name)'" + NameSuggestion.didYouMean(name, in: candidates))
+                throw usage(UnknownName("option", name, valid: candidates).description)
             }
             if option.isFlag {
                 if inlineValue != nil { throw usage("option '\(option.name)' takes no value") }

@@ -9,16 +9,27 @@ struct OptionSpecification: Sendable {
     let help: String
     /// May be given several times (`--vary A=1,2 --vary B=3,4`); every value is kept, in order.
     let repeatable: Bool
+    /// The command needs it (`sweep --vary`); shown without brackets in the usage line.
+    let required: Bool
 
-    init(_ name: String, short: String? = nil, value valueName: String? = nil, repeatable: Bool = false, help: String) {
+    init(_ name: String, short: String? = nil, value valueName: String? = nil, repeatable: Bool = false,
+         required: Bool = false, help: String) {
         self.name = name
         self.short = short
         self.valueName = valueName
         self.repeatable = repeatable
+        self.required = required
         self.help = help
     }
 
     var isFlag: Bool { valueName == nil }
+
+    /// `--vary SPEC...`, `[-o FILE]`, `[--quiet]`: the option in a usage line (the short name
+    /// for an option with a value, as users type `-o FILE`).
+    var usage: String {
+        let word = valueName.map { "\(short ?? name) \($0)" } ?? name
+        return (required ? word : "[\(word)]") + (repeatable ? "..." : "")
+    }
 }
 
 /// One positional argument of a command.
@@ -37,5 +48,17 @@ struct ArgumentSpecification: Sendable {
 
     func option(named name: String) -> OptionSpecification? {
         options.first { $0.name == name || $0.short == name }
+    }
+
+    /// The usage line after `receptor-sim COMMAND`, made from the declarations, so it lists
+    /// every option the command accepts and cannot drift from them: positionals
+    /// (`SCENARIO...`, `[NAME]`), then required options, then the others in declaration order.
+    var usageLine: String {
+        let words = positionals.map { positional in
+            let word = positional.name + (positional.repeating ? "..." : "")
+            return positional.optional ? "[\(word)]" : word
+        }
+        return (words + options.filter(\.required).map(\.usage) + options.filter { !$0.required }.map(\.usage))
+            .joined(separator: " ")
     }
 }

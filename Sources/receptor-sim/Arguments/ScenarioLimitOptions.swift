@@ -1,3 +1,4 @@
+import Pharmacology
 import ScenarioFiles
 
 /// `--max-rows` and `--max-administrations`: the overrides of `ScenarioLimits`, the same for

@@ -10,10 +10,15 @@ enum StrictOption {
     /// Prints the warnings of `loaded` on standard error, or throws them with `--strict`.
     /// - Throws: `.scenario` with every warning as an error, when `--strict` is given.
     static func report(_ loaded: LoadedScenario, _ arguments: ParsedArguments, console: Console) throws(CommandLineError) {
-        guard !loaded.warnings.isEmpty else { return }
+        try report(loaded.warnings, arguments, console: console)
+    }
+
+    /// Prints `warnings` on standard error, or throws them with `--strict`.
+    static func report(_ warnings: [ScenarioError], _ arguments: ParsedArguments, console: Console) throws(CommandLineError) {
+        guard !warnings.isEmpty else { return }
         if arguments.flag("--strict") {
-            throw .scenario(loaded.warnings.count == 1 ? loaded.warnings[0] : .multiple(loaded.warnings))
+            throw .scenario(warnings.count == 1 ? warnings[0] : .multiple(warnings))
         }
-        for warning in loaded.warnings { console.err(warning.warningDescription) }
+        for warning in warnings { console.err(warning.warningDescription) }
     }
 }

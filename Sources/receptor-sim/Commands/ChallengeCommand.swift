@@ -8,7 +8,6 @@ import Studies
 enum ChallengeCommand: ReceptorSimCommand {
     static let name = "challenge"
     static let abstract = "Probe a run with test doses at several times: dose-response curves, ED50 and its fold shift."
-    static let usage = "SCENARIO --at T,T,... --probe DRUG [--route ROUTE] --doses D,D,... [--observable COLUMN] [--window H] [-o FILE.csv|-] [--chart FILE.svg]"
     static let discussion = """
         Runs the scenario to each time of --at, gives each probe dose to a copy of the state there
         (the scenario's own later doses continue) and measures the response: the peak change of
@@ -29,10 +28,10 @@ enum ChallengeCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpecification("--at", value: "T,T,...", help: "Times of the run (h, from 0 to duration_h) at which to probe; the first is the reference of the fold shift."),
-            OptionSpecification("--probe", value: "DRUG", help: "The probe drug (library id, see 'receptor-sim drugs')."),
+            OptionSpecification("--at", value: "T,T,...", required: true, help: "Times of the run (h, from 0 to duration_h) at which to probe; the first is the reference of the fold shift."),
+            OptionSpecification("--probe", value: "DRUG", required: true, help: "The probe drug (library id, see 'receptor-sim drugs')."),
             OptionSpecification("--route", value: "ROUTE", help: "The probe's route (default: iv_bolus)."),
-            OptionSpecification("--doses", value: "D,D,...", help: "Probe doses in mg, each > 0 (at least three for an ED50)."),
+            OptionSpecification("--doses", value: "D,D,...", required: true, help: "Probe doses in mg, each > 0 (at least three for an ED50)."),
             OptionSpecification("--observable", value: "COLUMN", help: "The CSV column whose change is the response (default: mu_response)."),
             OptionSpecification("--window", value: "H", help: "Hours after the probe in which the peak change is taken (default: 4)."),
             OptionSpecification("--output", short: "-o", value: "FILE", help: "Write the CSV to FILE; '-' or no -o writes to standard output."),
@@ -58,11 +57,8 @@ enum ChallengeCommand: ReceptorSimCommand {
         do {
             curves = try ToleranceChallenge.run(
                 scenario: scenario, design: design, library: ModelBridge.library, threads: StudyExecutor.defaultThreads)
-        } catch let error as ModelError {
-            if case .solverFailed(let cause) = error { throw .simulation(file: file, timeHours: nil, cause: cause.description) }
-            throw .model(file: file, message: error.description)
         } catch {
-            throw .simulation(file: file, timeHours: nil, cause: "\(error)")
+            throw CommandLineError(error, file: file)
         }
 
         let destination: CSVDestination
@@ -136,8 +132,7 @@ enum ChallengeCommand: ReceptorSimCommand {
         withProbe.doses.append(probe)
         let columns = ModelBridge.columnNames(for: withProbe)
         guard columns.contains(observable) else {
-            throw .usage(command: name, message: "unknown column '\(observable)' in --observable for \(file)"
-                + NameSuggestionBridge.didYouMean(observable, in: columns))
+            throw .usage(command: name, message: UnknownName(.column, observable, valid: columns, place: " in --observable for \(file)").description)
         }
         var window = ChallengeDesign.defaultWindowHours
         if let text = arguments.value("--window") {

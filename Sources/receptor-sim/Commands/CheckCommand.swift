@@ -6,7 +6,6 @@ import ScenarioFiles
 enum CheckCommand: ReceptorSimCommand {
     static let name = "check"
     static let abstract = "Validate scenario files without running them."
-    static let usage = "SCENARIO... [--timeline] [--events FILE.csv] [--library FILE] [--strict] [--max-rows N] [--max-administrations N]"
     static let discussion = """
         Reports every problem in every file at once, as 'file:line: error: field: message'.
         With --timeline, prints the fully expanded event timeline (every dose with time, drug,
@@ -63,13 +62,16 @@ enum CheckCommand: ReceptorSimCommand {
     static func timeline(_ loaded: LoadedScenario) -> String {
         let scenario = loaded.scenario
         var text = "  timeline (time in h):\n"
-        for entry in ScenarioTimeline.expand(scenario) {
+        // The library as the scenario overrides it: a route's lag is the model's.
+        let library = (try? ParameterCatalog.apply(scenario.parameterOverrides, to: ModelBridge.library)) ?? ModelBridge.library
+        for entry in ScenarioTimeline.expand(scenario, library: library) {
             let time = formatTime(entry.timeHours)
             let padded = String(repeating: " ", count: max(0, 10 - time.count)) + time
             let what: String
             switch entry.kind {
             case .dose(let drug, let route, let amount):
                 what = "dose            \(drug) \(route.rawValue) \(format(amount)) mg"
+                    + (entry.lagHours > 0 ? " (absorbed from \(formatTime(entry.timeHours + entry.lagHours)) h)" : "")
             case .infusionStart(let drug, let rate):
                 what = "infusion start  \(drug) iv_infusion \(format(rate)) mg/h"
             case .infusionEnd(let drug):

@@ -6,7 +6,6 @@ import Reports
 enum CompareCommand: ReceptorSimCommand {
     static let name = "compare"
     static let abstract = "Overlay the same observables of several scenarios (SVG chart or HTML page)."
-    static let usage = "INPUT INPUT... -o FILE.svg|FILE.html [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--labels a,b] [--title TEXT] [--observations FILE.csv] [--timing] [--quiet]"
     static let discussion = """
         Each INPUT is a scenario file, simulated in turn, or a CSV written by 'run'. Runs are
         keyed A, B, C, ... in the legend and the dose strip, labelled by their file names (short

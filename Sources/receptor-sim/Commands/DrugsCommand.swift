@@ -6,7 +6,6 @@ import ScenarioFiles
 enum DrugsCommand: ReceptorSimCommand {
     static let name = "drugs"
     static let abstract = "List the drug library, or show one drug's parameters with units and sources."
-    static let usage = "[NAME] [--export NAME] [--library FILE]"
     static let discussion = """
         --export prints a drug as a library file (JSON5): every number with its unit in the key
         and its source, the template for a drug of your own. Change its id (built-in ids are
@@ -85,7 +84,7 @@ enum DrugsCommand: ReceptorSimCommand {
             return .usage(command: name, message: "'\(id)' is \(what), not a drug; its parameters: 'receptor-sim parameters \(id).'; "
                 + "drugs binding it: 'receptor-sim parameters' lists <drug>.\(id).ki_nM")
         }
-        return .unknownName(.drug, name: id, suggestions: NameSuggestionBridge.suggestions(for: id, in: ids), valid: ids)
+        return .unknownName(UnknownName(.drug, id, valid: ids))
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {

@@ -9,7 +9,6 @@ import Studies
 enum ExploreCommand: ReceptorSimCommand {
     static let name = "explore"
     static let abstract = "Run a grid of settings and write one interactive HTML page: a slider per setting, charts that switch at once."
-    static let usage = "SCENARIO --vary NAME=V1,V2,... [--vary ...]... -o FILE.html [--columns a,b] [--interval H] [--from H] [--to H] [--threads N] [--quiet]"
     static let discussion = """
         --vary takes what 'receptor-sim sweep' takes (see 'receptor-sim sweep --help'): a
         parameter (morphine.half_life_h, mu.turnover_half_life_h), a dose field
@@ -38,7 +37,7 @@ enum ExploreCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpecification("--vary", value: "SPEC", repeatable: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log] as for sweep, or phenotype=control,opioid_deficit; repeat (or separate by ';') for a grid, one control each."),
+            OptionSpecification("--vary", value: "SPEC", repeatable: true, required: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log] as for sweep, or phenotype=control,opioid_deficit; repeat (or separate by ';') for a grid, one control each."),
             ChartCommandSupport.outputOption(extensions: "html"),
             EventsOption.specification,
             LibraryOption.specification,
@@ -46,7 +45,7 @@ enum ExploreCommand: ReceptorSimCommand {
             OptionSpecification("--interval", value: "H", help: "Hours between the simulated rows (default: the scenario's output.interval_h)."),
             OptionSpecification("--from", value: "H", help: "Start of the time window the charts show, in hours (default: 0)."),
             OptionSpecification("--to", value: "H", help: "End of the time window the charts show, in hours (default: the end of the run)."),
-        ] + SolverOptions.specifications(for: "every run") + [
+        ] + ScenarioOverrides.solverSpecifications(for: "every run") + [
             OptionSpecification("--threads", value: "N", help: "Worker threads (default: all cores). The page does not depend on it."),
             ChartCommandSupport.quietOption,
         ])
@@ -75,7 +74,7 @@ enum ExploreCommand: ReceptorSimCommand {
                 if phenotypes != nil { throw .usage(command: name, message: "invalid --vary '\(spec)': the phenotype is varied twice") }
                 phenotypes = parsed
             } else {
-                variations.append(try StudyCommandSupport.study(name, file) { () throws(StudyError) in try Variation.parse(spec) })
+                variations.append(try StudyOptions.variation(spec, command: name))
             }
         }
         guard !variations.isEmpty || phenotypes != nil else {
@@ -90,16 +89,12 @@ enum ExploreCommand: ReceptorSimCommand {
             for phenotype in phenotypes.values {
                 var variant = scenario
                 variant.subject.phenotype = phenotype
-                do {
-                    bases.append(try ReceptorModel.compile(variant))
-                } catch {
-                    throw .model(file: file, message: "phenotype \(phenotype.rawValue): \(error)")
-                }
+                bases.append(try ScenarioLoading.compile(variant, file: "\(file) (phenotype \(phenotype.rawValue))"))
             }
         }
         var plans: [StudyPlan] = []
         for base in bases {
-            plans.append(try StudyCommandSupport.study(name, file, names: setup.parameterNames) { () throws(StudyError) in
+            plans.append(try StudyCommandSupport.study(name, file, names: setup.parameterNames, origin: "--vary") { () throws(StudyError) in
                 let grid = try SweepGrid(variations)
                 return try StudyPlan.sweep(grid: grid, base: base, metricColumns: columns, thresholds: [],
                                            intervalHours: setup.intervalHours, maximumRowsPerRun: ScenarioReader.maximumOutputRows)
@@ -165,8 +160,7 @@ enum ExploreCommand: ReceptorSimCommand {
         for item in spec[spec.index(after: equals)...].split(separator: ",", omittingEmptySubsequences: false) {
             let text = item.trimmingCharacters(in: .whitespaces)
             guard let phenotype = Phenotype(rawValue: text) else {
-                throw .usage(command: name, message: "invalid --vary '\(spec)': unknown phenotype '\(text)'"
-                    + NameSuggestionBridge.didYouMean(text, in: valid) + " (phenotypes: \(valid.joined(separator: ", ")))")
+                throw .usage(command: name, message: "invalid --vary '\(spec)': " + UnknownName(.phenotype, text, valid: valid).description)
             }
             guard !values.contains(phenotype) else {
                 throw .usage(command: name, message: "invalid --vary '\(spec)': phenotype '\(text)' given twice")

@@ -59,15 +59,10 @@ enum ExportCommand: ReceptorSimCommand {
         }
         let file = arguments.positionals[0]
         try OutputOptions.check(command: name, outputs: [("--output", arguments.value("--output") ?? "-")], inputs: [file])
-        let scenario: Scenario
-        do throws(ScenarioError) {
-            scenario = try ScenarioReader.load(path: file, vocabulary: ModelBridge.vocabulary).scenario
-        } catch {
-            throw .scenario(error)
-        }
+        let scenario = try ScenarioLoading.read(file).scenario
+        let model = try ScenarioLoading.compile(scenario, file: file)
         let document: String
         do {
-            let model = try ReceptorModel.compile(scenario, library: ModelBridge.library)
             document = try SBMLExporter.document(for: model)
         } catch {
             throw .model(file: file, message: "\(error)")

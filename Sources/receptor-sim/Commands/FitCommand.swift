@@ -10,7 +10,6 @@ import Validation
 enum FitCommand: ReceptorSimCommand {
     static let name = "fit"
     static let abstract = "Fit named parameters to the observations of validation studies (weighted least squares)."
-    static let usage = "STUDY... --parameter NAME[=INITIAL][:LOWER:UPPER] ... [--starts N] [--seed S] [-o FILE.json5] [--residuals FILE.csv] [--dir FOLDER] [--quiet] [--evaluate-only]"
     static let discussion = """
         Fits the named parameters (any name a scenario's parameters: block accepts, e.g.
         morphine.clearance_l_per_h or morphine.half_life_h; see 'receptor-sim drugs DRUG') to every
@@ -48,7 +47,7 @@ enum FitCommand: ReceptorSimCommand {
             name: "STUDY", help: "Study ids in the folder, or paths to a study's .json or .csv.", repeating: true)],
         options: [
             OptionSpecification("--parameter", short: "-p", value: "NAME[=INITIAL][:LOWER:UPPER]", repeatable: true,
-                                help: "A parameter to fit, its start and bounds (all > 0); give one per parameter."),
+                                required: true, help: "A parameter to fit, its start and bounds (all > 0); give one per parameter."),
             OptionSpecification("--starts", value: "N", help: "Number of starts, 1 to 1000 (default \(Calibration.defaultStarts)): the initial values, then N-1 seeded draws."),
             OptionSpecification("--seed", value: "S", help: "Seed of the start draws, a whole number (default \(Calibration.defaultSeed))."),
             OptionSpecification("--output", short: "-o", value: "FILE", help: "Write the estimates as a parameters: block (.json5), atomically."),

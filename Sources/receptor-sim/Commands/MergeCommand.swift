@@ -5,7 +5,6 @@ import Studies
 enum MergeCommand: ReceptorSimCommand {
     static let name = "merge"
     static let abstract = "Join the shard files of a sweep or population into the unsharded summary."
-    static let usage = "SHARD.csv... [-o FILE]"
     static let discussion = """
         Checks that every file is a shard of the same study (same scenario and options: the
         study=... fingerprint, the member count, the shard count and the header), that each shard

@@ -69,12 +69,7 @@ enum PEtabExport {
                 measurements.append(.init(observable: observation.observable, timeHours: observation.timeHours,
                                           value: observation.value, sigma: sigma))
             }
-            let model: CompiledModel
-            do {
-                model = try ReceptorModel.compile(study.scenario, library: ModelBridge.library)
-            } catch {
-                throw .model(file: study.scenarioPath, message: "\(error)")
-            }
+            let model = try ScenarioLoading.compile(study.scenario, file: study.scenarioPath)
             exported.append(PEtabStudy(id: study.id, model: model, measurements: measurements))
         }
         if !warnings.isEmpty { console.err(warnings.joined(separator: "\n")) }

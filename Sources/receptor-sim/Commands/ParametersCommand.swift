@@ -29,7 +29,7 @@ enum ParametersCommand: ReceptorSimCommand {
             let heads = Array(Set(all.map { String($0.name.prefix { $0 != "." }) })).sorted()
             let head = String(prefix.prefix { $0 != "." })
             throw .usage(command: name, message: "no parameter name starts with '\(prefix)'"
-                + NameSuggestionBridge.didYouMean(head, in: heads) + " (names start with: " + heads.joined(separator: ", ") + ")")
+                + NameSuggestion.didYouMean(NameSuggestion.suggestions(for: head, in: heads)) + " (names start with: " + heads.joined(separator: ", ") + ")")
         }
         let nameWidth = (rows.map(\.name.count).max() ?? 0) + 2
         let rangeWidth = (rows.map(\.range.count).max() ?? 0) + 2

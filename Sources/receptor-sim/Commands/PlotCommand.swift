@@ -9,7 +9,6 @@ import ScenarioFiles
 enum PlotCommand: ReceptorSimCommand {
     static let name = "plot"
     static let abstract = "Draw a scenario's time course (or a CSV from run) as an SVG chart."
-    static let usage = "INPUT -o FILE.svg [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--scenario FILE] [--title TEXT] [--observations FILE.csv] [--quiet]"
     static let discussion = """
         INPUT is a scenario file, which is simulated first, or a CSV file (name ending in .csv)
         written by 'receptor-sim run'. Panels share one time axis in hours or days; dose times are
@@ -56,7 +55,7 @@ enum PlotCommand: ReceptorSimCommand {
 enum ChartCommandSupport {
     /// `-o FILE` naming the accepted extensions in its help.
     static func outputOption(extensions: String) -> OptionSpecification {
-        OptionSpecification("--output", short: "-o", value: "FILE", help: "Write to FILE (.\(extensions)), atomically; '-' writes to standard output.")
+        OptionSpecification("--output", short: "-o", value: "FILE", required: true, help: "Write to FILE (.\(extensions)), atomically; '-' writes to standard output.")
     }
 
     static let chartOptions = [
@@ -122,13 +121,9 @@ enum ChartCommandSupport {
         }
     }
 
-    /// Loads and validates a scenario exactly as `run` does.
+    /// Loads and validates a scenario exactly as `run` does (`ScenarioLoading.read`).
     static func loadScenario(_ file: String) throws(CommandLineError) -> Scenario {
-        do throws(ScenarioError) {
-            return try ScenarioReader.load(path: file, vocabulary: ModelBridge.vocabulary).scenario
-        } catch {
-            throw .scenario(error)
-        }
+        try ScenarioLoading.read(file).scenario
     }
 
     /// Reads a CSV written by `run` through a `TimeSeriesReducer` (the file read in 1 MiB chunks;
@@ -279,8 +274,8 @@ struct ChartSelection {
             presets = []
             for name in names {
                 guard let preset = PanelPreset(rawValue: name) else {
-                    throw .usage(command: command, message: "unknown panel preset '\(name)' in --panels"
-                        + NameSuggestionBridge.didYouMean(name, in: available) + " (presets: \(available.joined(separator: ", ")))")
+                    throw .usage(command: command, message: UnknownName("panel preset", name, valid: available, place: " in --panels",
+                                                                        hint: UnknownName.listing("presets", available)).description)
                 }
                 presets?.append(preset)
             }
@@ -329,8 +324,7 @@ struct ChartSelection {
     /// The panels to draw from `available` columns; unknown columns get a "did you mean".
     func panels(available: [String], file: String, command: String, comparison: Bool) throws(CommandLineError) -> [PanelSpecification] {
         for column in columns ?? [] where !available.contains(column) {
-            throw .usage(command: command, message: "unknown column '\(column)' in --columns for \(file)"
-                + NameSuggestionBridge.didYouMean(column, in: available))
+            throw .usage(command: command, message: UnknownName(.column, column, valid: available, place: " in --columns for \(file)").description)
         }
         do {
             return comparison

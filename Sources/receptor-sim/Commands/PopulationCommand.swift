@@ -7,7 +7,6 @@ import Studies
 enum PopulationCommand: ReceptorSimCommand {
     static let name = "population"
     static let abstract = "Run N virtual subjects with log-normal variability; one summary row each, percentile bands."
-    static let usage = "SCENARIO --size N [--seed S] [--variability NAME=CV%]... [-o FILE] [--bands FILE] [--band-columns a,b] [--threads N] [--shard I/N]"
     static let discussion = """
         Each subject's varied quantities are log-normal around the scenario's value (the median):
         value = median * exp(sigma * z), sigma = sqrt(ln(1 + CV^2)), so CV is the coefficient of
@@ -29,7 +28,7 @@ enum PopulationCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpecification("--size", value: "N", help: "Number of subjects."),
+            OptionSpecification("--size", value: "N", required: true, help: "Number of subjects."),
             OptionSpecification("--seed", value: "S", help: "Seed of the draws, a whole number (default 1)."),
             OptionSpecification("--variability", value: "SPECS", repeatable: true, help: "NAME=CV% items, comma-separated or repeated (default: see above)."),
             OptionSpecification("--bands", value: "FILE", help: "Write 5th/50th/95th percentile bands over time to FILE."),
@@ -52,7 +51,7 @@ enum PopulationCommand: ReceptorSimCommand {
         var variabilities: [Variability] = []
         for text in arguments.allValues("--variability") {
             for item in try ArgumentParser.list(text, option: "--variability", command: name) {
-                variabilities.append(try StudyCommandSupport.study(name, setup.file) { () throws(StudyError) in try Variability.parse(item) })
+                variabilities.append(try StudyOptions.variability(item, command: name))
             }
         }
         if variabilities.isEmpty { variabilities = Variability.defaults(for: setup.base) }

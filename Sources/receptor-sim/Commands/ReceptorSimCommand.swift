@@ -5,7 +5,7 @@ protocol ReceptorSimCommand {
     static var name: String { get }
     /// One line for the command list.
     static var abstract: String { get }
-    /// The usage line after `receptor-sim NAME`.
+    /// The usage line after `receptor-sim NAME` (by default made from `arguments`).
     static var usage: String { get }
     /// Paragraphs shown by `--help` after the usage (may be empty).
     static var discussion: String { get }
@@ -19,6 +19,9 @@ protocol ReceptorSimCommand {
 
 extension ReceptorSimCommand {
     static var discussion: String { "" }
+
+    /// Made from the option declarations (`ArgumentSpecification.usageLine`).
+    static var usage: String { arguments.usageLine }
 
     /// The `--help` text.
     static var help: String {

@@ -4,7 +4,6 @@ import Reports
 enum ReportCommand: ReceptorSimCommand {
     static let name = "report"
     static let abstract = "Write a self-contained HTML report of a scenario: regimen, charts, summary, solver."
-    static let usage = "INPUT -o FILE.html [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--scenario FILE] [--timing] [--quiet]"
     static let discussion = """
         The report holds the scenario's name and description, the regimen as a table, the chart
         panels (as in 'plot'), a summary of peaks and troughs with their times, tolerance and

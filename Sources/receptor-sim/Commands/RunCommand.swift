@@ -8,7 +8,6 @@ import ScenarioFiles
 enum RunCommand: ReceptorSimCommand {
     static let name = "run"
     static let abstract = "Simulate a scenario and write its CSV."
-    static let usage = "SCENARIO [-o FILE|-] [--interval H] [--columns a,b,c] [--precision N] [--method NAME] [--rtol R] [--atol A] [--summary] [--chart] [--quiet] [--events FILE.csv] [--library FILE] [--strict] [--max-rows N] [--max-administrations N]"
     static let discussion = """
         Writes one row per output time: time_h first, then the scenario's columns (all when
         output.columns is not given). A file is written atomically: a failed run leaves no
@@ -22,7 +21,7 @@ enum RunCommand: ReceptorSimCommand {
             OptionSpecification("--interval", value: "H", help: "Hours between output rows (overrides output.interval_h)."),
             OptionSpecification("--columns", value: "a,b,c", help: "Columns to write, comma-separated (overrides output.columns)."),
             OptionSpecification("--precision", value: "N", help: "Print numbers with N significant digits (1-17); default: shortest round-trip."),
-        ] + SolverOptions.specifications(for: "the run") + [
+        ] + ScenarioOverrides.solverSpecifications(for: "the run") + [
             OptionSpecification("--summary", help: "Print peaks and troughs of the main observables, solver statistics and wall time to standard error."),
             OptionSpecification("--chart", help: "Draw mu_occupancy_total and withdrawal_index (or the first two columns) in the terminal with braille characters after the run; on standard error when the CSV goes to standard output."),
             OptionSpecification("--quiet", short: "-q", help: "Show no progress on standard error (shown for runs longer than about a second)."),
@@ -36,40 +35,17 @@ enum RunCommand: ReceptorSimCommand {
         try OutputOptions.check(command: name, outputs: [("--output", arguments.value("--output") ?? "-")],
                                 inputs: [file] + EventsOption.path(arguments) + LibraryOption.path(arguments))
         let events = try EventsOption.table(arguments, console: console)
-        let vocabulary = try LibraryOption.vocabulary(arguments)
         let limits = try ScenarioLimitOptions.limits(arguments, command: name)
-        let loaded: LoadedScenario
-        do throws(ScenarioError) {
-            loaded = try ScenarioReader.load(path: file, vocabulary: vocabulary, limits: limits, events: events)
-        } catch {
-            throw .scenario(error)
-        }
-        try StrictOption.report(loaded, arguments, console: console)
-        var scenario = loaded.scenario
-        try SolverOptions(arguments, command: name).apply(to: &scenario)
-        if let text = arguments.value("--interval") {
-            scenario.output.intervalHours = try ArgumentParser.positiveNumber(text, option: "--interval", command: name)
-        }
-        if let text = arguments.value("--columns") {
-            let requested = try ArgumentParser.list(text, option: "--columns", command: name)
-            let valid = vocabulary.columnNames(scenario) + vocabulary.optionalColumnNames(scenario)
-            for column in requested where !valid.contains(column) {
-                throw .usage(command: name, message: "unknown column '\(column)' in --columns for \(file)"
-                    + NameSuggestionBridge.didYouMean(column, in: valid))
-            }
-            scenario.output.columns = requested
-        }
+        var scenario = try ScenarioLoading.read(file, arguments: arguments, console: console, limits: limits, events: events).scenario
+        // The file was checked with its own settings; the options may change the interval, the
+        // columns and the solver, and meet the same check (the output caps included).
+        try ScenarioLoading.apply(try ScenarioOverrides(arguments, command: name), to: &scenario, file: file, limits: limits)
         var format = CSVNumberFormat.roundTrip
         if let text = arguments.value("--precision") {
             format = .significantDigits(try ArgumentParser.integer(
                 text, option: "--precision", in: 1...CSVNumberFormat.maximumSignificantDigits, command: name))
         }
         let columns = scenario.output.columns ?? ModelBridge.columnNames(for: scenario)
-        // The file was checked with its own interval and columns; the options may change both.
-        if let problem = limits.outputProblem(ScenarioCost(scenario, columnCount: columns.count),
-                                              coarsen: arguments.value("--interval") == nil ? "output.interval_h" : "--interval") {
-            throw .usage(command: name, message: "\(file): " + problem)
-        }
         let destination: CSVDestination
         switch arguments.value("--output") {
         case nil, "-": destination = .standardOutput

@@ -8,7 +8,6 @@ import Studies
 enum SweepCommand: ReceptorSimCommand {
     static let name = "sweep"
     static let abstract = "Run a scenario over a grid of parameter or dose values; one summary row per point."
-    static let usage = "SCENARIO --vary NAME=V1,V2,... [--vary NAME=FROM:TO:STEPS[:log]]... [-o FILE] [--columns a,b] [--threshold 'col>v,...'] [--threads N] [--shard I/N]"
     static let discussion = """
         NAME is a parameter of the scenario (morphine.half_life_h, mu.turnover_half_life_h: see
         'receptor-sim drugs DRUG') or a dose field: doses[K].amount_mg, .every_h, .start_h, .at_h,
@@ -27,7 +26,7 @@ enum SweepCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpecification("--vary", value: "SPEC", repeatable: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log]; repeat the option (or separate by ';') for a grid."),
+            OptionSpecification("--vary", value: "SPEC", repeatable: true, required: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log]; repeat the option (or separate by ';') for a grid."),
         ] + StudyCommandSupport.commonOptions)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
@@ -38,9 +37,9 @@ enum SweepCommand: ReceptorSimCommand {
         }
         var variations: [Variation] = []
         for spec in texts.flatMap({ $0.split(separator: ";").map(String.init) }) where !spec.trimmingCharacters(in: .whitespaces).isEmpty {
-            variations.append(try StudyCommandSupport.study(name, setup.file) { () throws(StudyError) in try Variation.parse(spec) })
+            variations.append(try StudyOptions.variation(spec, command: name))
         }
-        let plan = try StudyCommandSupport.study(name, setup.file, names: setup.parameterNames) { () throws(StudyError) in
+        let plan = try StudyCommandSupport.study(name, setup.file, names: setup.parameterNames, origin: "--vary") { () throws(StudyError) in
             let grid = try SweepGrid(variations)
             return try StudyPlan.sweep(grid: grid, base: setup.base, metricColumns: setup.columns,
                                        thresholds: setup.thresholds, intervalHours: setup.intervalHours,
@@ -60,7 +59,7 @@ enum StudyCommandSupport {
         OptionSpecification("--columns", value: "a,b,c", help: "Columns to summarise (default: the scenario's output.columns, else withdrawal_index, hedonic_tone, mu_response, mu_total_rel)."),
         OptionSpecification("--threshold", value: "SPECS", repeatable: true, help: "Time above/below levels: 'col>v' or 'col<v', comma-separated or repeated (quote it: > and < are shell redirections)."),
         OptionSpecification("--interval", value: "H", help: "Hours between the rows the metrics are computed from (default: the scenario's output.interval_h)."),
-    ] + SolverOptions.specifications(for: "every member") + [
+    ] + ScenarioOverrides.solverSpecifications(for: "every member") + [
         OptionSpecification("--threads", value: "N", help: "Worker threads (default: all cores). The output does not depend on it."),
         OptionSpecification("--shard", value: "I/N", help: "Run only slice I of N (I counts from 0, as SLURM_ARRAY_TASK_ID with --array=0-(N-1)); join with 'receptor-sim merge'."),
         OptionSpecification("--quiet", short: "-q", help: "No progress on standard error (otherwise a bar on a terminal, a line every 2 s in logs, after the first second)."),
@@ -101,62 +100,33 @@ enum StudyCommandSupport {
             if let bands = arguments.value("--bands"), !(bands == "-" && outputs[0].1 == "-") { outputs.append(("--bands", bands)) }
             try OutputOptions.check(command: command, outputs: outputs, inputs: [file] + EventsOption.path(arguments) + LibraryOption.path(arguments))
             let events = try EventsOption.table(arguments, console: Console())
-            let vocabulary = try LibraryOption.vocabulary(arguments)
-            var scenario: Scenario
-            var loadedScenario: LoadedScenario?
             // The fingerprint hashes exactly the bytes that were parsed (one read of the file).
-            do throws(ScenarioError) {
-                var bytes = try ScenarioReader.readBytes(path: file)
-                let loaded = try ScenarioReader.decode(bytes, file: file, vocabulary: vocabulary, events: events)
-                loadedScenario = loaded
-                scenario = loaded.scenario
-                // The table's doses decide the rows too: shards run with different tables must not join.
-                if let path = events?.file { bytes += Array("\n--events\n".utf8) + (try ScenarioReader.readBytes(path: path)) }
-                // So do the drug definitions of --library.
-                if let path = arguments.value("--library") { bytes += Array("\n--library\n".utf8) + (try ScenarioReader.readBytes(path: path)) }
-                scenarioBytes = bytes
-            } catch {
-                throw .scenario(error)
-            }
-            if let loadedScenario { try StrictOption.report(loadedScenario, arguments, console: Console()) }
-            try SolverOptions(arguments, command: command).apply(to: &scenario)
-            intervalHours = try arguments.value("--interval").map { (t: String) throws(CommandLineError) in
-                try ArgumentParser.positiveNumber(t, option: "--interval", command: command)
-            } ?? scenario.output.intervalHours
+            let loaded = try ScenarioLoading.read(file, arguments: arguments, console: Console(), events: events)
+            scenarioBytes = loaded.bytes
+            var scenario = loaded.scenario
+            // --interval and --columns set the scenario's output: the one check holds them to
+            // what a file may say (the row cap is the plan's, per member).
+            try ScenarioLoading.apply(try ScenarioOverrides(arguments, command: command), to: &scenario, file: file, limits: nil)
+            intervalHours = scenario.output.intervalHours
             let valid = ModelBridge.columnNames(for: scenario) + ModelBridge.vocabulary.optionalColumnNames(scenario)
-            if let text = arguments.value("--columns") {
-                columns = try ArgumentParser.list(text, option: "--columns", command: command)
-            } else {
-                columns = scenario.output.columns ?? ["withdrawal_index", "hedonic_tone", "mu_response", "mu_total_rel"]
-            }
+            columns = scenario.output.columns ?? ["withdrawal_index", "hedonic_tone", "mu_response", "mu_total_rel"]
             var thresholds: [Threshold] = []
             for text in arguments.allValues("--threshold") {
                 for item in try ArgumentParser.list(text, option: "--threshold", command: command) {
-                    do throws(StudyError) { thresholds.append(try Threshold.parse(item)) } catch { throw .usage(command: command, message: error.description) }
+                    thresholds.append(try StudyOptions.threshold(item, command: command))
                 }
             }
             self.thresholds = thresholds
-            for column in columns + thresholds.map(\.column) where !valid.contains(column) {
-                throw .usage(command: command, message: "unknown column '\(column)' for \(file)" + NameSuggestionBridge.didYouMean(column, in: valid))
+            for column in thresholds.map(\.column) where !valid.contains(column) {
+                throw .usage(command: command, message: UnknownName(.column, column, valid: valid, place: " for \(file)").description)
             }
             threads = try arguments.value("--threads").map { (t: String) throws(CommandLineError) in
                 try ArgumentParser.integer(t, option: "--threads", in: 1...1024, command: command)
             } ?? StudyExecutor.defaultThreads
-            if let text = arguments.value("--shard") {
-                do throws(StudyError) { shard = try Shard.parse(text) } catch { throw .usage(command: command, message: error.description) }
-            } else {
-                shard = nil
-            }
+            shard = try arguments.value("--shard").map { (text: String) throws(CommandLineError) in try StudyOptions.shard(text, command: command) }
             output = arguments.value("--output")
             quiet = arguments.flag("--quiet")
-            do {
-                base = try ReceptorModel.compile(scenario)
-            } catch let error as ModelError {
-                if case .steadyStateNotFound = error { throw .simulation(file: file, timeHours: 0, cause: error.description) }
-                throw .model(file: file, message: error.description)
-            } catch {
-                throw .model(file: file, message: "\(error)")
-            }
+            base = try ScenarioLoading.compile(scenario, file: file)
         }
 
         /// Parameter names of the scenario (with the derived half-lives), for suggestions.
@@ -179,19 +149,26 @@ enum StudyCommandSupport {
     }
 
     /// Turns a `StudyError` from setting up a study into a usage error (exit 2).
-    /// - Parameter names: the valid parameter names, for a "did you mean" on an unknown one.
-    static func study<T>(_ command: String, _ file: String, names: [String] = [],
+    /// - Parameters:
+    ///   - names: the valid parameter names, for a "did you mean" on an unknown one.
+    ///   - origin: the option whose values a value problem comes from (`--vary`), for messages.
+    static func study<T>(_ command: String, _ file: String, names: [String] = [], origin: String? = nil,
                          _ body: () throws(StudyError) -> T) throws(CommandLineError) -> T {
         do throws(StudyError) {
             return try body()
         } catch {
             switch error {
+            case .invalidValues(let problems):
+                // Named by field, as a scenario file's problems are; the option said after (the
+                // output interval is the plan's: --interval or the scenario's).
+                var origins: [String: String] = [:]
+                for problem in problems where problem.path != "output.interval_h" { origins[problem.path] = origin }
+                throw .invalidSettings(file: file, problems: problems, origins: origins, texts: [:])
             case .unknownParameter(let name):
-                let suggestion = NameSuggestionBridge.didYouMean(name, in: names)
-                throw .usage(command: command, message: "unknown parameter '\(name)' for \(file)"
-                    + (suggestion.isEmpty ? "; see 'receptor-sim drugs DRUG' for the names" : suggestion))
+                throw .usage(command: command, message: UnknownName(.parameter, name, valid: names, place: " for \(file)",
+                                                                    fallback: "; see 'receptor-sim drugs DRUG' for the names").description)
             case .unknownColumn(let name, let valid):
-                throw .usage(command: command, message: "unknown column '\(name)' for \(file)" + NameSuggestionBridge.didYouMean(name, in: valid))
+                throw .usage(command: command, message: UnknownName(.column, name, valid: valid, place: " for \(file)").description)
             case .model(let message):
                 throw .model(file: file, message: message)
             default:

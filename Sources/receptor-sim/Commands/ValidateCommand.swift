@@ -11,7 +11,6 @@ import Calibration
 enum ValidateCommand: ReceptorSimCommand {
     static let name = "validate"
     static let abstract = "Run the validation studies and compare the model with published data."
-    static let usage = "[STUDY-ID-OR-FILE ...] [--dir FOLDER] [--report FILE.html] [--quiet]"
     static let discussion = """
         A study is a scenario <id>.json and its observations <id>.csv side by side (format in
         Scenarios/validation/README.md). Every study in the folder is run, or those named (by

@@ -128,8 +128,9 @@ enum ModelBridge {
     /// scenario's output interval, or at `outputTimes` when given (ascending, within the run),
     /// and finds the peaks and troughs of the `extremaOf` columns (within `window`) on the
     /// solution itself.
-    /// - Throws: `.model` when the model rejects the scenario (exit 2), `.simulation` for solver
-    ///   and steady-state failures (exit 1), `.output` when writing fails.
+    /// - Throws: as `CommandLineError(_:file:)` maps the model's errors: `.invalidSettings` or
+    ///   `.model` when the model rejects the scenario (exit 2), `.simulation` for solver and
+    ///   steady-state failures (exit 1), `.output` when writing fails.
     static func simulate<Sink: ObservableSink>(
         _ scenario: Scenario, file: String, columns: [String], outputTimes: [Double]? = nil, extremaOf: [String] = [],
         window: ClosedRange<Double>? = nil, into sink: inout Sink
@@ -144,34 +145,12 @@ enum ModelBridge {
         _ scenario: Scenario, file: String, columns: [String], outputTimes: [Double]? = nil,
         extremaOf: [(column: String, window: ClosedRange<Double>?)], into sink: inout Sink
     ) throws(CommandLineError) -> (statistics: SolverStatistics, extremes: [ObservableExtremes]) {
+        let model = try ScenarioLoading.compile(scenario, file: file)
         do {
-            let model = try ReceptorModel.compile(scenario, library: library)
             return try ReceptorModel.simulate(model, columns: columns, intervalHours: scenario.output.intervalHours,
                                               outputTimes: outputTimes, extremaOf: extremaOf, into: &sink)
-        } catch let error as CommandLineError {
-            throw error
-        } catch let error as CSVWriterError {
-            throw .output(error)
-        } catch let error as ModelError {
-            switch error {
-            case .solverFailed(let solverError):
-                throw .simulation(file: file, timeHours: time(of: solverError), cause: solverError.description)
-            case .steadyStateNotFound:
-                throw .simulation(file: file, timeHours: 0, cause: error.description)
-            case .negativeValue(_, let time, _, _):
-                throw .simulation(file: file, timeHours: time, cause: error.description)
-            default:
-                throw .model(file: file, message: error.description)
-            }
         } catch {
-            throw .simulation(file: file, timeHours: nil, cause: "\(error)")
-        }
-    }
-
-    private static func time(of error: SolverError) -> Double? {
-        switch error {
-        case .nonFiniteState(_, let time), .stepSizeUnderflow(let time, _), .stepBudgetExhausted(let time, _): return time
-        case .invalidInput: return nil
+            throw CommandLineError(error, file: file)
         }
     }
 }

@@ -1,5 +1,3 @@
-import Pharmacology
-
 /// What a scenario will cost, computed from its schedule without expanding it: the number of
 /// administrations and events, and the size of its output.
 ///

@@ -55,18 +55,6 @@ package enum NameSuggestion {
         return "; did you mean " + (quoted.isEmpty ? "" : quoted.joined(separator: ", ") + " or ") + "'\(last)'?"
     }
 
-    /// `didYouMean(suggestions(for: name, in: candidates))`.
-    package static func didYouMean(_ name: String, in candidates: [String]) -> String {
-        didYouMean(suggestions(for: name, in: candidates))
-    }
-
-    /// `didYouMean(name, in: candidates)`, or `fallback` (such as a list of the valid names)
-    /// when nothing is near enough to suggest.
-    package static func didYouMean(_ name: String, in candidates: [String], otherwise fallback: String) -> String {
-        let tail = didYouMean(name, in: candidates)
-        return tail.isEmpty ? fallback : tail
-    }
-
     /// Levenshtein distance over Unicode scalars.
     /// - Complexity: O(m n) time, O(n) space.
     package static func editDistance(_ a: String, _ b: String) -> Int {

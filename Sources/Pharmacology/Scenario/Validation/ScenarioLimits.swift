@@ -42,6 +42,15 @@ public struct ScenarioLimits: Sendable, Equatable {
     /// Largest `count` of one repeated dose entry (a property of the format; the total over all
     /// entries is `maximumAdministrations`).
     public static let maximumCountPerEntry = 1_000_000
+    /// Longest run accepted (`duration_h`): 100 years.
+    public static let maximumDurationHours = 876_000.0
+    /// Heaviest subject accepted (`subject.weight_kg`).
+    public static let maximumWeightKilograms = 1_000.0
+    /// Largest single dose (100 g) and infusion rate (mg/h): far above any clinical amount, low
+    /// enough that unit mistakes are caught before they overflow the model.
+    public static let maximumAmountMilligrams = 100_000.0
+    /// Largest stimulus intensity (1 is a typical event).
+    public static let maximumIntensity = 100.0
     /// Largest value accepted for either override: far beyond any use, small enough that the
     /// products below cannot overflow.
     public static let maximumOverride = 1 << 40
