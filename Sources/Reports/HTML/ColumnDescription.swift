@@ -25,6 +25,23 @@ package struct ColumnDescription: Sendable, Equatable {
             self.init("Tolerance", "loss of the mu response to a fixed morphine probe",
                       "Tolerance index (0 naive, 1 none left)")
             minimumSpan = 0.1
+        } else if name == "cows_equivalent" {
+            self.init("Withdrawal (COWS)", "withdrawal severity on the Clinical Opiate Withdrawal Scale",
+                      "Withdrawal, COWS points (0 to 48)")
+            minimumSpan = 5
+        } else if name == "withdrawal_signs" {
+            self.init("Withdrawal signs", "counter-adaptation no longer opposed by the drug",
+                      "Withdrawal signs (0 = none)")
+            minimumSpan = 0.1
+        } else if name == "dysphoria" {
+            self.init("Dysphoria", "kappa and aversive drive", "Dysphoria (0 = none)")
+            minimumSpan = 0.1
+        } else if name == "dopamine_tone" {
+            self.init("Dopamine tone", "mesolimbic dopamine against the drug-free baseline",
+                      "Dopamine tone (1 = drug-free)")
+        } else if name == "respiratory_drive" {
+            self.init("Breathing", "respiratory drive", "Respiratory drive (1 normal, 0 apnoea)")
+            minimumSpan = 0.1
         } else if name.hasSuffix("_plasma_nM") {
             let id = name.dropLast("_plasma_nM".count)
             self.init("\(drug(id)) in plasma", "total plasma concentration", "Plasma concentration (nM)")
@@ -62,6 +79,9 @@ package struct ColumnDescription: Sendable, Equatable {
                 self.init("\(r) receptors held by \(ligand)", "fraction of surface \(r) receptors bound by \(ligand)",
                           "Occupancy (fraction, 0 to 1)")
             }
+        } else if ["endorphin_nM", "enkephalin_nM", "dynorphin_nM"].contains(name) {
+            let id = name.dropLast("_nM".count)
+            self.init(drug(id), "brain extracellular level", "Peptide level (nM)")
         } else if name.hasSuffix("_nM") {
             let id = name.dropLast("_nM".count)
             self.init(drug(id), "brain extracellular level", "Concentration (nM)")
@@ -69,6 +89,13 @@ package struct ColumnDescription: Sendable, Equatable {
             let unit = ColumnUnit(columnName: name)
             self.init(TimeSeriesColumn.displayLabel(forColumn: name), name, unit.axisLabel)
         }
+    }
+
+    /// The axis label that every one of `columns` has, or nil when they differ (a panel
+    /// mixing responses and indices then falls back to its unit's label).
+    package static func sharedAxisLabel(_ columns: [String]) -> String? {
+        let labels = Set(columns.map { ColumnDescription(column: $0).axisLabel })
+        return labels.count == 1 ? labels.first : nil
     }
 
     private init(_ title: String, _ meaning: String, _ axisLabel: String) {

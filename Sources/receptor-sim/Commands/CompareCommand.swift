@@ -6,7 +6,7 @@ import Reports
 enum CompareCommand: ReceptorSimCommand {
     static let name = "compare"
     static let abstract = "Overlay the same observables of several scenarios (SVG chart or HTML page)."
-    static let usage = "INPUT INPUT... -o FILE.svg|FILE.html [--panels p,q] [--columns a,b] [--log] [--from H] [--to H] [--labels a,b] [--title TEXT] [--observations FILE.csv] [--timing] [--quiet]"
+    static let usage = "INPUT INPUT... -o FILE.svg|FILE.html [--panels p,q] [--columns a,b] [--highlight COLUMN]... [--slide] [--log] [--from H] [--to H] [--labels a,b] [--title TEXT] [--observations FILE.csv] [--timing] [--quiet]"
     static let discussion = """
         Each INPUT is a scenario file, simulated in turn, or a CSV written by 'run'. Runs are
         keyed A, B, C, ... in the legend and the dose strip, labelled by their file names (short
@@ -52,7 +52,7 @@ enum CompareCommand: ReceptorSimCommand {
         for (file, label) in zip(arguments.positionals, labels) {
             let input = try ChartInput.load(
                 file, scenarioFile: nil, quiet: arguments.flag("--quiet"), reproducible: !timing,
-                window: selection.window, command: name)
+                window: selection.window, command: name, extrema: selection.highlights ?? [])
             var run = input.comparisonRun
             run.label = label
             run.table = try selection.window(of: input, command: name)
@@ -67,8 +67,9 @@ enum CompareCommand: ReceptorSimCommand {
             marks: marks, available: available, comparison: true)
         let title = arguments.value("--title") ?? runs.map(\.label).joined(separator: " vs ")
         let text = ChartCommandSupport.fileExtension(output) == "svg" || output == "-"
-            ? SVGChart.renderComparison(runs, panels: panels, options: ChartOptions(title: title), observations: marks)
-            : HTMLReport.renderComparison(runs, panels: panels, title: title, observations: marks)
+            ? SVGChart.renderComparison(runs, panels: panels, options: selection.chartOptions(title: title), observations: marks)
+            : HTMLReport.renderComparison(
+                runs, panels: panels, title: title, observations: marks, chartOptions: selection.chartOptions(title: nil))
         try ChartCommandSupport.write(text, to: output, console: console)
         return 0
     }
