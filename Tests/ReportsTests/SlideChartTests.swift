@@ -134,18 +134,19 @@ import Testing
         #expect(label["data-peak"] == "0.6993" && label["data-peak-time-h"] == "2.1")
     }
 
-    @Test func flatSeriesOrExtremaAtTheStartGetNoLabel() throws {
+    @Test func flatSeriesOrExtremaAtAnEdgeGetNoLabel() throws {
         let table = try TimeSeriesTable(timeHours: [0, 1, 2, 3], columns: [
             TimeSeriesColumn(name: "withdrawal_index", values: [0, 0, 0, 0]),
             TimeSeriesColumn(name: "tolerance_index", values: [0.4, 0.3, 0.35, 0.38]),
             TimeSeriesColumn(name: "mu_occupancy_total", values: [0.9, 0.5, 0.3, 0.2]),
         ])
         let parsed = try slide(highlights: ["withdrawal_index", "tolerance_index", "mu_occupancy_total"], table: table)
-        // Flat: nothing. Falling by 0.1 from its highest value at 0 h: its low (0.3 at 1 h).
-        // Falling all the way: its low at the end.
+        // Flat: nothing. Falling by 0.1 from its highest value at 0 h and back: its low (0.3
+        // at 1 h). Falling all the way: its low is the last row, where the window ends: nothing.
         let labels = parsed.attributes.filter { $0.attributes["class"] == "peak" }.map(\.attributes)
-        #expect(labels.compactMap { $0["data-column"] } == ["tolerance_index", "mu_occupancy_total"])
-        #expect(labels.compactMap { $0["data-peak"] } == ["0.3", "0.2"])
+        #expect(labels.compactMap { $0["data-column"] } == ["tolerance_index"])
+        #expect(labels.compactMap { $0["data-peak"] } == ["0.3"])
+        #expect(labels.compactMap { $0["data-extremum"] } == ["low"])
     }
 
     /// Without `--slide` and without `--highlight`, the lesson's key observables are still the

@@ -252,12 +252,14 @@ struct SeriesPeak: Equatable {
     /// value: the dense-output extremum of a simulation (`TimeSeriesTable.exactExtremes`,
     /// found between output rows) when the table has it, else the tabulated one (its first
     /// row). Nil when there is nothing to point at: no finite value, a flat series, or an
-    /// extremum at the very start.
+    /// extremum at the first or last row (a monotone stretch).
     init?(column: TimeSeriesColumn, in table: TimeSeriesTable, span: ClosedRange<Double>) {
         var high: (time: Double, value: Double)? = nil, low: (time: Double, value: Double)? = nil
         var start: (time: Double, value: Double)? = nil
+        var end = -Double.infinity
         for (time, value) in zip(table.timeHours, column.values) where value.isFinite && span.contains(time) {
             if start == nil { start = (time, value) }
+            end = time
             if high == nil || value > high!.value { high = (time, value) }
             if low == nil || value < low!.value { low = (time, value) }
         }
@@ -269,7 +271,8 @@ struct SeriesPeak: Equatable {
         guard high.value - low.value > 1e-9 * max(1, abs(high.value)) else { return nil }
         let falls = start.value - low.value > high.value - start.value
         let chosen = falls ? low : high
-        guard chosen.time > start.time else { return nil }
+        // At either edge it is where the window was cut, not a turning point of the curve.
+        guard chosen.time > start.time, chosen.time < end else { return nil }
         self.init(timeHours: chosen.time, value: chosen.value, isLow: falls)
     }
 

@@ -147,7 +147,10 @@ package enum HTMLReport {
 
     /// `"30 h"`: tables stay in hours whatever the chart axis uses, so columns compare.
     /// A page of slides is as wide as a slide, so the chart is drawn at its own scale.
-    static let slideStyle = "body { max-width: 1960px; font-size: 22px; } h1 { font-size: 40px; } h2 { font-size: 32px; }"
+    static let slideStyle = """
+        body { max-width: 1960px; font-size: 24px; } h1 { font-size: 44px; } h2 { font-size: 34px; } h3 { font-size: 28px; }
+        p.description { font-size: 26px; } p.meta, p.note, footer, table { font-size: 22px; }
+        """
 
     /// The caller's chart options for a chart inside the page (no XML declaration, no fixed size).
     static func embedded(_ options: ChartOptions, idPrefix: String) -> ChartOptions {
