@@ -33,6 +33,19 @@ extension ChartCanvas {
             low = min(low, 0)
             high = max(high, 0)
         }
+        // An index that moves by 0.005 must look small, not fill the panel: the axis is at
+        // least as tall as the columns' natural scale (`ColumnDescription.minimumSpan`), from
+        // zero when the data fit above it, else centred on the data.
+        let spans = Set(panel.series.map(\.column)).map { ColumnDescription(column: $0).minimumSpan }
+        if !spans.isEmpty, spans.allSatisfy({ $0 != nil }), let span = spans.compactMap({ $0 }).max(), high - low < span {
+            if low >= 0, high <= span {
+                (low, high) = (0, span)
+            } else {
+                let middle = (low + high) / 2
+                (low, high) = (middle - span / 2, middle + span / 2)
+                if low < 0, (panel.series.flatMap(\.values).filter(\.isFinite).min() ?? 0) >= 0 { (low, high) = (0, span) }
+            }
+        }
         // A 2% margin keeps a line off the frame when the data ends on a tick, without
         // crossing zero (a non-negative series keeps a non-negative axis).
         let margin = 0.02 * (high - low)

@@ -17,6 +17,7 @@ package struct ColumnDescription: Sendable, Equatable {
         if name == "hedonic_tone" {
             self.init("Hedonic tone", "net mood signal: mu response (with delta) minus kappa response",
                       "Hedonic tone (model units)")
+            minimumSpan = 0.1
         } else if name == "withdrawal_index" {
             self.init("Withdrawal", "drop of hedonic tone below the subject's drug-free baseline",
                       "Withdrawal index (0 = none)")
