@@ -124,7 +124,7 @@ struct ChartCanvas {
         out.empty("rect", ["x": "0", "y": "0", "width": c(options.widthPoints), "height": c(height), "fill": "#ffffff"])
         if let title = options.title {
             out.element("text", [
-                "class": "chart-title", "x": c(options.slide ? plotLeft : plotLeft), "y": c(metrics.titleFont * 1.15),
+                "class": "chart-title", "x": c(plotLeft), "y": c(metrics.titleFont * 1.15),
                 "font-size": c(metrics.titleFont), "font-weight": "bold",
             ], text: title)
         }

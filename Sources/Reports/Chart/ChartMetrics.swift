@@ -1,7 +1,8 @@
 /// Sizes of one chart style: margins, fonts and line widths in user units.
 ///
-/// Two styles: `standard` for a page or a screen (a 960-unit-wide figure whose smallest text is
-/// 13 units, legible when the HTML report scales it to a 1000-pixel column), and `slide` for a
+/// Two styles: `standard` for a page or a screen (a 960-unit-wide figure with text of 12 to 20
+/// units, shown at about its own size in the HTML report's 1000-pixel column; a crowded legend
+/// makes its panel taller instead of its text smaller), and `slide` for a
 /// lecture hall (1920 by 1080, text at least 28 units, which is about the 24-point minimum of
 /// slide-design guides at projector resolution; highlighted lines 7 units thick).
 struct ChartMetrics: Sendable, Equatable {
