@@ -186,6 +186,12 @@ import Testing
         let grouped = try PanelSpecification.slidePanels(columns: ["mu_occupancy_morphine", "mu_occupancy_total", "withdrawal_index"])
         #expect(grouped.map(\.columnNames) == [["mu_occupancy_morphine", "mu_occupancy_total"], ["withdrawal_index"]])
         #expect(grouped.map(\.fixedRange) == [0...1, nil])
+        // A one-column panel on a slide says which column it draws.
+        #expect(ColumnDescription(column: "endorphin_nM").heading(axisLabel: "Peptide level (nM)") == "Endorphin (nM)")
+        #expect(ColumnDescription(column: "mu_total_rel").heading(axisLabel: "Receptors (× baseline)")
+            == "μ-opioid receptors in total (× baseline)")
+        #expect(ColumnDescription(column: "withdrawal_index").heading(axisLabel: "Withdrawal index (0 = none)")
+            == "Withdrawal index (0 = none)")
     }
 
     @Test func peakLabelsAvoidTheCurves() {

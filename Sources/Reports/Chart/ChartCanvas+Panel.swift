@@ -77,7 +77,12 @@ extension ChartCanvas {
         out.open("g", ["class": "panel", "data-title": panel.specification.title])
         out.raw("\n")
         // On a slide the axis label (quantity, meaning and unit) is the panel's heading.
-        let heading = metrics.rotatedAxisLabel ? panel.specification.title : panel.specification.axisLabel
+        let specification = panel.specification
+        let heading = metrics.rotatedAxisLabel
+            ? specification.title
+            : specification.columnNames.count == 1
+                ? ColumnDescription(column: specification.columnNames[0]).heading(axisLabel: specification.axisLabel)
+                : specification.axisLabel
         out.element("text", [
             "class": metrics.rotatedAxisLabel ? "panel-title" : "panel-title axis-label", "x": c(plotLeft),
             "y": c(plotTop - metrics.panelTitleHeight * 0.3), "font-size": c(metrics.panelTitleFont), "font-weight": "bold",
@@ -160,7 +165,7 @@ extension ChartCanvas {
             let middle = plotTop + height / 2
             let lines = Self.axisLabelLines(panel.specification.axisLabel, length: height, font: metrics.axisLabelFont)
             for (number, line) in lines.enumerated() {
-                let x = metrics.axisLabelFont * (1.1 * Double(number) + 1) - (lines.count == 1 ? 0 : 4)
+                let x = metrics.axisLabelFont * (1.1 * Double(number) + 1)
                 out.element("text", [
                     "class": "axis-label", "x": c(x), "y": c(middle), "text-anchor": "middle",
                     "transform": "rotate(-90 \(c(x)) \(c(middle)))", "font-size": c(metrics.axisLabelFont),
@@ -256,7 +261,7 @@ extension ChartCanvas {
             // Beside the dot first (right or left, above or below, then further up or down);
             // failing those, anywhere in the plot area on a grid of lines, with a leader line.
             var candidates: [(box: ChartBox, near: Bool)] = []
-            for dy in [-1.0, 1, 2, -2, 3, -3] {
+            for dy in [-1.0, 1, 2, -2, 3, -3, 4, -4, 5, 6] {
                 for dx in [1.0, -1] {
                     let top = dy < 0 ? y - gap - lineHeight * abs(dy) : y + gap + lineHeight * (dy - 1)
                     candidates.append((box(left: dx > 0 ? x + gap : x - gap - width, top: top), true))
@@ -274,8 +279,11 @@ extension ChartCanvas {
                 let crossings = segments.filter { candidate.box.intersects(segment: $0) }.count
                 let collisions = placed.filter { $0.overlaps(candidate.box) }.count
                 let dotCovered = candidate.box.contains(x: x, y: y, margin: metrics.highlightWidth * 1.5) ? 1 : 0
-                // A crossing costs more than any distance; near places win ties, in order.
-                let distance = candidate.near ? 0.01 * Double(index) : 0.5 + hypot(candidate.box.x0 - x, candidate.box.y0 - y) / 10_000
+                // A crossing costs more than any place; beside the dot wins, in order, then the
+                // nearest free place elsewhere (the nearer, the shorter its leader line).
+                let centre = ((candidate.box.x0 + candidate.box.x1) / 2, (candidate.box.y0 + candidate.box.y1) / 2)
+                let distance = candidate.near
+                    ? 0.01 * Double(index) : 0.3 + 0.6 * hypot(centre.0 - x, centre.1 - y) / (plotWidth + height(plotTop, bottom))
                 let cost = Double(crossings + dotCovered) + 1000 * Double(collisions) + distance
                 if best == nil || cost < best!.cost { best = (candidate.box, candidate.near, cost) }
             }
@@ -316,6 +324,8 @@ extension ChartCanvas {
         let lines = axisLabelLines(label, length: 0, font: font)
         return Double(lines.map(\.count).max() ?? 0) * font * 0.6 + 8
     }
+
+    private func height(_ top: Double, _ bottom: Double) -> Double { bottom - top }
 
     /// A time for an annotation in the unit of the time axis: hours with one decimal from
     /// 100 h and two below (`"333.1 h"` keeps the minutes of a naloxone spike), or days with

@@ -41,7 +41,7 @@ package struct ColumnDescription: Sendable, Equatable {
             self.init("Dopamine tone", "mesolimbic dopamine against the drug-free baseline",
                       "Dopamine tone (1 = drug-free)")
         } else if name == "respiratory_drive" {
-            self.init("Breathing", "respiratory drive", "Respiratory drive (1 normal, 0 apnoea)")
+            self.init("Respiratory drive", "breathing against normal", "Respiratory drive (1 normal, 0 apnoea)")
             minimumSpan = 0.1
         } else if name.hasSuffix("_plasma_nM") {
             let id = name.dropLast("_plasma_nM".count)
@@ -90,6 +90,17 @@ package struct ColumnDescription: Sendable, Equatable {
             let unit = ColumnUnit(columnName: name)
             self.init(TimeSeriesColumn.displayLabel(forColumn: name), name, unit.axisLabel)
         }
+    }
+
+    /// The heading of a one-column panel on a slide: `axisLabel` when it names the quantity
+    /// ("Withdrawal index (0 = none)"), else the column's title with the label's unit
+    /// ("Endorphin (nM)", "μ-opioid receptors in total (× baseline)"), so a comparison's panel
+    /// says which column it draws.
+    package func heading(axisLabel: String) -> String {
+        let first = title.lowercased().split(separator: " ").first.map(String.init) ?? ""
+        if axisLabel.lowercased().contains(first) { return axisLabel }
+        guard let open = axisLabel.range(of: " (") else { return title + " (" + axisLabel + ")" }
+        return title + axisLabel[open.lowerBound...]
     }
 
     /// The axis label that every one of `columns` has, or nil when they differ (a panel
