@@ -26,7 +26,7 @@ import TestSupport
         #expect(labels.filter { $0 == "A  two-doses" }.count == observables.count)
         #expect(labels.filter { $0 == "B  three-doses" }.count == observables.count)
         #expect(labels.contains("A: morphine (oral)") && labels.contains("B: morphine (oral)"))
-        for label in ["Time (h)", "Occupancy (fraction bound)", "Density (rel. to baseline)", "withdrawal index"] {
+        for label in ["Time (h)", "Occupancy", "(fraction, 0 to 1)", "Receptors", "(× baseline)", "withdrawal index"] {
             #expect(labels.contains(label), "missing \(label)")
         }
         // Doses: 1 and 9 h for A; 1, 9 and 17 h for B.
@@ -55,7 +55,7 @@ import TestSupport
         #expect(document.seriesColumns == ["morphine_brain_nM", "morphine_brain_nM", "morphine_brain_nM",
                                            "withdrawal_index", "withdrawal_index", "withdrawal_index"])
         #expect(document.text("text").contains("morphine brain"))
-        #expect(document.text("text").contains("Concentration (nM)"))
+        #expect(document.text("text").contains("Brain concentration"))
         #expect(document.values(of: "id", on: "section").contains("solver"))
         #expect(html.contains("not recorded"))
     }

@@ -41,7 +41,7 @@ import TestSupport
         #expect(document.values(of: "id", on: "section") == ["regimen", "charts", "summary", "solver"])
         #expect(document.elementCounts["svg"] == 1)
         let labels = document.text("text")
-        for label in ["Time (h)", "Concentration (nM)", "Occupancy (fraction bound)", "morphine brain", "withdrawal index"] {
+        for label in ["Time (h)", "Concentration (nM)", "Occupancy", "(fraction, 0 to 1)", "morphine brain", "withdrawal index"] {
             #expect(labels.contains(label), "missing \(label)")
         }
         // Two administrations of 10 mg in the regimen; the solver section has the scenario's

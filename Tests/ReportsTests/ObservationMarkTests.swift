@@ -45,7 +45,7 @@ import Testing
     @Test func valueAxisCoversTheBands() throws {
         let peak = table.column(named: "morphine_plasma_nM")!.values.max()!
         let parsed = try chart([ObservationMark(column: "morphine_plasma_nM", timeHours: 10, value: 2 * peak, valueBand: (2 * peak)...(3 * peak), label: "high")])
-        let ticks = parsed.attributes.filter { $0.element == "text" && $0.attributes["x"] == "72" }.count
+        let ticks = parsed.attributes.filter { $0.element == "text" && $0.attributes["x"] == "77" }.count
         #expect(ticks > 0)
         let labels = (parsed.texts["text"] ?? []).compactMap(Double.init)
         #expect(labels.max()! >= 3 * peak)

@@ -46,14 +46,15 @@ import Testing
         #expect((parsed.texts["title"] ?? []).contains("ketamine infusion 10 mg/h, 2-6 h"))
         #expect(parsed.values(of: "id", on: "pattern") == ["chart-hatch-social", "chart-hatch-pain"])
         // Tapering doses draw smaller: sizes follow the square root of amount / largest.
-        // A triangle "Mx,top L..,base ..." of size s spans 1.8 s vertically; s = 2.5 + 3.5 √(a / largest).
+        // A triangle "Mx,top L..,base ..." of size s spans 1.8 s vertically; s = k (2.5 + 3.5 √(a / largest)),
+        // k = 20 / 16 for the standard strip row of 20 units.
         let heights = parsed.attributes.filter { $0.element == "path" && $0.attributes["class"] == "dose" }
             .compactMap { $0.attributes["d"] }
             .map { path -> Double in
                 let ys = path.dropFirst().split(separator: "L").map { Double($0.split(separator: ",")[1].prefix { $0 != "Z" })! }
                 return ys[1] - ys[0]
             }
-        let expected = [20.0, 10, 5].map { 1.8 * (2.5 + 3.5 * ($0 / 20).squareRoot()) } + [1.8 * 6]
+        let expected = [20.0, 10, 5].map { 1.25 * 1.8 * (2.5 + 3.5 * ($0 / 20).squareRoot()) } + [1.25 * 1.8 * 6]
         #expect(heights.count == 4)
         for (height, size) in zip(heights, expected) { #expect(isClose(height, size, relative: 0, absolute: 0.1)) }
 

@@ -36,8 +36,9 @@ import FoundationXML
     @Test func labelsAxesWithUnits() throws {
         let parsed = XMLSummary.parse(try defaultChart())
         for label in [
-            "Concentration (nM)", "Occupancy (fraction bound)", "Density (rel. to baseline)", "Peptide level (nM)",
-            "Signal (dimensionless)", "Time (days)",
+            // Long labels break before the unit onto a second rotated line.
+            "Concentration (nM)", "Occupancy", "(fraction, 0 to 1)", "Receptors", "(× baseline)", "Peptide level (nM)",
+            "Response, tone or index", "(model units)", "Time (days)",
         ] {
             #expect(parsed.text.contains(label), "missing axis label \(label)")
         }
@@ -97,7 +98,7 @@ import FoundationXML
         let panels = try PanelSpecification.panels(
             available: table.columnNames, columns: ["mu_response", "morphine_brain_nM", "withdrawal_index"])
         #expect(panels.map(\.columnNames) == [["mu_response", "withdrawal_index"], ["morphine_brain_nM"]])
-        #expect(panels.map(\.axisLabel) == ["Signal (dimensionless)", "Concentration (nM)"])
+        #expect(panels.map(\.axisLabel) == ["Model units (dimensionless)", "Brain concentration (nM)"])
         #expect(throws: ReportsError.unknownColumn(name: "nope", available: table.columnNames)) {
             try PanelSpecification.panels(available: table.columnNames, columns: ["nope"])
         }
@@ -151,7 +152,7 @@ import FoundationXML
             .compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }
         #expect(ys.count < 3_000)
         // The value axis reaches 10, so 9 lies 10% below the top of the plot area.
-        let top = 8.0 + 22, height = 190.0
+        let top = 8.0 + 26, height = 190.0
         #expect(abs(ys.min()! - (top + 0.1 * height)) < 0.06)
         // The NaN breaks the line into two subpaths.
         #expect(path.filter { $0 == "M" }.count == 2)

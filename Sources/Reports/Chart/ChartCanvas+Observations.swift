@@ -42,7 +42,7 @@ extension ChartCanvas {
                     "stroke": mark.colour, "stroke-width": "1.2", "fill": "none",
                 ])
                 if let caption = mark.caption {
-                    out.element("text", ["x": c(x0 + 4), "y": c(plotTop + 16), "font-size": "10", "fill": mark.colour], text: caption)
+                    out.element("text", ["x": c(x0 + 4), "y": c(plotTop + metrics.annotationFont * 1.1), "font-size": c(metrics.annotationFont * (options.slide ? 1 : 0.85)), "fill": mark.colour], text: caption)
                 }
                 out.close("g")
                 continue
@@ -107,15 +107,16 @@ extension ChartCanvas {
     /// One legend row for the observations of a panel, under its series rows.
     mutating func writeObservationLegend(row: Int, rows: Int, top: Double, height: Double) {
         let c = NumberText.coordinate
-        let rowHeight = min(15, height / Double(rows))
-        let fontSize = rowHeight < 11 ? max(7, rowHeight - 1) : 11
+        // The same rows and text as the series legend beside it (`writeLegend`).
+        let rowHeight = min(metrics.legendRowHeight, height / Double(max(rows, 1)))
+        let fontSize = options.slide ? metrics.legendFont : min(metrics.legendFont, max(metrics.legendFont * 0.85, rowHeight - 3))
         let y = top + 4 + rowHeight * (Double(row) + 0.5)
         out.open("g", ["class": "legend-observations", "font-size": c(fontSize)])
         out.empty("path", [
             "d": "M\(c(legendX + 13)),\(c(y - 5))L\(c(legendX + 13)),\(c(y + 5))", "stroke": "#333333", "stroke-width": "1.2",
         ])
         out.empty("circle", ["cx": c(legendX + 13), "cy": c(y), "r": c(Self.markerRadius), "fill": "#333333"])
-        out.element("text", ["x": c(legendX + 32), "y": c(y + fontSize * 0.35)], text: "data ± SD, band shaded")
+        out.element("text", ["x": c(legendX + (options.slide ? 62 : 32)), "y": c(y + fontSize * 0.35)], text: "data ± SD, band shaded")
         out.close("g")
     }
 }

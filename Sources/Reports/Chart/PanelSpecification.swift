@@ -31,10 +31,12 @@ package struct PanelSpecification: Sendable, Equatable {
     }
 
     /// A panel for columns that share a unit, titled and ranged for that unit.
+    /// The axis names the quantity and its meaning when the columns share one
+    /// (`ColumnDescription`: "Tolerance index (0 naive, 1 none left)"), else the unit's label.
     package init(columns: [String], unit: ColumnUnit, logarithmicConcentrations: Bool = false) {
         let logarithmic = unit == .nanomolar && logarithmicConcentrations
         self.init(
-            title: unit.panelTitle, columnNames: columns, axisLabel: unit.axisLabel,
+            title: unit.panelTitle, columnNames: columns, axisLabel: ColumnDescription.sharedAxisLabel(columns) ?? unit.axisLabel,
             scale: logarithmic ? .logarithmic : .linear,
             fixedRange: unit == .fractionBound ? 0...1 : nil,
             includesZero: unit == .nanomolar && !logarithmic)
@@ -196,7 +198,7 @@ package enum PanelPreset: String, Sendable, CaseIterable {
         case .signalling:
             return PanelSpecification(
                 title: "Signalling, withdrawal and tolerance", columnNames: columns,
-                axisLabel: "Signal (dimensionless)")
+                axisLabel: ColumnDescription.sharedAxisLabel(columns) ?? "Response, tone or index (model units)")
         }
     }
 }

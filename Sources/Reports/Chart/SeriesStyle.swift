@@ -24,6 +24,33 @@ struct SeriesStyle: Equatable {
         dash = Self.dashes[dashIndex]
         width = Self.widths[colourIndex]
     }
+
+    init(colour: String, dash: String?, width: Double) {
+        self.colour = colour
+        self.dash = dash
+        self.width = width
+    }
+
+    /// A highlighted series: solid, the thickest line of the chart, in one of the three
+    /// darkest palette colours (black, vermillion, blue), by rank.
+    static func highlighted(rank: Int, metrics: ChartMetrics) -> SeriesStyle {
+        SeriesStyle(colour: colours[rank % 3], dash: nil, width: metrics.highlightWidth)
+    }
+
+    /// Context on a slide: thin, solid, light grey, under the highlighted lines.
+    static func background(metrics: ChartMetrics) -> SeriesStyle {
+        SeriesStyle(colour: "#ababab", dash: nil, width: metrics.highlightWidth / 3)
+    }
+}
+
+/// How strongly a series is drawn.
+enum SeriesEmphasis: Equatable {
+    /// A key observable (`KeyObservables`, `--highlight`): thick, solid, drawn last, annotated.
+    case highlighted
+    /// An ordinary series: the palette colour and dash of its place in the panel.
+    case normal
+    /// Context on a slide: thin and grey.
+    case background
 }
 
 /// Fill and hatching of an event window: a light tint for screens, a hatch that survives grey
@@ -32,6 +59,23 @@ struct EventStyle {
     var colour: String
     /// Hatch line of one pattern tile (6 by 6 user units).
     var hatchPath: String
+
+    /// The hatch line scaled to a tile of `tile` user units (a slide's hatching is coarser).
+    func hatchPath(tile: Double) -> String {
+        guard tile != 6 else { return hatchPath }
+        let scale = tile / 6
+        var result = ""
+        var number = ""
+        func flush() {
+            if let value = Double(number) { result += NumberText.coordinate(value * scale) }
+            number = ""
+        }
+        for character in hatchPath {
+            if character.isNumber || character == "." { number.append(character) } else { flush(); result.append(character) }
+        }
+        flush()
+        return result
+    }
     var patternName: String
 
     init(kind: StimulusKind) {

@@ -14,7 +14,7 @@ package enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
             self = .hours
         } else if name.hasSuffix("_nM") {
             self = .nanomolar
-        } else if name.contains("_occupancy_") {
+        } else if name.contains("_occupancy_") || name.hasSuffix("_pet_occupancy") {
             self = .fractionBound
         } else if name.hasSuffix("_rel") {
             self = .relativeToBaseline
@@ -41,7 +41,7 @@ package enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
         case .nanomolar: return "Concentration (nM)"
         case .fractionBound: return "Occupancy (fraction bound)"
         case .relativeToBaseline: return "Density (rel. to baseline)"
-        case .dimensionless: return "Signal (dimensionless)"
+        case .dimensionless: return "Model units (dimensionless)"
         }
     }
 }

@@ -17,6 +17,7 @@ package struct ColumnDescription: Sendable, Equatable {
         if name == "hedonic_tone" {
             self.init("Hedonic tone", "net mood signal: mu response (with delta) minus kappa response",
                       "Hedonic tone (model units)")
+            minimumSpan = 0.1
         } else if name == "withdrawal_index" {
             self.init("Withdrawal", "drop of hedonic tone below the subject's drug-free baseline",
                       "Withdrawal index (0 = none)")
@@ -24,6 +25,23 @@ package struct ColumnDescription: Sendable, Equatable {
         } else if name == "tolerance_index" {
             self.init("Tolerance", "loss of the mu response to a fixed morphine probe",
                       "Tolerance index (0 naive, 1 none left)")
+            minimumSpan = 0.1
+        } else if name == "cows_equivalent" {
+            self.init("Withdrawal (COWS)", "withdrawal severity on the Clinical Opiate Withdrawal Scale",
+                      "Withdrawal, COWS points (0 to 48)")
+            minimumSpan = 5
+        } else if name == "withdrawal_signs" {
+            self.init("Withdrawal signs", "counter-adaptation no longer opposed by the drug",
+                      "Withdrawal signs (0 = none)")
+            minimumSpan = 0.1
+        } else if name == "dysphoria" {
+            self.init("Dysphoria", "kappa and aversive drive", "Dysphoria (0 = none)")
+            minimumSpan = 0.1
+        } else if name == "dopamine_tone" {
+            self.init("Dopamine tone", "mesolimbic dopamine against the drug-free baseline",
+                      "Dopamine tone (1 = drug-free)")
+        } else if name == "respiratory_drive" {
+            self.init("Respiratory drive", "breathing against normal", "Respiratory drive (1 normal, 0 apnoea)")
             minimumSpan = 0.1
         } else if name.hasSuffix("_plasma_nM") {
             let id = name.dropLast("_plasma_nM".count)
@@ -62,6 +80,9 @@ package struct ColumnDescription: Sendable, Equatable {
                 self.init("\(r) receptors held by \(ligand)", "fraction of surface \(r) receptors bound by \(ligand)",
                           "Occupancy (fraction, 0 to 1)")
             }
+        } else if ["endorphin_nM", "enkephalin_nM", "dynorphin_nM"].contains(name) {
+            let id = name.dropLast("_nM".count)
+            self.init(drug(id), "brain extracellular level", "Peptide level (nM)")
         } else if name.hasSuffix("_nM") {
             let id = name.dropLast("_nM".count)
             self.init(drug(id), "brain extracellular level", "Concentration (nM)")
@@ -69,6 +90,24 @@ package struct ColumnDescription: Sendable, Equatable {
             let unit = ColumnUnit(columnName: name)
             self.init(TimeSeriesColumn.displayLabel(forColumn: name), name, unit.axisLabel)
         }
+    }
+
+    /// The heading of a one-column panel on a slide: `axisLabel` when it names the quantity
+    /// ("Withdrawal index (0 = none)"), else the column's title with the label's unit
+    /// ("Endorphin (nM)", "μ-opioid receptors in total (× baseline)"), so a comparison's panel
+    /// says which column it draws.
+    package func heading(axisLabel: String) -> String {
+        let first = title.lowercased().split(separator: " ").first.map(String.init) ?? ""
+        if axisLabel.lowercased().contains(first) { return axisLabel }
+        guard let open = axisLabel.range(of: " (") else { return title + " (" + axisLabel + ")" }
+        return title + axisLabel[open.lowerBound...]
+    }
+
+    /// The axis label that every one of `columns` has, or nil when they differ (a panel
+    /// mixing responses and indices then falls back to its unit's label).
+    package static func sharedAxisLabel(_ columns: [String]) -> String? {
+        let labels = Set(columns.map { ColumnDescription(column: $0).axisLabel })
+        return labels.count == 1 ? labels.first : nil
     }
 
     private init(_ title: String, _ meaning: String, _ axisLabel: String) {

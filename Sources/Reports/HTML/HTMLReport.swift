@@ -13,11 +13,12 @@ package enum HTMLReport {
     ///   - solver: solver work, or nil to leave the section out.
     /// - Complexity: O(rows · drawn columns).
     package static func render(
-        scenario: Scenario, table: TimeSeriesTable, solver: SolverSummary?, panels: [PanelSpecification]
+        scenario: Scenario, table: TimeSeriesTable, solver: SolverSummary?, panels: [PanelSpecification],
+        chartOptions: ChartOptions = ChartOptions()
     ) -> String {
         let annotations = PlotAnnotations(scenario: scenario)
         var out = MarkupWriter()
-        writeHead(&out, title: scenario.name)
+        writeHead(&out, title: scenario.name, extraStyle: chartOptions.slide ? slideStyle : "")
         out.open("header")
         out.element("h1", text: scenario.name)
         if !scenario.description.isEmpty { out.element("p", ["class": "description"], text: scenario.description) }
@@ -34,7 +35,7 @@ package enum HTMLReport {
         out.element("h2", text: "Time course")
         out.raw(SVGChart.render(
             table: table, panels: panels, annotations: annotations,
-            options: ChartOptions(idPrefix: "report", standalone: false)))
+            options: embedded(chartOptions, idPrefix: "report")))
         out.element("p", ["class": "note"], text: chartNote)
         out.close("section")
 
@@ -64,10 +65,10 @@ package enum HTMLReport {
     /// - Parameter panels: usually `PanelSpecification.comparisonPanels(available:...)`.
     package static func renderComparison(
         _ runs: [ComparisonRun], panels: [PanelSpecification], title: String = "Scenario comparison",
-        observations: [ObservationMark] = []
+        observations: [ObservationMark] = [], chartOptions: ChartOptions = ChartOptions()
     ) -> String {
         var out = MarkupWriter()
-        writeHead(&out, title: title)
+        writeHead(&out, title: title, extraStyle: chartOptions.slide ? slideStyle : "")
         out.open("header")
         out.element("h1", text: title)
         out.open("ol", ["class": "runs"])
@@ -91,7 +92,7 @@ package enum HTMLReport {
         out.open("section", ["id": "charts"])
         out.element("h2", text: "Time course")
         out.raw(SVGChart.renderComparison(
-            runs, panels: panels, options: ChartOptions(idPrefix: "compare", standalone: false), observations: observations))
+            runs, panels: panels, options: embedded(chartOptions, idPrefix: "compare"), observations: observations))
         out.element("p", ["class": "note"], text: chartNote)
         out.close("section")
 
@@ -145,6 +146,20 @@ package enum HTMLReport {
         + "hatched bands are stimulus events. Hover over a mark for its details."
 
     /// `"30 h"`: tables stay in hours whatever the chart axis uses, so columns compare.
+    /// A page of slides is as wide as a slide, so the chart is drawn at its own scale.
+    static let slideStyle = """
+        body { max-width: 1960px; font-size: 24px; } h1 { font-size: 44px; } h2 { font-size: 34px; } h3 { font-size: 28px; }
+        p.description { font-size: 26px; } p.meta, p.note, footer, table { font-size: 22px; }
+        """
+
+    /// The caller's chart options for a chart inside the page (no XML declaration, no fixed size).
+    static func embedded(_ options: ChartOptions, idPrefix: String) -> ChartOptions {
+        var options = options
+        options.idPrefix = idPrefix
+        options.standalone = false
+        return options
+    }
+
     static func timeText(_ hours: Double) -> String {
         NumberText.significant(hours, 5) + " h"
     }

@@ -51,7 +51,7 @@ enum CompareCommand: ReceptorSimCommand {
         for (file, label) in zip(arguments.positionals, labels) {
             let input = try ChartInput.load(
                 file, scenarioFile: nil, quiet: arguments.flag("--quiet"), reproducible: !timing,
-                window: selection.window, command: name)
+                window: selection.window, command: name, extrema: selection.highlights ?? [])
             var run = input.comparisonRun
             run.label = label
             run.table = try selection.window(of: input, command: name)
@@ -66,8 +66,9 @@ enum CompareCommand: ReceptorSimCommand {
             marks: marks, available: available, comparison: true)
         let title = arguments.value("--title") ?? runs.map(\.label).joined(separator: " vs ")
         let text = ChartCommandSupport.fileExtension(output) == "svg" || output == "-"
-            ? SVGChart.renderComparison(runs, panels: panels, options: ChartOptions(title: title), observations: marks)
-            : HTMLReport.renderComparison(runs, panels: panels, title: title, observations: marks)
+            ? SVGChart.renderComparison(runs, panels: panels, options: selection.chartOptions(title: title), observations: marks)
+            : HTMLReport.renderComparison(
+                runs, panels: panels, title: title, observations: marks, chartOptions: selection.chartOptions(title: nil))
         try ChartCommandSupport.write(text, to: output, console: console)
         return 0
     }

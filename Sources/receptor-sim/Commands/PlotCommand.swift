@@ -16,7 +16,10 @@ enum PlotCommand: ReceptorSimCommand {
         --columns all five panel presets are drawn (concentrations, occupancy, receptors,
         peptides, signalling), leaving out those with no data. The file is written atomically
         and is byte-identical for the same input. Progress is shown on standard error for runs
-        longer than about a second. Exit status 1 means the simulation failed or the file could
+        longer than about a second. The lesson's key observables (withdrawal, tolerance,
+        occupancy) are drawn thick and solid with their peak marked; --highlight names others.
+        --slide draws one 16:9 lecture slide (1920 x 1080, large text) of the highlighted
+        columns alone, or of --panels/--columns with the rest in grey. Exit status 1 means the simulation failed or the file could
         not be written; 2 means bad usage or bad input.
         """
     static let arguments = ArgumentSpecification(
@@ -33,7 +36,7 @@ enum PlotCommand: ReceptorSimCommand {
         let selection = try ChartSelection(arguments, command: name)
         let input = try ChartInput.load(
             arguments.positionals[0], scenarioFile: arguments.value("--scenario"), quiet: arguments.flag("--quiet"),
-            reproducible: true, window: selection.window, command: name)
+            reproducible: true, window: selection.window, command: name, extrema: selection.highlights ?? [])
         let table = try selection.window(of: input, command: name)
         let marks = try ObservationOverlay.marks(arguments, available: table.columnNames, scenario: input.scenario)
         let panels = ObservationOverlay.panels(
@@ -41,7 +44,7 @@ enum PlotCommand: ReceptorSimCommand {
             marks: marks, available: table.columnNames, comparison: false)
         let svg = SVGChart.render(
             table: table, panels: panels, annotations: input.annotations,
-            options: ChartOptions(title: arguments.value("--title") ?? input.label), observations: marks)
+            options: selection.chartOptions(title: arguments.value("--title") ?? input.label), observations: marks)
         try ChartCommandSupport.write(svg, to: output, console: console)
         return 0
     }
@@ -61,6 +64,8 @@ enum ChartCommandSupport {
     static let chartOptions = [
         OptionSpecification("--panels", value: "p,q", help: "Panel presets, comma-separated: \(PanelPreset.allCases.map(\.rawValue).joined(separator: ", "))."),
         OptionSpecification("--columns", value: "a,b", help: "Columns to draw, comma-separated (one panel per unit; with --panels, drawn above the presets)."),
+        OptionSpecification("--highlight", value: "COLUMN", repeatable: true, help: "Draw COLUMN strongest (thick, solid, peak marked); up to 3, repeat the option or separate by commas (default: the lesson's withdrawal, tolerance and occupancy columns)."),
+        OptionSpecification("--slide", help: "One 16:9 lecture slide (1920 x 1080, text of 28 px and more): the highlighted columns, the rest grey."),
         OptionSpecification("--log", help: "Logarithmic axis for concentrations (nM)."),
         OptionSpecification("--from", value: "H", help: "Start of the time window to draw, in hours (default: the start of the run)."),
         OptionSpecification("--to", value: "H", help: "End of the time window to draw, in hours (default: the end of the run)."),
@@ -174,8 +179,12 @@ enum ChartCommandSupport {
     /// min/max envelope past `TimeSeriesReducer.defaultMaximumRows`), so memory does not grow
     /// with the run; the peaks and troughs of the main observables within `window` are found on
     /// the solution itself (`table.exactExtremes`), so the summaries do not depend on the rows.
+    ///
+    /// `extrema` adds columns whose peaks are wanted besides the main ones (the highlighted
+    /// columns, annotated with their peak); names not in the table are ignored.
     static func simulate(
-        _ scenario: Scenario, file: String, quiet: Bool, reproducible: Bool, window: ClosedRange<Double>?
+        _ scenario: Scenario, file: String, quiet: Bool, reproducible: Bool, window: ClosedRange<Double>?,
+        extrema: [String] = []
     ) throws(CommandLineError) -> (table: TimeSeriesTable, solver: SolverSummary) {
         let columns = ModelBridge.columnNames(for: scenario)
         let progress = CommandProgress.reporter(
@@ -185,7 +194,7 @@ enum ChartCommandSupport {
         var sink = ProgressTrackingSink(base: TimeSeriesReducer(columnNames: columns, window: window), progress: progress)
         let started = DispatchTime.now()
         let (statistics, extremes) = try ModelBridge.simulate(
-            scenario, file: file, columns: columns, extremaOf: ObservableSummary.mainColumns(of: columns), window: window,
+            scenario, file: file, columns: columns, extremaOf: extremaColumns(of: columns, adding: extrema), window: window,
             into: &sink)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         var table: TimeSeriesTable
@@ -204,6 +213,17 @@ enum ChartCommandSupport {
             jacobianEvaluations: statistics.jacobianEvaluations, luFactorizations: statistics.luFactorizations,
             eventsHandled: statistics.eventsHandled, wallTimeSeconds: reproducible ? .nan : seconds)
         return (table, solver)
+    }
+}
+
+extension ChartCommandSupport {
+    /// The main observables, the lesson's key observables and `extra`, once each, all in `columns`.
+    static func extremaColumns(of columns: [String], adding extra: [String]) -> [String] {
+        var result = ObservableSummary.mainColumns(of: columns)
+        for name in KeyObservables.defaults(available: columns) + extra where columns.contains(name) && !result.contains(name) {
+            result.append(name)
+        }
+        return result
     }
 }
 
@@ -240,7 +260,7 @@ struct ChartInput {
     ///   - window: the `--from`/`--to` window (`ChartSelection.window`), or nil.
     static func load(
         _ file: String, scenarioFile: String?, quiet: Bool, reproducible: Bool, window: ClosedRange<Double>?,
-        command: String
+        command: String, extrema: [String] = []
     ) throws(CommandLineError) -> ChartInput {
         if ChartCommandSupport.isCSV(file) {
             let scenario = try scenarioFile.map { (path) throws(CommandLineError) in try ChartCommandSupport.loadScenario(path) }
@@ -253,7 +273,7 @@ struct ChartInput {
         let scenario = try ChartCommandSupport.loadScenario(file)
         let (table, solver) = try ChartCommandSupport.simulate(
             scenario, file: file, quiet: quiet, reproducible: reproducible,
-            window: window.map { $0.clamped(to: 0...scenario.durationHours) })
+            window: window.map { $0.clamped(to: 0...scenario.durationHours) }, extrema: extrema)
         return ChartInput(file: file, scenario: scenario, table: table, spanHours: 0...scenario.durationHours, solver: solver)
     }
 }
@@ -266,6 +286,10 @@ struct ChartSelection {
     var logarithmic: Bool
     var fromHours: Double?
     var toHours: Double?
+    /// `--slide`: a 16:9 lecture figure.
+    var slide: Bool
+    /// `--highlight` columns in order (nil without the option: the lesson defaults).
+    var highlights: [String]?
 
     init(_ arguments: ParsedArguments, command: String) throws(CommandLineError) {
         if let text = arguments.value("--panels") {
@@ -284,6 +308,21 @@ struct ChartSelection {
             columns = try ArgumentParser.list(text, option: "--columns", command: command)
         }
         logarithmic = arguments.flag("--log")
+        slide = arguments.flag("--slide")
+        let highlighted = arguments.allValues("--highlight")
+        if !highlighted.isEmpty {
+            var names: [String] = []
+            for text in highlighted {
+                for name in try ArgumentParser.list(text, option: "--highlight", command: command) where !names.contains(name) {
+                    names.append(name)
+                }
+            }
+            guard names.count <= KeyObservables.maximumHighlights else {
+                throw .usage(command: command, message: "--highlight takes at most \(KeyObservables.maximumHighlights) columns "
+                    + "(more strong lines are no emphasis), found \(names.count): \(names.joined(separator: ", "))")
+            }
+            highlights = names
+        }
         fromHours = try Self.time(arguments.value("--from"), option: "--from", command: command)
         toHours = try Self.time(arguments.value("--to"), option: "--to", command: command)
         if let fromHours, let toHours, fromHours >= toHours {
@@ -321,21 +360,49 @@ struct ChartSelection {
         return restricted
     }
 
+    /// The chart's size and emphasis: a slide or a page figure, with the `--highlight` columns.
+    func chartOptions(title: String?) -> ChartOptions {
+        ChartOptions(title: title, slide: slide, highlightedColumns: highlights)
+    }
+
     /// The panels to draw from `available` columns; unknown columns get a "did you mean".
+    ///
+    /// A slide without `--panels` or `--columns` draws the highlighted columns alone (one
+    /// panel per quantity); a highlighted column no panel draws gets a panel of its own.
     func panels(available: [String], file: String, command: String, comparison: Bool) throws(CommandLineError) -> [PanelSpecification] {
         for column in columns ?? [] where !available.contains(column) {
             throw .usage(command: command, message: UnknownName(.column, column, valid: available, place: " in --columns for \(file)").description)
         }
+        for column in highlights ?? [] where !available.contains(column) {
+            throw .usage(command: command, message: UnknownName(.column, column, valid: available, place: " in --highlight for \(file)").description)
+        }
+        let emphasised = highlights ?? KeyObservables.defaults(available: available)
         do {
-            return comparison
-                ? try PanelSpecification.comparisonPanels(
-                    available: available, presets: presets, columns: columns, logarithmicConcentrations: logarithmic)
-                : try PanelSpecification.panels(
-                    available: available, presets: presets, columns: columns, logarithmicConcentrations: logarithmic)
+            if slide, presets == nil, columns == nil {
+                return comparison
+                    ? try PanelSpecification.comparisonPanels(
+                        available: available, columns: emphasised, logarithmicConcentrations: logarithmic)
+                    : try PanelSpecification.slidePanels(columns: emphasised, logarithmicConcentrations: logarithmic)
+            }
+            var panels = try unemphasisedPanels(available: available, comparison: comparison)
+            for name in highlights ?? [] where !panels.contains(where: { $0.columnNames.contains(name) }) {
+                panels += comparison
+                    ? try PanelSpecification.comparisonPanels(available: available, columns: [name])
+                    : try PanelSpecification.slidePanels(columns: [name])
+            }
+            return panels
         } catch let error as ReportsError {
             throw .usage(command: command, message: "\(file): \(error)")
         } catch {
             throw .usage(command: command, message: "\(file): \(error)")
         }
+    }
+
+    private func unemphasisedPanels(available: [String], comparison: Bool) throws -> [PanelSpecification] {
+        comparison
+            ? try PanelSpecification.comparisonPanels(
+                available: available, presets: presets, columns: columns, logarithmicConcentrations: logarithmic)
+            : try PanelSpecification.panels(
+                available: available, presets: presets, columns: columns, logarithmicConcentrations: logarithmic)
     }
 }

@@ -35,13 +35,15 @@ enum ReportCommand: ReceptorSimCommand {
         }
         let input = try ChartInput.load(
             file, scenarioFile: arguments.value("--scenario"), quiet: arguments.flag("--quiet"),
-            reproducible: !timing, window: selection.window, command: name)
+            reproducible: !timing, window: selection.window, command: name, extrema: selection.highlights ?? [])
         guard let scenario = input.scenario else {
             throw .usage(command: name, message: "a report of a CSV needs the scenario it came from: --scenario FILE")
         }
         let table = try selection.window(of: input, command: name)
         let panels = try selection.panels(available: table.columnNames, file: file, command: name, comparison: false)
-        let html = HTMLReport.render(scenario: scenario, table: table, solver: input.solver, panels: panels)
+        let html = HTMLReport.render(
+            scenario: scenario, table: table, solver: input.solver, panels: panels,
+            chartOptions: selection.chartOptions(title: selection.slide ? scenario.name : nil))
         try ChartCommandSupport.write(html, to: output, console: console)
         return 0
     }
