@@ -8,7 +8,7 @@ import TestSupport
 @Suite struct ToleranceChallengeTests {
     static let doses = [1.0, 3, 10, 30, 100]
 
-    static func design(_ times: [Double], observable: String = "mu_response") -> ChallengeDesign {
+    static func design(_ times: [Double], observable: String = "reward_response") -> ChallengeDesign {
         ChallengeDesign(timesHours: times, probeDrug: "morphine", probeRoute: .ivBolus, dosesMilligrams: doses,
                         observable: observable)
     }
@@ -51,7 +51,7 @@ import TestSupport
         ])
         let model = try BranchableModel(
             scenario: scenario, extraDoses: [DoseRegimen(drug: "fentanyl", route: .ivBolus, schedule: .single(atHours: 12, amountMilligrams: 0.1))])
-        let columns = ["mu_response", "morphine_plasma_nM"]
+        let columns = ["reward_response", "morphine_plasma_nM"]
         let times = [18.0, 19, 21, 24, 25]
         var base = ObservableRecorder(columns: columns)
         try ReceptorModel.simulate(model.model, columns: columns, outputTimes: [0] + times, into: &base)
@@ -67,7 +67,7 @@ import TestSupport
                 #expect(isClose(a, b, relative: 1e-4, absolute: 1e-8), "\(name): \(a) vs \(b)")
             }
         }
-        #expect(base.series("mu_response") != own.series("mu_response"), "the base run of the compiled model gives the probe")
+        #expect(base.series("reward_response") != own.series("reward_response"), "the base run of the compiled model gives the probe")
     }
 
     /// Analytic case: the peak morphine occupancy of mu follows c / (1 + c + p) with
