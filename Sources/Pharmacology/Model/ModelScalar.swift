@@ -71,42 +71,42 @@ extension Double: ModelScalar {
     }
 
     /// The input `value` seeded as independent variable number `index`.
-    @inlinable public static func seed(_ value: Double, _ index: Int) -> Dual {
+    @inlinable @inline(__always) public static func seed(_ value: Double, _ index: Int) -> Dual {
         var g = SIMD16<Double>(repeating: 0)
         g[index] = 1
         return Dual(value: value, gradient: g)
     }
 
-    @inlinable public static func + (lhs: Dual, rhs: Dual) -> Dual {
+    @inlinable @inline(__always) public static func + (lhs: Dual, rhs: Dual) -> Dual {
         Dual(value: lhs.value + rhs.value, gradient: lhs.gradient + rhs.gradient)
     }
-    @inlinable public static func - (lhs: Dual, rhs: Dual) -> Dual {
+    @inlinable @inline(__always) public static func - (lhs: Dual, rhs: Dual) -> Dual {
         Dual(value: lhs.value - rhs.value, gradient: lhs.gradient - rhs.gradient)
     }
-    @inlinable public static func * (lhs: Dual, rhs: Dual) -> Dual {
+    @inlinable @inline(__always) public static func * (lhs: Dual, rhs: Dual) -> Dual {
         Dual(value: lhs.value * rhs.value, gradient: rhs.value * lhs.gradient + lhs.value * rhs.gradient)
     }
-    @inlinable public static func / (lhs: Dual, rhs: Dual) -> Dual {
+    @inlinable @inline(__always) public static func / (lhs: Dual, rhs: Dual) -> Dual {
         let q = lhs.value / rhs.value
         return Dual(value: q, gradient: (lhs.gradient - q * rhs.gradient) / rhs.value)
     }
     // Constant operands without building a zero gradient.
-    @inlinable public static func + (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value + rhs, gradient: lhs.gradient) }
-    @inlinable public static func + (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs + rhs.value, gradient: rhs.gradient) }
-    @inlinable public static func - (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value - rhs, gradient: lhs.gradient) }
-    @inlinable public static func - (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs - rhs.value, gradient: -rhs.gradient) }
-    @inlinable public static func * (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value * rhs, gradient: lhs.gradient * rhs) }
-    @inlinable public static func * (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs * rhs.value, gradient: lhs * rhs.gradient) }
-    @inlinable public static func / (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value / rhs, gradient: lhs.gradient / rhs) }
+    @inlinable @inline(__always) public static func + (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value + rhs, gradient: lhs.gradient) }
+    @inlinable @inline(__always) public static func + (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs + rhs.value, gradient: rhs.gradient) }
+    @inlinable @inline(__always) public static func - (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value - rhs, gradient: lhs.gradient) }
+    @inlinable @inline(__always) public static func - (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs - rhs.value, gradient: -rhs.gradient) }
+    @inlinable @inline(__always) public static func * (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value * rhs, gradient: lhs.gradient * rhs) }
+    @inlinable @inline(__always) public static func * (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs * rhs.value, gradient: lhs * rhs.gradient) }
+    @inlinable @inline(__always) public static func / (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value / rhs, gradient: lhs.gradient / rhs) }
 
-    @inlinable public static func smoothMax(_ x: Dual, width: Double) -> Dual {
+    @inlinable @inline(__always) public static func smoothMax(_ x: Dual, width: Double) -> Dual {
         let (v, slope) = smoothMaxAndSlope(x.value, width)
         return Dual(value: v, gradient: slope * x.gradient)
     }
-    @inlinable public static func power(_ x: Dual, _ exponent: Double) -> Dual {
+    @inlinable @inline(__always) public static func power(_ x: Dual, _ exponent: Double) -> Dual {
         guard x.value > 0 else { return Dual(0) }
         let v = Double.power(x.value, exponent)
         return Dual(value: v, gradient: (exponent * v / x.value) * x.gradient)
     }
-    @inlinable public static func positivePart(_ x: Dual) -> Dual { x.value > 0 ? x : Dual(0) }
+    @inlinable @inline(__always) public static func positivePart(_ x: Dual) -> Dual { x.value > 0 ? x : Dual(0) }
 }
