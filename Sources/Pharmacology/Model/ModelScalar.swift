@@ -13,6 +13,15 @@ public protocol ModelScalar {
     static func - (lhs: Self, rhs: Self) -> Self
     static func * (lhs: Self, rhs: Self) -> Self
     static func / (lhs: Self, rhs: Self) -> Self
+    // Mixed operations with constants: requirements (with defaults below) so a type can
+    // witness them cheaply (`Dual` without building a zero gradient) inside the generic rules.
+    static func + (lhs: Self, rhs: Double) -> Self
+    static func + (lhs: Double, rhs: Self) -> Self
+    static func - (lhs: Self, rhs: Double) -> Self
+    static func - (lhs: Double, rhs: Self) -> Self
+    static func * (lhs: Self, rhs: Double) -> Self
+    static func * (lhs: Double, rhs: Self) -> Self
+    static func / (lhs: Self, rhs: Double) -> Self
     /// σ(x): a continuously differentiable max(0, x) of width w: 0 for x ≤ 0, x²/(2w) on
     /// (0, w), x − w/2 beyond (Model2Design.md §4.1 smooths with a softplus; this form keeps
     /// σ(0) = 0 and σ ≥ 0, so inhibition below the set point, as an antagonist or the deficit
@@ -25,14 +34,14 @@ public protocol ModelScalar {
 }
 
 extension ModelScalar {
-    @inlinable static func + (lhs: Self, rhs: Double) -> Self { lhs + Self(rhs) }
-    @inlinable static func + (lhs: Double, rhs: Self) -> Self { Self(lhs) + rhs }
-    @inlinable static func - (lhs: Self, rhs: Double) -> Self { lhs - Self(rhs) }
-    @inlinable static func - (lhs: Double, rhs: Self) -> Self { Self(lhs) - rhs }
-    @inlinable static func * (lhs: Self, rhs: Double) -> Self { lhs * Self(rhs) }
-    @inlinable static func * (lhs: Double, rhs: Self) -> Self { Self(lhs) * rhs }
-    @inlinable static func / (lhs: Self, rhs: Double) -> Self { lhs / Self(rhs) }
-    @inlinable static func / (lhs: Double, rhs: Self) -> Self { Self(lhs) / rhs }
+    @inlinable @inline(__always) public static func + (lhs: Self, rhs: Double) -> Self { lhs + Self(rhs) }
+    @inlinable @inline(__always) public static func + (lhs: Double, rhs: Self) -> Self { Self(lhs) + rhs }
+    @inlinable @inline(__always) public static func - (lhs: Self, rhs: Double) -> Self { lhs - Self(rhs) }
+    @inlinable @inline(__always) public static func - (lhs: Double, rhs: Self) -> Self { Self(lhs) - rhs }
+    @inlinable @inline(__always) public static func * (lhs: Self, rhs: Double) -> Self { lhs * Self(rhs) }
+    @inlinable @inline(__always) public static func * (lhs: Double, rhs: Self) -> Self { Self(lhs) * rhs }
+    @inlinable @inline(__always) public static func / (lhs: Self, rhs: Double) -> Self { lhs / Self(rhs) }
+    @inlinable @inline(__always) public static func / (lhs: Double, rhs: Self) -> Self { Self(lhs) / rhs }
 }
 
 /// σ(x) of `ModelScalar.smoothMax` and its slope σ'(x).
