@@ -77,8 +77,10 @@ import TestSupport
         #expect(bareDocument.parseError == nil)
         #expect(bareDocument.text("title").first == "results")
         #expect(bareDocument.values(of: "data-time-h", on: "path").isEmpty)
-        #expect(bareDocument.seriesColumns == ["mu_response", "delta_response", "kappa_response", "hedonic_tone",
-                                               "withdrawal_index", "tolerance_index"])
+        // The key observables (KeyObservables: withdrawal, tolerance) are drawn last, on top.
+        #expect(bareDocument.seriesColumns == ["reward_response", "lc_response", "respiration_response", "kappa_response",
+                                               "dopamine_tone", "respiratory_drive", "dysphoria",
+                                               "hedonic_tone", "withdrawal_index", "withdrawal_signs", "tolerance_index"])
         // With --scenario the CSV's chart has the title, dose marks and stress window.
         let annotatedDocument = MarkupDocument.parse(try String(contentsOfFile: annotated, encoding: .utf8))
         #expect(annotatedDocument.text("title").first == "Short morphine & <stress>")

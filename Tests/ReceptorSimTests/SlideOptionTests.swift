@@ -20,7 +20,7 @@ import TestSupport
         // The defaults of KeyObservables for this model: withdrawal, tolerance, PET occupancy.
         let highlighted = document.elements.filter { $0.name == "path" && $0.attributes["class"] == "highlighted" }
             .compactMap { $0.attributes["data-column"] }
-        #expect(highlighted == ["withdrawal_index", "tolerance_index", "mu_pet_occupancy"])
+        #expect(highlighted == ["cows_equivalent", "tolerance_index", "mu_pet_occupancy"])
         #expect(document.seriesColumns == highlighted)
         #expect(document.text("text").contains("Tolerance index (0 naive, 1 none left)"))
         // The title is the scenario's name; the peak of the tolerance index is labelled with
