@@ -265,6 +265,8 @@ public enum SBMLExporter {
         case .exponential(let a): apply("exp", [a], &x)
         case .logarithm(let a): apply("ln", [a], &x)
         case .power(let a, let b): apply("power", [a, b], &x)
+        case .maximum(let a, let b): apply("max", [a, b], &x)
+        case .minimum(let a, let b): apply("min", [a, b], &x)
         case .greaterThan(let a, let b): apply("gt", [a, b], &x)
         case .greaterOrEqual(let a, let b): apply("geq", [a, b], &x)
         case .piecewise(let v, let c, let o):
