@@ -136,4 +136,29 @@ import TestSupport
         }
         #expect(worst.isFinite)
     }
+
+    /// Two studies share one PEtab model when their expressions differ only in the last digits
+    /// of inlined numbers (set points re-solved with another drug's Ki): 1e-9 relative.
+    @Test func petabComparesInlinedNumbersUpToRoundOff() {
+        let x = MathExpression.symbol("x")
+        let a = MathExpression.smoothMax(x - .number(0.123456789012345), width: 0.05)
+        let b = MathExpression.smoothMax(x - .number(0.123456789012345 * (1 + 4e-16)), width: 0.05)
+        let c = MathExpression.smoothMax(x - .number(0.123456789012345 * (1 + 1e-6)), width: 0.05)
+        #expect(a != b)
+        #expect(PEtabExporter.nearlyEqual(a, b))
+        #expect(!PEtabExporter.nearlyEqual(a, c))
+        #expect(!PEtabExporter.nearlyEqual(a, .positivePart(x)))
+        #expect(!PEtabExporter.nearlyEqual(.maximum(x, .number(0)), .minimum(x, .number(0))))
+    }
+
+    /// σ and max(0, x) in their SBML form (max/min, no piecewise) equal `Double.smoothMax` and
+    /// max(0, x) on each branch and at the joins, to 1e-15 of the width.
+    @Test func smoothMaxWithoutPiecewiseEqualsTheModel() throws {
+        let w = 0.05
+        for v in [-1.0, -1e-17, 0, 1e-17, 0.001, 0.025, w, 0.0500000001, 0.3, 7] {
+            let e = try MathExpression.smoothMax(.symbol("x"), width: w).evaluate(["x": v])
+            #expect(abs(e - Double.smoothMax(v, width: w)) <= 1e-15 * max(1, abs(v)), "σ(\(v)): \(e)")
+            #expect(try MathExpression.positivePart(.symbol("x")).evaluate(["x": v]) == max(0, v))
+        }
+    }
 }
