@@ -132,7 +132,11 @@ extension MathExpression: ModelScalar {
         let clipped = MathExpression.minimum(.maximum(x, .number(0)), .number(width))
         return .add([clipped * clipped / .number(2 * width), .maximum(x - .number(width), .number(0))])
     }
-    package static func power(_ x: MathExpression, _ exponent: Double) -> MathExpression { .power(x, .number(exponent)) }
+    /// x^n as `Double.power` computes it: x⁴ for n = 4, else max(x, 0)^n (a negative base,
+    /// as an inverse agonist's stimulus can give, would be NaN in a peer's pow).
+    package static func power(_ x: MathExpression, _ exponent: Double) -> MathExpression {
+        exponent == 4 ? .power(x, .number(4)) : .power(.maximum(x, .number(0)), .number(exponent))
+    }
     /// max(x, 0): continuous, so no tool has to locate a discontinuity (see `smoothMax`).
     package static func positivePart(_ x: MathExpression) -> MathExpression { .maximum(x, .number(0)) }
 }
