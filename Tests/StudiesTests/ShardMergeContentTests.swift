@@ -14,7 +14,7 @@ import Testing
                       "--columns", "morphine_plasma_nM", "--threshold", "morphine_plasma_nM>5"]
         for i in 0..<2 {
             let r = try receptorSim(common + ["--shard", "\(i)/2", "-o", path("s\(i).csv")])
-            #expect(r.status == 1, "\(r.stderr)")   // the kon 1e300 points fail (no steady state)
+            #expect(r.status == 1, "\(r.stderr)")   // the endorphin kon 1e300 points fail (no drug-free steady state)
         }
         let r = try receptorSim(common + ["-o", path("whole.csv")])
         #expect(r.status == 1)
