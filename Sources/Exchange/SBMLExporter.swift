@@ -33,9 +33,11 @@ import Pharmacology
 ///   state is max(atol × the first, rtol × the second)); no simulator needs them (see below).
 ///
 /// Checked (Benchmarks/peers/sbml_check.py, Benchmarks/roadrunner-results.md): libsbml's
-/// consistency check reports no errors, and every shipped scenario simulated by libRoadRunner
-/// and by COPASI with their default integrator settings agrees with ReceptorSim's CSV within
-/// 1e-4 of each column's range.
+/// consistency check reports no errors (unit warnings only: receptor reactions run in fraction
+/// per hour, the model's extent is nmol), and every shipped scenario simulated by libRoadRunner
+/// 2.10 and by COPASI 4.48 with their default integrator settings agrees with ReceptorSim's CSV
+/// within 1e-4 of each column's range (worst 2.4e-5 and 1.7e-5, 2026-12-06). One validation
+/// scenario (buprenorphine, then a naloxone bolus) still stops libRoadRunner's default CVODE.
 ///
 /// The document is deterministic: the same model gives the same bytes.
 public enum SBMLExporter {
