@@ -130,13 +130,13 @@ def tolerance_scales(sbml_text):
     """State id -> (absoluteToleranceScale, relativeToleranceFloorScale) from the
     receptorsim:state annotations ((1, 0) if absent)."""
     scales = {}
-    pattern = re.compile(r'<parameter id="([^"]+)"[^>]*constant="false">\s*<annotation>\s*'
+    pattern = re.compile(r'<(?:parameter|species) id="([^"]+)"[^>]*constant="false">\s*<annotation>\s*'
                          r'<receptorsim:state ([^>]*)/>')
     for sid, attributes in pattern.findall(sbml_text):
         scale = re.search(r'absoluteToleranceScale="([^"]+)"', attributes)
         floor = re.search(r'relativeToleranceFloorScale="([^"]+)"', attributes)
         scales[sid] = (float(scale.group(1)) if scale else 1.0, float(floor.group(1)) if floor else 0.0)
-    for sid in re.findall(r'<rateRule variable="([^"]+)"', sbml_text):
+    for sid in re.findall(r'<rateRule variable="([^"]+)"', sbml_text) + re.findall(r'<species id="([^"]+)"', sbml_text):
         scales.setdefault(sid, (1.0, 0.0))
     return scales
 

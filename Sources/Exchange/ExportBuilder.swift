@@ -18,8 +18,16 @@ struct ExportBuilder {
     var rules: [ExportedModel.Rule] = []
     var events: [ExportedModel.Event] = []
 
+    var compartments: [ExportedModel.Compartment] = []
+    var reactions: [ExportedModel.Reaction] = []
+
+    static let effectSite = "effect_site"
+    static let receptorPools = "brain_receptors"
+
     /// SBML id of each compiled state.
     private var stateID: [String] = []
+    /// The compartment of each state exported as a species, and whether its value is an amount.
+    private var speciesCompartment: [Int: (id: String, isAmount: Bool)] = [:]
     /// Terms of each state's derivative.
     private var terms: [[MathExpression]] = []
 
@@ -47,6 +55,23 @@ struct ExportBuilder {
 
     private func y(_ i: Int) -> MathExpression { .symbol(stateID[i]) }
 
+    /// Records a reaction taking `from` to `to` (either may be absent) at `rate`, and its
+    /// contribution to each state's derivative (divided by the compartment size for a
+    /// concentration species).
+    private mutating func flux(_ id: String, _ name: String, from: Int? = nil, to: Int? = nil, rate: MathExpression,
+                               reversible: Bool = false) {
+        reactions.append(.init(id: id, name: name,
+                               reactants: from.map { [.init(species: stateID[$0], stoichiometry: 1)] } ?? [],
+                               products: to.map { [.init(species: stateID[$0], stoichiometry: 1)] } ?? [],
+                               rate: rate, reversible: reversible))
+        func perVolume(_ i: Int) -> MathExpression {
+            guard let c = speciesCompartment[i], !c.isAmount else { return rate }
+            return rate / .symbol(c.id)
+        }
+        if let from { terms[from].append(.negation(perVolume(from))) }
+        if let to { terms[to].append(perVolume(to)) }
+    }
+
     /// The unit of a compiled state, from its name's suffix (names follow ModelLayout).
     private static func unit(ofState name: String) -> ExportedUnit {
         if name.hasSuffix("_nmol") { return .nanomole }
@@ -69,6 +94,38 @@ struct ExportBuilder {
         stateID = s.stateNames.map(ExportedModel.identifier)
         terms = Array(repeating: [], count: n)
 
+        // Compartments and species: drug amounts (nmol) in per-drug central and peripheral
+        // compartments of the drug's volumes and in the absorption depots, effect-site
+        // concentrations (nM) in a 1 L effect site, receptor pools (fractions of the control
+        // total) in the brain; the other states stay rate-ruled parameters.
+        compartments.append(.init(id: "depots", name: "absorption depots (amounts; nominal 1 L)", sizeLitre: 1))
+        compartments.append(.init(id: Self.effectSite, name: "effect site (1 L, so nmol and nM agree)", sizeLitre: 1))
+        compartments.append(.init(id: Self.receptorPools, name: "brain receptor pools (fractions of the control total; nominal 1 L)", sizeLitre: 1))
+        for sp in 0..<s.speciesCentral.count {
+            let name = ExportedModel.identifier(s.speciesIDs[sp])
+            let v1 = 1 / s.speciesInverseV1[sp]
+            compartments.append(.init(id: name + "_central", name: s.speciesIDs[sp] + " central volume V1", sizeLitre: v1))
+            speciesCompartment[s.speciesCentral[sp]] = (name + "_central", true)
+            if s.speciesPeripheral[sp] >= 0 {
+                let v = s.speciesK21[sp] > 0 ? v1 * s.speciesK12[sp] / s.speciesK21[sp] : 1
+                compartments.append(.init(id: name + "_peripheral", name: s.speciesIDs[sp] + " peripheral volume V1 k12/k21", sizeLitre: v > 0 && v.isFinite ? v : 1))
+                speciesCompartment[s.speciesPeripheral[sp]] = (name + "_peripheral", true)
+            }
+            if s.speciesDeepPeripheral[sp] >= 0 {
+                let v = s.speciesK31[sp] > 0 ? v1 * s.speciesK13[sp] / s.speciesK31[sp] : 1
+                compartments.append(.init(id: name + "_deep_peripheral", name: s.speciesIDs[sp] + " deep peripheral volume V1 k13/k31", sizeLitre: v > 0 && v.isFinite ? v : 1))
+                speciesCompartment[s.speciesDeepPeripheral[sp]] = (name + "_deep_peripheral", true)
+            }
+            speciesCompartment[s.speciesEffect[sp]] = (Self.effectSite, false)
+        }
+        for k in s.depotState { speciesCompartment[k] = ("depots", true) }
+        for r in 0..<s.receptorFree.count {
+            for i in [s.receptorFree[r], s.receptorDesensitized[r], s.receptorInternal[r], s.receptorAgonistInternal[r]] {
+                speciesCompartment[i] = (Self.receptorPools, true)
+            }
+            for p in s.receptorPairStart[r]..<s.receptorPairEnd[r] { speciesCompartment[s.pairState[p]] = (Self.receptorPools, true) }
+        }
+
         // Pharmacokinetics, as in evaluate: central, peripheral, deep peripheral, effect site per species.
         for sp in 0..<s.speciesCentral.count {
             let name = ExportedModel.identifier(s.speciesIDs[sp])
@@ -80,37 +137,44 @@ struct ExportBuilder {
             let ke0 = parameter(name + "_ke0", s.speciesKe0[sp], .perHour)
             let infusion = parameter(name + "_infusion", s.speciesInfusion[sp], .nanomolePerHour,
                                      name: name + " infusion rate (changed by events)", constant: false)
-            terms[c].append(infusion)
-            terms[c].append(.negation((k10 + k12) * y(c)))
+            flux(name + "_infusion_flux", "\(s.speciesIDs[sp]) IV infusion", to: c, rate: infusion)
+            flux(name + "_elimination", "\(s.speciesIDs[sp]) elimination", from: c, rate: k10 * y(c))
             let per = s.speciesPeripheral[sp]
             if per >= 0 {
-                terms[c].append(k21 * y(per))
-                terms[per].append(k12 * y(c) - k21 * y(per))
+                flux(name + "_distribution", "\(s.speciesIDs[sp]) central to peripheral", from: c, to: per, rate: k12 * y(c))
+                flux(name + "_redistribution", "\(s.speciesIDs[sp]) peripheral to central", from: per, to: c, rate: k21 * y(per))
             }
             let deep = s.speciesDeepPeripheral[sp]
             if deep >= 0 {
                 let k13 = parameter(name + "_k13", s.speciesK13[sp], .perHour)
                 let k31 = parameter(name + "_k31", s.speciesK31[sp], .perHour)
-                terms[c].append(k31 * y(deep) - k13 * y(c))
-                terms[deep].append(k13 * y(c) - k31 * y(deep))
+                flux(name + "_deep_distribution", "\(s.speciesIDs[sp]) central to deep peripheral", from: c, to: deep, rate: k13 * y(c))
+                flux(name + "_deep_redistribution", "\(s.speciesIDs[sp]) deep peripheral to central", from: deep, to: c, rate: k31 * y(deep))
             }
             let e = s.speciesEffect[sp]
-            terms[e] = [ke0 * (y(c) * inverseV1 - y(e))]
+            flux(name + "_effect_site_equilibration", "\(s.speciesIDs[sp]) plasma to effect site (ke0)", to: e,
+                 rate: ke0 * (y(c) * inverseV1 - y(e)) * .symbol(Self.effectSite), reversible: true)
             rule(name + "_plasma_nM", .nanomolar, y(c) * inverseV1, column: true)
         }
         for k in 0..<s.depotState.count {
             let id = stateID[s.depotState[k]]
             let ka = parameter(id + "_ka", s.depotKa[k], .perHour)
             let f = parameter(id + "_bioavailability", s.depotBioavailability[k], .dimensionless)
-            let flux = ka * y(s.depotState[k])
-            terms[s.depotState[k]].append(.negation(flux))
-            terms[s.depotTarget[k]].append(f * flux)
+            let depot = s.depotState[k]
+            // Absorption into the central compartment (F ka A) and presystemic loss ((1 − F) ka A).
+            flux(id + "_absorption", stateID[depot] + " absorption", from: depot, to: s.depotTarget[k], rate: f * ka * y(depot))
+            if s.depotBioavailability[k] != 1 {
+                flux(id + "_presystemic_loss", stateID[depot] + " presystemic loss", from: depot,
+                     rate: (.number(1) - f) * ka * y(depot))
+            }
         }
         for k in 0..<s.transferSource.count {
             let id = "transfer_" + stateID[s.transferSource[k]] + "_to_" + stateID[s.transferTarget[k]]
-            let coefficient = parameter(parameters.contains { $0.id == id } ? id + "_\(k)" : id,
-                                        s.transferCoefficient[k], .perHour)
-            terms[s.transferTarget[k]].append(coefficient * y(s.transferSource[k]))
+            let unique = parameters.contains { $0.id == id } ? id + "_\(k)" : id
+            let coefficient = parameter(unique, s.transferCoefficient[k], .perHour)
+            // The source's loss is part of its k10; formation reads the source as a modifier.
+            flux(unique + "_formation", "metabolite formation " + stateID[s.transferSource[k]] + " to " + stateID[s.transferTarget[k]],
+                 to: s.transferTarget[k], rate: coefficient * y(s.transferSource[k]))
         }
 
         // Ligand concentrations: peptides are their states (scale 1), species their brain column.
@@ -165,9 +229,14 @@ struct ExportBuilder {
             let iF = s.receptorFree[r], iD = s.receptorDesensitized[r]
             let iI = s.receptorInternal[r], iA = s.receptorAgonistInternal[r]
             let free = y(iF), des = y(iD), inside = y(iI), agonistInside = y(iA)
-            var dF: [MathExpression] = [ksyn, .negation(kendo * free), kres * des, krec * (inside + agonistInside)]
-            var dD: [MathExpression] = [.negation((kres + karr) * des)]
-            var dI: [MathExpression] = [kendo * free, .negation((krec + kdeg) * inside)]
+            flux(k + "_synthesis", k + " synthesis", to: iF, rate: ksyn)
+            flux(k + "_endocytosis", k + " constitutive endocytosis", from: iF, to: iI, rate: kendo * free)
+            flux(k + "_resensitization", k + " resensitization", from: iD, to: iF, rate: kres * des)
+            flux(k + "_recycling", k + " recycling of constitutively internalized", from: iI, to: iF, rate: krec * inside)
+            flux(k + "_agonist_recycling", k + " recycling of agonist-internalized", from: iA, to: iF, rate: krec * agonistInside)
+            flux(k + "_degradation", k + " degradation", from: iI, rate: kdeg * inside)
+            flux(k + "_arrestin_internalization", k + " arrestin internalization of desensitized", from: iD, to: iA, rate: karr * des)
+            flux(k + "_agonist_degradation", k + " degradation of agonist-internalized", from: iA, rate: kdegA * agonistInside)
             var stimulus: [MathExpression] = [c0 * free]
             var active: [MathExpression] = []
             var bound: [MathExpression] = []
@@ -185,22 +254,23 @@ struct ExportBuilder {
                 let kint = parameter(id + "_kint", s.pairInternalization[p], .perHour)
                 let recycles = parameter(id + "_recycles", s.pairRecycles[p], .dimensionless)
                 let kon: MathExpression = modulated ? .multiply([konSymbol] + fa) : konSymbol
-                let v = rule(id + "_net_binding", .perHour,
-                             kon * ligand[s.pairLigand[p]] * free - koff * b, column: false)
-                terms[s.pairState[p]] = [v - (kdes + kint) * b]
-                dF.append(.negation(v))
-                dD.append(kdes * b)
-                dI.append(recycles * kint * b)
+                let bi = s.pairState[p]
+                flux(id + "_binding", id + " binding (kon c R − koff B)", from: iF, to: bi,
+                     rate: kon * ligand[s.pairLigand[p]] * free - koff * b, reversible: true)
+                flux(id + "_desensitization", id + " desensitization", from: bi, to: iD, rate: kdes * b)
+                // Internalized bound receptors join the recycling pool, or are lost when the
+                // ligand is irreversible (recycles = 0).
+                flux(id + "_internalization", id + " internalization", from: bi, to: iI, rate: recycles * kint * b)
+                if s.pairRecycles[p] != 1 {
+                    flux(id + "_internalization_loss", id + " internalization without recycling", from: bi,
+                         rate: (.number(1) - recycles) * kint * b)
+                }
                 let eff: MathExpression = modulated ? .multiply([efficacy] + fe) : efficacy
                 stimulus.append(eff * b)
                 if s.pairActivation[p] != 0 {
                     active.append(parameter(id + "_activation", s.pairActivation[p], .dimensionless) * b)
                 }
             }
-            terms[iF] = [.add(dF)]
-            terms[iD] = [.add(dD)]
-            terms[iI] = [.add(dI)]
-            terms[iA] = [karr * des - (krec + kdegA) * agonistInside]
             let rawSymbol = rule(k + "_raw_stimulus", .dimensionless, .add(stimulus), column: false)
             raw.append(rawSymbol)
             activation.append(rule(k + "_activation", .dimensionless, .add(active), column: false))
@@ -339,7 +409,8 @@ struct ExportBuilder {
         // States: a peptide state named as its CSV column keeps that id.
         for i in 0..<n {
             states.append(.init(id: stateID[i], name: s.stateNames[i], initialValue: initialState[i],
-                                unit: Self.unit(ofState: s.stateNames[i]), rate: .add(terms[i]),
+                                unit: Self.unit(ofState: s.stateNames[i]), compartment: speciesCompartment[i]?.id,
+                                isAmount: speciesCompartment[i]?.isAmount ?? false, rate: .add(terms[i]),
                                 absoluteToleranceScale: absoluteToleranceScales[i],
                                 relativeToleranceFloorScale: relativeToleranceFloorScales[i]))
         }

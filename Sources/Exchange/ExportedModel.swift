@@ -14,13 +14,15 @@ package enum ExportedUnit: String, Sendable, CaseIterable {
     case dimensionless
 }
 
-/// A compiled model in symbolic form, ready for SBML: every state with its initial value and
-/// rate expression, every coefficient as a named parameter, the observables as assignment
+/// A compiled model in symbolic form, ready for SBML: compartments, every state with its
+/// initial value (a species moved by reactions, or a rate-ruled quantity), the reactions with
+/// their kinetic laws, every coefficient as a named parameter, the observables as assignment
 /// rules named as the CSV columns, and the time events.
 ///
-/// Built from the compiled model's own arrays (`CompiledStructure`), term by term in the order
+/// Built from the compiled model's own arrays (`CompiledStructure`), flux by flux in the order
 /// `ReceptorSystem.evaluate` accumulates them, so the expressions are the compiled right-hand
-/// side and the tests can check them against it numerically.
+/// side and the tests can check them against it numerically (`derivative` sums the reactions,
+/// as an SBML simulator does).
 package struct ExportedModel: Sendable {
     package struct Parameter: Sendable, Equatable {
         package var id: String
@@ -30,12 +32,41 @@ package struct ExportedModel: Sendable {
         /// False for values changed by events (infusion rates, stimulus intensities).
         package var constant: Bool
     }
+    /// A compartment: its size is the volume that makes the species' values ReceptorSim's
+    /// state values (1 L for concentrations in nM; amounts do not depend on it).
+    package struct Compartment: Sendable, Equatable {
+        package var id: String
+        package var name: String
+        package var sizeLitre: Double
+    }
+    package struct SpeciesReference: Sendable, Equatable {
+        package var species: String
+        package var stoichiometry: Double
+    }
+    /// A reaction: `rate` is its kinetic law, in nmol/h for drug amounts and effect-site
+    /// concentrations (times the effect-site volume, 1 L) and in receptor fraction per hour for
+    /// receptor pools. Ligands and other species the law reads are modifiers.
+    package struct Reaction: Sendable, Equatable {
+        package var id: String
+        package var name: String
+        package var reactants: [SpeciesReference]
+        package var products: [SpeciesReference]
+        package var rate: MathExpression
+        package var reversible: Bool
+    }
     package struct State: Sendable, Equatable {
         package var id: String
         /// The compiled model's state name (`morphine.central_nmol`).
         package var name: String
         package var initialValue: Double
         package var unit: ExportedUnit
+        /// The species' compartment; nil for a state exported as a parameter with a rate rule.
+        package var compartment: String?
+        /// True when the species' value is its amount (`hasOnlySubstanceUnits`), false when it
+        /// is a concentration in its compartment.
+        package var isAmount: Bool
+        /// The whole derivative: the rate rule of a rate-ruled state, the sum of its reactions'
+        /// contributions for a species (kept for comparing two exports).
         package var rate: MathExpression
         /// The state's natural magnitude (`CompiledModel.stateScales`): ReceptorSim's absolute
         /// tolerance for this state is the scenario's atol times this, but at least
@@ -67,8 +98,10 @@ package struct ExportedModel: Sendable {
     package var id: String
     package var name: String
     package var durationHours: Double
+    package var compartments: [Compartment] = []
     package var parameters: [Parameter] = []
     package var states: [State] = []
+    package var reactions: [Reaction] = []
     /// In evaluation order: each rule reads only states, parameters and earlier rules.
     package var rules: [Rule] = []
     package var events: [Event] = []
@@ -87,8 +120,10 @@ package struct ExportedModel: Sendable {
                                     initialState: model.initialState, absoluteToleranceScales: model.stateScales,
                                     relativeToleranceFloorScales: model.relativeToleranceFloorScales)
         try builder.build()
+        compartments = builder.compartments
         parameters = builder.parameters
         states = builder.states
+        reactions = builder.reactions
         rules = builder.rules
         events = builder.events
         var known = Set(states.map(\.id))
@@ -110,6 +145,10 @@ package struct ExportedModel: Sendable {
         func define(_ id: String) throws(ExchangeError) {
             guard defined.insert(id).inserted else { throw .duplicateIdentifier(id) }
         }
+        for c in compartments {
+            guard c.sizeLitre.isFinite && c.sizeLitre > 0 else { throw .nonFiniteValue(identifier: c.id, value: c.sizeLitre) }
+            try define(c.id)
+        }
         for p in parameters {
             guard p.value.isFinite else { throw .nonFiniteValue(identifier: p.id, value: p.value) }
             try define(p.id)
@@ -130,6 +169,15 @@ package struct ExportedModel: Sendable {
         }
         for s in states {
             for symbol in s.rate.symbols where !defined.contains(symbol) { throw .undefinedSymbol(symbol) }
+            if let c = s.compartment, !compartments.contains(where: { $0.id == c }) { throw .undefinedSymbol(c) }
+        }
+        let species = Set(states.filter { $0.compartment != nil }.map(\.id))
+        for r in reactions {
+            for symbol in r.rate.symbols where !defined.contains(symbol) { throw .undefinedSymbol(symbol) }
+            for reference in r.reactants + r.products where !species.contains(reference.species) {
+                throw .undefinedSymbol(reference.species)
+            }
+            try define(r.id)
         }
         for e in events {
             for a in e.assignments {
@@ -156,18 +204,33 @@ package struct ExportedModel: Sendable {
     package func values(state: [Double], overrides: [String: Double] = [:], timeHours: Double = 0) throws(ExchangeError) -> [String: Double] {
         precondition(state.count == states.count, "state has \(state.count) components, the model \(states.count)")
         var values: [String: Double] = [:]
+        for c in compartments { values[c.id] = c.sizeLitre }
         for p in parameters { values[p.id] = overrides[p.id] ?? p.value }
         for (s, y) in zip(states, state) { values[s.id] = y }
         for r in rules { values[r.id] = try r.expression.evaluate(values, timeHours: timeHours) }
         return values
     }
 
-    /// The exported right-hand side at `state`, in compiled state order.
+    /// The exported right-hand side at `state`, in compiled state order, as an SBML simulator
+    /// forms it: rate rules for rate-ruled states; for species the sum of stoichiometry times
+    /// kinetic law over their reactions, divided by the compartment size for concentrations.
     /// - Throws: `ExchangeError.undefinedSymbol`.
     package func derivative(state: [Double], overrides: [String: Double] = [:], timeHours: Double = 0) throws(ExchangeError) -> [Double] {
         let v = try values(state: state, overrides: overrides, timeHours: timeHours)
-        var out: [Double] = []
-        for s in states { out.append(try s.rate.evaluate(v, timeHours: timeHours)) }
+        var index: [String: Int] = [:]
+        var out = Array(repeating: 0.0, count: states.count)
+        for (i, s) in states.enumerated() {
+            index[s.id] = i
+            if s.compartment == nil { out[i] = try s.rate.evaluate(v, timeHours: timeHours) }
+        }
+        for r in reactions {
+            let rate = try r.rate.evaluate(v, timeHours: timeHours)
+            for reference in r.reactants { out[index[reference.species]!] -= reference.stoichiometry * rate }
+            for reference in r.products { out[index[reference.species]!] += reference.stoichiometry * rate }
+        }
+        for (i, s) in states.enumerated() {
+            if let c = s.compartment, !s.isAmount { out[i] /= v[c]! }
+        }
         return out
     }
 }

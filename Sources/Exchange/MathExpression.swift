@@ -27,6 +27,10 @@ package indirect enum MathExpression: Sendable, Equatable {
     case logarithm(MathExpression)
     /// base^exponent (MathML `power`).
     case power(MathExpression, MathExpression)
+    /// The larger of two values (MathML `max`, SBML Level 3 Version 2).
+    case maximum(MathExpression, MathExpression)
+    /// The smaller of two values (MathML `min`, SBML Level 3 Version 2).
+    case minimum(MathExpression, MathExpression)
     case greaterThan(MathExpression, MathExpression)
     case greaterOrEqual(MathExpression, MathExpression)
     /// `value` where `condition` holds, else `otherwise`.
@@ -60,7 +64,7 @@ package indirect enum MathExpression: Sendable, Equatable {
             case .symbol(let s): if seen.insert(s).inserted { out.append(s) }
             case .sum(let xs), .product(let xs): xs.forEach(visit)
             case .difference(let a, let b), .quotient(let a, let b), .greaterThan(let a, let b),
-                 .greaterOrEqual(let a, let b), .power(let a, let b):
+                 .greaterOrEqual(let a, let b), .power(let a, let b), .maximum(let a, let b), .minimum(let a, let b):
                 visit(a); visit(b)
             case .negation(let a), .exponential(let a), .logarithm(let a): visit(a)
             case .piecewise(let v, let c, let o): visit(v); visit(c); visit(o)
@@ -96,6 +100,10 @@ package indirect enum MathExpression: Sendable, Equatable {
         case .logarithm(let a): return Foundation.log(try a.evaluate(values, timeHours: timeHours))
         case .power(let a, let b):
             return Foundation.pow(try a.evaluate(values, timeHours: timeHours), try b.evaluate(values, timeHours: timeHours))
+        case .maximum(let a, let b):
+            return Swift.max(try a.evaluate(values, timeHours: timeHours), try b.evaluate(values, timeHours: timeHours))
+        case .minimum(let a, let b):
+            return Swift.min(try a.evaluate(values, timeHours: timeHours), try b.evaluate(values, timeHours: timeHours))
         case .greaterThan(let a, let b):
             return try a.evaluate(values, timeHours: timeHours) > b.evaluate(values, timeHours: timeHours) ? 1 : 0
         case .greaterOrEqual(let a, let b):
@@ -115,14 +123,20 @@ extension MathExpression: ModelScalar {
     package static func - (a: MathExpression, b: MathExpression) -> MathExpression { .difference(a, b) }
     package static func * (a: MathExpression, b: MathExpression) -> MathExpression { .multiply([a, b]) }
     package static func / (a: MathExpression, b: MathExpression) -> MathExpression { .quotient(a, b) }
-    /// σ(x) as `Double.smoothMax` computes it: x − w/2 for x ≥ w, x²/(2w) on (0, w), else 0.
+    /// σ(x) as `Double.smoothMax` computes it (x − w/2 for x ≥ w, x²/(2w) on (0, w), else 0),
+    /// written with `min` and `max` rather than `piecewise`: min(max(x, 0), w)²/(2w) + max(x − w, 0).
+    /// COPASI turns every piecewise condition into a root-found discontinuity, and at the
+    /// drug-free steady state these arguments sit at 0 ± round-off, where its LSODA run never
+    /// finished; max and min are continuous and need no root finding.
     package static func smoothMax(_ x: MathExpression, width: Double) -> MathExpression {
-        .piecewise(value: x - .number(0.5 * width), condition: .greaterOrEqual(x, .number(width)),
-                   otherwise: .piecewise(value: x * x / .number(2 * width), condition: .greaterThan(x, .number(0)),
-                                         otherwise: .number(0)))
+        let clipped = MathExpression.minimum(.maximum(x, .number(0)), .number(width))
+        return .add([clipped * clipped / .number(2 * width), .maximum(x - .number(width), .number(0))])
     }
-    package static func power(_ x: MathExpression, _ exponent: Double) -> MathExpression { .power(x, .number(exponent)) }
-    package static func positivePart(_ x: MathExpression) -> MathExpression {
-        .piecewise(value: x, condition: .greaterThan(x, .number(0)), otherwise: .number(0))
+    /// x^n as `Double.power` computes it: x⁴ for n = 4, else max(x, 0)^n (a negative base,
+    /// as an inverse agonist's stimulus can give, would be NaN in a peer's pow).
+    package static func power(_ x: MathExpression, _ exponent: Double) -> MathExpression {
+        exponent == 4 ? .power(x, .number(4)) : .power(.maximum(x, .number(0)), .number(exponent))
     }
+    /// max(x, 0): continuous, so no tool has to locate a discontinuity (see `smoothMax`).
+    package static func positivePart(_ x: MathExpression) -> MathExpression { .maximum(x, .number(0)) }
 }

@@ -143,10 +143,12 @@ package enum PEtabExporter {
         guard a.parameters.map(\.id) == b.parameters.map(\.id) else { return "the list of coefficients" }
         for (p, q) in zip(a.parameters, b.parameters) where !p.constant && !nearlyEqual(p.value, q.value) { return "'\(p.id)'" }
         guard a.states.map(\.id) == b.states.map(\.id) else { return "the states" }
-        for (s, t) in zip(a.states, b.states) where !nearlyEqual(s.initialValue, t.initialValue) || s.rate != t.rate {
+        for (s, t) in zip(a.states, b.states) where !nearlyEqual(s.initialValue, t.initialValue) || !nearlyEqual(s.rate, t.rate) {
             return "the initial value or rate of '\(s.id)'"
         }
-        for (r, q) in zip(a.rules, b.rules) where r != q { return "the rule '\(r.id)'" }
+        for (r, q) in zip(a.rules, b.rules) where r.id != q.id || r.unit != q.unit || !nearlyEqual(r.expression, q.expression) {
+            return "the rule '\(r.id)'"
+        }
         guard a.rules.count == b.rules.count else { return "the rules" }
         guard a.events == b.events else { return "the doses or events" }
         return nil
@@ -155,14 +157,38 @@ package enum PEtabExporter {
     /// Equal up to the round-off of re-solving the drug-free steady state.
     static func nearlyEqual(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 + 1e-9 * max(abs(a), abs(b)) }
 
+    /// The same expression tree with numbers equal up to that round-off: the signalling rules
+    /// inline their set points, read at the control steady state, whose last digits depend on
+    /// every coefficient of the Newton solve (a drug's Ki among them).
+    static func nearlyEqual(_ a: MathExpression, _ b: MathExpression) -> Bool {
+        func all(_ x: [MathExpression], _ y: [MathExpression]) -> Bool {
+            x.count == y.count && zip(x, y).allSatisfy { nearlyEqual($0, $1) }
+        }
+        switch (a, b) {
+        case (.number(let x), .number(let y)): return nearlyEqual(x, y)
+        case (.measured(let x, let u), .measured(let y, let v)): return u == v && nearlyEqual(x, y)
+        case (.sum(let x), .sum(let y)), (.product(let x), .product(let y)): return all(x, y)
+        case (.difference(let a1, let a2), .difference(let b1, let b2)), (.quotient(let a1, let a2), .quotient(let b1, let b2)),
+             (.power(let a1, let a2), .power(let b1, let b2)), (.maximum(let a1, let a2), .maximum(let b1, let b2)),
+             (.minimum(let a1, let a2), .minimum(let b1, let b2)), (.greaterThan(let a1, let a2), .greaterThan(let b1, let b2)),
+             (.greaterOrEqual(let a1, let a2), .greaterOrEqual(let b1, let b2)):
+            return nearlyEqual(a1, b1) && nearlyEqual(a2, b2)
+        case (.negation(let x), .negation(let y)), (.exponential(let x), .exponential(let y)), (.logarithm(let x), .logarithm(let y)):
+            return nearlyEqual(x, y)
+        case (.piecewise(let v1, let c1, let o1), .piecewise(let v2, let c2, let o2)):
+            return nearlyEqual(v1, v2) && nearlyEqual(c1, c2) && nearlyEqual(o1, o2)
+        default: return a == b
+        }
+    }
+
     /// The first quantity in which two studies' models differ, nil when they can share one.
     private static func difference(_ a: ExportedModel, _ b: ExportedModel) -> String? {
         guard a.states.map(\.id) == b.states.map(\.id) else { return "the states (the drug sets differ)" }
         guard a.parameters.map(\.id) == b.parameters.map(\.id) else { return "the parameters (the drug sets differ)" }
         for (p, q) in zip(a.parameters, b.parameters) where p.unit != q.unit || p.constant != q.constant || !nearlyEqual(p.value, q.value) { return p.id }
-        for (s, t) in zip(a.states, b.states) where s.rate != t.rate || !nearlyEqual(s.initialValue, t.initialValue) { return s.id }
+        for (s, t) in zip(a.states, b.states) where !nearlyEqual(s.rate, t.rate) || !nearlyEqual(s.initialValue, t.initialValue) { return s.id }
         guard a.rules.map(\.id) == b.rules.map(\.id) else { return "the assignment rules" }
-        for (r, s) in zip(a.rules, b.rules) where r != s { return r.id }
+        for (r, s) in zip(a.rules, b.rules) where r.unit != s.unit || !nearlyEqual(r.expression, s.expression) { return r.id }
         return nil
     }
 

@@ -1,26 +1,43 @@
 import Pharmacology
 
 /// Writes a compiled model as SBML Level 3 Version 2, so COPASI, libRoadRunner/Tellurium and
-/// other SBML tools can run the same model ReceptorSim runs.
+/// other SBML tools read it as a model and run the same equations ReceptorSim runs.
 ///
-/// Representation (chosen for clean handling by libRoadRunner and any L3 reader):
-/// - every state is a non-constant `parameter` with a `rateRule`. The model's states mix amounts
-///   (nmol), concentrations (nM) and dimensionless receptor fractions; species would force a
-///   compartment and amount/concentration conversions on each of them, and reactions would have
-///   to split the right-hand side into fluxes. A rate-ruled parameter is exactly `dy/dt = f(y)`
-///   with the state's own unit, and libRoadRunner compiles it like any other ODE state;
+/// Representation:
+/// - **compartments** with volumes chosen so that every species' value is ReceptorSim's state
+///   value in its unit: per drug a central compartment of the drug's V1 and peripheral ones of
+///   V1·k12/k21 (and V1·k13/k31), holding amounts in nmol (`hasOnlySubstanceUnits`); a 1 L
+///   `effect_site`, so its concentrations are in nM; `depots` for absorption depots (nmol); and
+///   `brain_receptors`, whose species are receptor fractions relative to the drug-free total
+///   (`substanceUnits="dimensionless"`);
+/// - **species** for drug amounts, effect-site concentrations and receptor pools (free,
+///   desensitized, internalized, each bound complex), moved by **reactions** with kinetic laws:
+///   infusion, elimination, distribution, absorption (F·ka·A, with (1 − F)·ka·A lost),
+///   metabolite formation (the parent a modifier), effect-site equilibration, binding
+///   (reversible, the ligand a modifier), synthesis, endocytosis, recycling, degradation,
+///   desensitization, resensitization and internalization;
+/// - **rate rules** only for states driven by rules rather than fluxes: uncoupling U, the LC and
+///   reward adaptation pools, the LC extrinsic drive, ketamine plasticity, the peptide levels
+///   and their slow feedback states X_e and X_d (non-constant `parameter`s);
 /// - every coefficient of the compiled right-hand side is a constant `parameter` with its value
 ///   and unit (the numbers the compiled system holds, after overrides and weight scaling);
-/// - every CSV column is an `assignmentRule` (or the state itself, when the column is a state)
-///   with the column's exact name as id; intermediates (stimulus, transduced response, net
-///   binding fluxes) are assignment rules too;
+/// - every CSV column is an `assignmentRule` (or the species or state itself, when the column
+///   is one) with the column's exact name as id; intermediates are assignment rules too;
 /// - doses, infusion changes and stimulus windows are `event`s triggered by `time >= t`
 ///   (`initialValue="false"`, `persistent="true"`, values from the trigger time); events at one
 ///   time are merged into one SBML event so no tool has to order simultaneous events;
-/// - initial values are the compiled drug-free steady state;
+/// - initial values are the compiled drug-free steady state, exact zeros where it is zero;
+/// - units on everything: `hour`, `nmol`, `nM`, litre, dimensionless and their products;
 /// - each state carries a `receptorsim:state` annotation with its `absoluteToleranceScale`
 ///   and, for depots, a `relativeToleranceFloorScale` (ReceptorSim's absolute tolerance for a
-///   state is max(atol × the first, rtol × the second)).
+///   state is max(atol × the first, rtol × the second)); no simulator needs them (see below).
+///
+/// Checked (Benchmarks/peers/sbml_check.py, Benchmarks/roadrunner-results.md): libsbml's
+/// consistency check reports no errors (unit warnings only: receptor reactions run in fraction
+/// per hour, the model's extent is nmol), and every shipped scenario simulated by libRoadRunner
+/// 2.10 and by COPASI 4.48 with their default integrator settings agrees with ReceptorSim's CSV
+/// within 1e-4 of each column's range (worst 2.4e-5 and 1.7e-5, 2026-12-06). One validation
+/// scenario (buprenorphine, then a naloxone bolus) still stops libRoadRunner's default CVODE.
 ///
 /// The document is deterministic: the same model gives the same bytes.
 public enum SBMLExporter {
@@ -47,31 +64,42 @@ public enum SBMLExporter {
         x.start("notes")
         x.start("body", [("xmlns", "http://www.w3.org/1999/xhtml")])
         x.leaf("p", text: "Exported by receptor-sim from the compiled scenario '\(model.name)' "
-               + "(duration \(number(model.durationHours)) h). States are rate-ruled parameters starting at the "
-               + "drug-free steady state; assignment rules named as the CSV columns give the observables.")
+               + "(duration \(number(model.durationHours)) h). Drug amounts (nmol), effect-site concentrations (nM) "
+               + "and receptor fractions are species moved by reactions; rule-driven states are rate-ruled parameters; "
+               + "all start at the drug-free steady state; assignment rules named as the CSV columns give the observables.")
         x.end()
         x.end()
         writeUnits(&x)
         x.start("listOfCompartments")
-        x.empty("compartment", [("id", "body"), ("name", "whole body (nominal; the states carry their own units)"),
-                                ("spatialDimensions", "3"), ("size", "1"), ("units", "litre"), ("constant", "true")])
+        for c in model.compartments {
+            x.empty("compartment", [("id", c.id), ("name", c.name), ("spatialDimensions", "3"),
+                                    ("size", number(c.sizeLitre)), ("units", "litre"), ("constant", "true")])
+        }
         x.end()
+        let species = model.states.filter { $0.compartment != nil }
+        if !species.isEmpty {
+            x.start("listOfSpecies")
+            for s in species {
+                let initial = s.isAmount ? "initialAmount" : "initialConcentration"
+                let substance = s.unit == .dimensionless ? "dimensionless" : ExportedUnit.nanomole.rawValue
+                x.start("species", [("id", s.id), ("name", s.name), ("compartment", s.compartment!),
+                                    (initial, number(s.initialValue)), ("substanceUnits", substance),
+                                    ("hasOnlySubstanceUnits", s.isAmount ? "true" : "false"),
+                                    ("boundaryCondition", "false"), ("constant", "false")])
+                writeToleranceAnnotation(s, &x)
+                x.end()
+            }
+            x.end()
+        }
         x.start("listOfParameters")
         for p in model.parameters {
             x.empty("parameter", [("id", p.id), ("name", p.name), ("value", number(p.value)),
                                   ("units", p.unit.rawValue), ("constant", p.constant ? "true" : "false")])
         }
-        for s in model.states {
+        for s in model.states where s.compartment == nil {
             x.start("parameter", [("id", s.id), ("name", s.name), ("value", number(s.initialValue)),
                                   ("units", s.unit.rawValue), ("constant", "false")])
-            x.start("annotation")
-            var attributes = [("xmlns:receptorsim", annotationNamespace),
-                              ("absoluteToleranceScale", number(s.absoluteToleranceScale))]
-            if s.relativeToleranceFloorScale != 0 {
-                attributes.append(("relativeToleranceFloorScale", number(s.relativeToleranceFloorScale)))
-            }
-            x.empty("receptorsim:state", attributes)
-            x.end()
+            writeToleranceAnnotation(s, &x)
             x.end()
         }
         for r in model.rules {
@@ -85,12 +113,31 @@ public enum SBMLExporter {
             writeMath(r.expression, &x)
             x.end()
         }
-        for s in model.states {
+        for s in model.states where s.compartment == nil {
             x.start("rateRule", [("variable", s.id)])
             writeMath(s.rate, &x)
             x.end()
         }
         x.end()
+        if !model.reactions.isEmpty {
+            // The species each rule reads, directly or through earlier rules (rules are in
+            // evaluation order), so a law reading a ligand's brain concentration names the
+            // effect-site species as its modifier.
+            let speciesIDs = Set(species.map(\.id))
+            var reads: [String: [String]] = [:]
+            for r in model.rules {
+                var list: [String] = []
+                for symbol in r.expression.symbols {
+                    for s in speciesIDs.contains(symbol) ? [symbol] : reads[symbol, default: []] where !list.contains(s) {
+                        list.append(s)
+                    }
+                }
+                reads[r.id] = list
+            }
+            x.start("listOfReactions")
+            for r in model.reactions { writeReaction(r, species: speciesIDs, ruleReads: reads, &x) }
+            x.end()
+        }
         if !model.events.isEmpty {
             x.start("listOfEvents")
             for e in model.events {
@@ -113,6 +160,50 @@ public enum SBMLExporter {
         x.end()
         x.end()
         return x.text
+    }
+
+    /// ReceptorSim's tolerance scale of a state (SBML has no tolerance field).
+    private static func writeToleranceAnnotation(_ s: ExportedModel.State, _ x: inout XMLText) {
+        x.start("annotation")
+        var attributes = [("xmlns:receptorsim", annotationNamespace),
+                          ("absoluteToleranceScale", number(s.absoluteToleranceScale))]
+        if s.relativeToleranceFloorScale != 0 {
+            attributes.append(("relativeToleranceFloorScale", number(s.relativeToleranceFloorScale)))
+        }
+        x.empty("receptorsim:state", attributes)
+        x.end()
+    }
+
+    /// A reaction with its reactants, products, modifiers (species its law reads that it does
+    /// not change) and kinetic law.
+    private static func writeReaction(_ r: ExportedModel.Reaction, species: Set<String>, ruleReads: [String: [String]],
+                                      _ x: inout XMLText) {
+        x.start("reaction", [("id", r.id), ("name", r.name), ("reversible", r.reversible ? "true" : "false")])
+        for (list, references) in [("listOfReactants", r.reactants), ("listOfProducts", r.products)] where !references.isEmpty {
+            x.start(list)
+            for reference in references {
+                x.empty("speciesReference", [("species", reference.species),
+                                             ("stoichiometry", number(reference.stoichiometry)), ("constant", "true")])
+            }
+            x.end()
+        }
+        let changed = Set((r.reactants + r.products).map(\.species))
+        var modifiers: [String] = []
+        for symbol in r.rate.symbols {
+            for s in species.contains(symbol) ? [symbol] : ruleReads[symbol, default: []]
+            where !changed.contains(s) && !modifiers.contains(s) {
+                modifiers.append(s)
+            }
+        }
+        if !modifiers.isEmpty {
+            x.start("listOfModifiers")
+            for m in modifiers { x.empty("modifierSpeciesReference", [("species", m)]) }
+            x.end()
+        }
+        x.start("kineticLaw")
+        writeMath(r.rate, &x)
+        x.end()
+        x.end()
     }
 
     /// A finite double in the shortest text that reads back to the same value (xsd:double).
@@ -176,6 +267,8 @@ public enum SBMLExporter {
         case .exponential(let a): apply("exp", [a], &x)
         case .logarithm(let a): apply("ln", [a], &x)
         case .power(let a, let b): apply("power", [a, b], &x)
+        case .maximum(let a, let b): apply("max", [a, b], &x)
+        case .minimum(let a, let b): apply("min", [a, b], &x)
         case .greaterThan(let a, let b): apply("gt", [a, b], &x)
         case .greaterOrEqual(let a, let b): apply("geq", [a, b], &x)
         case .piecewise(let v, let c, let o):

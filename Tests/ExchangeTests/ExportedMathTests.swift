@@ -5,7 +5,8 @@ import Testing
 @testable import Pharmacology
 import TestSupport
 
-/// The exported expressions are the compiled model: the rate rules equal
+/// The exported expressions are the compiled model: the reactions' kinetic laws (summed with
+/// their stoichiometry per species, as an SBML simulator does) and the rate rules equal
 /// `ReceptorSystem.evaluate` at random states, and the assignment rules equal the CSV
 /// observables along a simulated trajectory. These tests keep the exporter in step with the
 /// model's equations as they change.
@@ -16,8 +17,9 @@ import TestSupport
         y0.map { $0 * Double.random(in: 0.2...3, using: &rng) + Double.random(in: 0.01...2, using: &rng) }
     }
 
+    /// Tolerance 1e-12 of each component, with a floor of 1e-13 of the largest component.
     @Test(arguments: TestScenarios.all.indices)
-    func rateRulesEqualTheCompiledRightHandSide(_ index: Int) throws {
+    func reactionsAndRateRulesEqualTheCompiledRightHandSide(_ index: Int) throws {
         let model = try ReceptorModel.compile(TestScenarios.all[index])
         let exported = try ExportedModel(model)
         var rng = SplitMix64(seed: 0x5EED + UInt64(index))
@@ -44,6 +46,12 @@ import TestSupport
                 expected.withUnsafeMutableBufferPointer { system.evaluate(time: 0, state: yb, derivative: $0) }
             }
             let actual = try exported.derivative(state: y, overrides: overrides)
+            // Each species' summed flux terms (kept for comparing exports) agree too.
+            let values = try exported.values(state: y, overrides: overrides)
+            for (i, s) in exported.states.enumerated() where s.compartment != nil {
+                let summed = try s.rate.evaluate(values)
+                #expect(abs(summed - actual[i]) <= 1e-12 * abs(actual[i]) + 1e-13 * max(abs(actual[i]), 1), "\(s.id)")
+            }
             let scale = expected.reduce(0) { max($0, abs($1)) }
             for i in y.indices {
                 // Relative to the component, with a floor relative to the largest component:
@@ -127,5 +135,30 @@ import TestSupport
             }
         }
         #expect(worst.isFinite)
+    }
+
+    /// Two studies share one PEtab model when their expressions differ only in the last digits
+    /// of inlined numbers (set points re-solved with another drug's Ki): 1e-9 relative.
+    @Test func petabComparesInlinedNumbersUpToRoundOff() {
+        let x = MathExpression.symbol("x")
+        let a = MathExpression.smoothMax(x - .number(0.123456789012345), width: 0.05)
+        let b = MathExpression.smoothMax(x - .number(0.123456789012345 * (1 + 4e-16)), width: 0.05)
+        let c = MathExpression.smoothMax(x - .number(0.123456789012345 * (1 + 1e-6)), width: 0.05)
+        #expect(a != b)
+        #expect(PEtabExporter.nearlyEqual(a, b))
+        #expect(!PEtabExporter.nearlyEqual(a, c))
+        #expect(!PEtabExporter.nearlyEqual(a, .positivePart(x)))
+        #expect(!PEtabExporter.nearlyEqual(.maximum(x, .number(0)), .minimum(x, .number(0))))
+    }
+
+    /// σ and max(0, x) in their SBML form (max/min, no piecewise) equal `Double.smoothMax` and
+    /// max(0, x) on each branch and at the joins, to 1e-15 of the width.
+    @Test func smoothMaxWithoutPiecewiseEqualsTheModel() throws {
+        let w = 0.05
+        for v in [-1.0, -1e-17, 0, 1e-17, 0.001, 0.025, w, 0.0500000001, 0.3, 7] {
+            let e = try MathExpression.smoothMax(.symbol("x"), width: w).evaluate(["x": v])
+            #expect(abs(e - Double.smoothMax(v, width: w)) <= 1e-15 * max(1, abs(v)), "σ(\(v)): \(e)")
+            #expect(try MathExpression.positivePart(.symbol("x")).evaluate(["x": v]) == max(0, v))
+        }
     }
 }

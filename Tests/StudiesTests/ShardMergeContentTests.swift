@@ -10,11 +10,11 @@ import Testing
         let dir = try studyDirectory()
         let scenario = dir.appendingPathComponent("oral.json").path
         func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
-        let common = ["sweep", scenario, "--quiet", "--vary", "morphine.mu.kon_per_nM_per_h=40,1.7e308,30;doses[0].amount_mg=10,20",
+        let common = ["sweep", scenario, "--quiet", "--vary", "endorphin.mu.kon_per_nM_per_h=40,1e300,30;doses[0].amount_mg=10,20",
                       "--columns", "morphine_plasma_nM", "--threshold", "morphine_plasma_nM>5"]
         for i in 0..<2 {
             let r = try receptorSim(common + ["--shard", "\(i)/2", "-o", path("s\(i).csv")])
-            #expect(r.status == 1, "\(r.stderr)")   // the kon 1.7e308 points fail (koff = kon Ki overflows: no steady state)
+            #expect(r.status == 1, "\(r.stderr)")   // the endorphin kon 1e300 points fail (no drug-free steady state)
         }
         let r = try receptorSim(common + ["-o", path("whole.csv")])
         #expect(r.status == 1)
@@ -65,7 +65,7 @@ import Testing
             ("missing field", edited(4) { $0.removeLast() }, "4: error: has 10 fields, the header has 11"),
             ("non-numeric", edited(3) { $0[5] = "12abc" }, "3: error: field 'morphine_plasma_nM_peak' is not a number: '12abc'"),
             ("not canonical", edited(3) { $0[3] = "40.0" },
-             "3: error: field 'morphine.mu.kon_per_nM_per_h' is '40.0', not written as receptor-sim writes numbers ('40')"),
+             "3: error: field 'endorphin.mu.kon_per_nM_per_h' is '40.0', not written as receptor-sim writes numbers ('40')"),
             ("NUL byte", edited(4) { $0[5] = "4\u{0}2" }, "4: error: contains a NUL byte"),
             ("status edited to failed", edited(3) { $0[1] = "failed" }, "3: error: status 'failed' without an error text"),
             ("status edited to other", edited(4) { $0[1] = "okay" }, "4: error: status 'okay' is neither 'ok' nor 'failed'"),

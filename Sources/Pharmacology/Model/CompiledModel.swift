@@ -123,6 +123,12 @@ public struct CompiledModel: Sendable {
             phenotype: .control, weightKilograms: scenario.subject.weightKilograms))
         control.rules.enabled = false
         var controlState = try SteadyState.solve(control, from: control.initialGuess())
+        Self.zeroDrugStates(layout: layout, &controlState)
+        // X_e and X_d are zero at the control steady state (their targets vanish there); Newton
+        // leaves them at round-off.
+        for i in [layout.endorphinSuppressionState, layout.dynorphinInductionState] where abs(controlState[i]) < 1e-12 {
+            controlState[i] = 0
+        }
         var synthesis = control.receptorSynthesis
         for r in 0..<layout.receptorKinds.count {
             let total = Self.totalReceptor(layout: layout, r: r, controlState)
@@ -163,6 +169,7 @@ public struct CompiledModel: Sendable {
         var state = controlState
         if SteadyState.norm(SteadyState.residual(system, state)) > SteadyState.tolerance {
             state = try SteadyState.solve(system, from: controlState)
+            Self.zeroDrugStates(layout: layout, &state)
         }
         self.system = system
         initialState = state
@@ -177,6 +184,17 @@ public struct CompiledModel: Sendable {
         reference = ObservableReference(
             controlTotal: controlTotal, probeResponse: controlProbe, respirationResponse: respirationResponse,
             baselineSurface: baselineSurface)
+    }
+
+    /// Sets the drug states of a drug-free steady state to exactly zero: amounts, depots, effect
+    /// sites and drug-bound receptors solve linear homogeneous equations there, whose solution is
+    /// 0, but Newton leaves them at round-off (1e-16 to 1e-21). Exact zeros keep the exported
+    /// initial values exact (SBML tools scale absolute tolerances by nonzero initial values).
+    static func zeroDrugStates(layout: ModelLayout, _ y: inout [Double]) {
+        var drug = layout.speciesCentral + layout.speciesPeripheral + layout.speciesDeepPeripheral + layout.speciesEffect
+        drug += layout.depots.map(\.state)
+        drug += layout.pairs.filter { $0.ligand >= layout.peptideIDs.count }.map(\.state)
+        for i in drug where i >= 0 { y[i] = 0 }
     }
 
     static func totalReceptor(layout: ModelLayout, r: Int, _ y: [Double]) -> Double {

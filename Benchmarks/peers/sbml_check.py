@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""The SBML export read as a model by libRoadRunner and COPASI, at their DEFAULT settings (issue 18).
+
+For every shipped scenario (Scenarios/*.json and Scenarios/teaching/*.json, or the --scenario
+files given):
+  1. `receptor-sim export SCENARIO --format sbml` writes the SBML;
+  2. python-libsbml's checkConsistency (all categories, units included) must report no error;
+  3. `receptor-sim run` writes the reference CSV, with the scenario's solver block replaced by a
+     tight one (rodas5p, rtol 1e-10, atol 1e-14), so the differences measured are the peers';
+  4. libRoadRunner loads the SBML and simulates on the CSV's time grid with its default
+     integrator and settings (CVODE; nothing set but the output selection);
+  5. COPASI (through basico) loads the SBML and runs a time course on the same grid with its
+     default method and settings (LSODA; nothing set but duration and number of intervals);
+  6. every CSV column the SBML defines (all of them: each is a species, a rate-ruled state or an
+     assignment rule with the column's name as id) is compared: the largest |peer - ReceptorSim|
+     over the grid as a fraction of the column's range in ReceptorSim's CSV (the range floored
+     at 1e-3 of the column's largest magnitude, so a flat column is compared relative to its
+     level, to 1e-7 of it at the 1e-4 target, and at 1e-6, below any meaningful value of any
+     column (nM, fractions, indices, COWS points), so a column flat at round-off, such as a
+     baseline occupancy of 1e-16, is compared absolutely, to 1e-10).
+
+Prints a Markdown table on stdout (worst column per tool) and exits 1 when a check misses
+(libsbml error, a missing column, a failed simulation, or a difference above --target, 1e-4).
+COPASI reads SBML names as its object names, so the copy given to COPASI has every name set to
+the element's id (the math, values and units are untouched).
+
+Needs: pip install libroadrunner copasi-basico python-libsbml; a receptor-sim binary
+(default .build/release/receptor-sim).
+Usage: python3 Benchmarks/peers/sbml_check.py [--receptor-sim PATH] [--scenario FILE ...]
+       [--target 1e-4] [--keep DIR] [--verbose]
+"""
+import argparse
+import csv
+import glob
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+# The smallest range a column is measured against. A column whose range is below 1e-3 of its
+# level is flat (nmda_surface_rel in ketamine-infusion: 0.9 +- 5e-14 of round-off) and is
+# compared against 1e-3 of its level, i.e. to 1e-7 of the level at the 1e-4 target, ten times
+# tighter than the peers' default rtol of 1e-6. A column flat at zero (a drug-free baseline's
+# occupancies, about 1e-16; a COWS score of 3e-11 points where ReceptorSim's is 0) is compared
+# in absolute terms: a range below 1e-6 (nM, fraction, index or COWS points alike) counts as
+# 1e-6, so the target is 1e-10 absolute there.
+FLAT = 1e-3
+FLOOR = 1e-6
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def with_solver(text, method, rtol, atol):
+    """The scenario's JSON5 text with its solver block replaced (or added) by ours."""
+    block = f'solver: {{ method: "{method}", rtol: {rtol!r}, atol: {atol!r} }}'
+    if re.search(r"\bsolver\s*:", text):
+        return re.sub(r"\bsolver\s*:\s*\{[^}]*\}", block, text, count=1)
+    end = text.rstrip().rfind("}")
+    head = text[:end].rstrip()
+    if head.endswith(","):
+        head = head[:-1]
+    return head + ",\n  " + block + ",\n}\n"
+
+
+def read_csv(path):
+    with open(path, newline="") as f:
+        rows = list(csv.reader(f))
+    return rows[0], np.array([[float(x) for x in r] for r in rows[1:]], dtype=float)
+
+
+def consistency(path):
+    """libsbml's checkConsistency: (errors, warnings, first messages)."""
+    import libsbml
+    document = libsbml.readSBMLFromFile(path)
+    document.checkConsistency()
+    issues = [document.getError(i) for i in range(document.getNumErrors())]
+    errors = [e for e in issues if e.getSeverity() >= libsbml.LIBSBML_SEV_ERROR]
+    messages = [f"{e.getSeverityAsString()} {e.getErrorId()}: {e.getMessage().strip()[:200]}" for e in errors[:3]]
+    return len(errors), len(issues) - len(errors), messages
+
+
+def sbml_kinds(path):
+    """Counts of compartments, species, reactions, rate rules; the ids of concentration species."""
+    import libsbml
+    model = libsbml.readSBMLFromFile(path).getModel()
+    rate_rules = sum(1 for r in model.getListOfRules() if r.isRate())
+    concentration = {s.getId() for s in model.getListOfSpecies() if not s.getHasOnlySubstanceUnits()}
+    return (model.getNumCompartments(), model.getNumSpecies(), model.getNumReactions(), rate_rules), concentration
+
+
+def names_as_ids(path, out):
+    """A copy of the SBML whose every named element has its id as name (COPASI's object names)."""
+    import libsbml
+    document = libsbml.readSBMLFromFile(path)
+    model = document.getModel()
+    for items in (model.getListOfCompartments(), model.getListOfSpecies(), model.getListOfParameters(),
+                  model.getListOfReactions()):
+        for item in items:
+            item.setName(item.getId())
+    libsbml.writeSBMLToFile(document, out)
+
+
+def range_error(times, ours, theirs):
+    """Largest |theirs - ours| as a fraction of ours' range (floored); and the time of it."""
+    scale = max(float(ours.max() - ours.min()), FLAT * float(np.abs(ours).max()), FLOOR)
+    diff = np.abs(theirs - ours)
+    k = int(np.argmax(diff))
+    return float(diff[k]) / scale, float(times[k])
+
+
+def run_roadrunner(sbml, columns, concentration, times):
+    """libRoadRunner, default integrator and settings, output on `times` (uniform)."""
+    import roadrunner
+    roadrunner.Logger.setLevel(roadrunner.Logger.LOG_ERROR)
+    start = time.perf_counter()
+    rr = roadrunner.RoadRunner(sbml)
+    rr.timeCourseSelections = ["time"] + [f"[{c}]" if c in concentration else c for c in columns]
+    result = np.array(rr.simulate(float(times[0]), float(times[-1]), len(times)))
+    return result, time.perf_counter() - start, rr.getIntegrator().getName()
+
+
+def run_copasi(sbml, columns, concentration, times):
+    """COPASI through basico, default method (LSODA) and settings, output on `times` (uniform)."""
+    import basico
+    start = time.perf_counter()
+    model = basico.load_model(sbml)
+    intervals = len(times) - 1
+    frame = basico.run_time_course(start_time=float(times[0]), duration=float(times[-1] - times[0]),
+                                   intervals=intervals, model=model, use_numbers=True)
+    seconds = time.perf_counter() - start
+    method = basico.get_task_settings(basico.T.TIME_COURSE, model=model).get("method", {}).get("name", "?")
+    basico.remove_datamodel(model)
+    frame_times = frame.index.to_numpy(dtype=float)
+    out = np.empty((len(times), len(columns) + 1))
+    out[:, 0] = frame_times[: len(times)]
+    for j, c in enumerate(columns):
+        # Global quantities are Values[id]; species their concentration, which is the value
+        # only for the 1 L effect site (amount species are compared through their rules).
+        key = f"Values[{c}]" if f"Values[{c}]" in frame.columns else c if c in concentration else None
+        if key is None:
+            raise RuntimeError(f"COPASI output has no column '{c}'")
+        out[:, j + 1] = frame[key].to_numpy(dtype=float)[: len(times)]
+    return out, seconds, method
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--receptor-sim", default=os.path.join(ROOT, ".build/release/receptor-sim"))
+    parser.add_argument("--scenario", nargs="*", help="scenario files (default: Scenarios/*.json, Scenarios/teaching/*.json)")
+    parser.add_argument("--target", type=float, default=1e-4)
+    parser.add_argument("--keep", help="keep SBML and CSV files in this directory")
+    parser.add_argument("--tools", default="roadrunner,copasi", help="comma-separated: roadrunner, copasi")
+    parser.add_argument("--verbose", action="store_true", help="the three worst columns per tool and scenario")
+    args = parser.parse_args()
+    # SUNDIALS and COPASI may print notes on the C stdout: keep stdout for the table.
+    sys.stdout.flush()
+    table = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)
+
+    paths = args.scenario or (sorted(glob.glob(os.path.join(ROOT, "Scenarios", "*.json")))
+                              + sorted(glob.glob(os.path.join(ROOT, "Scenarios", "teaching", "*.json"))))
+    tools = [t for t in args.tools.split(",") if t]
+    work = args.keep or tempfile.mkdtemp(prefix="sbml_check_")
+    os.makedirs(work, exist_ok=True)
+    versions = []
+    import libsbml
+    versions.append(f"libsbml {libsbml.getLibSBMLDottedVersion()}")
+    if "roadrunner" in tools:
+        import roadrunner
+        versions.append(f"libroadrunner {roadrunner.__version__}")
+    if "copasi" in tools:
+        import basico
+        import COPASI
+        versions.append(f"basico {basico.__version__} (COPASI {COPASI.CVersion.VERSION.getVersion()})")
+    print(f"{'; '.join(versions)}; peers at default settings; reference: receptor-sim rodas5p rtol 1e-10 atol 1e-14; "
+          f"error = max |peer - ReceptorSim| / column range; target {args.target:g}", file=sys.stderr)
+    header = "| scenario | compartments/species/reactions/rate rules | libsbml err/warn | rows | columns |"
+    for tool in tools:
+        header += f" {tool} worst (column, t h) | {tool} s |"
+    header += " agree |"
+    print(header, file=table)
+    print("|" + "---|" * (header.count("|") - 1), file=table)
+    failures = 0
+    for path in paths:
+        name = os.path.splitext(os.path.basename(path))[0]
+        sbml = os.path.join(work, name + ".xml")
+        done = subprocess.run([args.receptor_sim, "export", path, "--format", "sbml", "-o", sbml], capture_output=True, text=True)
+        if done.returncode != 0:
+            print(f"| {name} | export failed: {done.stderr.strip()[:200]} |", file=table)
+            failures += 1
+            continue
+        errors, warnings, messages = consistency(sbml)
+        for m in messages:
+            print(f"    {name}: {m}", file=sys.stderr)
+        counts, concentration = sbml_kinds(sbml)
+        tight = os.path.join(work, name + ".tight.json")
+        with open(tight, "w") as f:
+            f.write(with_solver(open(path).read(), "rodas5p", 1e-10, 1e-14))
+        out = os.path.join(work, name + ".csv")
+        subprocess.run([args.receptor_sim, "run", tight, "-o", out, "--quiet"], check=True)
+        csv_header, ours = read_csv(out)
+        times = ours[:, 0]
+        columns = csv_header[1:]
+        ok = errors == 0
+        row = f"| {name} | {'/'.join(map(str, counts))} | {errors}/{warnings} | {len(times)} | {len(columns)} |"
+        for tool in tools:
+            try:
+                if tool == "roadrunner":
+                    theirs, seconds, _ = run_roadrunner(sbml, columns, concentration, times)
+                else:
+                    copy = os.path.join(work, name + ".copasi.xml")
+                    names_as_ids(sbml, copy)
+                    theirs, seconds, _ = run_copasi(copy, columns, concentration, times)
+                if theirs.shape[0] != len(times) or np.max(np.abs(theirs[:, 0] - times)) > 1e-9 * max(1, times[-1]):
+                    raise RuntimeError("output grid differs from the CSV's")
+                worst = sorted(((range_error(times, ours[:, j + 1], theirs[:, j + 1]), c) for j, c in enumerate(columns)),
+                               reverse=True)
+                (error, at), column = worst[0]
+                ok = ok and error <= args.target
+                row += f" {error:.1e} ({column}, {at:g}) | {seconds:.1f} |"
+                if args.verbose:
+                    for (e, t), c in worst[:3]:
+                        print(f"    {name} {tool}: {c} {e:.2e} at t = {t:g} h", file=sys.stderr)
+            except Exception as failure:  # a tool that fails to simulate is a miss, reported in the row
+                ok = False
+                row += f" FAILED: {str(failure).strip().splitlines()[0][:120]} | - |"
+        row += f" {'yes' if ok else 'NO'} |"
+        failures += 0 if ok else 1
+        print(row, file=table, flush=True)
+    print(f"{len(paths) - failures}/{len(paths)} scenarios: SBML valid and every column within {args.target:g} of its range "
+          f"in {' and '.join(tools)}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
