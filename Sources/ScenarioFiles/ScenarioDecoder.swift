@@ -19,7 +19,7 @@ struct ScenarioDecoder {
     static let maximumIntensity = 100.0
 
     static let topLevelKeys = ["name", "description", "duration_h", "subject", "doses", "events", "parameters", "output", "solver"]
-    static let subjectKeys = ["phenotype", "weight_kg"]
+    static let subjectKeys = ["phenotype", "weight_kg", "cyp2d6"]
     static let doseKeys = ["drug", "route", "amount_mg", "at_h", "start_h", "every_h", "count", "taper", "titration", "rate_mg_per_h", "duration_h"]
     static let steppedKeys = ["start_h", "every_h", "amounts_mg"]
     static let eventKeys = ["kind", "start_h", "duration_h", "intensity"]
@@ -138,6 +138,15 @@ struct ScenarioDecoder {
             }
         } else {
             defaults.append(ResolvedDefault(path: "subject.phenotype", value: scenario.subject.phenotype.rawValue))
+        }
+        // An absent cyp2d6 means a normal metabolizer; not listed among the applied defaults.
+        if let cypValue = members["cyp2d6"], let name = string(cypValue, path: "subject.cyp2d6") {
+            if let status = CYP2D6Phenotype(rawValue: name) {
+                scenario.subject.cyp2d6 = status
+            } else {
+                unknownName(name, category: .cyp2d6, candidates: CYP2D6Phenotype.allCases.map(\.rawValue),
+                            at: location("subject.cyp2d6", cypValue.position))
+            }
         }
         if let weightValue = members["weight_kg"] {
             if let weight = number(weightValue, path: "subject.weight_kg", .positive, atMost: Self.maximumWeightKilograms) {

@@ -43,6 +43,7 @@ public enum NameCategory: String, Sendable, Equatable {
     case drug
     case route
     case phenotype
+    case cyp2d6 = "CYP2D6 phenotype"
     case eventKind = "event kind"
     case parameter
     case column
@@ -55,6 +56,7 @@ public enum NameCategory: String, Sendable, Equatable {
         case .drug: return " (see 'receptor-sim drugs' for the library)"
         case .route: return " (routes: \(valid.joined(separator: ", ")))"
         case .phenotype: return " (phenotypes: \(valid.joined(separator: ", ")))"
+        case .cyp2d6: return " (CYP2D6 phenotypes: \(valid.joined(separator: ", ")))"
         case .eventKind: return " (event kinds: \(valid.joined(separator: ", ")))"
         case .solverMethod: return " (methods: \(valid.joined(separator: ", ")))"
         case .parameter, .column: return ""

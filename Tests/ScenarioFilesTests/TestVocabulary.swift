@@ -25,6 +25,8 @@ let testVocabulary = ScenarioVocabulary(
         "methocinnamox": [.ivBolus, .intramuscular],
         "nalbuphine": [.intramuscular, .ivBolus, .ivInfusion],
         "butorphanol": [.intranasal, .intramuscular, .ivBolus, .ivInfusion],
+        "codeine": [.oral],
+        "tramadol": [.oral, .ivBolus, .ivInfusion],
     ],
     parameterNames: { scenario in
         Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).oral.bioavailability"] }
