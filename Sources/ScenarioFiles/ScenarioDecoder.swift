@@ -12,7 +12,7 @@ import Pharmacology
 struct ScenarioDecoder {
 
     static let topLevelKeys = ["name", "description", "duration_h", "subject", "drugs", "doses", "events", "parameters", "output", "solver"]
-    static let subjectKeys = ["phenotype", "weight_kg"]
+    static let subjectKeys = ["phenotype", "weight_kg", "cyp2d6"]
     static let doseKeys = ["drug", "route", "amount_mg", "amount_ug", "amount_mg_per_kg", "at_h", "start_h", "every_h", "count",
                            "taper", "titration", "rate_mg_per_h", "rate_ug_per_h", "rate_mg_per_kg_per_h", "duration_h"]
     /// The ways to give a dose's amount (exactly one per dose), with mg per unit (nil: the weight).
@@ -165,6 +165,15 @@ struct ScenarioDecoder {
             }
         } else {
             defaults.append(ResolvedDefault(path: "subject.phenotype", value: scenario.subject.phenotype.rawValue))
+        }
+        // An absent cyp2d6 means a normal metabolizer; not listed among the applied defaults.
+        if let cypValue = members["cyp2d6"], let name = string(cypValue, path: "subject.cyp2d6") {
+            if let status = CYP2D6Phenotype(rawValue: name) {
+                scenario.subject.cyp2d6 = status
+            } else {
+                unknownName(name, category: .cyp2d6, candidates: CYP2D6Phenotype.allCases.map(\.rawValue),
+                            at: location("subject.cyp2d6", cypValue.position))
+            }
         }
         if let weightValue = members["weight_kg"] {
             if let weight = number(weightValue, path: "subject.weight_kg"), report(ScenarioCheck.weight(weight), at: weightValue.position) {

@@ -74,7 +74,7 @@ import TestSupport
         let ki = try #require(entries.first { $0.name == "buprenorphine.mu.ki_nM" })
         #expect(ki.unit == "nM" && ki.value(in: library).value == 0.088)
         #expect(ki.value(in: library).source.contains("Synapse 1999"))
-        #expect(throws: ModelError.unknownDrug("heroin")) { try ParameterCatalog.drugEntries(of: library, drug: "heroin") }
+        #expect(throws: ModelError.unknownDrug("xylazine")) { try ParameterCatalog.drugEntries(of: library, drug: "xylazine") }
     }
 
     @Test func metabolitesResolveAndIdsAreUnique() {

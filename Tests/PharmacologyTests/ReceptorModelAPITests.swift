@@ -18,7 +18,11 @@ import TestSupport
     @Test func errorsNameTheProblem() throws {
         let unknown = Scenario(name: "x", durationHours: 1, doses: [
             DoseRegimen(drug: "heroine", route: .oral, schedule: .single(atHours: 0, amountMilligrams: 1))])
-        #expect(rejection(unknown) == "doses[0].drug: unknown drug 'heroine' (see 'receptor-sim drugs' for the library)")
+        // heroin is in the library (DrugLibrary+Heroin.swift): a misspelling of it gets a suggestion.
+        #expect(rejection(unknown) == "doses[0].drug: unknown drug 'heroine'; did you mean 'heroin'? (see 'receptor-sim drugs' for the library)")
+        let unrelated = Scenario(name: "x", durationHours: 1, doses: [
+            DoseRegimen(drug: "xylazine", route: .oral, schedule: .single(atHours: 0, amountMilligrams: 1))])
+        #expect(rejection(unrelated) == "doses[0].drug: unknown drug 'xylazine' (see 'receptor-sim drugs' for the library)")
         let route = Scenario(name: "x", durationHours: 1, doses: [
             DoseRegimen(drug: "morphine", route: .sublingual, schedule: .single(atHours: 0, amountMilligrams: 1))])
         #expect(rejection(route) == "doses[0].route: drug 'morphine' cannot be given by route 'sublingual' (supported: oral, im, iv_bolus, iv_infusion)")

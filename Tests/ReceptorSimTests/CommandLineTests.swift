@@ -77,7 +77,7 @@ func runReceptorSim(
             { name: "s", duration_h: 10, subject: { phenotype: "deficit" },
               doses: [{ drug: "morphine", route: "IV", amount_mg: 1, at_h: 0 },
                       { drug: "morphine", route: "oral", amount: 1, at_h: 0 },
-                      { drug: "heroin", route: "oral", amount_mg: 1, at_h: 0 }],
+                      { drug: "xylazine", route: "oral", amount_mg: 1, at_h: 0 }],
               solver: { method: "ode45" } }
             """)
         let result = try runReceptorSim(["check", path])
@@ -87,7 +87,7 @@ func runReceptorSim(
             \(path):2: error: doses[0].route: unknown route 'IV'; did you mean 'iv_bolus' or 'iv_infusion'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion)
             \(path):3: error: doses[1]: missing required key 'amount_mg'
             \(path):3: error: doses[1].amount: unknown key 'amount'; did you mean 'amount_mg', 'amount_mg_per_kg' or 'amount_ug'?
-            \(path):4: error: doses[2].drug: unknown drug 'heroin' (see 'receptor-sim drugs' for the library)
+            \(path):4: error: doses[2].drug: unknown drug 'xylazine' (see 'receptor-sim drugs' for the library)
             \(path):5: error: solver.method: unknown solver method 'ode45' (methods: rodas5p, rosenbrock23, bdf, tsit5, rk4)
 
             """)

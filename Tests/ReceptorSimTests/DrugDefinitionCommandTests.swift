@@ -12,7 +12,7 @@ import TestSupport
     /// dose) plus 1e-4 relative.
     @Test func userDefinedHeroinFollowsTheOneCompartmentSolution() throws {
         let path = repositoryRoot.appendingPathComponent("Scenarios/heroin-user-defined.json").path
-        let result = try runReceptorSim(["run", path, "-q", "--columns", "heroin_plasma_nM,morphine_plasma_nM", "--interval", "0.05"])
+        let result = try runReceptorSim(["run", path, "-q", "--columns", "heroin_user_plasma_nM,morphine_plasma_nM", "--interval", "0.05"])
         #expect(result.status == 0, "\(result.stderr)")
         let c0 = 20.0 / 369.41 * 1e6 / 9.33
         var checked = 0
@@ -27,7 +27,7 @@ import TestSupport
         }
         #expect(checked == 21)
         let check = try runReceptorSim(["check", "--timeline", path])
-        #expect(check.stdout.contains("\n  drugs defined as data:\n    heroin: heroin (diacetylmorphine), user-defined; iv_bolus, iv_infusion; terminal half-life 0.05 h\n"))
+        #expect(check.stdout.contains("\n  drugs defined as data:\n    heroin_user: heroin (diacetylmorphine), user-defined; iv_bolus, iv_infusion; terminal half-life 0.05 h\n"))
         #expect(result.stdout.contains("\r\n1,5802.82808"))
     }
 
@@ -85,7 +85,7 @@ import TestSupport
     /// and checks them against the same ranges before running.
     @Test func sweepVariesADefinedDrugsParameters() throws {
         let path = repositoryRoot.appendingPathComponent("Scenarios/heroin-user-defined.json").path
-        let result = try runReceptorSim(["sweep", path, "--vary", "heroin.half_life_h=0.05,0.1", "--columns", "heroin_plasma_nM",
+        let result = try runReceptorSim(["sweep", path, "--vary", "heroin_user.half_life_h=0.05,0.1", "--columns", "heroin_user_plasma_nM",
                                          "--interval", "0.001", "-q"])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = result.stdout.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("0,") || $0.hasPrefix("1,") }
@@ -101,9 +101,9 @@ import TestSupport
         for (auc, halfLife) in zip(aucs, [0.05, 0.1]) {
             #expect(isClose(auc, c0 * halfLife / 0.6931471805599453 + c0 * 0.0005, relative: 1e-4), "t½ \(halfLife): \(auc)")
         }
-        let bad = try runReceptorSim(["sweep", path, "--vary", "heroin.half_life_h=-1,0.1", "-q"])
+        let bad = try runReceptorSim(["sweep", path, "--vary", "heroin_user.half_life_h=-1,0.1", "-q"])
         #expect(bad.status == 2)
-        #expect(bad.stderr.contains("error: parameters[\"heroin.half_life_h\"]: must be a finite number > 0 (a half-life sets the rate ln 2 / t½, infinite at zero), found -1 (from --vary)"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("error: parameters[\"heroin_user.half_life_h\"]: must be a finite number > 0 (a half-life sets the rate ln 2 / t½, infinite at zero), found -1 (from --vary)"), "\(bad.stderr)")
     }
 }
 

@@ -51,7 +51,7 @@ import Testing
             { name: 'x', duration_h: 10, subject: { phenotype: 'deficit' },
               doses: [{ drug: 'morphine', route: 'IV', amount_mg: 1, at_h: 0 },
                       { drug: 'morphine', route: 'oral', amount: 1, at_h: 0 },
-                      { drug: 'heroin', route: 'oral', amount_mg: 1, at_h: 0 }],
+                      { drug: 'xylazine', route: 'oral', amount_mg: 1, at_h: 0 }],
               events: [{ kind: 'stres', start_h: 1, duration_h: 1 }],
               solver: { method: 'fast' } }
             """) == [
@@ -59,7 +59,7 @@ import Testing
             "test.json5:2: error: doses[0].route: unknown route 'IV'; did you mean 'iv_bolus' or 'iv_infusion'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion)",
             "test.json5:3: error: doses[1]: missing required key 'amount_mg'",
             "test.json5:3: error: doses[1].amount: unknown key 'amount'; did you mean 'amount_mg', 'amount_mg_per_kg' or 'amount_ug'?",
-            "test.json5:4: error: doses[2].drug: unknown drug 'heroin' (see 'receptor-sim drugs' for the library)",
+            "test.json5:4: error: doses[2].drug: unknown drug 'xylazine' (see 'receptor-sim drugs' for the library)",
             "test.json5:5: error: events[0].kind: unknown event kind 'stres'; did you mean 'stress'? (event kinds: stress, exercise, social_contact, pain, social_rejection)",
             "test.json5:6: error: solver.method: unknown solver method 'fast' (methods: rodas5p, rosenbrock23, tsit5, rk4)",
         ])

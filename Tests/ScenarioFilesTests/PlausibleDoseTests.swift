@@ -49,6 +49,25 @@ import Testing
         ])
     }
 
+    /// Rows of the drugs added with the 14-drug library: hydromorphone's 10 mg IV bound
+    /// (Dilaudid-HP, 10 mg/mL, for opioid-tolerant patients) catches 20 mg; the tool compounds
+    /// (methocinnamox, SNC80) have no bound and never warn; codeine at its labelled 60 mg and
+    /// loperamide at its 16 mg daily maximum do not warn (the bound is exclusive).
+    @Test func newLibraryDrugsAreCovered() throws {
+        let loaded = try ScenarioReader.decode("""
+            { name: "new", duration_h: 10,
+              doses: [{ drug: "hydromorphone", route: "iv_bolus", amount_mg: 20, at_h: 0 },
+                      { drug: "methocinnamox", route: "iv_bolus", amount_mg: 1000, at_h: 0 },
+                      { drug: "snc80", route: "iv_infusion", rate_mg_per_h: 1000, start_h: 0, duration_h: 1 },
+                      { drug: "codeine", route: "oral", amount_mg: 60, at_h: 0 },
+                      { drug: "loperamide", route: "oral", amount_mg: 16, at_h: 0 }] }
+            """, file: "s.json5", vocabulary: Self.vocabulary.including(library: []))
+        #expect(loaded.warnings.map(\.path) == ["doses[0].amount_mg"])
+        #expect(loaded.warnings.first?.warningDescription.contains(
+            "hydromorphone 20 mg by iv_bolus is above the largest commonly used single dose, 10 mg") == true)
+        #expect(PlausibleDoseTable.entry(drug: "methocinnamox", route: .ivBolus)?.source.hasPrefix("unsourced: tool compound") == true)
+    }
+
     /// Every route of every built-in drug has a row, every row names a drug and route of the
     /// library, and a row without a bound says why.
     @Test func tableCoversTheLibrary() {

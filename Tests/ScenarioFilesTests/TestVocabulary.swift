@@ -15,6 +15,18 @@ let testVocabulary = ScenarioVocabulary(
         "mitragynine": [.oral],
         "ketamine": [.ivBolus, .ivInfusion, .intramuscular, .oral, .intranasal],
         "norketamine": [],
+        "heroin": [.ivBolus, .ivInfusion, .intranasal, .intramuscular],
+        "hydromorphone": [.oral, .intranasal, .ivBolus, .ivInfusion],
+        "oxymorphone": [.oral, .ivBolus, .ivInfusion],
+        "snc80": [.ivBolus, .ivInfusion, .intramuscular],
+        "naltrindole": [.ivBolus, .intramuscular],
+        "loperamide": [.oral],
+        "methylnaltrexone": [.intramuscular, .ivBolus, .ivInfusion],
+        "methocinnamox": [.ivBolus, .intramuscular],
+        "nalbuphine": [.intramuscular, .ivBolus, .ivInfusion],
+        "butorphanol": [.intranasal, .intramuscular, .ivBolus, .ivInfusion],
+        "codeine": [.oral],
+        "tramadol": [.oral, .ivBolus, .ivInfusion],
     ],
     parameterNames: { scenario in
         Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).oral.bioavailability"] }

@@ -67,11 +67,41 @@ public struct MetaboliteFormation: Sendable, Equatable {
     /// Fraction of the non-bioavailable part of an absorbed extravascular dose converted to the
     /// metabolite on first pass (enters the metabolite's central compartment).
     public var firstPassFraction: Sourced
+    /// Formation through CYP2D6: both fractions are those of a normal metabolizer, scaled by
+    /// the subject's phenotype; nil when the pathway does not depend on CYP2D6.
+    public var cyp2d6: CYP2D6Dependence?
 
-    public init(metabolite: String, formationFraction: Sourced, firstPassFraction: Sourced) {
+    public init(metabolite: String, formationFraction: Sourced, firstPassFraction: Sourced,
+                cyp2d6: CYP2D6Dependence? = nil) {
         self.metabolite = metabolite
         self.formationFraction = formationFraction
         self.firstPassFraction = firstPassFraction
+        self.cyp2d6 = cyp2d6
+    }
+}
+
+/// How a CYP2D6-formed metabolite's formation scales with the metabolizer phenotype, relative
+/// to a normal metabolizer (1). The parent's own clearance is kept (a simplification: the
+/// CYP2D6 share of it is small for codeine and tramadol).
+public struct CYP2D6Dependence: Sendable, Equatable {
+    public var poor: Sourced
+    public var intermediate: Sourced
+    public var ultrarapid: Sourced
+
+    public init(poor: Sourced, intermediate: Sourced, ultrarapid: Sourced) {
+        self.poor = poor
+        self.intermediate = intermediate
+        self.ultrarapid = ultrarapid
+    }
+
+    /// The formation factor for `phenotype` (1 for a normal metabolizer).
+    public func factor(_ phenotype: CYP2D6Phenotype) -> Double {
+        switch phenotype {
+        case .poor: return poor.value
+        case .intermediate: return intermediate.value
+        case .normal: return 1
+        case .ultrarapid: return ultrarapid.value
+        }
     }
 }
 

@@ -97,6 +97,6 @@ extension DrugLibrary {
         drugs: [
             morphine, m6g, oxycodone, fentanyl, methadone, buprenorphine, naloxone, naltrexone, naltrexol,
             nalmefene, mitragynine, hydroxymitragynine, ketamine, norketamine, nalfurafine, aticaprant, oxytocin,
-        ],
+        ] + addedDrugs,
         physiology: builtInPhysiology)
 }

@@ -19,6 +19,14 @@ public struct DrugLibrary: Sendable, Equatable {
     /// The drug (or metabolite) with library id `id`.
     public func drug(_ id: String) -> Drug? { drugs.first { $0.id == id } }
 
+    /// Drugs added for issue 16 (heroin chain, delta tools, hydromorphone/oxymorphone, peripheral
+    /// opioids, an irreversible mu antagonist, mixed kappa/mu agonists, CYP2D6 prodrugs), each in its own file;
+    /// appended to `builtIn` after the original library so earlier drugs keep their order.
+    static let addedDrugs: [Drug] = [
+        heroin, monoacetylmorphine, hydromorphone, oxymorphone, snc80, naltrindole, loperamide,
+        methylnaltrexone, methocinnamox, nalbuphine, butorphanol, codeine, tramadol, desmetramadol,
+    ]
+
     /// Parameters of receptor type `kind`.
     public func receptor(_ kind: ReceptorKind) -> ReceptorParameters? {
         receptors.first { $0.kind == kind }

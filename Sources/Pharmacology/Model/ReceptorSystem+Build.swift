@@ -50,13 +50,14 @@ extension ReceptorSystem {
         for (s, d) in drugs.enumerated() {
             for m in d.metabolites {
                 guard let t = layout.speciesIDs.firstIndex(of: m.metabolite) else { continue }
+                let enzyme = m.cyp2d6?.factor(subject.cyp2d6) ?? 1
                 transferSource.append(layout.speciesCentral[s])
                 transferTarget.append(layout.speciesCentral[t])
-                transferCoefficient.append(m.formationFraction.value * speciesK10[s])
+                transferCoefficient.append(enzyme * m.formationFraction.value * speciesK10[s])
                 for (k, depot) in layout.depots.enumerated() where depot.species == s {
                     transferSource.append(depot.state)
                     transferTarget.append(layout.speciesCentral[t])
-                    transferCoefficient.append(m.firstPassFraction.value * (1 - depotBioavailability[k]) * depotKa[k])
+                    transferCoefficient.append(enzyme * m.firstPassFraction.value * (1 - depotBioavailability[k]) * depotKa[k])
                 }
             }
         }

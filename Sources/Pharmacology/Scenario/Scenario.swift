@@ -47,11 +47,23 @@ public struct Subject: Sendable, Equatable {
     public var phenotype: Phenotype
     /// Body weight; scales weight-normalised volumes and clearances.
     public var weightKilograms: Double
+    /// CYP2D6 metabolizer status: scales the formation of CYP2D6-dependent metabolites
+    /// (codeine → morphine, tramadol → O-desmethyltramadol).
+    public var cyp2d6: CYP2D6Phenotype
 
-    public init(phenotype: Phenotype = .control, weightKilograms: Double = 70) {
+    public init(phenotype: Phenotype = .control, weightKilograms: Double = 70, cyp2d6: CYP2D6Phenotype = .normal) {
         self.phenotype = phenotype
         self.weightKilograms = weightKilograms
+        self.cyp2d6 = cyp2d6
     }
+}
+
+/// CYP2D6 metabolizer phenotypes (CPIC terms): no, reduced, normal or increased enzyme activity.
+public enum CYP2D6Phenotype: String, Sendable, CaseIterable {
+    case poor
+    case intermediate
+    case normal
+    case ultrarapid
 }
 
 /// Parameter sets over the same model (MODEL.md section 1).

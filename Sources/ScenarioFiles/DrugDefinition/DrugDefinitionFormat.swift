@@ -18,7 +18,19 @@ enum DrugDefinitionFormat {
     static let routeKeys = ["bioavailability", "absorption_rate_per_h", "lag_h", "slow_depot_fraction", "slow_absorption_rate_per_h"]
     static let bindingKeys = ["class", "ki_nM", "kon_per_nM_per_h", "efficacy", "arrestin_bias", "irreversible"]
     static let modulationKeys = ["modulator_kd_nM", "affinity_factor", "efficacy_factor"]
-    static let metaboliteKeys = ["formation_fraction", "first_pass_fraction"]
+    static let metaboliteKeys = ["formation_fraction", "first_pass_fraction", "cyp2d6"]
+    /// The phenotypes of a metabolite's `cyp2d6: { poor, intermediate, ultrarapid }`: factors
+    /// on a normal metabolizer's formation (the normal metabolizer's own factor is 1 and is not
+    /// written). Not catalogue parameters (they cannot be overridden), so their range is here.
+    static let cyp2d6Keys = ["poor", "intermediate", "ultrarapid"]
+    /// A CYP2D6 factor: 0 is no CYP2D6 activity (a poor metabolizer with no functional allele);
+    /// the upper bound 10 is far above the 1.3 to 2 fold of gene-duplication carriers (codeine
+    /// 1.45, tramadol 1.5 in the library), so a percentage written for a factor (145 for 1.45)
+    /// is caught. The formation it scales must also stay a share of the parent's clearance
+    /// (factor x fraction at most 1), checked with the fractions.
+    static let cyp2d6FactorRange = ParameterRange(
+        lowerBound: 0, includesLowerBound: true, upperBound: 10,
+        reason: "a factor on a normal metabolizer's formation; CYP2D6 gene duplication gives at most a few fold")
     static let sourcedKeys = ["value", "source"]
     /// The keys a scenario may give for a drug of its `--library` file (an amendment): the
     /// non-numeric properties. Numbers of a library drug are changed with `parameters`.

@@ -87,6 +87,13 @@ public enum DrugDefinitionWriter {
                 lines.append("\(i2)\(metabolite.metabolite): {")
                 lines.append("\(i3)formation_fraction: \(sourced(metabolite.formationFraction)),")
                 lines.append("\(i3)first_pass_fraction: \(sourced(metabolite.firstPassFraction)),")
+                if let cyp2d6 = metabolite.cyp2d6 {
+                    lines.append("\(i3)cyp2d6: {")
+                    lines.append("\(i3)  poor: \(sourced(cyp2d6.poor)),")
+                    lines.append("\(i3)  intermediate: \(sourced(cyp2d6.intermediate)),")
+                    lines.append("\(i3)  ultrarapid: \(sourced(cyp2d6.ultrarapid)),")
+                    lines.append("\(i3)},")
+                }
                 lines.append("\(i2)},")
             }
             lines.append("\(i1)},")

@@ -3,6 +3,7 @@ public enum NameCategory: String, Sendable, Equatable {
     case drug
     case route
     case phenotype
+    case cyp2d6 = "CYP2D6 phenotype"
     case eventKind = "event kind"
     case parameter
     case column
@@ -19,6 +20,7 @@ public enum NameCategory: String, Sendable, Equatable {
         case .drug: return " (see 'receptor-sim drugs' for the library)"
         case .route: return UnknownName.listing("routes", valid)
         case .phenotype: return UnknownName.listing("phenotypes", valid)
+        case .cyp2d6: return UnknownName.listing("CYP2D6 phenotypes", valid)
         case .eventKind: return UnknownName.listing("event kinds", valid)
         case .solverMethod: return UnknownName.listing("methods", valid)
         case .receptor: return UnknownName.listing("receptors", valid)

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import Pharmacology
+import TestSupport
+
+/// Codeine → morphine and tramadol → O-desmethyltramadol through CYP2D6, with the subject's
+/// metabolizer phenotype scaling the formation (issue 16).
+@Suite
+struct CYP2D6ProdrugTests {
+    /// Trapezoid area under `column` (unit × h).
+    func area(_ rec: ObservableRecorder, _ column: String) -> Double {
+        let t = rec.times, c = rec.series(column)
+        var sum = 0.0
+        for i in 1..<t.count { sum += (c[i] + c[i - 1]) / 2 * (t[i] - t[i - 1]) }
+        return sum
+    }
+
+    func run(_ drug: String, _ milligrams: Double, _ phenotype: CYP2D6Phenotype, hours: Double,
+             columns: [String]) throws -> ObservableRecorder {
+        try simulate(Scenario(name: "\(drug) \(phenotype)", durationHours: hours,
+                              subject: Subject(cyp2d6: phenotype), doses: [
+            dose(drug, .oral, .single(atHours: 0, amountMilligrams: milligrams)),
+        ]), columns: columns, intervalHours: 0.05)
+    }
+
+    /// Codeine 30 mg: morphine AUC 11 (5-17) µg·h/L in normal and 16 (10-24) in ultrarapid
+    /// metabolizers (Kirchheiner et al. 2007 Pharmacogenomics J 7:257; accepted the published
+    /// ranges; the normal median set the formation fraction). The morphine AUC is linear in the
+    /// formation, so its ultrarapid/normal ratio is the phenotype factor 1.45 (to 1e-3, analytic)
+    /// and poor metabolizers make under a fifth of the normal morphine (far lower AUC, P < 0.0001,
+    /// Yue et al. 1991). Codeine itself does not depend on the phenotype (equal clearance in
+    /// extensive and poor metabolizers, Yue 1991) and falls with t½ 2.58 ± 0.57 h.
+    @Test func codeineMorphineByPhenotype() throws {
+        let columns = ["codeine_plasma_nM", "morphine_plasma_nM"]
+        var auc: [CYP2D6Phenotype: Double] = [:]
+        var codeine: [CYP2D6Phenotype: Double] = [:]
+        for phenotype in CYP2D6Phenotype.allCases {
+            let rec = try run("codeine", 30, phenotype, hours: 48, columns: columns)
+            auc[phenotype] = area(rec, "morphine_plasma_nM") * 285.34 / 1000
+            codeine[phenotype] = area(rec, "codeine_plasma_nM")
+            if phenotype == .normal {
+                let t = rec.times, c = rec.series("codeine_plasma_nM")
+                let late = zip(t, c).filter { $0.0 >= 6 && $0.0 <= 12 }
+                let halfLife = Foundation.log(2.0) * (late.last!.0 - late.first!.0) / Foundation.log(late.first!.1 / late.last!.1)
+                #expect(halfLife >= 2.01 && halfLife <= 3.15, "codeine t½ \(halfLife) h")
+            }
+        }
+        let normal = try #require(auc[.normal]), rapid = try #require(auc[.ultrarapid])
+        let poor = try #require(auc[.poor]), intermediate = try #require(auc[.intermediate])
+        #expect(normal >= 5 && normal <= 17, "normal morphine AUC \(normal) µg·h/L")
+        #expect(rapid >= 10 && rapid <= 24, "ultrarapid morphine AUC \(rapid) µg·h/L")
+        #expect(isClose(rapid / normal, 1.45, relative: 1e-3), "UM/NM \(rapid / normal)")
+        #expect(poor < 0.2 * normal && poor < intermediate && intermediate < normal)
+        #expect(isClose(try #require(codeine[.poor]), try #require(codeine[.ultrarapid]), relative: 1e-5), "codeine AUC: the parent does not depend on the phenotype (solver tolerance 1e-6)")
+    }
+
+    /// Tramadol 100 mg oral (normal metabolizer): Cmax 280-308 µg/L at 1.6-2 h (product
+    /// information; accepted ± 10 % and 1.2-2.4 h) and O-desmethyltramadol at about a quarter of
+    /// tramadol (same source, which set the formation; AUC ratio accepted 0.2-0.3). In poor
+    /// metabolizers O-desmethyltramadol is about 40 % lower (FDA population PK; accepted a
+    /// PM/NM AUC ratio of 0.5-0.7).
+    @Test func tramadolAndDesmetramadolByPhenotype() throws {
+        let columns = ["tramadol_plasma_nM", "desmetramadol_plasma_nM"]
+        let normal = try run("tramadol", 100, .normal, hours: 48, columns: columns)
+        let top = normal.maximum("tramadol_plasma_nM", from: 0, to: 48)
+        let microgramsPerLiter = top.value * 263.4 / 1000
+        #expect(microgramsPerLiter >= 252 && microgramsPerLiter <= 339, "Cmax \(microgramsPerLiter) µg/L")
+        #expect(top.time >= 1.2 && top.time <= 2.4, "Tmax \(top.time) h")
+        let ratio = area(normal, "desmetramadol_plasma_nM") / area(normal, "tramadol_plasma_nM")
+        #expect(ratio >= 0.2 && ratio <= 0.3, "M1/tramadol \(ratio)")
+        let poor = try run("tramadol", 100, .poor, hours: 48, columns: columns)
+        let lower = area(poor, "desmetramadol_plasma_nM") / area(normal, "desmetramadol_plasma_nM")
+        #expect(lower >= 0.5 && lower <= 0.7, "PM/NM M1 \(lower)")
+    }
+}
