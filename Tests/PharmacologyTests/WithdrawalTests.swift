@@ -7,6 +7,9 @@ import Testing
 /// expected range and its source as the design's "expected" column does; rows the design lists
 /// as misses of the prototype carry their real assertion inside `withKnownIssue`.
 ///
+/// B9s of the table (B9/B9b with buprenorphine ke0 1.5 /h) is a sensitivity run of the design's
+/// open question 2, not a behaviour with an expected range, so it has no test here.
+///
 /// Chronic regimens run once per process (`Model2Regimens`, `DependentSubject`); probes branch
 /// from the stored state, so a row costs its probe, not another 28 days.
 @Suite(.enabled(if: model2Available, "model 2 (issue #15) offers dopamine_tone"))
@@ -27,7 +30,7 @@ struct WithdrawalTests {
         #expect(onset >= 6 && onset <= 12, "onset +\(onset) h")
         #expect(course.peakHours >= 24 && course.peakHours <= 72, "peak +\(course.peakHours) h")
         let resolved = try #require(course.resolvedHours, "withdrawal_index never falls below 20 % of its peak \(course.peakIndex)")
-        #expect(resolved <= 10 * Self.day, "below 20 % of the peak at +\(resolved / 24) d")
+        #expect(resolved >= 5 * Self.day && resolved <= 10 * Self.day, "below 20 % of the peak at +\(resolved / 24) d")
         let moderate = try #require(run.firstTime("cows_equivalent", from: last, where: { $0 > 12 }), "COWS never exceeds 12")
         #expect(moderate - last >= 12 && moderate - last <= 16, "COWS > 12 at +\(moderate - last) h")
     }
