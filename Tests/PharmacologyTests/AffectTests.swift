@@ -56,6 +56,7 @@ struct AffectTests {
             change.append(run.minimum("hedonic_tone", from: 0, to: 24) / run.value("hedonic_tone", at: 0) - 1)
         }
         #expect(change.allSatisfy { $0 < 0 }, "\(change)")
+        reportValues("B18", "5/50/500 µg: \(change.map { $0 * 100 }) %")
         #expect(change[0] > change[1] && change[1] > change[2], "5/50/500 µg: \(change)")
     }
 
@@ -64,6 +65,7 @@ struct AffectTests {
     /// drive of stress and kappa's dopamine path are only partly blocked at 10 mg).
     @Test func b19KappaAntagonistBluntsStressDysphoria() throws {
         let plain = try Self.respond(to: .stress), blocked = try Self.respond(to: .stress, aticaprant: true)
+        reportValues("B19", "dip \(plain.hedonicDip) vs \(blocked.hedonicDip) with aticaprant (\(blocked.hedonicDip / plain.hedonicDip) x); resting \(plain.restingHedonic) vs \(blocked.restingHedonic)")
         #expect(plain.hedonicDip < 0, "stress dip \(plain.hedonicDip)")
         #expect(abs(blocked.hedonicDip) < abs(plain.hedonicDip), "dip \(blocked.hedonicDip) with aticaprant vs \(plain.hedonicDip)")
         withKnownIssue("B19: prototype dip with aticaprant 0.54x without (direct stress drive, partial kappa block at 10 mg)") {
@@ -78,6 +80,7 @@ struct AffectTests {
     /// phenotype's extra receptors).
     @Test func b20StressDysphoricMoreSoInDeficit() throws {
         let control = try Self.respond(to: .stress), deficit = try Self.respond(to: .stress, phenotype: .opioidDeficit)
+        reportValues("B20", "dysphoria rise control \(control.dysphoriaRise), deficit \(deficit.dysphoriaRise); hedonic dip \(control.hedonicDip) / \(deficit.hedonicDip)")
         #expect(control.hedonicDip < 0 && deficit.hedonicDip < 0, "dips \(control.hedonicDip) / \(deficit.hedonicDip)")
         withKnownIssue("B20: prototype stress dysphoria rise deficit +0.087 vs control +0.093 (endorphin relief on extra receptors)") {
             #expect(deficit.hedonicDip < control.hedonicDip, "hedonic dip deficit \(deficit.hedonicDip) vs control \(control.hedonicDip)")
@@ -90,6 +93,7 @@ struct AffectTests {
     /// dysphoria rise to pain larger than control.
     @Test func b21PainAversiveMoreSoInDeficit() throws {
         let control = try Self.respond(to: .pain), deficit = try Self.respond(to: .pain, phenotype: .opioidDeficit)
+        reportValues("B21", "dysphoria rise control \(control.dysphoriaRise), deficit \(deficit.dysphoriaRise); hedonic dip \(control.hedonicDip) / \(deficit.hedonicDip)")
         #expect(control.hedonicDip < 0 && deficit.hedonicDip < 0, "dips \(control.hedonicDip) / \(deficit.hedonicDip)")
         #expect(deficit.hedonicDip < control.hedonicDip, "hedonic dip deficit \(deficit.hedonicDip) vs control \(control.hedonicDip)")
         #expect(deficit.dysphoriaRise > control.dysphoriaRise, "dysphoria rise deficit \(deficit.dysphoriaRise) vs \(control.dysphoriaRise)")
@@ -105,6 +109,7 @@ struct AffectTests {
         #expect(deficit.hedonicDip < control.hedonicDip, "hedonic dip deficit \(deficit.hedonicDip) vs control \(control.hedonicDip)")
         #expect(deficit.dysphoriaRise > control.dysphoriaRise, "dysphoria rise deficit \(deficit.dysphoriaRise) vs \(control.dysphoriaRise)")
         let contact = try Self.respond(to: .socialContact)
+        reportValues("B21b", "rejection dysphoria rise control \(control.dysphoriaRise), deficit \(deficit.dysphoriaRise) (hedonic \(control.hedonicDip) / \(deficit.hedonicDip)); social contact dopamine \(contact.dopamineRise)")
         #expect(contact.dopamineRise > 0, "social contact dopamine_tone rise \(contact.dopamineRise)")
     }
 
@@ -132,6 +137,7 @@ struct AffectTests {
             dose("ketamine", .ivInfusion, .infusion(startHours: 24, durationHours: 40.0 / 60, rateMilligramsPerHour: 35 * 60 / 40)),
         ]), columns: ["dysphoria", "ketamine_plasma_nM"], intervalHours: 0.5)
         let before = mood.value("dysphoria", at: 23.5), week = mood.value("dysphoria", at: 24 + 7 * 24)
+        reportValues("B22", "tolerance \(without.tolerance) -> \(with.tolerance), precipitated COWS \(without.cows) -> \(with.cows); dysphoria day 7 \((week / before - 1) * 100) %")
         #expect(week < before, "dysphoria \(week) at 7 d vs \(before) before")
         // Outlasts plasma: ketamine (t1/2 2.2 h) is below 1 % of its peak by then.
         let plasmaPeak = mood.maximum("ketamine_plasma_nM", from: 24, to: 26).value
@@ -151,6 +157,7 @@ struct AffectTests {
             return run.maximum("reward_response", from: 0, to: 8).value
         }
         let with = try peak([:]), without = try peak(["delta_reward.coupling": 0])
+        reportValues("B24", "peak reward_response \(with) with delta, \(without) without")
         #expect(without < with, "peak reward response \(without) without delta vs \(with)")
     }
 
@@ -171,6 +178,7 @@ struct AffectTests {
         let hedonic = deficit.value("hedonic_tone", at: 0), reference = control.value("hedonic_tone", at: 0)
         #expect(hedonic < 0.95 * reference, "deficit resting hedonic_tone \(hedonic) vs control \(reference)")
         let c = try Self.respond(to: .socialContact), d = try Self.respond(to: .socialContact, phenotype: .opioidDeficit)
+        reportValues("B26", "resting dopamine \(dopamine), hedonic \(hedonic) vs \(reference) (\((hedonic / reference - 1) * 100) %); social-contact rise \(d.dopamineRise) vs \(c.dopamineRise) (\(d.dopamineRise / c.dopamineRise) x)")
         #expect(d.dopamineRise > 1.3 * c.dopamineRise, "social-contact dopamine rise deficit \(d.dopamineRise) vs control \(c.dopamineRise)")
     }
 
@@ -187,6 +195,7 @@ struct AffectTests {
                                   columns: ["withdrawal_index"], intervalHours: 0.5)
         let plain = try Model2Regimens.morphineRun.get()
         let a = exercised.value("withdrawal_index", at: last + 25), b = plain.value("withdrawal_index", at: last + 25)
+        reportValues("B27", "\(a) vs \(b) at the end of a 1 h session (+25 h)")
         withKnownIssue("B27: prototype 0.225 vs 0.225 at the end of the session (signs subtract only inhibition above control)") {
             #expect(a < b - 1e-3, "withdrawal_index \(a) with exercise vs \(b) without")
         }

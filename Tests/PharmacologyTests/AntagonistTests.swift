@@ -42,6 +42,7 @@ struct AntagonistTests {
         let signs = run.maximum("withdrawal_signs", from: 0, to: 72).value
         let index = run.maximum("withdrawal_index", from: 0, to: 72).value
         let cows = run.maximum("cows_equivalent", from: 0, to: 72).value
+        reportValues("B8", "\(antagonist), \(phenotype): signs \(signs), WI \(index), COWS \(cows)")
         #expect(abs(signs) <= Self.smoothingBound, "\(antagonist), \(phenotype): withdrawal_signs \(signs)")
         #expect(abs(index) <= Self.smoothingBound, "\(antagonist), \(phenotype): withdrawal_index \(index)")
         #expect(cows < 0.5, "\(antagonist), \(phenotype): COWS \(cows)")
@@ -60,6 +61,7 @@ struct AntagonistTests {
         let delta = run.value("delta_pet_occupancy", at: 8)
         #expect(delta <= 0.3, "delta PET occupancy \(delta) at 8 h")
         let half = run.firstTime("mu_pet_occupancy", from: 8, where: { $0 < 0.5 * at8 }) ?? .infinity
+        reportValues("B15", "mu \(at8) at 8 h, \(run.value("mu_pet_occupancy", at: 72)) at 72 h, half of the 8 h blockade at \(half) h; delta \(delta)")
         withKnownIssue("B15: prototype mu 0.83 at 8 h, half of it at 12 h (no brain retention, design section 12 item 4)") {
             #expect(at8 >= 0.9, "mu PET occupancy \(at8) at 8 h")
             #expect(half >= 72 && half <= 108, "blockade half-time \(half) h")
@@ -76,6 +78,7 @@ struct AntagonistTests {
         let mu = run.value("mu_total_rel", at: 168) - 1
         let delta = run.value("delta_total_rel", at: 168) - 1
         let kappa = run.value("kappa_total_rel", at: 168) - 1
+        reportValues("B16", "mu \(mu * 100) %, delta \(delta * 100) %, kappa \(kappa * 100) %")
         #expect(mu >= 0.3 && mu <= 0.9, "mu \(mu * 100) %")
         #expect(delta < mu, "delta \(delta * 100) % vs mu \(mu * 100) %")
         #expect(kappa >= -0.1 && kappa <= 0.2, "kappa \(kappa * 100) %")
@@ -93,6 +96,7 @@ struct AntagonistTests {
         ]), columns: ["mu_pet_occupancy", "mu_total_rel", "dopamine_tone"], intervalHours: 0.25)
         let early = run.maximum("mu_pet_occupancy", from: last + 1, to: last + 2).value
         let late = run.value("mu_pet_occupancy", at: last + 16)
+        reportValues("B17", "blockade \(early) at 1-2 h, \(late) at +16 h; at noon day 7 mu_total \(run.value("mu_total_rel", at: last + 14)), dopamine_tone \(run.value("dopamine_tone", at: last + 14))")
         #expect(early > 0.5, "mu blockade \(early) at 1-2 h")
         #expect(late < 0.25, "mu blockade \(late) at 16 h")
         #expect(run.value("mu_total_rel", at: last + 14) > 1, "mu_total_rel \(run.value("mu_total_rel", at: last + 14)) at noon")
@@ -138,6 +142,7 @@ struct AntagonistTests {
         let upRegulated = run.value("mu_total_rel", at: t)
         #expect(upRegulated > 1.2, "mu_total_rel \(upRegulated)")
         let pet = run.value("mu_pet_occupancy", at: t), total = run.value("mu_occupancy_total", at: t)
+        reportValues("PET", "naltrexone 7 d: mu_total \(upRegulated), PET \(pet), occupancy_total \(total)")
         #expect(pet < total, "PET \(pet) vs occupancy_total \(total)")
     }
 }

@@ -248,3 +248,11 @@ struct DependentSubject: Sendable {
         return (time, subject)
     }
 }
+
+/// Prints a row's measured values as `[model2] B4: ...` when `RECEPTOR_SIM_MODEL2_VALUES=1`, so
+/// the before/after table of issue #15 can be filled from one test run (passing tests print
+/// nothing else).
+func reportValues(_ row: String, _ text: @autoclosure () -> String) {
+    guard ProcessInfo.processInfo.environment["RECEPTOR_SIM_MODEL2_VALUES"] == "1" else { return }
+    print("[model2] \(row): \(text())")
+}

@@ -26,6 +26,7 @@ struct WithdrawalTests {
         let run = try R.morphineRun.get()
         let last = R.lastMorphineDose
         let course = run.withdrawalCourse(after: last, until: last + 21 * Self.day)
+        reportValues("B4", "COWS \(course.cowsAtStop) at the last dose; onset +\(course.onsetHours ?? .nan) h, peak +\(course.peakHours) h (WI \(course.peakIndex)), < 20 % at +\((course.resolvedHours ?? .nan) / 24) d, COWS > 12 at +\((run.firstTime("cows_equivalent", from: last, where: { $0 > 12 }) ?? .nan) - last) h")
         let onset = try #require(course.onsetHours, "COWS never rises 5 over its last-dose level \(course.cowsAtStop)")
         #expect(onset >= 6 && onset <= 12, "onset +\(onset) h")
         #expect(course.peakHours >= 24 && course.peakHours <= 72, "peak +\(course.peakHours) h")
@@ -47,6 +48,7 @@ struct WithdrawalTests {
         let d = try #require(methadone.firstTime("cows_equivalent", from: R.lastDailyDose, where: { $0 > 12 }))
         #expect(d - R.lastDailyDose >= 30 && d - R.lastDailyDose <= 48, "methadone: COWS > 12 at +\(d - R.lastDailyDose) h")
         let maintained = morphine.maximum("cows_equivalent", from: R.lastMorphineDose - 7 * Self.day, to: R.lastMorphineDose).value
+        reportValues("COWS", "morphine > 12 at +\(m - R.lastMorphineDose) h, methadone at +\(d - R.lastDailyDose) h, maintenance max \(maintained)")
         #expect(maintained < 5, "COWS during maintenance \(maintained)")
     }
 
@@ -58,6 +60,7 @@ struct WithdrawalTests {
         let methadone = try R.methadoneRun.get(), morphine = try R.morphineRun.get()
         let course = methadone.withdrawalCourse(after: R.lastDailyDose, until: R.lastDailyDose + 21 * Self.day)
         let reference = morphine.withdrawalCourse(after: R.lastMorphineDose, until: R.lastMorphineDose + 21 * Self.day)
+        reportValues("B5", "onset +\(course.onsetHours ?? .nan) h, peak +\(course.peakHours) h, \(course.peakIndex / reference.peakIndex) x morphine, < 20 % at +\((course.resolvedHours ?? .nan) / 24) d")
         #expect(course.peakHours >= 72 && course.peakHours <= 96, "methadone peak +\(course.peakHours) h")
         #expect(course.peakIndex >= 0.95 * reference.peakIndex, "methadone \(course.peakIndex) vs morphine \(reference.peakIndex)")
         let resolved = course.resolvedHours ?? .infinity
@@ -78,6 +81,7 @@ struct WithdrawalTests {
         ]), columns: ["withdrawal_index"], intervalHours: 0.5)
         let t = taper.maximum("withdrawal_index", from: last, to: last + 10 * Self.day).value
         let a = abrupt.maximum("withdrawal_index", from: R.lastMorphineDose, to: R.lastMorphineDose + 21 * Self.day).value
+        reportValues("B6", "taper \(t) vs abrupt \(a) (\(t / a) x)")
         #expect(t < a, "taper \(t) vs abrupt \(a)")
         withKnownIssue("B6: prototype taper peak 0.81 x abrupt, criterion < 0.8 x (slow pool integrates the whole exposure)") {
             #expect(t < 0.8 * a, "taper \(t) vs abrupt \(a) (\(t / a) x)")
@@ -98,6 +102,7 @@ struct WithdrawalTests {
         let peak = run.maximum("cows_equivalent", from: t, to: t + 6)
         #expect(peak.time - t <= 1, "peak \((peak.time - t) * 60) min after naloxone")
         let withinHour = run.maximum("cows_equivalent", from: t, to: t + 1).value
+        reportValues("B7", "0.4 mg IM: COWS \(before) -> \(peak.value) at +\((peak.time - t) * 60) min (\(withinHour) within 60 min), \(run.value("cows_equivalent", at: t + 3)) at +3 h")
         #expect(withinHour - before >= 6, "COWS \(before) -> \(withinHour) within 60 min")
         #expect(run.value("cows_equivalent", at: t + 3) < peak.value - 3, "COWS \(run.value("cows_equivalent", at: t + 3)) at +3 h, peak \(peak.value)")
     }
@@ -120,6 +125,7 @@ struct WithdrawalTests {
                                          columns: Self.columns)
             let at90 = cowsExcess(run, over: control, at: t + 1.5)
             let within4 = maximumCowsExcess(run, over: control, from: t, to: t + 4)
+            reportValues("B9", "\(mg) mg at +2 h: +\(at90) COWS at 90 min, max +\(within4) within 4 h (naloxone 2 mg IV +\(naloxoneExcess))")
             #expect(within4 < naloxoneExcess, "\(mg) mg: excess \(within4) vs naloxone 2 mg IV \(naloxoneExcess)")
             withKnownIssue("B9: prototype +0.0 COWS at 90 min (morphine at the precipitation threshold, design section 12 item 1)") {
                 #expect(at90 >= 6, "\(mg) mg SL: COWS excess \(at90) at 90 min")
@@ -138,6 +144,7 @@ struct WithdrawalTests {
         let start = run.value("cows_equivalent", at: t)
         #expect(start >= 12, "given at COWS \(start)")
         let lowest = run.minimum("cows_equivalent", from: t, to: t + 2)
+        reportValues("B9b", "given at +\(t - R.lastMorphineDose) h (COWS \(start)): \(run.value("cows_equivalent", at: t + 2)) at +2 h, lowest \(lowest) within 2 h")
         withKnownIssue("B9b: prototype COWS 14 -> 11 at +2 h (slow biophase, design section 12 item 3)") {
             #expect(start - lowest >= 6, "COWS \(start) -> \(lowest) within 2 h")
         }
@@ -156,6 +163,7 @@ struct WithdrawalTests {
         let run = try subject.branch(at: t, hours: 6, adding: [dose("buprenorphine", .sublingual, .single(atHours: t, amountMilligrams: 16))],
                                      columns: Self.columns)
         let within90 = maximumCowsExcess(run, over: control, from: t, to: t + 1.5)
+        reportValues("B9f", "16 mg SL: +\(within90) COWS within 90 min, max +\(maximumCowsExcess(run, over: control, from: t, to: t + 6)) within 6 h; control COWS \(control.value("cows_equivalent", at: t))")
         withKnownIssue("B9f: prototype +0.8 COWS within 90 min (AC/output mismatch under near-complete tolerance, design 4.2)") {
             #expect(within90 >= 6, "COWS excess \(within90) within 90 min")
         }
@@ -178,6 +186,7 @@ struct WithdrawalTests {
         let control = try subject.branch(at: t, hours: 7 * Self.day, columns: Self.columns, intervalHours: 0.5)
         let run = try subject.branch(at: t, hours: 7 * Self.day, adding: doses, columns: Self.columns, intervalHours: 0.5)
         let excess = maximumCowsExcess(run, over: control, from: t, to: t + 7 * Self.day)
+        reportValues("B10", "max excess COWS \(excess) over 7 days; mu PET occupancy \(run.value("mu_pet_occupancy", at: t + 7 * Self.day - 1)) at the end")
         #expect(excess < 6, "largest COWS excess \(excess) over 7 days")
     }
 
@@ -198,6 +207,7 @@ struct WithdrawalTests {
         #expect(mean < 5, "mean COWS days 2-7 \(mean)")
         let occupancy = run.minimum("mu_pet_occupancy", from: t + 6 * Self.day, to: t + 7 * Self.day)
         let plasma = run.minimum("buprenorphine_plasma_nM", from: t + 6 * Self.day, to: t + 7 * Self.day) * 467.6 / 1000
+        reportValues("B11", "mean COWS d2-7 \(mean); trough mu PET occupancy \(occupancy), trough plasma \(plasma) ng/mL")
         #expect(plasma >= 1, "trough plasma \(plasma) ng/mL")
         withKnownIssue("B11: prototype trough mu PET occupancy 0.39 (PET-calibrated affinity, design section 12 item 2)") {
             #expect(occupancy >= 0.5, "trough mu PET occupancy \(occupancy)")
@@ -216,6 +226,7 @@ struct WithdrawalTests {
         #expect(run.value("lc_adaptation", at: 4) > 0, "LC counter-adaptation after one dose")
         #expect(run.maximum("withdrawal_signs", from: 4, to: 6).value > 0)
         let cows = run.maximum("cows_equivalent", from: 4, to: 6).value
+        reportValues("B29", "COWS \(cows) after naloxone; lc_adaptation \(run.value("lc_adaptation", at: 4)) at 4 h")
         withKnownIssue("B29: prototype COWS 0.8 after naloxone (fast pool 9 % of its target at 4 h)") {
             #expect(cows > 1, "COWS \(cows) after naloxone")
         }
@@ -228,6 +239,7 @@ struct WithdrawalTests {
         let run = try R.morphineRun.get()
         let end = run.value("lc_adaptation_slow", at: R.lastMorphineDose)
         let later = run.value("lc_adaptation_slow", at: R.lastMorphineDose + 21 * Self.day - 1)
+        reportValues("B31", "slow pool \(end) -> \(later) at +21 d (\(later / end * 100) %); COWS \(run.value("cows_equivalent", at: R.lastMorphineDose + 21 * Self.day - 1))")
         #expect(end > 0)
         #expect(later >= 0.1 * end, "slow pool \(end) -> \(later) at +21 d")
     }
@@ -245,6 +257,7 @@ struct WithdrawalTests {
         #expect(course.peakHours >= 48 && course.peakHours <= 120, "peak +\(course.peakHours) h")
         #expect(course.peakIndex < reference.peakIndex, "peak \(course.peakIndex) vs morphine \(reference.peakIndex)")
         let mu = bup.value("mu_total_rel", at: R.lastDailyDose)
+        reportValues("B32", "peak +\(course.peakHours) h, \(course.peakIndex / reference.peakIndex) x morphine (morphine +\(reference.peakHours) h); mu_total \(mu), tolerance_index \(bup.value("tolerance_index", at: R.lastDailyDose))")
         withKnownIssue("B32: prototype mu_total 1.27 on maintenance (f_mu route, design section 5 item 1)") {
             #expect(mu <= 1.2, "mu_total_rel \(mu) on maintenance")
         }
@@ -257,6 +270,8 @@ struct WithdrawalTests {
         let fentanyl = try R.fentanylRun.get(), morphine = try R.morphineRun.get()
         let f = fentanyl.maximum("withdrawal_index", from: R.fentanylStop, to: R.fentanylStop + 14 * Self.day).value
         let m = morphine.maximum("withdrawal_index", from: R.lastMorphineDose, to: R.lastMorphineDose + 21 * Self.day).value
+        let fPeak = fentanyl.maximum("withdrawal_index", from: R.fentanylStop, to: R.fentanylStop + 14 * Self.day)
+        reportValues("B33", "peak \(f) at +\(fPeak.time - R.fentanylStop) h = \(f / m) x morphine; tolerance \(fentanyl.value("tolerance_index", at: R.fentanylStop)); COWS at the end of the infusion \(fentanyl.value("cows_equivalent", at: R.fentanylStop))")
         #expect(f > 0)
         withKnownIssue("B33: prototype fentanyl 0.69 x morphine (signs during the infusion, design section 4.2)") {
             #expect(f >= 0.95 * m, "fentanyl \(f) vs morphine \(m)")
