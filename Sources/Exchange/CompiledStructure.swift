@@ -32,17 +32,16 @@ struct CompiledStructure {
     var transferSource: [Int], transferTarget: [Int], transferCoefficient: [Double]
     var ligandState: [Int], ligandScale: [Double]
     var receptorFree: [Int], receptorDesensitized: [Int], receptorInternal: [Int]
-    var receptorSynthesisState: [Int], receptorAdaptationState: [Int]
+    var receptorAgonistInternal: [Int], receptorUncoupled: [Int]
     var receptorPairStart: [Int], receptorPairEnd: [Int]
     var receptorModulatorStart: [Int], receptorModulatorEnd: [Int]
     var receptorSynthesis: [Double], receptorEndocytosis: [Double], receptorResensitization: [Double]
     var receptorRecycling: [Double], receptorDegradation: [Double], receptorConstitutive: [Double]
-    var receptorTransducer: [Double], receptorSynthesisGain: [Double], receptorSynthesisRate: [Double]
-    var receptorAdaptationGain: [Double], receptorAdaptationRate: [Double], receptorSetPoint: [Double]
+    var receptorAgonistDegradation: [Double], receptorArrestinInternalization: [Double]
     var pairState: [Int], pairLigand: [Int]
     var pairKon: [Double], pairKoff: [Double], pairEfficacy: [Double]
     var pairDesensitization: [Double], pairInternalization: [Double]
-    var pairRecycles: [Double], pairModulated: [Double]
+    var pairRecycles: [Double], pairModulated: [Double], pairActivation: [Double], pairIsDrug: [Double]
     var modulatorLigand: [Int], modulatorKd: [Double]
     var modulatorAlphaMinusOne: [Double], modulatorBetaMinusOne: [Double]
     var peptideState: [Int], peptideClearance: [Double], peptideProduction: [Double], peptideBasal: [Double]
@@ -51,16 +50,19 @@ struct CompiledStructure {
     var endorphinSuppressionState: Int, dynorphinInductionState: Int
     var endorphinSuppressionGain: Double, endorphinSuppressionRate: Double
     var dynorphinInductionGain: Double, dynorphinInductionRate: Double
-    var dynorphinDriveFromMu: Double, dynorphinDriveFromStress: Double
-    var muReceptor: Int
+    var muReceptor: Int, deltaReceptor: Int, kappaReceptor: Int, nmdaReceptor: Int
+    var rules: SignallingRules
+    var lcFastState: Int, lcSlowState: Int, rewardFastState: Int, rewardSlowState: Int, lcExtrinsicState: Int
+    var ketaminePlasticityState: Int
+    var fastRate: Double, slowRate: Double, extrinsicRate: Double
     var stimulusIntensity: [Double]
 
     // Events and observable references.
     var events: [Event]
     var controlTotal: [Double]
     var baselineSurface: [Double]
-    var referenceHedonicTone: Double
     var referenceProbeResponse: Double
+    var referenceRespirationResponse: Double
 
     /// Reads the structure of `model` (its `package` arrays, exactly as the right-hand side uses them).
     init(_ model: CompiledModel) {
@@ -95,8 +97,8 @@ struct CompiledStructure {
         receptorFree = s.receptorFree
         receptorDesensitized = s.receptorDesensitized
         receptorInternal = s.receptorInternal
-        receptorSynthesisState = s.receptorSynthesisState
-        receptorAdaptationState = s.receptorAdaptationState
+        receptorAgonistInternal = s.receptorAgonistInternal
+        receptorUncoupled = s.receptorUncoupled
         receptorPairStart = s.receptorPairStart
         receptorPairEnd = s.receptorPairEnd
         receptorModulatorStart = s.receptorModulatorStart
@@ -107,12 +109,8 @@ struct CompiledStructure {
         receptorRecycling = s.receptorRecycling
         receptorDegradation = s.receptorDegradation
         receptorConstitutive = s.receptorConstitutive
-        receptorTransducer = s.receptorTransducer
-        receptorSynthesisGain = s.receptorSynthesisGain
-        receptorSynthesisRate = s.receptorSynthesisRate
-        receptorAdaptationGain = s.receptorAdaptationGain
-        receptorAdaptationRate = s.receptorAdaptationRate
-        receptorSetPoint = s.receptorSetPoint
+        receptorAgonistDegradation = s.receptorAgonistDegradation
+        receptorArrestinInternalization = s.receptorArrestinInternalization
         pairState = s.pairState
         pairLigand = s.pairLigand
         pairKon = s.pairKon
@@ -122,6 +120,8 @@ struct CompiledStructure {
         pairInternalization = s.pairInternalization
         pairRecycles = s.pairRecycles
         pairModulated = s.pairModulated
+        pairActivation = s.pairActivation
+        pairIsDrug = s.pairIsDrug
         modulatorLigand = s.modulatorLigand
         modulatorKd = s.modulatorKd
         modulatorAlphaMinusOne = s.modulatorAlphaMinusOne
@@ -139,15 +139,26 @@ struct CompiledStructure {
         endorphinSuppressionRate = s.endorphinSuppressionRate
         dynorphinInductionGain = s.dynorphinInductionGain
         dynorphinInductionRate = s.dynorphinInductionRate
-        dynorphinDriveFromMu = s.dynorphinDriveFromMu
-        dynorphinDriveFromStress = s.dynorphinDriveFromStress
         muReceptor = s.muReceptor
+        deltaReceptor = s.deltaReceptor
+        kappaReceptor = s.kappaReceptor
+        nmdaReceptor = s.nmdaReceptor
+        rules = s.rules
+        lcFastState = s.lcFastState
+        lcSlowState = s.lcSlowState
+        rewardFastState = s.rewardFastState
+        rewardSlowState = s.rewardSlowState
+        lcExtrinsicState = s.lcExtrinsicState
+        ketaminePlasticityState = s.ketaminePlasticityState
+        fastRate = s.fastRate
+        slowRate = s.slowRate
+        extrinsicRate = s.extrinsicRate
         stimulusIntensity = s.stimulusIntensity
 
         controlTotal = model.reference.controlTotal
         baselineSurface = model.reference.baselineSurface
-        referenceHedonicTone = model.reference.hedonicTone
         referenceProbeResponse = model.reference.probeResponse
+        referenceRespirationResponse = model.reference.respirationResponse
         events = model.events.map { event in
             let action: Event.Action
             switch event.action {

@@ -129,10 +129,8 @@ struct ExportBuilder {
             }
         }
 
-        // Receptors and binding.
-        var transduced: [MathExpression] = []
-        var responses: [ReceptorKind: MathExpression] = [:]
-        var setPointSymbols: [MathExpression] = []
+        // Receptors: binding and trafficking (Model2Design.md §5).
+        var raw: [MathExpression] = [], activation: [MathExpression] = []
         for r in 0..<s.receptorFree.count {
             let k = s.receptorKinds[r].rawValue
             let ksyn = parameter(k + "_ksyn", s.receptorSynthesis[r], .perHour)
@@ -140,14 +138,9 @@ struct ExportBuilder {
             let kres = parameter(k + "_kres", s.receptorResensitization[r], .perHour)
             let krec = parameter(k + "_krec", s.receptorRecycling[r], .perHour)
             let kdeg = parameter(k + "_kdeg", s.receptorDegradation[r], .perHour)
+            let kdegA = parameter(k + "_kdeg_agonist", s.receptorAgonistDegradation[r], .perHour)
+            let karr = parameter(k + "_karr", s.receptorArrestinInternalization[r], .perHour)
             let c0 = parameter(k + "_constitutive_activity", s.receptorConstitutive[r], .dimensionless)
-            let ke = parameter(k + "_transducer_half_max", s.receptorTransducer[r], .dimensionless)
-            let gainH = parameter(k + "_synthesis_gain", s.receptorSynthesisGain[r], .dimensionless)
-            let kH = parameter(k + "_synthesis_rate", s.receptorSynthesisRate[r], .perHour)
-            let gamma = parameter(k + "_adaptation_gain", s.receptorAdaptationGain[r], .dimensionless)
-            let kA = parameter(k + "_adaptation_rate", s.receptorAdaptationRate[r], .perHour)
-            let setPoint = parameter(k + "_set_point", s.receptorSetPoint[r], .dimensionless)
-            setPointSymbols.append(setPoint)
 
             // Allosteric factors (absent modulators leave kon and efficacy unscaled).
             var fa: [MathExpression] = [], fe: [MathExpression] = []
@@ -169,17 +162,21 @@ struct ExportBuilder {
                 fe = [rule(k + "_efficacy_factor", .dimensionless, .multiply(efficacy), column: false)]
             }
 
-            let iF = s.receptorFree[r], iD = s.receptorDesensitized[r], iI = s.receptorInternal[r]
-            let free = y(iF), des = y(iD), inside = y(iI), h = y(s.receptorSynthesisState[r])
-            var dF: [MathExpression] = [ksyn * .exponential(gainH * h), .negation(kendo * free), kres * des, krec * inside]
-            var dD: [MathExpression] = [.negation((kres + kendo) * des)]
-            var dI: [MathExpression] = [kendo * (free + des), .negation((krec + kdeg) * inside)]
+            let iF = s.receptorFree[r], iD = s.receptorDesensitized[r]
+            let iI = s.receptorInternal[r], iA = s.receptorAgonistInternal[r]
+            let free = y(iF), des = y(iD), inside = y(iI), agonistInside = y(iA)
+            var dF: [MathExpression] = [ksyn, .negation(kendo * free), kres * des, krec * (inside + agonistInside)]
+            var dD: [MathExpression] = [.negation((kres + karr) * des)]
+            var dI: [MathExpression] = [kendo * free, .negation((krec + kdeg) * inside)]
             var stimulus: [MathExpression] = [c0 * free]
+            var active: [MathExpression] = []
             var bound: [MathExpression] = []
+            var drugBound: [MathExpression] = []
             for p in s.receptorPairStart[r]..<s.receptorPairEnd[r] {
                 let id = stateID[s.pairState[p]]
                 let b = y(s.pairState[p])
                 bound.append(b)
+                if s.pairIsDrug[p] != 0 { drugBound.append(b) }
                 let modulated = s.pairModulated[p] != 0
                 let konSymbol = parameter(id + "_kon", s.pairKon[p], .perNanomolarPerHour)
                 let koff = parameter(id + "_koff", s.pairKoff[p], .perHour)
@@ -196,16 +193,22 @@ struct ExportBuilder {
                 dI.append(recycles * kint * b)
                 let eff: MathExpression = modulated ? .multiply([efficacy] + fe) : efficacy
                 stimulus.append(eff * b)
+                if s.pairActivation[p] != 0 {
+                    active.append(parameter(id + "_activation", s.pairActivation[p], .dimensionless) * b)
+                }
             }
-            let stimulusSymbol = rule(k + "_stimulus", .dimensionless, .add(stimulus), column: true)
-            let e = rule(k + "_transduced", .dimensionless, stimulusSymbol / (stimulusSymbol + ke), column: false)
-            transduced.append(e)
             terms[iF] = [.add(dF)]
             terms[iD] = [.add(dD)]
             terms[iI] = [.add(dI)]
-            let ih = s.receptorSynthesisState[r], ia = s.receptorAdaptationState[r]
-            terms[ih] = [kH * ((setPoint - e) - h)]
-            terms[ia] = [kA * (gamma * (e - setPoint) - y(ia))]
+            terms[iA] = [karr * des - (krec + kdegA) * agonistInside]
+            let rawSymbol = rule(k + "_raw_stimulus", .dimensionless, .add(stimulus), column: false)
+            raw.append(rawSymbol)
+            activation.append(rule(k + "_activation", .dimensionless, .add(active), column: false))
+            let uncoupled = y(s.receptorUncoupled[r])
+            rule(k + "_stimulus", .dimensionless, (.number(1) - uncoupled) * rawSymbol, column: true)
+            if stateID[s.receptorUncoupled[r]] != k + "_uncoupled" && s.receptorKinds[r] != .nmda {
+                rule(k + "_uncoupled", .dimensionless, uncoupled, column: true)
+            }
 
             // Observables of this receptor (CompiledModel+Observables).
             let surface = rule(k + "_surface_amount", .dimensionless, .add([free, des] + bound), column: false)
@@ -216,41 +219,78 @@ struct ExportBuilder {
             }
             rule(k + "_occupancy_total", .dimensionless, .add(bound) / surface, column: true)
             if s.receptorKinds[r] != .nmda {
-                // PET-equivalent occupancy: sites not held by drugs or metabolites (ligands after
-                // the peptides) against the drug-free baseline surface.
-                let drugBound = bound.indices.filter { s.pairLigand[s.receptorPairStart[r] + $0] >= s.peptideIDs.count }.map { bound[$0] }
+                // PET-equivalent occupancy: sites not held by drugs or metabolites against the
+                // drug-free baseline surface.
                 let baseline = parameter(k + "_baseline_surface", s.baselineSurface[r], .dimensionless)
                 rule(k + "_pet_occupancy", .dimensionless,
                      .number(1) - (surface - .add(drugBound)) / baseline, column: true)
+            } else {
+                // N = 1 − drug-held / surface (ReceptorSystem.nmdaAvailable).
+                rule("nmda_available", .dimensionless, .number(1) - .add(drugBound) / surface, column: false)
             }
             let total = parameter(k + "_control_total", s.controlTotal[r], .dimensionless)
             rule(k + "_surface_rel", .dimensionless, surface / total, column: true)
-            rule(k + "_internal_rel", .dimensionless, inside / total, column: true)
-            rule(k + "_total_rel", .dimensionless, (surface + inside) / total, column: true)
-            responses[s.receptorKinds[r]] = rule(k + "_response", .dimensionless, e - y(ia), column: true)
-            if stateID[ia] != k + "_adaptation" {
-                rule(k + "_adaptation", .dimensionless, y(ia), column: true)
-            }
-            if s.receptorKinds[r] == .mu {
-                try buildProbe(r: r, kind: k, coupled: [free] + (s.receptorPairStart[r]..<s.receptorPairEnd[r])
-                    .filter { s.pairRecycles[$0] != 0 }.map { y(s.pairState[$0]) }, ligand: ligand, c0: c0, ke: ke)
-            }
+            rule(k + "_internal_rel", .dimensionless, (inside + agonistInside) / total, column: true)
+            rule(k + "_total_rel", .dimensionless, (surface + inside + agonistInside) / total, column: true)
         }
 
-        // Endogenous peptides and their slow feedback states.
+        // Signalling rules: the symbolic instance of the same generic functions the right-hand
+        // side evaluates (SignallingRules); their constants are inlined as numbers.
         let kinds = StimulusKind.allCases
         var stimulus: [MathExpression] = []
         for (j, kind) in kinds.enumerated() {
             stimulus.append(parameter("stimulus_" + kind.rawValue, s.stimulusIntensity[j], .dimensionless,
                                       name: kind.rawValue + " intensity (changed by events)", constant: false))
         }
+        func pick(_ list: [MathExpression], _ r: Int) -> MathExpression { r >= 0 ? list[r] : .number(0) }
+        func uncoupled(_ r: Int) -> MathExpression { r >= 0 ? y(s.receptorUncoupled[r]) : .number(0) }
+        let inputs = SignallingRules.Inputs<MathExpression>(
+            muRaw: raw[s.muReceptor], deltaRaw: pick(raw, s.deltaReceptor), kappaRaw: pick(raw, s.kappaReceptor),
+            muUncoupled: uncoupled(s.muReceptor), deltaUncoupled: uncoupled(s.deltaReceptor),
+            kappaUncoupled: uncoupled(s.kappaReceptor),
+            muActivation: activation[s.muReceptor], deltaActivation: pick(activation, s.deltaReceptor),
+            kappaActivation: pick(activation, s.kappaReceptor),
+            nmdaAvailable: s.nmdaReceptor >= 0 ? .symbol("nmda_available") : .number(1),
+            lcAdaptation: rule("lc_adaptation", .dimensionless, y(s.lcFastState) + y(s.lcSlowState), column: true),
+            rewardAdaptation: rule("reward_adaptation", .dimensionless, y(s.rewardFastState) + y(s.rewardSlowState), column: true),
+            ketaminePlasticity: s.ketaminePlasticityState >= 0 ? y(s.ketaminePlasticityState) : .number(0))
+        rule("lc_adaptation_slow", .dimensionless, y(s.lcSlowState), column: true)
+        let rules = s.rules
+        let c = rules.circuits(inputs)
+        let circuits = SignallingRules.Circuits<MathExpression>(
+            reward: rule("reward_response", .dimensionless, c.reward, column: true),
+            lc: rule("lc_response", .dimensionless, c.lc, column: true),
+            kappa: rule("kappa_response", .dimensionless, c.kappa, column: true),
+            delta: rule("delta_reward_response", .dimensionless, c.delta, column: false),
+            rewardAC: rule("reward_ac_response", .dimensionless, c.rewardAC, column: false),
+            lcAC: rule("lc_ac_response", .dimensionless, c.lcAC, column: false),
+            disinhibition: rule("reward_disinhibition", .dimensionless, c.disinhibition, column: false),
+            dopamine: rule("dopamine", .dimensionless, c.dopamine, column: false))
+        let respiration = rule("respiration_response", .dimensionless, rules.respiration(inputs), column: true)
+        let stressIndex = kinds.firstIndex(of: .stress)!
+        let drives = rules.drives(inputs, circuits: circuits, stress: stimulus[stressIndex])
+        terms[s.receptorUncoupled[s.muReceptor]] = [drives.muUncoupling]
+        if s.deltaReceptor >= 0 { terms[s.receptorUncoupled[s.deltaReceptor]] = [drives.deltaUncoupling] }
+        if s.kappaReceptor >= 0 { terms[s.receptorUncoupled[s.kappaReceptor]] = [drives.kappaUncoupling] }
+        if s.nmdaReceptor >= 0 {
+            terms[s.receptorUncoupled[s.nmdaReceptor]] = [.negation(.number(rules.uncouplingRecoveryRate) * y(s.receptorUncoupled[s.nmdaReceptor]))]
+        }
+        let kFast = parameter("dependence_fast_rate", s.fastRate, .perHour)
+        let kSlow = parameter("dependence_slow_rate", s.slowRate, .perHour)
+        let kG = parameter("lc_extrinsic_rate", s.extrinsicRate, .perHour)
+        terms[s.lcFastState] = [kFast * (drives.lcFastTarget - y(s.lcFastState))]
+        terms[s.lcSlowState] = [kSlow * (drives.lcSlowTarget - y(s.lcSlowState))]
+        terms[s.rewardFastState] = [kFast * (drives.rewardFastTarget - y(s.rewardFastState))]
+        terms[s.rewardSlowState] = [kSlow * (drives.rewardSlowTarget - y(s.rewardSlowState))]
+        terms[s.lcExtrinsicState] = [kG * (drives.extrinsicTarget - y(s.lcExtrinsicState))]
+        if s.ketaminePlasticityState >= 0 { terms[s.ketaminePlasticityState] = [drives.ketaminePlasticity] }
+
+        // Endogenous peptides and their slow feedback states.
         let xe = y(s.endorphinSuppressionState), xd = y(s.dynorphinInductionState)
         let gE = parameter("endorphin_suppression_gain", s.endorphinSuppressionGain, .dimensionless)
         let kE = parameter("endorphin_suppression_rate", s.endorphinSuppressionRate, .perHour)
         let gD = parameter("dynorphin_induction_gain", s.dynorphinInductionGain, .dimensionless)
         let kD = parameter("dynorphin_induction_rate", s.dynorphinInductionRate, .perHour)
-        let driveMu = parameter("dynorphin_drive_from_mu", s.dynorphinDriveFromMu, .dimensionless)
-        let driveStress = parameter("dynorphin_drive_from_stress", s.dynorphinDriveFromStress, .dimensionless)
         for q in 0..<s.peptideState.count {
             let id = ExportedModel.identifier(s.peptideIDs[q])
             let clearance = parameter(id + "_clearance", s.peptideClearance[q], .perHour)
@@ -267,25 +307,32 @@ struct ExportBuilder {
             let i = s.peptideState[q]
             terms[i] = [clearance * (.multiply(factors) - y(i))]
         }
-        let mu = s.muReceptor
-        let muExcess = rule("mu_excess", .dimensionless, transduced[mu] - setPointSymbols[mu], column: false)
-        terms[s.endorphinSuppressionState] = [kE * (muExcess - xe)]
-        let stressIndex = kinds.firstIndex(of: .stress)!
-        terms[s.dynorphinInductionState] = [kD * (driveMu * muExcess + driveStress * stimulus[stressIndex] - xd)]
+        terms[s.endorphinSuppressionState] = [kE * (drives.endorphinSuppressionTarget - xe)]
+        terms[s.dynorphinInductionState] = [kD * (drives.dynorphinInductionTarget - xd)]
 
-        // Whole-model observables.
-        let wd = parameter("hedonic_delta_weight", physiology.hedonicDeltaWeight.value, .dimensionless)
-        let wk = parameter("hedonic_kappa_weight", physiology.hedonicKappaWeight.value, .dimensionless)
-        let response = { (kind: ReceptorKind) -> MathExpression in responses[kind] ?? .number(0) }
-        let tone = rule("hedonic_tone", .dimensionless,
-                        response(.mu) * (.number(1) + wd * response(.delta)) - wk * response(.kappa), column: true)
-        let toneReference = parameter("reference_hedonic_tone", s.referenceHedonicTone, .dimensionless)
-        rule("withdrawal_index", .dimensionless,
-             .piecewise(value: toneReference - tone, condition: .greaterThan(toneReference, tone), otherwise: .number(0)),
+        // Whole-model observables (CompiledModel+Observables).
+        let dopamineTone = rule("dopamine_tone", .dimensionless, circuits.dopamine / .number(rules.dopamineSetPoint), column: true)
+        let respirationReference = parameter("reference_respiration_response", s.referenceRespirationResponse, .dimensionless)
+        rule("respiratory_drive", .dimensionless, (.number(1) - respiration) / (.number(1) - respirationReference), column: true)
+        func positive(_ x: MathExpression) -> MathExpression { MathExpression.positivePart(x) }
+        let share = rules.acOpposition
+        let lcOpposing = .number(1 - share) * positive(circuits.lc - .number(rules.lcSetPoint))
+            + .number(share) * positive(circuits.lcAC - .number(rules.lcACSetPoint))
+        let rewardOpposing = .number(1 - share) * positive(circuits.reward - .number(rules.rewardSetPoint))
+            + .number(share) * positive(circuits.rewardAC - .number(rules.rewardACSetPoint))
+        let signs = rule("withdrawal_signs", .dimensionless,
+                         positive(inputs.lcAdaptation - lcOpposing) + positive(y(s.lcExtrinsicState)), column: true)
+        let index = rule("withdrawal_index", .dimensionless,
+                         signs + .number(0.5) * positive(inputs.rewardAdaptation - rewardOpposing), column: true)
+        let halfIndex = parameter("cows_half_index", physiology.cowsHalfIndex.value, .dimensionless)
+        rule("cows_equivalent", .dimensionless,
+             .number(48) * (.number(1) - .exponential(.negation(.number(0.6931471805599453) * positive(index) / halfIndex))),
              column: true)
-        let probeReference = parameter("reference_probe_response", s.referenceProbeResponse, .dimensionless)
-        let probe: MathExpression = rules.contains { $0.id == "mu_probe_response" } ? .symbol("mu_probe_response") : .number(0)
-        rule("tolerance_index", .dimensionless, .number(1) - probe / probeReference, column: true)
+        let at = { (kind: StimulusKind) in stimulus[kinds.firstIndex(of: kind)!] }
+        let dysphoria = rule("dysphoria", .dimensionless, rules.dysphoria(
+            inputs, circuits: circuits, stress: at(.stress), pain: at(.pain), rejection: at(.socialRejection)), column: true)
+        rule("hedonic_tone", .dimensionless, dopamineTone - dysphoria, column: true)
+        buildProbe()
 
         // States: a peptide state named as its CSV column keeps that id.
         for i in 0..<n {
@@ -297,29 +344,20 @@ struct ExportBuilder {
         buildEvents()
     }
 
-    /// The tolerance probe (CompiledModel.probeResponse): the reference agonist at a fixed
-    /// concentration in equilibrium with the current peptides on the coupled surface receptors.
-    private mutating func buildProbe(r: Int, kind k: String, coupled: [MathExpression], ligand: [MathExpression],
-                                     c0: MathExpression, ke: MathExpression) throws(ExchangeError) {
+    /// The tolerance probe (CompiledModel.probeResponse): the reference agonist at c = K on the
+    /// currently free mu receptors, through the reward coupling and the uncoupling.
+    private mutating func buildProbe() {
         let s = structure
+        let r = s.muReceptor
         let concentration = parameter("probe_concentration_nM", physiology.probeConcentrationNanomolar.value, .nanomolar)
         let ki = parameter("probe_ki_nM", physiology.probeKiNanomolar.value, .nanomolar)
         let probeEfficacy = parameter("probe_efficacy", physiology.probeEfficacy.value, .dimensionless)
-        let ratio = rule("probe_ratio", .dimensionless, concentration / ki, column: false)
-        var denominator: [MathExpression] = [.number(1), ratio]
-        var weighted: [MathExpression] = [c0, probeEfficacy * ratio]
-        for p in s.receptorPairStart[r]..<s.receptorPairEnd[r] {
-            let l = s.pairLigand[p]
-            guard l < s.peptideIDs.count, s.pairKoff[p] > 0 else { continue }
-            let id = ExportedModel.identifier(s.stateNames[s.pairState[p]])
-            let occupancyRatio = ligand[l] * .symbol(id + "_kon") / .symbol(id + "_koff")
-            denominator.append(occupancyRatio)
-            weighted.append(.symbol(id + "_efficacy") * occupancyRatio)
-        }
-        let stimulus = rule(k + "_probe_stimulus", .dimensionless,
-                            .add(coupled) * .add(weighted) / .add(denominator), column: false)
-        rule(k + "_probe_response", .dimensionless,
-             stimulus / (stimulus + ke) - y(s.receptorAdaptationState[r]), column: false)
+        let stimulus = rule("mu_probe_stimulus", .dimensionless,
+                            .number(s.rules.rewardCoupling) * (.number(1) - y(s.receptorUncoupled[r])) * probeEfficacy
+                                * y(s.receptorFree[r]) * (concentration / (concentration + ki)), column: false)
+        let response = rule("mu_probe_response", .dimensionless, stimulus / (.number(1) + stimulus), column: false)
+        let probeReference = parameter("reference_probe_response", s.referenceProbeResponse, .dimensionless)
+        rule("tolerance_index", .dimensionless, .number(1) - response / probeReference, column: true)
     }
 
     /// One SBML event per distinct event time. Doses add to their state; infusion rates and

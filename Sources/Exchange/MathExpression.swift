@@ -1,4 +1,5 @@
 import Foundation
+import Pharmacology
 
 /// A small expression tree: the symbolic form of one right-hand side, rule or trigger of an
 /// exported model.
@@ -22,6 +23,10 @@ package indirect enum MathExpression: Sendable, Equatable {
     case quotient(MathExpression, MathExpression)
     case negation(MathExpression)
     case exponential(MathExpression)
+    /// Natural logarithm (MathML `ln`).
+    case logarithm(MathExpression)
+    /// base^exponent (MathML `power`).
+    case power(MathExpression, MathExpression)
     case greaterThan(MathExpression, MathExpression)
     case greaterOrEqual(MathExpression, MathExpression)
     /// `value` where `condition` holds, else `otherwise`.
@@ -55,9 +60,9 @@ package indirect enum MathExpression: Sendable, Equatable {
             case .symbol(let s): if seen.insert(s).inserted { out.append(s) }
             case .sum(let xs), .product(let xs): xs.forEach(visit)
             case .difference(let a, let b), .quotient(let a, let b), .greaterThan(let a, let b),
-                 .greaterOrEqual(let a, let b):
+                 .greaterOrEqual(let a, let b), .power(let a, let b):
                 visit(a); visit(b)
-            case .negation(let a), .exponential(let a): visit(a)
+            case .negation(let a), .exponential(let a), .logarithm(let a): visit(a)
             case .piecewise(let v, let c, let o): visit(v); visit(c); visit(o)
             }
         }
@@ -88,6 +93,9 @@ package indirect enum MathExpression: Sendable, Equatable {
             return try a.evaluate(values, timeHours: timeHours) / b.evaluate(values, timeHours: timeHours)
         case .negation(let a): return -(try a.evaluate(values, timeHours: timeHours))
         case .exponential(let a): return Foundation.exp(try a.evaluate(values, timeHours: timeHours))
+        case .logarithm(let a): return Foundation.log(try a.evaluate(values, timeHours: timeHours))
+        case .power(let a, let b):
+            return Foundation.pow(try a.evaluate(values, timeHours: timeHours), try b.evaluate(values, timeHours: timeHours))
         case .greaterThan(let a, let b):
             return try a.evaluate(values, timeHours: timeHours) > b.evaluate(values, timeHours: timeHours) ? 1 : 0
         case .greaterOrEqual(let a, let b):
@@ -99,7 +107,22 @@ package indirect enum MathExpression: Sendable, Equatable {
     }
 }
 
-package func + (a: MathExpression, b: MathExpression) -> MathExpression { .add([a, b]) }
-package func - (a: MathExpression, b: MathExpression) -> MathExpression { .difference(a, b) }
-package func * (a: MathExpression, b: MathExpression) -> MathExpression { .multiply([a, b]) }
-package func / (a: MathExpression, b: MathExpression) -> MathExpression { .quotient(a, b) }
+/// The symbolic instance of the signalling rules (`SignallingRules`): the exported assignment
+/// rules are the same generic functions the right-hand side evaluates, stated once.
+extension MathExpression: ModelScalar {
+    package init(_ value: Double) { self = .number(value) }
+    package static func + (a: MathExpression, b: MathExpression) -> MathExpression { .add([a, b]) }
+    package static func - (a: MathExpression, b: MathExpression) -> MathExpression { .difference(a, b) }
+    package static func * (a: MathExpression, b: MathExpression) -> MathExpression { .multiply([a, b]) }
+    package static func / (a: MathExpression, b: MathExpression) -> MathExpression { .quotient(a, b) }
+    /// σ(x) as `Double.smoothMax` computes it: x − w/2 for x ≥ w, x²/(2w) on (0, w), else 0.
+    package static func smoothMax(_ x: MathExpression, width: Double) -> MathExpression {
+        .piecewise(value: x - .number(0.5 * width), condition: .greaterOrEqual(x, .number(width)),
+                   otherwise: .piecewise(value: x * x / .number(2 * width), condition: .greaterThan(x, .number(0)),
+                                         otherwise: .number(0)))
+    }
+    package static func power(_ x: MathExpression, _ exponent: Double) -> MathExpression { .power(x, .number(exponent)) }
+    package static func positivePart(_ x: MathExpression) -> MathExpression {
+        .piecewise(value: x, condition: .greaterThan(x, .number(0)), otherwise: .number(0))
+    }
+}

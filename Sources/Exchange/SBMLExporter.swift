@@ -174,6 +174,8 @@ public enum SBMLExporter {
         case .quotient(let a, let b): apply("divide", [a, b], &x)
         case .negation(let a): apply("minus", [a], &x)
         case .exponential(let a): apply("exp", [a], &x)
+        case .logarithm(let a): apply("ln", [a], &x)
+        case .power(let a, let b): apply("power", [a, b], &x)
         case .greaterThan(let a, let b): apply("gt", [a, b], &x)
         case .greaterOrEqual(let a, let b): apply("geq", [a, b], &x)
         case .piecewise(let v, let c, let o):

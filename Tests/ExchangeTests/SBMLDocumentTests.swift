@@ -73,7 +73,7 @@ import TestSupport
             #expect(parameters[id + "_infusion"]?.attributes["constant"] == "false")
         }
         for (r, kind) in model.layout.receptorKinds.enumerated() {
-            #expect(Double(parameters[kind.rawValue + "_set_point"]?.attributes["value"] ?? "") == system.receptorSetPoint[r])
+            #expect(Double(parameters[kind.rawValue + "_ksyn"]?.attributes["value"] ?? "") == system.receptorSynthesis[r])
             #expect(Double(parameters[kind.rawValue + "_control_total"]?.attributes["value"] ?? "") == model.reference.controlTotal[r])
         }
         for p in system.pairState.indices {

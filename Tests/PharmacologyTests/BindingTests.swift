@@ -31,7 +31,7 @@ import TestSupport
         var system = model.system
         for r in 0..<system.receptorFree.count {
             system.receptorSynthesis[r] = 0; system.receptorDegradation[r] = 0
-            system.receptorEndocytosis[r] = 0; system.receptorSynthesisRate[r] = 0; system.receptorAdaptationRate[r] = 0
+            system.receptorEndocytosis[r] = 0
             system.receptorRecycling[r] = 0
         }
         for p in 0..<system.pairState.count { system.pairDesensitization[p] = 0; system.pairInternalization[p] = 0 }
@@ -74,7 +74,7 @@ import TestSupport
         let model = try fentanylNaloxoneModel()
         var system = model.system
         for r in 0..<system.receptorFree.count {
-            system.receptorSynthesis[r] = 0; system.receptorDegradation[r] = 0
+            system.receptorSynthesis[r] = 0; system.receptorDegradation[r] = 0; system.receptorAgonistDegradation[r] = 0
         }
         for p in 0..<system.pairRecycles.count { system.pairRecycles[p] = 1 }
         var y = model.initialState

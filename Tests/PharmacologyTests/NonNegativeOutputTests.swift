@@ -47,13 +47,14 @@ import Testing
             + "the solution is not accurate; tighten solver.rtol and solver.atol or try another method")
     }
 
-    /// Signed columns keep their sign: a negative net response is a result, not round-off.
+    /// Signed columns keep their sign: a negative value of a signed column is passed through,
+    /// not clamped (an uncoupled fraction of 2 makes the coupled stimulus (1 − U) Q' negative).
     @Test func signedColumnsPassThrough() throws {
         let model = try Self.model()
         var state = model.initialState
-        state[model.system.receptorAdaptationState[0]] = 5  // adaptation far above the signal
-        let row = try Self.row(model, columns: ["mu_response", "mu_adaptation"], state: state, atol: 1e-9)
-        #expect(row[0] < -1)
-        #expect(row[1] == 5)
+        state[model.system.receptorUncoupled[0]] = 2
+        let row = try Self.row(model, columns: ["mu_stimulus", "mu_uncoupled"], state: state, atol: 1e-9)
+        #expect(row[0] < 0)
+        #expect(row[1] == 2)
     }
 }

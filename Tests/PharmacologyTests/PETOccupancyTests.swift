@@ -41,7 +41,7 @@ import TestSupport
         var system = model.system
         for r in 0..<system.receptorFree.count {
             system.receptorSynthesis[r] = 0; system.receptorDegradation[r] = 0
-            system.receptorEndocytosis[r] = 0; system.receptorSynthesisRate[r] = 0; system.receptorAdaptationRate[r] = 0
+            system.receptorEndocytosis[r] = 0
             system.receptorRecycling[r] = 0; system.receptorResensitization[r] = 0
         }
         for p in 0..<system.pairState.count { system.pairDesensitization[p] = 0; system.pairInternalization[p] = 0 }

@@ -102,7 +102,7 @@ extension DrugLibrary {
         effectSiteRatePerHour: .assumption(0.5, "effect-site t½ ≈1.4 h; onset ≈30 min [R] (§3)"),
         fractionUnbound: Sourced(0.12, "[R] 85–90 % bound to alpha1-acid glycoprotein (§3)"),
         bindings: [
-            agonist(.mu, ki: .assumption(120, "in-vitro rhMOR 3.378 nM [M] (Volpe 2011) × ≈35 for the agonist low-affinity state in vivo (between oxycodone's 7× and morphine's 65×); calibrated so the withdrawal peak after 60 mg/day falls 3–4 days after the last dose (pharmacology.md §8 [R]); 34 nM (10×) put it at 5.5 days"),
+            agonist(.mu, ki: .assumption(34, "in-vivo agonist-state Ki: in-vitro rhMOR 3.378 nM [M] (Volpe 2011) × 10; with model 2's slow counter-adaptation pool it puts the withdrawal peak after 60 mg/day at ≈ 3.5–4 days (clinically 72–96 h, pharmacology.md §9 item 14); model 1's 120 nM gives +55 h (Model2Design.md §8)"),
                     efficacy: Sourced(1, "[R] full agonist (Synapse 1999;34:83)"),
                     bias: Sourced(0.4, "[R] desensitizes and internalizes MOR (Alvarez 2002 J Neurosci 22:5769); 0.4 chosen so chronic maintenance doses do not abolish surface MOR")),
             agonist(.delta, ki: Sourced(400, "[M] pharmacology.md §4 (≈400 nM)"), efficacy: .assumption(1, "full"), bias: .assumption(0.4, "as at mu")),

@@ -21,7 +21,7 @@ extension DrugLibrary {
         fractionUnbound: Sourced(0.04, "[R] 96 % protein bound (§2.5)"),
         bindings: [
             agonist(.mu, ki: Sourced(0.088, "[R] antagonist-Ki 0.088 nM (Synapse 1999;34:83); reproduces Greenwald 2003 PET occupancy vs dose (rhMOR 0.2157 [M] gives too little)"),
-                    efficacy: .assumption(0.12, "weak partial agonist in LC neurons (Virk et al. 2009 [R]; GTPγS Emax ≈20–50 % of DAMGO [M]); 0.12 lets 16 mg on top of a full agonist precipitate mild withdrawal (Sporer 2004 [R]) and caps the transduced response (ceiling, Dahan 2005 [R])"),
+                    efficacy: Sourced(0.37, "[C] respiratory ceiling 50 % (Dahan 2005 [R]): respiration coupling 3.5 × ε × (occupancy ≈ 0.9 × surface 0.86) ≈ 1 gives half-maximal depression (Model2Design.md §8); weak partial agonist in LC neurons (Virk et al. 2009 [R]) once receptor reserve is lost"),
                     bias: Sourced(0, "[R] no MOR internalization; blocks ME-induced internalization (Virk et al. 2009 J Neurosci 29:7341)"),
                     kon: Sourced(11.7, "[C] koff 0.0172 /min = 1.03 /h (Yassen 2007 [R], dissociation t½ 40 min) over Ki 0.088 nM")),
             antagonist(.delta, ki: Sourced(1.15, "[R] antagonist-Ki (Synapse 1999;34:83)")),

@@ -14,8 +14,7 @@ extension Sourced {
 }
 
 extension DrugLibrary {
-    static func opioidReceptor(_ kind: ReceptorKind, transducer: Double, adaptationGain: Double,
-                               chaperone: Double, chaperoneReason: String? = nil) -> ReceptorParameters {
+    static func opioidReceptor(_ kind: ReceptorKind, chaperone: Sourced, degradedFraction: Sourced) -> ReceptorParameters {
         ReceptorParameters(
             kind: kind,
             turnoverHalfLifeHours: Sourced(
@@ -30,30 +29,28 @@ extension DrugLibrary {
                 0.12, "[R] recovery from desensitization complete within 25 min (Dang & Williams 2004 J Neurosci 24:7699)"),
             arrestinInternalizationRatePerHour: Sourced(
                 1.0, "[C] ≈40 % of surface MOR internalized after 30 min of 1 µM DAMGO (Life Sci 2003;73:115)"),
-            antagonistEndocytosisFactor: .assumption(
-                chaperone, chaperoneReason ?? "antagonist as pharmacological chaperone (Unterwald & Howells, §5.4); tuned so chronic "
-                    + "naltrexone gives ≈+60–90 % MOR, +20–40 % DOR and little KOR change in 7–8 d (Lesscher 2003; Yoburn lab, §5.4)"),
-            constitutiveActivity: .assumption(0.01, "small constitutive activity (naloxone is inverse at constitutively active MOR, §4)"),
-            transducerHalfMaxStimulus: .assumption(
-                transducer, "receptor reserve: half-maximal response at a small fraction of receptors activated "
-                    + "(LC ME response, Williams & North 1984, §4)"),
-            synthesisFeedbackGain: .assumption(
-                0.5, "slow transcriptional homeostasis; modest because naltrexone up-regulation occurs without mRNA change (§5.4)"),
-            synthesisFeedbackHalfLifeHours: .assumption(72, "transcriptional control over days"),
-            adaptationGain: .assumption(
-                adaptationGain, "cAMP superactivation cancels most of a sustained response (Avidor-Reiss 1995, §5.5)"),
-            adaptationHalfLifeHours: Sourced(
-                30, "[R] tolerance-compartment t½ 26 ± 6 h (Ekblom, Hammarlund-Udenaes & Paalzow 1993 JPET 266:244; §7.1); upper half of the range"))
+            chaperoneEndocytosisFactor: chaperone,
+            agonistDegradedFraction: degradedFraction,
+            constitutiveActivity: .assumption(0.01, "small constitutive activity (naloxone is inverse at constitutively active MOR, §4)"))
     }
 
     static let builtInReceptors: [ReceptorParameters] = [
-        opioidReceptor(.mu, transducer: 0.3, adaptationGain: 0.8, chaperone: 0.75),
-        opioidReceptor(.delta, transducer: 0.3, adaptationGain: 0.8, chaperone: 0.85),
-        opioidReceptor(.kappa, transducer: 0.5, adaptationGain: 0.5, chaperone: 1.75, chaperoneReason:
-            "no chaperone effect at KOR; > 1 offsets the dynorphin-driven KOR internalization that blockade removes "
-                + "(at 1.0 chronic naltrexone gave KOR +56 % in 4 weeks); tuned so 50 mg/day naltrexone changes total KOR "
-                + "by ≈ +10 % (κ up only in cortex, Lesscher 2003 Eur J Neurosci 17:1006 [R]; §5.4); consistent with the "
-                + "decrease of κ binding after buprenorphine in rats (Synapse 1999;34:83 [R])"),
+        opioidReceptor(
+            .mu,
+            chaperone: .assumption(0.4, "antagonist-bound MOR leaves the surface less by constitutive endocytosis "
+                + "(pharmacological chaperone, Unterwald & Howells, pharmacology.md §5.4; up-regulation without mRNA change, §9 item 16); "
+                + "set so 7 days of naltrexone 50 mg/day give mu +30 to +90 % (Model2Design.md §5)"),
+            degradedFraction: .assumption(0.15, "share of agonist-internalized MOR degraded per endosomal cycle (MOR mostly recycles; "
+                + "placeholder to be sourced, Model2Design.md §5)")),
+        opioidReceptor(
+            .delta,
+            chaperone: .assumption(0.6, "weaker chaperone effect at DOR (naltrexone occupies ≈21 % of DOR, Weerts 2008); Model2Design.md §5"),
+            degradedFraction: .assumption(0.15, "share of agonist-internalized DOR degraded per cycle (placeholder, Model2Design.md §5)")),
+        opioidReceptor(
+            .kappa,
+            chaperone: .assumption(1, "no chaperone effect at KOR: chronic antagonists leave KOR about unchanged outside cortex "
+                + "(Lesscher 2003 Eur J Neurosci 17:1006 [R]); replaces model 1's tuned factor 1.75"),
+            degradedFraction: .assumption(0, "agonist-internalized KOR recycles (placeholder, Model2Design.md §5)")),
         ReceptorParameters(
             kind: .nmda,
             turnoverHalfLifeHours: .assumption(48, "as opioid receptors; no NMDA turnover modelled in detail"),
@@ -62,13 +59,9 @@ extension DrugLibrary {
             desensitizationRatePerHour: .assumption(0, "channel block does not desensitize"),
             resensitizationHalfLifeHours: .assumption(0.12, "unused (no desensitization)"),
             arrestinInternalizationRatePerHour: .assumption(0, "no arrestin pathway for NMDA blockers"),
-            antagonistEndocytosisFactor: .assumption(1, "no chaperone effect of channel blockers"),
-            constitutiveActivity: .assumption(1, "free NMDA receptors conduct (glutamate tone); blockers silence them"),
-            transducerHalfMaxStimulus: .assumption(1, "response proportional-ish to unblocked fraction"),
-            synthesisFeedbackGain: .assumption(0, "no homeostatic NMDA synthesis modelled"),
-            synthesisFeedbackHalfLifeHours: .assumption(72, "unused"),
-            adaptationGain: .assumption(0, "no NMDA counter-adaptation modelled"),
-            adaptationHalfLifeHours: .assumption(24, "unused")),
+            chaperoneEndocytosisFactor: .assumption(1, "no chaperone effect of channel blockers"),
+            agonistDegradedFraction: .assumption(0, "unused (no agonist internalization)"),
+            constitutiveActivity: .assumption(1, "free NMDA receptors conduct (glutamate tone); blockers silence them")),
     ]
 
     static func agonist(_ receptor: ReceptorKind, ki: Sourced, efficacy: Sourced, bias: Sourced,
@@ -140,6 +133,7 @@ extension DrugLibrary {
             stimulusGains: [
                 .stress: Sourced(2.0, "model assumption: stress releases dynorphin (Bruchas 2010 Brain Res 1314:44 [R], magnitude assumed)"),
                 .pain: .assumption(0.3, "spinal dynorphin rises with pain/stress (Przewłocki 1987 [R] qualitative)"),
+                .socialRejection: .assumption(1, "dynorphin mediates social-defeat stress (seed 004)"),
             ]),
     ]
 
@@ -150,15 +144,77 @@ extension DrugLibrary {
         dynorphinInductionGain: .assumption(
             0.8, "prodynorphin mRNA +30–100 % with chronic drug or stress (§6 [M])"),
         dynorphinInductionHalfLifeHours: .assumption(72, "induction over days (Koob; §6)"),
-        dynorphinDriveFromMu: .assumption(1, "chronic reward-drug exposure induces dynorphin (Spangler 1993; Koob; §6)"),
+        dynorphinDriveFromDopamine: .assumption(1, "chronic dopamine elevation induces dynorphin (seed 004; Koob; §6)"),
+        dynorphinDriveFromAdaptation: .assumption(
+            3, "cAMP/CREB-driven prodynorphin with the reward-circuit counter-adaptation; gives dynorphin ≈ +35 % after 28 d "
+                + "morphine (pharmacology.md §6: +30–100 % [M]); Model2Design.md §6.4"),
         dynorphinDriveFromStress: .assumption(0.3, "chronic stress raises dynorphin (Przewłocki 1987 Brain Res 413:213 [R])"),
-        hedonicDeltaWeight: .assumption(0.5, "delta signalling potentiates mu output (MODEL.md §1)"),
-        hedonicKappaWeight: .assumption(0.5, "kappa output opposes mu (MODEL.md §1)"),
         deficitReleaseFactor: .assumption(
             0.5, "opioid-deficit phenotype: low baseline endogenous release (Bandelow 2010; Prossin 2010), magnitude assumed"),
         deficitReceptorSynthesisFactor: .assumption(
-            1.15, "opioid-deficit phenotype: compensatory receptor up-regulation (Prossin 2010 higher MOR availability [M]), magnitude assumed"),
+            1.15, "opioid-deficit phenotype: higher MOR availability at rest (Prossin 2010 Am J Psychiatry 167:925 [R] direction), magnitude assumed"),
         probeConcentrationNanomolar: .assumption(1.2, "probe = free brain concentration equal to the reference agonist's Ki"),
         probeKiNanomolar: Sourced(1.2, "[R] morphine MOR Ki (Chen 1991 Life Sci 48:2165): morphine is the reference agonist"),
-        probeEfficacy: Sourced(0.93, "[C] morphine GTPγS 71 % vs DAMGO 76 % (Mol Pain 2011 7:9 Table 4)"))
+        probeEfficacy: Sourced(0.93, "[C] morphine GTPγS 71 % vs DAMGO 76 % (Mol Pain 2011 7:9 Table 4)"),
+        rewardCoupling: .assumption(
+            12, "high reserve (LC/VTA mu responses saturate at low occupancy, Williams & North 1984 via model 1); buprenorphine "
+                + "agonist-like in a naive subject, morphine 10 mg IV raises dopamine_tone ≈ 20 % (Model2Design.md §8)"),
+        lcCoupling: .assumption(
+            12, "as reward; buprenorphine is a weak partial agonist in LC (Virk 2009 [R]), which the operational model "
+                + "reproduces once U > 0 (Model2Design.md §8)"),
+        respirationCoupling: Sourced(
+            3.5, "[C] fentanyl 0.2 mg IV (2.9 µg/kg) reaches apnea (< 10 % ventilation) at its peak occupancy ≈ 0.63 "
+                + "(Dahan 2005 [R], pharmacology.md §2.2)"),
+        deltaRewardCoupling: .assumption(3, "moderate reserve of the delta potentiation (Model2Design.md §3.2)"),
+        kappaCoupling: .assumption(4, "moderate reserve of the kappa/aversion circuit (Model2Design.md §3.2)"),
+        respirationSlope: .assumption(
+            4, "steep ventilatory collapse near apnea (Dahan 2005 dose-response; FDA model's exponent 2.9–4.2 on occupancy, "
+                + "pharmacology.md §1.3 [R])"),
+        deltaPotentiation: .assumption(0.5, "delta signalling potentiates mu output (seed 000; model 1's hedonic delta weight)"),
+        lcACCoupling: .assumption(
+            12, "the LC's own coupling (the prototype's choice, Model2Design.md §4.2): methadone, morphine and fentanyl rows "
+                + "checked with 2–12, none better (§12 item 1)"),
+        rewardACCoupling: .assumption(12, "the reward circuit's own coupling, as the LC's (Model2Design.md §4.2)"),
+        acOpposition: .assumption(
+            0, "0: the circuit output (with uncoupling) opposes the adaptation in the signs, the prototype's choice; "
+                + "1: the AC-path inhibition does (Model2Design.md §4.2, §12 item 1)"),
+        uncouplingOnsetHalfLifeHours: Sourced(
+            26, "[R] tolerance-compartment t½ 26 ± 6 h (Ekblom, Hammarlund-Udenaes & Paalzow 1993 JPET 266:244; pharmacology.md §7.1)"),
+        uncouplingRecoveryHalfLifeHours: .assumption(
+            96, "recovery slower than onset; full recovery after a 12 h infusion took 18.5 d in rats (Ouellet & Pollack 1995 [R])"),
+        uncouplingGain: .assumption(
+            2.5, "set so 28 d morphine 30 mg q6h gives tolerance_index ≈ 0.35–0.4 and U_mu ≈ 0.55 (Model2Design.md §8)"),
+        uncouplingArrestinIndependentShare: .assumption(
+            0.5, "morphine (bias 0.1) still produces tolerance; Bohn 2000 (beta-arrestin-2 knock-out) for the arrestin-dependent part"),
+        dependenceFastHalfLifeHours: Sourced(
+            30, "[R] Ekblom 1993 tolerance t½ 26 ± 6 h, upper half (model 1's adaptation t½)"),
+        dependenceFastGain: .assumption(
+            0.3, "with the slow gain the total 0.45 of the AC-path inhibition; larger totals give signs during maintenance"),
+        dependenceSlowHalfLifeHours: .assumption(
+            168, "weeks-scale protracted abstinence (SAMHSA 2010 Advisory 'weeks, months, sometimes years' [R]; Ouellet & Pollack 18.5 d [R])"),
+        dependenceSlowGain: .assumption(
+            0.15, "methadone as severe as morphine, a slow component left at 3 weeks, morphine withdrawal < 20 % of peak by day 10"),
+        smoothingWidth: .assumption(0.002, "numerical smoothing of max(0, x), 0.4 % of the response range"),
+        nmdaShare: .assumption(
+            0.5, "MK-801 attenuated, did not abolish, tolerance and dependence (Trujillo & Akil 1991 Science 251:85 [R])"),
+        lcExtrinsicGain: .assumption(1, "glutamatergic (PGi) excitation of the LC in withdrawal (Model2Design.md §4.3)"),
+        lcExtrinsicHalfLifeHours: .assumption(
+            12, "moves the spontaneous withdrawal peak to ≈ 24 h (pharmacology.md §9 item 14: 24–72 h)"),
+        ketaminePlasticityOnsetRatePerHour: .assumption(1, "NMDA-blockade-triggered plasticity builds within hours (seed 002)"),
+        ketaminePlasticityHalfLifeHours: .assumption(
+            72, "mood effect lasts about a week after one infusion (Talati & Sharma 2019 [R]: MADRS lower at 1 week)"),
+        dopamineFloor: .assumption(0.35, "dopamine release without mu disinhibition (direction: Spanagel, Herz & Shippenberg 1992 [R])"),
+        dopamineKappaInhibition: .assumption(
+            0.6, "kappa at NAc terminals lowers dopamine (Spanagel 1992 [R]; KOR agonists inhibit VTA dopamine neurons, PMC6740851 [R])"),
+        dysphoriaTonic: .assumption(0.2, "tonic aversive input (Model2Design.md §6.2)"),
+        dysphoriaKappaWeight: .assumption(0.6, "kappa agonists are dysphoric (Herz 1988 [R])"),
+        dysphoriaStressWeight: .assumption(
+            0.1, "stress dysphoria is mainly dynorphin/KOR-mediated (Bruchas 2010 [R] via pharmacology.md §6), so its direct term is small"),
+        dysphoriaPainWeight: .assumption(0.6, "pain is net aversive despite its endorphin release (review B21)"),
+        dysphoriaRejectionWeight: .assumption(0.8, "social rejection, the core aversive stimulus of seed 000"),
+        dysphoriaMuRelief: .assumption(0.8, "mu antagonism is aversive: a tonic reward pathway (Herz 1988 [R])"),
+        dysphoriaKetamineRelief: .assumption(0.5, "ketamine lowers depressive mood for about a week (Talati & Sharma 2019 [R]); size assumed"),
+        cowsHalfIndex: Sourced(
+            0.4, "[C] calibrated so abrupt cessation of morphine 30 mg q6h crosses COWS 12 at 12–16 h (EmergencyCareBC COWS "
+                + "summary, Wesson & Ling 2003 scale) and 0.4 mg IM naloxone raises COWS by ≥ 6 within 60 min (Dunn 2023 [R])"))
 }

@@ -4,10 +4,12 @@ public enum ReceptorKind: String, Sendable, CaseIterable, Hashable {
     case mu, delta, kappa, nmda
 }
 
-/// Trafficking, signalling and adaptation constants of one receptor type.
+/// Trafficking and signalling constants of one receptor type.
 ///
 /// Rates are derived at compile time from these interpretable quantities (half-lives and
 /// fractions), see Sources/Pharmacology/Pharmacology.docc/Model.md section "Receptor trafficking".
+/// Model 2 moved the response, tolerance and dependence constants to the circuits
+/// (`Physiology`); a receptor only says how it moves between its pools and how much it signals.
 public struct ReceptorParameters: Sendable, Equatable {
     public var kind: ReceptorKind
     /// Half-life of the whole receptor pool (synthesis/degradation turnover), h.
@@ -20,32 +22,23 @@ public struct ReceptorParameters: Sendable, Equatable {
     public var desensitizationRatePerHour: Sourced
     /// Half-life of resensitization of desensitized surface receptors, h.
     public var resensitizationHalfLifeHours: Sourced
-    /// Arrestin-driven internalization rate of receptors bound by an agonist of bias 1, 1/h.
+    /// Arrestin-driven internalization rate of desensitized receptors, 1/h.
     public var arrestinInternalizationRatePerHour: Sourced
-    /// Constitutive endocytosis of antagonist-bound receptors relative to free ones
-    /// (< 1: antagonists stabilize surface receptors, the "chaperone" effect).
-    public var antagonistEndocytosisFactor: Sourced
+    /// Constitutive endocytosis of antagonist-bound receptors relative to free ones, χ_r
+    /// (< 1: an antagonist stabilizes surface receptors, the pharmacological chaperone).
+    public var chaperoneEndocytosisFactor: Sourced
+    /// Fraction of agonist-internalized receptors degraded per endosomal cycle, f_r
+    /// (post-endocytic sorting is a property of the receptor, not of the ligand).
+    public var agonistDegradedFraction: Sourced
     /// Signalling of a free (unliganded) coupled receptor relative to a full agonist.
     public var constitutiveActivity: Sourced
-    /// Stimulus giving half-maximal transduced response (operational model; receptor reserve).
-    public var transducerHalfMaxStimulus: Sourced
-    /// Gain of the homeostatic control of synthesis: synthesis × exp(gain · H).
-    public var synthesisFeedbackGain: Sourced
-    /// Half-life of the homeostatic synthesis state H, h.
-    public var synthesisFeedbackHalfLifeHours: Sourced
-    /// Fraction of a sustained response change that the counter-adaptation cancels.
-    public var adaptationGain: Sourced
-    /// Half-life of the counter-adaptation state A (adenylyl-cyclase superactivation), h.
-    public var adaptationHalfLifeHours: Sourced
 
     public init(
         kind: ReceptorKind, turnoverHalfLifeHours: Sourced, internalFraction: Sourced,
         recyclingHalfLifeHours: Sourced, desensitizationRatePerHour: Sourced,
         resensitizationHalfLifeHours: Sourced, arrestinInternalizationRatePerHour: Sourced,
-        antagonistEndocytosisFactor: Sourced, constitutiveActivity: Sourced,
-        transducerHalfMaxStimulus: Sourced, synthesisFeedbackGain: Sourced,
-        synthesisFeedbackHalfLifeHours: Sourced, adaptationGain: Sourced,
-        adaptationHalfLifeHours: Sourced
+        chaperoneEndocytosisFactor: Sourced, agonistDegradedFraction: Sourced,
+        constitutiveActivity: Sourced
     ) {
         self.kind = kind
         self.turnoverHalfLifeHours = turnoverHalfLifeHours
@@ -54,12 +47,8 @@ public struct ReceptorParameters: Sendable, Equatable {
         self.desensitizationRatePerHour = desensitizationRatePerHour
         self.resensitizationHalfLifeHours = resensitizationHalfLifeHours
         self.arrestinInternalizationRatePerHour = arrestinInternalizationRatePerHour
-        self.antagonistEndocytosisFactor = antagonistEndocytosisFactor
+        self.chaperoneEndocytosisFactor = chaperoneEndocytosisFactor
+        self.agonistDegradedFraction = agonistDegradedFraction
         self.constitutiveActivity = constitutiveActivity
-        self.transducerHalfMaxStimulus = transducerHalfMaxStimulus
-        self.synthesisFeedbackGain = synthesisFeedbackGain
-        self.synthesisFeedbackHalfLifeHours = synthesisFeedbackHalfLifeHours
-        self.adaptationGain = adaptationGain
-        self.adaptationHalfLifeHours = adaptationHalfLifeHours
     }
 }

@@ -1,53 +1,25 @@
+import Foundation
+
 extension CompiledModel {
-    /// Net response R = E − A of receptor r.
-    static func response(system: ReceptorSystem, r: Int, _ y: UnsafeBufferPointer<Double>) -> Double {
-        system.signal(r, y).transduced - y[system.receptorAdaptationState[r]]
-    }
-
-    /// Hedonic tone h = R_mu (1 + w_δ R_δ) − w_κ R_κ (dimensionless; fraction of maximal mu response).
-    static func hedonicTone(system: ReceptorSystem, layout: ModelLayout, physiology: Physiology,
-                            _ y: UnsafeBufferPointer<Double>) -> Double {
-        func responseOf(_ kind: ReceptorKind) -> Double {
-            guard let r = layout.receptorKinds.firstIndex(of: kind) else { return 0 }
-            return response(system: system, r: r, y)
-        }
-        return hedonicTone(mu: responseOf(.mu), delta: responseOf(.delta), kappa: responseOf(.kappa),
-                           physiology: physiology)
-    }
-
-    /// Hedonic tone from the net responses (0 for a receptor type the model lacks).
-    static func hedonicTone(mu: Double, delta: Double, kappa: Double, physiology: Physiology) -> Double {
-        mu * (1 + physiology.hedonicDeltaWeight.value * delta) - physiology.hedonicKappaWeight.value * kappa
-    }
-
-    /// Mu response to the tolerance probe: the reference agonist at a fixed free concentration,
-    /// in equilibrium with the current peptides on the current coupled surface receptors
-    /// (free plus reversibly bound; drugs washed out), minus the current adaptation. Algebraic,
-    /// no second simulation.
-    static func probeResponse(system: ReceptorSystem, layout: ModelLayout, physiology: Physiology,
-                              _ y: UnsafeBufferPointer<Double>) -> Double {
-        guard let r = layout.receptorKinds.firstIndex(of: .mu) else { return 0 }
-        let probeRatio = physiology.probeConcentrationNanomolar.value / physiology.probeKiNanomolar.value
-        var coupled = y[system.receptorFree[r]]
-        var denominator = 1 + probeRatio
-        var weighted = system.receptorConstitutive[r] + physiology.probeEfficacy.value * probeRatio
-        for p in system.receptorPairStart[r]..<system.receptorPairEnd[r] {
-            if system.pairRecycles[p] != 0 { coupled += y[system.pairState[p]] }
-            let l = system.pairLigand[p]
-            guard l < layout.peptideIDs.count, system.pairKoff[p] > 0 else { continue }
-            let ratio = system.ligandScale[l] * y[system.ligandState[l]] * system.pairKon[p] / system.pairKoff[p]
-            denominator += ratio
-            weighted += system.pairEfficacy[p] * ratio
-        }
-        let s = coupled * weighted / denominator
-        return s / (s + system.receptorTransducer[r]) - y[system.receptorAdaptationState[r]]
+    /// Mu response to the tolerance probe (Model2Design.md §7): the reference agonist at a fixed
+    /// free concentration c = K on the **currently free** mu receptors (receptors held by any
+    /// ligand are unavailable), through the reward circuit's coupling and the uncoupling:
+    /// R = S/(1 + S), S = κ_RW (1 − U_mu) ε_probe F_mu θ, θ = c/(c + K). No adaptation term:
+    /// tolerance is receptor-level.
+    static func probeResponse(system: ReceptorSystem, physiology: Physiology, _ y: UnsafeBufferPointer<Double>) -> Double {
+        let r = system.muReceptor
+        let c = physiology.probeConcentrationNanomolar.value
+        let theta = c / (c + physiology.probeKiNanomolar.value)
+        let s = system.rules.rewardCoupling * (1 - y[system.receptorUncoupled[r]]) * physiology.probeEfficacy.value
+            * y[system.receptorFree[r]] * theta
+        return s / (1 + s)
     }
 
     /// The value of `observable` at (time, y), for a single value (tests, checks). A row of
     /// columns goes through `ObservableRowQuantities` and `value(of:time:_:shared:)` instead.
     func value(of observable: Observable, time: Double, _ y: UnsafeBufferPointer<Double>) -> Double {
         var shared = ObservableRowQuantities(model: self, observables: [observable])
-        shared.update(model: self, y)
+        shared.update(model: self, time: time, y)
         return value(of: observable, time: time, y, shared: shared)
     }
 
@@ -56,7 +28,7 @@ extension CompiledModel {
     /// copies the model nor checks the row's uniqueness per column.
     func values(of observables: [Observable], time: Double, _ y: UnsafeBufferPointer<Double>,
                 shared: inout ObservableRowQuantities, into row: inout [Double]) {
-        shared.update(model: self, y)
+        shared.update(model: self, time: time, y)
         row.withUnsafeMutableBufferPointer { out in
             for j in 0..<observables.count { out[j] = value(of: observables[j], time: time, y, shared: shared) }
         }
@@ -94,22 +66,50 @@ extension CompiledModel {
         case .surfaceRelative(let r):
             return shared.surface[r] / reference.controlTotal[r]
         case .internalRelative(let r):
-            return y[system.receptorInternal[r]] / reference.controlTotal[r]
+            return (y[system.receptorInternal[r]] + y[system.receptorAgonistInternal[r]]) / reference.controlTotal[r]
         case .totalRelative(let r):
-            return (shared.surface[r] + y[system.receptorInternal[r]]) / reference.controlTotal[r]
+            return (shared.surface[r] + y[system.receptorInternal[r]] + y[system.receptorAgonistInternal[r]])
+                / reference.controlTotal[r]
         case .stimulus(let r):
             return shared.stimulus[r]
-        case .response(let r):
-            return shared.response[r]
-        case .adaptation(let r):
-            return y[system.receptorAdaptationState[r]]
+        case .uncoupled(let r):
+            return y[system.receptorUncoupled[r]]
+        case .circuitResponse(let circuit):
+            switch circuit {
+            case .reward: return shared.circuits.reward
+            case .lc: return shared.circuits.lc
+            case .kappa: return shared.circuits.kappa
+            case .respiration: return shared.respiration
+            }
+        case .lcAdaptation:
+            return y[system.lcFastState] + y[system.lcSlowState]
+        case .lcAdaptationSlow:
+            return y[system.lcSlowState]
+        case .rewardAdaptation:
+            return y[system.rewardFastState] + y[system.rewardSlowState]
+        case .dopamineTone:
+            return shared.dopamineTone
+        case .respiratoryDrive:
+            return (1 - shared.respiration) / (1 - reference.respirationResponse)
+        case .withdrawalSigns:
+            return shared.withdrawalSigns
+        case .dysphoria:
+            return shared.dysphoria
         case .hedonicTone:
-            return shared.hedonicTone
+            return shared.dopamineTone - shared.dysphoria
         case .withdrawalIndex:
-            return max(0, reference.hedonicTone - shared.hedonicTone)
+            return shared.withdrawalIndex
+        case .cowsEquivalent:
+            return Self.cowsEquivalent(withdrawalIndex: shared.withdrawalIndex, halfIndex: physiology.cowsHalfIndex.value)
         case .toleranceIndex:
             return 1 - shared.probeResponse / reference.probeResponse
         }
+    }
+
+    /// COWS points from the withdrawal index: 48 (1 − exp(−ln 2 · WI / WI_½)), monotone and
+    /// saturating (Model2Design.md §7; calibrated, not a prediction of item scores).
+    static func cowsEquivalent(withdrawalIndex: Double, halfIndex: Double) -> Double {
+        48 * (1 - exp(-0.6931471805599453 * max(0, withdrawalIndex) / halfIndex))
     }
 
     /// Surface receptors of type r: free + desensitized + bound.
@@ -120,69 +120,91 @@ extension CompiledModel {
     }
 }
 
-/// The quantities several columns of one output row share: per receptor the surface amount,
-/// the signal S and the net response R, plus the hedonic tone and the probe response. Filled
-/// once per row, so a row of all columns computes each receptor's signal once instead of once
-/// per column (stimulus, response, hedonic tone and withdrawal each recomputed it). Storage is
-/// allocated once per simulation; only what the requested columns use is computed.
+/// The quantities several columns of one output row share: per receptor the surface amount
+/// and the stimulus Q_r, the circuit responses, dopamine, dysphoria, the withdrawal signs and
+/// index, and the probe response. Filled once per row; storage is allocated once per
+/// simulation; only what the requested columns use is computed.
 struct ObservableRowQuantities {
     var surface: [Double]
     var stimulus: [Double]
-    var response: [Double]
-    var hedonicTone = 0.0
+    var circuits = SignallingRules.Circuits<Double>(
+        reward: 0, lc: 0, kappa: 0, delta: 0, rewardAC: 0, lcAC: 0, disinhibition: 0, dopamine: 0)
+    var respiration = 0.0
+    var dopamineTone = 0.0
+    var dysphoria = 0.0
+    var withdrawalSigns = 0.0
+    var withdrawalIndex = 0.0
     var probeResponse = 0.0
     private let needsSurface: Bool
     private let needsSignal: Bool
-    private let needsHedonicTone: Bool
     private let needsProbe: Bool
-    /// Receptor indices of mu, delta and kappa (-1 when the model lacks the type).
-    private let mu: Int, delta: Int, kappa: Int
+    /// The scenario's events as (kind index, start, end, intensity): the stimulus intensities
+    /// at an output time, for dysphoria (the system's own intensities are those at t = 0).
+    private let stimuli: [(kind: Int, start: Double, end: Double, intensity: Double)]
 
     init(model: CompiledModel, observables: [Observable]) {
         let receptors = model.layout.receptorKinds.count
         surface = Array(repeating: 0, count: receptors)
         stimulus = Array(repeating: 0, count: receptors)
-        response = Array(repeating: 0, count: receptors)
-        var surfaceUsed = false, signalUsed = false, hedonicUsed = false, probeUsed = false
+        var surfaceUsed = false, signalUsed = false, probeUsed = false
         for observable in observables {
             switch observable {
             case .occupancy, .occupancyTotal, .petOccupancy, .surfaceRelative, .totalRelative: surfaceUsed = true
-            case .stimulus, .response: signalUsed = true
-            case .hedonicTone, .withdrawalIndex: hedonicUsed = true; signalUsed = true
+            case .stimulus, .circuitResponse, .dopamineTone, .respiratoryDrive, .withdrawalSigns, .dysphoria,
+                 .hedonicTone, .withdrawalIndex, .cowsEquivalent:
+                signalUsed = true
             case .toleranceIndex: probeUsed = true
-            case .time, .plasma, .brain, .peptide, .internalRelative, .adaptation: break
+            case .time, .plasma, .brain, .peptide, .internalRelative, .uncoupled, .lcAdaptation, .lcAdaptationSlow,
+                 .rewardAdaptation:
+                break
             }
         }
         needsSurface = surfaceUsed
         needsSignal = signalUsed
-        needsHedonicTone = hedonicUsed
         needsProbe = probeUsed
-        let kinds = model.layout.receptorKinds
-        mu = kinds.firstIndex(of: .mu) ?? -1
-        delta = kinds.firstIndex(of: .delta) ?? -1
-        kappa = kinds.firstIndex(of: .kappa) ?? -1
+        stimuli = model.scenario.events.map { event in
+            (StimulusKind.allCases.firstIndex(of: event.kind)!, event.startHours,
+             event.startHours + event.durationHours, event.intensity)
+        }
     }
 
-    /// Computes the shared quantities of `model` at the state `y`.
-    mutating func update(model: CompiledModel, _ y: UnsafeBufferPointer<Double>) {
+    /// The intensity of stimulus kind `k` at `time` (events are on over [start, end)).
+    private func intensity(_ k: Int, at time: Double) -> Double {
+        var total = 0.0
+        for s in stimuli where s.kind == k && time >= s.start && time < s.end { total += s.intensity }
+        return total
+    }
+
+    /// Computes the shared quantities of `model` at (time, y).
+    mutating func update(model: CompiledModel, time: Double, _ y: UnsafeBufferPointer<Double>) {
         if needsSurface {
             for r in 0..<surface.count { surface[r] = model.surface(r, y) }
         }
         if needsSignal {
+            let system = model.system
+            let rules = system.rules
             for r in 0..<stimulus.count {
-                let (s, e) = model.system.signal(r, y)
-                stimulus[r] = s
-                response[r] = e - y[model.system.receptorAdaptationState[r]]
+                let fe = system.modulation(r, y).efficacy
+                stimulus[r] = (1 - y[system.receptorUncoupled[r]]) * system.rawStimulus(r, y, fe: fe).raw
             }
-        }
-        if needsHedonicTone {
-            hedonicTone = CompiledModel.hedonicTone(
-                mu: mu >= 0 ? response[mu] : 0, delta: delta >= 0 ? response[delta] : 0,
-                kappa: kappa >= 0 ? response[kappa] : 0, physiology: model.physiology)
+            let inputs = system.ruleInputs(y)
+            circuits = rules.circuits(inputs)
+            respiration = rules.respiration(inputs)
+            dopamineTone = circuits.dopamine / rules.dopamineSetPoint
+            dysphoria = rules.dysphoria(
+                inputs, circuits: circuits, stress: intensity(ReceptorSystem.stressIndex, at: time),
+                pain: intensity(ReceptorSystem.painIndex, at: time),
+                rejection: intensity(ReceptorSystem.rejectionIndex, at: time))
+            // Unopposed adaptation (hard max: an output, not a rate).
+            let share = rules.acOpposition
+            let lcOpposing = (1 - share) * max(0, circuits.lc - rules.lcSetPoint) + share * max(0, circuits.lcAC - rules.lcACSetPoint)
+            let rewardOpposing = (1 - share) * max(0, circuits.reward - rules.rewardSetPoint)
+                + share * max(0, circuits.rewardAC - rules.rewardACSetPoint)
+            withdrawalSigns = max(0, inputs.lcAdaptation - lcOpposing) + max(0, y[system.lcExtrinsicState])
+            withdrawalIndex = withdrawalSigns + 0.5 * max(0, inputs.rewardAdaptation - rewardOpposing)
         }
         if needsProbe {
-            probeResponse = CompiledModel.probeResponse(
-                system: model.system, layout: model.layout, physiology: model.physiology, y)
+            probeResponse = CompiledModel.probeResponse(system: model.system, physiology: model.physiology, y)
         }
     }
 }

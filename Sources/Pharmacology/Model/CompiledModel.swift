@@ -112,28 +112,45 @@ public struct CompiledModel: Sendable {
         self.layout = layout
         physiology = library.physiology
         events = try ModelEvent.make(scenario: scenario, layout: layout, library: library)
-        // Healthy set points: the control steady state with all feedback gains off fixes
-        // E_set; with E_set there, H = A = X = 0 is consistent, so the same state is the
-        // steady state of the full control system. With the gains off and peptides fixed the
-        // receptor equations are linear in the receptor amounts, so scaling synthesis by
-        // 1/total makes the healthy total exactly 1 per receptor type.
+        // Healthy set points (Model2Design.md §1): the control steady state with every
+        // rule-driven state pinned at 0 (rules disabled). With them at 0 and the peptides at
+        // their targets the receptor equations are linear in the receptor amounts (U = 0), so
+        // scaling synthesis by 1/total makes the healthy total exactly 1 per receptor type in
+        // one pass (model 2's "short fixed-point iteration" of k_syn needs a single step here).
+        // The set points read at that state make U = A = G = K_p = X = 0 consistent, so it is
+        // also the steady state of the full control system.
         var control = ReceptorSystem(layout: layout, library: library, subject: Subject(
             phenotype: .control, weightKilograms: scenario.subject.weightKilograms))
-        control.receptorSynthesisGain = Array(repeating: 0, count: control.receptorSynthesisGain.count)
-        control.endorphinSuppressionGain = 0
-        control.dynorphinInductionGain = 0
+        control.rules.enabled = false
         var controlState = try SteadyState.solve(control, from: control.initialGuess())
         var synthesis = control.receptorSynthesis
         for r in 0..<layout.receptorKinds.count {
             let total = Self.totalReceptor(layout: layout, r: r, controlState)
             synthesis[r] /= total
-            var states = [layout.receptorFree[r], layout.receptorDesensitized[r], layout.receptorInternal[r]]
+            var states = [layout.receptorFree[r], layout.receptorDesensitized[r], layout.receptorInternal[r],
+                          layout.receptorAgonistInternal[r]]
             states += layout.pairs.filter { $0.receptor == r }.map(\.state)
             for i in states { controlState[i] /= total }
         }
         control.receptorSynthesis = synthesis
-        let setPoints = controlState.withUnsafeBufferPointer { y in
-            (0..<layout.receptorKinds.count).map { control.signal($0, y).transduced }
+        var rules = control.rules
+        controlState.withUnsafeBufferPointer { y in
+            let inputs = control.ruleInputs(y)
+            let circuits = rules.circuits(inputs)
+            rules.rewardSetPoint = circuits.reward
+            rules.lcSetPoint = circuits.lc
+            rules.rewardACSetPoint = circuits.rewardAC
+            rules.lcACSetPoint = circuits.lcAC
+            rules.dopamineSetPoint = circuits.dopamine
+            rules.muActivationSetPoint = inputs.muActivation
+            rules.deltaActivationSetPoint = inputs.deltaActivation
+            rules.kappaActivationSetPoint = inputs.kappaActivation
+        }
+        rules.enabled = true
+        let respirationResponse = controlState.withUnsafeBufferPointer { y in rules.respiration(control.ruleInputs(y)) }
+        control.rules = rules
+        let controlProbe = controlState.withUnsafeBufferPointer { y in
+            Self.probeResponse(system: control, physiology: library.physiology, y)
         }
         var system = ReceptorSystem(layout: layout, library: library, subject: scenario.subject)
         system.receptorSynthesis = synthesis
@@ -142,7 +159,7 @@ public struct CompiledModel: Sendable {
                 system.receptorSynthesis[r] *= library.physiology.deficitReceptorSynthesisFactor.value
             }
         }
-        system.receptorSetPoint = setPoints
+        system.rules = rules
         var state = controlState
         if SteadyState.norm(SteadyState.residual(system, state)) > SteadyState.tolerance {
             state = try SteadyState.solve(system, from: controlState)
@@ -157,24 +174,17 @@ public struct CompiledModel: Sendable {
             for pair in layout.pairs where pair.receptor == r { total += state[pair.state] }
             return total
         }
-        var reference = ObservableReference(
-            controlTotal: controlTotal, hedonicTone: 0, probeResponse: 1, baselineSurface: baselineSurface)
-        let probe = state.withUnsafeBufferPointer { y in
-            Self.probeResponse(system: system, layout: layout, physiology: library.physiology, y)
-        }
-        reference.probeResponse = probe
-        reference.hedonicTone = state.withUnsafeBufferPointer { y in
-            Self.hedonicTone(system: system, layout: layout, physiology: library.physiology, y)
-        }
-        self.reference = reference
+        reference = ObservableReference(
+            controlTotal: controlTotal, probeResponse: controlProbe, respirationResponse: respirationResponse,
+            baselineSurface: baselineSurface)
     }
 
     static func totalReceptor(layout: ModelLayout, r: Int, _ y: [Double]) -> Double {
         var total = y[layout.receptorFree[r]] + y[layout.receptorDesensitized[r]] + y[layout.receptorInternal[r]]
+            + y[layout.receptorAgonistInternal[r]]
         for pair in layout.pairs where pair.receptor == r { total += y[pair.state] }
         return total
     }
-
     /// The dotted names of the parameter vector, in order (`parameterValues` matches).
     public var parameterNames: [String] { Self.parameterEntries(library: library, layout: layout).map(\.name) }
 

@@ -102,7 +102,7 @@ final class ExtremaTracker {
                 for j in 0..<k { samples[j] = previousEndValues[j] }
                 continue
             }
-            shared.update(model: model, y)
+            shared.update(model: model, time: t, y)
             for j in 0..<k { samples[i * k + j] = model.value(of: observables[j], time: t, y, shared: shared) }
         }
         // `state` holds the last sample: the step's (or window's) end.
@@ -150,7 +150,7 @@ final class ExtremaTracker {
         let y = UnsafeBufferPointer(state)
         let found = Self.minimize(lo, hi, tolerance: 1e-6 * (hi - lo)) { t in
             step.state(at: t, into: state)
-            single[j].update(model: model, y)
+            single[j].update(model: model, time: t, y)
             return -sign * model.value(of: observable, time: t, y, shared: single[j])
         }
         let value = -sign * found.value

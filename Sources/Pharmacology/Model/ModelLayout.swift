@@ -3,8 +3,11 @@
 /// Order: per PK species (drug or metabolite) central, optional peripheral, optional deep
 /// peripheral, effect site, then one depot per extravascular route used (two when the route has
 /// a slow depot: fast, then slow); peptides; the two peptide feedback states; per
-/// receptor free, desensitized, internalized, synthesis-control H and adaptation A; then one
-/// bound state per (receptor, ligand) pair, grouped by receptor.
+/// receptor free F, desensitized D, constitutive endosome I^c, agonist endosome I^a and
+/// uncoupled fraction U; one bound state per (receptor, ligand) pair, grouped by receptor;
+/// then the counter-adaptation pools (LC fast, slow; reward fast, slow), the LC extrinsic
+/// drive G and, only when an NMDA blocker is dosed, the ketamine plasticity K_p
+/// (Model2Design.md §2).
 package struct ModelLayout: Sendable, Equatable {
     struct Depot: Sendable, Equatable {
         var species: Int
@@ -36,11 +39,14 @@ package struct ModelLayout: Sendable, Equatable {
     var receptorFree: [Int] = []
     var receptorDesensitized: [Int] = []
     var receptorInternal: [Int] = []
-    var receptorSynthesis: [Int] = []
-    var receptorAdaptation: [Int] = []
+    var receptorAgonistInternal: [Int] = []
+    var receptorUncoupled: [Int] = []
     /// Ligand ids: peptides first, then species.
     package internal(set) var ligandIDs: [String] = []
     var pairs: [Pair] = []
+    var lcFast = 0, lcSlow = 0, rewardFast = 0, rewardSlow = 0, lcExtrinsic = 0
+    /// −1 when no NMDA blocker is dosed.
+    var ketaminePlasticity = -1
     package internal(set) var stateNames: [String] = []
 
     var dimension: Int { stateNames.count }
@@ -112,9 +118,9 @@ package struct ModelLayout: Sendable, Equatable {
             let p = kind.rawValue
             layout.receptorFree.append(newState(p + ".free"))
             layout.receptorDesensitized.append(newState(p + ".desensitized"))
-            layout.receptorInternal.append(newState(p + ".internalized"))
-            layout.receptorSynthesis.append(newState(p + ".synthesis_control"))
-            layout.receptorAdaptation.append(newState(p + ".adaptation"))
+            layout.receptorInternal.append(newState(p + ".internalized_constitutive"))
+            layout.receptorAgonistInternal.append(newState(p + ".internalized_agonist"))
+            layout.receptorUncoupled.append(newState(p + ".uncoupled"))
         }
         // The peptide feedback and the observables are defined on mu signalling.
         guard layout.receptorKinds.contains(.mu) else {
@@ -128,6 +134,12 @@ package struct ModelLayout: Sendable, Equatable {
                 layout.pairs.append(Pair(receptor: r, ligand: l, state: state))
             }
         }
+        layout.lcFast = newState("lc.adaptation_fast")
+        layout.lcSlow = newState("lc.adaptation_slow")
+        layout.rewardFast = newState("reward.adaptation_fast")
+        layout.rewardSlow = newState("reward.adaptation_slow")
+        layout.lcExtrinsic = newState("lc.extrinsic_drive")
+        if layout.receptorKinds.contains(.nmda) { layout.ketaminePlasticity = newState("ketamine_plasticity") }
         return layout
     }
 }

@@ -48,11 +48,17 @@ struct NonNegativeOutput {
             case .occupancy(let r, let p): return .perSurface(receptor: r, numerator: atol[layout.pairs[p].state])
             case .occupancyTotal(let r): return .perSurface(receptor: r, numerator: pairs(r))
             case .surfaceRelative(let r): return .fixed(surface(r) / model.reference.controlTotal[r])
-            case .internalRelative(let r): return .fixed(atol[system.receptorInternal[r]] / model.reference.controlTotal[r])
+            case .internalRelative(let r):
+                return .fixed((atol[system.receptorInternal[r]] + atol[system.receptorAgonistInternal[r]]) / model.reference.controlTotal[r])
             case .totalRelative(let r):
-                return .fixed((surface(r) + atol[system.receptorInternal[r]]) / model.reference.controlTotal[r])
+                return .fixed((surface(r) + atol[system.receptorInternal[r]] + atol[system.receptorAgonistInternal[r]])
+                    / model.reference.controlTotal[r])
             // PET occupancy is relative to the drug-free surface: below 0 when receptors up-regulate.
-            case .time, .petOccupancy, .stimulus, .response, .adaptation, .hedonicTone, .withdrawalIndex, .toleranceIndex:
+            // The rule-driven states are smooth-max driven and may dip by round-off below 0;
+            // the signs, index and COWS are max(0, ·) by construction.
+            case .time, .petOccupancy, .stimulus, .uncoupled, .circuitResponse, .lcAdaptation, .lcAdaptationSlow,
+                 .rewardAdaptation, .dopamineTone, .respiratoryDrive, .withdrawalSigns, .dysphoria, .hedonicTone,
+                 .withdrawalIndex, .cowsEquivalent, .toleranceIndex:
                 return .signed
             }
         }

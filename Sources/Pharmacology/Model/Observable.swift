@@ -16,12 +16,29 @@ enum Observable: Sendable, Equatable {
     case surfaceRelative(receptor: Int)
     case internalRelative(receptor: Int)
     case totalRelative(receptor: Int)
+    /// Q_r = (1 − U_r)(c0 F + Σ ε β B): the coupled efficacy-weighted amount.
     case stimulus(receptor: Int)
-    case response(receptor: Int)
-    case adaptation(receptor: Int)
+    /// U_r, the long-term uncoupled fraction.
+    case uncoupled(receptor: Int)
+    /// E_c of a circuit (Model2Design.md §3.2).
+    case circuitResponse(Circuit)
+    /// A_LC = fast + slow pool; the slow pool alone; A_RW.
+    case lcAdaptation
+    case lcAdaptationSlow
+    case rewardAdaptation
+    case dopamineTone
+    case respiratoryDrive
+    case withdrawalSigns
+    case dysphoria
     case hedonicTone
     case withdrawalIndex
+    case cowsEquivalent
     case toleranceIndex
+
+    /// The circuits with a response column.
+    enum Circuit: String, Sendable, Equatable, CaseIterable {
+        case reward, lc, respiration, kappa
+    }
 
     /// Every observable of `layout` with its CSV name, in the canonical column order.
     static func all(for layout: ModelLayout) -> [(name: String, observable: Observable)] {
@@ -42,11 +59,19 @@ enum Observable: Sendable, Equatable {
             out.append((k + "_internal_rel", .internalRelative(receptor: r)))
             out.append((k + "_total_rel", .totalRelative(receptor: r)))
             out.append((k + "_stimulus", .stimulus(receptor: r)))
-            out.append((k + "_response", .response(receptor: r)))
-            out.append((k + "_adaptation", .adaptation(receptor: r)))
+            if kind != .nmda { out.append((k + "_uncoupled", .uncoupled(receptor: r))) }
         }
+        for circuit in Circuit.allCases { out.append((circuit.rawValue + "_response", .circuitResponse(circuit))) }
+        out.append(("lc_adaptation", .lcAdaptation))
+        out.append(("lc_adaptation_slow", .lcAdaptationSlow))
+        out.append(("reward_adaptation", .rewardAdaptation))
+        out.append(("dopamine_tone", .dopamineTone))
+        out.append(("respiratory_drive", .respiratoryDrive))
+        out.append(("withdrawal_signs", .withdrawalSigns))
+        out.append(("dysphoria", .dysphoria))
         out.append(("hedonic_tone", .hedonicTone))
         out.append(("withdrawal_index", .withdrawalIndex))
+        out.append(("cows_equivalent", .cowsEquivalent))
         out.append(("tolerance_index", .toleranceIndex))
         return out
     }
@@ -56,10 +81,10 @@ enum Observable: Sendable, Equatable {
 package struct ObservableReference: Sendable, Equatable {
     /// Total receptor amount per type in the healthy control steady state (the "1" of `_rel`).
     package var controlTotal: [Double]
-    /// Hedonic tone of the subject's own drug-free steady state (withdrawal is measured from it).
-    package var hedonicTone: Double
-    /// Mu probe response in the subject's drug-naive steady state.
+    /// Mu probe response in the drug-free **control** steady state (tolerance_index 0 there).
     package var probeResponse: Double
+    /// Respiratory response E_R in the drug-free control steady state (respiratory_drive 1 there).
+    package var respirationResponse: Double
     /// Surface receptor amount per type (free + desensitized + bound, same scale as
     /// `controlTotal`) in the subject's own drug-free steady state: the baseline a PET scan
     /// before the drug would see (`<receptor>_pet_occupancy`).

@@ -36,13 +36,9 @@ public enum ParameterCatalog {
             add(p + "desensitization_rate_per_h", "1/h", .switchableRate, base.appending(path: \.desensitizationRatePerHour))
             add(p + "resensitization_half_life_h", "h", .halfLife, base.appending(path: \.resensitizationHalfLifeHours))
             add(p + "arrestin_internalization_rate_per_h", "1/h", .switchableRate, base.appending(path: \.arrestinInternalizationRatePerHour))
-            add(p + "antagonist_endocytosis_factor", "1", .nonNegative("a factor on the endocytosis rate; zero stops antagonist-bound endocytosis"), base.appending(path: \.antagonistEndocytosisFactor))
+            add(p + "chaperone_endocytosis_factor", "1", .nonNegative("a factor on the constitutive endocytosis of antagonist-bound receptors; zero stops it"), base.appending(path: \.chaperoneEndocytosisFactor))
+            add(p + "agonist_degraded_fraction", "1", ParameterRange(lowerBound: 0, includesLowerBound: true, upperBound: 1, includesUpperBound: false, reason: "a share of each endosomal cycle; at 1 no agonist-internalized receptor would recycle"), base.appending(path: \.agonistDegradedFraction))
             add(p + "constitutive_activity", "1", .fraction("a share of full activation"), base.appending(path: \.constitutiveActivity))
-            add(p + "transducer_half_max_stimulus", "1", .positive("the response S / (S + K) is undefined at rest when K is zero"), base.appending(path: \.transducerHalfMaxStimulus))
-            add(p + "synthesis_feedback_gain", "1", .gain, base.appending(path: \.synthesisFeedbackGain))
-            add(p + "synthesis_feedback_half_life_h", "h", .halfLife, base.appending(path: \.synthesisFeedbackHalfLifeHours))
-            add(p + "adaptation_gain", "1", .gain, base.appending(path: \.adaptationGain))
-            add(p + "adaptation_half_life_h", "h", .halfLife, base.appending(path: \.adaptationHalfLifeHours))
         }
         func addBindings<Owner>(_ prefix: String, _ owner: WritableKeyPath<DrugLibrary, Owner>,
                                 _ bindings: WritableKeyPath<Owner, [ReceptorBinding]>, _ list: [ReceptorBinding]) {
@@ -116,22 +112,56 @@ public enum ParameterCatalog {
         }
         let ph: WritableKeyPath<DrugLibrary, Physiology> = \DrugLibrary.physiology
         let probe = ParameterRange.positive("tolerance_index is relative to the response to this probe, zero without it")
+        let coupling = ParameterRange.nonNegative("a transducer ratio; zero silences the circuit")
         let physiology: [(String, String, ParameterRange, WritableKeyPath<Physiology, Sourced>)] = [
-            ("endorphin_suppression_gain", "1", .gain, \.endorphinSuppressionGain),
-            ("endorphin_suppression_half_life_h", "h", .halfLife, \.endorphinSuppressionHalfLifeHours),
-            ("dynorphin_induction_gain", "1", .gain, \.dynorphinInductionGain),
-            ("dynorphin_induction_half_life_h", "h", .halfLife, \.dynorphinInductionHalfLifeHours),
-            ("dynorphin_drive_from_mu", "1", .weight, \.dynorphinDriveFromMu),
-            ("dynorphin_drive_from_stress", "1", .weight, \.dynorphinDriveFromStress),
-            ("hedonic_delta_weight", "1", .weight, \.hedonicDeltaWeight),
-            ("hedonic_kappa_weight", "1", .weight, \.hedonicKappaWeight),
-            ("deficit_release_factor", "1", .positive("scales endogenous release in the opioid-deficit phenotype; zero leaves no peptide"), \.deficitReleaseFactor),
-            ("deficit_receptor_synthesis_factor", "1", .positive("scales receptor synthesis in the opioid-deficit phenotype; zero leaves no receptors"), \.deficitReceptorSynthesisFactor),
-            ("probe_concentration_nM", "nM", probe, \.probeConcentrationNanomolar),
-            ("probe_ki_nM", "nM", probe, \.probeKiNanomolar),
-            ("probe_efficacy", "1", probe, \.probeEfficacy),
+            ("model.endorphin_suppression_gain", "1", .gain, \.endorphinSuppressionGain),
+            ("model.endorphin_suppression_half_life_h", "h", .halfLife, \.endorphinSuppressionHalfLifeHours),
+            ("model.dynorphin_induction_gain", "1", .gain, \.dynorphinInductionGain),
+            ("model.dynorphin_induction_half_life_h", "h", .halfLife, \.dynorphinInductionHalfLifeHours),
+            ("model.dynorphin_drive_from_dopamine", "1", .weight, \.dynorphinDriveFromDopamine),
+            ("model.dynorphin_drive_from_adaptation", "1", .weight, \.dynorphinDriveFromAdaptation),
+            ("model.dynorphin_drive_from_stress", "1", .weight, \.dynorphinDriveFromStress),
+            ("model.deficit_release_factor", "1", .positive("scales endogenous release in the opioid-deficit phenotype; zero leaves no peptide"), \.deficitReleaseFactor),
+            ("model.deficit_receptor_synthesis_factor", "1", .positive("scales receptor synthesis in the opioid-deficit phenotype; zero leaves no receptors"), \.deficitReceptorSynthesisFactor),
+            ("model.probe_concentration_nM", "nM", probe, \.probeConcentrationNanomolar),
+            ("model.probe_ki_nM", "nM", probe, \.probeKiNanomolar),
+            ("model.probe_efficacy", "1", probe, \.probeEfficacy),
+            ("reward.coupling", "1", coupling, \.rewardCoupling),
+            ("reward.ac_coupling", "1", coupling, \.rewardACCoupling),
+            ("lc.coupling", "1", coupling, \.lcCoupling),
+            ("lc.ac_coupling", "1", coupling, \.lcACCoupling),
+            ("respiration.coupling", "1", coupling, \.respirationCoupling),
+            ("respiration.slope", "1", .positive("the transducer slope; zero makes the response constant"), \.respirationSlope),
+            ("delta_reward.coupling", "1", coupling, \.deltaRewardCoupling),
+            ("kappa.coupling", "1", coupling, \.kappaCoupling),
+            ("model.delta_potentiation", "1", .weight, \.deltaPotentiation),
+            ("dependence.ac_opposition", "1", .fraction("a share between the circuit output (0) and the AC-path inhibition (1)"), \.acOpposition),
+            ("uncoupling.onset_half_life_h", "h", .halfLife, \.uncouplingOnsetHalfLifeHours),
+            ("uncoupling.recovery_half_life_h", "h", .halfLife, \.uncouplingRecoveryHalfLifeHours),
+            ("uncoupling.gain", "1", .gain, \.uncouplingGain),
+            ("uncoupling.arrestin_independent_share", "1", .fraction("a share of the activation"), \.uncouplingArrestinIndependentShare),
+            ("dependence.fast_half_life_h", "h", .halfLife, \.dependenceFastHalfLifeHours),
+            ("dependence.fast_gain", "1", .gain, \.dependenceFastGain),
+            ("dependence.slow_half_life_h", "h", .halfLife, \.dependenceSlowHalfLifeHours),
+            ("dependence.slow_gain", "1", .gain, \.dependenceSlowGain),
+            ("dependence.smoothing_width", "1", .positive("the width of the smooth max; zero is the non-differentiable max"), \.smoothingWidth),
+            ("model.nmda_share", "1", .fraction("a share of the drive that needs NMDA activity"), \.nmdaShare),
+            ("lc.extrinsic_gain", "1", .gain, \.lcExtrinsicGain),
+            ("lc.extrinsic_half_life_h", "h", .halfLife, \.lcExtrinsicHalfLifeHours),
+            ("ketamine_plasticity.onset_rate_per_h", "1/h", .switchableRate, \.ketaminePlasticityOnsetRatePerHour),
+            ("ketamine_plasticity.half_life_h", "h", .halfLife, \.ketaminePlasticityHalfLifeHours),
+            ("dopamine.floor", "1", .fraction("a share of the maximal dopamine release"), \.dopamineFloor),
+            ("dopamine.kappa_inhibition", "1", .fraction("a share of dopamine release kappa can remove"), \.dopamineKappaInhibition),
+            ("dysphoria.tonic", "1", .weight, \.dysphoriaTonic),
+            ("dysphoria.kappa_weight", "1", .weight, \.dysphoriaKappaWeight),
+            ("dysphoria.stress_weight", "1", .weight, \.dysphoriaStressWeight),
+            ("dysphoria.pain_weight", "1", .weight, \.dysphoriaPainWeight),
+            ("dysphoria.rejection_weight", "1", .weight, \.dysphoriaRejectionWeight),
+            ("dysphoria.mu_relief", "1", .fraction("a share of the aversive drive mu signalling can relieve"), \.dysphoriaMuRelief),
+            ("dysphoria.ketamine_relief", "1", .fraction("a share of the aversive drive ketamine plasticity can relieve"), \.dysphoriaKetamineRelief),
+            ("cows.half_index", "1", .positive("the withdrawal index at half of the COWS scale; zero maps every index to 48"), \.cowsHalfIndex),
         ]
-        for (name, unit, range, kp) in physiology { add("model." + name, unit, range, ph.appending(path: kp)) }
+        for (name, unit, range, kp) in physiology { add(name, unit, range, ph.appending(path: kp)) }
         return out
     }
 

@@ -66,20 +66,25 @@ extension ReceptorSystem {
             + drugs.map { $0.fractionUnbound.value * $0.brainPartition.value }
         let ligandBindings: [[ReceptorBinding]] = library.peptides.map(\.bindings) + drugs.map(\.bindings)
         // Receptors.
+        let ph = library.physiology
+        let arrestinIndependent = ph.uncouplingArrestinIndependentShare.value
         receptorFree = layout.receptorFree
         receptorDesensitized = layout.receptorDesensitized
         receptorInternal = layout.receptorInternal
-        receptorSynthesisState = layout.receptorSynthesis
-        receptorAdaptationState = layout.receptorAdaptation
+        receptorAgonistInternal = layout.receptorAgonistInternal
+        receptorUncoupled = layout.receptorUncoupled
         receptorPairStart = []; receptorPairEnd = []; receptorModulatorStart = []; receptorModulatorEnd = []
         receptorSynthesis = []; receptorEndocytosis = []; receptorResensitization = []; receptorRecycling = []
-        receptorDegradation = []; receptorConstitutive = []; receptorTransducer = []; receptorSynthesisGain = []
-        receptorSynthesisRate = []; receptorAdaptationGain = []; receptorAdaptationRate = []
-        receptorSetPoint = Array(repeating: 0, count: layout.receptorKinds.count)
+        receptorDegradation = []; receptorAgonistDegradation = []; receptorArrestinInternalization = []
+        receptorConstitutive = []
         pairState = []; pairLigand = []; pairKon = []; pairKoff = []; pairEfficacy = []
         pairDesensitization = []; pairInternalization = []; pairRecycles = []; pairModulated = []
+        pairActivation = []; pairIsDrug = []
         modulatorLigand = []; modulatorKd = []; modulatorAlphaMinusOne = []; modulatorBetaMinusOne = []
         muReceptor = layout.receptorKinds.firstIndex(of: .mu) ?? 0
+        deltaReceptor = layout.receptorKinds.firstIndex(of: .delta) ?? -1
+        kappaReceptor = layout.receptorKinds.firstIndex(of: .kappa) ?? -1
+        nmdaReceptor = layout.receptorKinds.firstIndex(of: .nmda) ?? -1
         for (r, kind) in layout.receptorKinds.enumerated() {
             let rp = library.receptor(kind)!
             let kturn = ln2 / rp.turnoverHalfLifeHours.value
@@ -87,18 +92,16 @@ extension ReceptorSystem {
             let krec = ln2 / rp.recyclingHalfLifeHours.value
             let kdeg = kturn / phi
             let kendo = phi / (1 - phi) * (krec + kdeg)
+            let degraded = rp.agonistDegradedFraction.value
             receptorSynthesis.append(kturn)
             receptorEndocytosis.append(kendo)
             receptorResensitization.append(ln2 / rp.resensitizationHalfLifeHours.value)
             receptorRecycling.append(krec)
             receptorDegradation.append(kdeg)
+            receptorAgonistDegradation.append(krec * degraded / (1 - degraded))
+            receptorArrestinInternalization.append(rp.arrestinInternalizationRatePerHour.value)
             let c0 = rp.constitutiveActivity.value
             receptorConstitutive.append(c0)
-            receptorTransducer.append(rp.transducerHalfMaxStimulus.value)
-            receptorSynthesisGain.append(rp.synthesisFeedbackGain.value)
-            receptorSynthesisRate.append(ln2 / rp.synthesisFeedbackHalfLifeHours.value)
-            receptorAdaptationGain.append(rp.adaptationGain.value)
-            receptorAdaptationRate.append(ln2 / rp.adaptationHalfLifeHours.value)
             receptorPairStart.append(pairState.count)
             for pair in layout.pairs where pair.receptor == r {
                 let b = ligandBindings[pair.ligand].first { $0.receptor == kind }!
@@ -115,9 +118,9 @@ extension ReceptorSystem {
                 }
                 let bias = isAgonist ? b.arrestinBias.value : 0
                 pairDesensitization.append(rp.desensitizationRatePerHour.value * bias)
-                pairInternalization.append(
-                    kendo * (isAgonist ? 1 : rp.antagonistEndocytosisFactor.value)
-                        + rp.arrestinInternalizationRatePerHour.value * bias)
+                pairInternalization.append(kendo * (isAgonist ? 1 : rp.chaperoneEndocytosisFactor.value))
+                pairActivation.append(isAgonist ? b.efficacy.value * (arrestinIndependent + (1 - arrestinIndependent) * bias) : 0)
+                pairIsDrug.append(pair.ligand >= layout.peptideIDs.count ? 1 : 0)
                 pairRecycles.append(b.irreversible ? 0 : 1)
                 pairModulated.append(isAgonist ? 1 : 0)
             }
@@ -133,8 +136,18 @@ extension ReceptorSystem {
             }
             receptorModulatorEnd.append(modulatorLigand.count)
         }
+        // Circuits and counter-adaptation.
+        rules = SignallingRules(physiology: ph)
+        lcFastState = layout.lcFast
+        lcSlowState = layout.lcSlow
+        rewardFastState = layout.rewardFast
+        rewardSlowState = layout.rewardSlow
+        lcExtrinsicState = layout.lcExtrinsic
+        ketaminePlasticityState = layout.ketaminePlasticity
+        fastRate = ln2 / ph.dependenceFastHalfLifeHours.value
+        slowRate = ln2 / ph.dependenceSlowHalfLifeHours.value
+        extrinsicRate = ln2 / ph.lcExtrinsicHalfLifeHours.value
         // Peptides.
-        let ph = library.physiology
         peptideState = layout.peptideStates
         peptideClearance = library.peptides.map { ln2 / $0.halfLifeHours.value }
         let deficit = subject.phenotype == .opioidDeficit ? ph.deficitReleaseFactor.value : 1
@@ -151,8 +164,6 @@ extension ReceptorSystem {
         endorphinSuppressionRate = ln2 / ph.endorphinSuppressionHalfLifeHours.value
         dynorphinInductionGain = ph.dynorphinInductionGain.value
         dynorphinInductionRate = ln2 / ph.dynorphinInductionHalfLifeHours.value
-        dynorphinDriveFromMu = ph.dynorphinDriveFromMu.value
-        dynorphinDriveFromStress = ph.dynorphinDriveFromStress.value
         stimulusIntensity = Array(repeating: 0, count: StimulusKind.allCases.count)
         updatePeptideDrive()  // didSet does not run in an initializer
         jacobianPositions = structuralJacobianPositions()

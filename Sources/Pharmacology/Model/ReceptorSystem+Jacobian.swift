@@ -70,26 +70,25 @@ extension ReceptorSystem {
         for k in 0..<transferSource.count {
             J.add(transferTarget[k], transferSource[k], transferCoefficient[k])
         }
-        // Receptors.
+        // Receptors: binding and trafficking (mass action, closed form).
         for r in 0..<receptorFree.count {
             let (fa, fe) = modulation(r, y)
-            let iF = receptorFree[r], iD = receptorDesensitized[r], iI = receptorInternal[r]
-            let ih = receptorSynthesisState[r], ia = receptorAdaptationState[r]
+            let iF = receptorFree[r], iD = receptorDesensitized[r]
+            let iI = receptorInternal[r], iA = receptorAgonistInternal[r]
             let free = y[iF]
-            let kendo = receptorEndocytosis[r]
-            let synthesis = receptorSynthesis[r] * exp(receptorSynthesisGain[r] * y[ih])
+            let kendo = receptorEndocytosis[r], krec = receptorRecycling[r]
+            let karr = receptorArrestinInternalization[r]
             J.add(iF, iF, -(kendo))
             J.add(iF, iD, receptorResensitization[r])
-            J.add(iF, iI, receptorRecycling[r])
-            J.add(iF, ih, synthesis * receptorSynthesisGain[r])
-            J.add(iD, iD, -(receptorResensitization[r] + kendo))
+            J.add(iF, iI, krec)
+            J.add(iF, iA, krec)
+            J.add(iD, iD, -(receptorResensitization[r] + karr))
             J.add(iI, iF, kendo)
-            J.add(iI, iD, kendo)
-            J.add(iI, iI, -(receptorRecycling[r] + receptorDegradation[r]))
-            var s = receptorConstitutive[r] * free
+            J.add(iI, iI, -(krec + receptorDegradation[r]))
+            J.add(iA, iD, karr)
+            J.add(iA, iA, -(krec + receptorAgonistDegradation[r]))
             for p in receptorPairStart[r]..<receptorPairEnd[r] {
                 let ib = pairState[p]
-                let b = y[ib]
                 let l = pairLigand[p]
                 let il = ligandState[l]
                 let c = ligandScale[l] * y[il]
@@ -115,41 +114,9 @@ extension ReceptorSystem {
                         J.add(iF, im, -(dv))
                     }
                 }
-                s += pairEfficacy[p] * (modulated ? fe : 1) * b
             }
-            // Rows driven by the transduced response E(S): H, A (and X_e, X_d for mu).
-            let ke = receptorTransducer[r]
-            let dEdS = ke / ((s + ke) * (s + ke))
-            let isMu = r == muReceptor
-            let coefH = -receptorSynthesisRate[r] * dEdS
-            let coefA = receptorAdaptationRate[r] * receptorAdaptationGain[r] * dEdS
-            let coefXe = isMu ? endorphinSuppressionRate * dEdS : 0
-            let coefXd = isMu ? dynorphinInductionRate * dynorphinDriveFromMu * dEdS : 0
-            let ixe = endorphinSuppressionState, ixd = dynorphinInductionState
-            @inline(__always) func addStimulusGradient(_ column: Int, _ dS: Double) {
-                J.add(ih, column, coefH * dS)
-                J.add(ia, column, coefA * dS)
-                if isMu {
-                    J.add(ixe, column, coefXe * dS)
-                    J.add(ixd, column, coefXd * dS)
-                }
-            }
-            addStimulusGradient(iF, receptorConstitutive[r])
-            for p in receptorPairStart[r]..<receptorPairEnd[r] {
-                let modulated = pairModulated[p] != 0
-                addStimulusGradient(pairState[p], pairEfficacy[p] * (modulated ? fe : 1))
-            }
-            for m in receptorModulatorStart[r]..<receptorModulatorEnd[r] {
-                let (_, dfe) = modulationDerivative(m, fa: fa, fe: fe, y)
-                var dS = 0.0
-                for p in receptorPairStart[r]..<receptorPairEnd[r] where pairModulated[p] != 0 {
-                    dS += pairEfficacy[p] * dfe * y[pairState[p]]
-                }
-                addStimulusGradient(ligandState[modulatorLigand[m]], dS)
-            }
-            J.add(ih, ih, -(receptorSynthesisRate[r]))
-            J.add(ia, ia, -(receptorAdaptationRate[r]))
         }
+        accumulateRuleJacobian(state: y, into: &J)
         // Peptides.
         let ixe = endorphinSuppressionState, ixd = dynorphinInductionState
         let xe = y[ixe], xd = y[ixd]
@@ -171,6 +138,147 @@ extension ReceptorSystem {
         J.add(ixd, ixd, -(dynorphinInductionRate))
     }
 
+    /// The rows of the rule-driven states (U, the four pools, G, K_p, X_e, X_d): the rules of
+    /// `SignallingRules` evaluated once in `Dual` seeded on their 13 inputs, then each row's
+    /// gradient chained to the states through the inputs' closed-form derivatives. Each row
+    /// scatters only the inputs its rule reads (`RuleMask`), so the recorded pattern is the
+    /// structural one.
+    @inlinable
+    func accumulateRuleJacobian<Target: JacobianAccumulator>(
+        state y: UnsafeBufferPointer<Double>, into J: inout Target
+    ) {
+        typealias Seed = SignallingRules.Seed
+        let plain = ruleInputs(y)
+        let inputs = SignallingRules.Inputs<Dual>(
+            muRaw: .seed(plain.muRaw, Seed.muRaw), deltaRaw: .seed(plain.deltaRaw, Seed.deltaRaw),
+            kappaRaw: .seed(plain.kappaRaw, Seed.kappaRaw),
+            muUncoupled: .seed(plain.muUncoupled, Seed.muUncoupled),
+            deltaUncoupled: .seed(plain.deltaUncoupled, Seed.deltaUncoupled),
+            kappaUncoupled: .seed(plain.kappaUncoupled, Seed.kappaUncoupled),
+            muActivation: .seed(plain.muActivation, Seed.muActivation),
+            deltaActivation: .seed(plain.deltaActivation, Seed.deltaActivation),
+            kappaActivation: .seed(plain.kappaActivation, Seed.kappaActivation),
+            nmdaAvailable: .seed(plain.nmdaAvailable, Seed.nmdaAvailable),
+            lcAdaptation: .seed(plain.lcAdaptation, Seed.lcAdaptation),
+            rewardAdaptation: .seed(plain.rewardAdaptation, Seed.rewardAdaptation),
+            ketaminePlasticity: .seed(plain.ketaminePlasticity, Seed.ketaminePlasticity))
+        let circuits = rules.circuits(inputs)
+        let drives = rules.drives(inputs, circuits: circuits, stress: Dual(stimulusIntensity[Self.stressIndex]))
+        let M = RuleMask.self
+        addRuleRow(receptorUncoupled[muReceptor], drives.muUncoupling.gradient, 1, M.uncouplingMu, y, &J)
+        if deltaReceptor >= 0 {
+            addRuleRow(receptorUncoupled[deltaReceptor], drives.deltaUncoupling.gradient, 1, M.uncouplingDelta, y, &J)
+        }
+        if kappaReceptor >= 0 {
+            addRuleRow(receptorUncoupled[kappaReceptor], drives.kappaUncoupling.gradient, 1, M.uncouplingKappa, y, &J)
+        }
+        if nmdaReceptor >= 0 {
+            J.add(receptorUncoupled[nmdaReceptor], receptorUncoupled[nmdaReceptor], -rules.uncouplingRecoveryRate)
+        }
+        addRuleRow(lcFastState, drives.lcFastTarget.gradient, fastRate, M.lcFast, y, &J)
+        addRuleRow(lcSlowState, drives.lcSlowTarget.gradient, slowRate, M.lcSlow, y, &J)
+        addRuleRow(rewardFastState, drives.rewardFastTarget.gradient, fastRate, M.rewardFast, y, &J)
+        addRuleRow(rewardSlowState, drives.rewardSlowTarget.gradient, slowRate, M.rewardSlow, y, &J)
+        addRuleRow(lcExtrinsicState, drives.extrinsicTarget.gradient, extrinsicRate, M.extrinsic, y, &J)
+        addRuleRow(endorphinSuppressionState, drives.endorphinSuppressionTarget.gradient, endorphinSuppressionRate,
+                   M.endorphinSuppression, y, &J)
+        addRuleRow(dynorphinInductionState, drives.dynorphinInductionTarget.gradient, dynorphinInductionRate,
+                   M.dynorphinInduction, y, &J)
+        if ketaminePlasticityState >= 0 {
+            addRuleRow(ketaminePlasticityState, drives.ketaminePlasticity.gradient, 1, M.ketamine, y, &J)
+        }
+        J.add(lcFastState, lcFastState, -fastRate)
+        J.add(lcSlowState, lcSlowState, -slowRate)
+        J.add(rewardFastState, rewardFastState, -fastRate)
+        J.add(rewardSlowState, rewardSlowState, -slowRate)
+        J.add(lcExtrinsicState, lcExtrinsicState, -extrinsicRate)
+    }
+
+    /// Adds scale × ∂(rule)/∂(input k) × ∂(input k)/∂y to row `row` for every input k in `mask`.
+    @inlinable
+    func addRuleRow<Target: JacobianAccumulator>(
+        _ row: Int, _ gradient: SIMD16<Double>, _ scale: Double, _ mask: Int,
+        _ y: UnsafeBufferPointer<Double>, _ J: inout Target
+    ) {
+        typealias Seed = SignallingRules.Seed
+        var k = 0
+        while k < Seed.count {
+            if mask & (1 << k) != 0 {
+                let g = scale * gradient[k]
+                switch k {
+                case Seed.muRaw: addRawColumns(row, muReceptor, g, y, &J)
+                case Seed.deltaRaw: if deltaReceptor >= 0 { addRawColumns(row, deltaReceptor, g, y, &J) }
+                case Seed.kappaRaw: if kappaReceptor >= 0 { addRawColumns(row, kappaReceptor, g, y, &J) }
+                case Seed.muUncoupled: J.add(row, receptorUncoupled[muReceptor], g)
+                case Seed.deltaUncoupled: if deltaReceptor >= 0 { J.add(row, receptorUncoupled[deltaReceptor], g) }
+                case Seed.kappaUncoupled: if kappaReceptor >= 0 { J.add(row, receptorUncoupled[kappaReceptor], g) }
+                case Seed.muActivation: addActivationColumns(row, muReceptor, g, &J)
+                case Seed.deltaActivation: if deltaReceptor >= 0 { addActivationColumns(row, deltaReceptor, g, &J) }
+                case Seed.kappaActivation: if kappaReceptor >= 0 { addActivationColumns(row, kappaReceptor, g, &J) }
+                case Seed.nmdaAvailable: if nmdaReceptor >= 0 { addNMDAColumns(row, g, y, &J) }
+                case Seed.lcAdaptation:
+                    J.add(row, lcFastState, g)
+                    J.add(row, lcSlowState, g)
+                case Seed.rewardAdaptation:
+                    J.add(row, rewardFastState, g)
+                    J.add(row, rewardSlowState, g)
+                case Seed.ketaminePlasticity: if ketaminePlasticityState >= 0 { J.add(row, ketaminePlasticityState, g) }
+                default: break
+                }
+            }
+            k += 1
+        }
+    }
+
+    /// g × ∂Q'_r/∂y: free receptors (c0 fe), bound pairs (ε fe) and the modulators' effect sites.
+    @inlinable
+    func addRawColumns<Target: JacobianAccumulator>(
+        _ row: Int, _ r: Int, _ g: Double, _ y: UnsafeBufferPointer<Double>, _ J: inout Target
+    ) {
+        let (fa, fe) = modulation(r, y)
+        J.add(row, receptorFree[r], g * receptorConstitutive[r])
+        for p in receptorPairStart[r]..<receptorPairEnd[r] {
+            J.add(row, pairState[p], g * pairEfficacy[p] * (pairModulated[p] != 0 ? fe : 1))
+        }
+        for m in receptorModulatorStart[r]..<receptorModulatorEnd[r] {
+            let (_, dfe) = modulationDerivative(m, fa: fa, fe: fe, y)
+            var dS = 0.0
+            for p in receptorPairStart[r]..<receptorPairEnd[r] where pairModulated[p] != 0 {
+                dS += pairEfficacy[p] * dfe * y[pairState[p]]
+            }
+            J.add(row, ligandState[modulatorLigand[m]], g * dS)
+        }
+    }
+
+    /// g × ∂a_r/∂y: the agonist pairs of receptor r.
+    @inlinable
+    func addActivationColumns<Target: JacobianAccumulator>(_ row: Int, _ r: Int, _ g: Double, _ J: inout Target) {
+        for p in receptorPairStart[r]..<receptorPairEnd[r] where pairActivation[p] != 0 {
+            J.add(row, pairState[p], g * pairActivation[p])
+        }
+    }
+
+    /// g × ∂N/∂y, N = 1 − drug / surface at the NMDA receptor.
+    @inlinable
+    func addNMDAColumns<Target: JacobianAccumulator>(
+        _ row: Int, _ g: Double, _ y: UnsafeBufferPointer<Double>, _ J: inout Target
+    ) {
+        let r = nmdaReceptor
+        var surface = y[receptorFree[r]] + y[receptorDesensitized[r]]
+        var drug = 0.0
+        for p in receptorPairStart[r]..<receptorPairEnd[r] {
+            surface += y[pairState[p]]
+            drug += pairIsDrug[p] * y[pairState[p]]
+        }
+        guard surface > 0 else { return }
+        let common = drug / (surface * surface)   // ∂N/∂(any surface state)
+        J.add(row, receptorFree[r], g * common)
+        J.add(row, receptorDesensitized[r], g * common)
+        for p in receptorPairStart[r]..<receptorPairEnd[r] {
+            J.add(row, pairState[p], g * (common - pairIsDrug[p] / surface))
+        }
+    }
+
     /// ∂(affinity factor)/∂y and ∂(efficacy factor)/∂y with respect to the effect-site state of
     /// modulator `m` (product rule over the receptor's modulators).
     @inlinable
@@ -186,6 +294,27 @@ extension ReceptorSystem {
         let a1 = modulatorAlphaMinusOne[m], b1 = modulatorBetaMinusOne[m]
         return (fa / (1 + a1 * rho) * a1 * dRho, fe / (1 + b1 * rho) * b1 * dRho)
     }
+}
+
+/// Which rule inputs (`SignallingRules.Seed` bits) each rule-driven row reads: the structural
+/// sparsity of the rule rows, known from the equations (Model2Design.md §10).
+@usableFromInline
+enum RuleMask {
+    typealias Seed = SignallingRules.Seed
+    @usableFromInline static let uncouplingMu = (1 << Seed.muActivation) | (1 << Seed.muUncoupled) | (1 << Seed.nmdaAvailable)
+    @usableFromInline static let uncouplingDelta = (1 << Seed.deltaActivation) | (1 << Seed.deltaUncoupled) | (1 << Seed.nmdaAvailable)
+    @usableFromInline static let uncouplingKappa = (1 << Seed.kappaActivation) | (1 << Seed.kappaUncoupled) | (1 << Seed.nmdaAvailable)
+    /// The reward circuit's mu stimulus with its delta potentiation (no uncoupling on the AC path).
+    @usableFromInline static let rewardAC = (1 << Seed.muRaw) | (1 << Seed.deltaRaw) | (1 << Seed.deltaUncoupled)
+    @usableFromInline static let lcFast = 1 << Seed.muRaw
+    @usableFromInline static let lcSlow = (1 << Seed.muRaw) | (1 << Seed.nmdaAvailable)
+    @usableFromInline static let rewardFast = rewardAC
+    @usableFromInline static let rewardSlow = rewardAC | (1 << Seed.nmdaAvailable)
+    @usableFromInline static let extrinsic = (1 << Seed.lcAdaptation) | (1 << Seed.muRaw) | (1 << Seed.muUncoupled) | (1 << Seed.nmdaAvailable)
+    @usableFromInline static let ketamine = (1 << Seed.nmdaAvailable) | (1 << Seed.ketaminePlasticity)
+    @usableFromInline static let endorphinSuppression = rewardAC | (1 << Seed.muUncoupled)
+    @usableFromInline static let dynorphinInduction = endorphinSuppression | (1 << Seed.kappaRaw) | (1 << Seed.kappaUncoupled)
+        | (1 << Seed.rewardAdaptation)
 }
 
 /// Where `ReceptorSystem.accumulateJacobian` puts its terms.

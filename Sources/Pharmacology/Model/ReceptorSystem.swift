@@ -40,29 +40,47 @@ public struct ReceptorSystem: ODESystem, Sendable {
     @usableFromInline package internal(set) var ligandState: [Int]
     @usableFromInline package internal(set) var ligandScale: [Double]
 
-    // MARK: Receptors, count R.
+    // MARK: Receptors, count R (at most 4: mu, delta, kappa, nmda).
     @usableFromInline package internal(set) var receptorFree: [Int]
     @usableFromInline package internal(set) var receptorDesensitized: [Int]
+    /// Constitutive endosome I^c.
     @usableFromInline package internal(set) var receptorInternal: [Int]
-    @usableFromInline package internal(set) var receptorSynthesisState: [Int]
-    @usableFromInline package internal(set) var receptorAdaptationState: [Int]
+    /// Agonist (arrestin) endosome I^a.
+    @usableFromInline package internal(set) var receptorAgonistInternal: [Int]
+    /// Long-term uncoupled fraction U.
+    @usableFromInline package internal(set) var receptorUncoupled: [Int]
     @usableFromInline package internal(set) var receptorPairStart: [Int]
     @usableFromInline package internal(set) var receptorPairEnd: [Int]
     @usableFromInline package internal(set) var receptorModulatorStart: [Int]
     @usableFromInline package internal(set) var receptorModulatorEnd: [Int]
-    @usableFromInline package internal(set) var receptorSynthesis: [Double]      // ksyn0, 1/h
+    @usableFromInline package internal(set) var receptorSynthesis: [Double]      // ksyn, 1/h
     @usableFromInline package internal(set) var receptorEndocytosis: [Double]    // kendo, 1/h
     @usableFromInline package internal(set) var receptorResensitization: [Double]
     @usableFromInline package internal(set) var receptorRecycling: [Double]
     @usableFromInline package internal(set) var receptorDegradation: [Double]
+    /// Degradation of the agonist endosome, k_rec f/(1 − f), 1/h.
+    @usableFromInline package internal(set) var receptorAgonistDegradation: [Double]
+    /// Arrestin internalization of desensitized receptors D → I^a, 1/h.
+    @usableFromInline package internal(set) var receptorArrestinInternalization: [Double]
     @usableFromInline package internal(set) var receptorConstitutive: [Double]   // c0
-    @usableFromInline package internal(set) var receptorTransducer: [Double]     // KE
-    @usableFromInline package internal(set) var receptorSynthesisGain: [Double]
-    @usableFromInline package internal(set) var receptorSynthesisRate: [Double]  // kH
-    @usableFromInline package internal(set) var receptorAdaptationGain: [Double] // gamma
-    @usableFromInline package internal(set) var receptorAdaptationRate: [Double] // kA
-    /// Transduced-response set point E_set per receptor (the healthy control steady state).
-    @usableFromInline package internal(set) var receptorSetPoint: [Double]
+    /// Receptor indices of mu, delta, kappa and nmda (−1 when the layout lacks the type).
+    @usableFromInline package internal(set) var muReceptor: Int
+    @usableFromInline package internal(set) var deltaReceptor: Int
+    @usableFromInline package internal(set) var kappaReceptor: Int
+    @usableFromInline package internal(set) var nmdaReceptor: Int
+
+    // MARK: Circuits, counter-adaptation and plasticity (Model2Design.md §3–§6).
+    @usableFromInline package internal(set) var rules: SignallingRules
+    @usableFromInline package internal(set) var lcFastState: Int
+    @usableFromInline package internal(set) var lcSlowState: Int
+    @usableFromInline package internal(set) var rewardFastState: Int
+    @usableFromInline package internal(set) var rewardSlowState: Int
+    @usableFromInline package internal(set) var lcExtrinsicState: Int
+    /// −1 without an NMDA blocker.
+    @usableFromInline package internal(set) var ketaminePlasticityState: Int
+    @usableFromInline package internal(set) var fastRate: Double
+    @usableFromInline package internal(set) var slowRate: Double
+    @usableFromInline package internal(set) var extrinsicRate: Double
 
     // MARK: Binding pairs, count P, grouped by receptor.
     @usableFromInline package internal(set) var pairState: [Int]
@@ -70,8 +88,14 @@ public struct ReceptorSystem: ODESystem, Sendable {
     @usableFromInline package internal(set) var pairKon: [Double]
     @usableFromInline package internal(set) var pairKoff: [Double]
     @usableFromInline package internal(set) var pairEfficacy: [Double]
+    /// k_des · bias (B → D), agonists only.
     @usableFromInline package internal(set) var pairDesensitization: [Double]
+    /// Constitutive endocytosis of the bound receptor (B → I^c): k_endo, χ k_endo for antagonists.
     @usableFromInline package internal(set) var pairInternalization: [Double]
+    /// ε (s_U + (1 − s_U) bias) for agonists, 0 otherwise: the activation that drives uncoupling.
+    @usableFromInline package internal(set) var pairActivation: [Double]
+    /// 1 when the ligand is a drug or metabolite (not a peptide): NMDA block and PET count these.
+    @usableFromInline package internal(set) var pairIsDrug: [Double]
     /// 1 when internalized receptors recycle (reversible ligand), 0 when degraded (irreversible).
     @usableFromInline package internal(set) var pairRecycles: [Double]
     /// 1 for agonist pairs (subject to allosteric modulation), else 0.
@@ -100,9 +124,6 @@ public struct ReceptorSystem: ODESystem, Sendable {
     @usableFromInline package internal(set) var endorphinSuppressionRate: Double
     @usableFromInline package internal(set) var dynorphinInductionGain: Double
     @usableFromInline package internal(set) var dynorphinInductionRate: Double
-    @usableFromInline package internal(set) var dynorphinDriveFromMu: Double
-    @usableFromInline package internal(set) var dynorphinDriveFromStress: Double
-    @usableFromInline package internal(set) var muReceptor: Int
     /// Current intensity per `StimulusKind.allCases` index (changed by time events).
     public var stimulusIntensity: [Double] { didSet { updatePeptideDrive() } }
     /// Per peptide: basal release plus the stimulus-driven release at the current
@@ -117,6 +138,8 @@ public struct ReceptorSystem: ODESystem, Sendable {
     public var isAutonomous: Bool { true }
 
     @usableFromInline static let stressIndex = StimulusKind.allCases.firstIndex(of: .stress)!
+    @usableFromInline static let painIndex = StimulusKind.allCases.firstIndex(of: .pain)!
+    @usableFromInline static let rejectionIndex = StimulusKind.allCases.firstIndex(of: .socialRejection)!
     @usableFromInline static let stimulusKinds = StimulusKind.allCases.count
 
     /// Recomputes `peptideDrive` from the basal release, the stimulus gains and the intensities.
@@ -148,19 +171,56 @@ public struct ReceptorSystem: ODESystem, Sendable {
         return (fa, fe)
     }
 
-    /// Signalling stimulus S and transduced response E of receptor `r`.
-    @inlinable
-    func signal(_ r: Int, _ y: UnsafeBufferPointer<Double>) -> (stimulus: Double, transduced: Double) {
-        let (_, fe) = modulation(r, y)
+    /// Q'_r = c0 F + Σ ε β B (no uncoupling factor) and the activation a_r = Σ ε (s_U + (1 − s_U) bias) B
+    /// of receptor `r`, at the efficacy factor `fe` of its modulators.
+    @inlinable @inline(__always)
+    func rawStimulus(_ r: Int, _ y: UnsafeBufferPointer<Double>, fe: Double) -> (raw: Double, activation: Double) {
         var s = receptorConstitutive[r] * y[receptorFree[r]]
+        var a = 0.0
         var p = receptorPairStart[r]
         let end = receptorPairEnd[r]
         while p < end {
-            let eff = pairEfficacy[p] * (pairModulated[p] != 0 ? fe : 1)
-            s += eff * y[pairState[p]]
+            let b = y[pairState[p]]
+            s += pairEfficacy[p] * (pairModulated[p] != 0 ? fe : 1) * b
+            a += pairActivation[p] * b
             p += 1
         }
-        return (s, s / (s + receptorTransducer[r]))
+        return (s, a)
+    }
+
+    /// N = 1 − (surface NMDA receptors held by drugs) / (surface NMDA receptors); 1 without an
+    /// NMDA blocker. Dynorphin's own NMDA block (K 500 nM, about 1e-4 at rest) is left out so
+    /// that N is exactly 1 drug-free (Model2Design.md §4.4).
+    @inlinable
+    func nmdaAvailable(_ y: UnsafeBufferPointer<Double>) -> Double {
+        let r = nmdaReceptor
+        guard r >= 0 else { return 1 }
+        var surface = y[receptorFree[r]] + y[receptorDesensitized[r]]
+        var drug = 0.0
+        for p in receptorPairStart[r]..<receptorPairEnd[r] {
+            let b = y[pairState[p]]
+            surface += b
+            drug += pairIsDrug[p] * b
+        }
+        return surface > 0 ? 1 - drug / surface : 1
+    }
+
+    /// The rule inputs at `y` in `Double` (`SignallingRules.Inputs`).
+    @inlinable
+    func ruleInputs(_ y: UnsafeBufferPointer<Double>) -> SignallingRules.Inputs<Double> {
+        func aggregate(_ r: Int) -> (Double, Double, Double) {
+            guard r >= 0 else { return (0, 0, 0) }
+            let (raw, act) = rawStimulus(r, y, fe: modulation(r, y).efficacy)
+            return (raw, y[receptorUncoupled[r]], act)
+        }
+        let mu = aggregate(muReceptor), delta = aggregate(deltaReceptor), kappa = aggregate(kappaReceptor)
+        return SignallingRules.Inputs(
+            muRaw: mu.0, deltaRaw: delta.0, kappaRaw: kappa.0,
+            muUncoupled: mu.1, deltaUncoupled: delta.1, kappaUncoupled: kappa.1,
+            muActivation: mu.2, deltaActivation: delta.2, kappaActivation: kappa.2,
+            nmdaAvailable: nmdaAvailable(y),
+            lcAdaptation: y[lcFastState] + y[lcSlowState], rewardAdaptation: y[rewardFastState] + y[rewardSlowState],
+            ketaminePlasticity: ketaminePlasticityState >= 0 ? y[ketaminePlasticityState] : 0)
     }
 
     @inlinable
@@ -196,19 +256,22 @@ public struct ReceptorSystem: ODESystem, Sendable {
         for k in 0..<transferSource.count {
             d[transferTarget[k]] += transferCoefficient[k] * y[transferSource[k]]
         }
-        // Receptors and binding.
-        var transducedMu = 0.0
+        // Receptors: binding and trafficking (Model2Design.md §5), and the rule inputs.
+        var raw = SIMD4<Double>(repeating: 0), activation = SIMD4<Double>(repeating: 0)
         for r in 0..<receptorFree.count {
             let (fa, fe) = modulation(r, y)
-            let iF = receptorFree[r], iD = receptorDesensitized[r], iI = receptorInternal[r]
-            let free = y[iF], des = y[iD], inside = y[iI]
-            let h = y[receptorSynthesisState[r]]
-            let kendo = receptorEndocytosis[r]
-            var dF = receptorSynthesis[r] * exp(receptorSynthesisGain[r] * h) - kendo * free
-                + receptorResensitization[r] * des + receptorRecycling[r] * inside
-            var dD = -(receptorResensitization[r] + kendo) * des
-            var dI = kendo * (free + des) - (receptorRecycling[r] + receptorDegradation[r]) * inside
+            let iF = receptorFree[r], iD = receptorDesensitized[r]
+            let iI = receptorInternal[r], iA = receptorAgonistInternal[r]
+            let free = y[iF], des = y[iD], inside = y[iI], agonistInside = y[iA]
+            let kendo = receptorEndocytosis[r], krec = receptorRecycling[r]
+            let karr = receptorArrestinInternalization[r]
+            var dF = receptorSynthesis[r] - kendo * free + receptorResensitization[r] * des
+                + krec * (inside + agonistInside)
+            var dD = -(receptorResensitization[r] + karr) * des
+            var dI = kendo * free - (krec + receptorDegradation[r]) * inside
+            let dA = karr * des - (krec + receptorAgonistDegradation[r]) * agonistInside
             var s = receptorConstitutive[r] * free
+            var a = 0.0
             for p in receptorPairStart[r]..<receptorPairEnd[r] {
                 let b = y[pairState[p]]
                 let l = pairLigand[p]
@@ -224,17 +287,39 @@ public struct ReceptorSystem: ODESystem, Sendable {
                 dD += kdes * b
                 dI += pairRecycles[p] * kint * b
                 s += pairEfficacy[p] * (modulated ? fe : 1) * b
+                a += pairActivation[p] * b
             }
-            let e = s / (s + receptorTransducer[r])
-            if r == muReceptor { transducedMu = e }
+            raw[r] = s
+            activation[r] = a
             d[iF] = dF
             d[iD] = dD
             d[iI] = dI
-            let setPoint = receptorSetPoint[r]
-            let ih = receptorSynthesisState[r], ia = receptorAdaptationState[r]
-            d[ih] = receptorSynthesisRate[r] * ((setPoint - e) - h)
-            d[ia] = receptorAdaptationRate[r] * (receptorAdaptationGain[r] * (e - setPoint) - y[ia])
+            d[iA] = dA
         }
+        // Signalling rules (SignallingRules, stated once).
+        @inline(__always) func pick(_ v: SIMD4<Double>, _ r: Int) -> Double { r >= 0 ? v[r] : 0 }
+        @inline(__always) func uncoupled(_ r: Int) -> Double { r >= 0 ? y[receptorUncoupled[r]] : 0 }
+        let inputs = SignallingRules.Inputs(
+            muRaw: raw[muReceptor], deltaRaw: pick(raw, deltaReceptor), kappaRaw: pick(raw, kappaReceptor),
+            muUncoupled: uncoupled(muReceptor), deltaUncoupled: uncoupled(deltaReceptor), kappaUncoupled: uncoupled(kappaReceptor),
+            muActivation: activation[muReceptor], deltaActivation: pick(activation, deltaReceptor),
+            kappaActivation: pick(activation, kappaReceptor),
+            nmdaAvailable: nmdaAvailable(y),
+            lcAdaptation: y[lcFastState] + y[lcSlowState], rewardAdaptation: y[rewardFastState] + y[rewardSlowState],
+            ketaminePlasticity: ketaminePlasticityState >= 0 ? y[ketaminePlasticityState] : 0)
+        let stress = stimulusIntensity[Self.stressIndex]
+        let circuits = rules.circuits(inputs)
+        let drives = rules.drives(inputs, circuits: circuits, stress: stress)
+        d[receptorUncoupled[muReceptor]] = drives.muUncoupling
+        if deltaReceptor >= 0 { d[receptorUncoupled[deltaReceptor]] = drives.deltaUncoupling }
+        if kappaReceptor >= 0 { d[receptorUncoupled[kappaReceptor]] = drives.kappaUncoupling }
+        if nmdaReceptor >= 0 { d[receptorUncoupled[nmdaReceptor]] = -rules.uncouplingRecoveryRate * y[receptorUncoupled[nmdaReceptor]] }
+        d[lcFastState] = fastRate * (drives.lcFastTarget - y[lcFastState])
+        d[lcSlowState] = slowRate * (drives.lcSlowTarget - y[lcSlowState])
+        d[rewardFastState] = fastRate * (drives.rewardFastTarget - y[rewardFastState])
+        d[rewardSlowState] = slowRate * (drives.rewardSlowTarget - y[rewardSlowState])
+        d[lcExtrinsicState] = extrinsicRate * (drives.extrinsicTarget - y[lcExtrinsicState])
+        if ketaminePlasticityState >= 0 { d[ketaminePlasticityState] = drives.ketaminePlasticity }
         // Endogenous peptides and their slow feedback states.
         let xe = y[endorphinSuppressionState], xd = y[dynorphinInductionState]
         for q in 0..<peptideState.count {
@@ -244,9 +329,7 @@ public struct ReceptorSystem: ODESystem, Sendable {
             let i = peptideState[q]
             d[i] = peptideClearance[q] * (production - y[i])
         }
-        let muExcess = transducedMu - receptorSetPoint[muReceptor]
-        d[endorphinSuppressionState] = endorphinSuppressionRate * (muExcess - xe)
-        d[dynorphinInductionState] = dynorphinInductionRate
-            * (dynorphinDriveFromMu * muExcess + dynorphinDriveFromStress * stimulusIntensity[Self.stressIndex] - xd)
+        d[endorphinSuppressionState] = endorphinSuppressionRate * (drives.endorphinSuppressionTarget - xe)
+        d[dynorphinInductionState] = dynorphinInductionRate * (drives.dynorphinInductionTarget - xd)
     }
 }

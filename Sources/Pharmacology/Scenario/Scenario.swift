@@ -113,6 +113,8 @@ public enum StimulusKind: String, Sendable, CaseIterable {
     case exercise
     case socialContact = "social_contact"
     case pain
+    /// Social exclusion or rejection (seed 000): an aversive drive and dynorphin release.
+    case socialRejection = "social_rejection"
 }
 
 /// What goes into the CSV.

@@ -44,6 +44,8 @@ struct EventStyle {
             self.init(colour: "#0072b2", hatchPath: "M3,0L3,6", patternName: "social")
         case .pain:
             self.init(colour: "#e69f00", hatchPath: "M0,3L6,3", patternName: "pain")
+        case .socialRejection:
+            self.init(colour: "#cc79a7", hatchPath: "M0,0L6,6M0,6L6,0", patternName: "rejection")
         }
     }
 

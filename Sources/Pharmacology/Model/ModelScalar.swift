@@ -1,0 +1,112 @@
+import Foundation
+
+/// The arithmetic the signalling rules (`SignallingRules`) are written over, so each rule is
+/// stated once and evaluated as a plain `Double` in the right-hand side, as a `Dual` for its
+/// Jacobian entries, and as a symbolic expression for the SBML export (Exchange conforms its
+/// `MathExpression`).
+///
+/// Only what the rules use: the field operations, mixed operations with constants, the smooth
+/// max σ, a power with a constant exponent and the non-smooth max(0, x) of the dopamine rule.
+public protocol ModelScalar {
+    init(_ value: Double)
+    static func + (lhs: Self, rhs: Self) -> Self
+    static func - (lhs: Self, rhs: Self) -> Self
+    static func * (lhs: Self, rhs: Self) -> Self
+    static func / (lhs: Self, rhs: Self) -> Self
+    /// σ(x): a continuously differentiable max(0, x) of width w: 0 for x ≤ 0, x²/(2w) on
+    /// (0, w), x − w/2 beyond (Model2Design.md §4.1 smooths with a softplus; this form keeps
+    /// σ(0) = 0 and σ ≥ 0, so inhibition below the set point, as an antagonist or the deficit
+    /// phenotype gives, drives nothing at all rather than a −w ln 2 floor).
+    static func smoothMax(_ x: Self, width: Double) -> Self
+    /// x^n for x ≥ 0 and a constant n (the respiratory transducer slope).
+    static func power(_ x: Self, _ exponent: Double) -> Self
+    /// max(0, x), not smooth: the rules use it only where the prototype does (net disinhibition u).
+    static func positivePart(_ x: Self) -> Self
+}
+
+extension ModelScalar {
+    @inlinable static func + (lhs: Self, rhs: Double) -> Self { lhs + Self(rhs) }
+    @inlinable static func + (lhs: Double, rhs: Self) -> Self { Self(lhs) + rhs }
+    @inlinable static func - (lhs: Self, rhs: Double) -> Self { lhs - Self(rhs) }
+    @inlinable static func - (lhs: Double, rhs: Self) -> Self { Self(lhs) - rhs }
+    @inlinable static func * (lhs: Self, rhs: Double) -> Self { lhs * Self(rhs) }
+    @inlinable static func * (lhs: Double, rhs: Self) -> Self { Self(lhs) * rhs }
+    @inlinable static func / (lhs: Self, rhs: Double) -> Self { lhs / Self(rhs) }
+    @inlinable static func / (lhs: Double, rhs: Self) -> Self { Self(lhs) / rhs }
+}
+
+/// σ(x) of `ModelScalar.smoothMax` and its slope σ'(x).
+@inlinable @inline(__always)
+func smoothMaxAndSlope(_ x: Double, _ w: Double) -> (value: Double, slope: Double) {
+    if x <= 0 { return (0, 0) }
+    if x < w { return (x * x / (2 * w), x / w) }
+    return (x - 0.5 * w, 1)
+}
+
+extension Double: ModelScalar {
+    @inlinable public static func smoothMax(_ x: Double, width: Double) -> Double {
+        smoothMaxAndSlope(x, width).value
+    }
+    @inlinable public static func power(_ x: Double, _ exponent: Double) -> Double {
+        exponent == 4 ? (x * x) * (x * x) : pow(Swift.max(x, 0), exponent)
+    }
+    @inlinable public static func positivePart(_ x: Double) -> Double { x > 0 ? x : 0 }
+}
+
+/// A forward-mode dual number with a fixed gradient width of 16 (the rules read 13 seeded
+/// inputs, `SignallingRules.Seed`): value plus the partial derivatives with respect to the
+/// seeded inputs. SIMD storage, so the hot loop neither allocates nor dispatches.
+@frozen public struct Dual: ModelScalar {
+    public var value: Double
+    public var gradient: SIMD16<Double>
+
+    @inlinable public init(_ value: Double) {
+        self.value = value
+        gradient = SIMD16(repeating: 0)
+    }
+
+    @inlinable public init(value: Double, gradient: SIMD16<Double>) {
+        self.value = value
+        self.gradient = gradient
+    }
+
+    /// The input `value` seeded as independent variable number `index`.
+    @inlinable public static func seed(_ value: Double, _ index: Int) -> Dual {
+        var g = SIMD16<Double>(repeating: 0)
+        g[index] = 1
+        return Dual(value: value, gradient: g)
+    }
+
+    @inlinable public static func + (lhs: Dual, rhs: Dual) -> Dual {
+        Dual(value: lhs.value + rhs.value, gradient: lhs.gradient + rhs.gradient)
+    }
+    @inlinable public static func - (lhs: Dual, rhs: Dual) -> Dual {
+        Dual(value: lhs.value - rhs.value, gradient: lhs.gradient - rhs.gradient)
+    }
+    @inlinable public static func * (lhs: Dual, rhs: Dual) -> Dual {
+        Dual(value: lhs.value * rhs.value, gradient: rhs.value * lhs.gradient + lhs.value * rhs.gradient)
+    }
+    @inlinable public static func / (lhs: Dual, rhs: Dual) -> Dual {
+        let q = lhs.value / rhs.value
+        return Dual(value: q, gradient: (lhs.gradient - q * rhs.gradient) / rhs.value)
+    }
+    // Constant operands without building a zero gradient.
+    @inlinable public static func + (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value + rhs, gradient: lhs.gradient) }
+    @inlinable public static func + (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs + rhs.value, gradient: rhs.gradient) }
+    @inlinable public static func - (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value - rhs, gradient: lhs.gradient) }
+    @inlinable public static func - (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs - rhs.value, gradient: -rhs.gradient) }
+    @inlinable public static func * (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value * rhs, gradient: lhs.gradient * rhs) }
+    @inlinable public static func * (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs * rhs.value, gradient: lhs * rhs.gradient) }
+    @inlinable public static func / (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value / rhs, gradient: lhs.gradient / rhs) }
+
+    @inlinable public static func smoothMax(_ x: Dual, width: Double) -> Dual {
+        let (v, slope) = smoothMaxAndSlope(x.value, width)
+        return Dual(value: v, gradient: slope * x.gradient)
+    }
+    @inlinable public static func power(_ x: Dual, _ exponent: Double) -> Dual {
+        guard x.value > 0 else { return Dual(0) }
+        let v = Double.power(x.value, exponent)
+        return Dual(value: v, gradient: (exponent * v / x.value) * x.gradient)
+    }
+    @inlinable public static func positivePart(_ x: Dual) -> Dual { x.value > 0 ? x : Dual(0) }
+}

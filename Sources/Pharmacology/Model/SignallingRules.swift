@@ -1,0 +1,214 @@
+/// The signalling rules of model 2 (Model2Design.md §3, §4, §6), written once, generic over the
+/// scalar: evaluated in `Double` by the right-hand side and the observables, in `Dual` seeded on
+/// their few inputs for the Jacobian entries of the rule-driven states, and symbolically by the
+/// SBML export. The mass-action part (PK, binding, trafficking) stays in `ReceptorSystem`.
+///
+/// Inputs are per-receptor aggregates the caller forms from the state (`Inputs`); the rules see
+/// no state indices, so the same function serves every layout.
+public struct SignallingRules: Sendable, Equatable {
+    /// The values the rules read from the state. Q' is the coupled-capable efficacy-weighted
+    /// amount c0 F + Σ ε β B without the uncoupling factor; the stimulus is (1 − U) Q'.
+    public struct Inputs<T: ModelScalar> {
+        public var muRaw: T, deltaRaw: T, kappaRaw: T
+        public var muUncoupled: T, deltaUncoupled: T, kappaUncoupled: T
+        /// Activation a_r = Σ ε (s_U + (1 − s_U) bias) B that drives uncoupling.
+        public var muActivation: T, deltaActivation: T, kappaActivation: T
+        /// Unblocked NMDA fraction N (1 without an NMDA blocker).
+        public var nmdaAvailable: T
+        /// A_LC = fast + slow pool, A_RW likewise.
+        public var lcAdaptation: T, rewardAdaptation: T
+        public var ketaminePlasticity: T
+
+        @inlinable public init(muRaw: T, deltaRaw: T, kappaRaw: T, muUncoupled: T, deltaUncoupled: T,
+                               kappaUncoupled: T, muActivation: T, deltaActivation: T, kappaActivation: T,
+                               nmdaAvailable: T, lcAdaptation: T, rewardAdaptation: T, ketaminePlasticity: T) {
+            self.muRaw = muRaw; self.deltaRaw = deltaRaw; self.kappaRaw = kappaRaw
+            self.muUncoupled = muUncoupled; self.deltaUncoupled = deltaUncoupled; self.kappaUncoupled = kappaUncoupled
+            self.muActivation = muActivation; self.deltaActivation = deltaActivation; self.kappaActivation = kappaActivation
+            self.nmdaAvailable = nmdaAvailable
+            self.lcAdaptation = lcAdaptation; self.rewardAdaptation = rewardAdaptation
+            self.ketaminePlasticity = ketaminePlasticity
+        }
+    }
+
+    /// Seed positions of the inputs in a `Dual` gradient (13 of its 16 slots).
+    public enum Seed {
+        public static let muRaw = 0, deltaRaw = 1, kappaRaw = 2
+        public static let muUncoupled = 3, deltaUncoupled = 4, kappaUncoupled = 5
+        public static let muActivation = 6, deltaActivation = 7, kappaActivation = 8
+        public static let nmdaAvailable = 9, lcAdaptation = 10, rewardAdaptation = 11, ketaminePlasticity = 12
+        public static let count = 13
+    }
+
+    /// Circuit responses E_c (§3.2), the AC-path responses (§4.2) and the dopamine level (§6.1).
+    public struct Circuits<T: ModelScalar> {
+        public var reward: T, lc: T, kappa: T, delta: T
+        public var rewardAC: T, lcAC: T
+        /// Net mu disinhibition u = max(0, E_RW − A_RW).
+        public var disinhibition: T
+        /// DA = (d_0 + (1 − d_0) u)(1 − w_κ E_κ), absolute (not yet relative to control).
+        public var dopamine: T
+
+        @inlinable public init(reward: T, lc: T, kappa: T, delta: T, rewardAC: T, lcAC: T, disinhibition: T, dopamine: T) {
+            self.reward = reward; self.lc = lc; self.kappa = kappa; self.delta = delta
+            self.rewardAC = rewardAC; self.lcAC = lcAC; self.disinhibition = disinhibition; self.dopamine = dopamine
+        }
+    }
+
+    /// Time derivatives and relaxation targets of the rule-driven states.
+    public struct Drives<T: ModelScalar> {
+        /// dU_r/dt (uncoupling onset and recovery).
+        public var muUncoupling: T, deltaUncoupling: T, kappaUncoupling: T
+        /// Targets of the pools: dA/dt = k (target − A).
+        public var lcFastTarget: T, lcSlowTarget: T, rewardFastTarget: T, rewardSlowTarget: T
+        /// Target of the LC extrinsic drive G.
+        public var extrinsicTarget: T
+        /// dK_p/dt.
+        public var ketaminePlasticity: T
+        /// Targets of the peptide feedback states X_e and X_d.
+        public var endorphinSuppressionTarget: T, dynorphinInductionTarget: T
+
+        @inlinable public init(muUncoupling: T, deltaUncoupling: T, kappaUncoupling: T, lcFastTarget: T, lcSlowTarget: T,
+                               rewardFastTarget: T, rewardSlowTarget: T, extrinsicTarget: T, ketaminePlasticity: T,
+                               endorphinSuppressionTarget: T, dynorphinInductionTarget: T) {
+            self.muUncoupling = muUncoupling; self.deltaUncoupling = deltaUncoupling; self.kappaUncoupling = kappaUncoupling
+            self.lcFastTarget = lcFastTarget; self.lcSlowTarget = lcSlowTarget
+            self.rewardFastTarget = rewardFastTarget; self.rewardSlowTarget = rewardSlowTarget
+            self.extrinsicTarget = extrinsicTarget; self.ketaminePlasticity = ketaminePlasticity
+            self.endorphinSuppressionTarget = endorphinSuppressionTarget
+            self.dynorphinInductionTarget = dynorphinInductionTarget
+        }
+    }
+
+    // Constants (Model2Design.md §8; `Physiology` holds them with their sources).
+    public var rewardCoupling: Double, lcCoupling: Double, deltaCoupling: Double, kappaCoupling: Double
+    public var respirationCoupling: Double, respirationSlope: Double
+    public var rewardACCoupling: Double, lcACCoupling: Double
+    public var acOpposition: Double
+    public var deltaPotentiation: Double
+    public var uncouplingOnsetRate: Double, uncouplingRecoveryRate: Double, uncouplingGain: Double
+    public var fastGain: Double, slowGain: Double
+    public var smoothingWidth: Double
+    public var nmdaShare: Double
+    public var extrinsicGain: Double
+    public var ketamineOnsetRate: Double, ketamineDecayRate: Double
+    public var dopamineFloor: Double, dopamineKappaInhibition: Double
+    public var dynorphinDriveFromDopamine: Double, dynorphinDriveFromAdaptation: Double, dynorphinDriveFromStress: Double
+    public var dysphoriaTonic: Double, dysphoriaKappaWeight: Double, dysphoriaStressWeight: Double
+    public var dysphoriaPainWeight: Double, dysphoriaRejectionWeight: Double
+    public var dysphoriaMuRelief: Double, dysphoriaKetamineRelief: Double
+
+    // Set points: the drug-free **control** steady state (§1, §6.5), filled by `CompiledModel`.
+    public var rewardSetPoint = 0.0, lcSetPoint = 0.0, rewardACSetPoint = 0.0, lcACSetPoint = 0.0
+    public var dopamineSetPoint = 1.0
+    public var muActivationSetPoint = 0.0, deltaActivationSetPoint = 0.0, kappaActivationSetPoint = 0.0
+    /// False while the control steady state is found: every rule-driven state then relaxes to 0.
+    public var enabled = true
+
+    /// S / (1 + S).
+    @inlinable static func hyperbolic<T: ModelScalar>(_ s: T) -> T { s / (1.0 + s) }
+
+    /// E_c, the AC-path responses and dopamine (§3.2, §4.2, §6.1).
+    @inlinable public func circuits<T: ModelScalar>(_ x: Inputs<T>) -> Circuits<T> {
+        let muQ = (1.0 - x.muUncoupled) * x.muRaw
+        let delta = Self.hyperbolic(deltaCoupling * ((1.0 - x.deltaUncoupled) * x.deltaRaw))
+        let kappa = Self.hyperbolic(kappaCoupling * ((1.0 - x.kappaUncoupled) * x.kappaRaw))
+        let potentiation = 1.0 + deltaPotentiation * delta
+        let reward = Self.hyperbolic(rewardCoupling * muQ * potentiation)
+        let lc = Self.hyperbolic(lcCoupling * muQ)
+        let rewardAC = Self.hyperbolic(rewardACCoupling * x.muRaw * potentiation)
+        let lcAC = Self.hyperbolic(lcACCoupling * x.muRaw)
+        let u = T.positivePart(reward - x.rewardAdaptation)
+        let dopamine = (dopamineFloor + (1 - dopamineFloor) * u) * (1.0 - dopamineKappaInhibition * kappa)
+        return Circuits(reward: reward, lc: lc, kappa: kappa, delta: delta, rewardAC: rewardAC, lcAC: lcAC,
+                        disinhibition: u, dopamine: dopamine)
+    }
+
+    /// Respiratory response E_R = (κ_R Q_mu)^n / (1 + (κ_R Q_mu)^n) (§3.2): the circuit without reserve.
+    @inlinable public func respiration<T: ModelScalar>(_ x: Inputs<T>) -> T {
+        let sn = T.power(respirationCoupling * ((1.0 - x.muUncoupled) * x.muRaw), respirationSlope)
+        return sn / (1.0 + sn)
+    }
+
+    /// φ_N = (1 − s_N) + s_N N (§4.4).
+    @inlinable func nmdaFactor<T: ModelScalar>(_ n: T) -> T { (1 - nmdaShare) + nmdaShare * n }
+
+    /// dU/dt = k_on g_U σ(a − a_0) φ_N (1 − U) − k_off U (§4.1).
+    @inlinable func uncoupling<T: ModelScalar>(_ a: T, _ a0: Double, _ u: T, phi: T, on: Double) -> T {
+        on * uncouplingOnsetRate * uncouplingGain * T.smoothMax(a - a0, width: smoothingWidth) * phi * (1.0 - u)
+            - uncouplingRecoveryRate * u
+    }
+
+    /// The drives of the rule-driven states (§4.1–§4.4, §6.4); `stress` is the current intensity.
+    @inlinable public func drives<T: ModelScalar>(_ x: Inputs<T>, circuits c: Circuits<T>, stress: T) -> Drives<T> {
+        let w = smoothingWidth
+        let on = enabled ? 1.0 : 0.0
+        let phi = nmdaFactor(x.nmdaAvailable)
+        let lcDrive = T.smoothMax(c.lcAC - lcACSetPoint, width: w)
+        let rewardDrive = T.smoothMax(c.rewardAC - rewardACSetPoint, width: w)
+        // What opposes the LC adaptation in the signs: the circuit output, or (share
+        // acOpposition) the AC-path inhibition (§4.2, §12 item 1).
+        let opposing = (1 - acOpposition) * T.smoothMax(c.lc - lcSetPoint, width: w) + acOpposition * lcDrive
+        let rewardHeadroom = 1 - rewardSetPoint
+        return Drives(
+            muUncoupling: uncoupling(x.muActivation, muActivationSetPoint, x.muUncoupled, phi: phi, on: on),
+            deltaUncoupling: uncoupling(x.deltaActivation, deltaActivationSetPoint, x.deltaUncoupled, phi: phi, on: on),
+            kappaUncoupling: uncoupling(x.kappaActivation, kappaActivationSetPoint, x.kappaUncoupled, phi: phi, on: on),
+            lcFastTarget: on * fastGain * lcDrive,
+            lcSlowTarget: on * slowGain * lcDrive * phi,
+            rewardFastTarget: on * fastGain * rewardDrive,
+            rewardSlowTarget: on * slowGain * rewardDrive * phi,
+            extrinsicTarget: on * extrinsicGain * T.smoothMax(x.lcAdaptation - opposing, width: w) * phi,
+            ketaminePlasticity: on * ketamineOnsetRate * (1.0 - x.nmdaAvailable) * (1.0 - x.ketaminePlasticity)
+                - ketamineDecayRate * x.ketaminePlasticity,
+            endorphinSuppressionTarget: on * (c.reward - rewardSetPoint) / rewardHeadroom,
+            dynorphinInductionTarget: on * (dynorphinDriveFromDopamine * T.smoothMax(c.dopamine / dopamineSetPoint - 1.0, width: 0.01)
+                + dynorphinDriveFromAdaptation * x.rewardAdaptation + dynorphinDriveFromStress * stress))
+    }
+
+    /// Dysphoria (§6.2): aversive drive (tonic, kappa, stress, pain, rejection) times the mu
+    /// relief and the ketamine relief.
+    @inlinable public func dysphoria<T: ModelScalar>(_ x: Inputs<T>, circuits c: Circuits<T>,
+                                                     stress: T, pain: T, rejection: T) -> T {
+        let aversive = dysphoriaTonic + dysphoriaKappaWeight * c.kappa
+            + (dysphoriaStressWeight * stress + dysphoriaPainWeight * pain + dysphoriaRejectionWeight * rejection)
+        return aversive * (1.0 - dysphoriaMuRelief * c.disinhibition) * (1.0 - dysphoriaKetamineRelief * x.ketaminePlasticity)
+    }
+
+    /// The constants of `physiology` (set points zero until `CompiledModel` fills them).
+    init(physiology p: Physiology) {
+        let ln2 = 0.6931471805599453
+        rewardCoupling = p.rewardCoupling.value
+        lcCoupling = p.lcCoupling.value
+        deltaCoupling = p.deltaRewardCoupling.value
+        kappaCoupling = p.kappaCoupling.value
+        respirationCoupling = p.respirationCoupling.value
+        respirationSlope = p.respirationSlope.value
+        rewardACCoupling = p.rewardACCoupling.value
+        lcACCoupling = p.lcACCoupling.value
+        acOpposition = p.acOpposition.value
+        deltaPotentiation = p.deltaPotentiation.value
+        uncouplingOnsetRate = ln2 / p.uncouplingOnsetHalfLifeHours.value
+        uncouplingRecoveryRate = ln2 / p.uncouplingRecoveryHalfLifeHours.value
+        uncouplingGain = p.uncouplingGain.value
+        fastGain = p.dependenceFastGain.value
+        slowGain = p.dependenceSlowGain.value
+        smoothingWidth = p.smoothingWidth.value
+        nmdaShare = p.nmdaShare.value
+        extrinsicGain = p.lcExtrinsicGain.value
+        ketamineOnsetRate = p.ketaminePlasticityOnsetRatePerHour.value
+        ketamineDecayRate = ln2 / p.ketaminePlasticityHalfLifeHours.value
+        dopamineFloor = p.dopamineFloor.value
+        dopamineKappaInhibition = p.dopamineKappaInhibition.value
+        dynorphinDriveFromDopamine = p.dynorphinDriveFromDopamine.value
+        dynorphinDriveFromAdaptation = p.dynorphinDriveFromAdaptation.value
+        dynorphinDriveFromStress = p.dynorphinDriveFromStress.value
+        dysphoriaTonic = p.dysphoriaTonic.value
+        dysphoriaKappaWeight = p.dysphoriaKappaWeight.value
+        dysphoriaStressWeight = p.dysphoriaStressWeight.value
+        dysphoriaPainWeight = p.dysphoriaPainWeight.value
+        dysphoriaRejectionWeight = p.dysphoriaRejectionWeight.value
+        dysphoriaMuRelief = p.dysphoriaMuRelief.value
+        dysphoriaKetamineRelief = p.dysphoriaKetamineRelief.value
+    }
+}
