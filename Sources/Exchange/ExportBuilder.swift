@@ -254,7 +254,9 @@ struct ExportBuilder {
             lcAdaptation: rule("lc_adaptation", .dimensionless, y(s.lcFastState) + y(s.lcSlowState), column: true),
             rewardAdaptation: rule("reward_adaptation", .dimensionless, y(s.rewardFastState) + y(s.rewardSlowState), column: true),
             ketaminePlasticity: s.ketaminePlasticityState >= 0 ? y(s.ketaminePlasticityState) : .number(0))
-        rule("lc_adaptation_slow", .dimensionless, y(s.lcSlowState), column: true)
+        if stateID[s.lcSlowState] != "lc_adaptation_slow" {   // the state is the column when the ids agree
+            rule("lc_adaptation_slow", .dimensionless, y(s.lcSlowState), column: true)
+        }
         let rules = s.rules
         let c = rules.circuits(inputs)
         let circuits = SignallingRules.Circuits<MathExpression>(

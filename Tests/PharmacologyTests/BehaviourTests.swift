@@ -19,14 +19,17 @@ struct BehaviourTests {
     /// within ±50 % of each midpoint. Partial response: a ceiling; kappa blocked.
     @Test func buprenorphineOccupancyByDoseMatchesPET() throws {
         var occupancy: [Double] = [], response: [Double] = [], kappa: [Double] = [], plasma: [Double] = []
+        var breathing: [Double] = []
         for mg in [2.0, 16, 32] {
             let rec = try simulate(Scenario(name: "bup", durationHours: 24 * 6 + 5, doses: [
                 dose("buprenorphine", .sublingual, .repeated(startHours: 0, everyHours: 24, count: 7, amountMilligrams: mg)),
-            ]), columns: ["mu_occupancy_buprenorphine", "mu_response", "kappa_occupancy_buprenorphine", "buprenorphine_plasma_nM"],
+            ]), columns: ["mu_occupancy_buprenorphine", "reward_response", "kappa_occupancy_buprenorphine", "buprenorphine_plasma_nM",
+                          "respiratory_drive"],
                 intervalHours: 0.5)
             let t = 24.0 * 6 + 4
             occupancy.append(rec.value("mu_occupancy_buprenorphine", at: t))
-            response.append(rec.value("mu_response", at: t))
+            response.append(rec.value("reward_response", at: t))
+            breathing.append(rec.minimum("respiratory_drive", from: 0, to: t))
             kappa.append(rec.value("kappa_occupancy_buprenorphine", at: t))
             plasma.append(rec.maximum("buprenorphine_plasma_nM", from: 144, to: 149).value * 467.6 / 1000)
         }
@@ -41,12 +44,13 @@ struct BehaviourTests {
         for (value, midpoint) in zip(plasma, [0.75, 5.5, 13.5]) {
             #expect(abs(value - midpoint) <= 0.5 * midpoint, "peak \(value) ng/mL vs \(midpoint)")
         }
-        // Ceiling: doubling 16 → 32 mg adds < 2 % of the maximal response; and far below a full agonist's.
+        // Ceiling: doubling 16 → 32 mg adds < 2 % of the maximal reward response, and the lowest
+        // ventilation over the week stays on the partial agonist's plateau, 50 ± 15 % of
+        // baseline at both doses (Dahan 2005, pharmacology.md §2.2; Model2Design.md §13).
         #expect(response[2] - response[1] < 0.02)
-        let morphine = try simulate(Scenario(name: "m", durationHours: 6, doses: [
-            dose("morphine", .ivBolus, .single(atHours: 0, amountMilligrams: 30)),
-        ]), columns: ["mu_response"], intervalHours: 0.25)
-        #expect(morphine.maximum("mu_response", from: 0, to: 6).value > response[2] + 0.2)
+        for (mg, minimum) in zip([16, 32], breathing.dropFirst()) {
+            #expect(minimum >= 0.35 && minimum <= 0.65, "ventilation minimum at \(mg) mg: \(minimum)")
+        }
         // Kappa blockade (antagonist-Ki 0.072 nM, Synapse 1999;34:83): > 75 % at 16 mg (0.78 with the
         // two-depot SL route, whose peak 4 h after the dose is lower; 0.8 before issue 16).
         #expect(kappa[1] > 0.75)
@@ -72,25 +76,35 @@ struct BehaviourTests {
         #expect(occupancy[0] < occupancy[1] && occupancy[1] < occupancy[2])
     }
 
-    /// Oral morphine 30 mg every 6 h for 28 days then abrupt stop (MODEL.md §3; pharmacology.md §8, §9 item 14):
-    /// tolerance (tolerance_index > 0.3), little receptor loss (±20 %, §9 item 17), endorphin falls,
-    /// dynorphin rises; withdrawal peaks 24–72 h after the last dose and returns below 20 % of the
-    /// peak by day 10.
+    /// Morphine 30 mg oral every 6 h for 28 days (Model2Design.md §11 B1, B3, B4): tolerance
+    /// builds (tolerance_index > 0.3 by the last dose; Ekblom 1993 t½ 26 h), receptors stay
+    /// within 20 % (§9 item 17), endorphin falls and dynorphin rises (pharmacology.md §6); during
+    /// dosing COWS stays below the 'mild' band (< 5, EmergencyCareBC COWS summary, Wesson & Ling
+    /// 2003); after the last dose COWS passes 12 within 16 h (moderate withdrawal 12–16 h after a
+    /// short-acting opioid, EmergencyCareBC), the withdrawal index peaks 24–72 h after it
+    /// (pharmacology.md §9 item 14) and falls below 20 % of its peak by day 10 (day 5–10).
     @Test func chronicMorphineToleranceAndWithdrawal() throws {
         let last = Self.lastMorphineDose
         let rec = try simulate(Scenario(name: "chronic", durationHours: last + 14 * 24, doses: [Self.chronicMorphine()]),
-                               columns: ["tolerance_index", "mu_total_rel", "endorphin_nM", "dynorphin_nM", "withdrawal_index"],
+                               columns: ["tolerance_index", "mu_total_rel", "endorphin_nM", "dynorphin_nM", "withdrawal_index",
+                                         "cows_equivalent"],
                                intervalHours: 1)
         #expect(rec.value("tolerance_index", at: last) > 0.3)
         #expect(rec.value("tolerance_index", at: 24) < rec.value("tolerance_index", at: 14 * 24))
         #expect(rec.minimum("mu_total_rel", from: 0, to: last) > 0.8)
         #expect(rec.minimum("endorphin_nM", from: last - 24, to: last) < 0.9 * 0.1)
         #expect(rec.maximum("dynorphin_nM", from: last - 24, to: last).value > 1.1 * 0.05)
-        #expect(rec.maximum("withdrawal_index", from: 0, to: last).value == 0)
+        #expect(rec.maximum("cows_equivalent", from: 0, to: last).value < 5)
+        let crossing = try #require(rec.times.first { $0 > last && rec.value("cows_equivalent", at: $0) > 12 })
+        #expect(crossing - last <= 16, "COWS 12 crossed \(crossing - last) h after the last dose")
         let peak = rec.maximum("withdrawal_index", from: last, to: last + 14 * 24)
         #expect(peak.value > 0.1)
         #expect(peak.time - last >= 24 && peak.time - last <= 72, "peak \(peak.time - last) h after the last dose")
-        #expect(rec.value("withdrawal_index", at: last + 10 * 24) < 0.2 * peak.value)
+        let resolved = try #require(rec.times.first { $0 > peak.time && rec.value("withdrawal_index", at: $0) < 0.2 * peak.value })
+        withKnownIssue("below 20 % of the peak at +\(Int(resolved - last)) h, the prototype's +9.9 d (slow pool, Model2Design.md §11 B4)") {
+            #expect(resolved - last <= 10 * 24, "below 20 % of the peak \((resolved - last) / 24) days after the last dose")
+        }
+        #expect(resolved - last <= 11 * 24, "below 20 % of the peak \((resolved - last) / 24) days after the last dose")
     }
 
     /// Agonist-specific down-regulation (§5.1, §9 item 17): at similar mu occupancy (≈0.3) for a
@@ -109,7 +123,9 @@ struct BehaviourTests {
         #expect(fentanyl.value("mu_total_rel", at: 168) < 0.7)
     }
 
-    /// A taper (stepping down over 7 days) gives a lower withdrawal peak than an abrupt stop.
+    /// A taper (stepping down over 7 days) gives a lower withdrawal peak than an abrupt stop
+    /// (MODEL.md §3). Model 1's test demanded < 0.8 × abrupt; model 2's slow pool integrates the
+    /// whole exposure, so a 7-day taper relieves it less (prototype 0.81×, Model2Design.md §11 B6).
     @Test func taperLowersWithdrawalPeak() throws {
         var taper: [Double] = []
         for k in 0..<28 { taper.append(30 * (1 - Double(k / 4 + 1) / 8)) }
@@ -121,13 +137,17 @@ struct BehaviourTests {
         ]), columns: ["withdrawal_index"], intervalHours: 1)
         let a = abrupt.maximum("withdrawal_index", from: 0, to: 900).value
         let t = tapered.maximum("withdrawal_index", from: 0, to: 900).value
-        #expect(t < 0.8 * a, "taper \(t) vs abrupt \(a)")
+        #expect(t < a, "taper \(t) vs abrupt \(a)")
+        withKnownIssue("taper peak \(t / a) × abrupt (Model2Design.md §11 B6: 0.81× in the prototype)") {
+            #expect(t < 0.8 * a, "taper \(t) vs abrupt \(a)")
+        }
     }
 
-    /// Methadone 60 mg daily for 28 days: the withdrawal peak comes later, 3–4 days after the last
-    /// dose (clinically peak ≈72–96 h, pharmacology.md §8 [R]; the model gives ≈92 h). It is still
-    /// lower than after short-acting morphine (clinically it is not: see Model.md, Limitations).
-    @Test func methadoneWithdrawalIsLaterAndLower() throws {
+    /// Methadone 60 mg daily for 28 days: withdrawal later, longer and at least as severe as
+    /// after short-acting morphine (Model2Design.md §11 B5; pharmacology.md §9 item 14, Gossop &
+    /// Strang 1991): peak 72–96 h after the last dose, peak ≥ morphine's, still above 20 % of its
+    /// peak 10 days after the last dose.
+    @Test func methadoneWithdrawalIsLaterLongerAndAtLeastAsSevere() throws {
         let last = 27.0 * 24
         let methadone = try simulate(Scenario(name: "methadone", durationHours: last + 21 * 24, doses: [
             dose("methadone", .oral, .repeated(startHours: 0, everyHours: 24, count: 28, amountMilligrams: 60)),
@@ -139,167 +159,179 @@ struct BehaviourTests {
         let s = morphine.maximum("withdrawal_index", from: Self.lastMorphineDose, to: Self.lastMorphineDose + 14 * 24)
         #expect(m.time - last >= 72 && m.time - last <= 96, "methadone peak \(m.time - last) h after last dose")
         #expect(m.time - last > s.time - Self.lastMorphineDose)
-        #expect(m.value < s.value)
-        #expect(m.value > 0)
+        #expect(m.value >= s.value, "methadone peak \(m.value) vs morphine \(s.value)")
+        #expect(methadone.value("withdrawal_index", at: last + 10 * 24) > 0.2 * m.value)
     }
 
     /// Naloxone 0.4 mg IV 2 h after the last of 14 days of morphine: withdrawal within minutes
-    /// (peak ≤ 15 min; clinically within ≈1–5 min, §8/§9 item 15), larger than the spontaneous
-    /// withdrawal at that time (none), subsiding within 3 h as naloxone (t½ 6.5 min brain,
-    /// ≈1.4 h plasma) clears and morphine re-occupies the receptors.
+    /// (Model2Design.md §11 B7; Dunn et al. 2023 Front Psychiatry 14:1141980: 90 % of the peak
+    /// COWS within 60 min, a rise ≥ 6 points, the minimal clinically important difference), from
+    /// no more than mild signs on maintenance (COWS < 5), easing as naloxone (brain t½ 6.5 min,
+    /// plasma ≈ 1.4 h) clears and morphine re-occupies the receptors (below half the peak by 3 h).
     @Test func naloxonePrecipitatesWithdrawalWithinMinutes() throws {
         let t = 56.0 * 6 - 4  // 2 h after the 55th dose
         let rec = try simulate(Scenario(name: "naloxone", durationHours: t + 4, doses: [
             Self.chronicMorphine(count: 56), dose("naloxone", .ivBolus, .single(atHours: t, amountMilligrams: 0.4)),
-        ]), columns: ["withdrawal_index", "mu_occupancy_morphine"], intervalHours: 1.0 / 60)
-        #expect(rec.value("withdrawal_index", at: t - 1.0 / 60) == 0)
-        let peak = rec.maximum("withdrawal_index", from: t, to: t + 4)
-        #expect(peak.value > 0.1)
-        #expect(peak.time - t <= 0.25, "peak \((peak.time - t) * 60) min after naloxone")
-        #expect(rec.value("withdrawal_index", at: t + 3) < 0.2 * peak.value)
-        let before = rec.value("mu_occupancy_morphine", at: t)
-        #expect(rec.minimum("mu_occupancy_morphine", from: t, to: t + 1) < 0.5 * before)
-        #expect(rec.value("mu_occupancy_morphine", at: t + 2) > 0.7 * before)
+        ]), columns: ["cows_equivalent", "mu_occupancy_morphine"], intervalHours: 1.0 / 60)
+        let before = rec.value("cows_equivalent", at: t - 1.0 / 60)
+        #expect(before < 5)
+        let peak = rec.maximum("cows_equivalent", from: t, to: t + 4)
+        #expect(peak.value - before >= 6, "COWS \(before) → \(peak.value)")
+        #expect(peak.time - t <= 1, "peak \((peak.time - t) * 60) min after naloxone")
+        #expect(rec.value("cows_equivalent", at: t + 3) < 0.5 * peak.value)
+        let occupied = rec.value("mu_occupancy_morphine", at: t)
+        #expect(rec.minimum("mu_occupancy_morphine", from: t, to: t + 1) < 0.5 * occupied)
+        #expect(rec.value("mu_occupancy_morphine", at: t + 2) > 0.7 * occupied)
     }
 
-    /// Buprenorphine 16 mg SL on top of continuing morphine precipitates (milder) withdrawal
-    /// within hours (§8: within ≈90 min, milder than antagonist-precipitated); micro-induction
-    /// (0.2 mg doubling daily while morphine continues) gives none; waiting 24 h after the last
-    /// morphine dose gives no precipitated excess, only relief (§9 item 15).
+    /// Buprenorphine 16 mg SL on top of continuing morphine should precipitate withdrawal within
+    /// about 90 min: a COWS rise ≥ 6 (the MCID, Dunn 2023) over the subject who keeps taking
+    /// morphine (Sporer 2004; pharmacology.md §9 item 15). Model 2 does not show it at morphine
+    /// 30 mg every 6 h: morphine holds about a third of surface mu, the operational model's
+    /// precipitation threshold (Model2Design.md §12 item 1; prototype +0.0, §11 B9), so the real
+    /// assertion is a known issue. Micro-induction (0.2 mg doubling daily while morphine
+    /// continues) must not precipitate (Haemmig 2016, §11 B10: excess COWS < 6), and buprenorphine
+    /// given once withdrawal has begun (24 h after the last morphine) lowers COWS 12 h later
+    /// (relief, §11 B9b direction).
     @Test func buprenorphinePrecipitatesButMicroInductionDoesNot() throws {
         let t = 338.0
         let onTop = try simulate(Scenario(name: "bup on top", durationHours: t + 12, doses: [
             Self.chronicMorphine(count: 64), dose("buprenorphine", .sublingual, .single(atHours: t, amountMilligrams: 16)),
-        ]), columns: ["withdrawal_index"], intervalHours: 0.25)
+        ]), columns: ["cows_equivalent"], intervalHours: 0.25)
         let control = try simulate(Scenario(name: "no bup", durationHours: t + 12, doses: [Self.chronicMorphine(count: 64)]),
-                                   columns: ["withdrawal_index"], intervalHours: 0.25)
-        let precipitated = onTop.maximum("withdrawal_index", from: t, to: t + 8).value
-        #expect(control.maximum("withdrawal_index", from: t, to: t + 8).value == 0)
-        // Known gap (issue 16): half of each SL dose now goes to the slow mucosal depot, so the
-        // early buprenorphine rise that displaces morphine is smaller (peak 0.019, was 0.053).
-        withKnownIssue("precipitated withdrawal 0.019 after the two-depot SL route") {
-            #expect(precipitated > 0.03)
+                                   columns: ["cows_equivalent"], intervalHours: 0.25)
+        var excess = -Double.infinity
+        for (k, time) in onTop.times.enumerated() where time >= t && time <= t + 1.5 {
+            excess = max(excess, onTop.series("cows_equivalent")[k] - control.value("cows_equivalent", at: time))
         }
-        #expect(precipitated > 0.01)
+        withKnownIssue("buprenorphine on top of morphine 30 mg q6h: excess COWS \(excess) within 90 min (Model2Design.md §12 item 1)") {
+            #expect(excess >= 6)
+        }
         let micro = try simulate(Scenario(name: "micro", durationHours: 330, doses: [
             Self.chronicMorphine(count: 56),
             dose("buprenorphine", .sublingual, .stepped(startHours: 168, everyHours: 24, amountsMilligrams: [0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 8])),
-        ]), columns: ["withdrawal_index"], intervalHours: 0.25)
-        #expect(micro.maximum("withdrawal_index", from: 0, to: 330).value < 0.1 * precipitated)
-        // Milder than naloxone-precipitated withdrawal (see the naloxone test, peak > 0.1).
-        #expect(precipitated < 0.1)
-        // Waiting until withdrawal has begun (24 h after the last morphine dose) removes the
-        // precipitated excess: buprenorphine then only relieves (W with bup − W without ≤ 0.01).
+        ]), columns: ["cows_equivalent"], intervalHours: 0.25)
+        let microControl = try simulate(Scenario(name: "micro control", durationHours: 330, doses: [Self.chronicMorphine(count: 56)]),
+                                        columns: ["cows_equivalent"], intervalHours: 0.25)
+        var microExcess = -Double.infinity
+        for (k, time) in micro.times.enumerated() where time >= 168 && time <= 55 * 6 {
+            microExcess = max(microExcess, micro.series("cows_equivalent")[k] - microControl.value("cows_equivalent", at: time))
+        }
+        #expect(microExcess < 6, "micro-induction excess COWS \(microExcess)")
         let last = 55.0 * 6, wait = last + 24
         let stopped = try simulate(Scenario(name: "stop", durationHours: wait + 12, doses: [Self.chronicMorphine(count: 56)]),
-                                   columns: ["withdrawal_index"], intervalHours: 0.25)
+                                   columns: ["cows_equivalent"], intervalHours: 0.25)
         let waited = try simulate(Scenario(name: "wait", durationHours: wait + 12, doses: [
             Self.chronicMorphine(count: 56), dose("buprenorphine", .sublingual, .single(atHours: wait, amountMilligrams: 16)),
-        ]), columns: ["withdrawal_index"], intervalHours: 0.25)
-        #expect(stopped.value("withdrawal_index", at: wait) > 0.05, "withdrawal has begun")
-        var excess = -Double.infinity
-        for (k, t) in waited.times.enumerated() where t >= wait && t <= wait + 12 {
-            excess = max(excess, waited.series("withdrawal_index")[k] - stopped.value("withdrawal_index", at: t))
-        }
-        #expect(excess < 0.01, "excess withdrawal after waiting \(excess) vs on top \(precipitated)")
-        #expect(waited.value("withdrawal_index", at: wait + 12) < stopped.value("withdrawal_index", at: wait + 12))
+        ]), columns: ["cows_equivalent"], intervalHours: 0.25)
+        #expect(stopped.value("cows_equivalent", at: wait) > 5, "withdrawal has begun")
+        #expect(waited.value("cows_equivalent", at: wait + 12) < stopped.value("cows_equivalent", at: wait + 12))
     }
 
-    /// Standard induction on a tolerant full-agonist state: buprenorphine 8 mg SL when the next
-    /// morphine dose is due (6 h after the last of 14 days of 30 mg every 6 h; morphine mu occupancy
-    /// ≈ 0.29) precipitates withdrawal within 2 h (clinically within ≈ 90 min, §8, §9 item 15):
-    /// withdrawal_index 0.022 at +2 h against 0.003 without buprenorphine, 0.060 against 0.025 at
-    /// +3 h. (Dosed 2 h after the last morphine, at its peak, the index stays 0 for ≈ 3.5 h: see
-    /// Model.md, Limitations.)
+    /// Standard induction when the next morphine dose is due (6 h after the last of 14 days of
+    /// 30 mg every 6 h): buprenorphine 8 mg SL should precipitate withdrawal within 2 h, a COWS
+    /// rise ≥ 6 over the subject who skips it (Sporer 2004; Dunn 2023 MCID). Model 2 relieves
+    /// instead at this morphine occupancy (Model2Design.md §11 B9, §12 item 1), a known issue
+    /// with the real assertion.
     @Test func buprenorphineInductionPrecipitatesWithinTwoHours() throws {
         let t = 55.0 * 6 + 6
         let induced = try simulate(Scenario(name: "induction", durationHours: t + 4, doses: [
             Self.chronicMorphine(count: 56), dose("buprenorphine", .sublingual, .single(atHours: t, amountMilligrams: 8)),
-        ]), columns: ["withdrawal_index"], intervalHours: 0.25)
+        ]), columns: ["cows_equivalent"], intervalHours: 0.25)
         let stopped = try simulate(Scenario(name: "no bup", durationHours: t + 4, doses: [Self.chronicMorphine(count: 56)]),
-                                   columns: ["withdrawal_index"], intervalHours: 0.25)
-        #expect(induced.value("withdrawal_index", at: t) == 0)
-        let two = induced.value("withdrawal_index", at: t + 2), twoWithout = stopped.value("withdrawal_index", at: t + 2)
-        // Still precipitated (more than without buprenorphine at +2 h), but weaker since issue 16
-        // (0.011 against 0.003 at +2 h; 0.042 against 0.025 at +3 h): half of the SL dose now enters
-        // the slow mucosal depot. The magnitudes of the one-depot model are kept as known issues.
-        #expect(two > twoWithout + 0.005, "+2 h: \(two) with buprenorphine vs \(twoWithout) without")
-        let three = induced.value("withdrawal_index", at: t + 3), threeWithout = stopped.value("withdrawal_index", at: t + 3)
-        #expect(three > threeWithout + 0.01, "+3 h: \(three) with buprenorphine vs \(threeWithout) without")
-        withKnownIssue("precipitation at +2/+3 h weaker after the two-depot SL route (issue 16)") {
-            #expect(two > 0.015, "withdrawal at +2 h \(two)")
-            #expect(two > twoWithout + 0.01, "+2 h: \(two) with buprenorphine vs \(twoWithout) without")
-            #expect(three > threeWithout + 0.02, "+3 h: \(three) with buprenorphine vs \(threeWithout) without")
+                                   columns: ["cows_equivalent"], intervalHours: 0.25)
+        let two = induced.value("cows_equivalent", at: t + 2), twoWithout = stopped.value("cows_equivalent", at: t + 2)
+        withKnownIssue("COWS \(two) at +2 h with buprenorphine vs \(twoWithout) without (Model2Design.md §12 item 1)") {
+            #expect(two >= twoWithout + 6)
         }
     }
 
-    /// Naltrexone 50 mg daily for 8 days: ≥ 90 % mu blockade 8 h after the first dose (PET 92–98 %,
-    /// §9 item 8); mu receptors +60–100 % and delta +10–40 % by day 8 (Lesscher 2003; Yoburn lab;
-    /// §5.4), kappa changes little (κ up only in cortex, Lesscher 2003; model ≈ +7 %, accepted
-    /// −10 to +20 %); a morphine dose 2 days after stopping gives a larger response than in a
-    /// naive subject.
+    /// Naltrexone 50 mg daily for 8 days: ≥ 90 % mu blockade at the first peak (PET 92–98 %,
+    /// §9 item 8); mu up 30–90 % within a week, delta less than mu, kappa about unchanged
+    /// (−10 to +20 %; κ up only in cortex, Lesscher 2003; Model2Design.md §11 B16, from the
+    /// chaperone factor χ and the receptor's own sorting, with no kappa factor); a morphine dose
+    /// 2 days after stopping finds more coupled receptors (a larger mu stimulus) than in a naive
+    /// subject.
     @Test func naltrexoneUpRegulatesAndSensitizes() throws {
         let probe = 216.0
         let blocked = try simulate(Scenario(name: "ntx", durationHours: probe + 6, doses: [
             dose("naltrexone", .oral, .repeated(startHours: 0, everyHours: 24, count: 8, amountMilligrams: 50)),
             dose("morphine", .ivBolus, .single(atHours: probe, amountMilligrams: 5)),
         ]), columns: ["mu_occupancy_naltrexone", "mu_occupancy_total", "mu_total_rel", "delta_total_rel", "kappa_total_rel",
-                      "mu_response"],
+                      "mu_stimulus"],
             intervalHours: 0.5)
         let naive = try simulate(Scenario(name: "naive", durationHours: probe + 6, doses: [
             dose("morphine", .ivBolus, .single(atHours: probe, amountMilligrams: 5)),
-        ]), columns: ["mu_response"], intervalHours: 0.5)
+        ]), columns: ["mu_stimulus"], intervalHours: 0.5)
         #expect(blocked.maximum("mu_occupancy_total", from: 0, to: 8).value > 0.9)
-        // Known gap (issue 16): with 6β-naltrexol peripherally restricted, daily 50 mg blocks only part
-        // of each day (Weerts 2008 and Lee 1988 known_gap), so up-regulation falls short of the
-        // continuous-blockade figures.
         let mu = blocked.value("mu_total_rel", at: 168)
         let delta = blocked.value("delta_total_rel", at: 168)
-        #expect(mu > 1.1, "mu total \(mu)")
-        withKnownIssue("up-regulation under daily naltrexone without metabolite blockade (issue 16)") {
-            #expect(blocked.value("mu_occupancy_total", at: 8) > 0.9)
-            #expect(mu >= 1.6 && mu <= 2.0, "mu total \(mu)")
-            #expect(delta >= 1.1 && delta <= 1.4, "delta total \(delta)")
-        }
+        #expect(mu >= 1.3 && mu <= 1.9, "mu total \(mu)")
+        #expect(delta < mu, "delta total \(delta)")
         let kappa = blocked.value("kappa_total_rel", at: 168)
         #expect(kappa >= 0.9 && kappa <= 1.2, "kappa total \(kappa)")
-        let after = blocked.maximum("mu_response", from: probe, to: probe + 6).value
-        let before = naive.maximum("mu_response", from: probe, to: probe + 6).value
-        #expect(after > 1.1 * before, "response \(after) vs naive \(before)")
+        let after = blocked.maximum("mu_stimulus", from: probe, to: probe + 6).value
+        let before = naive.maximum("mu_stimulus", from: probe, to: probe + 6).value
+        #expect(after > 1.1 * before, "stimulus \(after) vs naive \(before)")
     }
 
     /// Low-dose naltrexone 4.5 mg daily: hours of partial blockade (naltrexone mu occupancy > 50 %
-    /// at 1 h, < 10 % by 8 h), then, after a week, higher endogenous tone than before
-    /// (more mu receptors, more endorphin, trough mu response above baseline) — from feedback,
-    /// not scripted.
+    /// at 1 h, < 25 % by 16 h, Model2Design.md §11 B17), then, after a week, higher endogenous tone than before (more mu
+    /// receptors, more endorphin, trough dopamine tone above its baseline; Model2Design.md §11 B17,
+    /// seed 001, Toljan & Vrooman 2018) — from feedback, not scripted; the blockade itself
+    /// lowers dopamine tone for a few hours (Spanagel 1992: mu blockade lowers basal dopamine).
     @Test func lowDoseNaltrexoneRebound() throws {
         let rec = try simulate(Scenario(name: "ldn", durationHours: 24 * 8, doses: [
             dose("naltrexone", .oral, .repeated(startHours: 0, everyHours: 24, count: 8, amountMilligrams: 4.5)),
-        ]), columns: ["mu_occupancy_naltrexone", "mu_total_rel", "endorphin_nM", "mu_response"], intervalHours: 0.25)
+        ]), columns: ["mu_occupancy_naltrexone", "mu_total_rel", "endorphin_nM", "dopamine_tone"], intervalHours: 0.25)
         #expect(rec.value("mu_occupancy_naltrexone", at: 1) > 0.5)
-        #expect(rec.value("mu_occupancy_naltrexone", at: 8) < 0.1)
-        let baseline = rec.value("mu_response", at: 0)
+        #expect(rec.value("mu_occupancy_naltrexone", at: 16) < 0.25)
+        let baseline = rec.value("dopamine_tone", at: 0)
         let trough = 24.0 * 7 + 23.75
         #expect(rec.value("mu_total_rel", at: trough) > 1.1)  // 1.12 (1.2 before 6β-naltrexol was peripherally restricted)
         #expect(rec.value("endorphin_nM", at: trough) > rec.value("endorphin_nM", at: 0))
-        #expect(rec.value("mu_response", at: trough) > baseline)
-        #expect(rec.minimum("mu_response", from: 0, to: 4) < 0.5 * baseline)
+        #expect(rec.value("dopamine_tone", at: trough) > baseline)
+        #expect(rec.minimum("dopamine_tone", from: 0, to: 4) < 0.97 * baseline)
     }
 
-    /// Opioid-deficit phenotype: lower baseline mu tone, larger mu response to social contact and
-    /// to stress than the control phenotype (Bandelow 2010; Prossin 2010; MODEL.md §1).
-    @Test(arguments: [StimulusKind.socialContact, .stress])
-    func opioidDeficitRespondsMoreStrongly(kind: StimulusKind) throws {
+    /// Opioid-deficit phenotype (Model2Design.md §6.5, §11 B26): a lower resting dopamine tone
+    /// and a dopamine response to social contact more than 1.3 times the control's (Prossin 2010
+    /// Am J Psychiatry 167:925: larger endogenous opioid release; Bandelow 2010).
+    @Test func opioidDeficitRespondsMoreStronglyToSocialContact() throws {
         func response(_ phenotype: Phenotype) throws -> (baseline: Double, rise: Double) {
             let rec = try simulate(Scenario(name: "event", durationHours: 8, subject: Subject(phenotype: phenotype),
-                                            events: [StimulusEvent(kind: kind, startHours: 2, durationHours: 1)]),
-                                   columns: ["mu_response"], intervalHours: 0.05)
-            let base = rec.value("mu_response", at: 0)
-            return (base, rec.maximum("mu_response", from: 2, to: 6).value - base)
+                                            events: [StimulusEvent(kind: .socialContact, startHours: 2, durationHours: 1)]),
+                                   columns: ["dopamine_tone"], intervalHours: 0.05)
+            let base = rec.value("dopamine_tone", at: 0)
+            return (base, rec.maximum("dopamine_tone", from: 2, to: 6).value - base)
         }
         let control = try response(.control), deficit = try response(.opioidDeficit)
         #expect(deficit.baseline < control.baseline)
         #expect(deficit.rise > 1.3 * control.rise, "deficit \(deficit.rise) vs control \(control.rise)")
+    }
+
+    /// Pain, social rejection and stress are aversive, more so in the opioid-deficit phenotype:
+    /// the rise of dysphoria during a 1 h event of intensity 1 is larger there (seed 000;
+    /// MODEL.md §3; Model2Design.md §11 B20, B21, B21b). Stress misses in model 2 as in the
+    /// prototype (control +0.093, deficit +0.087: stress-released endorphin relieves more on the
+    /// deficit phenotype's extra receptors), a known issue with the real assertion.
+    @Test(arguments: [StimulusKind.pain, .socialRejection, .stress])
+    func aversiveEventsAreWorseInTheDeficitPhenotype(kind: StimulusKind) throws {
+        func rise(_ phenotype: Phenotype) throws -> Double {
+            let rec = try simulate(Scenario(name: "event", durationHours: 8, subject: Subject(phenotype: phenotype),
+                                            events: [StimulusEvent(kind: kind, startHours: 2, durationHours: 1)]),
+                                   columns: ["dysphoria"], intervalHours: 0.05)
+            return rec.maximum("dysphoria", from: 2, to: 3).value - rec.value("dysphoria", at: 1.9)
+        }
+        let control = try rise(.control), deficit = try rise(.opioidDeficit)
+        #expect(control > 0.05, "\(kind) dysphoria rise \(control)")
+        if kind == .stress {
+            withKnownIssue("stress dysphoria rise deficit \(deficit) vs control \(control) (Model2Design.md §11 B20)") {
+                #expect(deficit > control)
+            }
+        } else {
+            #expect(deficit > control, "\(kind): deficit \(deficit) vs control \(control)")
+        }
     }
 
     /// Stress raises dynorphin and kappa output and lowers hedonic tone; the kappa antagonist

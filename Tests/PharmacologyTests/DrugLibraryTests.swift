@@ -31,13 +31,26 @@ import TestSupport
 
     /// The parameter table of the model reference (Pharmacology.docc/Parameters.md) is the library as it is:
     /// the same names in the same order, with the same values, units and sources. A library
-    /// change that forgets the document fails here.
+    /// change that forgets the document fails here. Regenerate the table with
+    /// `RECEPTOR_SIM_UPDATE_PARAMETERS=1 swift test --skip-build --filter modelReferenceParameterTable`
+    /// (the text above the table is kept) and review the diff.
     @Test func modelReferenceParameterTableMatchesTheLibrary() throws {
         let reference = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/Pharmacology/Pharmacology.docc/Parameters.md")
-        let text = try String(contentsOf: reference, encoding: .utf8)
-        let start = try #require(text.range(of: "| parameter | value | unit | source |"))
+        var text = try String(contentsOf: reference, encoding: .utf8)
+        let header = "| parameter | value | unit | source |"
+        if ProcessInfo.processInfo.environment["RECEPTOR_SIM_UPDATE_PARAMETERS"] == "1" {
+            let prefix = try #require(text.range(of: header)).lowerBound
+            var table = header + "\n|---|---|---|---|\n"
+            for e in ParameterCatalog.entries(of: library) {
+                let v = e.value(in: library)
+                table += "| `\(e.name)` | \(v.value) | \(e.unit) | \(v.source.replacingOccurrences(of: "|", with: "\\|")) |\n"
+            }
+            text = String(text[..<prefix]) + table
+            try text.write(to: reference, atomically: true, encoding: .utf8)
+        }
+        let start = try #require(text.range(of: header))
         var rows: [(name: String, value: Double, unit: String, source: String)] = []
         for line in text[start.upperBound...].split(separator: "\n") where line.hasPrefix("| `") {
             let cells = line.dropFirst().dropLast().split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false)

@@ -91,7 +91,7 @@ import TestSupport
     /// instead of wherever the last bits of the steady state wobble (they did at 6.8e-5 h).
     @Test func aFlatRunKeepsTheFirstTime() throws {
         let model = try ReceptorModel.compile(Scenario(name: "flat", durationHours: 48))
-        let columns = ["mu_occupancy_total", "mu_response", "endorphin_nM", "hedonic_tone"]
+        let columns = ["mu_occupancy_total", "reward_response", "endorphin_nM", "hedonic_tone"]
         var rows = ObservableRecorder(columns: columns)
         let found = try ReceptorModel.simulate(model, columns: columns, intervalHours: 1, extremaOf: columns, into: &rows).extremes
         for extremes in found {
@@ -107,7 +107,7 @@ import TestSupport
         let model = try ReceptorModel.compile(Scenario(name: "oral", durationHours: 18, doses: [
             dose("morphine", .oral, .repeated(startHours: 0, everyHours: 6, count: 3, amountMilligrams: 30)),
         ]))
-        let columns = ["mu_occupancy_total", "morphine_brain_nM", "hedonic_tone", "mu_response", "mu_surface_rel"]
+        let columns = ["mu_occupancy_total", "morphine_brain_nM", "hedonic_tone", "reward_response", "mu_surface_rel"]
         var coarse = ObservableRecorder(columns: columns)
         let found = try ReceptorModel.simulate(model, columns: columns, intervalHours: 1, extremaOf: columns, into: &coarse).extremes
         var fine = ObservableRecorder(columns: columns)

@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func zeroThatSwitchesAProcessOffIsAccepted() throws {
-        let lib = try ParameterCatalog.apply(["mu.desensitization_rate_per_h": 0, "morphine.brain_partition": 0, "model.hedonic_kappa_weight": 0], to: library)
+        let lib = try ParameterCatalog.apply(["mu.desensitization_rate_per_h": 0, "morphine.brain_partition": 0, "dysphoria.kappa_weight": 0, "uncoupling.gain": 0], to: library)
         #expect(lib.receptor(.mu)?.desensitizationRatePerHour.value == 0)
     }
 

@@ -40,18 +40,23 @@ import TestSupport
         let columns = try ReceptorModel.columnNames(for: morphine)
         for name in ["time_h", "morphine_plasma_nM", "morphine_brain_nM", "m6g_brain_nM", "endorphin_nM", "enkephalin_nM",
                      "dynorphin_nM", "mu_occupancy_morphine", "mu_occupancy_endorphin", "mu_occupancy_total", "mu_surface_rel",
-                     "mu_internal_rel", "mu_total_rel", "mu_stimulus", "mu_response", "mu_adaptation", "kappa_response",
-                     "hedonic_tone", "withdrawal_index", "tolerance_index"] {
+                     "mu_internal_rel", "mu_total_rel", "mu_stimulus", "mu_uncoupled", "reward_response", "lc_response",
+                     "respiration_response", "kappa_response", "lc_adaptation", "lc_adaptation_slow", "reward_adaptation",
+                     "dopamine_tone", "respiratory_drive", "withdrawal_signs", "dysphoria", "hedonic_tone",
+                     "withdrawal_index", "cows_equivalent", "tolerance_index"] {
             #expect(columns.contains(name), "\(name)")
         }
         #expect(!columns.contains { $0.hasPrefix("nmda") })
+        for removed in ["mu_response", "mu_adaptation", "delta_response", "kappa_adaptation"] {
+            #expect(!columns.contains(removed), "\(removed) is a model-1 column")
+        }
         let ketamine = Scenario(name: "k", durationHours: 1, doses: [
             DoseRegimen(drug: "ketamine", route: .ivBolus, schedule: .single(atHours: 0, amountMilligrams: 35))])
         #expect(try ReceptorModel.columnNames(for: ketamine).contains("nmda_occupancy_ketamine"))
         #expect(try ReceptorModel.columnNames(for: ketamine).contains("nmda_occupancy_dynorphin"))
         let parameters = try ReceptorModel.parameterNames(for: morphine)
         for name in ["morphine.half_life_h", "morphine.oral.bioavailability", "m6g.mu.ki_nM", "mu.turnover_half_life_h",
-                     "endorphin.exercise_gain", "model.hedonic_kappa_weight"] {
+                     "endorphin.exercise_gain", "dysphoria.kappa_weight", "lc.ac_coupling", "uncoupling.gain"] {
             #expect(parameters.contains(name), "\(name)")
         }
         #expect(!parameters.contains("fentanyl.clearance_l_per_h"))
@@ -126,7 +131,9 @@ import TestSupport
 
     /// The default tolerances (rtol 1e-6, depots to rtol of their dose) keep every column of two
     /// days of oral morphine every 6 h within 3e-6 of its range from an rtol 1e-10 run (measured
-    /// 1.05e-6, mu_occupancy_morphine; 0.58e-6 with depots held to rtol of what is left).
+    /// 1.05e-6, mu_occupancy_morphine; 0.58e-6 with depots held to rtol of what is left), or
+    /// within the default atol 1e-9 for a column whose whole range is below what atol resolves
+    /// (delta_uncoupled moves by 2e-6: error 8e-11).
     @Test func defaultTolerancesMatchATightReference() throws {
         var scenario = Scenario(name: "q6h", durationHours: 48, doses: [
             DoseRegimen(drug: "morphine", route: .oral, schedule: .repeated(startHours: 0, everyHours: 6, count: 8, amountMilligrams: 30)),
@@ -139,14 +146,18 @@ import TestSupport
             let reference = tight.series(column), values = normal.series(column)
             let range = max(reference.map(abs).max() ?? 0, 1e-9)
             let worst = zip(values, reference).map { abs($0 - $1) }.max() ?? 0
-            #expect(worst <= 3e-6 * range, "\(column): \(worst) against range \(range)")
+            #expect(worst <= max(3e-6 * range, 1e-9), "\(column): \(worst) against range \(range)")
         }
     }
 
     /// The BDF at the default tolerances on nightly naltrexone (fast antagonist binding, a
     /// dose event every night) stays within 2e-5 of each column's range of an rtol 1e-10
     /// Rodas5P run (measured 5.2e-6), while evaluating the Jacobian at most once per ten steps
-    /// (measured 19 for 829 steps).
+    /// (measured 19 for 829 steps). The counter-adaptation columns (reward_adaptation,
+    /// withdrawal_signs, withdrawal_index, cows_equivalent) are held to 1e-4 of their range
+    /// (measured 5.3e-5): their drives are C¹ smooth maxima and max(0, ·), whose kinks the
+    /// variable-order BDF resolves less tightly than smooth states; the rebound after each
+    /// nightly dose moves them by only 0.002.
     @Test func bdfMatchesATightReferenceWithFewJacobians() throws {
         var scenario = Scenario(name: "ldn", durationHours: 96, doses: [
             DoseRegimen(drug: "naltrexone", route: .oral, schedule: .repeated(startHours: 22, everyHours: 24, count: 4, amountMilligrams: 4.5)),
@@ -167,7 +178,8 @@ import TestSupport
             let range = max((reference.max() ?? 0) - (reference.min() ?? 0), 1e-6 * (reference.map(abs).max() ?? 0), 1e-12)
             let worst = zip(values, reference).map { abs($0 - $1) }.max() ?? 0
             worstOverall = max(worstOverall, worst / range)
-            #expect(worst <= 2e-5 * range, "\(column): \(worst) against range \(range)")
+            let kinked = ["reward_adaptation", "lc_adaptation", "withdrawal_signs", "withdrawal_index", "cows_equivalent"]
+            #expect(worst <= (kinked.contains(column) ? 1e-4 : 2e-5) * range, "\(column): \(worst) against range \(range)")
         }
         #expect(worstOverall > 0)  // the two runs are independent solves
     }

@@ -21,7 +21,7 @@ import TestSupport
         #expect(abs(last[7] - 1) < 1e-6, "fold shift \(last[7])")
         #expect(result.stdout.hasPrefix("time_h    ed50_mg     fold_shift"), "\(result.stdout)")
         let chart = try String(contentsOfFile: svg, encoding: .utf8)
-        #expect(chart.contains("<svg") && chart.contains("class=\"ed50\"") && chart.contains("t = 48 h: ED50 7.23 mg (1x)"))
+        #expect(chart.contains("<svg") && chart.contains("class=\"ed50\"") && chart.contains("t = 48 h: ED50 3.75 mg (1x)"))
         #expect(chart.components(separatedBy: "<circle").count - 1 == 10 + 2, "10 points and 2 legend dots")
     }
 
@@ -34,7 +34,7 @@ import TestSupport
         (["--doses", "200000"], "--doses: must be at most 100000, found 200000"),
         (["--at", "0,200"], "--at: starts at 200 h, after the end of the run (duration_h 168)"),
         (["--at", "0,0"], "option '--at' lists 0 twice"),
-        (["--observable", "mu_respons"], "unknown column 'mu_respons' in --observable for SCENARIO; did you mean 'mu_response'?"),
+        (["--observable", "reward_respons"], "unknown column 'reward_respons' in --observable for SCENARIO; did you mean 'reward_response'?"),
         (["--window", "0"], "option '--window' needs a finite number > 0, found '0'"),
     ])
     func badOptionsExitTwoWithExactMessages(options: [String], message: String) throws {

@@ -100,7 +100,7 @@ func runReceptorSim(
         let good = try writeTemporaryScenario(#"{ name: "\u001b[31mred\u001b[0m\ttab\u202e", duration_h: 10 }"#)
         let ok = try runReceptorSim(["check", good])
         #expect(ok.status == 0)
-        #expect(ok.stdout == #"\#(good): ok: \u001b[31mred\u001b[0m\ttab\u202e (10 h, 0 doses, 0 infusions, 0 events; 41 rows x 39 columns, about 32 kB)"# + "\n")
+        #expect(ok.stdout == #"\#(good): ok: \u001b[31mred\u001b[0m\ttab\u202e (10 h, 0 doses, 0 infusions, 0 events; 41 rows x 48 columns, about 39.4 kB)"# + "\n")
         let timeline = try runReceptorSim(["check", "--timeline", good])
         #expect(timeline.stdout.hasPrefix(ok.stdout + "  timeline (time in h):\n  end of run at 10 h\n"))
         #expect(!timeline.stdout.utf8.contains(0x1B) && !timeline.stdout.contains("\t"))

@@ -20,13 +20,13 @@ import TestSupport
         #expect(document.text("title").first == "two-doses vs three-doses")
         let labels = document.text("text")
         // One panel per default observable present, each with one line per run.
-        let observables = ["mu_occupancy_total", "mu_total_rel", "endorphin_nM", "dynorphin_nM", "mu_response", "kappa_response",
-                           "hedonic_tone", "withdrawal_index", "tolerance_index"]
+        let observables = ["mu_occupancy_total", "mu_total_rel", "endorphin_nM", "dynorphin_nM", "dopamine_tone", "dysphoria",
+                           "withdrawal_signs", "cows_equivalent", "respiratory_drive", "tolerance_index"]
         #expect(document.seriesColumns == observables.flatMap { [$0, $0] })
         #expect(labels.filter { $0 == "A  two-doses" }.count == observables.count)
         #expect(labels.filter { $0 == "B  three-doses" }.count == observables.count)
         #expect(labels.contains("A: morphine (oral)") && labels.contains("B: morphine (oral)"))
-        for label in ["Time (h)", "Occupancy (fraction bound)", "Density (rel. to baseline)", "withdrawal index"] {
+        for label in ["Time (h)", "Occupancy (fraction bound)", "Density (rel. to baseline)", "withdrawal signs"] {
             #expect(labels.contains(label), "missing \(label)")
         }
         // Doses: 1 and 9 h for A; 1, 9 and 17 h for B.

@@ -77,8 +77,9 @@ import TestSupport
         #expect(bareDocument.parseError == nil)
         #expect(bareDocument.text("title").first == "results")
         #expect(bareDocument.values(of: "data-time-h", on: "path").isEmpty)
-        #expect(bareDocument.seriesColumns == ["mu_response", "delta_response", "kappa_response", "hedonic_tone",
-                                               "withdrawal_index", "tolerance_index"])
+        #expect(bareDocument.seriesColumns == ["reward_response", "lc_response", "respiration_response", "kappa_response",
+                                               "dopamine_tone", "respiratory_drive", "withdrawal_signs", "dysphoria",
+                                               "hedonic_tone", "withdrawal_index", "tolerance_index"])
         // With --scenario the CSV's chart has the title, dose marks and stress window.
         let annotatedDocument = MarkupDocument.parse(try String(contentsOfFile: annotated, encoding: .utf8))
         #expect(annotatedDocument.text("title").first == "Short morphine & <stress>")

@@ -19,13 +19,13 @@ import Testing
         #expect(rejected.stderr == """
             \(path):2: error: doses: this scenario has 1.6 M administrations and events (1.6 M doses, 0 infusion starts and ends, \
             0 stimulus starts and ends); the limit is 1 M; raise --max-administrations or give fewer doses
-            \(path):6: error: output.interval_h: this scenario would write 87.6 M rows of 47 columns (4.12 G values, about 82.3 GB); \
+            \(path):6: error: output.interval_h: this scenario would write 87.6 M rows of 56 columns (4.91 G values, about 98.1 GB); \
             the limit is 10 M rows of 50 columns; raise --max-rows or coarsen output.interval_h
 
             """)
         let lifted = try runReceptorSim(["check", path, "--max-rows", "100000000", "--max-administrations", "2000000"])
         #expect(lifted.status == 0, "\(lifted.stderr)")
-        #expect(lifted.stdout == "\(path): ok: many (8760 h, 1.6 M doses, 0 infusions, 0 events; 87.6 M rows x 47 columns, about 82.3 GB)\n")
+        #expect(lifted.stdout == "\(path): ok: many (8760 h, 1.6 M doses, 0 infusions, 0 events; 87.6 M rows x 56 columns, about 98.1 GB)\n")
         let bad = try runReceptorSim(["check", path, "--max-rows", "0"])
         #expect(bad.status == 2)
         #expect(bad.stderr.hasPrefix("receptor-sim check: error: option '--max-rows' needs a whole number from 1 to 1099511627776, found '0'"))

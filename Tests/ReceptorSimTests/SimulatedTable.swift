@@ -64,5 +64,5 @@ func simulateShipped(_ name: String, _ extraArguments: [String] = []) throws -> 
 /// The morphine reference run several comparisons need, simulated once per test process.
 let morphineAbruptStop: Result<SimulatedTable, any Error> = Result {
     try simulateShipped("morphine-abrupt-stop", ["--interval", "0.25", "--columns",
-        "withdrawal_index,mu_response,mu_total_rel,endorphin_nM,dynorphin_nM,tolerance_index"])
+        "withdrawal_index,cows_equivalent,reward_response,mu_total_rel,endorphin_nM,dynorphin_nM,tolerance_index"])
 }

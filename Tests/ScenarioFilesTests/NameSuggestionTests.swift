@@ -45,7 +45,7 @@ import Testing
             "test.json5:3: error: doses[1]: missing required key 'amount_mg'",
             "test.json5:3: error: doses[1].amount: unknown key 'amount'; did you mean 'amount_mg'?",
             "test.json5:4: error: doses[2].drug: unknown drug 'heroin' (see 'receptor-sim drugs' for the library)",
-            "test.json5:5: error: events[0].kind: unknown event kind 'stres'; did you mean 'stress'? (event kinds: stress, exercise, social_contact, pain)",
+            "test.json5:5: error: events[0].kind: unknown event kind 'stres'; did you mean 'stress'? (event kinds: stress, exercise, social_contact, pain, social_rejection)",
             "test.json5:6: error: solver.method: unknown solver method 'fast' (methods: rodas5p, rosenbrock23, tsit5, rk4)",
         ])
     }

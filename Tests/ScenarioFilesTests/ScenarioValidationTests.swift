@@ -150,7 +150,7 @@ import Testing
         #expect(lines == [
             "test.json5:1: error: subject.phenotype: unknown phenotype 'opioid-deficit'; did you mean 'opioid_deficit'? (phenotypes: control, opioid_deficit)",
             "test.json5:2: error: doses[0].route: unknown route 'iv_bolsu'; did you mean 'iv_bolus'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion)",
-            "test.json5:4: error: events[0].kind: unknown event kind 'stres'; did you mean 'stress'? (event kinds: stress, exercise, social_contact, pain)",
+            "test.json5:4: error: events[0].kind: unknown event kind 'stres'; did you mean 'stress'? (event kinds: stress, exercise, social_contact, pain, social_rejection)",
             #"test.json5:5: error: parameters["morphine.half_life"]: unknown parameter 'morphine.half_life'; did you mean 'morphine.half_life_h'?"#,
             #"test.json5:5: error: parameters["heroin.half_life_h"]: unknown parameter 'heroin.half_life_h'"#,
             "test.json5:6: error: output.columns[0]: unknown column 'withdrawl_index'; did you mean 'withdrawal_index'?",

@@ -26,6 +26,6 @@ func smallPopulationPlan(size: Int = 6, seed: UInt64 = 7, bands: [String] = []) 
         Variability(name: "mu.turnover_half_life_h", coefficientOfVariation: 0.2),
     ], base: base)
     return try StudyPlan.population(design: design, metricColumns: ["morphine_plasma_nM", "withdrawal_index"],
-                                    thresholds: [Threshold(column: "mu_response", above: true, value: 0.5)],
+                                    thresholds: [Threshold(column: "reward_response", above: true, value: 0.7)],
                                     bandColumns: bands, intervalHours: 1)
 }

@@ -17,7 +17,7 @@ import TestSupport
         #expect(lines.count == 8)
         #expect(lines[0] == "# receptor-sim population study=f members=6")
         #expect(lines[1].hasPrefix("member,status,error,morphine.clearance_l_per_h,mu.turnover_half_life_h,morphine_plasma_nM_peak,"))
-        #expect(lines[1].hasSuffix(",mu_response_h_above_0.5"))
+        #expect(lines[1].hasSuffix(",reward_response_h_above_0.7"))
         for (k, line) in lines.dropFirst(2).enumerated() { #expect(line.hasPrefix("\(k),ok,,")) }
     }
 

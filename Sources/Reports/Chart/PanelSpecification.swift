@@ -135,13 +135,13 @@ package enum PanelPreset: String, Sendable, CaseIterable {
     case receptors
     /// Endorphin, enkephalin and dynorphin.
     case peptides
-    /// Responses per receptor, hedonic tone, withdrawal and tolerance indices.
+    /// Circuit responses, dopamine, dysphoria, breathing, hedonic tone, withdrawal and tolerance.
     case signalling
 
     /// Columns for `compare` when none are requested.
     static let comparisonDefaults = [
-        "mu_occupancy_total", "mu_total_rel", "endorphin_nM", "dynorphin_nM", "mu_response", "kappa_response",
-        "hedonic_tone", "withdrawal_index", "tolerance_index",
+        "mu_occupancy_total", "mu_total_rel", "endorphin_nM", "dynorphin_nM", "dopamine_tone", "dysphoria",
+        "withdrawal_signs", "cows_equivalent", "respiratory_drive", "tolerance_index",
     ]
 
     static let peptideColumns = ["endorphin_nM", "enkephalin_nM", "dynorphin_nM"]
@@ -172,7 +172,8 @@ package enum PanelPreset: String, Sendable, CaseIterable {
                 return Self.peptideColumns.contains(name)
             case .signalling:
                 return name.hasSuffix("_response")
-                    || ["hedonic_tone", "withdrawal_index", "tolerance_index"].contains(name)
+                    || ["dopamine_tone", "dysphoria", "respiratory_drive", "hedonic_tone", "withdrawal_signs",
+                        "withdrawal_index", "tolerance_index"].contains(name)
             }
         }
     }

@@ -2,8 +2,10 @@
 /// its unit (a tolerance index is "0 naive, 1 no response", not "signal (dimensionless)").
 /// Derived from the CSV naming conventions (`Observable.all`): `<drug>_plasma_nM`,
 /// `<drug>_brain_nM`, `<peptide>_nM`, `<receptor>_occupancy_<ligand>`, `_occupancy_total`,
-/// `_pet_occupancy`, `_surface_rel`, `_internal_rel`, `_total_rel`, `_stimulus`, `_response`,
-/// `_adaptation`, `hedonic_tone`, `withdrawal_index`, `tolerance_index`.
+/// `_pet_occupancy`, `_surface_rel`, `_internal_rel`, `_total_rel`, `_stimulus`, `_uncoupled`,
+/// the circuit responses `<circuit>_response`, the adaptation pools, `dopamine_tone`,
+/// `respiratory_drive`, `withdrawal_signs`, `dysphoria`, `hedonic_tone`, `withdrawal_index`,
+/// `cows_equivalent`, `tolerance_index` (model 2, Model.md "Observables").
 package struct ColumnDescription: Sendable, Equatable {
     package var title: String
     package var meaning: String
@@ -15,14 +17,41 @@ package struct ColumnDescription: Sendable, Equatable {
     package init(column name: String) {
         func drug(_ id: Substring) -> String { id.prefix(1).uppercased() + id.dropFirst().map { $0 == "_" ? " " : $0 } }
         if name == "hedonic_tone" {
-            self.init("Hedonic tone", "net mood signal: mu response (with delta) minus kappa response",
-                      "Hedonic tone (model units)")
+            self.init("Hedonic tone", "dopamine tone minus dysphoria", "Hedonic tone (model units)")
         } else if name == "withdrawal_index" {
-            self.init("Withdrawal", "drop of hedonic tone below the subject's drug-free baseline",
+            self.init("Withdrawal", "withdrawal signs plus the unopposed reward-circuit adaptation, relative to the adapted state",
                       "Withdrawal index (0 = none)")
             minimumSpan = 0.1
+        } else if name == "withdrawal_signs" {
+            self.init("Withdrawal signs", "unopposed locus-coeruleus counter-adaptation plus its extrinsic drive",
+                      "Withdrawal signs (0 = none)")
+            minimumSpan = 0.1
+        } else if name == "cows_equivalent" {
+            self.init("Withdrawal (COWS)", "withdrawal index mapped to the Clinical Opiate Withdrawal Scale",
+                      "COWS points (0 to 48)")
+            minimumSpan = 5
+        } else if name == "dopamine_tone" {
+            self.init("Dopamine tone", "dopamine release relative to the drug-free control baseline",
+                      "Dopamine tone (1 = control baseline)")
+            minimumSpan = 0.1
+        } else if name == "respiratory_drive" {
+            self.init("Breathing", "ventilatory drive relative to normal", "Respiratory drive (1 normal, 0 apnea)")
+            minimumSpan = 0.1
+        } else if name == "dysphoria" {
+            self.init("Dysphoria", "kappa and aversive drive (pain, stress, rejection) net of mu relief",
+                      "Dysphoria (model units)")
+            minimumSpan = 0.1
+        } else if ["reward_response", "lc_response", "respiration_response", "kappa_response"].contains(name) {
+            let circuit = ["reward_response": "Reward circuit", "lc_response": "Locus coeruleus",
+                           "respiration_response": "Respiratory depression", "kappa_response": "κ/aversion circuit"][name]!
+            self.init(circuit, "circuit response of the operational model with receptor reserve",
+                      "Response (0 to 1)")
+        } else if ["lc_adaptation", "lc_adaptation_slow", "reward_adaptation"].contains(name) {
+            self.init(name == "reward_adaptation" ? "Reward-circuit adaptation" : name == "lc_adaptation"
+                          ? "LC adaptation" : "LC adaptation, slow pool",
+                      "cAMP counter-adaptation (dependence)", "Adaptation (units of response)")
         } else if name == "tolerance_index" {
-            self.init("Tolerance", "loss of the mu response to a fixed morphine probe",
+            self.init("Tolerance", "loss of the mu response to a fixed morphine probe on the free receptors",
                       "Tolerance index (0 naive, 1 none left)")
             minimumSpan = 0.1
         } else if name.hasSuffix("_plasma_nM") {
@@ -52,11 +81,11 @@ package struct ColumnDescription: Sendable, Equatable {
                 self.init("\(r) receptors in total", "all receptors relative to the healthy baseline",
                           "Receptors (× baseline)")
             case "stimulus":
-                self.init("\(r) stimulus", "activation by all bound agonists", "Stimulus (model units)")
-            case "response":
-                self.init("\(r) response", "signal after coupling and adaptation", "Response (model units)")
-            case "adaptation":
-                self.init("\(r) adaptation", "counter-adaptation opposing the response", "Adaptation (model units)")
+                self.init("\(r) stimulus", "coupled efficacy-weighted receptors (activation by all bound agonists)",
+                          "Stimulus (model units)")
+            case "uncoupled":
+                self.init("\(r) uncoupled", "fraction of receptors uncoupled from G protein (tolerance)",
+                          "Uncoupled (fraction, 0 to 1)")
             default:
                 let ligand = rest.dropFirst("occupancy_".count)
                 self.init("\(r) receptors held by \(ligand)", "fraction of surface \(r) receptors bound by \(ligand)",
@@ -81,7 +110,7 @@ package struct ColumnDescription: Sendable, Equatable {
         for receptor in ["mu", "delta", "kappa", "nmda"] where name.hasPrefix(receptor + "_") {
             let rest = String(name.dropFirst(receptor.count + 1))
             let known = ["occupancy_total", "pet_occupancy", "surface_rel", "internal_rel", "total_rel", "stimulus",
-                         "response", "adaptation"]
+                         "uncoupled"]
             if known.contains(rest) || rest.hasPrefix("occupancy_") { return (receptor, rest) }
         }
         return nil

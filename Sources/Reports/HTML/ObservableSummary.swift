@@ -57,7 +57,8 @@ package struct ObservableSummary: Sendable, Equatable {
         let concentrations = PanelPreset.concentrations.columns(available: names)
         let fixed = [
             "mu_occupancy_total", "mu_surface_rel", "mu_total_rel", "endorphin_nM", "enkephalin_nM", "dynorphin_nM",
-            "mu_response", "delta_response", "kappa_response", "hedonic_tone", "withdrawal_index", "tolerance_index",
+            "dopamine_tone", "dysphoria", "respiratory_drive", "withdrawal_signs", "cows_equivalent", "hedonic_tone",
+            "withdrawal_index", "tolerance_index",
         ]
         return concentrations + fixed.filter(names.contains)
     }

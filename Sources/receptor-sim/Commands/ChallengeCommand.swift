@@ -33,13 +33,13 @@ enum ChallengeCommand: ReceptorSimCommand {
             OptionSpecification("--probe", value: "DRUG", help: "The probe drug (library id, see 'receptor-sim drugs')."),
             OptionSpecification("--route", value: "ROUTE", help: "The probe's route (default: iv_bolus)."),
             OptionSpecification("--doses", value: "D,D,...", help: "Probe doses in mg, each > 0 (at least three for an ED50)."),
-            OptionSpecification("--observable", value: "COLUMN", help: "The CSV column whose change is the response (default: mu_response)."),
+            OptionSpecification("--observable", value: "COLUMN", help: "The CSV column whose change is the response (default: reward_response)."),
             OptionSpecification("--window", value: "H", help: "Hours after the probe in which the peak change is taken (default: 4)."),
             OptionSpecification("--output", short: "-o", value: "FILE", help: "Write the CSV to FILE; '-' or no -o writes to standard output."),
             OptionSpecification("--chart", value: "FILE", help: "Also draw the curves as an SVG chart (dose on a log axis, one curve per time)."),
         ])
 
-    static let defaultObservable = "mu_response"
+    static let defaultObservable = "reward_response"
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let file = arguments.positionals[0]

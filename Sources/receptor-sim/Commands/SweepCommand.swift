@@ -57,7 +57,7 @@ enum SweepCommand: ReceptorSimCommand {
 enum StudyCommandSupport {
     static let commonOptions: [OptionSpecification] = [
         OptionSpecification("--output", short: "-o", value: "FILE", help: "Write the summary CSV to FILE (atomically); '-' or no -o writes to standard output."),
-        OptionSpecification("--columns", value: "a,b,c", help: "Columns to summarise (default: the scenario's output.columns, else withdrawal_index, hedonic_tone, mu_response, mu_total_rel)."),
+        OptionSpecification("--columns", value: "a,b,c", help: "Columns to summarise (default: the scenario's output.columns, else dopamine_tone, dysphoria, withdrawal_signs, cows_equivalent, respiratory_drive, tolerance_index)."),
         OptionSpecification("--threshold", value: "SPECS", repeatable: true, help: "Time above/below levels: 'col>v' or 'col<v', comma-separated or repeated (quote it: > and < are shell redirections)."),
         OptionSpecification("--interval", value: "H", help: "Hours between the rows the metrics are computed from (default: the scenario's output.interval_h)."),
     ] + SolverOptions.specifications(for: "every member") + [
@@ -118,7 +118,7 @@ enum StudyCommandSupport {
             if let text = arguments.value("--columns") {
                 columns = try ArgumentParser.list(text, option: "--columns", command: command)
             } else {
-                columns = scenario.output.columns ?? ["withdrawal_index", "hedonic_tone", "mu_response", "mu_total_rel"]
+                columns = scenario.output.columns ?? ["dopamine_tone", "dysphoria", "withdrawal_signs", "cows_equivalent", "respiratory_drive", "tolerance_index"]
             }
             var thresholds: [Threshold] = []
             for text in arguments.allValues("--threshold") {
