@@ -192,7 +192,8 @@ import Testing
             #expect(exercise.peak("endorphin_nM", from: session, to: session + 1).value > morphine.value("endorphin_nM", at: session + 0.5) * 1.2)
             let withExercise = exercise.value("withdrawal_index", at: session + 1)
             let without = morphine.value("withdrawal_index", at: session + 1)
-            withKnownIssue("exercise at \(session) h: index \(withExercise) with, \(without) without (Model2Design.md §11 B27)") {
+            withKnownIssue("exercise at \(session) h: index \(withExercise) with, \(without) without (Model2Design.md §11 B27)",
+                           isIntermittent: true) {
                 #expect(withExercise < without, "session at \(session) h")
             }
         }

@@ -65,7 +65,7 @@ import FoundationXML
         let parsed = XMLSummary.parse(try report())
         #expect(parsed.values(of: "data-column", on: "tr") == [
             "morphine_plasma_nM", "morphine_brain_nM", "mu_occupancy_total", "mu_surface_rel", "mu_total_rel",
-            "endorphin_nM", "dynorphin_nM", "mu_response", "hedonic_tone", "withdrawal_index", "tolerance_index",
+            "endorphin_nM", "dynorphin_nM", "dopamine_tone", "hedonic_tone", "withdrawal_index", "tolerance_index",
         ])
         // withdrawal_index = 0.8 (t-48)/24 exp(1-(t-48)/24) peaks at 0.8 when t = 72 h.
         let withdrawal = ObservableSummary(column: table.column(named: "withdrawal_index")!, timeHours: table.timeHours)!

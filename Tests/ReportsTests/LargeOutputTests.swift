@@ -11,7 +11,7 @@ import Testing
         let rows = 365 * 24 * 60 + 1
         let names = [
             "morphine_plasma_nM", "morphine_brain_nM", "mu_occupancy_total", "mu_total_rel", "endorphin_nM",
-            "dynorphin_nM", "mu_response", "hedonic_tone", "withdrawal_index", "tolerance_index",
+            "dynorphin_nM", "dopamine_tone", "hedonic_tone", "withdrawal_index", "tolerance_index",
         ]
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("reports-year-\(UInt64.random(in: 0...UInt64.max)).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }

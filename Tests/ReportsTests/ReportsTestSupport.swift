@@ -44,7 +44,7 @@ enum Synthetic {
             ("mu_total_rel", time.map { 1 - 0.2 * min($0, 48) / 48 }),
             ("endorphin_nM", time.map { 0.5 - 0.2 * min($0, 48) / 48 }),
             ("dynorphin_nM", time.map { 0.3 + 0.1 * sin($0 / 12) }),
-            ("mu_response", occupancy.map { 0.2 + 0.7 * $0 }),
+            ("dopamine_tone", occupancy.map { 0.9 + 0.5 * $0 }),
             ("hedonic_tone", zip(occupancy, withdrawal).map { 0.5 * $0 - $1 }),
             ("withdrawal_index", withdrawal),
             ("tolerance_index", time.map { 0.4 * min($0, 48) / 48 }),

@@ -95,8 +95,8 @@ import FoundationXML
 
     @Test func columnsAreGroupedByUnit() throws {
         let panels = try PanelSpecification.panels(
-            available: table.columnNames, columns: ["mu_response", "morphine_brain_nM", "withdrawal_index"])
-        #expect(panels.map(\.columnNames) == [["mu_response", "withdrawal_index"], ["morphine_brain_nM"]])
+            available: table.columnNames, columns: ["dopamine_tone", "morphine_brain_nM", "withdrawal_index"])
+        #expect(panels.map(\.columnNames) == [["dopamine_tone", "withdrawal_index"], ["morphine_brain_nM"]])
         #expect(panels.map(\.axisLabel) == ["Signal (dimensionless)", "Concentration (nM)"])
         #expect(throws: ReportsError.unknownColumn(name: "nope", available: table.columnNames)) {
             try PanelSpecification.panels(available: table.columnNames, columns: ["nope"])
@@ -116,8 +116,7 @@ import FoundationXML
         ]
         let panels = try PanelSpecification.comparisonPanels(available: table.columnNames)
         #expect(panels.map { $0.columnNames[0] } == [
-            "mu_occupancy_total", "mu_total_rel", "endorphin_nM", "dynorphin_nM", "mu_response", "hedonic_tone",
-            "withdrawal_index", "tolerance_index",
+            "mu_occupancy_total", "mu_total_rel", "endorphin_nM", "dynorphin_nM", "dopamine_tone", "tolerance_index",
         ])
         let svg = SVGChart.renderComparison(runs, panels: panels)
         let parsed = XMLSummary.parse(svg)

@@ -56,7 +56,7 @@ func studyDirectory() throws -> URL {
         let dir = try studyDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try receptorSim(["sweep", dir.appendingPathComponent("oral.json").path, "--quiet",
-                                      "--vary", "morphine.mu.kon_per_nM_per_h=40,1e300;doses[0].amount_mg=10,20",
+                                      "--vary", "morphine.mu.kon_per_nM_per_h=40,1.7e308;doses[0].amount_mg=10,20",
                                       "--columns", "morphine_plasma_nM", "--threshold", "morphine_plasma_nM>5"])
         #expect(result.status == 1)
         let lines = result.stdout.components(separatedBy: "\r\n")

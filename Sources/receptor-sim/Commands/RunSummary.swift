@@ -9,7 +9,7 @@ struct RunSummary {
     /// The observables `--summary` reports when they are among the written columns.
     static let mainObservables = [
         "mu_occupancy_total", "mu_total_rel", "endorphin_nM", "dynorphin_nM", "dopamine_tone", "dysphoria",
-        "respiratory_drive", "withdrawal_signs", "cows_equivalent", "tolerance_index",
+        "respiratory_drive", "withdrawal_signs", "withdrawal_index", "cows_equivalent", "tolerance_index",
     ]
 
     /// The columns summarised: the main observables among `columns`, else (a run restricted to
