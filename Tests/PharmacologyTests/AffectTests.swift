@@ -10,7 +10,7 @@ import Testing
 /// B23 (oxytocin as a mu PAM; expected: acts at reachable levels, or documented as untestable
 /// (seed 000; Meguro 2018 (µM))) is not simulated: design section 6.3 documents the PAM as inert
 /// at physiological levels, so there is no behaviour to assert beyond that documentation.
-@Suite(.enabled(if: model2Available, "model 2 (issue #15) offers dopamine_tone"))
+@Suite
 struct AffectTests {
     /// One event (24-26 h, intensity 1) in a subject otherwise drug-free, or on aticaprant 10 mg
     /// given at 0 h (the prototype's set-up): the hedonic dip (minimum over 24-30 h minus the

@@ -6,7 +6,7 @@ import Testing
 /// antagonist control of section 13 (both phenotypes) and the PET occupancy column of section 7.
 /// Expected ranges and sources as the design's "expected" column; where the model misses it the
 /// real assertion sits inside `withKnownIssue` (model value, published value, reason).
-@Suite(.enabled(if: model2Available, "model 2 (issue #15) offers dopamine_tone"))
+@Suite
 struct AntagonistTests {
     /// An antagonist dose given to a drug-naive subject.
     struct NaiveDose: Sendable, CustomStringConvertible {

@@ -14,7 +14,7 @@ import TestSupport
 /// MG Cmax 81.9 nM, 7-OH 16.1 nM (Tanna 2022); a library PK fix of section 9, outside this
 /// design's pharmacodynamics) and B28 (irreversible antagonist removed only by turnover (seed
 /// 003): an engine feature kept from model 1, no library drug to give).
-@Suite(.enabled(if: model2Available, "model 2 (issue #15) offers dopamine_tone"))
+@Suite
 struct Model2BehaviourTests {
     typealias R = Model2Regimens
     static let day = Model2Regimens.day

@@ -2,16 +2,6 @@ import Foundation
 import Testing
 @testable import Pharmacology
 
-/// Whether the compiled model is model 2 (issue #15, Model2Design.md): it offers the
-/// `dopamine_tone` column. The model-2 behaviour suites are enabled only then, so they can be
-/// merged before the model and stay quiet on model 1 instead of failing with unknown columns.
-/// `RECEPTOR_SIM_MODEL2_TESTS=1` enables them anyway (to see how they fail on a model without it).
-let model2Available: Bool = {
-    if ProcessInfo.processInfo.environment["RECEPTOR_SIM_MODEL2_TESTS"] == "1" { return true }
-    let names = (try? ReceptorModel.columnNames(for: Scenario(name: "probe", durationHours: 1))) ?? []
-    return names.contains("dopamine_tone")
-}()
-
 /// One recorded run as plain values, so runs can be shared between tests (`Sendable`) and read
 /// with the few questions the behaviour table asks (value at, peak and its time, trough,
 /// first crossing).

@@ -13,7 +13,7 @@ import Testing
 ///
 /// Chronic regimens run once per process (`Model2Regimens`, `DependentSubject`); probes branch
 /// from the stored state, so a row costs its probe, not another 28 days.
-@Suite(.enabled(if: model2Available, "model 2 (issue #15) offers dopamine_tone"))
+@Suite
 struct WithdrawalTests {
     typealias R = Model2Regimens
     static let day = Model2Regimens.day
