@@ -11,7 +11,7 @@ import Darwin
 /// `receptor-bench population`: members per second of a virtual population of the 28-day
 /// oral-morphine-every-6-h-then-stop scenario (mirrors Scenarios/morphine-abrupt-stop.json),
 /// on 1 and 2 threads (or `--threads a,b,...`), with the default variability and the summary
-/// metrics of `withdrawal_index`, `mu_response` and `hedonic_tone`.
+/// metrics of `withdrawal_index`, `dopamine_tone` and `hedonic_tone`.
 ///
 /// Options: `--size N` (members per measurement, default 200), `--threads 1,2`,
 /// `--interval H` (output interval, default 0.25 as the scenario), `--seed S`, `--rtol R` (solver
@@ -77,7 +77,7 @@ enum PopulationBenchmark {
         let base = try ReceptorModel.compile(scenario)
         let compileSeconds = seconds(since: compileStart)
         let design = try PopulationDesign(size: size, seed: seed, variabilities: Variability.defaults(for: base), base: base)
-        let plan = try StudyPlan.population(design: design, metricColumns: ["withdrawal_index", "mu_response", "hedonic_tone"],
+        let plan = try StudyPlan.population(design: design, metricColumns: ["withdrawal_index", "dopamine_tone", "hedonic_tone"],
                                            thresholds: [Threshold(column: "withdrawal_index", above: true, value: 0.2)],
                                            bandColumns: [], intervalHours: interval)
         var probe = ObservableRecorder(columns: ["withdrawal_index"])

@@ -8,6 +8,9 @@ package enum NameSuggestion {
     /// The candidates `name` plausibly meant, best first (empty when none is close).
     ///
     /// In order, the first rule that finds anything wins:
+    /// 0. a model-1 column that model 2 (issue #15) replaced: its replacements among the
+    ///    candidates (`mu_response` → `reward_response`, `lc_response`, `respiration_response`;
+    ///    `mu_adaptation` → `lc_adaptation`, `reward_adaptation`; `modelOneColumns`);
     /// 1. a candidate equal to `name` ignoring case (`AMOUNT_MG` → `amount_mg`);
     /// 2. candidates that start with `name`, ignoring case (`IV` → `iv_bolus`, `iv_infusion`;
     ///    `amount` → `amount_mg`), for names of at least 2 characters;
@@ -25,6 +28,10 @@ package enum NameSuggestion {
         let sorted = Array(Set(candidates)).sorted()
         let loweredCandidates = sorted.map { ($0, $0.lowercased()) }
         if let same = loweredCandidates.first(where: { $0.1 == lowered }) { return [same.0] }
+        if let replaced = modelOneColumns[lowered] {
+            let found = replaced.filter(candidates.contains)
+            if !found.isEmpty { return found }
+        }
 
         let partialRules: [(minimumLength: Int, matches: (String) -> Bool)] = [
             (2, { $0.hasPrefix(lowered) }),
@@ -46,6 +53,19 @@ package enum NameSuggestion {
         guard let found = best, found.distance <= max(2, name.count / 4) else { return [] }
         return [found.candidate]
     }
+
+    /// Model 1's per-receptor response and adaptation columns and the model-2 columns that
+    /// replace them (Model2Design.md §7), best first.
+    static let modelOneColumns: [String: [String]] = {
+        var table: [String: [String]] = [
+            "mu_response": ["reward_response", "lc_response", "respiration_response"],
+            "delta_response": ["reward_response"],
+        ]
+        for receptor in ["mu", "delta", "kappa", "nmda"] {
+            table[receptor + "_adaptation"] = ["lc_adaptation", "reward_adaptation"]
+        }
+        return table
+    }()
 
     /// `"; did you mean 'a'?"`, `"; did you mean 'a' or 'b'?"`, `"; did you mean 'a', 'b' or 'c'?"`,
     /// or `""` for no suggestions: the tail every "unknown ..." message ends with.

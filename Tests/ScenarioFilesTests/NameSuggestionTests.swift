@@ -24,6 +24,20 @@ import Testing
         #expect(NameSuggestion.suggestions(for: "zzzzzz", in: routes) == [])
     }
 
+    /// Model 1's removed per-receptor columns point to the model-2 columns that replace them
+    /// (Model2Design.md §7), among those the scenario has; edit distance alone would offer
+    /// `lc_response` for `mu_response`.
+    @Test func modelOneColumnsPointToTheirReplacements() {
+        let columns = ["mu_stimulus", "mu_uncoupled", "reward_response", "lc_response", "respiration_response",
+                       "kappa_response", "lc_adaptation", "lc_adaptation_slow", "reward_adaptation"]
+        #expect(NameSuggestion.suggestions(for: "mu_response", in: columns)
+            == ["reward_response", "lc_response", "respiration_response"])
+        #expect(NameSuggestion.suggestions(for: "kappa_adaptation", in: columns) == ["lc_adaptation", "reward_adaptation"])
+        #expect(NameSuggestion.suggestions(for: "delta_response", in: ["reward_response"]) == ["reward_response"])
+        // kappa_response still exists (the kappa circuit): found as itself.
+        #expect(NameSuggestion.suggestions(for: "kappa_response", in: columns) == ["kappa_response"])
+    }
+
     @Test func didYouMeanJoinsTheSuggestions() {
         #expect(NameSuggestion.didYouMean([]) == "")
         #expect(NameSuggestion.didYouMean(["a"]) == "; did you mean 'a'?")

@@ -13,6 +13,15 @@ public protocol ModelScalar {
     static func - (lhs: Self, rhs: Self) -> Self
     static func * (lhs: Self, rhs: Self) -> Self
     static func / (lhs: Self, rhs: Self) -> Self
+    // Mixed operations with constants: requirements (with defaults below) so a type can
+    // witness them cheaply (`Dual` without building a zero gradient) inside the generic rules.
+    static func + (lhs: Self, rhs: Double) -> Self
+    static func + (lhs: Double, rhs: Self) -> Self
+    static func - (lhs: Self, rhs: Double) -> Self
+    static func - (lhs: Double, rhs: Self) -> Self
+    static func * (lhs: Self, rhs: Double) -> Self
+    static func * (lhs: Double, rhs: Self) -> Self
+    static func / (lhs: Self, rhs: Double) -> Self
     /// σ(x): a continuously differentiable max(0, x) of width w: 0 for x ≤ 0, x²/(2w) on
     /// (0, w), x − w/2 beyond (Model2Design.md §4.1 smooths with a softplus; this form keeps
     /// σ(0) = 0 and σ ≥ 0, so inhibition below the set point, as an antagonist or the deficit
@@ -25,14 +34,14 @@ public protocol ModelScalar {
 }
 
 extension ModelScalar {
-    @inlinable static func + (lhs: Self, rhs: Double) -> Self { lhs + Self(rhs) }
-    @inlinable static func + (lhs: Double, rhs: Self) -> Self { Self(lhs) + rhs }
-    @inlinable static func - (lhs: Self, rhs: Double) -> Self { lhs - Self(rhs) }
-    @inlinable static func - (lhs: Double, rhs: Self) -> Self { Self(lhs) - rhs }
-    @inlinable static func * (lhs: Self, rhs: Double) -> Self { lhs * Self(rhs) }
-    @inlinable static func * (lhs: Double, rhs: Self) -> Self { Self(lhs) * rhs }
-    @inlinable static func / (lhs: Self, rhs: Double) -> Self { lhs / Self(rhs) }
-    @inlinable static func / (lhs: Double, rhs: Self) -> Self { Self(lhs) / rhs }
+    @inlinable @inline(__always) public static func + (lhs: Self, rhs: Double) -> Self { lhs + Self(rhs) }
+    @inlinable @inline(__always) public static func + (lhs: Double, rhs: Self) -> Self { Self(lhs) + rhs }
+    @inlinable @inline(__always) public static func - (lhs: Self, rhs: Double) -> Self { lhs - Self(rhs) }
+    @inlinable @inline(__always) public static func - (lhs: Double, rhs: Self) -> Self { Self(lhs) - rhs }
+    @inlinable @inline(__always) public static func * (lhs: Self, rhs: Double) -> Self { lhs * Self(rhs) }
+    @inlinable @inline(__always) public static func * (lhs: Double, rhs: Self) -> Self { Self(lhs) * rhs }
+    @inlinable @inline(__always) public static func / (lhs: Self, rhs: Double) -> Self { lhs / Self(rhs) }
+    @inlinable @inline(__always) public static func / (lhs: Double, rhs: Self) -> Self { Self(lhs) / rhs }
 }
 
 /// σ(x) of `ModelScalar.smoothMax` and its slope σ'(x).
@@ -71,42 +80,42 @@ extension Double: ModelScalar {
     }
 
     /// The input `value` seeded as independent variable number `index`.
-    @inlinable public static func seed(_ value: Double, _ index: Int) -> Dual {
+    @inlinable @inline(__always) public static func seed(_ value: Double, _ index: Int) -> Dual {
         var g = SIMD16<Double>(repeating: 0)
         g[index] = 1
         return Dual(value: value, gradient: g)
     }
 
-    @inlinable public static func + (lhs: Dual, rhs: Dual) -> Dual {
+    @inlinable @inline(__always) public static func + (lhs: Dual, rhs: Dual) -> Dual {
         Dual(value: lhs.value + rhs.value, gradient: lhs.gradient + rhs.gradient)
     }
-    @inlinable public static func - (lhs: Dual, rhs: Dual) -> Dual {
+    @inlinable @inline(__always) public static func - (lhs: Dual, rhs: Dual) -> Dual {
         Dual(value: lhs.value - rhs.value, gradient: lhs.gradient - rhs.gradient)
     }
-    @inlinable public static func * (lhs: Dual, rhs: Dual) -> Dual {
+    @inlinable @inline(__always) public static func * (lhs: Dual, rhs: Dual) -> Dual {
         Dual(value: lhs.value * rhs.value, gradient: rhs.value * lhs.gradient + lhs.value * rhs.gradient)
     }
-    @inlinable public static func / (lhs: Dual, rhs: Dual) -> Dual {
+    @inlinable @inline(__always) public static func / (lhs: Dual, rhs: Dual) -> Dual {
         let q = lhs.value / rhs.value
         return Dual(value: q, gradient: (lhs.gradient - q * rhs.gradient) / rhs.value)
     }
     // Constant operands without building a zero gradient.
-    @inlinable public static func + (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value + rhs, gradient: lhs.gradient) }
-    @inlinable public static func + (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs + rhs.value, gradient: rhs.gradient) }
-    @inlinable public static func - (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value - rhs, gradient: lhs.gradient) }
-    @inlinable public static func - (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs - rhs.value, gradient: -rhs.gradient) }
-    @inlinable public static func * (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value * rhs, gradient: lhs.gradient * rhs) }
-    @inlinable public static func * (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs * rhs.value, gradient: lhs * rhs.gradient) }
-    @inlinable public static func / (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value / rhs, gradient: lhs.gradient / rhs) }
+    @inlinable @inline(__always) public static func + (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value + rhs, gradient: lhs.gradient) }
+    @inlinable @inline(__always) public static func + (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs + rhs.value, gradient: rhs.gradient) }
+    @inlinable @inline(__always) public static func - (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value - rhs, gradient: lhs.gradient) }
+    @inlinable @inline(__always) public static func - (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs - rhs.value, gradient: -rhs.gradient) }
+    @inlinable @inline(__always) public static func * (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value * rhs, gradient: lhs.gradient * rhs) }
+    @inlinable @inline(__always) public static func * (lhs: Double, rhs: Dual) -> Dual { Dual(value: lhs * rhs.value, gradient: lhs * rhs.gradient) }
+    @inlinable @inline(__always) public static func / (lhs: Dual, rhs: Double) -> Dual { Dual(value: lhs.value / rhs, gradient: lhs.gradient / rhs) }
 
-    @inlinable public static func smoothMax(_ x: Dual, width: Double) -> Dual {
+    @inlinable @inline(__always) public static func smoothMax(_ x: Dual, width: Double) -> Dual {
         let (v, slope) = smoothMaxAndSlope(x.value, width)
         return Dual(value: v, gradient: slope * x.gradient)
     }
-    @inlinable public static func power(_ x: Dual, _ exponent: Double) -> Dual {
+    @inlinable @inline(__always) public static func power(_ x: Dual, _ exponent: Double) -> Dual {
         guard x.value > 0 else { return Dual(0) }
         let v = Double.power(x.value, exponent)
         return Dual(value: v, gradient: (exponent * v / x.value) * x.gradient)
     }
-    @inlinable public static func positivePart(_ x: Dual) -> Dual { x.value > 0 ? x : Dual(0) }
+    @inlinable @inline(__always) public static func positivePart(_ x: Dual) -> Dual { x.value > 0 ? x : Dual(0) }
 }

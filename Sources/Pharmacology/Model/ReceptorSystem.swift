@@ -205,19 +205,22 @@ public struct ReceptorSystem: ODESystem, Sendable {
         return surface > 0 ? 1 - drug / surface : 1
     }
 
+    /// Q'_r, U_r and a_r of receptor r (0, 0, 0 when the layout lacks it).
+    @inlinable @inline(__always)
+    func ruleAggregate(_ r: Int, _ y: UnsafeBufferPointer<Double>) -> (raw: Double, uncoupled: Double, activation: Double) {
+        guard r >= 0 else { return (0, 0, 0) }
+        let (raw, act) = rawStimulus(r, y, fe: modulation(r, y).efficacy)
+        return (raw, y[receptorUncoupled[r]], act)
+    }
+
     /// The rule inputs at `y` in `Double` (`SignallingRules.Inputs`).
     @inlinable
     func ruleInputs(_ y: UnsafeBufferPointer<Double>) -> SignallingRules.Inputs<Double> {
-        func aggregate(_ r: Int) -> (Double, Double, Double) {
-            guard r >= 0 else { return (0, 0, 0) }
-            let (raw, act) = rawStimulus(r, y, fe: modulation(r, y).efficacy)
-            return (raw, y[receptorUncoupled[r]], act)
-        }
-        let mu = aggregate(muReceptor), delta = aggregate(deltaReceptor), kappa = aggregate(kappaReceptor)
+        let mu = ruleAggregate(muReceptor, y), delta = ruleAggregate(deltaReceptor, y), kappa = ruleAggregate(kappaReceptor, y)
         return SignallingRules.Inputs(
-            muRaw: mu.0, deltaRaw: delta.0, kappaRaw: kappa.0,
-            muUncoupled: mu.1, deltaUncoupled: delta.1, kappaUncoupled: kappa.1,
-            muActivation: mu.2, deltaActivation: delta.2, kappaActivation: kappa.2,
+            muRaw: mu.raw, deltaRaw: delta.raw, kappaRaw: kappa.raw,
+            muUncoupled: mu.uncoupled, deltaUncoupled: delta.uncoupled, kappaUncoupled: kappa.uncoupled,
+            muActivation: mu.activation, deltaActivation: delta.activation, kappaActivation: kappa.activation,
             nmdaAvailable: nmdaAvailable(y),
             lcAdaptation: y[lcFastState] + y[lcSlowState], rewardAdaptation: y[rewardFastState] + y[rewardSlowState],
             ketaminePlasticity: ketaminePlasticityState >= 0 ? y[ketaminePlasticityState] : 0)
@@ -297,13 +300,13 @@ public struct ReceptorSystem: ODESystem, Sendable {
             d[iA] = dA
         }
         // Signalling rules (SignallingRules, stated once).
-        @inline(__always) func pick(_ v: SIMD4<Double>, _ r: Int) -> Double { r >= 0 ? v[r] : 0 }
-        @inline(__always) func uncoupled(_ r: Int) -> Double { r >= 0 ? y[receptorUncoupled[r]] : 0 }
+        let dr = deltaReceptor, kr = kappaReceptor
         let inputs = SignallingRules.Inputs(
-            muRaw: raw[muReceptor], deltaRaw: pick(raw, deltaReceptor), kappaRaw: pick(raw, kappaReceptor),
-            muUncoupled: uncoupled(muReceptor), deltaUncoupled: uncoupled(deltaReceptor), kappaUncoupled: uncoupled(kappaReceptor),
-            muActivation: activation[muReceptor], deltaActivation: pick(activation, deltaReceptor),
-            kappaActivation: pick(activation, kappaReceptor),
+            muRaw: raw[muReceptor], deltaRaw: dr >= 0 ? raw[dr] : 0, kappaRaw: kr >= 0 ? raw[kr] : 0,
+            muUncoupled: y[receptorUncoupled[muReceptor]], deltaUncoupled: dr >= 0 ? y[receptorUncoupled[dr]] : 0,
+            kappaUncoupled: kr >= 0 ? y[receptorUncoupled[kr]] : 0,
+            muActivation: activation[muReceptor], deltaActivation: dr >= 0 ? activation[dr] : 0,
+            kappaActivation: kr >= 0 ? activation[kr] : 0,
             nmdaAvailable: nmdaAvailable(y),
             lcAdaptation: y[lcFastState] + y[lcSlowState], rewardAdaptation: y[rewardFastState] + y[rewardSlowState],
             ketaminePlasticity: ketaminePlasticityState >= 0 ? y[ketaminePlasticityState] : 0)

@@ -106,10 +106,10 @@ public struct SignallingRules: Sendable, Equatable {
     public var enabled = true
 
     /// S / (1 + S).
-    @inlinable static func hyperbolic<T: ModelScalar>(_ s: T) -> T { s / (1.0 + s) }
+    @inlinable @inline(__always) static func hyperbolic<T: ModelScalar>(_ s: T) -> T { s / (1.0 + s) }
 
     /// E_c, the AC-path responses and dopamine (§3.2, §4.2, §6.1).
-    @inlinable public func circuits<T: ModelScalar>(_ x: Inputs<T>) -> Circuits<T> {
+    @inlinable @inline(__always) public func circuits<T: ModelScalar>(_ x: Inputs<T>) -> Circuits<T> {
         let muQ = (1.0 - x.muUncoupled) * x.muRaw
         let delta = Self.hyperbolic(deltaCoupling * ((1.0 - x.deltaUncoupled) * x.deltaRaw))
         let kappa = Self.hyperbolic(kappaCoupling * ((1.0 - x.kappaUncoupled) * x.kappaRaw))
@@ -125,22 +125,22 @@ public struct SignallingRules: Sendable, Equatable {
     }
 
     /// Respiratory response E_R = (κ_R Q_mu)^n / (1 + (κ_R Q_mu)^n) (§3.2): the circuit without reserve.
-    @inlinable public func respiration<T: ModelScalar>(_ x: Inputs<T>) -> T {
+    @inlinable @inline(__always) public func respiration<T: ModelScalar>(_ x: Inputs<T>) -> T {
         let sn = T.power(respirationCoupling * ((1.0 - x.muUncoupled) * x.muRaw), respirationSlope)
         return sn / (1.0 + sn)
     }
 
     /// φ_N = (1 − s_N) + s_N N (§4.4).
-    @inlinable func nmdaFactor<T: ModelScalar>(_ n: T) -> T { (1 - nmdaShare) + nmdaShare * n }
+    @inlinable @inline(__always) func nmdaFactor<T: ModelScalar>(_ n: T) -> T { (1 - nmdaShare) + nmdaShare * n }
 
     /// dU/dt = k_on g_U σ(a − a_0) φ_N (1 − U) − k_off U (§4.1).
-    @inlinable func uncoupling<T: ModelScalar>(_ a: T, _ a0: Double, _ u: T, phi: T, on: Double) -> T {
+    @inlinable @inline(__always) func uncoupling<T: ModelScalar>(_ a: T, _ a0: Double, _ u: T, phi: T, on: Double) -> T {
         on * uncouplingOnsetRate * uncouplingGain * T.smoothMax(a - a0, width: smoothingWidth) * phi * (1.0 - u)
             - uncouplingRecoveryRate * u
     }
 
     /// The drives of the rule-driven states (§4.1–§4.4, §6.4); `stress` is the current intensity.
-    @inlinable public func drives<T: ModelScalar>(_ x: Inputs<T>, circuits c: Circuits<T>, stress: T) -> Drives<T> {
+    @inlinable @inline(__always) public func drives<T: ModelScalar>(_ x: Inputs<T>, circuits c: Circuits<T>, stress: T) -> Drives<T> {
         let w = smoothingWidth
         let on = enabled ? 1.0 : 0.0
         let phi = nmdaFactor(x.nmdaAvailable)
