@@ -1,0 +1,252 @@
+import Foundation
+import Testing
+import Integrators
+@testable import Pharmacology
+import TestSupport
+
+/// Model 2 behaviours outside withdrawal, affect and antagonists: rows B1-B3, B12-B14, B30 and S1
+/// of Model2Design.md section 11, the respiratory ceiling and the tolerance/dependence
+/// separability of section 13, and the observables of section 7. Expected ranges and sources as
+/// the design's "expected" column; where the model misses it the real assertion sits inside
+/// `withKnownIssue` (model value, published value, reason).
+///
+/// Not simulated, as the design says: B23 (oxytocin PAM; see `AffectTests`), B25 (kratom PK:
+/// MG Cmax 81.9 nM, 7-OH 16.1 nM (Tanna 2022); a library PK fix of section 9, outside this
+/// design's pharmacodynamics) and B28 (irreversible antagonist removed only by turnover (seed
+/// 003): an engine feature kept from model 1, no library drug to give).
+@Suite
+struct Model2BehaviourTests {
+    typealias R = Model2Regimens
+    static let day = Model2Regimens.day
+
+    /// B1 tolerance over days of chronic agonist. Expected: rises within days; t1/2 of onset
+    /// ~1 d; d7 > 0.3 (Ekblom 1993 (tolerance t1/2 26 +- 6 h); pharmacology.md 7.1). Morphine
+    /// 30 mg q6h, tolerance_index 3 h after a dose (same phase each day): d1 < d3 < d7,
+    /// d7 > 0.3, and half of the day-7 value reached 12-48 h after the first dose ("~1 d").
+    @Test func b1ToleranceRisesOverDays() throws {
+        let run = try R.morphineRun.get()
+        let v = [1.0, 3, 7].map { run.value("tolerance_index", at: $0 * Self.day - 3) }
+        #expect(v[0] < v[1] && v[1] < v[2], "d1/d3/d7 \(v)")
+        #expect(v[2] > 0.3, "day 7 \(v[2])")
+        let phase = stride(from: 3.0, through: 7 * Self.day - 3, by: 6)
+        let half = phase.first { run.value("tolerance_index", at: $0) >= 0.5 * v[2] } ?? .infinity
+        reportValues("B1", "d1/d3/d7 \(v); half of day 7 at \(half) h")
+        #expect(half >= 12 && half <= 48, "half of the day-7 tolerance at \(half) h")
+    }
+
+    /// B2 agonist-specific down-regulation. Expected: morphine mu_total within +-20 %; fentanyl,
+    /// methadone lower (Whistler 1998; pharmacology.md 9 item 17). At the end of 28 days: morphine
+    /// at its last dose, fentanyl at the end of its infusion, methadone at its last dose.
+    @Test func b2AgonistSpecificDownRegulation() throws {
+        let morphine = try R.morphineRun.get().value("mu_total_rel", at: R.lastMorphineDose)
+        let fentanyl = try R.fentanylRun.get().value("mu_total_rel", at: R.fentanylStop)
+        let methadone = try R.methadoneRun.get().value("mu_total_rel", at: R.lastDailyDose)
+        reportValues("B2", "morphine \(morphine), methadone \(methadone), fentanyl \(fentanyl)")
+        #expect(abs(morphine - 1) <= 0.2, "morphine mu_total_rel \(morphine)")
+        #expect(fentanyl < morphine, "fentanyl \(fentanyl) vs morphine \(morphine)")
+        #expect(methadone < morphine, "methadone \(methadone) vs morphine \(morphine)")
+    }
+
+    /// B3 chronic agonist: endorphin down, dynorphin up, dynorphin adds dysphoria in withdrawal.
+    /// Expected: endorphin -20..-40 %, dynorphin +30..100 %; dysphoria at the withdrawal peak
+    /// higher with induction (pharmacology.md 6 (Fang 1998; Koob) [M magnitudes]; seed 004).
+    /// Levels at the last of 28 d of morphine against t = 0; "without induction" = the dynorphin
+    /// drives of section 6.4 set to 0 (`model.dynorphin_drive_from_dopamine`,
+    /// `model.dynorphin_drive_from_adaptation`), dysphoria compared at the withdrawal_index peak.
+    @Test func b3EndorphinDownDynorphinUpAddsDysphoria() throws {
+        let run = try R.morphineRun.get()
+        let last = R.lastMorphineDose
+        let endorphin = run.value("endorphin_nM", at: last) / run.value("endorphin_nM", at: 0) - 1
+        let dynorphin = run.value("dynorphin_nM", at: last) / run.value("dynorphin_nM", at: 0) - 1
+        #expect(endorphin >= -0.4 && endorphin < 0, "endorphin \(endorphin * 100) %")
+        withKnownIssue("B3: model gives endorphin -18.4 %, published -20..-40 % ([M] magnitude; suppression gain set on the prototype's -19 %)") {
+            #expect(endorphin <= -0.2, "endorphin \(endorphin * 100) %")
+        }
+        #expect(dynorphin >= 0.3 && dynorphin <= 1.0, "dynorphin \(dynorphin * 100) %")
+        let peak = run.maximum("withdrawal_index", from: last, to: last + 7 * Self.day).time
+        let induced = run.value("dysphoria", at: peak)
+        let noInduction = try trace(Scenario(
+            name: "morphine 28 d, no dynorphin induction", durationHours: peak + 1, doses: [R.morphine()],
+            parameterOverrides: ["model.dynorphin_drive_from_dopamine": 0, "model.dynorphin_drive_from_adaptation": 0]),
+            columns: ["dysphoria"], intervalHours: 0.5)
+        let without = noInduction.value("dysphoria", at: peak)
+        reportValues("B3", "endorphin \(endorphin * 100) %, dynorphin \(dynorphin * 100) %, dysphoria \(induced) at the peak (+\(peak - last) h) vs \(without) without induction, \(run.value("dysphoria", at: 0)) drug-free")
+        #expect(induced > without, "dysphoria at the withdrawal peak \(induced) with induction vs \(without) without")
+        #expect(induced > run.value("dysphoria", at: 0), "dysphoria \(induced) vs drug-free \(run.value("dysphoria", at: 0))")
+    }
+
+    /// B12 buprenorphine naive: real agonist effect, respiratory ceiling; fentanyl reaches apnea.
+    /// Expected: 0.3 mg IV ~ morphine 10 mg IV (ratio of peak reward response 0.5-1.5);
+    /// ventilation plateau 50 +- 15 % for >= 3 ug/kg (0.21-0.6 mg/70 kg); fentanyl >= 2.9 ug/kg
+    /// (0.2 mg) < 10 % (Buprenex label / equianalgesic tables; Dahan 2005 (pharmacology.md 2.2,
+    /// 9 item 5)). Reward = peak rise of `reward_response`; ventilation = minimum
+    /// `respiratory_drive`; plateau = 0.21 and 0.6 mg both in 0.35-0.65 and within 0.15 of each
+    /// other. The prototype misses the buprenorphine parts (0.31x; 0.98/0.93 at 0.21/0.6 mg:
+    /// 15-27 % occupancy with the PET-calibrated affinity, design section 12 item 2).
+    @Test func b12BuprenorphineAgonistEffectCeilingFentanylApnea() throws {
+        func naive(_ drug: String, _ mg: Double, hours: Double = 12) throws -> Trace {
+            try trace(Scenario(name: "\(drug) \(mg) mg IV", durationHours: hours, doses: [
+                dose(drug, .ivBolus, .single(atHours: 0, amountMilligrams: mg)),
+            ]), columns: ["reward_response", "respiratory_drive"], intervalHours: 0.05)
+        }
+        let morphine = try naive("morphine", 10), bup = try naive("buprenorphine", 0.3)
+        let baseline = morphine.value("reward_response", at: 0)
+        let ratio = (bup.maximum("reward_response", from: 0, to: 12).value - baseline)
+            / (morphine.maximum("reward_response", from: 0, to: 12).value - baseline)
+        let fentanyl = try naive("fentanyl", 0.2, hours: 3).minimum("respiratory_drive", from: 0, to: 3)
+        #expect(fentanyl < 0.1, "fentanyl 0.2 mg IV ventilation \(fentanyl)")
+        let low = try naive("buprenorphine", 0.21).minimum("respiratory_drive", from: 0, to: 12)
+        let high = try naive("buprenorphine", 0.6).minimum("respiratory_drive", from: 0, to: 12)
+        reportValues("B12", "reward ratio bup 0.3 mg / morphine 10 mg \(ratio); ventilation bup 0.21/0.6 mg \(low)/\(high), morphine 10 mg \(morphine.minimum("respiratory_drive", from: 0, to: 12)), fentanyl 0.2 mg \(fentanyl)")
+        withKnownIssue("B12: model gives reward 0.32x morphine, ventilation 0.98/0.91 at 0.21/0.6 mg, published 0.5-1.5x and 0.35-0.65 (15-27 % occupancy with the PET affinity, design 12 item 2)") {
+            #expect(ratio >= 0.5 && ratio <= 1.5, "peak reward rise buprenorphine 0.3 mg / morphine 10 mg \(ratio)")
+            #expect(low >= 0.35 && low <= 0.65, "ventilation at 0.21 mg \(low)")
+            #expect(high >= 0.35 && high <= 0.65, "ventilation at 0.6 mg \(high)")
+            #expect(abs(high - low) < 0.15, "plateau 0.21 -> 0.6 mg: \(low) -> \(high)")
+        }
+    }
+
+    /// Respiratory ceiling (design section 13): buprenorphine's minimum respiratory_drive is
+    /// 0.35-0.65 at saturating doses and not lower at twice the dose; fentanyl 0.2 mg IV < 0.1
+    /// (Dahan 2005). Saturating: 16 mg IV (mu occupancy by buprenorphine > 0.85 at its peak),
+    /// twice: 32 mg; "not lower" within 0.1 of normal ventilation (a plateau, not a slope).
+    @Test func respiratoryCeilingForBuprenorphineApneaForFentanyl() throws {
+        func ventilation(_ drug: String, _ mg: Double) throws -> Trace {
+            try trace(Scenario(name: "\(drug) \(mg) mg IV", durationHours: 12, doses: [
+                dose(drug, .ivBolus, .single(atHours: 0, amountMilligrams: mg)),
+            ]), columns: ["respiratory_drive", "mu_occupancy_\(drug)"], intervalHours: 0.05)
+        }
+        let saturating = try ventilation("buprenorphine", 16), twice = try ventilation("buprenorphine", 32)
+        let occupancy = saturating.maximum("mu_occupancy_buprenorphine", from: 0, to: 12).value
+        #expect(occupancy > 0.85, "16 mg IV peak mu occupancy \(occupancy)")
+        let at16 = saturating.minimum("respiratory_drive", from: 0, to: 12), at32 = twice.minimum("respiratory_drive", from: 0, to: 12)
+        reportValues("ceiling", "buprenorphine 16/32 mg IV ventilation \(at16)/\(at32), peak occupancy \(occupancy)")
+        #expect(at16 >= 0.35 && at16 <= 0.65, "16 mg ventilation \(at16)")
+        #expect(at32 >= 0.35 && at32 <= 0.65, "32 mg ventilation \(at32)")
+        #expect(at32 >= at16 - 0.1, "16 -> 32 mg: \(at16) -> \(at32)")
+        let fentanyl = try trace(Scenario(name: "fentanyl 0.2 mg IV", durationHours: 3, doses: [
+            dose("fentanyl", .ivBolus, .single(atHours: 0, amountMilligrams: 0.2)),
+        ]), columns: ["respiratory_drive"], intervalHours: 0.01)
+        #expect(fentanyl.minimum("respiratory_drive", from: 0, to: 3) < 0.1)
+    }
+
+    /// B13 buprenorphine PET occupancy. Expected: 2/16/32 mg: 41 +- 15 %, 80 +- 10 %, 84-95 %
+    /// (Greenwald 2003 (pharmacology.md 2.4)). SL daily for 14 days, mu PET occupancy 4 h after
+    /// the last dose. The prototype missed at 2 mg (0.25: the deep compartment lowers SL peaks,
+    /// design section 11); the Swift model's two-depot SL route misses all three.
+    @Test func b13BuprenorphinePETOccupancy() throws {
+        var occupancy: [Double] = []
+        for mg in [2.0, 16, 32] {
+            let t = 13 * Self.day + 4
+            let run = try trace(Scenario(name: "buprenorphine \(mg) mg", durationHours: t + 1, doses: [
+                R.buprenorphine(milligrams: mg, days: 14),
+            ]), columns: ["mu_pet_occupancy"], intervalHours: 1)
+            occupancy.append(run.value("mu_pet_occupancy", at: t))
+        }
+        reportValues("B13", "2/16/32 mg: \(occupancy)")
+        #expect(occupancy[0] < occupancy[1] && occupancy[1] < occupancy[2], "\(occupancy)")
+        withKnownIssue("B13: model gives 0.18/0.66/0.79, published 0.41 +- 0.15 / 0.80 +- 0.10 / 0.84-0.95 (deep compartment and two-depot SL route lower the peaks; SL F and ka to tune)") {
+            #expect(abs(occupancy[0] - 0.41) <= 0.15, "2 mg: \(occupancy[0])")
+            #expect(abs(occupancy[1] - 0.80) <= 0.10, "16 mg: \(occupancy[1])")
+            #expect(occupancy[2] >= 0.84 && occupancy[2] <= 0.95, "32 mg: \(occupancy[2])")
+        }
+    }
+
+    /// B14 buprenorphine SL terminal half-life. Expected: 24-42 h (label; Elkader 2005
+    /// (pharmacology.md 2.5)). One 8 mg SL dose; apparent half-life from plasma at 48 and 96 h.
+    @Test func b14BuprenorphineTerminalHalfLife() throws {
+        let run = try trace(Scenario(name: "buprenorphine 8 mg SL", durationHours: 97, doses: [
+            dose("buprenorphine", .sublingual, .single(atHours: 0, amountMilligrams: 8)),
+        ]), columns: ["buprenorphine_plasma_nM"], intervalHours: 1)
+        let halfLife = log(2.0) * 48 / log(run.value("buprenorphine_plasma_nM", at: 48) / run.value("buprenorphine_plasma_nM", at: 96))
+        reportValues("B14", "apparent t1/2 48-96 h \(halfLife) h")
+        #expect(halfLife >= 24 && halfLife <= 42, "apparent t1/2 \(halfLife) h")
+    }
+
+    /// B30 tolerance and dependence separable, and the separability test of section 13.
+    /// Expected: arrestin-free uncoupling off: tolerance ~0, dependence kept (Bohn 2000
+    /// (beta-arrestin-2 KO); seed 003); section 13: `uncoupling.gain` 0 removes tolerance
+    /// (< 0.05) and keeps >= 70 % of naloxone-precipitated COWS. 7 d of morphine 30 mg q6h,
+    /// tolerance_index 2.9 h after the last dose, naloxone 2 mg IV 3 h after it. The prototype
+    /// misses the first (0.06: the rest is desensitization and trafficking).
+    @Test func b30ToleranceAndDependenceSeparable() throws {
+        let last = 7 * Self.day - 6
+        func exposure(_ overrides: [String: Double]) throws -> (tolerance: Double, cows: Double) {
+            let run = try trace(Scenario(name: "morphine 7 d", durationHours: last + 5, doses: [
+                R.morphine(days: 7), dose("naloxone", .ivBolus, .single(atHours: last + 3, amountMilligrams: 2)),
+            ], parameterOverrides: overrides), columns: ["tolerance_index", "cows_equivalent"], intervalHours: 0.1)
+            return (run.value("tolerance_index", at: last + 2.9), run.maximum("cows_equivalent", from: last + 3, to: last + 5).value)
+        }
+        let normal = try exposure([:]), uncoupled = try exposure(["uncoupling.gain": 0])
+        reportValues("B30", "normal: tolerance \(normal.tolerance), precipitated COWS \(normal.cows); no uncoupling: tolerance \(uncoupled.tolerance), COWS \(uncoupled.cows)")
+        #expect(uncoupled.tolerance < normal.tolerance, "tolerance \(uncoupled.tolerance) without uncoupling vs \(normal.tolerance)")
+        #expect(normal.cows > 0)
+        #expect(uncoupled.cows >= 0.7 * normal.cows, "precipitated COWS \(uncoupled.cows) without uncoupling vs \(normal.cows)")
+        withKnownIssue("B30: model gives tolerance 0.12 without uncoupling (0.34 with), published ~0 (< 0.05) (desensitization and trafficking remain; an arrestin knock-out would also set bias 0)") {
+            #expect(uncoupled.tolerance < 0.05, "tolerance \(uncoupled.tolerance) without uncoupling")
+        }
+    }
+
+    /// S1 no drug: flat. Expected: every state within 1e-9 relative over 48 h (MODEL.md 3), in
+    /// both phenotypes (the deficit one is measured against the control set points, section 6.5,
+    /// and must still rest). The model-2 states of section 2 are present and the removed ones
+    /// gone.
+    @Test(arguments: Phenotype.allCases)
+    func s1NoDrugIsFlat(phenotype: Phenotype) throws {
+        let scenario = Scenario(name: "no drug", durationHours: 48, subject: Subject(phenotype: phenotype))
+        let model = try ReceptorModel.compile(scenario)
+        let names = Set(model.stateNames)
+        for name in ["mu.uncoupled", "mu.internalized_constitutive", "mu.internalized_agonist", "lc.adaptation_fast",
+                     "lc.adaptation_slow", "reward.adaptation_fast", "reward.adaptation_slow", "lc.extrinsic_drive"] {
+            #expect(names.contains(name), "state \(name)")
+        }
+        #expect(names.isDisjoint(with: ["mu.synthesis_control", "mu.adaptation"]), "removed states")
+        var recorder = TrajectoryRecorder(dimension: model.dimension)
+        _ = try ODESolver.solve(
+            ODEProblem(system: model.system, initialState: model.initialState, startTime: 0, endTime: 48),
+            method: .rodas5P, options: ReceptorModel.solverOptions(for: model),
+            output: .uniform(start: 0, interval: 24, end: 48), into: &recorder)
+        let last = recorder.state(at: recorder.times.count - 1)
+        for i in 0..<model.dimension {
+            #expect(isClose(last[i], model.initialState[i], relative: 1e-9, absolute: 1e-12), "\(model.stateNames[i])")
+        }
+    }
+
+    /// The observables of design section 7 exist by those names, and the removed model-1
+    /// columns are refused with `ModelError.unknownColumn` (the scenario reader adds the
+    /// suggestion of a replacement; `NameSuggestionTests`).
+    @Test func observablesOfSection7() throws {
+        let scenario = Scenario(name: "columns", durationHours: 1, doses: [
+            dose("morphine", .ivBolus, .single(atHours: 0, amountMilligrams: 10)),
+        ])
+        let names = Set(try ReceptorModel.columnNames(for: scenario))
+        let expected = [
+            "mu_uncoupled", "reward_response", "lc_response", "respiration_response", "kappa_response",
+            "lc_adaptation", "reward_adaptation", "lc_adaptation_slow", "dopamine_tone", "respiratory_drive",
+            "withdrawal_signs", "dysphoria", "hedonic_tone", "withdrawal_index", "cows_equivalent", "mu_pet_occupancy",
+            "tolerance_index", "mu_stimulus", "mu_internal_rel", "mu_total_rel",
+        ]
+        for name in expected { #expect(names.contains(name), "column \(name)") }
+        #expect(!names.contains("mu_response") && !names.contains("mu_adaptation"), "removed model-1 columns")
+        let model = try ReceptorModel.compile(scenario)
+        var recorder = ObservableRecorder(columns: ["mu_response"])
+        do {
+            try ReceptorModel.simulate(model, columns: ["mu_response"], intervalHours: 1, into: &recorder)
+            Issue.record("mu_response was accepted")
+        } catch let error as ModelError {
+            #expect(error.description == "unknown output column 'mu_response'")
+        }
+    }
+
+    /// The COWS mapping of design section 7 at the drug-free state and its monotone saturation:
+    /// cows_equivalent = 48 (1 − exp(−ln2 · WI / 0.4)) wherever it is read (`cows.half_index`
+    /// 0.4). Checked on the withdrawal course of the shared morphine run, relative 1e-9.
+    @Test func cowsEquivalentFollowsItsMapping() throws {
+        let run = try R.morphineRun.get()
+        for t in stride(from: R.lastMorphineDose - 12, through: R.lastMorphineDose + 96, by: 6.5) {
+            let index = run.value("withdrawal_index", at: t)
+            let expected = 48 * (1 - exp(-log(2.0) * index / 0.4))
+            #expect(isClose(run.value("cows_equivalent", at: t), expected, relative: 1e-9, absolute: 1e-12), "t \(t): WI \(index)")
+        }
+    }
+}

@@ -1,0 +1,287 @@
+import Foundation
+import Testing
+@testable import Pharmacology
+
+/// Model 2 withdrawal behaviours, rows B4-B7, B9-B11, B29, B31-B33 of Model2Design.md section 11
+/// (B8 is in `AntagonistTests`), and the COWS calibration of section 7. Each test states the
+/// expected range and its source as the design's "expected" column does; where the model misses
+/// it (design section 11 lists the prototype's misses) the real assertion sits inside
+/// `withKnownIssue`, whose message gives the model's value, the published one and the reason.
+///
+/// B9s of the table (B9/B9b with buprenorphine ke0 1.5 /h) is a sensitivity run of the design's
+/// open question 2, not a behaviour with an expected range, so it has no test here.
+///
+/// Chronic regimens run once per process (`Model2Regimens`, `DependentSubject`); probes branch
+/// from the stored state, so a row costs its probe, not another 28 days.
+@Suite
+struct WithdrawalTests {
+    typealias R = Model2Regimens
+    static let day = Model2Regimens.day
+    static let columns = ["cows_equivalent", "withdrawal_index", "withdrawal_signs", "mu_pet_occupancy", "buprenorphine_plasma_nM"]
+
+    /// B4 spontaneous morphine withdrawal. Expected: onset (COWS +5 over the last-dose level)
+    /// 6-12 h, peak 24-72 h, < 20 % of peak by day 5-10; COWS > 12 by 12-16 h
+    /// (pharmacology.md 9 item 14; docslib 'Opioid withdrawal'; EmergencyCareBC COWS summary
+    /// (Wesson & Ling 2003 scale)). Read on the 0.5 h output grid of 28 d of 30 mg q6h.
+    @Test func b4SpontaneousMorphineWithdrawal() throws {
+        let run = try R.morphineRun.get()
+        let last = R.lastMorphineDose
+        let course = run.withdrawalCourse(after: last, until: last + 21 * Self.day)
+        reportValues("B4", "COWS \(course.cowsAtStop) at the last dose; onset +\(course.onsetHours ?? .nan) h, peak +\(course.peakHours) h (WI \(course.peakIndex)), < 20 % at +\((course.resolvedHours ?? .nan) / 24) d, COWS > 12 at +\((run.firstTime("cows_equivalent", from: last, where: { $0 > 12 }) ?? .nan) - last) h")
+        let onset = try #require(course.onsetHours, "COWS never rises 5 over its last-dose level \(course.cowsAtStop)")
+        #expect(onset >= 6 && onset <= 12, "onset +\(onset) h")
+        #expect(course.peakHours >= 24 && course.peakHours <= 72, "peak +\(course.peakHours) h")
+        let resolved = try #require(course.resolvedHours, "withdrawal_index never falls below 20 % of its peak \(course.peakIndex)")
+        #expect(resolved >= 5 * Self.day, "below 20 % of the peak at +\(resolved / 24) d")
+        let moderate = try #require(run.firstTime("cows_equivalent", from: last, where: { $0 > 12 }), "COWS never exceeds 12")
+        #expect(moderate - last <= 16, "COWS > 12 at +\(moderate - last) h")
+        withKnownIssue("B4: model crosses COWS 12 at +11.5 h and falls below 20 % of the peak at +10.02 d, published 12-16 h and by day 5-10 (COWS half-index 0.4 calibrated on the prototype)") {
+            #expect(resolved <= 10 * Self.day, "below 20 % of the peak at +\(resolved / 24) d")
+            #expect(moderate - last >= 12, "COWS > 12 at +\(moderate - last) h")
+        }
+    }
+
+    /// COWS calibration (Model2Design.md sections 7 and 13): moderate withdrawal (COWS > 12)
+    /// begins 12-16 h after the last dose of a short-acting opioid (morphine 30 mg q6h x 28 d)
+    /// and 30-48 h after methadone (60 mg/day x 28 d) (EmergencyCareBC clinical summary); the
+    /// dependent state before the stop reads below 'mild' (COWS < 5, Wesson & Ling 2003 bands).
+    /// The naloxone anchor (Dunn 2023) is B7.
+    @Test func cowsCalibrationCrossesModerateInTheClinicalWindows() throws {
+        let morphine = try R.morphineRun.get(), methadone = try R.methadoneRun.get()
+        let m = try #require(morphine.firstTime("cows_equivalent", from: R.lastMorphineDose, where: { $0 > 12 }))
+        let d = try #require(methadone.firstTime("cows_equivalent", from: R.lastDailyDose, where: { $0 > 12 }))
+        #expect(m - R.lastMorphineDose <= 16, "morphine: COWS > 12 at +\(m - R.lastMorphineDose) h")
+        #expect(d - R.lastDailyDose >= 30, "methadone: COWS > 12 at +\(d - R.lastDailyDose) h")
+        withKnownIssue("COWS: model crosses 12 at +11.5 h after morphine and +58 h after methadone, published 12-16 h and 30-48 h (half-index 0.4 set on the prototype; methadone's onset never checked there)") {
+            #expect(m - R.lastMorphineDose >= 12, "morphine: COWS > 12 at +\(m - R.lastMorphineDose) h")
+            #expect(d - R.lastDailyDose <= 48, "methadone: COWS > 12 at +\(d - R.lastDailyDose) h")
+        }
+        let maintained = morphine.maximum("cows_equivalent", from: R.lastMorphineDose - 7 * Self.day, to: R.lastMorphineDose).value
+        reportValues("COWS", "morphine > 12 at +\(m - R.lastMorphineDose) h, methadone at +\(d - R.lastDailyDose) h, maintenance max \(maintained)")
+        #expect(maintained < 5, "COWS during maintenance \(maintained)")
+    }
+
+    /// B5 methadone withdrawal later, longer, at least as severe. Expected: peak 72-96 h;
+    /// peak >= morphine's; lasts >= 10 d (pharmacology.md 9 item 14 (Gossop & Strang 1991)).
+    /// "At least as severe" within 5 % of morphine's peak withdrawal_index (the design checker's
+    /// margin); "lasts" = above 20 % of its peak for 10 days after the last dose.
+    @Test func b5MethadoneWithdrawalLaterLongerAtLeastAsSevere() throws {
+        let methadone = try R.methadoneRun.get(), morphine = try R.morphineRun.get()
+        let course = methadone.withdrawalCourse(after: R.lastDailyDose, until: R.lastDailyDose + 21 * Self.day)
+        let reference = morphine.withdrawalCourse(after: R.lastMorphineDose, until: R.lastMorphineDose + 21 * Self.day)
+        reportValues("B5", "onset +\(course.onsetHours ?? .nan) h, peak +\(course.peakHours) h, \(course.peakIndex / reference.peakIndex) x morphine, < 20 % at +\((course.resolvedHours ?? .nan) / 24) d")
+        #expect(course.peakHours >= 72 && course.peakHours <= 96, "methadone peak +\(course.peakHours) h")
+        #expect(course.peakIndex >= 0.95 * reference.peakIndex, "methadone \(course.peakIndex) vs morphine \(reference.peakIndex)")
+        let resolved = course.resolvedHours ?? .infinity
+        #expect(resolved >= 10 * Self.day, "methadone below 20 % of its peak at +\(resolved / 24) d")
+    }
+
+    /// B6 a taper lowers the peak. Expected: taper peak < abrupt peak (MODEL.md 3). The design's
+    /// verdict uses model 1's margin (< 0.8 x abrupt); the prototype misses it (0.81 x: the slow
+    /// pool integrates the whole exposure). Taper: the last 10 days as 25, 20, 15, 10, 5 mg q6h,
+    /// two days each (the prototype's taper).
+    @Test func b6TaperLowersThePeak() throws {
+        let abrupt = try R.morphineRun.get()
+        let start = R.lastMorphineDose + 6 - 10 * Self.day
+        let steps: [Double] = [25.0, 20, 15, 10, 5].flatMap { mg in [Double](repeating: mg, count: 8) }
+        let last = start + Double(steps.count - 1) * 6
+        let taper = try trace(Scenario(name: "taper", durationHours: last + 10 * Self.day, doses: [
+            R.morphine(days: 18), dose("morphine", .oral, .stepped(startHours: start, everyHours: 6, amountsMilligrams: steps)),
+        ]), columns: ["withdrawal_index"], intervalHours: 0.5)
+        let t = taper.maximum("withdrawal_index", from: last, to: last + 10 * Self.day).value
+        let a = abrupt.maximum("withdrawal_index", from: R.lastMorphineDose, to: R.lastMorphineDose + 21 * Self.day).value
+        reportValues("B6", "taper \(t) vs abrupt \(a) (\(t / a) x)")
+        #expect(t < a, "taper \(t) vs abrupt \(a)")
+        withKnownIssue("B6: model gives taper peak 0.83 x abrupt, criterion < 0.8 x (the slow pool integrates the whole exposure)") {
+            #expect(t < 0.8 * a, "taper \(t) vs abrupt \(a) (\(t / a) x)")
+        }
+    }
+
+    /// B7 naloxone in a dependent subject: withdrawal within minutes. Expected: peak <= 60 min,
+    /// rise >= 6 COWS (MCID), subsides over 30-90 min (Dunn et al. 2023 Front Psychiatry
+    /// 14:1141980 (0.4 mg IM in morphine-maintained); docslib). Given 3 h after the last of 28 d
+    /// of 30 mg q6h. "Subsides": COWS 3 h after naloxone at least 3 points below the peak (the
+    /// design checker's reading). Also the second COWS anchor of section 7 (>= 6 within 60 min).
+    @Test func b7NaloxonePrecipitatesWithinMinutes() throws {
+        let subject = try DependentSubject.morphine.get()
+        let t = DependentSubject.afterLastDose3
+        let probe = dose("naloxone", .intramuscular, .single(atHours: t, amountMilligrams: 0.4))
+        let run = try subject.branch(at: t, hours: 6, adding: [probe], columns: Self.columns, intervalHours: 1.0 / 12)
+        let before = run.value("cows_equivalent", at: t)
+        let peak = run.maximum("cows_equivalent", from: t, to: t + 6)
+        #expect(peak.time - t <= 1, "peak \((peak.time - t) * 60) min after naloxone")
+        let withinHour = run.maximum("cows_equivalent", from: t, to: t + 1).value
+        reportValues("B7", "0.4 mg IM: COWS \(before) -> \(peak.value) at +\((peak.time - t) * 60) min (\(withinHour) within 60 min), \(run.value("cows_equivalent", at: t + 3)) at +3 h")
+        #expect(withinHour - before >= 6, "COWS \(before) -> \(withinHour) within 60 min")
+        #expect(run.value("cows_equivalent", at: t + 3) < peak.value - 3, "COWS \(run.value("cows_equivalent", at: t + 3)) at +3 h, peak \(peak.value)")
+    }
+
+    /// B9 buprenorphine on top of a full agonist precipitates withdrawal within ~90 min.
+    /// Expected: COWS rise >= 6 (MCID) over the no-buprenorphine control by 90 min; milder than
+    /// naloxone (Sporer 2004; docslib; pharmacology.md 9 item 15; Dunn 2023 (MCID)). 8 and 16 mg
+    /// SL 2 h after the last morphine dose; control = the same branch without buprenorphine.
+    /// The prototype misses (+0.0 COWS at 90 min): morphine holds only about a third of surface
+    /// mu, the precipitation threshold of section 12 item 1.
+    @Test func b9BuprenorphineOnTopPrecipitates() throws {
+        let subject = try DependentSubject.morphine.get()
+        let t = DependentSubject.afterLastDose2
+        let control = try subject.branch(at: t, hours: 4, columns: Self.columns)
+        let naloxone = try subject.branch(at: t, hours: 4, adding: [dose("naloxone", .ivBolus, .single(atHours: t, amountMilligrams: 2))],
+                                          columns: Self.columns)
+        let naloxoneExcess = maximumCowsExcess(naloxone, over: control, from: t, to: t + 4)
+        for mg in [8.0, 16] {
+            let run = try subject.branch(at: t, hours: 4, adding: [dose("buprenorphine", .sublingual, .single(atHours: t, amountMilligrams: mg))],
+                                         columns: Self.columns)
+            let at90 = cowsExcess(run, over: control, at: t + 1.5)
+            let within4 = maximumCowsExcess(run, over: control, from: t, to: t + 4)
+            reportValues("B9", "\(mg) mg at +2 h: +\(at90) COWS at 90 min, max +\(within4) within 4 h (naloxone 2 mg IV +\(naloxoneExcess))")
+            #expect(within4 < naloxoneExcess, "\(mg) mg: excess \(within4) vs naloxone 2 mg IV \(naloxoneExcess)")
+            withKnownIssue("B9: model gives +0.0 COWS at 90 min (max +0.4/+0.6 within 4 h at 8/16 mg), published >= 6 (morphine at the precipitation threshold, design 12 item 1)") {
+                #expect(at90 >= 6, "\(mg) mg SL: COWS excess \(at90) at 90 min")
+            }
+        }
+    }
+
+    /// B9b buprenorphine given once withdrawal has begun relieves it within 1-2 h. Expected:
+    /// COWS falls by >= 6 (MCID) within 2 h of 8 mg SL given at COWS >= 12 (MODEL.md 3; docslib;
+    /// Dunn 2023 (MCID)). The prototype misses (14 -> 11 at +2 h): buprenorphine's biophase
+    /// t1/2 173 min (design section 12 item 3).
+    @Test func b9bBuprenorphineRelievesBegunWithdrawal() throws {
+        let (t, subject) = try DependentSubject.inWithdrawal.get()
+        let run = try subject.branch(at: t, hours: 4, adding: [dose("buprenorphine", .sublingual, .single(atHours: t, amountMilligrams: 8))],
+                                     columns: Self.columns)
+        let start = run.value("cows_equivalent", at: t)
+        #expect(start >= 12, "given at COWS \(start)")
+        let lowest = run.minimum("cows_equivalent", from: t, to: t + 2)
+        reportValues("B9b", "given at +\(t - R.lastMorphineDose) h (COWS \(start)): \(run.value("cows_equivalent", at: t + 2)) at +2 h, lowest \(lowest) within 2 h")
+        withKnownIssue("B9b: model gives COWS 13.9 -> 14.4 at +2 h, published a fall >= 6 within 2 h (buprenorphine biophase t1/2 173 min, design 12 item 3)") {
+            #expect(start - lowest >= 6, "COWS \(start) -> \(lowest) within 2 h")
+        }
+    }
+
+    /// B9f buprenorphine in a highly tolerant subject (fentanyl 0.1 mg/h for 28 d, continuing)
+    /// precipitates withdrawal. Expected: COWS rise >= 6 over the continuing-fentanyl control
+    /// within 90 min (MODEL.md 2.5 (precipitation in a highly tolerant subject); Sporer 2004;
+    /// Dunn 2023 (MCID)). 16 mg SL on day 27 while the infusion runs. The prototype misses
+    /// (+0.8): signs already during the infusion, design section 4.2 defect.
+    @Test func b9fBuprenorphinePrecipitatesInFentanylTolerantSubject() throws {
+        let t = R.fentanylStop - Self.day
+        let subject = try DependentSubject(
+            scenario: Scenario(name: "fentanyl 28 d", durationHours: R.fentanylStop, doses: [R.fentanyl()]), branchTimes: [t])
+        let control = try subject.branch(at: t, hours: 6, columns: Self.columns)
+        let run = try subject.branch(at: t, hours: 6, adding: [dose("buprenorphine", .sublingual, .single(atHours: t, amountMilligrams: 16))],
+                                     columns: Self.columns)
+        let within90 = maximumCowsExcess(run, over: control, from: t, to: t + 1.5)
+        reportValues("B9f", "16 mg SL: +\(within90) COWS within 90 min, max +\(maximumCowsExcess(run, over: control, from: t, to: t + 6)) within 6 h; control COWS \(control.value("cows_equivalent", at: t))")
+        withKnownIssue("B9f: model gives +0.34 COWS within 90 min (COWS already 10.8 on the infusion), published >= 6 (AC/output mismatch under near-complete tolerance, design 4.2)") {
+            #expect(within90 >= 6, "COWS excess \(within90) within 90 min")
+        }
+    }
+
+    /// B10 micro-induction avoids precipitation. Expected: no COWS rise >= 6 over control while
+    /// morphine continues (Haemmig 2016 (pharmacology.md 2.5)). Buprenorphine SL twice daily,
+    /// 0.2 mg doubling daily to 12.8 mg, over the last 7 days of morphine; control = the same
+    /// subject without buprenorphine.
+    @Test func b10MicroInductionAvoidsPrecipitation() throws {
+        let subject = try DependentSubject.morphine.get()
+        let t = DependentSubject.microInductionStart
+        var doses: [DoseRegimen] = []
+        for d in 0..<7 {
+            let mg = 0.2 * pow(2, Double(d))
+            for offset in [1.0, 13] {
+                doses.append(dose("buprenorphine", .sublingual, .single(atHours: t + Double(d) * Self.day + offset, amountMilligrams: mg)))
+            }
+        }
+        let control = try subject.branch(at: t, hours: 7 * Self.day, columns: Self.columns, intervalHours: 0.5)
+        let run = try subject.branch(at: t, hours: 7 * Self.day, adding: doses, columns: Self.columns, intervalHours: 0.5)
+        let excess = maximumCowsExcess(run, over: control, from: t, to: t + 7 * Self.day)
+        reportValues("B10", "max excess COWS \(excess) over 7 days; mu PET occupancy \(run.value("mu_pet_occupancy", at: t + 7 * Self.day - 1)) at the end")
+        #expect(excess < 6, "largest COWS excess \(excess) over 7 days")
+    }
+
+    /// B11 buprenorphine 16-24 mg/day suppresses withdrawal after a switch. Expected: mean COWS
+    /// on days 2-7 after the switch < 5 (below 'mild'); >= 50 % mu occupancy, trough >= 1 ng/mL
+    /// (Greenwald 2014 (pharmacology.md 2.4); EmergencyCareBC COWS bands). 8 + 8 mg SL on the
+    /// first day (given at COWS > 12), then 16 mg daily; trough = day 7 minimum. (The prototype's
+    /// trough PET occupancy was 0.39; the Swift model's two-depot SL route gives 0.50.)
+    @Test func b11BuprenorphineMaintenanceSuppressesWithdrawal() throws {
+        let (t, subject) = try DependentSubject.inWithdrawal.get()
+        let doses = [
+            dose("buprenorphine", .sublingual, .single(atHours: t, amountMilligrams: 8)),
+            dose("buprenorphine", .sublingual, .single(atHours: t + 2, amountMilligrams: 8)),
+            R.buprenorphine(milligrams: 16, days: 7, startHours: t + Self.day),
+        ]
+        let run = try subject.branch(at: t, hours: 8 * Self.day, adding: doses, columns: Self.columns, intervalHours: 0.5)
+        let mean = run.mean("cows_equivalent", from: t + Self.day, to: t + 7 * Self.day)
+        #expect(mean < 5, "mean COWS days 2-7 \(mean)")
+        let occupancy = run.minimum("mu_pet_occupancy", from: t + 6 * Self.day, to: t + 7 * Self.day)
+        let plasma = run.minimum("buprenorphine_plasma_nM", from: t + 6 * Self.day, to: t + 7 * Self.day) * 467.6 / 1000
+        reportValues("B11", "mean COWS d2-7 \(mean); trough mu PET occupancy \(occupancy), trough plasma \(plasma) ng/mL")
+        #expect(plasma >= 1, "trough plasma \(plasma) ng/mL")
+        #expect(occupancy >= 0.5, "trough mu PET occupancy \(occupancy)")
+    }
+
+    /// B29 cAMP superactivation; acute dependence after one dose. Expected: naloxone 4 h after
+    /// one morphine 10 mg IV gives signs > 0 (Compton 2004 (pharmacology.md 8); 9 item 19); the
+    /// design reads "signs" as COWS > 1 after naloxone 2 mg IV. The prototype misses (COWS 0.8):
+    /// the fast pool (t1/2 30 h) reaches 9 % of its target in 4 h.
+    @Test func b29AcuteDependenceAfterOneDose() throws {
+        let run = try trace(Scenario(name: "acute", durationHours: 6, doses: [
+            dose("morphine", .ivBolus, .single(atHours: 0, amountMilligrams: 10)),
+            dose("naloxone", .ivBolus, .single(atHours: 4, amountMilligrams: 2)),
+        ]), columns: ["cows_equivalent", "withdrawal_signs", "lc_adaptation"], intervalHours: 0.05)
+        #expect(run.value("lc_adaptation", at: 4) > 0, "LC counter-adaptation after one dose")
+        #expect(run.maximum("withdrawal_signs", from: 4, to: 6).value > 0)
+        let cows = run.maximum("cows_equivalent", from: 4, to: 6).value
+        reportValues("B29", "COWS \(cows) after naloxone; lc_adaptation \(run.value("lc_adaptation", at: 4)) at 4 h")
+        withKnownIssue("B29: model gives COWS 0.80 after naloxone, published signs (COWS > 1) (fast pool t1/2 30 h reaches 9 % of its target in 4 h)") {
+            #expect(cows > 1, "COWS \(cows) after naloxone")
+        }
+    }
+
+    /// B31 protracted abstinence. Expected: slow component present 3 weeks after stopping
+    /// (>= 10 % of its end-of-use level) (SAMHSA Advisory 2010 (weeks to months); Ouellet &
+    /// Pollack 1995 (18.5 d recovery)). `lc_adaptation_slow` at the last dose and 21 d later.
+    @Test func b31ProtractedAbstinence() throws {
+        let run = try R.morphineRun.get()
+        let end = run.value("lc_adaptation_slow", at: R.lastMorphineDose)
+        let later = run.value("lc_adaptation_slow", at: R.lastMorphineDose + 21 * Self.day - 1)
+        reportValues("B31", "slow pool \(end) -> \(later) at +21 d (\(later / end * 100) %); COWS \(run.value("cows_equivalent", at: R.lastMorphineDose + 21 * Self.day - 1))")
+        #expect(end > 0)
+        #expect(later >= 0.1 * end, "slow pool \(end) -> \(later) at +21 d")
+    }
+
+    /// B32 buprenorphine discontinuation milder and later. Expected: peak later than morphine's
+    /// (2-5 d), lower; no antagonist-like up-regulation (pharmacology.md 8 [M]; review B32).
+    /// 16 mg SL daily x 28 d. "No up-regulation": mu_total_rel on maintenance within +20 % (B2's
+    /// band for an agonist). The prototype misses (mu_total 1.27: peptide route into the agonist
+    /// endosome, design section 11).
+    @Test func b32BuprenorphineDiscontinuationMilderAndLater() throws {
+        let bup = try R.buprenorphineRun.get(), morphine = try R.morphineRun.get()
+        let course = bup.withdrawalCourse(after: R.lastDailyDose, until: R.lastDailyDose + 14 * Self.day)
+        let reference = morphine.withdrawalCourse(after: R.lastMorphineDose, until: R.lastMorphineDose + 21 * Self.day)
+        #expect(course.peakHours > reference.peakHours, "peak +\(course.peakHours) h vs morphine +\(reference.peakHours) h")
+        #expect(course.peakHours >= 48 && course.peakHours <= 120, "peak +\(course.peakHours) h")
+        #expect(course.peakIndex < reference.peakIndex, "peak \(course.peakIndex) vs morphine \(reference.peakIndex)")
+        let mu = bup.value("mu_total_rel", at: R.lastDailyDose)
+        reportValues("B32", "peak +\(course.peakHours) h, \(course.peakIndex / reference.peakIndex) x morphine (morphine +\(reference.peakHours) h); mu_total \(mu), tolerance_index \(bup.value("tolerance_index", at: R.lastDailyDose))")
+        withKnownIssue("B32: model gives mu_total 1.28 on maintenance, criterion <= 1.2 (peptide route into the agonist endosome, f_mu 0.15, design 5 item 1)") {
+            #expect(mu <= 1.2, "mu_total_rel \(mu) on maintenance")
+        }
+    }
+
+    /// B33 fentanyl dependence at least as severe as morphine's. Expected: peak withdrawal >=
+    /// morphine's (clinical (review B33)); 5 % margin as B5. The prototype misses (0.69 x, peak at
+    /// +2 h: in withdrawal during the infusion, design section 4.2 defect).
+    @Test func b33FentanylDependenceAtLeastAsSevere() throws {
+        let fentanyl = try R.fentanylRun.get(), morphine = try R.morphineRun.get()
+        let f = fentanyl.maximum("withdrawal_index", from: R.fentanylStop, to: R.fentanylStop + 14 * Self.day).value
+        let m = morphine.maximum("withdrawal_index", from: R.lastMorphineDose, to: R.lastMorphineDose + 21 * Self.day).value
+        let fPeak = fentanyl.maximum("withdrawal_index", from: R.fentanylStop, to: R.fentanylStop + 14 * Self.day)
+        reportValues("B33", "peak \(f) at +\(fPeak.time - R.fentanylStop) h = \(f / m) x morphine; tolerance \(fentanyl.value("tolerance_index", at: R.fentanylStop)); COWS at the end of the infusion \(fentanyl.value("cows_equivalent", at: R.fentanylStop))")
+        #expect(f > 0)
+        withKnownIssue("B33: model gives fentanyl 0.70 x morphine (peak +0.5 h, COWS 10.8 on the infusion), published >= 1 x (signs during the infusion, design 4.2)") {
+            #expect(f >= 0.95 * m, "fentanyl \(f) vs morphine \(m)")
+        }
+    }
+}
