@@ -86,4 +86,32 @@ import Testing
         let varied = try model.withParameterValues(model.parameterValues.map { $0 * 0.9 })
         #expect(varied.system.jacobianSparsity == declared)
     }
+
+    /// The 13 rule inputs share 8 dual slots (`SignallingRules.Seed.slot`); that is exact only
+    /// if no rule-driven row reads two inputs of one slot. Every `RuleMask` row is checked, and
+    /// a row reading inputs of one slot is caught by name (mu stimulus and mu activation).
+    @Test func ruleSlotsAreAColouring() {
+        typealias Seed = SignallingRules.Seed
+        func clash(_ mask: Int) -> Bool {
+            var used = 0
+            for k in 0..<Seed.count where mask & (1 << k) != 0 {
+                let bit = 1 << Seed.slot(k)
+                if used & bit != 0 { return true }
+                used |= bit
+            }
+            return false
+        }
+        let rows: [(String, Int)] = [
+            ("uncouplingMu", RuleMask.uncouplingMu), ("uncouplingDelta", RuleMask.uncouplingDelta),
+            ("uncouplingKappa", RuleMask.uncouplingKappa), ("lcFast", RuleMask.lcFast), ("lcSlow", RuleMask.lcSlow),
+            ("rewardFast", RuleMask.rewardFast), ("rewardSlow", RuleMask.rewardSlow), ("extrinsic", RuleMask.extrinsic),
+            ("ketamine", RuleMask.ketamine), ("endorphinSuppression", RuleMask.endorphinSuppression),
+            ("dynorphinInduction", RuleMask.dynorphinInduction),
+        ]
+        for (name, mask) in rows {
+            #expect(!clash(mask), "rule row \(name) reads two inputs seeded in one dual slot")
+        }
+        for k in 0..<Seed.count { #expect((0..<8).contains(Seed.slot(k))) }
+        #expect(clash((1 << Seed.muRaw) | (1 << Seed.muActivation)))
+    }
 }

@@ -103,7 +103,8 @@ final class ExtremaTracker {
                 continue
             }
             shared.update(model: model, time: t, y)
-            for j in 0..<k { samples[i * k + j] = model.value(of: observables[j], time: t, y, shared: shared) }
+            let quantities = shared   // once per sample, not per column (see `CompiledModel.values`)
+            for j in 0..<k { samples[i * k + j] = model.value(of: observables[j], time: t, y, shared: quantities) }
         }
         // `state` holds the last sample: the step's (or window's) end.
         previousEndTime = b

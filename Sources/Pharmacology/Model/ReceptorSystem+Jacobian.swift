@@ -139,7 +139,8 @@ extension ReceptorSystem {
     }
 
     /// The rows of the rule-driven states (U, the four pools, G, K_p, X_e, X_d): the rules of
-    /// `SignallingRules` evaluated once in `Dual` seeded on their 13 inputs, then each row's
+    /// `SignallingRules` evaluated once in `Dual` seeded on their 13 inputs (in 8 slots,
+    /// `SignallingRules.Seed.slot`), then each row's
     /// gradient chained to the states through the inputs' closed-form derivatives. Each row
     /// scatters only the inputs its rule reads (`RuleMask`), so the recorded pattern is the
     /// structural one.
@@ -150,42 +151,51 @@ extension ReceptorSystem {
         typealias Seed = SignallingRules.Seed
         let plain = ruleInputs(y)
         let inputs = SignallingRules.Inputs<Dual>(
-            muRaw: .seed(plain.muRaw, Seed.muRaw), deltaRaw: .seed(plain.deltaRaw, Seed.deltaRaw),
-            kappaRaw: .seed(plain.kappaRaw, Seed.kappaRaw),
-            muUncoupled: .seed(plain.muUncoupled, Seed.muUncoupled),
-            deltaUncoupled: .seed(plain.deltaUncoupled, Seed.deltaUncoupled),
-            kappaUncoupled: .seed(plain.kappaUncoupled, Seed.kappaUncoupled),
-            muActivation: .seed(plain.muActivation, Seed.muActivation),
-            deltaActivation: .seed(plain.deltaActivation, Seed.deltaActivation),
-            kappaActivation: .seed(plain.kappaActivation, Seed.kappaActivation),
-            nmdaAvailable: .seed(plain.nmdaAvailable, Seed.nmdaAvailable),
-            lcAdaptation: .seed(plain.lcAdaptation, Seed.lcAdaptation),
-            rewardAdaptation: .seed(plain.rewardAdaptation, Seed.rewardAdaptation),
-            ketaminePlasticity: .seed(plain.ketaminePlasticity, Seed.ketaminePlasticity))
+            muRaw: .seed(plain.muRaw, Seed.slot(Seed.muRaw)), deltaRaw: .seed(plain.deltaRaw, Seed.slot(Seed.deltaRaw)),
+            kappaRaw: .seed(plain.kappaRaw, Seed.slot(Seed.kappaRaw)),
+            muUncoupled: .seed(plain.muUncoupled, Seed.slot(Seed.muUncoupled)),
+            deltaUncoupled: .seed(plain.deltaUncoupled, Seed.slot(Seed.deltaUncoupled)),
+            kappaUncoupled: .seed(plain.kappaUncoupled, Seed.slot(Seed.kappaUncoupled)),
+            muActivation: .seed(plain.muActivation, Seed.slot(Seed.muActivation)),
+            deltaActivation: .seed(plain.deltaActivation, Seed.slot(Seed.deltaActivation)),
+            kappaActivation: .seed(plain.kappaActivation, Seed.slot(Seed.kappaActivation)),
+            nmdaAvailable: .seed(plain.nmdaAvailable, Seed.slot(Seed.nmdaAvailable)),
+            lcAdaptation: .seed(plain.lcAdaptation, Seed.slot(Seed.lcAdaptation)),
+            rewardAdaptation: .seed(plain.rewardAdaptation, Seed.slot(Seed.rewardAdaptation)),
+            ketaminePlasticity: .seed(plain.ketaminePlasticity, Seed.slot(Seed.ketaminePlasticity)))
         let circuits = rules.circuits(inputs)
         let drives = rules.drives(inputs, circuits: circuits, stress: Dual(stimulusIntensity[Self.stressIndex]))
-        let M = RuleMask.self
-        addRuleRow(receptorUncoupled[muReceptor], drives.muUncoupling.gradient, 1, M.uncouplingMu, y, &J)
-        if deltaReceptor >= 0 {
-            addRuleRow(receptorUncoupled[deltaReceptor], drives.deltaUncoupling.gradient, 1, M.uncouplingDelta, y, &J)
-        }
-        if kappaReceptor >= 0 {
-            addRuleRow(receptorUncoupled[kappaReceptor], drives.kappaUncoupling.gradient, 1, M.uncouplingKappa, y, &J)
-        }
-        if nmdaReceptor >= 0 {
-            J.add(receptorUncoupled[nmdaReceptor], receptorUncoupled[nmdaReceptor], -rules.uncouplingRecoveryRate)
-        }
-        addRuleRow(lcFastState, drives.lcFastTarget.gradient, fastRate, M.lcFast, y, &J)
-        addRuleRow(lcSlowState, drives.lcSlowTarget.gradient, slowRate, M.lcSlow, y, &J)
-        addRuleRow(rewardFastState, drives.rewardFastTarget.gradient, fastRate, M.rewardFast, y, &J)
-        addRuleRow(rewardSlowState, drives.rewardSlowTarget.gradient, slowRate, M.rewardSlow, y, &J)
-        addRuleRow(lcExtrinsicState, drives.extrinsicTarget.gradient, extrinsicRate, M.extrinsic, y, &J)
-        addRuleRow(endorphinSuppressionState, drives.endorphinSuppressionTarget.gradient, endorphinSuppressionRate,
-                   M.endorphinSuppression, y, &J)
-        addRuleRow(dynorphinInductionState, drives.dynorphinInductionTarget.gradient, dynorphinInductionRate,
-                   M.dynorphinInduction, y, &J)
-        if ketaminePlasticityState >= 0 {
-            addRuleRow(ketaminePlasticityState, drives.ketaminePlasticity.gradient, 1, M.ketamine, y, &J)
+        // ∂(input)/∂y once per Jacobian (Q'_mu feeds seven rows), then each row scatters lists.
+        let capacity = 16 + 3 * pairState.count + modulatorLigand.count
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: capacity) { columnBuffer in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: capacity) { slopeBuffer in
+                var c = RuleInputColumns(columns: columnBuffer.baseAddress!, slopes: slopeBuffer.baseAddress!,
+                                         capacity: capacity)
+                fillRuleInputColumns(y, &c)
+                let M = RuleMask.self
+                addRuleRow(receptorUncoupled[muReceptor], drives.muUncoupling.gradient, 1, M.uncouplingMu, c, &J)
+                if deltaReceptor >= 0 {
+                    addRuleRow(receptorUncoupled[deltaReceptor], drives.deltaUncoupling.gradient, 1, M.uncouplingDelta, c, &J)
+                }
+                if kappaReceptor >= 0 {
+                    addRuleRow(receptorUncoupled[kappaReceptor], drives.kappaUncoupling.gradient, 1, M.uncouplingKappa, c, &J)
+                }
+                if nmdaReceptor >= 0 {
+                    J.add(receptorUncoupled[nmdaReceptor], receptorUncoupled[nmdaReceptor], -rules.uncouplingRecoveryRate)
+                }
+                addRuleRow(lcFastState, drives.lcFastTarget.gradient, fastRate, M.lcFast, c, &J)
+                addRuleRow(lcSlowState, drives.lcSlowTarget.gradient, slowRate, M.lcSlow, c, &J)
+                addRuleRow(rewardFastState, drives.rewardFastTarget.gradient, fastRate, M.rewardFast, c, &J)
+                addRuleRow(rewardSlowState, drives.rewardSlowTarget.gradient, slowRate, M.rewardSlow, c, &J)
+                addRuleRow(lcExtrinsicState, drives.extrinsicTarget.gradient, extrinsicRate, M.extrinsic, c, &J)
+                addRuleRow(endorphinSuppressionState, drives.endorphinSuppressionTarget.gradient, endorphinSuppressionRate,
+                           M.endorphinSuppression, c, &J)
+                addRuleRow(dynorphinInductionState, drives.dynorphinInductionTarget.gradient, dynorphinInductionRate,
+                           M.dynorphinInduction, c, &J)
+                if ketaminePlasticityState >= 0 {
+                    addRuleRow(ketaminePlasticityState, drives.ketaminePlasticity.gradient, 1, M.ketamine, c, &J)
+                }
+            }
         }
         J.add(lcFastState, lcFastState, -fastRate)
         J.add(lcSlowState, lcSlowState, -slowRate)
@@ -194,51 +204,67 @@ extension ReceptorSystem {
         J.add(lcExtrinsicState, lcExtrinsicState, -extrinsicRate)
     }
 
-    /// Adds scale × ∂(rule)/∂(input k) × ∂(input k)/∂y to row `row` for every input k in `mask`.
+    /// Adds scale × ∂(rule)/∂(input k) × ∂(input k)/∂y to row `row` for every input k in `mask`,
+    /// in ascending k and, per input, in the columns' order (the order of the former per-row
+    /// evaluation, so the sums into shared entries round the same).
     @inlinable
     func addRuleRow<Target: JacobianAccumulator>(
-        _ row: Int, _ gradient: SIMD16<Double>, _ scale: Double, _ mask: Int,
-        _ y: UnsafeBufferPointer<Double>, _ J: inout Target
+        _ row: Int, _ gradient: SIMD8<Double>, _ scale: Double, _ mask: Int,
+        _ c: RuleInputColumns, _ J: inout Target
     ) {
         typealias Seed = SignallingRules.Seed
-        var k = 0
-        while k < Seed.count {
-            if mask & (1 << k) != 0 {
-                let g = scale * gradient[k]
-                switch k {
-                case Seed.muRaw: addRawColumns(row, muReceptor, g, y, &J)
-                case Seed.deltaRaw: if deltaReceptor >= 0 { addRawColumns(row, deltaReceptor, g, y, &J) }
-                case Seed.kappaRaw: if kappaReceptor >= 0 { addRawColumns(row, kappaReceptor, g, y, &J) }
-                case Seed.muUncoupled: J.add(row, receptorUncoupled[muReceptor], g)
-                case Seed.deltaUncoupled: if deltaReceptor >= 0 { J.add(row, receptorUncoupled[deltaReceptor], g) }
-                case Seed.kappaUncoupled: if kappaReceptor >= 0 { J.add(row, receptorUncoupled[kappaReceptor], g) }
-                case Seed.muActivation: addActivationColumns(row, muReceptor, g, &J)
-                case Seed.deltaActivation: if deltaReceptor >= 0 { addActivationColumns(row, deltaReceptor, g, &J) }
-                case Seed.kappaActivation: if kappaReceptor >= 0 { addActivationColumns(row, kappaReceptor, g, &J) }
-                case Seed.nmdaAvailable: if nmdaReceptor >= 0 { addNMDAColumns(row, g, y, &J) }
-                case Seed.lcAdaptation:
-                    J.add(row, lcFastState, g)
-                    J.add(row, lcSlowState, g)
-                case Seed.rewardAdaptation:
-                    J.add(row, rewardFastState, g)
-                    J.add(row, rewardSlowState, g)
-                case Seed.ketaminePlasticity: if ketaminePlasticityState >= 0 { J.add(row, ketaminePlasticityState, g) }
-                default: break
-                }
+        var bits = mask
+        while bits != 0 {
+            let k = bits.trailingZeroBitCount
+            bits &= bits &- 1
+            let g = scale * gradient[Seed.slot(k)]
+            var i = c.start[k]
+            let end = c.start[k &+ 1]
+            while i < end {
+                J.add(row, c.columns[i], g * c.slopes[i])
+                i &+= 1
             }
-            k += 1
         }
     }
 
-    /// g × ∂Q'_r/∂y: free receptors (c0 fe), bound pairs (ε fe) and the modulators' effect sites.
+    /// ∂(input k)/∂y of the 13 rule inputs at `y`, in `SignallingRules.Seed` order: Q'_r (free
+    /// receptors c0, bound pairs ε fe, the modulators' effect sites), U_r, a_r (agonist pairs),
+    /// N (NMDA surface states), A_LC and A_RW (their two pools), K_p. An input the layout lacks
+    /// gets an empty list.
     @inlinable
-    func addRawColumns<Target: JacobianAccumulator>(
-        _ row: Int, _ r: Int, _ g: Double, _ y: UnsafeBufferPointer<Double>, _ J: inout Target
-    ) {
+    func fillRuleInputColumns(_ y: UnsafeBufferPointer<Double>, _ c: inout RuleInputColumns) {
+        typealias Seed = SignallingRules.Seed
+        let receptors = (muReceptor, deltaReceptor, kappaReceptor)
+        appendRawColumns(receptors.0, y, &c); c.close(Seed.muRaw)
+        appendRawColumns(receptors.1, y, &c); c.close(Seed.deltaRaw)
+        appendRawColumns(receptors.2, y, &c); c.close(Seed.kappaRaw)
+        if receptors.0 >= 0 { c.append(receptorUncoupled[receptors.0], 1) }
+        c.close(Seed.muUncoupled)
+        if receptors.1 >= 0 { c.append(receptorUncoupled[receptors.1], 1) }
+        c.close(Seed.deltaUncoupled)
+        if receptors.2 >= 0 { c.append(receptorUncoupled[receptors.2], 1) }
+        c.close(Seed.kappaUncoupled)
+        appendActivationColumns(receptors.0, &c); c.close(Seed.muActivation)
+        appendActivationColumns(receptors.1, &c); c.close(Seed.deltaActivation)
+        appendActivationColumns(receptors.2, &c); c.close(Seed.kappaActivation)
+        if nmdaReceptor >= 0 { appendNMDAColumns(y, &c) }
+        c.close(Seed.nmdaAvailable)
+        c.append(lcFastState, 1); c.append(lcSlowState, 1)
+        c.close(Seed.lcAdaptation)
+        c.append(rewardFastState, 1); c.append(rewardSlowState, 1)
+        c.close(Seed.rewardAdaptation)
+        if ketaminePlasticityState >= 0 { c.append(ketaminePlasticityState, 1) }
+        c.close(Seed.ketaminePlasticity)
+    }
+
+    /// ∂Q'_r/∂y: free receptors (c0), bound pairs (ε fe) and the modulators' effect sites.
+    @inlinable
+    func appendRawColumns(_ r: Int, _ y: UnsafeBufferPointer<Double>, _ c: inout RuleInputColumns) {
+        guard r >= 0 else { return }
         let (fa, fe) = modulation(r, y)
-        J.add(row, receptorFree[r], g * receptorConstitutive[r])
+        c.append(receptorFree[r], receptorConstitutive[r])
         for p in receptorPairStart[r]..<receptorPairEnd[r] {
-            J.add(row, pairState[p], g * pairEfficacy[p] * (pairModulated[p] != 0 ? fe : 1))
+            c.append(pairState[p], pairEfficacy[p] * (pairModulated[p] != 0 ? fe : 1))
         }
         for m in receptorModulatorStart[r]..<receptorModulatorEnd[r] {
             let (_, dfe) = modulationDerivative(m, fa: fa, fe: fe, y)
@@ -246,23 +272,22 @@ extension ReceptorSystem {
             for p in receptorPairStart[r]..<receptorPairEnd[r] where pairModulated[p] != 0 {
                 dS += pairEfficacy[p] * dfe * y[pairState[p]]
             }
-            J.add(row, ligandState[modulatorLigand[m]], g * dS)
+            c.append(ligandState[modulatorLigand[m]], dS)
         }
     }
 
-    /// g × ∂a_r/∂y: the agonist pairs of receptor r.
+    /// ∂a_r/∂y: the agonist pairs of receptor r.
     @inlinable
-    func addActivationColumns<Target: JacobianAccumulator>(_ row: Int, _ r: Int, _ g: Double, _ J: inout Target) {
+    func appendActivationColumns(_ r: Int, _ c: inout RuleInputColumns) {
+        guard r >= 0 else { return }
         for p in receptorPairStart[r]..<receptorPairEnd[r] where pairActivation[p] != 0 {
-            J.add(row, pairState[p], g * pairActivation[p])
+            c.append(pairState[p], pairActivation[p])
         }
     }
 
-    /// g × ∂N/∂y, N = 1 − drug / surface at the NMDA receptor.
+    /// ∂N/∂y, N = 1 − drug / surface at the NMDA receptor.
     @inlinable
-    func addNMDAColumns<Target: JacobianAccumulator>(
-        _ row: Int, _ g: Double, _ y: UnsafeBufferPointer<Double>, _ J: inout Target
-    ) {
+    func appendNMDAColumns(_ y: UnsafeBufferPointer<Double>, _ c: inout RuleInputColumns) {
         let r = nmdaReceptor
         var surface = y[receptorFree[r]] + y[receptorDesensitized[r]]
         var drug = 0.0
@@ -272,10 +297,10 @@ extension ReceptorSystem {
         }
         guard surface > 0 else { return }
         let common = drug / (surface * surface)   // ∂N/∂(any surface state)
-        J.add(row, receptorFree[r], g * common)
-        J.add(row, receptorDesensitized[r], g * common)
+        c.append(receptorFree[r], common)
+        c.append(receptorDesensitized[r], common)
         for p in receptorPairStart[r]..<receptorPairEnd[r] {
-            J.add(row, pairState[p], g * (common - pairIsDrug[p] / surface))
+            c.append(pairState[p], common - pairIsDrug[p] / surface)
         }
     }
 

@@ -31,13 +31,34 @@ public struct SignallingRules: Sendable, Equatable {
         }
     }
 
-    /// Seed positions of the inputs in a `Dual` gradient (13 of its 16 slots).
+    /// The 13 inputs, numbered: their bits in `RuleMask` (which inputs each rule-driven row reads).
     public enum Seed {
         public static let muRaw = 0, deltaRaw = 1, kappaRaw = 2
         public static let muUncoupled = 3, deltaUncoupled = 4, kappaUncoupled = 5
         public static let muActivation = 6, deltaActivation = 7, kappaActivation = 8
         public static let nmdaAvailable = 9, lcAdaptation = 10, rewardAdaptation = 11, ketaminePlasticity = 12
         public static let count = 13
+
+        /// The `Dual` gradient slot (0..<8) input `k` is seeded in. Inputs no rule-driven row
+        /// reads together share a slot (a column colouring of the rule rows' sparsity, as in
+        /// compressed Jacobian estimation): a row's slot then holds the derivative with respect
+        /// to its one input of that slot, since the others do not reach it at all, so 13 inputs
+        /// fit an 8-wide gradient with the same numbers as a 13-wide one. The activations and
+        /// the ketamine plasticity share the mu stimulus's slot (they are read only by their
+        /// own uncoupling row and by K_p's row, neither of which reads Q'_mu), the LC adaptation
+        /// the delta stimulus's; `ruleSlotsAreAColouring` (tests) checks every `RuleMask` row.
+        @inlinable @inline(__always) public static func slot(_ k: Int) -> Int {
+            switch k {
+            case muRaw, muActivation, deltaActivation, kappaActivation, ketaminePlasticity: return 0
+            case muUncoupled: return 1
+            case deltaRaw, lcAdaptation: return 2
+            case deltaUncoupled: return 3
+            case kappaRaw: return 4
+            case kappaUncoupled: return 5
+            case rewardAdaptation: return 6
+            default: return 7   // nmdaAvailable
+            }
+        }
     }
 
     /// Circuit responses E_c (§3.2), the AC-path responses (§4.2) and the dopamine level (§6.1).
