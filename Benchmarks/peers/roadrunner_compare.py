@@ -38,6 +38,9 @@ import tempfile
 import time
 
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scenario_text import with_solver  # noqa: E402
 import roadrunner
 
 try:  # optional: python-libsbml, for the full consistency check (units included)
@@ -46,18 +49,6 @@ except ImportError:
     libsbml = None
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def with_solver(text, method, rtol, atol):
-    """The scenario's JSON5 text with its solver block replaced (or added) by ours."""
-    block = f'solver: {{ method: "{method}", rtol: {rtol!r}, atol: {atol!r} }}'
-    if re.search(r"\bsolver\s*:", text):
-        return re.sub(r"\bsolver\s*:\s*\{[^}]*\}", block, text, count=1)
-    end = text.rstrip().rfind("}")
-    head = text[:end].rstrip()
-    if head.endswith(","):
-        head = head[:-1]
-    return head + ",\n  " + block + ",\n}\n"
 
 
 def duration_hours(text):

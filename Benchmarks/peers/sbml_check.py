@@ -41,6 +41,9 @@ import time
 
 import numpy as np
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scenario_text import with_solver  # noqa: E402
+
 # The smallest range a column is measured against. A column whose range is below 1e-3 of its
 # level is flat (nmda_surface_rel in ketamine-infusion: 0.9 +- 5e-14 of round-off) and is
 # compared against 1e-3 of its level, i.e. to 1e-7 of the level at the 1e-4 target, ten times
@@ -51,18 +54,6 @@ import numpy as np
 FLAT = 1e-3
 FLOOR = 1e-6
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def with_solver(text, method, rtol, atol):
-    """The scenario's JSON5 text with its solver block replaced (or added) by ours."""
-    block = f'solver: {{ method: "{method}", rtol: {rtol!r}, atol: {atol!r} }}'
-    if re.search(r"\bsolver\s*:", text):
-        return re.sub(r"\bsolver\s*:\s*\{[^}]*\}", block, text, count=1)
-    end = text.rstrip().rfind("}")
-    head = text[:end].rstrip()
-    if head.endswith(","):
-        head = head[:-1]
-    return head + ",\n  " + block + ",\n}\n"
 
 
 def read_csv(path):
