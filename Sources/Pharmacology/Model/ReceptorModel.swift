@@ -36,9 +36,10 @@ public enum ReceptorModel {
     /// - Throws: `ModelError.invalidScenario` with every problem `Scenario.problems` finds,
     ///   `.steadyStateNotFound`.
     public static func compile(_ scenario: Scenario, library: DrugLibrary = .builtIn) throws -> CompiledModel {
-        let library = library.including(scenario.drugs)
-        // The one check of every setting (`ScenarioCheck`), whoever made the scenario.
+        // The one check of every setting (`ScenarioCheck`), whoever made the scenario; it joins
+        // the scenario's drug definitions to the library itself.
         try scenario.validate(library: library)
+        let library = library.including(scenario.drugs)
         let layout0 = try ModelLayout.make(scenario: scenario, library: library)
         let lib = try ParameterCatalog.apply(scenario.parameterOverrides, to: library, drugIDs: Set(layout0.speciesIDs))
         let layout = try ModelLayout.make(scenario: scenario, library: lib)
