@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The SBML export read as a model by libRoadRunner and COPASI, at their DEFAULT settings (issue 18).
 
-For every shipped scenario (Scenarios/*.json and Scenarios/teaching/*.json, or the --scenario
-files given):
+For every shipped scenario (Scenarios/*.json, Scenarios/teaching/*.json and
+Scenarios/validation/*.json, or the --scenario files given):
   1. `receptor-sim export SCENARIO --format sbml` writes the SBML;
   2. python-libsbml's checkConsistency (all categories, units included) must report no error;
   3. `receptor-sim run` writes the reference CSV, with the scenario's solver block replaced by a
@@ -57,7 +57,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 
 def read_csv(path):
-    with open(path, newline="") as f:
+    with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     return rows[0], np.array([[float(x) for x in r] for r in rows[1:]], dtype=float)
 
@@ -140,7 +140,7 @@ def run_copasi(sbml, columns, concentration, times):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--receptor-sim", default=os.path.join(ROOT, ".build/release/receptor-sim"))
-    parser.add_argument("--scenario", nargs="*", help="scenario files (default: Scenarios/*.json, Scenarios/teaching/*.json)")
+    parser.add_argument("--scenario", nargs="*", help="scenario files (default: Scenarios/*.json, Scenarios/teaching/*.json, Scenarios/validation/*.json)")
     parser.add_argument("--target", type=float, default=1e-4)
     parser.add_argument("--keep", help="keep SBML and CSV files in this directory")
     parser.add_argument("--tools", default="roadrunner,copasi", help="comma-separated: roadrunner, copasi")
@@ -151,8 +151,8 @@ def main():
     table = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)
 
-    paths = args.scenario or (sorted(glob.glob(os.path.join(ROOT, "Scenarios", "*.json")))
-                              + sorted(glob.glob(os.path.join(ROOT, "Scenarios", "teaching", "*.json"))))
+    paths = args.scenario or [path for folder in ("", "teaching", "validation")
+                              for path in sorted(glob.glob(os.path.join(ROOT, "Scenarios", folder, "*.json")))]
     tools = [t for t in args.tools.split(",") if t]
     work = args.keep or tempfile.mkdtemp(prefix="sbml_check_")
     os.makedirs(work, exist_ok=True)
@@ -188,8 +188,8 @@ def main():
             print(f"    {name}: {m}", file=sys.stderr)
         counts, concentration = sbml_kinds(sbml)
         tight = os.path.join(work, name + ".tight.json")
-        with open(tight, "w") as f:
-            f.write(with_solver(open(path).read(), "rodas5p", 1e-10, 1e-14))
+        with open(tight, "w", encoding="utf-8") as f:
+            f.write(with_solver(open(path, encoding="utf-8").read(), "rodas5p", 1e-10, 1e-14))
         out = os.path.join(work, name + ".csv")
         subprocess.run([args.receptor_sim, "run", tight, "-o", out, "--quiet"], check=True)
         csv_header, ours = read_csv(out)
