@@ -39,13 +39,12 @@ enum PeriodicSteadyState {
             throw ModelError.invalidValue(path: "steady state route", reason: "an infusion has no dosing interval; give a bolus or depot route")
         }
         let layout = model.layout
-        guard let species = layout.speciesIDs.firstIndex(of: start.drug) else { throw ModelError.unknownDrug(start.drug) }
-        let hasState = start.route == .ivBolus || layout.depots.contains { $0.species == species && $0.route == start.route }
-        guard hasState, let drug = model.library.drug(start.drug) else {
-            throw ModelError.unsupportedRoute(drug: start.drug, route: start.route,
-                                              supported: model.library.drug(start.drug)?.supportedRoutes ?? [])
+        let species = layout.speciesIDs.firstIndex(of: start.drug)
+        let hasState = species.map { s in start.route == .ivBolus || layout.depots.contains { $0.species == s && $0.route == start.route } } ?? false
+        guard hasState else {
+            throw ModelError.invalidValue(path: "steady state", reason: "\(start.drug) by \(start.route.rawValue) is not among the "
+                + "scenario's doses; the regimen's later doses must be (an event table's SS=1 row gives them)")
         }
-        _ = drug
         var lead = model.scenario
         lead.doses = [DoseRegimen(drug: start.drug, route: start.route,
                                   schedule: .single(atHours: 0, amountMilligrams: start.amountMilligrams))]
