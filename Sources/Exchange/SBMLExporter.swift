@@ -20,7 +20,7 @@ import Pharmacology
 ///   reward adaptation pools, the LC extrinsic drive, ketamine plasticity, the peptide levels
 ///   and their slow feedback states X_e and X_d (non-constant `parameter`s); the dimensionless
 ///   ones (every rate-ruled state but the peptide levels) are integrated as `<id>_shifted`, the
-///   state plus 0.001, and the state itself is the assignment rule `<id>_shifted - 0.001` (see
+///   state plus 1e-9, and the state itself is the assignment rule `<id>_shifted - 1e-9` (see
 ///   below);
 /// - every coefficient of the compiled right-hand side is a constant `parameter` with its value
 ///   and unit (the numbers the compiled system holds, after overrides and weight scaling);
@@ -42,10 +42,12 @@ import Pharmacology
 /// naloxone bolus at 332.5 h, `lc_extrinsic_drive` has decayed to 1.2e-46 by the bolus, its
 /// tolerance becomes 1.2e-58, and CVODE's corrector fails at t = 332.5 h with h = 1e-20
 /// (setting that one state to 0 before the bolus lets the run finish). Integrated as
-/// value + 0.001, the state's error is held to about rtol × 0.001 = 1e-9 near zero at the
-/// peers' default rtol of 1e-6, ReceptorSim's own default absolute tolerance for these states.
-/// (A shift of 1 also runs, but then the error near zero is 1e-6, and `withdrawal_signs` of
-/// the codeine scenario, a range of about 0.003, misses the 1e-4 agreement by four times.)
+/// value + 1e-9, the state's tolerance near zero is about rtol × 1e-9 = 1e-15 at the peers'
+/// default rtol of 1e-6: far above the corrector's round-off, and below every column's
+/// resolution (sbml_check.py's finest is 1e-10 absolute). Larger shifts also run but blur the
+/// states near zero: with 1e-3 (a floor of 1e-9) `delta_uncoupled` of the nalmefene validation
+/// scenario (a range of about 1e-6) misses the 1e-4 agreement by 12 times; with 1, the codeine
+/// scenario's `withdrawal_signs` by four times.
 ///
 /// Checked (Benchmarks/peers/sbml_check.py, Benchmarks/roadrunner-results.md): libsbml's
 /// consistency check reports no errors (unit warnings only: receptor reactions run in fraction
@@ -81,7 +83,7 @@ public enum SBMLExporter {
         x.leaf("p", text: "Exported by receptor-sim from the compiled scenario '\(model.name)' "
                + "(duration \(number(model.durationHours)) h). Drug amounts (nmol), effect-site concentrations (nM) "
                + "and receptor fractions are species moved by reactions; rule-driven states are rate-ruled parameters "
-               + "(the dimensionless ones integrated as <id>_shifted, the state plus 0.001, for simulators that scale "
+               + "(the dimensionless ones integrated as <id>_shifted, the state plus 1e-9, for simulators that scale "
                + "absolute tolerances by each value); "
                + "all start at the drug-free steady state; assignment rules named as the CSV columns give the observables.")
         x.end()
@@ -195,7 +197,7 @@ public enum SBMLExporter {
     /// The suffix of the integrated quantity of a shifted state (`mu_uncoupled_shifted`).
     package static let shiftedSuffix = "_shifted"
     /// What a shifted state's integrated quantity adds to it.
-    package static let shift = 0.001
+    package static let shift = 1e-9
 
     /// True for a rate-ruled dimensionless state (uncoupling, adaptation pools, extrinsic drive,
     /// ketamine plasticity, X_e, X_d), integrated as its value + `shift`: each relaxes toward 0

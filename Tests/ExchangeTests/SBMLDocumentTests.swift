@@ -84,7 +84,7 @@ import TestSupport
                 #expect(rateRules.contains(id), "\(name) has a rate rule")
                 text = try #require(e.attributes["value"])
             } else {
-                // A dimensionless rule-driven state: integrated as itself + 0.001 (libRoadRunner
+                // A dimensionless rule-driven state: integrated as itself + 1e-9 (libRoadRunner
                 // scales its event-time tolerance by the value), the state an assignment rule.
                 let integrated = try #require(parameters[id + SBMLExporter.shiftedSuffix], "\(name) + 1")
                 #expect(rateRules.contains(id + SBMLExporter.shiftedSuffix) && !rateRules.contains(id), "\(name)")
