@@ -14,8 +14,8 @@ Scenarios/validation/*.json, or the --scenario files given):
   6. every CSV column the SBML defines (all of them: each is a species, a rate-ruled state or an
      assignment rule with the column's name as id) is compared: the largest |peer - ReceptorSim|
      over the grid as a fraction of the column's range in ReceptorSim's CSV (the range floored
-     at 1e-3 of the column's largest magnitude, so a flat column is compared relative to its
-     level, to 1e-7 of it at the 1e-4 target, and at 1e-6, below any meaningful value of any
+     at 1e-2 of the column's largest magnitude, so a flat column is compared relative to its
+     level, to 1e-6 of it (the peers' default rtol) at the 1e-4 target, and at 1e-6, below any meaningful value of any
      column (nM, fractions, indices, COWS points), so a column flat at round-off, such as a
      baseline occupancy of 1e-16, is compared absolutely, to 1e-10).
 
@@ -44,14 +44,16 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from scenario_text import with_solver  # noqa: E402
 
-# The smallest range a column is measured against. A column whose range is below 1e-3 of its
+# The smallest range a column is measured against. A column whose range is below 1e-2 of its
 # level is flat (nmda_surface_rel in ketamine-infusion: 0.9 +- 5e-14 of round-off) and is
-# compared against 1e-3 of its level, i.e. to 1e-7 of the level at the 1e-4 target, ten times
-# tighter than the peers' default rtol of 1e-6. A column flat at zero (a drug-free baseline's
+# compared against 1e-2 of its level, i.e. to 1e-6 of the level at the 1e-4 target: the peers'
+# own default rtol, the most their defaults promise. (With 1e-3, ten times tighter than that,
+# COPASI missed on kappa_occupancy_endorphin of degroot-1995-oxytocin-iv-pk, flat at 0.00111
+# within 3e-12, by 5.5e-10: 5e-7 of the level, inside its rtol.) A column flat at zero (a drug-free baseline's
 # occupancies, about 1e-16; a COWS score of 3e-11 points where ReceptorSim's is 0) is compared
 # in absolute terms: a range below 1e-6 (nM, fraction, index or COWS points alike) counts as
 # 1e-6, so the target is 1e-10 absolute there.
-FLAT = 1e-3
+FLAT = 1e-2
 FLOOR = 1e-6
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
