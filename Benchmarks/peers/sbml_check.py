@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The SBML export read as a model by libRoadRunner and COPASI, at their DEFAULT settings (issue 18).
 
-For every shipped scenario (Scenarios/*.json and Scenarios/teaching/*.json, or the --scenario
-files given):
+For every shipped scenario (Scenarios/*.json, Scenarios/teaching/*.json and
+Scenarios/validation/*.json, or the --scenario files given):
   1. `receptor-sim export SCENARIO --format sbml` writes the SBML;
   2. python-libsbml's checkConsistency (all categories, units included) must report no error;
   3. `receptor-sim run` writes the reference CSV, with the scenario's solver block replaced by a
@@ -14,8 +14,8 @@ files given):
   6. every CSV column the SBML defines (all of them: each is a species, a rate-ruled state or an
      assignment rule with the column's name as id) is compared: the largest |peer - ReceptorSim|
      over the grid as a fraction of the column's range in ReceptorSim's CSV (the range floored
-     at 1e-3 of the column's largest magnitude, so a flat column is compared relative to its
-     level, to 1e-7 of it at the 1e-4 target, and at 1e-6, below any meaningful value of any
+     at 1e-2 of the column's largest magnitude, so a flat column is compared relative to its
+     level, to 1e-6 of it (the peers' default rtol) at the 1e-4 target, and at 1e-6, below any meaningful value of any
      column (nM, fractions, indices, COWS points), so a column flat at round-off, such as a
      baseline occupancy of 1e-16, is compared absolutely, to 1e-10).
 
@@ -44,20 +44,22 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from scenario_text import with_solver  # noqa: E402
 
-# The smallest range a column is measured against. A column whose range is below 1e-3 of its
+# The smallest range a column is measured against. A column whose range is below 1e-2 of its
 # level is flat (nmda_surface_rel in ketamine-infusion: 0.9 +- 5e-14 of round-off) and is
-# compared against 1e-3 of its level, i.e. to 1e-7 of the level at the 1e-4 target, ten times
-# tighter than the peers' default rtol of 1e-6. A column flat at zero (a drug-free baseline's
+# compared against 1e-2 of its level, i.e. to 1e-6 of the level at the 1e-4 target: the peers'
+# own default rtol, the most their defaults promise. (With 1e-3, ten times tighter than that,
+# COPASI missed on kappa_occupancy_endorphin of degroot-1995-oxytocin-iv-pk, flat at 0.00111
+# within 3e-12, by 5.5e-10: 5e-7 of the level, inside its rtol.) A column flat at zero (a drug-free baseline's
 # occupancies, about 1e-16; a COWS score of 3e-11 points where ReceptorSim's is 0) is compared
 # in absolute terms: a range below 1e-6 (nM, fraction, index or COWS points alike) counts as
 # 1e-6, so the target is 1e-10 absolute there.
-FLAT = 1e-3
+FLAT = 1e-2
 FLOOR = 1e-6
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def read_csv(path):
-    with open(path, newline="") as f:
+    with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     return rows[0], np.array([[float(x) for x in r] for r in rows[1:]], dtype=float)
 
@@ -140,7 +142,7 @@ def run_copasi(sbml, columns, concentration, times):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--receptor-sim", default=os.path.join(ROOT, ".build/release/receptor-sim"))
-    parser.add_argument("--scenario", nargs="*", help="scenario files (default: Scenarios/*.json, Scenarios/teaching/*.json)")
+    parser.add_argument("--scenario", nargs="*", help="scenario files (default: Scenarios/*.json, Scenarios/teaching/*.json, Scenarios/validation/*.json)")
     parser.add_argument("--target", type=float, default=1e-4)
     parser.add_argument("--keep", help="keep SBML and CSV files in this directory")
     parser.add_argument("--tools", default="roadrunner,copasi", help="comma-separated: roadrunner, copasi")
@@ -151,8 +153,8 @@ def main():
     table = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)
 
-    paths = args.scenario or (sorted(glob.glob(os.path.join(ROOT, "Scenarios", "*.json")))
-                              + sorted(glob.glob(os.path.join(ROOT, "Scenarios", "teaching", "*.json"))))
+    paths = args.scenario or [path for folder in ("", "teaching", "validation")
+                              for path in sorted(glob.glob(os.path.join(ROOT, "Scenarios", folder, "*.json")))]
     tools = [t for t in args.tools.split(",") if t]
     work = args.keep or tempfile.mkdtemp(prefix="sbml_check_")
     os.makedirs(work, exist_ok=True)
@@ -188,8 +190,8 @@ def main():
             print(f"    {name}: {m}", file=sys.stderr)
         counts, concentration = sbml_kinds(sbml)
         tight = os.path.join(work, name + ".tight.json")
-        with open(tight, "w") as f:
-            f.write(with_solver(open(path).read(), "rodas5p", 1e-10, 1e-14))
+        with open(tight, "w", encoding="utf-8") as f:
+            f.write(with_solver(open(path, encoding="utf-8").read(), "rodas5p", 1e-10, 1e-14))
         out = os.path.join(work, name + ".csv")
         subprocess.run([args.receptor_sim, "run", tight, "-o", out, "--quiet"], check=True)
         csv_header, ours = read_csv(out)

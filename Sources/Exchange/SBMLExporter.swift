@@ -18,7 +18,10 @@ import Pharmacology
 ///   desensitization, resensitization and internalization;
 /// - **rate rules** only for states driven by rules rather than fluxes: uncoupling U, the LC and
 ///   reward adaptation pools, the LC extrinsic drive, ketamine plasticity, the peptide levels
-///   and their slow feedback states X_e and X_d (non-constant `parameter`s);
+///   and their slow feedback states X_e and X_d (non-constant `parameter`s); the dimensionless
+///   ones (every rate-ruled state but the peptide levels) are integrated as `<id>_shifted`, the
+///   state plus 1e-9, and the state itself is the assignment rule `<id>_shifted - 1e-9` (see
+///   below);
 /// - every coefficient of the compiled right-hand side is a constant `parameter` with its value
 ///   and unit (the numbers the compiled system holds, after overrides and weight scaling);
 /// - every CSV column is an `assignmentRule` (or the species or state itself, when the column
@@ -32,12 +35,26 @@ import Pharmacology
 ///   and, for depots, a `relativeToleranceFloorScale` (ReceptorSim's absolute tolerance for a
 ///   state is max(atol × the first, rtol × the second)); no simulator needs them (see below).
 ///
+/// Why shifted: libRoadRunner (2.10) re-derives every state's absolute tolerance at each event
+/// as its default 1e-12 times the state's current magnitude (times the compartment volume when
+/// the state is 0). A rule-driven state that relaxes toward zero without reaching it gets an
+/// absurd tolerance there: in the validation scenario with buprenorphine every 8 h and a
+/// naloxone bolus at 332.5 h, `lc_extrinsic_drive` has decayed to 1.2e-46 by the bolus, its
+/// tolerance becomes 1.2e-58, and CVODE's corrector fails at t = 332.5 h with h = 1e-20
+/// (setting that one state to 0 before the bolus lets the run finish). Integrated as
+/// value + 1e-9, the state's tolerance near zero is about rtol × 1e-9 = 1e-15 at the peers'
+/// default rtol of 1e-6: far above the corrector's round-off, and below every column's
+/// resolution (sbml_check.py's finest is 1e-10 absolute). Larger shifts also run but blur the
+/// states near zero: with 1e-3 (a floor of 1e-9) `delta_uncoupled` of the nalmefene validation
+/// scenario (a range of about 1e-6) misses the 1e-4 agreement by 12 times; with 1, the codeine
+/// scenario's `withdrawal_signs` by four times.
+///
 /// Checked (Benchmarks/peers/sbml_check.py, Benchmarks/roadrunner-results.md): libsbml's
 /// consistency check reports no errors (unit warnings only: receptor reactions run in fraction
-/// per hour, the model's extent is nmol), and every shipped scenario simulated by libRoadRunner
-/// 2.10 and by COPASI 4.48 with their default integrator settings agrees with ReceptorSim's CSV
-/// within 1e-4 of each column's range (worst 2.4e-5 and 1.7e-5, 2026-12-06). One validation
-/// scenario (buprenorphine, then a naloxone bolus) still stops libRoadRunner's default CVODE.
+/// per hour, the model's extent is nmol), and the shipped scenarios (top level, teaching and
+/// validation) simulated by libRoadRunner 2.10 and by COPASI 4.48 with their default integrator
+/// settings agree with ReceptorSim's CSV within 1e-4 of each column's range (the counts and
+/// worst columns are in Benchmarks/roadrunner-results.md).
 ///
 /// The document is deterministic: the same model gives the same bytes.
 public enum SBMLExporter {
@@ -65,7 +82,9 @@ public enum SBMLExporter {
         x.start("body", [("xmlns", "http://www.w3.org/1999/xhtml")])
         x.leaf("p", text: "Exported by receptor-sim from the compiled scenario '\(model.name)' "
                + "(duration \(number(model.durationHours)) h). Drug amounts (nmol), effect-site concentrations (nM) "
-               + "and receptor fractions are species moved by reactions; rule-driven states are rate-ruled parameters; "
+               + "and receptor fractions are species moved by reactions; rule-driven states are rate-ruled parameters "
+               + "(the dimensionless ones integrated as <id>_shifted, the state plus 1e-9, for simulators that scale "
+               + "absolute tolerances by each value); "
                + "all start at the drug-free steady state; assignment rules named as the CSV columns give the observables.")
         x.end()
         x.end()
@@ -97,10 +116,18 @@ public enum SBMLExporter {
                                   ("units", p.unit.rawValue), ("constant", p.constant ? "true" : "false")])
         }
         for s in model.states where s.compartment == nil {
-            x.start("parameter", [("id", s.id), ("name", s.name), ("value", number(s.initialValue)),
-                                  ("units", s.unit.rawValue), ("constant", "false")])
-            writeToleranceAnnotation(s, &x)
-            x.end()
+            if isShifted(s) {
+                x.start("parameter", [("id", s.id + shiftedSuffix), ("name", s.name + " + \(number(shift))"),
+                                      ("value", number(shift + s.initialValue)), ("units", s.unit.rawValue), ("constant", "false")])
+                writeToleranceAnnotation(s, &x)
+                x.end()
+                x.empty("parameter", [("id", s.id), ("name", s.name), ("units", s.unit.rawValue), ("constant", "false")])
+            } else {
+                x.start("parameter", [("id", s.id), ("name", s.name), ("value", number(s.initialValue)),
+                                      ("units", s.unit.rawValue), ("constant", "false")])
+                writeToleranceAnnotation(s, &x)
+                x.end()
+            }
         }
         for r in model.rules {
             x.empty("parameter", [("id", r.id), ("name", r.isColumn ? "CSV column \(r.id)" : r.id),
@@ -108,13 +135,18 @@ public enum SBMLExporter {
         }
         x.end()
         x.start("listOfRules")
+        for s in model.states where isShifted(s) {
+            x.start("assignmentRule", [("variable", s.id)])
+            writeMath(.difference(.symbol(s.id + shiftedSuffix), .number(shift)), &x)
+            x.end()
+        }
         for r in model.rules {
             x.start("assignmentRule", [("variable", r.id)])
             writeMath(r.expression, &x)
             x.end()
         }
         for s in model.states where s.compartment == nil {
-            x.start("rateRule", [("variable", s.id)])
+            x.start("rateRule", [("variable", isShifted(s) ? s.id + shiftedSuffix : s.id)])
             writeMath(s.rate, &x)
             x.end()
         }
@@ -160,6 +192,19 @@ public enum SBMLExporter {
         x.end()
         x.end()
         return x.text
+    }
+
+    /// The suffix of the integrated quantity of a shifted state (`mu_uncoupled_shifted`).
+    package static let shiftedSuffix = "_shifted"
+    /// What a shifted state's integrated quantity adds to it.
+    package static let shift = 1e-9
+
+    /// True for a rate-ruled dimensionless state (uncoupling, adaptation pools, extrinsic drive,
+    /// ketamine plasticity, X_e, X_d), integrated as its value + `shift`: each relaxes toward 0
+    /// and may sit at 1e-46 there, where libRoadRunner's event-time tolerance (1e-12 × value)
+    /// stops CVODE. The peptide levels (nM, near their baselines) and species are not shifted.
+    package static func isShifted(_ s: ExportedModel.State) -> Bool {
+        s.compartment == nil && s.unit == .dimensionless
     }
 
     /// ReceptorSim's tolerance scale of a state (SBML has no tolerance field).

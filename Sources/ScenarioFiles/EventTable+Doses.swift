@@ -6,14 +6,25 @@ extension EventTable {
     /// (`events.csv:4: error: column 'AMT': must be a finite number > 0, found -5`).
     /// Plausibility warnings (a dose above its drug's usual range) are moved the same way.
     /// - Parameter durationHours: the scenario's `duration_h` (nil when it is itself invalid).
-    func decodeDoses(vocabulary: ScenarioVocabulary, limits: ScenarioLimits,
-                     durationHours: Double?) -> (doses: [DoseRegimen], problems: [ScenarioError], warnings: [ScenarioError]) {
+    /// An `SS=1` row gives `steadyState` too, the regimen the run starts at the steady state of
+    /// (for a table of several subjects, the first subject's; `population` decodes each
+    /// subject's table on its own).
+    func decodeDoses(vocabulary: ScenarioVocabulary, limits: ScenarioLimits, durationHours: Double?)
+        -> (doses: [DoseRegimen], steadyState: SteadyStateStart?, problems: [ScenarioError], warnings: [ScenarioError]) {
         var doses: [DoseRegimen] = []
+        var steadyState: SteadyStateStart?
         var problems: [ScenarioError] = []
         var warnings: [ScenarioError] = []
         for row in rows {
             var decoder = ScenarioDecoder(file: file, vocabulary: vocabulary, limits: limits)
-            if let dose = decoder.decodeDose(row.entry, path: "row", durationHours: durationHours) { doses.append(dose) }
+            if let dose = decoder.decodeDose(row.entry, path: "row", durationHours: durationHours) {
+                doses.append(dose)
+                if let ss = row.steadyState, steadyState == nil, row.subject == subjects.first,
+                   let amount = Self.amount(of: dose.schedule) {
+                    steadyState = SteadyStateStart(drug: dose.drug, route: dose.route, amountMilligrams: amount,
+                                                   intervalHours: ss.intervalHours, hoursSinceLastDose: ss.hoursSinceLastDose)
+                }
+            }
             func relocated(_ problem: ScenarioError) -> ScenarioError {
                 problem.relocated { location in
                     var moved = location
@@ -31,6 +42,14 @@ extension EventTable {
                 return .implausibleDose(location, message: message.dropLast(hint.count) + "; AMT is in mg")
             }
         }
-        return (doses, problems, warnings)
+        return (doses, steadyState, problems, warnings)
+    }
+
+    /// The amount of each dose of a bolus or depot schedule.
+    private static func amount(of schedule: DoseSchedule) -> Double? {
+        switch schedule {
+        case .single(_, let amount), .repeated(_, _, _, let amount): return amount
+        case .stepped, .infusion: return nil
+        }
     }
 }

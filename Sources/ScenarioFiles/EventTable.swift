@@ -10,9 +10,15 @@ import Pharmacology
 /// would hold and is validated by the scenario decoder (`EventTable+Doses.swift`), so names,
 /// ranges, the run's end and the cost limits are checked exactly once, in one place.
 ///
+/// `SS=1` (with `II`): the subject has had `AMT` every `II` h since long before the run, up to
+/// the row's `TIME` (and `ADDL` doses after it); the run starts at that regimen's periodic
+/// steady state (`SteadyStateStart`, at most one such row per subject). `ID`: each subject's
+/// rows are its own regimen; `population` gives member k the regimen of the k-th ID
+/// (`subject(_:)`), a single run takes a table of one subject.
+///
 /// What is not supported yet is refused with the line, never ignored: `CMT` (name the drug and
-/// route instead), `SS=1` (steady-state start), EVID other than 0 and 1, several `ID`s (one
-/// subject's regimen per table), and `ADDL` on an infusion.
+/// route instead), SS other than 0 and 1, `SS=1` on an infusion, EVID other than 0 and 1, and
+/// `ADDL` on an infusion.
 public struct EventTable: Sendable, Equatable {
     /// The columns a table may have, in the order the documentation lists them.
     public static let knownColumns = ["ID", "TIME", "AMT", "DRUG", "ROUTE", "RATE", "DUR", "ADDL", "II", "SS", "EVID"]
@@ -26,8 +32,16 @@ public struct EventTable: Sendable, Equatable {
     /// Rows with EVID 0 (observation records), which carry no dose and are skipped.
     public var ignoredObservationRows: Int
 
+    /// The `ID`s of the table in order of first appearance (empty without an ID column).
+    public var subjects: [String] = []
+
     /// The number of dose rows.
     public var doseRowCount: Int { rows.count }
+
+    /// The table of one subject: its dose rows only (observation rows are not kept per subject).
+    public func subject(_ id: String) -> EventTable {
+        EventTable(file: file, rows: rows.filter { $0.subject == id }, ignoredObservationRows: 0, subjects: [id])
+    }
 
     /// Reads and parses the table at `path` (at most `ScenarioLimits.maximumFileBytes`).
     /// - Throws: `ScenarioError`: unreadable or too large, or every problem of the table.

@@ -25,7 +25,8 @@ struct EventTableParser {
     mutating func parse(_ text: String) -> EventTable {
         var table = EventTable(file: file, rows: [], ignoredObservationRows: 0)
         var header: [String]?
-        var firstID: (value: String, line: Int)?
+        // Per subject, the line of its SS=1 row (one regimen per subject starts at steady state).
+        var steadyStateLine: [String: Int] = [:]
         // LF, CRLF (one Character) and CR alone end a line, as in scenario files.
         for (offset, content) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = offset + 1
@@ -44,17 +45,7 @@ struct EventTableParser {
             }
             var row: [String: (text: String, index: Int)] = [:]
             for (index, (name, cell)) in zip(columns, cells).enumerated() where !cell.isEmpty { row[name] = (cell, index) }
-            if let id = row["ID"] {
-                if let first = firstID {
-                    if id.text != first.value {
-                        problems.append(.eventTable(location("ID", line: line, index: id.index), message:
-                            "ID \(id.text) differs from ID \(first.value) on line \(first.line); per-subject regimens are not supported yet: give one subject's rows per table"))
-                        continue
-                    }
-                } else {
-                    firstID = (id.text, line)
-                }
-            }
+            if let id = row["ID"], !table.subjects.contains(id.text) { table.subjects.append(id.text) }
             if let evid = row["EVID"] {
                 guard let value = number(evid, column: "EVID", line: line) else { continue }
                 if value == 0 { table.ignoredObservationRows += 1; continue }
@@ -64,7 +55,19 @@ struct EventTableParser {
                     continue
                 }
             }
-            if let entry = doseRow(row, line: line) { table.rows.append(entry) }
+            if var entry = doseRow(row, line: line) {
+                entry.subject = row["ID"]?.text
+                if entry.steadyState != nil {
+                    let subject = entry.subject ?? ""
+                    if let first = steadyStateLine[subject] {
+                        problems.append(.eventTable(location("SS", line: line, index: row["SS"]?.index ?? 0), message:
+                            "a second SS=1 row\(entry.subject.map { " for ID \($0)" } ?? "") (the first is on line \(first)); one regimen per subject can start at steady state"))
+                        continue
+                    }
+                    steadyStateLine[subject] = line
+                }
+                table.rows.append(entry)
+            }
         }
         if header == nil {
             problems.append(.eventTable(location(nil, line: 0), message: "the event table is empty (expected a header: TIME,AMT,DRUG,ROUTE,...)"))
@@ -119,11 +122,9 @@ struct EventTableParser {
             problems.append(.eventTable(location(column, line: line, index: row[column]?.index ?? 0), message: message))
             return nil
         }
-        if let ss = values["SS"], ss != 0 {
-            if ss == 1 {
-                return fail("SS", "SS=1 (start at the regimen's steady state) is not supported yet; give the doses that lead up to it, or leave SS empty or 0")
-            }
-            return fail("SS", "SS=\(row["SS"]!.text) is not supported (0 or empty: no steady state)")
+        let steadyState = values["SS"] == 1
+        if let ss = values["SS"], ss != 0, ss != 1 {
+            return fail("SS", "SS=\(row["SS"]!.text) is not supported (1: the subject starts at the regimen's steady state; 0 or empty: no steady state)")
         }
         guard let drug = row["DRUG"] else { return fail("DRUG", "no drug given (a dose row needs the library id of its drug)") }
         guard let route = row["ROUTE"] else { return fail("ROUTE", "no route given (a dose row needs a route name)") }
@@ -147,6 +148,17 @@ struct EventTableParser {
         let amount = values["AMT"]
         let duration = values["DUR"]
         let additional = values["ADDL"] ?? 0
+        if steadyState {
+            if rate != nil || duration != nil {
+                return fail("SS", "SS=1 on an infusion is not supported: a steady-state start needs doses every II h (bolus or depot routes)")
+            }
+            guard let interval = values["II"] else {
+                return fail("SS", "SS=1 needs II, the interval of the regimen the subject is at steady state on (h)")
+            }
+            guard interval > 0 else {
+                return fail("II", "II must be > 0 h with SS=1, found \(row["II"]!.text)")
+            }
+        }
         if rate != nil || duration != nil {
             if additional != 0 {
                 return fail("ADDL", "ADDL on an infusion is not supported yet: give one row per infusion")
@@ -177,14 +189,31 @@ struct EventTableParser {
             guard amount != nil else {
                 return fail("AMT", "no amount given (a dose row needs AMT in mg; an infusion RATE and DUR)")
             }
+            if additional != 0, !(additional > 0 && additional == additional.rounded()) {
+                problems.append(.invalidNumber(location("ADDL", line: line, index: row["ADDL"]!.index),
+                                               literal: row["ADDL"]!.text, requirement: additional < 0 ? .nonNegative : .wholeNumber))
+                return nil
+            }
+            if steadyState, let time = values["TIME"], time >= 0, let interval = values["II"] {
+                // NONMEM: the subject has had AMT every II h up to the row's TIME. The doses at
+                // or after t = 0 (TIME - k II, from the first one on, and the ADDL after TIME)
+                // are this entry; the ones before t = 0 are the pre-run (SteadyStateStart).
+                var before = (time / interval).rounded(.down)
+                var first = time - before * interval
+                if first >= interval * (1 - 1e-12) { before += 1; first = 0 }
+                if first <= interval * 1e-12 { first = 0 }
+                let count = before + 1 + additional
+                add("start_h", derived(first), from: "TIME")
+                add("every_h", given("II"), from: "II")
+                add("count", .number(count, literal: "\(ScenarioError.format(count)) doses (TIME / II, the row's and ADDL)"), from: "ADDL")
+                add("amount_mg", given("AMT"), from: "AMT")
+                var entry = EventTableRow(line: line, entry: JSONValue(.object(members), at: here), columns: columns)
+                entry.steadyState = (interval, first == 0 ? interval : interval - first)
+                return entry
+            }
             if additional == 0 {
                 add("at_h", given("TIME"), from: "TIME")
             } else {
-                guard additional > 0, additional == additional.rounded() else {
-                    problems.append(.invalidNumber(location("ADDL", line: line, index: row["ADDL"]!.index),
-                                                   literal: row["ADDL"]!.text, requirement: additional < 0 ? .nonNegative : .wholeNumber))
-                    return nil
-                }
                 guard row["II"] != nil else {
                     return fail("II", "ADDL \(row["ADDL"]!.text) needs II, the interval between doses (h)")
                 }

@@ -11,4 +11,15 @@ struct EventTableRow: Sendable, Equatable {
     var entry: JSONValue
     /// Dose key to table column (`amount_mg` → `AMT`, `count` → `ADDL`).
     var columns: [String: String]
+    /// The row's `ID` as written (nil without an ID column or cell).
+    var subject: String? = nil
+    /// For an `SS=1` row: the regimen's interval and the time from its last dose before the run
+    /// to t = 0 (`SteadyStateStart`); the entry holds the regimen's doses from t = 0 on.
+    var steadyState: (intervalHours: Double, hoursSinceLastDose: Double)? = nil
+
+    static func == (a: EventTableRow, b: EventTableRow) -> Bool {
+        a.line == b.line && a.entry == b.entry && a.columns == b.columns && a.subject == b.subject
+            && a.steadyState?.intervalHours == b.steadyState?.intervalHours
+            && a.steadyState?.hoursSinceLastDose == b.steadyState?.hoursSinceLastDose
+    }
 }

@@ -98,6 +98,7 @@ struct ScenarioDecoder {
         if let events {
             let decoded = events.decodeDoses(vocabulary: vocabulary, limits: limits, durationHours: duration)
             scenario.doses += decoded.doses
+            scenario.steadyStateStart = decoded.steadyState
             problems += decoded.problems
             warnings += decoded.warnings
         }

@@ -25,6 +25,10 @@ package struct StudyParameters: Sendable {
     let baseValues: [Double]
     /// The range of each parameter name (`ParameterCatalog`), nil for dose fields.
     let ranges: [ParameterRange?]
+    /// Per member, the scenario it runs (an event table of several subjects: member k has the
+    /// k-th ID's regimen); each member is then compiled from its scenario with its values as
+    /// overrides. nil: every member runs the base scenario.
+    package var memberScenarios: [Scenario]?
     /// True when some name is a dose field (each member is then compiled from scratch).
     package var recompilesPerMember: Bool { targets.contains { if case .dose = $0 { return true } else { return false } } }
 
@@ -78,7 +82,9 @@ package struct StudyParameters: Sendable {
     /// of a member). The numbers are identical: compilation is deterministic.
     func workerCopy() -> StudyParameters {
         guard let fresh = try? ReceptorModel.compile(base.scenario, library: library) else { return self }
-        return StudyParameters(names: names, targets: targets, base: fresh, library: library, baseValues: fresh.parameterValues)
+        var copy = StudyParameters(names: names, targets: targets, base: fresh, library: library, baseValues: fresh.parameterValues)
+        copy.memberScenarios = memberScenarios
+        return copy
     }
 
     private init(names: [String], targets: [Target], base: CompiledModel, library: DrugLibrary, baseValues: [Double]) {
@@ -155,8 +161,16 @@ package struct StudyParameters: Sendable {
 
     /// The model of one member whose named quantities take `values` (in `names` order).
     /// - Throws: `ModelError` (invalid values, steady state not found), `StudyError.invalidDoseField`.
-    package func model(values: [Double]) throws -> CompiledModel {
+    package func model(values: [Double], member: Int = 0) throws -> CompiledModel {
         precondition(values.count == targets.count, "one value per name")
+        if let memberScenarios {
+            // The names of drugs this member is not given are left out (the base has every
+            // subject's drugs, so a name may not exist in one member's scenario).
+            var scenario = memberScenarios[member]
+            let valid = Set(try ReceptorModel.parameterNames(for: scenario, library: library))
+            for (name, value) in zip(names, values) where valid.contains(name) { scenario.parameterOverrides[name] = value }
+            return try ReceptorModel.compile(scenario, library: library)
+        }
         if recompilesPerMember {
             var scenario = base.scenario
             for (target, (name, value)) in zip(targets, zip(names, values)) {

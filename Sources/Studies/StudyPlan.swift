@@ -119,7 +119,7 @@ package struct StudyPlan: Sendable {
         var sink = RunMetrics(columnCount: simulatedColumns.count, thresholds: thresholdIndices,
                               recorder: recordBands && !bandIndices.isEmpty ? BandRecorder(columns: bandIndices, expectedRows: rowsPerRun) : nil)
         do {
-            let model = try parameters.model(values: values)
+            let model = try parameters.model(values: values, member: index)
             try sink.simulate(model, columns: simulatedColumns, intervalHours: intervalHours, extremaCount: metricCount)
         } catch {
             return MemberOutcome(index: index, values: values, metrics: nil, error: "\(error)", bands: nil, bandTimes: nil)

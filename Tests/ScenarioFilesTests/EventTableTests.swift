@@ -61,10 +61,15 @@ import Testing
          "events.csv:2: error: column 'AMT': no amount given: an infusion needs two of AMT, RATE and DUR (found only RATE)"),
         ("TIME,AMT,DRUG,ROUTE\n-1,5,morphine,oral\n", "events.csv:2: error: column 'TIME': must be a finite number >= 0, found -1"),
         ("TIME,AMT,DRUG,ROUTE\n60,5,morphine,oral\n", "events.csv:2: error: column 'TIME': starts at 60 h, after the end of the run (duration_h 48)"),
-        ("TIME,AMT,DRUG,ROUTE,SS,II\n0,5,morphine,oral,1,6\n",
-         "events.csv:2: error: column 'SS': SS=1 (start at the regimen's steady state) is not supported yet; give the doses that lead up to it, or leave SS empty or 0"),
-        ("ID,TIME,AMT,DRUG,ROUTE\n1,0,5,morphine,oral\n2,0,5,morphine,oral\n",
-         "events.csv:3: error: column 'ID': ID 2 differs from ID 1 on line 2; per-subject regimens are not supported yet: give one subject's rows per table"),
+        ("TIME,AMT,DRUG,ROUTE,SS\n0,5,morphine,oral,1\n",
+         "events.csv:2: error: column 'SS': SS=1 needs II, the interval of the regimen the subject is at steady state on (h)"),
+        ("TIME,AMT,DRUG,ROUTE,SS,II\n0,5,morphine,oral,1,0\n", "events.csv:2: error: column 'II': II must be > 0 h with SS=1, found 0"),
+        ("TIME,AMT,DRUG,ROUTE,SS,II\n0,5,morphine,oral,2,6\n",
+         "events.csv:2: error: column 'SS': SS=2 is not supported (1: the subject starts at the regimen's steady state; 0 or empty: no steady state)"),
+        ("TIME,AMT,DRUG,ROUTE,RATE,DUR,SS,II\n0,,fentanyl,iv_infusion,0.05,2,1,6\n",
+         "events.csv:2: error: column 'SS': SS=1 on an infusion is not supported: a steady-state start needs doses every II h (bolus or depot routes)"),
+        ("ID,TIME,AMT,DRUG,ROUTE,SS,II\n1,0,5,morphine,oral,1,6\n1,0,0.4,naloxone,iv_bolus,1,12\n",
+         "events.csv:3: error: column 'SS': a second SS=1 row for ID 1 (the first is on line 2); one regimen per subject can start at steady state"),
         ("TIME,AMT,DRUG,ROUTE,EVID\n0,5,morphine,oral,4\n", "events.csv:2: error: column 'EVID': EVID 4 is not supported (1 = dose; 0 = observation, skipped)"),
         ("TIME,AMT,DRUG,ROUTE,ADDL\n0,5,morphine,oral,2\n", "events.csv:2: error: column 'II': ADDL 2 needs II, the interval between doses (h)"),
         ("TIME,AMT,DRUG,ROUTE,ADDL,II\n0,5,morphine,oral,1.5,6\n", "events.csv:2: error: column 'ADDL': must be a whole number, found 1.5"),
@@ -86,6 +91,44 @@ import Testing
         let table = ["TIME,AMT,DRUG,ROUTE", "# a comment", "", "1,-5,morphine,oral", ""].joined(separator: end)
         let error = #expect(throws: ScenarioError.self) { try doses(table) }
         #expect(error?.description == "events.csv:4: error: column 'AMT': must be a finite number >= 0, found -5")
+    }
+
+    private func scenario(_ table: String) throws -> Scenario {
+        try ScenarioReader.decode(Self.base, file: "s.json5", vocabulary: testVocabulary,
+                                  events: try EventTable.parse(table, file: "events.csv")).scenario
+    }
+
+    /// NONMEM's SS=1 at TIME 0: the row's dose (and ADDL after it) is given in the run, which
+    /// starts at the trough of the regimen's periodic steady state (the last dose one II before).
+    @Test func steadyStateAtTimeZeroStartsAtTheTroughBeforeTheRowsDose() throws {
+        let s = try scenario("TIME,AMT,DRUG,ROUTE,II,SS,ADDL\n0,10,morphine,oral,6,1,3\n")
+        #expect(s.doses == (try scenarioDoses(#"{ drug: "morphine", route: "oral", amount_mg: 10, start_h: 0, every_h: 6, count: 4 }"#)))
+        #expect(s.steadyStateStart == SteadyStateStart(drug: "morphine", route: .oral, amountMilligrams: 10, intervalHours: 6,
+                                                       hoursSinceLastDose: 6))
+    }
+
+    /// SS=1 at TIME 10 every 6 h: the subject had doses at 4 and 10 h in the run (and at -2, -8,
+    /// ... before it), so the run starts 2 h after a dose and gives the doses from 4 h on.
+    @Test func steadyStateLaterInTheRunGivesTheRegimensDosesFromTheFirstAfterZero() throws {
+        let s = try scenario("TIME,AMT,DRUG,ROUTE,II,SS\n10,10,morphine,oral,6,1\n")
+        #expect(s.doses == (try scenarioDoses(#"{ drug: "morphine", route: "oral", amount_mg: 10, start_h: 4, every_h: 6, count: 2 }"#)))
+        #expect(s.steadyStateStart?.hoursSinceLastDose == 2)
+        #expect(s.steadyStateStart?.intervalHours == 6)
+        // Without SS the same row is one dose at 10 h and no steady-state start.
+        let plain = try scenario("TIME,AMT,DRUG,ROUTE,II,SS\n10,10,morphine,oral,6,0\n")
+        #expect(plain.steadyStateStart == nil)
+        #expect(plain.doses == (try scenarioDoses(#"{ drug: "morphine", route: "oral", amount_mg: 10, at_h: 10 }"#)))
+    }
+
+    /// Several IDs: the subjects in order of first appearance, each subject's table its rows.
+    @Test func idsSplitTheTableIntoSubjects() throws {
+        let text = "ID,TIME,AMT,DRUG,ROUTE\n7,1,10,morphine,oral\n3,2,0.4,naloxone,iv_bolus\n7,5,10,morphine,oral\n"
+        let table = try EventTable.parse(text, file: "events.csv")
+        #expect(table.subjects == ["7", "3"])
+        #expect(table.subject("7").doseRowCount == 2 && table.subject("3").doseRowCount == 1)
+        let seven = try ScenarioReader.decode(Self.base, file: "s.json5", vocabulary: testVocabulary, events: table.subject("7")).scenario
+        #expect(seven.doses == (try scenarioDoses(
+            #"{ drug: "morphine", route: "oral", amount_mg: 10, at_h: 1 }, { drug: "morphine", route: "oral", amount_mg: 10, at_h: 5 }"#)))
     }
 
     @Test func everyProblemOfTheTableAtOnce() throws {

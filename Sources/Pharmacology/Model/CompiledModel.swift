@@ -12,8 +12,9 @@ public struct CompiledModel: Sendable {
     package let layout: ModelLayout
     /// The system at t = 0 (infusion rates and stimuli zero until their events).
     public let system: ReceptorSystem
-    /// The drug-free steady state of the subject's phenotype.
-    public let initialState: [Double]
+    /// The drug-free steady state of the subject's phenotype, or with a steady-state start
+    /// (`Scenario.steadyStateStart`) the regimen's periodic steady state (`PeriodicSteadyState`).
+    public private(set) var initialState: [Double]
     package let events: [ModelEvent]
     package let reference: ObservableReference
     let physiology: Physiology
@@ -184,6 +185,11 @@ public struct CompiledModel: Sendable {
         reference = ObservableReference(
             controlTotal: controlTotal, probeResponse: controlProbe, respirationResponse: respirationResponse,
             baselineSurface: baselineSurface)
+        // The references above stay the drug-free subject's: a steady-state start changes where
+        // the run begins, not what its observables are measured against.
+        if let start = scenario.steadyStateStart {
+            initialState = try PeriodicSteadyState.state(of: self, start: start)
+        }
     }
 
     /// Sets the drug states of a drug-free steady state to exactly zero: amounts, depots, effect

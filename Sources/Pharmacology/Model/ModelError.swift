@@ -14,6 +14,10 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidValue(path: String, reason: String)
     /// The drug-free steady state could not be found.
     case steadyStateNotFound(residual: Double)
+    /// The pre-run of a steady-state start (`PeriodicSteadyState`) ended before the state at the
+    /// start of successive dosing intervals stopped changing; `change` is the last change in
+    /// units of the solver tolerance.
+    case periodicSteadyStateNotFound(drug: String, intervalHours: Double, cycles: Int, change: Double)
     /// The integrator failed.
     case solverFailed(SolverError)
     /// The scenario's solver method name is not an `IntegrationMethod`.
@@ -36,6 +40,10 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidValue(let path, let reason): return "invalid value for \(path): \(reason)"
         case .steadyStateNotFound(let residual):
             return "drug-free steady state not found (residual \(residual))"
+        case .periodicSteadyStateNotFound(let drug, let interval, let cycles, let change):
+            return "the periodic steady state of \(drug) every \(interval) h was not reached: after \(cycles) dosing intervals "
+                + "the state at the start of an interval still changes by \(change) times the solver tolerance "
+                + "(the pre-run stops at \(PeriodicSteadyState.maximumCycles) intervals or 20 years)"
         case .solverFailed(let error): return "solver failed: \(error)"
         case .unknownMethod(let name): return "unknown solver method '\(name)'"
         case .negativeValue(let column, _, let value, let tolerance):

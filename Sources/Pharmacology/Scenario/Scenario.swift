@@ -20,6 +20,9 @@ public struct Scenario: Sendable, Equatable {
     /// added to the library it is compiled over (`DrugLibrary.including`); empty for a
     /// scenario that uses only the built-in library.
     public var drugs: [Drug]
+    /// A regimen the run starts at the periodic steady state of (an event table's `SS=1`);
+    /// nil for a run from the drug-free steady state.
+    public var steadyStateStart: SteadyStateStart?
 
     public init(
         name: String, description: String = "", durationHours: Double,
@@ -27,7 +30,8 @@ public struct Scenario: Sendable, Equatable {
         parameterOverrides: [String: Double] = [:],
         output: OutputSpecification = OutputSpecification(),
         solver: SolverSpecification = SolverSpecification(),
-        drugs: [Drug] = []
+        drugs: [Drug] = [],
+        steadyStateStart: SteadyStateStart? = nil
     ) {
         self.name = name
         self.description = description
@@ -39,6 +43,7 @@ public struct Scenario: Sendable, Equatable {
         self.output = output
         self.solver = solver
         self.drugs = drugs
+        self.steadyStateStart = steadyStateStart
     }
 }
 

@@ -16,13 +16,21 @@ enum EventsOption {
     /// The table `--events` names (nil without the option), with a note on standard error for
     /// the observation rows (EVID 0) it skipped.
     /// - Throws: `.scenario` (exit 2) with the table's problems as `file:line: error: column 'X': ...`.
-    static func table(_ arguments: ParsedArguments, console: Console?) throws(CommandLineError) -> EventTable? {
+    /// - Parameter command: the command, named in the error for a table of several subjects
+    ///   (`ID`s), which only `population` takes (`severalSubjects`).
+    static func table(_ arguments: ParsedArguments, console: Console?, command: String,
+                      severalSubjects: Bool = false) throws(CommandLineError) -> EventTable? {
         guard let path = arguments.value("--events") else { return nil }
         let table: EventTable
         do throws(ScenarioError) {
             table = try EventTable.load(path: path)
         } catch {
             throw .scenario(error)
+        }
+        if table.subjects.count > 1, !severalSubjects {
+            let shown = table.subjects.prefix(5).joined(separator: ", ") + (table.subjects.count > 5 ? ", ..." : "")
+            throw .usage(command: command, message: "\(path) has \(table.subjects.count) subjects (ID \(shown)); '\(command)' simulates one: "
+                + "give one subject's rows, or run 'population --events' (member k gets the regimen of the k-th ID)")
         }
         if table.ignoredObservationRows > 0 {
             let rows = table.ignoredObservationRows == 1 ? "1 observation row" : "\(table.ignoredObservationRows) observation rows"

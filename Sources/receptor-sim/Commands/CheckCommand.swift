@@ -22,7 +22,7 @@ enum CheckCommand: ReceptorSimCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let vocabulary = try LibraryOption.vocabulary(arguments)
         let limits = try ScenarioLimitOptions.limits(arguments, command: name)
-        let events = try EventsOption.table(arguments, console: console)
+        let events = try EventsOption.table(arguments, console: console, command: name)
         var failed = false
         for file in arguments.positionals {
             do throws(ScenarioError) {
@@ -62,6 +62,12 @@ enum CheckCommand: ReceptorSimCommand {
     static func timeline(_ loaded: LoadedScenario) -> String {
         let scenario = loaded.scenario
         var text = "  timeline (time in h):\n"
+        if let start = scenario.steadyStateStart {
+            // SS=1: what happened before t = 0, as a line above the first entry.
+            text += "  steady state    \(start.drug) \(start.route.rawValue) \(format(start.amountMilligrams)) mg every "
+                + "\(formatTime(start.intervalHours)) h since long before the run (last dose \(formatTime(start.hoursSinceLastDose)) h before t = 0; "
+                + "the run starts at its periodic steady state)\n"
+        }
         // The library as the scenario overrides it: a route's lag is the model's.
         let library = (try? ParameterCatalog.apply(scenario.parameterOverrides, to: ModelBridge.library)) ?? ModelBridge.library
         for entry in ScenarioTimeline.expand(scenario, library: library) {

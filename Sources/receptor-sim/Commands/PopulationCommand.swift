@@ -17,6 +17,10 @@ enum PopulationCommand: ReceptorSimCommand {
         (25%), each receptor's turnover_half_life_h (20%; receptor synthesis and density) and
         each peptide's baseline_nM (25%; endogenous production). These CVs are model assumptions.
 
+        With --events FILE.csv of several subjects (an ID column), member k (from 0) gets the
+        regimen of the table's k-th ID (in order of first appearance) and --size must be the
+        number of IDs; each member's varied values are drawn as above.
+
         Rows: member, status, error, the subject's values, then the metrics as in 'sweep'.
         --bands writes time_h and the 5th, 50th and 95th percentiles of --band-columns (default:
         the summarised columns) at every output time, over the subjects that succeeded. Bands keep
@@ -48,6 +52,10 @@ enum PopulationCommand: ReceptorSimCommand {
             seed = value
         }
         let setup = try StudyCommandSupport.Setup(arguments, command: name)
+        if !setup.subjectIDs.isEmpty, size != setup.subjectIDs.count {
+            throw .usage(command: name, message: "--size \(size) disagrees with --events \(arguments.value("--events") ?? ""), which has "
+                + "\(setup.subjectIDs.count) subjects (one member per ID, in order); give --size \(setup.subjectIDs.count)")
+        }
         var variabilities: [Variability] = []
         for text in arguments.allValues("--variability") {
             for item in try ArgumentParser.list(text, option: "--variability", command: name) {
@@ -71,7 +79,8 @@ enum PopulationCommand: ReceptorSimCommand {
             throw .usage(command: name, message: "--band-columns needs --bands FILE")
         }
         let plan = try StudyCommandSupport.study(name, setup.file, names: setup.parameterNames) { () throws(StudyError) in
-            let design = try PopulationDesign(size: size, seed: seed, variabilities: variabilities, base: setup.base)
+            let design = try PopulationDesign(size: size, seed: seed, variabilities: variabilities, base: setup.base,
+                                              memberScenarios: setup.memberScenarios)
             return try StudyPlan.population(design: design, metricColumns: setup.columns, thresholds: setup.thresholds,
                                             bandColumns: bandColumns, intervalHours: setup.intervalHours,
                                             maximumRowsPerRun: ScenarioReader.maximumOutputRows)

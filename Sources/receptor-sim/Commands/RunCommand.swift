@@ -34,7 +34,7 @@ enum RunCommand: ReceptorSimCommand {
         let file = arguments.positionals[0]
         try OutputOptions.check(command: name, outputs: [("--output", arguments.value("--output") ?? "-")],
                                 inputs: [file] + EventsOption.path(arguments) + LibraryOption.path(arguments))
-        let events = try EventsOption.table(arguments, console: console)
+        let events = try EventsOption.table(arguments, console: console, command: name)
         let limits = try ScenarioLimitOptions.limits(arguments, command: name)
         var scenario = try ScenarioLoading.read(file, arguments: arguments, console: console, limits: limits, events: events).scenario
         // The file was checked with its own settings; the options may change the interval, the

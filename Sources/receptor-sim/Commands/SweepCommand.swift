@@ -90,6 +90,10 @@ enum StudyCommandSupport {
         let shard: Shard?
         let output: String?
         let quiet: Bool
+        /// The `ID`s of a `--events` table of several subjects, in order (population members).
+        let subjectIDs: [String]
+        /// Per member, the scenario with its ID's regimen; nil without such a table.
+        let memberScenarios: [Scenario]?
 
         init(_ arguments: ParsedArguments, command: String) throws(CommandLineError) {
             self.command = command
@@ -99,14 +103,31 @@ enum StudyCommandSupport {
             var outputs = [("--output", arguments.value("--output") ?? "-")]
             if let bands = arguments.value("--bands"), !(bands == "-" && outputs[0].1 == "-") { outputs.append(("--bands", bands)) }
             try OutputOptions.check(command: command, outputs: outputs, inputs: [file] + EventsOption.path(arguments) + LibraryOption.path(arguments))
-            let events = try EventsOption.table(arguments, console: Console())
+            let events = try EventsOption.table(arguments, console: Console(), command: command,
+                                                severalSubjects: command == PopulationCommand.name)
             // The fingerprint hashes exactly the bytes that were parsed (one read of the file).
             let loaded = try ScenarioLoading.read(file, arguments: arguments, console: Console(), events: events)
             scenarioBytes = loaded.bytes
             var scenario = loaded.scenario
             // --interval and --columns set the scenario's output: the one check holds them to
             // what a file may say (the row cap is the plan's, per member).
-            try ScenarioLoading.apply(try ScenarioOverrides(arguments, command: command), to: &scenario, file: file, limits: nil)
+            let overrides = try ScenarioOverrides(arguments, command: command)
+            try ScenarioLoading.apply(overrides, to: &scenario, file: file, limits: nil)
+            // A table of several subjects (population): member k runs the scenario with the k-th
+            // ID's rows; the base above holds every subject's doses, so every drug has its names.
+            if let events, events.subjects.count > 1 {
+                var scenarios: [Scenario] = []
+                for id in events.subjects {
+                    var member = try ScenarioLoading.read(file, arguments: arguments, console: Console(), events: events.subject(id)).scenario
+                    try ScenarioLoading.apply(overrides, to: &member, file: file, limits: nil)
+                    scenarios.append(member)
+                }
+                subjectIDs = events.subjects
+                memberScenarios = scenarios
+            } else {
+                subjectIDs = []
+                memberScenarios = nil
+            }
             intervalHours = scenario.output.intervalHours
             let valid = ModelBridge.columnNames(for: scenario) + ModelBridge.vocabulary.optionalColumnNames(scenario)
             columns = scenario.output.columns ?? ["dopamine_tone", "dysphoria", "withdrawal_signs", "cows_equivalent", "respiratory_drive", "tolerance_index"]
