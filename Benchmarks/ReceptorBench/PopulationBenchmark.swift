@@ -73,7 +73,7 @@ enum PopulationBenchmark {
             scenario.solver.relativeTolerance = rtol
             scenario.solver.absoluteTolerance = rtol * 1e-3
         }
-        if let method { scenario.solver.method = method.rawValue }
+        if let method { scenario.solver.method = method }
         let base = try ReceptorModel.compile(scenario)
         let compileSeconds = seconds(since: compileStart)
         let design = try PopulationDesign(size: size, seed: seed, variabilities: Variability.defaults(for: base), base: base)
@@ -83,7 +83,7 @@ enum PopulationBenchmark {
         var probe = ObservableRecorder(columns: ["withdrawal_index"])
         let probeStart = DispatchTime.now()
         let statistics = try ReceptorModel.simulate(base, columns: ["withdrawal_index"], intervalHours: interval, into: &probe)
-        printError("population: one run of the median subject: \(format3(seconds(since: probeStart) * 1000)) ms; dimension \(base.dimension), \(base.scenario.solver.method) rtol \(base.scenario.solver.relativeTolerance), \(statistics); peak withdrawal_index \(probe.series("withdrawal_index").max() ?? .nan)")
+        printError("population: one run of the median subject: \(format3(seconds(since: probeStart) * 1000)) ms; dimension \(base.dimension), \(base.scenario.solver.method.rawValue) rtol \(base.scenario.solver.relativeTolerance), \(statistics); peak withdrawal_index \(probe.series("withdrawal_index").max() ?? .nan)")
         printError("population: Jacobian structure: \(jacobianNonzeros(base)) nonzeros of \(base.dimension * base.dimension) (at a state with every component positive)")
         printError("population: \(size) members, varied: \(design.variabilities.map { "\($0.name)=\($0.coefficientOfVariation * 100)%" }.joined(separator: " ")); compile \(String(format3(compileSeconds))) s")
         print("threads,members,seconds,members_per_s,scaling,cpu_ms_per_member,failed")

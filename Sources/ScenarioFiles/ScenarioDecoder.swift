@@ -473,7 +473,7 @@ struct ScenarioDecoder {
 
     private mutating func decodeSolver(_ value: JSONValue?, into scenario: inout Scenario) {
         let solver = scenario.solver
-        let methodDefault = ResolvedDefault(path: "solver.method", value: solver.method)
+        let methodDefault = ResolvedDefault(path: "solver.method", value: solver.method.rawValue)
         let rtolDefault = ResolvedDefault(path: "solver.rtol", value: "\(solver.relativeTolerance)")
         let atolDefault = ResolvedDefault(path: "solver.atol", value: "\(solver.absoluteTolerance)")
         guard let value else {
@@ -483,8 +483,10 @@ struct ScenarioDecoder {
         guard let members = object(value, path: "solver", allowed: Self.solverKeys) else { return }
         if let methodValue = members["method"] {
             if let name = string(methodValue, path: "solver.method") {
-                if vocabulary.solverMethods.contains(name) {
-                    scenario.solver.method = name
+                // The one reading of the name into the typed method; a name the vocabulary leaves
+                // out is unknown here even if the engine has it.
+                if vocabulary.solverMethods.contains(name), let method = SolverSpecification.method(named: name) {
+                    scenario.solver.method = method
                 } else {
                     unknownName(name, category: .solverMethod, candidates: vocabulary.solverMethods,
                                 at: location("solver.method", methodValue.position))

@@ -39,7 +39,7 @@ package enum ExplorerRuns {
                 do {
                     let model = try parameters.model(values: values)
                     annotations = PlotAnnotations(scenario: model.scenario)
-                    try ReceptorModel.simulate(model, columns: plan.metricColumns, intervalHours: plan.intervalHours, into: &sink)
+                    try ReceptorModel.simulate(model, solver: plan.solver, columns: plan.metricColumns, intervalHours: plan.intervalHours, into: &sink)
                     sink.finish()
                     outcome = Outcome(index: k, values: values, envelope: sink, error: nil, annotations: annotations)
                 } catch {

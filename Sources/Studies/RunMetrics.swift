@@ -81,11 +81,11 @@ package struct RunMetrics: ObservableSink, Sendable {
 
     /// Simulates `model` into these metrics: the rows of `columns` at `intervalHours` for the
     /// areas, thresholds and bands, and the solution itself for the peaks and troughs of the
-    /// first `extremaCount` columns.
+    /// first `extremaCount` columns, with `solver`'s method and tolerances (nil: the scenario's).
     /// - Throws: as `ReceptorModel.simulate`.
-    package mutating func simulate(_ model: CompiledModel, columns: [String], intervalHours: Double,
-                                   extremaCount: Int) throws {
-        extremes = try ReceptorModel.simulate(model, columns: columns, intervalHours: intervalHours,
+    package mutating func simulate(_ model: CompiledModel, solver: SolverSpecification? = nil, columns: [String],
+                                   intervalHours: Double, extremaCount: Int) throws {
+        extremes = try ReceptorModel.simulate(model, solver: solver, columns: columns, intervalHours: intervalHours,
                                               extremaOf: Array(columns.prefix(extremaCount)), into: &self).extremes
     }
 }

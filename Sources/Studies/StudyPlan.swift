@@ -16,6 +16,10 @@ package struct StudyPlan: Sendable {
     /// Columns whose 5th/50th/95th percentiles over members are wanted (populations).
     package let bandColumns: [String]
     package let intervalHours: Double
+    /// The method and tolerances every member is solved with: the scenario's own or what the
+    /// command line set (`--method`, `--rtol`, `--atol`), passed to each member's simulation,
+    /// so other settings reuse the compiled base instead of compiling it anew.
+    package let solver: SolverSpecification
     /// Output rows per run (the uniform grid 0, Δ, 2Δ, ... up to the duration, the end included
     /// within 1e-9 Δ as the engine's output grid does). At most the caller's `maximumRowsPerRun`.
     package let rowsPerRun: Int
@@ -30,29 +34,35 @@ package struct StudyPlan: Sendable {
     /// - Throws: `StudyError` for unknown names, bad dose values, unknown columns.
     package static func sweep(grid: SweepGrid, base: CompiledModel, library: DrugLibrary = .builtIn,
                              metricColumns: [String], thresholds: [Threshold], intervalHours: Double,
+                             solver: SolverSpecification? = nil,
                              maximumRowsPerRun: Double = .infinity) throws(StudyError) -> StudyPlan {
         let parameters = try StudyParameters(names: grid.variations.map(\.name), base: base, library: library)
         for v in grid.variations { try parameters.validate(v.name, v.values) }
         return try StudyPlan(kind: .sweep, parameters: parameters, count: grid.count, metricColumns: metricColumns,
-                             thresholds: thresholds, bandColumns: [], intervalHours: intervalHours,
+                             thresholds: thresholds, bandColumns: [], intervalHours: intervalHours, solver: solver,
                              maximumRowsPerRun: maximumRowsPerRun, valuesOf: { grid.values(at: $0) })
     }
 
     /// A virtual population.
     /// - Throws: `StudyError` for unknown columns.
     package static func population(design: PopulationDesign, metricColumns: [String], thresholds: [Threshold],
-                                  bandColumns: [String], intervalHours: Double,
+                                  bandColumns: [String], intervalHours: Double, solver: SolverSpecification? = nil,
                                   maximumRowsPerRun: Double = .infinity) throws(StudyError) -> StudyPlan {
         try StudyPlan(kind: .population, parameters: design.parameters, count: design.size, metricColumns: metricColumns,
-                      thresholds: thresholds, bandColumns: bandColumns, intervalHours: intervalHours,
+                      thresholds: thresholds, bandColumns: bandColumns, intervalHours: intervalHours, solver: solver,
                       maximumRowsPerRun: maximumRowsPerRun, valuesOf: { design.values(member: $0) })
     }
 
     init(kind: Kind, parameters: StudyParameters, count: Int, metricColumns: [String], thresholds: [Threshold],
-         bandColumns: [String], intervalHours: Double, maximumRowsPerRun: Double = .infinity,
+         bandColumns: [String], intervalHours: Double, solver: SolverSpecification? = nil,
+         maximumRowsPerRun: Double = .infinity,
          valuesOf: @escaping @Sendable (Int) -> [Double]) throws(StudyError) {
         let intervalProblems = ScenarioCheck.interval(intervalHours)
         guard intervalProblems.isEmpty else { throw .invalidValues(intervalProblems) }
+        let solver = solver ?? parameters.base.scenario.solver
+        // Checked once here, not once per member.
+        let solverProblems = ScenarioCheck.tolerances(solver)
+        guard solverProblems.isEmpty else { throw .invalidValues(solverProblems) }
         let durationHours = parameters.base.scenario.durationHours
         // The same test as the run command's `--interval` check (duration / interval <= cap).
         guard durationHours / intervalHours <= maximumRowsPerRun,
@@ -83,6 +93,7 @@ package struct StudyPlan: Sendable {
         self.thresholds = thresholds
         self.bandColumns = bandColumns
         self.intervalHours = intervalHours
+        self.solver = solver
         rowsPerRun = rows
         self.valuesOf = valuesOf
         simulatedColumns = simulated
@@ -120,7 +131,7 @@ package struct StudyPlan: Sendable {
                               recorder: recordBands && !bandIndices.isEmpty ? BandRecorder(columns: bandIndices, expectedRows: rowsPerRun) : nil)
         do {
             let model = try parameters.model(values: values, member: index)
-            try sink.simulate(model, columns: simulatedColumns, intervalHours: intervalHours, extremaCount: metricCount)
+            try sink.simulate(model, solver: solver, columns: simulatedColumns, intervalHours: intervalHours, extremaCount: metricCount)
         } catch {
             return MemberOutcome(index: index, values: values, metrics: nil, error: "\(error)", bands: nil, bandTimes: nil)
         }

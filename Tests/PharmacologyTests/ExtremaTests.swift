@@ -1,4 +1,5 @@
 import Foundation
+import Integrators
 import Testing
 @testable import Pharmacology
 import TestSupport
@@ -8,8 +9,8 @@ import TestSupport
     /// Oral morphine 30 mg, one compartment: the Bateman function peaks at
     /// tmax = ln(ka/k)/(ka − k) = 0.7495 h, between the 0.5 h rows, with
     /// Cmax = F·D·ka/(V (ka − k)) · (e^{−k tmax} − e^{−ka tmax}) (PharmacokineticsTests has the constants).
-    @Test(arguments: ["rodas5p", "bdf", "tsit5", "rosenbrock23"])
-    func oralPeakBetweenRowsMatchesBateman(method: String) throws {
+    @Test(arguments: [IntegrationMethod.rodas5P, .bdf, .tsit5, .rosenbrock23])
+    func oralPeakBetweenRowsMatchesBateman(method: IntegrationMethod) throws {
         var scenario = Scenario(name: "bateman", durationHours: 3, doses: [
             dose("morphine", .oral, .single(atHours: 0, amountMilligrams: 30)),
         ])

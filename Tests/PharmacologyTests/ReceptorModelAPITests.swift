@@ -108,7 +108,7 @@ import TestSupport
         let model = try ReceptorModel.compile(scenario)
         #expect(model.stableFixedStep < 0.01 && model.stableFixedStep > 1e-6)
         var rk4 = ObservableRecorder(columns: ["mu_occupancy_naloxone", "withdrawal_index"])
-        scenario.solver.method = "rk4"
+        scenario.solver.method = .rk4
         try ReceptorModel.simulate(try ReceptorModel.compile(scenario), columns: rk4.columns, intervalHours: 0.1, into: &rk4)
         var rodas = ObservableRecorder(columns: rk4.columns)
         try ReceptorModel.simulate(model, columns: rodas.columns, intervalHours: 0.1, into: &rodas)
@@ -179,7 +179,7 @@ import TestSupport
             DoseRegimen(drug: "naltrexone", route: .oral, schedule: .repeated(startHours: 22, everyHours: 24, count: 4, amountMilligrams: 4.5)),
         ])
         let columns = try ReceptorModel.columnNames(for: scenario).filter { $0 != "time_h" }
-        scenario.solver = SolverSpecification(method: "bdf")
+        scenario.solver = SolverSpecification(method: .bdf)
         let model = try ReceptorModel.compile(scenario)
         var bdf = ObservableRecorder(columns: ["time_h"] + columns)
         let statistics = try ReceptorModel.simulate(model, columns: bdf.columns, intervalHours: 0.5, into: &bdf)

@@ -35,7 +35,7 @@ import TestSupport
         (["--at", "0,200"], "--at: starts at 200 h, after the end of the run (duration_h 168)"),
         (["--at", "0,0"], "option '--at' lists 0 twice"),
         (["--observable", "reward_respons"], "unknown column 'reward_respons' in --observable for SCENARIO; did you mean 'reward_response'?"),
-        (["--window", "0"], "option '--window' needs a finite number > 0, found '0'"),
+        (["--window", "0"], "--window: expected a finite number > 0, found '0'"),
     ])
     func badOptionsExitTwoWithExactMessages(options: [String], message: String) throws {
         var arguments = ["challenge", scenario, "--at", "0", "--probe", "morphine", "--doses", "1,10"]

@@ -123,7 +123,7 @@ import TestSupport
         ([], "receptor-sim plot: error: missing -o FILE (.svg)"),
         (["-o", "x.png"], "receptor-sim plot: error: output file 'x.png' must end in .svg"),
         (["-o", "x.svg", "--from", "5", "--to", "2"], "receptor-sim plot: error: --from 5 must be before --to 2"),
-        (["-o", "x.svg", "--from", "-1"], "receptor-sim plot: error: option '--from' needs a time in hours >= 0, found '-1'"),
+        (["-o", "x.svg", "--from", "-1"], "receptor-sim plot: error: --from: expected a finite number >= 0, found '-1'"),
         (["-o", "x.svg", "--from", "30"],
          "receptor-sim plot: error: fewer than two output rows of SCENARIO lie in the window --from 30 (its rows span 0-24 h)"),
         (["-o", "x.svg", "--scenario", "SCENARIO"],

@@ -28,7 +28,7 @@ import Testing
         #expect(lifted.stdout == "\(path): ok: many (8760 h, 1.6 M doses, 0 infusions, 0 events; 87.6 M rows x 56 columns, about 98.1 GB)\n")
         let bad = try runReceptorSim(["check", path, "--max-rows", "0"])
         #expect(bad.status == 2)
-        #expect(bad.stderr.hasPrefix("receptor-sim check: error: option '--max-rows' needs a whole number from 1 to 1099511627776, found '0'"))
+        #expect(bad.stderr.hasPrefix("receptor-sim check: error: --max-rows: expected a whole number from 1 to 1099511627776, found '0'"))
     }
 
     @Test func runChecksTheOutputOptionsAgainstTheRowCap() throws {

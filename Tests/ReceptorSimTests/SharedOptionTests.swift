@@ -29,16 +29,41 @@ import TestSupport
         #expect(fromOptions.stdout != defaultMethod.stdout)
     }
 
+    /// Sweeps and populations pass `--method`, `--rtol` and `--atol` to every member's
+    /// simulation (the base compiled once with the file's own settings): the rows equal those
+    /// of a file that sets the same solver block, and differ from the default method's.
+    @Test func studySolverOptionsEqualTheScenarioSetting() throws {
+        let directory = try makeTemporaryDirectory()
+        let plain = try ChartFixtures.write(Self.scenario(), "plain.json", in: directory)
+        let bdf = try ChartFixtures.write(Self.scenario(solver: "solver: { method: \"bdf\", rtol: 1e-5, atol: 1e-8 }"), "bdf.json", in: directory)
+        for command in [["sweep", "--vary", "morphine.clearance_l_per_h=40,60"], ["population", "--size", "3"]] {
+            func rows(_ file: String, _ options: [String]) throws -> [Substring] {
+                let result = try runReceptorSim([command[0], file] + command.dropFirst() + options + ["-q", "--threads", "1"])
+                #expect(result.status == 0, "\(result.stderr)")
+                // Without the '#' study line, whose fingerprint hashes the file's bytes.
+                return result.stdout.split(separator: "\r\n").filter { !$0.hasPrefix("#") }
+            }
+            let fromOptions = try rows(plain, ["--method", "bdf", "--rtol", "1e-5", "--atol", "1e-8"])
+            let fromFile = try rows(bdf, [])
+            let defaultMethod = try rows(plain, [])
+            #expect(fromOptions.count == (command.last == "3" ? 4 : 3))
+            #expect(fromOptions == fromFile, "\(command[0])")
+            #expect(fromOptions != defaultMethod, "\(command[0]): the option changed the method")
+        }
+    }
+
     @Test func badMethodListsTheValidOnes() throws {
         let path = try ChartFixtures.write(Self.scenario(), "s.json", in: try makeTemporaryDirectory())
         for command in [["run"], ["population", "--size", "2"], ["sweep", "--vary", "doses[0].amount_mg=5,10"]] {
             let result = try runReceptorSim([command[0], path] + command.dropFirst() + ["--method", "BDF2"])
             #expect(result.status == 2)
             #expect(result.stdout.isEmpty)
-            // The field and message a scenario file's `solver.method` gets, and the option.
+            // Refused by the parser (the option's kind is a choice of methods) with the words a
+            // scenario file's `solver.method` gets, before the scenario is read.
             #expect(result.stderr == """
-                \(path): error: solver.method: unknown solver method 'BDF2'; did you mean 'bdf'? \
-                (methods: rodas5p, rosenbrock23, bdf, tsit5, rk4) (from --method)
+                receptor-sim \(command[0]): error: --method: unknown solver method 'BDF2'; did you mean 'bdf'? \
+                (methods: rodas5p, rosenbrock23, bdf, tsit5, rk4)
+                See 'receptor-sim \(command[0]) --help'.
 
                 """)
         }
@@ -54,7 +79,7 @@ import TestSupport
         ("--rtol", "nan", "solver.rtol: \(rtolRange), found nan (from --rtol)"),
         ("--atol", "-1e-9", "solver.atol: \(atolRange), found -1e-9 (from --atol)"),
         ("--atol", "1", "solver.atol: \(atolRange), found 1 (from --atol)"),
-        ("--atol", "tight", "needs a number, found 'tight'"),
+        ("--atol", "tight", "expected a number, found 'tight'"),
     ])
     func badToleranceIsRejectedAsInAScenarioFile(option: String, value: String, message: String) throws {
         let path = try ChartFixtures.write(Self.scenario(), "s.json", in: try makeTemporaryDirectory())
@@ -66,7 +91,7 @@ import TestSupport
             if message.hasPrefix("solver.") {
                 #expect(result.stderr == "\(path): error: \(message)\n")
             } else {
-                #expect(result.stderr == "receptor-sim \(command[0]): error: option '\(option)' \(message)\nSee 'receptor-sim \(command[0]) --help'.\n")
+                #expect(result.stderr == "receptor-sim \(command[0]): error: \(option): \(message)\nSee 'receptor-sim \(command[0]) --help'.\n")
             }
         }
         // The same limit in a file: rtol 2 is rejected there with the same phrase.

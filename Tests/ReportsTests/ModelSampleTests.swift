@@ -33,7 +33,7 @@ import Testing
         let statistics = try ReceptorModel.simulate(model, columns: columns, into: &builder)
         let seconds = ProcessInfo.processInfo.systemUptime - start
         let solver = SolverSummary(
-            method: scenario.solver.method, relativeTolerance: scenario.solver.relativeTolerance,
+            method: scenario.solver.method.rawValue, relativeTolerance: scenario.solver.relativeTolerance,
             absoluteTolerance: scenario.solver.absoluteTolerance, acceptedSteps: statistics.acceptedSteps,
             rejectedSteps: statistics.rejectedSteps, rightHandSideEvaluations: statistics.rightHandSideEvaluations,
             jacobianEvaluations: statistics.jacobianEvaluations, luFactorizations: statistics.luFactorizations,

@@ -37,7 +37,7 @@ import Testing
             events: [StimulusEvent(kind: .stress, startHours: 200, durationHours: 2, intensity: 1)],
             parameterOverrides: ["morphine.half_life_h": 3],
             output: OutputSpecification(intervalHours: 0.25, columns: ["mu_occupancy_total", "withdrawal_index"]),
-            solver: SolverSpecification(method: "rodas5p", relativeTolerance: 1e-6, absoluteTolerance: 1e-9))
+            solver: SolverSpecification(method: .rodas5P, relativeTolerance: 1e-6, absoluteTolerance: 1e-9))
         #expect(loaded.scenario == expected)
         #expect(loaded.resolvedDefaults.isEmpty)
     }
@@ -46,7 +46,7 @@ import Testing
         let loaded = try decodeValid("{ name: 'x', duration_h: 24, events: [{ kind: 'exercise', start_h: 1, duration_h: 1 }] }")
         #expect(loaded.scenario.subject == Subject(phenotype: .control, weightKilograms: 70))
         #expect(loaded.scenario.output == OutputSpecification(intervalHours: 0.25, columns: nil))
-        #expect(loaded.scenario.solver == SolverSpecification(method: "rodas5p", relativeTolerance: 1e-6, absoluteTolerance: 1e-9))
+        #expect(loaded.scenario.solver == SolverSpecification(method: .rodas5P, relativeTolerance: 1e-6, absoluteTolerance: 1e-9))
         #expect(loaded.scenario.events[0].intensity == 1)
         #expect(loaded.resolvedDefaults.map(\.description) == [
             "subject.phenotype = control", "subject.weight_kg = 70", "events[0].intensity = 1",

@@ -36,21 +36,31 @@ struct WorkspaceAllocator {
     /// The next `count` doubles, named `name` for the accounting.
     @inlinable
     mutating func doubles(_ count: Int, _ name: StaticString) -> WorkspaceSlice<Double> {
-        precondition(count >= 0, "negative workspace slice")
-        let slice = WorkspaceSlice<Double>(offset: doubleCount, count: count)
-        doubleCount += count
-        if recordsNames { record(name, .doubles, offset: slice.offset, count: count) }
-        return slice
+        WorkspaceSlice(offset: next(count, .doubles, name), count: count)
     }
 
     /// The next `count` Ints, named `name` for the accounting.
     @inlinable
     mutating func indices(_ count: Int, _ name: StaticString) -> WorkspaceSlice<Int> {
+        WorkspaceSlice(offset: next(count, .indices, name), count: count)
+    }
+
+    /// Hands out `count` elements of the `kind` workspace: the offset of the first, the count
+    /// of that kind advanced past them (checked: an overflow traps), the slice recorded.
+    @inlinable
+    mutating func next(_ count: Int, _ kind: Entry.Kind, _ name: StaticString) -> Int {
         precondition(count >= 0, "negative workspace slice")
-        let slice = WorkspaceSlice<Int>(offset: indexCount, count: count)
-        indexCount += count
-        if recordsNames { record(name, .indices, offset: slice.offset, count: count) }
-        return slice
+        let offset: Int
+        switch kind {
+        case .doubles:
+            offset = doubleCount
+            doubleCount += count
+        case .indices:
+            offset = indexCount
+            indexCount += count
+        }
+        if recordsNames { record(name, kind, offset: offset, count: count) }
+        return offset
     }
 
     @usableFromInline

@@ -42,7 +42,7 @@ public struct BranchableModel: Sendable {
     ///
     /// - Parameter times: branch times (h, ≥ 0), any order; the points come back in that order.
     /// - Complexity: one run from 0 to the latest time.
-    /// - Throws: `ModelError.invalidValue` for a negative or non-finite time, `.unknownMethod`,
+    /// - Throws: `ModelError.invalidValue` for a negative or non-finite time,
     ///   `.solverFailed`.
     public func branchPoints(at times: [Double], options: SolverOptions? = nil) throws -> [BranchPoint] {
         for t in times where !(t.isFinite && t >= 0) {
@@ -50,7 +50,7 @@ public struct BranchableModel: Sendable {
         }
         let sorted = Array(Set(times)).sorted()
         guard let last = sorted.last else { return [] }
-        let method = try method()
+        let method = method()
         let events = baseEvents
         let schedule = TimeEventSchedule<ReceptorSystem>(times: events.map(\.timeHours)) { index, _, system, state in
             ModelEvent.apply(events[index].action, to: &system, state: state)
@@ -86,7 +86,7 @@ public struct BranchableModel: Sendable {
     ///     model was compiled with or the scenario's own. Doses before the branch are ignored.
     ///   - outputTimes: ascending, within `point.timeHours...point.timeHours + durationHours`.
     /// - Throws: `ModelError.unknownColumn`, `.unknownDrug`, `.unsupportedRoute` (a dose the
-    ///   layout has no state for), `.invalidValue`, `.unknownMethod`, `.solverFailed`, or
+    ///   layout has no state for), `.invalidValue`, `.solverFailed`, or
     ///   whatever `sink` throws.
     @discardableResult
     public func simulate<Sink: ObservableSink>(
@@ -135,7 +135,7 @@ public struct BranchableModel: Sendable {
         }
         do {
             let solution = try ODESolver.solve(
-                problem, method: try method(), options: options,
+                problem, method: method(), options: options,
                 events: schedule, output: .times(outputTimes), into: &adapter)
             return solution.statistics
         } catch let error as SolverError {
@@ -143,10 +143,5 @@ public struct BranchableModel: Sendable {
         }
     }
 
-    private func method() throws -> IntegrationMethod {
-        guard let method = IntegrationMethod(rawValue: model.scenario.solver.method) else {
-            throw ModelError.unknownMethod(model.scenario.solver.method)
-        }
-        return method
-    }
+    private func method() -> IntegrationMethod { model.scenario.solver.method }
 }

@@ -20,8 +20,6 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case periodicSteadyStateNotFound(drug: String, intervalHours: Double, cycles: Int, change: Double)
     /// The integrator failed.
     case solverFailed(SolverError)
-    /// The scenario's solver method name is not an `IntegrationMethod`.
-    case unknownMethod(String)
     /// A quantity that cannot be negative came out below zero by more than round-off
     /// (`NonNegativeOutput.margin` times its absolute tolerance): a solver failure.
     case negativeValue(column: String, timeHours: Double, value: Double, tolerance: Double)
@@ -45,7 +43,6 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "the state at the start of an interval still changes by \(change) times the solver tolerance "
                 + "(the pre-run stops at \(PeriodicSteadyState.maximumCycles) intervals or 20 years)"
         case .solverFailed(let error): return "solver failed: \(error)"
-        case .unknownMethod(let name): return "unknown solver method '\(name)'"
         case .negativeValue(let column, _, let value, let tolerance):
             return "\(column) fell to \(value), below zero by more than \(NonNegativeOutput.margin) times its absolute "
                 + "tolerance (\(tolerance)): the solution is not accurate; tighten solver.rtol and solver.atol or try another method"

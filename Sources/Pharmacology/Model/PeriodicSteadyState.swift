@@ -59,9 +59,8 @@ enum PeriodicSteadyState {
             throw ModelError.invalidValue(path: "steady state", reason: "the dose reaches its depot \(latest) h after it is given, "
                 + "not before the run starts \(since) h after the last dose; start the regimen's doses at t = 0")
         }
-        guard let method = IntegrationMethod(rawValue: model.scenario.solver.method) else {
-            throw ModelError.unknownMethod(model.scenario.solver.method)
-        }
+        // The scenario's own settings: the start is part of the compiled model, not of one run.
+        let method = model.scenario.solver.method
         let options = ReceptorModel.solverOptions(for: model)
         let rtol = model.scenario.solver.relativeTolerance
         let atol = model.absoluteTolerances(absolute: model.scenario.solver.absoluteTolerance, relative: rtol)

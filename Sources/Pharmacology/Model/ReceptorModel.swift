@@ -75,9 +75,14 @@ public enum ReceptorModel {
     /// Solver options for a scenario: its tolerances; a 0.01 h fixed step for RK4 (see
     /// `solverOptions(for: CompiledModel)` for a step chosen for stability).
     public static func solverOptions(for scenario: Scenario) -> SolverOptions {
+        solverOptions(scenario.solver)
+    }
+
+    /// Solver options for `solver`'s scalar tolerances, a 0.01 h fixed step for RK4.
+    static func solverOptions(_ solver: SolverSpecification) -> SolverOptions {
         SolverOptions(
-            relativeTolerance: .scalar(scenario.solver.relativeTolerance),
-            absoluteTolerance: .scalar(scenario.solver.absoluteTolerance),
+            relativeTolerance: .scalar(solver.relativeTolerance),
+            absoluteTolerance: .scalar(solver.absoluteTolerance),
             fixedStepSize: 0.01, maximumSteps: 10_000_000)
     }
 
@@ -87,10 +92,14 @@ public enum ReceptorModel {
     /// effect sites, 1 for receptor fractions and feedback states, the baseline for peptides;
     /// depots no tighter than rtol × dose). Without the scaling an absolute tolerance of 1e-9
     /// nmol on compartments holding 1e5 nmol forces needless steps.
-    public static func solverOptions(for model: CompiledModel) -> SolverOptions {
-        var options = solverOptions(for: model.scenario)
+    ///
+    /// - Parameter solver: the tolerances to scale (nil: the scenario's own); the compiled model
+    ///   supplies only the scales, so other tolerances need no new compile.
+    public static func solverOptions(for model: CompiledModel, solver: SolverSpecification? = nil) -> SolverOptions {
+        let solver = solver ?? model.scenario.solver
+        var options = solverOptions(solver)
         options.absoluteTolerance = .perComponent(model.absoluteTolerances(
-            absolute: model.scenario.solver.absoluteTolerance, relative: model.scenario.solver.relativeTolerance))
+            absolute: solver.absoluteTolerance, relative: solver.relativeTolerance))
         options.fixedStepSize = model.stableFixedStep
         return options
     }
@@ -102,17 +111,23 @@ public enum ReceptorModel {
     /// - Parameters:
     ///   - columns: CSV column names (nil: the scenario's `output.columns`, or all).
     ///   - intervalHours: output spacing (nil: the scenario's `output.intervalHours`).
-    ///   - options: solver options (nil: `solverOptions(for: model)`).
+    ///   - solver: the method and tolerances of this run (nil: the scenario's own,
+    ///     `model.scenario.solver`). The compiled model does not depend on them: one model
+    ///     solves with any method and tolerances without a new compile (sweeps and populations
+    ///     with `--method` and `--rtol`).
+    ///   - options: solver options (nil: `solverOptions(for: model, solver: solver)`); the
+    ///     method is still `solver`'s.
     ///   - outputTimes: explicit output times, ascending, within the run (nil: the uniform grid
     ///     of `intervalHours`); `validate` uses them to hit every observation time exactly.
-    /// - Throws: `ModelError.unknownColumn`, `.unknownMethod`, `.invalidValue`, `.solverFailed`,
+    /// - Throws: `ModelError.unknownColumn`, `.invalidValue`, `.invalidScenario` for tolerances
+    ///   outside `SolverSpecification`'s ranges (`solver.rtol`, `solver.atol`), `.solverFailed`,
     ///   or whatever `sink` throws.
     @discardableResult
     public static func simulate<Sink: ObservableSink>(
-        _ model: CompiledModel, columns: [String]? = nil, intervalHours: Double? = nil,
+        _ model: CompiledModel, solver: SolverSpecification? = nil, columns: [String]? = nil, intervalHours: Double? = nil,
         options: SolverOptions? = nil, outputTimes: [Double]? = nil, into sink: inout Sink
     ) throws -> SolverStatistics {
-        try simulate(model, columns: columns, intervalHours: intervalHours, options: options, outputTimes: outputTimes,
+        try simulate(model, solver: solver, columns: columns, intervalHours: intervalHours, options: options, outputTimes: outputTimes,
                      extremaOf: [], into: &sink).statistics
     }
 
@@ -128,11 +143,11 @@ public enum ReceptorModel {
     /// - Returns: the solver statistics and one `ObservableExtremes` per `extremaOf` column.
     /// - Throws: as `simulate`; `ModelError.unknownColumn` for an unknown `extremaOf` name.
     public static func simulate<Sink: ObservableSink>(
-        _ model: CompiledModel, columns: [String]? = nil, intervalHours: Double? = nil,
+        _ model: CompiledModel, solver: SolverSpecification? = nil, columns: [String]? = nil, intervalHours: Double? = nil,
         options: SolverOptions? = nil, outputTimes: [Double]? = nil, extremaOf extremaColumns: [String],
         window: ClosedRange<Double>? = nil, into sink: inout Sink
     ) throws -> (statistics: SolverStatistics, extremes: [ObservableExtremes]) {
-        try simulate(model, columns: columns, intervalHours: intervalHours, options: options, outputTimes: outputTimes,
+        try simulate(model, solver: solver, columns: columns, intervalHours: intervalHours, options: options, outputTimes: outputTimes,
                      extremaOf: extremaColumns.map { (column: $0, window: window) }, into: &sink)
     }
 
@@ -146,11 +161,17 @@ public enum ReceptorModel {
     /// - Returns: the solver statistics and one `ObservableExtremes` per pair, in their order.
     /// - Throws: as `simulate`; `ModelError.unknownColumn` for an unknown column name.
     public static func simulate<Sink: ObservableSink>(
-        _ model: CompiledModel, columns: [String]? = nil, intervalHours: Double? = nil,
+        _ model: CompiledModel, solver: SolverSpecification? = nil, columns: [String]? = nil, intervalHours: Double? = nil,
         options: SolverOptions? = nil, outputTimes: [Double]? = nil,
         extremaOf requests: [(column: String, window: ClosedRange<Double>?)], into sink: inout Sink
     ) throws -> (statistics: SolverStatistics, extremes: [ObservableExtremes]) {
         let scenario = model.scenario
+        // The scenario's own settings passed `compile`'s check; settings given here meet the same one.
+        if let solver {
+            let problems = ScenarioCheck.tolerances(solver)
+            guard problems.isEmpty else { throw ModelError.invalidScenario(problems) }
+        }
+        let solver = solver ?? scenario.solver
         let available = Observable.available(in: model)
         func lookUp(_ names: [String]) throws -> [Observable] {
             try names.map { name in
@@ -186,9 +207,6 @@ public enum ReceptorModel {
         guard interval.isFinite, interval > 0 else {
             throw ModelError.invalidValue(path: "output.intervalHours", reason: "must be a finite number > 0, got \(interval)")
         }
-        guard let method = IntegrationMethod(rawValue: scenario.solver.method) else {
-            throw ModelError.unknownMethod(scenario.solver.method)
-        }
         let events = model.events
         let schedule = TimeEventSchedule<ReceptorSystem>(times: events.map(\.timeHours)) { index, _, system, state in
             ModelEvent.apply(events[index].action, to: &system, state: state)
@@ -197,14 +215,14 @@ public enum ReceptorModel {
                                  startTime: 0, endTime: scenario.durationHours)
         var destination = sink
         defer { sink = destination }
-        let options = options ?? solverOptions(for: model)
+        let options = options ?? solverOptions(for: model, solver: solver)
         var adapter = ObservingSink(model: model, observables: observables, names: names,
                                     absoluteTolerance: options.absoluteTolerance, extrema: trackers) { time, values in
             try destination.receive(timeHours: time, values: values)
         }
         do {
             let solution = try ODESolver.solve(
-                problem, method: method, options: options, events: schedule,
+                problem, method: solver.method, options: options, events: schedule,
                 output: outputTimes.map { .times($0) } ?? .uniform(start: 0, interval: interval, end: scenario.durationHours),
                 into: &adapter)
             return (solution.statistics, placement.map { trackers[$0.tracker].extremes[$0.column] })

@@ -1,3 +1,5 @@
+import Integrators
+
 /// One simulation as plain values: who, which drugs when, which events, for how long.
 ///
 /// Scenario files are read into this type (ScenarioFiles); the model compiler turns it into a
@@ -153,14 +155,18 @@ public struct OutputSpecification: Sendable, Equatable {
     }
 }
 
-/// Integration method and tolerances; the defaults suit every shipped scenario.
+/// Integration method and tolerances: a scenario's own (`Scenario.solver`, what its file says),
+/// and the settings one run is solved with (`ReceptorModel.simulate(_:solver:…)`), which the
+/// command line may override without recompiling the model. The defaults suit every shipped
+/// scenario.
 public struct SolverSpecification: Sendable, Equatable {
-    /// Method name as `IntegrationMethod.rawValue` (`"rodas5p"`).
-    public var method: String
+    /// Typed, so an unknown name is rejected once where the text is read (the scenario file's
+    /// decoder, the command line's `--method`) and no later step can meet one.
+    public var method: IntegrationMethod
     public var relativeTolerance: Double
     public var absoluteTolerance: Double
 
-    public init(method: String = "rodas5p", relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-9) {
+    public init(method: IntegrationMethod = .defaultForStiffModels, relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-9) {
         self.method = method
         self.relativeTolerance = relativeTolerance
         self.absoluteTolerance = absoluteTolerance

@@ -304,21 +304,34 @@ extension ScenarioDecoder {
         return routes
     }
 
-    private mutating func decodeBindings(_ value: JSONValue, path: String, id: String, into fields: inout SourcedFields) -> [ReceptorBinding] {
+    /// The members of the receptor-keyed object at `path` (`bindings`, `modulations`) whose
+    /// receptor is known and whose value is an object of `allowed` keys, each with its path, its
+    /// location and its keys; a problem is recorded for every other one (the one reading of such
+    /// an object, for bindings and modulations alike).
+    private mutating func receptorEntries(_ value: JSONValue, path: String, what: String, allowed: [String])
+        -> [(receptor: ReceptorKind, path: String, here: FieldLocation, keys: [String: JSONValue])] {
         guard case .object(let members) = value.kind else {
-            problems.append(.wrongType(location(path, value.position), expected: "an object (receptor: its binding)", found: value.typeName))
+            problems.append(.wrongType(location(path, value.position), expected: "an object (receptor: its \(what))", found: value.typeName))
             return []
         }
-        var bindings: [ReceptorBinding] = []
+        var entries: [(receptor: ReceptorKind, path: String, here: FieldLocation, keys: [String: JSONValue])] = []
         for member in members {
-            let bindingPath = "\(path).\(member.key)"
+            let memberPath = "\(path).\(member.key)"
             guard let receptor = ReceptorKind(rawValue: member.key) else {
                 unknownName(member.key, category: .receptor, candidates: ReceptorKind.allCases.map(\.rawValue),
-                            at: location(bindingPath, member.keyPosition))
+                            at: location(memberPath, member.keyPosition))
                 continue
             }
-            guard let keys = object(member.value, path: bindingPath, allowed: DrugDefinitionFormat.bindingKeys) else { continue }
-            let here = location(bindingPath, member.value.position)
+            guard let keys = object(member.value, path: memberPath, allowed: allowed) else { continue }
+            entries.append((receptor, memberPath, location(memberPath, member.value.position), keys))
+        }
+        return entries
+    }
+
+    private mutating func decodeBindings(_ value: JSONValue, path: String, id: String, into fields: inout SourcedFields) -> [ReceptorBinding] {
+        var bindings: [ReceptorBinding] = []
+        for entry in receptorEntries(value, path: path, what: "binding", allowed: DrugDefinitionFormat.bindingKeys) {
+            let (receptor, bindingPath, here, keys) = (entry.receptor, entry.path, entry.here, entry.keys)
             let prefix = "\(id).\(receptor.rawValue)."
             func field(_ key: String) -> Sourced? {
                 keys[key].flatMap { sourcedNumber($0, path: "\(bindingPath).\(key)", catalogueName: prefix + key, into: &fields) }
@@ -346,20 +359,9 @@ extension ScenarioDecoder {
     }
 
     private mutating func decodeModulations(_ value: JSONValue, path: String, id: String, into fields: inout SourcedFields) -> [AllostericModulation] {
-        guard case .object(let members) = value.kind else {
-            problems.append(.wrongType(location(path, value.position), expected: "an object (receptor: its modulation)", found: value.typeName))
-            return []
-        }
         var modulations: [AllostericModulation] = []
-        for member in members {
-            let modulationPath = "\(path).\(member.key)"
-            guard let receptor = ReceptorKind(rawValue: member.key) else {
-                unknownName(member.key, category: .receptor, candidates: ReceptorKind.allCases.map(\.rawValue),
-                            at: location(modulationPath, member.keyPosition))
-                continue
-            }
-            guard let keys = object(member.value, path: modulationPath, allowed: DrugDefinitionFormat.modulationKeys) else { continue }
-            let here = location(modulationPath, member.value.position)
+        for entry in receptorEntries(value, path: path, what: "modulation", allowed: DrugDefinitionFormat.modulationKeys) {
+            let (receptor, modulationPath, here, keys) = (entry.receptor, entry.path, entry.here, entry.keys)
             var values: [Sourced] = []
             for key in DrugDefinitionFormat.modulationKeys {
                 guard let field = keys[key] else {

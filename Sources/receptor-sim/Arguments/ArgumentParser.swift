@@ -3,8 +3,10 @@ import Pharmacology
 import ScenarioFiles
 
 /// A small argument parser: `--name value`, `--name=value`, `-o value`, flags, `--` to end
-/// options, and `-` as an ordinary value (standard output). Unknown options get a "did you
-/// mean" suggestion; every mistake is a `CommandLineError.usage` naming the command.
+/// options, and `-` as an ordinary value (standard output). Each value is read and checked
+/// once by its option's `OptionKind` (`--rtol: expected a number, found 'abc'`). Unknown
+/// options get a "did you mean" suggestion; every mistake is a `CommandLineError.usage`
+/// naming the command.
 enum ArgumentParser {
     static func parse(_ arguments: [String], command: String, specification: ArgumentSpecification) throws(CommandLineError) -> ParsedArguments {
         var parsed = ParsedArguments()
@@ -54,6 +56,10 @@ enum ArgumentParser {
             } else {
                 throw usage("option '\(option.name)' needs a value (\(option.valueName ?? "VALUE"))")
             }
+            switch option.kind.read(value) {
+            case .success(let typed): parsed.typed[option.name, default: []].append(typed)
+            case .failure(let expectation): throw usage(expectation.message(option: option.name, text: value))
+            }
             parsed.values[option.name] = value
             if option.repeatable { parsed.repeatedValues[option.name, default: []].append(value) }
         }
@@ -67,32 +73,5 @@ enum ArgumentParser {
             throw usage("unexpected argument '\(parsed.positionals[specification.positionals.count])'")
         }
         return parsed
-    }
-
-    // MARK: Typed option values
-
-    /// A finite number > 0, for options like `--interval H`.
-    static func positiveNumber(_ text: String, option: String, command: String) throws(CommandLineError) -> Double {
-        guard let value = Double(text), value.isFinite, value > 0 else {
-            throw .usage(command: command, message: "option '\(option)' needs a finite number > 0, found '\(text)'")
-        }
-        return value
-    }
-
-    /// A whole number in `range`.
-    static func integer(_ text: String, option: String, in range: ClosedRange<Int>, command: String) throws(CommandLineError) -> Int {
-        guard let value = Int(text), range.contains(value) else {
-            throw .usage(command: command, message: "option '\(option)' needs a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text)'")
-        }
-        return value
-    }
-
-    /// A comma-separated list of non-empty names (`a,b,c`; spaces around names are ignored).
-    static func list(_ text: String, option: String, command: String) throws(CommandLineError) -> [String] {
-        let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !items.isEmpty, !items.contains(where: \.isEmpty) else {
-            throw .usage(command: command, message: "option '\(option)' needs a comma-separated list of names, found '\(text)'")
-        }
-        return items
     }
 }

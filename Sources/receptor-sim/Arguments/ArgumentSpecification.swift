@@ -1,28 +1,32 @@
-/// One `--name VALUE` option or `--flag` of a command.
+/// One `--name VALUE` option or `--flag` of a command, declared once: its names, the kind of
+/// its value (which the parser reads and checks, and whose placeholder the usage shows), help.
 struct OptionSpecification: Sendable {
     /// Long name with dashes: `--interval`.
     let name: String
     /// Optional short name with one dash: `-o`.
     let short: String?
-    /// Placeholder for the value (`H`, `FILE`); nil for a flag that takes none.
-    let valueName: String?
+    /// What the value is (`.flag` for none).
+    let kind: OptionKind
     let help: String
     /// May be given several times (`--vary A=1,2 --vary B=3,4`); every value is kept, in order.
     let repeatable: Bool
     /// The command needs it (`sweep --vary`); shown without brackets in the usage line.
     let required: Bool
 
-    init(_ name: String, short: String? = nil, value valueName: String? = nil, repeatable: Bool = false,
+    init(_ name: String, short: String? = nil, _ kind: OptionKind = .flag, repeatable: Bool = false,
          required: Bool = false, help: String) {
         self.name = name
         self.short = short
-        self.valueName = valueName
+        self.kind = kind
         self.repeatable = repeatable
         self.required = required
         self.help = help
     }
 
-    var isFlag: Bool { valueName == nil }
+    var isFlag: Bool { kind == .flag }
+
+    /// Placeholder for the value (`H`, `FILE`, `{sbml,petab}`); nil for a flag.
+    var valueName: String? { kind.placeholder }
 
     /// `--vary SPEC...`, `[-o FILE]`, `[--quiet]`: the option in a usage line (the short name
     /// for an option with a value, as users type `-o FILE`).

@@ -5,13 +5,8 @@ import ScenarioFiles
 /// takes it (run, check, and the studies through `StudyCommandSupport.Setup`).
 enum EventsOption {
     static let specification = OptionSpecification(
-        "--events", value: "FILE.csv",
+        "--events", .path("FILE.csv"),
         help: "Append the doses of a NONMEM-style event table (TIME, AMT, DRUG, ROUTE, RATE, DUR, ADDL, II, SS, EVID, ID; see README) to the scenario's doses.")
-
-    /// The path given with `--events`, for the output-path checks (an output must not overwrite it).
-    static func path(_ arguments: ParsedArguments) -> [String] {
-        arguments.value("--events").map { [$0] } ?? []
-    }
 
     /// The table `--events` names (nil without the option), with a note on standard error for
     /// the observation rows (EVID 0) it skipped.

@@ -5,13 +5,8 @@ import ScenarioFiles
 /// scenario may dose as if they were built in, the same for every command that takes it.
 enum LibraryOption {
     static let specification = OptionSpecification(
-        "--library", value: "FILE",
+        "--library", .path("FILE"),
         help: "Add the drugs defined in FILE (JSON5 { drugs: [...] }, the format of 'receptor-sim drugs --export NAME') to the library the scenario may use.")
-
-    /// The path given with `--library`, for the output-path checks (an output must not overwrite it).
-    static func path(_ arguments: ParsedArguments) -> [String] {
-        arguments.value("--library").map { [$0] } ?? []
-    }
 
     /// The built-in vocabulary with the drugs of `--library` added (the built-in one without it).
     /// - Throws: `.scenario` (exit 2) with the file's problems as `file:line: error: path: message`.

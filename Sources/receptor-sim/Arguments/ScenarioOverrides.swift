@@ -1,15 +1,18 @@
+import Integrators
 import Pharmacology
 import ScenarioFiles
 
-/// The scenario settings the command line may override: `--method`, `--rtol`, `--atol`,
-/// `--interval`, `--columns`.
+/// The scenario settings the command line may override: `--interval`, `--columns` (the
+/// scenario's output), and `--method`, `--rtol`, `--atol` (the solver settings of the run,
+/// passed to the simulation, not written into the scenario, so they never need a new compile).
 ///
-/// Here the option texts only become values (a number, a list); whether the values are
-/// acceptable is decided by the one check of every setting (`Scenario.problems`, through
-/// `ScenarioLoading.apply`), which names the field, quotes the option and says what a scenario
-/// file would be told: `s.json: error: solver.rtol: must be ... <= 0.01 (...), found 2 (from --rtol)`.
+/// The parser has already read each option by its kind (a number, a list of names, a known
+/// method); whether the values are acceptable is decided by the one check of every setting
+/// (`Scenario.problems` and `ScenarioCheck.tolerances`, through `ScenarioLoading.apply`), which
+/// names the field, quotes the option and says what a scenario file would be told:
+/// `s.json: error: solver.rtol: must be ... <= 0.01 (...), found 2 (from --rtol)`.
 struct ScenarioOverrides: Equatable {
-    var method: String?
+    var method: IntegrationMethod?
     var relativeTolerance: Double?
     var absoluteTolerance: Double?
     var intervalHours: Double?
@@ -27,48 +30,41 @@ struct ScenarioOverrides: Equatable {
     /// - Parameter scope: who the settings apply to, for the help text (`"the run"`, `"every member"`).
     static func solverSpecifications(for scope: String) -> [OptionSpecification] {
         [
-            OptionSpecification("--method", value: "NAME", help: "Integration method for \(scope): \(methods.joined(separator: ", ")) (default: the scenario's solver.method)."),
-            OptionSpecification("--rtol", value: "R", help: "Relative tolerance for \(scope), 1e-13 to 1e-2 (default: the scenario's solver.rtol)."),
-            OptionSpecification("--atol", value: "A", help: "Absolute tolerance for \(scope), 1e-20 to 1e-3 (default: the scenario's solver.atol)."),
+            OptionSpecification("--method", .choice(kind: NameCategory.solverMethod.rawValue, label: "methods", methods), help: "Integration method for \(scope) (default: the scenario's solver.method)."),
+            OptionSpecification("--rtol", .number("R", .any), help: "Relative tolerance for \(scope), 1e-13 to 1e-2 (default: the scenario's solver.rtol)."),
+            OptionSpecification("--atol", .number("A", .any), help: "Absolute tolerance for \(scope), 1e-20 to 1e-3 (default: the scenario's solver.atol)."),
         ]
     }
 
     /// The method names a scenario file accepts, in the order `--help` lists them.
     static var methods: [String] { ModelBridge.vocabulary.solverMethods }
 
-    /// Reads the options a command declares; absent ones stay nil.
-    /// - Throws: `.usage` (exit 2) for a text that is not a number or a list.
-    init(_ arguments: ParsedArguments, command: String) throws(CommandLineError) {
-        if let name = arguments.value("--method") {
-            method = name
-            texts["solver.method"] = name
-        }
-        relativeTolerance = try number(arguments, "--rtol", field: "solver.rtol", command: command)
-        absoluteTolerance = try number(arguments, "--atol", field: "solver.atol", command: command)
-        intervalHours = try number(arguments, "--interval", field: "output.interval_h", command: command)
-        if let text = arguments.value("--columns") {
-            columns = try ArgumentParser.list(text, option: "--columns", command: command)
-            texts["output.columns"] = text
+    /// Takes the typed values of the options a command declares; absent ones stay nil.
+    init(_ arguments: ParsedArguments) {
+        method = arguments.choice("--method", as: IntegrationMethod.self)
+        relativeTolerance = arguments.number("--rtol")
+        absoluteTolerance = arguments.number("--atol")
+        intervalHours = arguments.number("--interval")
+        columns = arguments.names("--columns")
+        for (path, option) in Self.fields {
+            if let text = arguments.value(option) { texts[path] = text }
         }
     }
 
-    private mutating func number(_ arguments: ParsedArguments, _ option: String, field: String,
-                                 command: String) throws(CommandLineError) -> Double? {
-        guard let text = arguments.value(option) else { return nil }
-        guard let value = Double(text) else {
-            throw .usage(command: command, message: "option '\(option)' needs a number, found '\(text)'")
-        }
-        texts[field] = text
-        return value
-    }
-
-    /// Sets the given values in `scenario`.
+    /// Sets the output settings given (`--interval`, `--columns`) in `scenario`.
     func apply(to scenario: inout Scenario) {
-        if let method { scenario.solver.method = method }
-        if let relativeTolerance { scenario.solver.relativeTolerance = relativeTolerance }
-        if let absoluteTolerance { scenario.solver.absoluteTolerance = absoluteTolerance }
         if let intervalHours { scenario.output.intervalHours = intervalHours }
         if let columns { scenario.output.columns = columns }
+    }
+
+    /// The solver settings of the run: `base` (the scenario's own) with the options given in
+    /// their place.
+    func solver(_ base: SolverSpecification) -> SolverSpecification {
+        var solver = base
+        if let method { solver.method = method }
+        if let relativeTolerance { solver.relativeTolerance = relativeTolerance }
+        if let absoluteTolerance { solver.absoluteTolerance = absoluteTolerance }
+        return solver
     }
 
     /// The option that set the field at `path` (`output.columns[2]` → `--columns`), or nil.

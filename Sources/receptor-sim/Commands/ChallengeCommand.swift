@@ -28,14 +28,14 @@ enum ChallengeCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpecification("--at", value: "T,T,...", required: true, help: "Times of the run (h, from 0 to duration_h) at which to probe; the first is the reference of the fold shift."),
-            OptionSpecification("--probe", value: "DRUG", required: true, help: "The probe drug (library id, see 'receptor-sim drugs')."),
-            OptionSpecification("--route", value: "ROUTE", help: "The probe's route (default: iv_bolus)."),
-            OptionSpecification("--doses", value: "D,D,...", required: true, help: "Probe doses in mg, each > 0 (at least three for an ED50)."),
-            OptionSpecification("--observable", value: "COLUMN", help: "The CSV column whose change is the response (default: reward_response)."),
-            OptionSpecification("--window", value: "H", help: "Hours after the probe in which the peak change is taken (default: 4)."),
-            OptionSpecification("--output", short: "-o", value: "FILE", help: "Write the CSV to FILE; '-' or no -o writes to standard output."),
-            OptionSpecification("--chart", value: "FILE", help: "Also draw the curves as an SVG chart (dose on a log axis, one curve per time)."),
+            OptionSpecification("--at", .numbers("T,T,..."), required: true, help: "Times of the run (h, from 0 to duration_h) at which to probe; the first is the reference of the fold shift."),
+            OptionSpecification("--probe", .text("DRUG"), required: true, help: "The probe drug (library id, see 'receptor-sim drugs')."),
+            OptionSpecification("--route", .text("ROUTE"), help: "The probe's route (default: iv_bolus)."),
+            OptionSpecification("--doses", .numbers("D,D,..."), required: true, help: "Probe doses in mg, each > 0 (at least three for an ED50)."),
+            OptionSpecification("--observable", .text("COLUMN"), help: "The CSV column whose change is the response (default: reward_response)."),
+            OptionSpecification("--window", .number("H", .positive), help: "Hours after the probe in which the peak change is taken (default: 4)."),
+            OptionSpecification("--output", short: "-o", .path("FILE"), help: "Write the CSV to FILE; '-' or no -o writes to standard output."),
+            OptionSpecification("--chart", .path("FILE"), help: "Also draw the curves as an SVG chart (dose on a log axis, one curve per time)."),
         ])
 
     static let defaultObservable = "reward_response"
@@ -97,8 +97,12 @@ enum ChallengeCommand: ReceptorSimCommand {
             guard let value = arguments.value(option) else { throw .usage(command: name, message: "missing \(option)") }
             return value
         }
-        let times = try numbers(required("--at"), option: "--at", what: "times in hours")
-        let doses = try numbers(required("--doses"), option: "--doses", what: "doses in mg")
+        func numbers(_ option: String) throws(CommandLineError) -> [GivenNumber] {
+            guard let numbers = arguments.numbers(option) else { throw .usage(command: name, message: "missing \(option)") }
+            return numbers
+        }
+        let times = try numbers("--at")
+        let doses = try numbers("--doses")
         for (option, list) in [("--at", times), ("--doses", doses)] {
             for (k, item) in list.enumerated() where list[..<k].contains(where: { $0.value == item.value }) {
                 throw .usage(command: name, message: "option '\(option)' lists \(item.literal) twice")
@@ -134,25 +138,9 @@ enum ChallengeCommand: ReceptorSimCommand {
         guard columns.contains(observable) else {
             throw .usage(command: name, message: UnknownName(.column, observable, valid: columns, place: " in --observable for \(file)").description)
         }
-        var window = ChallengeDesign.defaultWindowHours
-        if let text = arguments.value("--window") {
-            window = try ArgumentParser.positiveNumber(text, option: "--window", command: name)
-        }
+        let window = arguments.number("--window") ?? ChallengeDesign.defaultWindowHours
         return ChallengeDesign(
             timesHours: times.map(\.value), probeDrug: probe.drug, probeRoute: probe.route,
             dosesMilligrams: doses.map(\.value), observable: observable, windowHours: window)
-    }
-
-    /// A comma-separated list of numbers, each kept with its text for messages.
-    private static func numbers(_ text: String, option: String, what: String) throws(CommandLineError) -> [GivenNumber] {
-        let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        var values: [GivenNumber] = []
-        for item in items {
-            guard let value = Double(item), value.isFinite else {
-                throw .usage(command: name, message: "option '\(option)' needs a comma-separated list of \(what), found '\(text)'")
-            }
-            values.append(GivenNumber(value, literal: item))
-        }
-        return values
     }
 }

@@ -21,7 +21,7 @@ enum CheckCommand: ReceptorSimCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let vocabulary = try LibraryOption.vocabulary(arguments)
-        let limits = try ScenarioLimitOptions.limits(arguments, command: name)
+        let limits = ScenarioLimitOptions.limits(arguments)
         let events = try EventsOption.table(arguments, console: console, command: name)
         var failed = false
         for file in arguments.positionals {
@@ -106,7 +106,7 @@ enum CheckCommand: ReceptorSimCommand {
         }
         text += "  output: every \(format(scenario.output.intervalHours)) h, columns: "
             + (scenario.output.columns?.joined(separator: ", ") ?? "all (\(ModelBridge.vocabulary.columnNames(scenario).count))") + "\n"
-        text += "  solver: \(scenario.solver.method), rtol \(format(scenario.solver.relativeTolerance)), atol \(format(scenario.solver.absoluteTolerance))\n"
+        text += "  solver: \(scenario.solver.method.rawValue), rtol \(format(scenario.solver.relativeTolerance)), atol \(format(scenario.solver.absoluteTolerance))\n"
         if loaded.resolvedDefaults.isEmpty {
             text += "  defaults applied: none"
         } else {

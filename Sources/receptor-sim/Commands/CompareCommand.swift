@@ -24,8 +24,8 @@ enum CompareCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "INPUT", help: "Two or more scenario files (JSON5) or CSV files written by 'run'.", repeating: true)],
         options: [ChartCommandSupport.outputOption(extensions: "svg or .html")] + ChartCommandSupport.chartOptions + [
-            OptionSpecification("--labels", value: "a,b", help: "Legend labels, one per INPUT, comma-separated (default: the file names without extension)."),
-            OptionSpecification("--title", value: "TEXT", help: "Title (default: the labels joined by 'vs')."),
+            OptionSpecification("--labels", .names("a,b"), help: "Legend labels, one per INPUT, comma-separated (default: the file names without extension)."),
+            OptionSpecification("--title", .text("TEXT"), help: "Title (default: the labels joined by 'vs')."),
             ObservationOverlay.option,
             ChartCommandSupport.timingOption,
             ChartCommandSupport.reproducibleOption,
@@ -40,8 +40,8 @@ enum CompareCommand: ReceptorSimCommand {
         let selection = try ChartSelection(arguments, command: name)
         let timing = try ChartCommandSupport.recordsWallTime(arguments, command: name)
         var labels = arguments.positionals.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
-        if let text = arguments.value("--labels") {
-            labels = try ArgumentParser.list(text, option: "--labels", command: name)
+        if let given = arguments.names("--labels") {
+            labels = given
             guard labels.count == arguments.positionals.count else {
                 throw .usage(command: name, message: "--labels gives \(labels.count) labels for \(arguments.positionals.count) inputs")
             }

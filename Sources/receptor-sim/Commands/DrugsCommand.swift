@@ -14,7 +14,7 @@ enum DrugsCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "NAME", help: "A drug's library id (as in scenario files).", optional: true)],
         options: [
-            OptionSpecification("--export", value: "NAME", help: "Print drug NAME as a drug definition file (a template to copy and change)."),
+            OptionSpecification("--export", .text("NAME"), help: "Print drug NAME as a drug definition file (a template to copy and change)."),
             LibraryOption.specification,
         ])
 

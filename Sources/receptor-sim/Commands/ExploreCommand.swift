@@ -37,16 +37,16 @@ enum ExploreCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpecification("--vary", value: "SPEC", repeatable: true, required: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log] as for sweep, or phenotype=control,opioid_deficit; repeat (or separate by ';') for a grid, one control each."),
+            OptionSpecification("--vary", .text("SPEC"), repeatable: true, required: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log] as for sweep, or phenotype=control,opioid_deficit; repeat (or separate by ';') for a grid, one control each."),
             ChartCommandSupport.outputOption(extensions: "html"),
             EventsOption.specification,
             LibraryOption.specification,
-            OptionSpecification("--columns", value: "a,b", help: "Columns to chart, one chart each (default: drug plasma concentration, mu_occupancy_total, tolerance_index, withdrawal_index)."),
-            OptionSpecification("--interval", value: "H", help: "Hours between the simulated rows (default: the scenario's output.interval_h)."),
-            OptionSpecification("--from", value: "H", help: "Start of the time window the charts show, in hours (default: 0)."),
-            OptionSpecification("--to", value: "H", help: "End of the time window the charts show, in hours (default: the end of the run)."),
+            OptionSpecification("--columns", .names("a,b"), help: "Columns to chart, one chart each (default: drug plasma concentration, mu_occupancy_total, tolerance_index, withdrawal_index)."),
+            OptionSpecification("--interval", .number("H", .any), help: "Hours between the simulated rows (default: the scenario's output.interval_h)."),
+            OptionSpecification("--from", .number("H", .nonNegative), help: "Start of the time window the charts show, in hours (default: 0)."),
+            OptionSpecification("--to", .number("H", .nonNegative), help: "End of the time window the charts show, in hours (default: the end of the run)."),
         ] + ScenarioOverrides.solverSpecifications(for: "every run") + [
-            OptionSpecification("--threads", value: "N", help: "Worker threads (default: all cores). The page does not depend on it."),
+            OptionSpecification("--threads", .integer("N", 1...StudyCommandSupport.maximumThreads), help: "Worker threads (default: all cores). The page does not depend on it."),
             ChartCommandSupport.quietOption,
         ])
 
@@ -97,7 +97,8 @@ enum ExploreCommand: ReceptorSimCommand {
             plans.append(try StudyCommandSupport.study(name, file, names: setup.parameterNames, origin: "--vary") { () throws(StudyError) in
                 let grid = try SweepGrid(variations)
                 return try StudyPlan.sweep(grid: grid, base: base, metricColumns: columns, thresholds: [],
-                                           intervalHours: setup.intervalHours, maximumRowsPerRun: ScenarioReader.maximumOutputRows)
+                                           intervalHours: setup.intervalHours, solver: setup.solver,
+                                           maximumRowsPerRun: ScenarioReader.maximumOutputRows)
             })
         }
         let runs = plans.count * plans[0].count
@@ -135,8 +136,8 @@ enum ExploreCommand: ReceptorSimCommand {
         }
         let format = CSVNumberFormat.roundTrip.format
         let footnote = "receptor-sim \(ReceptorSimCommandLine.version) explore \(URL(fileURLWithPath: file).lastPathComponent): "
-            + "\(runs) runs, output every \(format(setup.intervalHours)) h, \(scenario.solver.method) "
-            + "rtol \(format(scenario.solver.relativeTolerance)) atol \(format(scenario.solver.absoluteTolerance)); "
+            + "\(runs) runs, output every \(format(setup.intervalHours)) h, \(setup.solver.method.rawValue) "
+            + "rtol \(format(setup.solver.relativeTolerance)) atol \(format(setup.solver.absoluteTolerance)); "
             + "each series drawn from at most \(4 * ExplorerPage.plotWidth) points (every peak kept). "
             + "A teaching and research model, not clinical guidance."
         let page = ExplorerPage(title: scenario.name, description: scenario.description, axes: axes, columns: columns,

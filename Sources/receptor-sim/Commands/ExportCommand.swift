@@ -38,18 +38,16 @@ enum ExportCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5); for petab, the study ids.", repeating: true)],
         options: [
-            OptionSpecification("--format", value: "FORMAT", help: "Exchange format: sbml (the default) or petab."),
-            OptionSpecification("--output", short: "-o", value: "FILE", help: "Write to FILE; '-' or no -o writes to standard output (petab: the folder DIR)."),
-            OptionSpecification("--parameter", short: "-p", value: "NAME[=INITIAL][:LOWER:UPPER]", repeatable: true,
+            OptionSpecification("--format", .choice(kind: "format", label: "formats", formats), help: "Exchange format: sbml (the default) or petab."),
+            OptionSpecification("--output", short: "-o", .path("FILE"), help: "Write to FILE; '-' or no -o writes to standard output (petab: the folder DIR)."),
+            OptionSpecification("--parameter", short: "-p", .text("NAME[=INITIAL][:LOWER:UPPER]"), repeatable: true,
                                 help: "petab: a parameter to estimate, as for fit; give one per parameter."),
-            OptionSpecification("--dir", value: "FOLDER", help: "petab: the folder of studies (default: Scenarios/validation)."),
+            OptionSpecification("--dir", .path("FOLDER"), help: "petab: the folder of studies (default: Scenarios/validation)."),
         ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
+        // A name outside `formats` was refused by the parser (`.choice`).
         let format = arguments.value("--format") ?? "sbml"
-        guard formats.contains(format) else {
-            throw .usage(command: name, message: "unknown format '\(format)' for --format; known: \(formats.joined(separator: ", "))")
-        }
         if format == "petab" { return try PEtabExport.run(arguments, console: console, command: name) }
         for option in ["--parameter", "--dir"] where arguments.value(option) != nil {
             throw .usage(command: name, message: "option '\(option)' is for --format petab")

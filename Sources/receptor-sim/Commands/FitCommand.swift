@@ -46,13 +46,13 @@ enum FitCommand: ReceptorSimCommand {
         positionals: [PositionalSpecification(
             name: "STUDY", help: "Study ids in the folder, or paths to a study's .json or .csv.", repeating: true)],
         options: [
-            OptionSpecification("--parameter", short: "-p", value: "NAME[=INITIAL][:LOWER:UPPER]", repeatable: true,
+            OptionSpecification("--parameter", short: "-p", .text("NAME[=INITIAL][:LOWER:UPPER]"), repeatable: true,
                                 required: true, help: "A parameter to fit, its start and bounds (all > 0); give one per parameter."),
-            OptionSpecification("--starts", value: "N", help: "Number of starts, 1 to 1000 (default \(Calibration.defaultStarts)): the initial values, then N-1 seeded draws."),
-            OptionSpecification("--seed", value: "S", help: "Seed of the start draws, a whole number (default \(Calibration.defaultSeed))."),
-            OptionSpecification("--output", short: "-o", value: "FILE", help: "Write the estimates as a parameters: block (.json5), atomically."),
-            OptionSpecification("--residuals", value: "FILE", help: "Write the residuals at the estimates (.csv), atomically."),
-            OptionSpecification("--dir", value: "FOLDER", help: "The folder of studies (default: Scenarios/validation)."),
+            OptionSpecification("--starts", .integer("N", 1...maximumStarts), help: "Number of starts, 1 to 1000 (default \(Calibration.defaultStarts)): the initial values, then N-1 seeded draws."),
+            OptionSpecification("--seed", .seed("S"), help: "Seed of the start draws, a whole number (default \(Calibration.defaultSeed))."),
+            OptionSpecification("--output", short: "-o", .path("FILE"), help: "Write the estimates as a parameters: block (.json5), atomically."),
+            OptionSpecification("--residuals", .path("FILE"), help: "Write the residuals at the estimates (.csv), atomically."),
+            OptionSpecification("--dir", .path("FOLDER"), help: "The folder of studies (default: Scenarios/validation)."),
             ChartCommandSupport.quietOption,
             OptionSpecification("--evaluate-only", help: "Print the residuals and objective at the start values; no search."),
         ])
@@ -67,17 +67,9 @@ enum FitCommand: ReceptorSimCommand {
         for spec in specs {
             do throws(CalibrationError) { parameters.append(try FitParameter.parse(spec)) } catch { throw .usage(command: name, message: error.description) }
         }
-        let starts = try arguments.value("--starts").map { (text) throws(CommandLineError) in
-            try ArgumentParser.integer(text, option: "--starts", in: 1...maximumStarts, command: name)
-        } ?? Calibration.defaultStarts
-        var seed = Calibration.defaultSeed
-        if let text = arguments.value("--seed") {
-            // As `population --seed`: any UInt64.
-            guard let value = UInt64(text) else {
-                throw .usage(command: name, message: "option '--seed' needs a whole number from 0 to \(UInt64.max), found '\(text)'")
-            }
-            seed = value
-        }
+        let starts = arguments.integer("--starts") ?? Calibration.defaultStarts
+        // As `population --seed`: any UInt64.
+        let seed = arguments.seed("--seed") ?? Calibration.defaultSeed
 
         let locations = try ValidateCommand.locateStudies(arguments, command: name)
         let outputs = try checkOutputs(arguments, inputs: locations.flatMap { [$0.scenarioPath, $0.observationsPath] })

@@ -19,7 +19,7 @@ enum MergeCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SHARD", help: "Shard files written with --shard I/N.", repeating: true)],
         options: [
-            OptionSpecification("--output", short: "-o", value: "FILE", help: "Write the merged CSV to FILE (atomically); '-' or no -o writes to standard output."),
+            OptionSpecification("--output", short: "-o", .path("FILE"), help: "Write the merged CSV to FILE (atomically); '-' or no -o writes to standard output."),
         ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {

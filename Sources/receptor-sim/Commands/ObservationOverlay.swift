@@ -6,7 +6,7 @@ import Validation
 /// `validate`'s study files) drawn as markers with error bars over the curves.
 enum ObservationOverlay {
     static let option = OptionSpecification(
-        "--observations", value: "FILE.csv",
+        "--observations", .path("FILE.csv"),
         help: "Draw observations (the validation study format, Scenarios/validation/README.md) as markers with SD bars and shaded acceptance bands over the curves; panels are added for observed columns not drawn otherwise.")
 
     /// The marks of `--observations`, checked against the columns drawn from (and the run length

@@ -25,8 +25,8 @@ enum PlotCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "INPUT", help: "A scenario file (JSON5) or a CSV written by 'run'.")],
         options: [ChartCommandSupport.outputOption(extensions: "svg")] + ChartCommandSupport.chartOptions + [
-            OptionSpecification("--scenario", value: "FILE", help: "For a CSV input: the scenario it came from, for dose marks, event windows and the title."),
-            OptionSpecification("--title", value: "TEXT", help: "Chart title (default: the scenario's name, or the CSV file's name)."),
+            OptionSpecification("--scenario", .path("FILE"), help: "For a CSV input: the scenario it came from, for dose marks, event windows and the title."),
+            OptionSpecification("--title", .text("TEXT"), help: "Chart title (default: the scenario's name, or the CSV file's name)."),
             ObservationOverlay.option,
             ChartCommandSupport.quietOption,
         ])
@@ -58,17 +58,17 @@ enum PlotCommand: ReceptorSimCommand {
 enum ChartCommandSupport {
     /// `-o FILE` naming the accepted extensions in its help.
     static func outputOption(extensions: String) -> OptionSpecification {
-        OptionSpecification("--output", short: "-o", value: "FILE", required: true, help: "Write to FILE (.\(extensions)), atomically; '-' writes to standard output.")
+        OptionSpecification("--output", short: "-o", .path("FILE"), required: true, help: "Write to FILE (.\(extensions)), atomically; '-' writes to standard output.")
     }
 
     static let chartOptions = [
-        OptionSpecification("--panels", value: "p,q", help: "Panel presets, comma-separated: \(PanelPreset.allCases.map(\.rawValue).joined(separator: ", "))."),
-        OptionSpecification("--columns", value: "a,b", help: "Columns to draw, comma-separated (one panel per unit; with --panels, drawn above the presets)."),
-        OptionSpecification("--highlight", value: "COLUMN", repeatable: true, help: "Draw COLUMN strongest (thick, solid, peak marked); up to 3, repeat the option or separate by commas (default: the lesson's withdrawal, tolerance and occupancy columns)."),
+        OptionSpecification("--panels", .names("p,q"), help: "Panel presets, comma-separated: \(PanelPreset.allCases.map(\.rawValue).joined(separator: ", "))."),
+        OptionSpecification("--columns", .names("a,b"), help: "Columns to draw, comma-separated (one panel per unit; with --panels, drawn above the presets)."),
+        OptionSpecification("--highlight", .names("COLUMN"), repeatable: true, help: "Draw COLUMN strongest (thick, solid, peak marked); up to 3, repeat the option or separate by commas (default: the lesson's withdrawal, tolerance and occupancy columns)."),
         OptionSpecification("--slide", help: "One 16:9 lecture slide (1920 x 1080, text of 28 px and more): the highlighted columns, the rest grey."),
         OptionSpecification("--log", help: "Logarithmic axis for concentrations (nM)."),
-        OptionSpecification("--from", value: "H", help: "Start of the time window to draw, in hours (default: the start of the run)."),
-        OptionSpecification("--to", value: "H", help: "End of the time window to draw, in hours (default: the end of the run)."),
+        OptionSpecification("--from", .number("H", .nonNegative), help: "Start of the time window to draw, in hours (default: the start of the run)."),
+        OptionSpecification("--to", .number("H", .nonNegative), help: "End of the time window to draw, in hours (default: the end of the run)."),
     ]
 
     static let quietOption = OptionSpecification("--quiet", short: "-q", help: "Show no progress on standard error.")
@@ -207,7 +207,7 @@ enum ChartCommandSupport {
             throw .model(file: file, message: "\(error)")
         }
         let solver = SolverSummary(
-            method: scenario.solver.method, relativeTolerance: scenario.solver.relativeTolerance,
+            method: scenario.solver.method.rawValue, relativeTolerance: scenario.solver.relativeTolerance,
             absoluteTolerance: scenario.solver.absoluteTolerance, acceptedSteps: statistics.acceptedSteps,
             rejectedSteps: statistics.rejectedSteps, rightHandSideEvaluations: statistics.rightHandSideEvaluations,
             jacobianEvaluations: statistics.jacobianEvaluations, luFactorizations: statistics.luFactorizations,
@@ -292,8 +292,7 @@ struct ChartSelection {
     var highlights: [String]?
 
     init(_ arguments: ParsedArguments, command: String) throws(CommandLineError) {
-        if let text = arguments.value("--panels") {
-            let names = try ArgumentParser.list(text, option: "--panels", command: command)
+        if let names = arguments.names("--panels") {
             let available = PanelPreset.allCases.map(\.rawValue)
             presets = []
             for name in names {
@@ -304,38 +303,23 @@ struct ChartSelection {
                 presets?.append(preset)
             }
         }
-        if let text = arguments.value("--columns") {
-            columns = try ArgumentParser.list(text, option: "--columns", command: command)
-        }
+        columns = arguments.names("--columns")
         logarithmic = arguments.flag("--log")
         slide = arguments.flag("--slide")
-        let highlighted = arguments.allValues("--highlight")
-        if !highlighted.isEmpty {
+        if let highlighted = arguments.names("--highlight") {
             var names: [String] = []
-            for text in highlighted {
-                for name in try ArgumentParser.list(text, option: "--highlight", command: command) where !names.contains(name) {
-                    names.append(name)
-                }
-            }
+            for name in highlighted where !names.contains(name) { names.append(name) }
             guard names.count <= KeyObservables.maximumHighlights else {
                 throw .usage(command: command, message: "--highlight takes at most \(KeyObservables.maximumHighlights) columns "
                     + "(more strong lines are no emphasis), found \(names.count): \(names.joined(separator: ", "))")
             }
             highlights = names
         }
-        fromHours = try Self.time(arguments.value("--from"), option: "--from", command: command)
-        toHours = try Self.time(arguments.value("--to"), option: "--to", command: command)
+        fromHours = arguments.number("--from")
+        toHours = arguments.number("--to")
         if let fromHours, let toHours, fromHours >= toHours {
             throw .usage(command: command, message: "--from \(CheckCommand.format(fromHours)) must be before --to \(CheckCommand.format(toHours))")
         }
-    }
-
-    private static func time(_ text: String?, option: String, command: String) throws(CommandLineError) -> Double? {
-        guard let text else { return nil }
-        guard let value = Double(text), value.isFinite, value >= 0 else {
-            throw .usage(command: command, message: "option '\(option)' needs a time in hours >= 0, found '\(text)'")
-        }
-        return value
     }
 
     /// The `--from`/`--to` window as a range (an open end reaches to infinity), or nil

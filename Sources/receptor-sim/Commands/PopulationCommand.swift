@@ -32,43 +32,32 @@ enum PopulationCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpecification("--size", value: "N", required: true, help: "Number of subjects."),
-            OptionSpecification("--seed", value: "S", help: "Seed of the draws, a whole number (default 1)."),
-            OptionSpecification("--variability", value: "SPECS", repeatable: true, help: "NAME=CV% items, comma-separated or repeated (default: see above)."),
-            OptionSpecification("--bands", value: "FILE", help: "Write 5th/50th/95th percentile bands over time to FILE."),
-            OptionSpecification("--band-columns", value: "a,b", help: "Columns for --bands (default: the summarised columns)."),
+            OptionSpecification("--size", .integer("N", 1...PopulationDesign.maximumSize), required: true, help: "Number of subjects."),
+            OptionSpecification("--seed", .seed("S"), help: "Seed of the draws, a whole number (default 1)."),
+            OptionSpecification("--variability", .names("SPECS"), repeatable: true, help: "NAME=CV% items, comma-separated or repeated (default: see above)."),
+            OptionSpecification("--bands", .path("FILE"), help: "Write 5th/50th/95th percentile bands over time to FILE."),
+            OptionSpecification("--band-columns", .names("a,b"), help: "Columns for --bands (default: the summarised columns)."),
         ] + StudyCommandSupport.commonOptions)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
-        guard let sizeText = arguments.value("--size") else {
+        guard let size = arguments.integer("--size") else {
             throw .usage(command: name, message: "missing --size N (number of subjects)")
         }
-        let size = try ArgumentParser.integer(sizeText, option: "--size", in: 1...PopulationDesign.maximumSize, command: name)
-        var seed: UInt64 = 1
-        if let text = arguments.value("--seed") {
-            guard let value = UInt64(text) else {
-                throw .usage(command: name, message: "option '--seed' needs a whole number from 0 to \(UInt64.max), found '\(text)'")
-            }
-            seed = value
-        }
+        let seed = arguments.seed("--seed") ?? 1
         let setup = try StudyCommandSupport.Setup(arguments, command: name)
         if !setup.subjectIDs.isEmpty, size != setup.subjectIDs.count {
             throw .usage(command: name, message: "--size \(size) disagrees with --events \(arguments.value("--events") ?? ""), which has "
                 + "\(setup.subjectIDs.count) subjects (one member per ID, in order); give --size \(setup.subjectIDs.count)")
         }
         var variabilities: [Variability] = []
-        for text in arguments.allValues("--variability") {
-            for item in try ArgumentParser.list(text, option: "--variability", command: name) {
-                variabilities.append(try StudyOptions.variability(item, command: name))
-            }
+        for item in arguments.names("--variability") ?? [] {
+            variabilities.append(try StudyOptions.variability(item, command: name))
         }
         if variabilities.isEmpty { variabilities = Variability.defaults(for: setup.base) }
         let bandsPath = arguments.value("--bands")
         var bandColumns: [String] = []
         if bandsPath != nil {
-            bandColumns = try arguments.value("--band-columns").map { (t: String) throws(CommandLineError) in
-                try ArgumentParser.list(t, option: "--band-columns", command: name)
-            } ?? setup.columns
+            bandColumns = arguments.names("--band-columns") ?? setup.columns
             if bandsPath == "-", setup.output == nil || setup.output == "-" {
                 throw .usage(command: name, message: "--bands - and the summary cannot both go to standard output; give -o FILE or --bands FILE")
             }
@@ -82,7 +71,7 @@ enum PopulationCommand: ReceptorSimCommand {
             let design = try PopulationDesign(size: size, seed: seed, variabilities: variabilities, base: setup.base,
                                               memberScenarios: setup.memberScenarios)
             return try StudyPlan.population(design: design, metricColumns: setup.columns, thresholds: setup.thresholds,
-                                            bandColumns: bandColumns, intervalHours: setup.intervalHours,
+                                            bandColumns: bandColumns, intervalHours: setup.intervalHours, solver: setup.solver,
                                             maximumRowsPerRun: ScenarioReader.maximumOutputRows)
         }
         let format = CSVNumberFormat.roundTrip.format

@@ -19,7 +19,7 @@ enum ReportCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "INPUT", help: "A scenario file (JSON5), or a CSV written by 'run' with --scenario.")],
         options: [ChartCommandSupport.outputOption(extensions: "html")] + ChartCommandSupport.chartOptions + [
-            OptionSpecification("--scenario", value: "FILE", help: "For a CSV input: the scenario it came from (required with a CSV)."),
+            OptionSpecification("--scenario", .path("FILE"), help: "For a CSV input: the scenario it came from (required with a CSV)."),
             ChartCommandSupport.timingOption,
             ChartCommandSupport.reproducibleOption,
             ChartCommandSupport.quietOption,

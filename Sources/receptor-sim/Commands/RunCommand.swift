@@ -17,10 +17,10 @@ enum RunCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpecification("--output", short: "-o", value: "FILE", help: "Write the CSV to FILE; '-' or no -o writes to standard output."),
-            OptionSpecification("--interval", value: "H", help: "Hours between output rows (overrides output.interval_h)."),
-            OptionSpecification("--columns", value: "a,b,c", help: "Columns to write, comma-separated (overrides output.columns)."),
-            OptionSpecification("--precision", value: "N", help: "Print numbers with N significant digits (1-17); default: shortest round-trip."),
+            OptionSpecification("--output", short: "-o", .path("FILE"), help: "Write the CSV to FILE; '-' or no -o writes to standard output."),
+            OptionSpecification("--interval", .number("H", .any), help: "Hours between output rows (overrides output.interval_h)."),
+            OptionSpecification("--columns", .names("a,b,c"), help: "Columns to write, comma-separated (overrides output.columns)."),
+            OptionSpecification("--precision", .integer("N", 1...CSVNumberFormat.maximumSignificantDigits), help: "Print numbers with N significant digits (1-17); default: shortest round-trip."),
         ] + ScenarioOverrides.solverSpecifications(for: "the run") + [
             OptionSpecification("--summary", help: "Print peaks and troughs of the main observables, solver statistics and wall time to standard error."),
             OptionSpecification("--chart", help: "Draw mu_occupancy_total and withdrawal_index (or the first two columns) in the terminal with braille characters after the run; on standard error when the CSV goes to standard output."),
@@ -33,18 +33,15 @@ enum RunCommand: ReceptorSimCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let file = arguments.positionals[0]
         try OutputOptions.check(command: name, outputs: [("--output", arguments.value("--output") ?? "-")],
-                                inputs: [file] + EventsOption.path(arguments) + LibraryOption.path(arguments))
+                                inputs: [file] + arguments.paths("--events", "--library"))
         let events = try EventsOption.table(arguments, console: console, command: name)
-        let limits = try ScenarioLimitOptions.limits(arguments, command: name)
+        let limits = ScenarioLimitOptions.limits(arguments)
         var scenario = try ScenarioLoading.read(file, arguments: arguments, console: console, limits: limits, events: events).scenario
         // The file was checked with its own settings; the options may change the interval, the
         // columns and the solver, and meet the same check (the output caps included).
-        try ScenarioLoading.apply(try ScenarioOverrides(arguments, command: name), to: &scenario, file: file, limits: limits)
-        var format = CSVNumberFormat.roundTrip
-        if let text = arguments.value("--precision") {
-            format = .significantDigits(try ArgumentParser.integer(
-                text, option: "--precision", in: 1...CSVNumberFormat.maximumSignificantDigits, command: name))
-        }
+        // The solver options become the run's settings, passed to the simulation.
+        let solver = try ScenarioLoading.apply(ScenarioOverrides(arguments), to: &scenario, file: file, limits: limits)
+        let format = arguments.integer("--precision").map(CSVNumberFormat.significantDigits) ?? .roundTrip
         let columns = scenario.output.columns ?? ModelBridge.columnNames(for: scenario)
         let destination: CSVDestination
         switch arguments.value("--output") {
@@ -68,7 +65,7 @@ enum RunCommand: ReceptorSimCommand {
         do throws(CommandLineError) {
             defer { progress.finish() }
             (statistics, extremes) = try ModelBridge.simulate(
-                scenario, file: file, columns: columns,
+                scenario, solver: solver, file: file, columns: columns,
                 extremaOf: arguments.flag("--summary") ? RunSummary.columns(of: columns) : [], into: &sink)
             do throws(CSVWriterError) { try writer.finish() } catch { throw CommandLineError.output(error) }
         } catch {

@@ -26,7 +26,7 @@ enum SweepCommand: ReceptorSimCommand {
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(name: "SCENARIO", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpecification("--vary", value: "SPEC", repeatable: true, required: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log]; repeat the option (or separate by ';') for a grid."),
+            OptionSpecification("--vary", .text("SPEC"), repeatable: true, required: true, help: "NAME=V1,V2,... or NAME=FROM:TO:STEPS[:log]; repeat the option (or separate by ';') for a grid."),
         ] + StudyCommandSupport.commonOptions)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
@@ -42,7 +42,7 @@ enum SweepCommand: ReceptorSimCommand {
         let plan = try StudyCommandSupport.study(name, setup.file, names: setup.parameterNames, origin: "--vary") { () throws(StudyError) in
             let grid = try SweepGrid(variations)
             return try StudyPlan.sweep(grid: grid, base: setup.base, metricColumns: setup.columns,
-                                       thresholds: setup.thresholds, intervalHours: setup.intervalHours,
+                                       thresholds: setup.thresholds, intervalHours: setup.intervalHours, solver: setup.solver,
                                        maximumRowsPerRun: ScenarioReader.maximumOutputRows)
         }
         let canonical = variations.map { v in v.name + "=" + v.values.map(CSVNumberFormat.roundTrip.format).joined(separator: ",") }
@@ -54,14 +54,17 @@ enum SweepCommand: ReceptorSimCommand {
 /// What `sweep` and `population` share: loading and compiling the scenario, the common options,
 /// running with progress, writing the outputs and the exit status.
 enum StudyCommandSupport {
+    /// More worker threads than this is a typing error (`--threads`).
+    static let maximumThreads = 1024
+
     static let commonOptions: [OptionSpecification] = [
-        OptionSpecification("--output", short: "-o", value: "FILE", help: "Write the summary CSV to FILE (atomically); '-' or no -o writes to standard output."),
-        OptionSpecification("--columns", value: "a,b,c", help: "Columns to summarise (default: the scenario's output.columns, else dopamine_tone, dysphoria, withdrawal_signs, cows_equivalent, respiratory_drive, tolerance_index)."),
-        OptionSpecification("--threshold", value: "SPECS", repeatable: true, help: "Time above/below levels: 'col>v' or 'col<v', comma-separated or repeated (quote it: > and < are shell redirections)."),
-        OptionSpecification("--interval", value: "H", help: "Hours between the rows the metrics are computed from (default: the scenario's output.interval_h)."),
+        OptionSpecification("--output", short: "-o", .path("FILE"), help: "Write the summary CSV to FILE (atomically); '-' or no -o writes to standard output."),
+        OptionSpecification("--columns", .names("a,b,c"), help: "Columns to summarise (default: the scenario's output.columns, else dopamine_tone, dysphoria, withdrawal_signs, cows_equivalent, respiratory_drive, tolerance_index)."),
+        OptionSpecification("--threshold", .names("SPECS"), repeatable: true, help: "Time above/below levels: 'col>v' or 'col<v', comma-separated or repeated (quote it: > and < are shell redirections)."),
+        OptionSpecification("--interval", .number("H", .any), help: "Hours between the rows the metrics are computed from (default: the scenario's output.interval_h)."),
     ] + ScenarioOverrides.solverSpecifications(for: "every member") + [
-        OptionSpecification("--threads", value: "N", help: "Worker threads (default: all cores). The output does not depend on it."),
-        OptionSpecification("--shard", value: "I/N", help: "Run only slice I of N (I counts from 0, as SLURM_ARRAY_TASK_ID with --array=0-(N-1)); join with 'receptor-sim merge'."),
+        OptionSpecification("--threads", .integer("N", 1...StudyCommandSupport.maximumThreads), help: "Worker threads (default: all cores). The output does not depend on it."),
+        OptionSpecification("--shard", .text("I/N"), help: "Run only slice I of N (I counts from 0, as SLURM_ARRAY_TASK_ID with --array=0-(N-1)); join with 'receptor-sim merge'."),
         OptionSpecification("--quiet", short: "-q", help: "No progress on standard error (otherwise a bar on a terminal, a line every 2 s in logs, after the first second)."),
         EventsOption.specification,
         LibraryOption.specification,
@@ -86,6 +89,9 @@ enum StudyCommandSupport {
         let columns: [String]
         let thresholds: [Threshold]
         let intervalHours: Double
+        /// The method and tolerances every member is solved with (the scenario's, or `--method`,
+        /// `--rtol`, `--atol`): passed to the plan, so `base` is compiled once whatever they are.
+        let solver: SolverSpecification
         let threads: Int
         let shard: Shard?
         let output: String?
@@ -102,7 +108,7 @@ enum StudyCommandSupport {
             // on '-' is left to population, whose message says how to separate them.
             var outputs = [("--output", arguments.value("--output") ?? "-")]
             if let bands = arguments.value("--bands"), !(bands == "-" && outputs[0].1 == "-") { outputs.append(("--bands", bands)) }
-            try OutputOptions.check(command: command, outputs: outputs, inputs: [file] + EventsOption.path(arguments) + LibraryOption.path(arguments))
+            try OutputOptions.check(command: command, outputs: outputs, inputs: [file] + arguments.paths("--events", "--library"))
             let events = try EventsOption.table(arguments, console: Console(), command: command,
                                                 severalSubjects: command == PopulationCommand.name)
             // The fingerprint hashes exactly the bytes that were parsed (one read of the file).
@@ -111,15 +117,15 @@ enum StudyCommandSupport {
             var scenario = loaded.scenario
             // --interval and --columns set the scenario's output: the one check holds them to
             // what a file may say (the row cap is the plan's, per member).
-            let overrides = try ScenarioOverrides(arguments, command: command)
-            try ScenarioLoading.apply(overrides, to: &scenario, file: file, limits: nil)
+            let overrides = ScenarioOverrides(arguments)
+            solver = try ScenarioLoading.apply(overrides, to: &scenario, file: file, limits: nil)
             // A table of several subjects (population): member k runs the scenario with the k-th
             // ID's rows; the base above holds every subject's doses, so every drug has its names.
             if let events, events.subjects.count > 1 {
                 var scenarios: [Scenario] = []
                 for id in events.subjects {
                     var member = try ScenarioLoading.read(file, arguments: arguments, console: Console(), events: events.subject(id)).scenario
-                    try ScenarioLoading.apply(overrides, to: &member, file: file, limits: nil)
+                    _ = try ScenarioLoading.apply(overrides, to: &member, file: file, limits: nil)
                     scenarios.append(member)
                 }
                 subjectIDs = events.subjects
@@ -132,18 +138,14 @@ enum StudyCommandSupport {
             let valid = ModelBridge.columnNames(for: scenario) + ModelBridge.vocabulary.optionalColumnNames(scenario)
             columns = scenario.output.columns ?? ["dopamine_tone", "dysphoria", "withdrawal_signs", "cows_equivalent", "respiratory_drive", "tolerance_index"]
             var thresholds: [Threshold] = []
-            for text in arguments.allValues("--threshold") {
-                for item in try ArgumentParser.list(text, option: "--threshold", command: command) {
-                    thresholds.append(try StudyOptions.threshold(item, command: command))
-                }
+            for item in arguments.names("--threshold") ?? [] {
+                thresholds.append(try StudyOptions.threshold(item, command: command))
             }
             self.thresholds = thresholds
             for column in thresholds.map(\.column) where !valid.contains(column) {
                 throw .usage(command: command, message: UnknownName(.column, column, valid: valid, place: " for \(file)").description)
             }
-            threads = try arguments.value("--threads").map { (t: String) throws(CommandLineError) in
-                try ArgumentParser.integer(t, option: "--threads", in: 1...1024, command: command)
-            } ?? StudyExecutor.defaultThreads
+            threads = arguments.integer("--threads") ?? StudyExecutor.defaultThreads
             shard = try arguments.value("--shard").map { (text: String) throws(CommandLineError) in try StudyOptions.shard(text, command: command) }
             output = arguments.value("--output")
             quiet = arguments.flag("--quiet")
@@ -162,8 +164,8 @@ enum StudyCommandSupport {
             var parts: [[UInt8]] = [Array("receptor-sim \(ReceptorSimCommandLine.version) \(command)".utf8), scenarioBytes]
             parts.append(Array(("columns=" + columns.joined(separator: ",")).utf8))
             parts.append(Array(("thresholds=" + thresholds.map { $0.metricName(format: format) }.joined(separator: ",")).utf8))
-            parts.append(Array("interval=\(format(intervalHours)) rtol=\(format(base.scenario.solver.relativeTolerance)) atol=\(format(base.scenario.solver.absoluteTolerance))".utf8))
-            parts.append(Array("method=\(base.scenario.solver.method)".utf8))
+            parts.append(Array("interval=\(format(intervalHours)) rtol=\(format(solver.relativeTolerance)) atol=\(format(solver.absoluteTolerance))".utf8))
+            parts.append(Array("method=\(solver.method.rawValue)".utf8))
             parts += extra.map { Array($0.utf8) }
             return StudyFingerprint.of(parts)
         }

@@ -27,8 +27,8 @@ enum ValidateCommand: ReceptorSimCommand {
             name: "STUDY", help: "Study ids in the folder, or paths to a study's .json or .csv (default: every study).",
             optional: true, repeating: true)],
         options: [
-            OptionSpecification("--dir", value: "FOLDER", help: "The folder of studies (default: Scenarios/validation)."),
-            OptionSpecification("--report", value: "FILE", help: "Also write an HTML report (.html), atomically."),
+            OptionSpecification("--dir", .path("FOLDER"), help: "The folder of studies (default: Scenarios/validation)."),
+            OptionSpecification("--report", .path("FILE"), help: "Also write an HTML report (.html), atomically."),
             ChartCommandSupport.quietOption,
         ])
 

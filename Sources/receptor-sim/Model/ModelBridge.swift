@@ -132,22 +132,24 @@ enum ModelBridge {
     ///   `.model` when the model rejects the scenario (exit 2), `.simulation` for solver and
     ///   steady-state failures (exit 1), `.output` when writing fails.
     static func simulate<Sink: ObservableSink>(
-        _ scenario: Scenario, file: String, columns: [String], outputTimes: [Double]? = nil, extremaOf: [String] = [],
-        window: ClosedRange<Double>? = nil, into sink: inout Sink
+        _ scenario: Scenario, solver: SolverSpecification? = nil, file: String, columns: [String], outputTimes: [Double]? = nil,
+        extremaOf: [String] = [], window: ClosedRange<Double>? = nil, into sink: inout Sink
     ) throws(CommandLineError) -> (statistics: SolverStatistics, extremes: [ObservableExtremes]) {
-        try simulate(scenario, file: file, columns: columns, outputTimes: outputTimes,
+        try simulate(scenario, solver: solver, file: file, columns: columns, outputTimes: outputTimes,
                      extremaOf: extremaOf.map { (column: $0, window: window) }, into: &sink)
     }
 
     /// `simulate` with the extremes of each (column, window) pair, all in one solve
     /// (`validate`: one pair per observed window extreme). Throws as `simulate`.
+    /// - Parameter solver: the run's method and tolerances (`ScenarioLoading.apply`; nil: the
+    ///   scenario's own), passed to the simulation: the compiled model does not depend on them.
     static func simulate<Sink: ObservableSink>(
-        _ scenario: Scenario, file: String, columns: [String], outputTimes: [Double]? = nil,
+        _ scenario: Scenario, solver: SolverSpecification? = nil, file: String, columns: [String], outputTimes: [Double]? = nil,
         extremaOf: [(column: String, window: ClosedRange<Double>?)], into sink: inout Sink
     ) throws(CommandLineError) -> (statistics: SolverStatistics, extremes: [ObservableExtremes]) {
         let model = try ScenarioLoading.compile(scenario, file: file)
         do {
-            return try ReceptorModel.simulate(model, columns: columns, intervalHours: scenario.output.intervalHours,
+            return try ReceptorModel.simulate(model, solver: solver, columns: columns, intervalHours: scenario.output.intervalHours,
                                               outputTimes: outputTimes, extremaOf: extremaOf, into: &sink)
         } catch {
             throw CommandLineError(error, file: file)

@@ -48,15 +48,22 @@ enum ScenarioLoading {
         return loaded
     }
 
-    /// Sets `overrides` in `scenario` and holds the result to the one check of every setting
-    /// (`Scenario.problems`, the caps of `limits` included when given).
+    /// Sets the output settings of `overrides` in `scenario`, makes the run's solver settings
+    /// (the scenario's with the options' in their place), and holds both to the one check of
+    /// every setting (`Scenario.problems`, the caps of `limits` included when given;
+    /// `ScenarioCheck.tolerances` for the solver settings).
+    /// - Returns: the solver settings to pass to the simulation (`ModelBridge.simulate`, a
+    ///   study plan); the scenario's `solver` stays what its file says.
     /// - Throws: `.invalidSettings` (exit 2), each problem naming the field and the option.
+    @discardableResult
     static func apply(_ overrides: ScenarioOverrides, to scenario: inout Scenario, file: String,
-                      limits: ScenarioLimits?) throws(CommandLineError) {
+                      limits: ScenarioLimits?) throws(CommandLineError) -> SolverSpecification {
         overrides.apply(to: &scenario)
+        let solver = overrides.solver(scenario.solver)
         let problems = scenario.problems(library: ModelBridge.library, limits: limits,
                                          intervalOption: overrides.intervalHours == nil ? "output.interval_h" : "--interval")
-        guard !problems.isEmpty else { return }
+            + ScenarioCheck.tolerances(solver)
+        guard !problems.isEmpty else { return solver }
         var origins: [String: String] = [:], texts: [String: String] = [:]
         for problem in problems {
             origins[problem.path] = overrides.option(for: problem.path)

@@ -66,10 +66,6 @@ extension Scenario {
                 }
             }
         }
-        if IntegrationMethod(rawValue: solver.method) == nil {
-            problems.append(ScenarioProblem(path: "solver.method", .unknownName(
-                category: .solverMethod, name: solver.method, valid: IntegrationMethod.allCases.map(\.rawValue))))
-        }
         problems += ScenarioCheck.tolerances(solver)
         if let limits, let columnNames, duration != nil, intervalProblems.isEmpty {
             let cost = ScenarioCost(self, columnCount: output.columns?.count ?? columnNames.count)
