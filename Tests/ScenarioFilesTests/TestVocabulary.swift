@@ -27,6 +27,10 @@ let testVocabulary = ScenarioVocabulary(
         "butorphanol": [.intranasal, .intramuscular, .ivBolus, .ivInfusion],
         "codeine": [.oral],
         "tramadol": [.oral, .ivBolus, .ivInfusion],
+        "esketamine": [.intranasal, .ivBolus, .ivInfusion],
+        "hydrocodone": [.oral],
+        "tapentadol": [.oral, .ivBolus, .ivInfusion],
+        "carfentanil": [.ivBolus, .intranasal],
     ],
     parameterNames: { scenario in
         Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).oral.bioavailability"] }
