@@ -35,6 +35,31 @@ extension DrugLibrary {
                     kon: Sourced(11.7, "[C] koff 0.0172 /min = 1.03 /h (Yassen 2007 [R], dissociation t½ 40 min) over Ki 0.088 nM")),
             antagonist(.delta, ki: Sourced(1.15, "[R] antagonist-Ki (Synapse 1999;34:83)")),
             antagonist(.kappa, ki: Sourced(0.072, "[R] antagonist-Ki (Synapse 1999;34:83)")),
+        ],
+        metabolites: [
+            MetaboliteFormation(
+                metabolite: "norbuprenorphine",
+                formationFraction: .assumption(0.3, "CYP3A4 N-dealkylation (pharmacology.md §2.5 [R]) as a share of clearance; the share is not in stored sources"),
+                firstPassFraction: .assumption(0.3, "the swallowed part of a sublingual dose is N-dealkylated on first pass as systemically; with the systemic share gives a norbuprenorphine peak below 1 ng/mL after 4 mg SL (Kuhlman et al. 1996 J Anal Toxicol 20:369 [R])")),
+        ])
+
+    /// Norbuprenorphine: buprenorphine's active N-dealkylated metabolite. A P-glycoprotein
+    /// substrate with little brain entry, so its plasma levels (similar to or above the
+    /// parent's in maintenance) add little to buprenorphine's central effect.
+    static let norbuprenorphine = Drug(
+        id: "norbuprenorphine", name: "norbuprenorphine",
+        molarMassGramsPerMole: .assumption(413.6, "C25H35NO4, computed from formula"),
+        routes: [],
+        centralVolumeLiters: .assumption(1500, "no human IV data; a large volume as the parent's (Vss about 8 L/kg here)"),
+        clearanceLitersPerHour: .assumption(20, "no human IV data; with the volume gives t½ 52 h, longer than the parent's, as observed after SL and IV doses (Kuhlman et al. 1996 [R])"),
+        effectSiteRatePerHour: .assumption(0.24, "as buprenorphine"),
+        fractionUnbound: .assumption(0.1, "highly bound, as buprenorphine (96 %) [M]"),
+        brainPartition: .assumption(0.01, "P-glycoprotein substrate with little brain entry (Brown et al. 2012 [M]); its share of respiratory depression (pharmacology.md §2 [R], Cowan 2007) is not modelled: 1 % taken"),
+        bindings: [
+            agonist(.mu, ki: Sourced(1, "[M] sub- to low-nanomolar mu affinity (Huang et al. 2001 J Pharmacol Exp Ther 297:688, recalled)"),
+                    efficacy: .assumption(0.7, "more efficacious than the parent at mu (Huang 2001 [M])"), bias: lowBias),
+            agonist(.delta, ki: Sourced(1, "[M] potent delta agonist (Huang 2001, recalled)"), efficacy: .assumption(0.7, "as at mu"), bias: lowBias),
+            antagonist(.kappa, ki: .assumption(10, "weaker than the parent at kappa")),
         ])
 
     static let mitragynine = Drug(
