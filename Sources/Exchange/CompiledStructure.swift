@@ -159,12 +159,13 @@ struct CompiledStructure {
         baselineSurface = model.reference.baselineSurface
         referenceProbeResponse = model.reference.probeResponse
         referenceRespirationResponse = model.reference.respirationResponse
-        events = model.events.map { event in
+        events = model.events.compactMap { event in
             let action: Event.Action
             switch event.action {
             case .addAmount(let state, let nanomole): action = .addAmount(state: state, nanomole: nanomole)
             case .changeInfusion(let species, let delta): action = .changeInfusion(species: species, delta: delta)
             case .changeStimulus(let kind, let delta): action = .changeStimulus(kind: kind, delta: delta)
+            case .changeDepotInput: return nil  // patches: refused by `ExportedModel.init` before this
             }
             return Event(timeHours: event.timeHours, action: action)
         }

@@ -17,7 +17,7 @@ extension ScenarioDecoder {
         }
         let format = ScenarioError.format
         switch schedule {
-        case .infusion(_, _, let rate):
+        case .infusion(_, _, let rate), .patch(_, _, _, _, let rate):
             guard let limit = entry.maximumRateMilligramsPerHour, rate > limit else { return }
             let at = written(Self.rateKeys, fallback: "rate_mg_per_h")
             var message = "\(drug) \(format(rate)) mg/h by \(route.rawValue) is above the largest commonly used rate, "

@@ -14,7 +14,7 @@ struct ScenarioDecoder {
     static let topLevelKeys = ["name", "description", "duration_h", "subject", "drugs", "doses", "events", "parameters", "output", "solver"]
     static let subjectKeys = ["phenotype", "weight_kg", "cyp2d6"]
     static let doseKeys = ["drug", "route", "amount_mg", "amount_ug", "amount_mg_per_kg", "at_h", "start_h", "every_h", "count",
-                           "taper", "titration", "rate_mg_per_h", "rate_ug_per_h", "rate_mg_per_kg_per_h", "duration_h"]
+                           "taper", "titration", "rate_mg_per_h", "rate_ug_per_h", "rate_mg_per_kg_per_h", "duration_h", "wear_h"]
     /// The ways to give a dose's amount (exactly one per dose), with mg per unit (nil: the weight).
     static let amountKeys: [(key: String, milligramsPerUnit: Double?)] = [("amount_mg", 1), ("amount_ug", 0.001), ("amount_mg_per_kg", nil)]
     /// The ways to give an infusion's rate (exactly one per infusion).
@@ -270,12 +270,16 @@ struct ScenarioDecoder {
     private mutating func decodeSchedule(
         _ members: [String: JSONValue], path: String, at here: FieldLocation, route: Route?, durationHours: Double?
     ) -> DoseSchedule? {
-        let scheduleKeys = ["amount_mg", "at_h", "start_h", "every_h", "count", "taper", "titration", "rate_mg_per_h", "duration_h"]
+        let scheduleKeys = ["amount_mg", "at_h", "start_h", "every_h", "count", "taper", "titration", "rate_mg_per_h", "duration_h", "wear_h"]
         let present = Set(scheduleKeys.filter { members[$0] != nil })
         let ordered = scheduleKeys.filter(present.contains)
         let form: Set<String>
+        // A patch: every_h and count are optional (one patch; every_h then defaults to wear_h).
+        let isPatch = present.contains("wear_h")
         if present.contains("taper") || present.contains("titration") {
             form = present.contains("taper") ? ["taper"] : ["titration"]
+        } else if isPatch {
+            form = ["rate_mg_per_h", "wear_h", "start_h", "every_h", "count"]
         } else if present.contains("rate_mg_per_h") {
             form = ["rate_mg_per_h", "start_h", "duration_h"]
         } else if present.contains("at_h") {
@@ -290,12 +294,12 @@ struct ScenarioDecoder {
             problems.append(.ambiguousSchedule(here, keysFound: ordered))
             return nil
         }
-        for key in scheduleKeys where form.contains(key) && !present.contains(key) {
+        for key in scheduleKeys where form.contains(key) && !present.contains(key) && !(isPatch && (key == "every_h" || key == "count")) {
             problems.append(.missingKey(here, key: key))
         }
-        let isInfusion = form.contains("rate_mg_per_h")
+        let isInfusion = form.contains("rate_mg_per_h") && !isPatch
         if let route {
-            report(ScenarioCheck.route(route, isInfusion: isInfusion).map { $0.under(path) }, at: here.position)
+            report(ScenarioCheck.route(route, isInfusion: isInfusion, isPatch: isPatch).map { $0.under(path) }, at: here.position)
         }
         if form.contains("taper") || form.contains("titration") {
             let key = form.contains("taper") ? "taper" : "titration"
@@ -312,7 +316,17 @@ struct ScenarioDecoder {
             return standIn
         }
         let schedule: DoseSchedule
-        if isInfusion {
+        if isPatch {
+            let wear = field("wear_h", standIn: 1), start = field("start_h", standIn: 0)
+            let every = members["every_h"] == nil ? wear : field("every_h", standIn: 1)
+            var count = 1
+            if members["count"] != nil {
+                let given = field("count", standIn: 1)
+                if report(ScenarioCheck.count(given).map { $0.under(path) }, at: here.position) { count = Int(given) } else { complete = false }
+            }
+            schedule = .patch(startHours: start, everyHours: every, count: count, wearHours: wear,
+                              rateMilligramsPerHour: field("rate_mg_per_h", standIn: 0))
+        } else if isInfusion {
             schedule = .infusion(startHours: field("start_h", standIn: 0), durationHours: field("duration_h", standIn: 1),
                                  rateMilligramsPerHour: field("rate_mg_per_h", standIn: 0))
         } else if form.contains("at_h") {

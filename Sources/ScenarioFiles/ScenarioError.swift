@@ -193,7 +193,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
         case .ambiguousSchedule(_, let keys):
             let found = keys.isEmpty ? "none" : keys.joined(separator: ", ")
             return "a dose needs exactly one schedule: at_h | start_h, every_h, count | taper | titration"
-                + " | rate_mg_per_h, start_h, duration_h (found: \(found))"
+                + " | rate_mg_per_h, start_h, duration_h | rate_mg_per_h, wear_h, start_h (a patch) (found: \(found))"
         case .routeScheduleMismatch(_, let route):
             return route == "iv_infusion"
                 ? "route 'iv_infusion' needs rate_mg_per_h, start_h and duration_h"

@@ -4,8 +4,10 @@ import Pharmacology
 public struct TimelineEntry: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case dose(drug: String, route: Route, amountMilligrams: Double)
-        case infusionStart(drug: String, rateMilligramsPerHour: Double)
-        case infusionEnd(drug: String)
+        /// An infusion starts, or (route `transdermal`) a patch is applied.
+        case infusionStart(drug: String, rateMilligramsPerHour: Double, route: Route = .ivInfusion)
+        /// It stops, or the patch is removed.
+        case infusionEnd(drug: String, route: Route = .ivInfusion)
         case stimulusStart(StimulusKind, intensity: Double)
         case stimulusEnd(StimulusKind)
     }
@@ -39,9 +41,11 @@ public enum ScenarioTimeline {
                 return TimelineEntry(timeHours: entry.timeHours, kind: .dose(drug: regimen.drug, route: regimen.route, amountMilligrams: amount),
                                      lagHours: lag)
             case .infusionStart(let index, let rate):
-                return TimelineEntry(timeHours: entry.timeHours, kind: .infusionStart(drug: scenario.doses[index].drug, rateMilligramsPerHour: rate))
+                let regimen = scenario.doses[index]
+                return TimelineEntry(timeHours: entry.timeHours, kind: .infusionStart(drug: regimen.drug, rateMilligramsPerHour: rate, route: regimen.route))
             case .infusionEnd(let index, _, _):
-                return TimelineEntry(timeHours: entry.timeHours, kind: .infusionEnd(drug: scenario.doses[index].drug))
+                let regimen = scenario.doses[index]
+                return TimelineEntry(timeHours: entry.timeHours, kind: .infusionEnd(drug: regimen.drug, route: regimen.route))
             case .stimulusStart(let index):
                 let event = scenario.events[index]
                 return TimelineEntry(timeHours: entry.timeHours, kind: .stimulusStart(event.kind, intensity: event.intensity))

@@ -67,6 +67,16 @@ package enum DoseField: String, Sendable, CaseIterable {
             return .infusion(startHours: start, durationHours: duration, rateMilligramsPerHour: value)
         case (.durationHours, .infusion(let start, _, let rate)):
             return .infusion(startHours: start, durationHours: value, rateMilligramsPerHour: rate)
+        case (.startHours, .patch(_, let every, let count, let wear, let rate)):
+            return .patch(startHours: value, everyHours: every, count: count, wearHours: wear, rateMilligramsPerHour: rate)
+        case (.everyHours, .patch(let start, _, let count, let wear, let rate)):
+            return .patch(startHours: start, everyHours: value, count: count, wearHours: wear, rateMilligramsPerHour: rate)
+        case (.count, .patch(let start, let every, _, let wear, let rate)):
+            let problems = ScenarioCheck.count(value)
+            guard problems.isEmpty else { throw .invalidValues(problems.map { $0.under("doses[\(dose)]") }) }
+            return .patch(startHours: start, everyHours: every, count: Int(value), wearHours: wear, rateMilligramsPerHour: rate)
+        case (.rateMilligramsPerHour, .patch(let start, let every, let count, let wear, _)):
+            return .patch(startHours: start, everyHours: every, count: count, wearHours: wear, rateMilligramsPerHour: value)
         default:
             throw .invalidDoseField(name: "doses[\(dose)].\(rawValue)",
                                     reason: "this dose has no field '\(rawValue)' (its schedule is \(Self.kind(of: schedule)))")
@@ -93,6 +103,7 @@ package enum DoseField: String, Sendable, CaseIterable {
         case .repeated: return "repeated: amount_mg (or amount_ug, amount_mg_per_kg), start_h, every_h, count"
         case .stepped: return "a taper or titration: start_h, every_h"
         case .infusion: return "an infusion: rate_mg_per_h (or rate_ug_per_h, rate_mg_per_kg_per_h), start_h, duration_h"
+        case .patch: return "a patch: rate_mg_per_h (or rate_ug_per_h), start_h, every_h, count (wear_h cannot be varied)"
         }
     }
 }

@@ -124,7 +124,11 @@ package struct StudyParameters: Sendable {
         case (.amountMilligrams, .single(_, let a)), (.amountMilligrams, .repeated(_, _, _, let a)): return a
         case (.atHours, .single(let t, _)): return t
         case (.everyHours, .repeated(_, let e, _, _)), (.everyHours, .stepped(_, let e, _)): return e
-        case (.startHours, .repeated(let s, _, _, _)), (.startHours, .stepped(let s, _, _)), (.startHours, .infusion(let s, _, _)): return s
+        case (.startHours, .repeated(let s, _, _, _)), (.startHours, .stepped(let s, _, _)), (.startHours, .infusion(let s, _, _)),
+             (.startHours, .patch(let s, _, _, _, _)): return s
+        case (.everyHours, .patch(_, let e, _, _, _)): return e
+        case (.count, .patch(_, _, let c, _, _)): return Double(c)
+        case (.rateMilligramsPerHour, .patch(_, _, _, _, let r)): return r
         case (.count, .repeated(_, _, let c, _)): return Double(c)
         case (.rateMilligramsPerHour, .infusion(_, _, let r)): return r
         case (.durationHours, .infusion(_, let d, _)): return d

@@ -25,7 +25,7 @@ import TestSupport
         #expect(rejection(unrelated) == "doses[0].drug: unknown drug 'xylazine' (see 'receptor-sim drugs' for the library)")
         let route = Scenario(name: "x", durationHours: 1, doses: [
             DoseRegimen(drug: "morphine", route: .sublingual, schedule: .single(atHours: 0, amountMilligrams: 1))])
-        #expect(rejection(route) == "doses[0].route: drug 'morphine' cannot be given by route 'sublingual' (supported: oral, im, iv_bolus, iv_infusion)")
+        #expect(rejection(route) == "doses[0].route: drug 'morphine' cannot be given by route 'sublingual' (supported: oral, im, sc, oral_er, iv_bolus, iv_infusion)")
         #expect(ModelError.unsupportedRoute(drug: "morphine", route: .sublingual, supported: [.oral, .ivBolus]).description
                 == "drug 'morphine' cannot be given by route 'sublingual' (supported: oral, iv_bolus)")
         var bad = morphine

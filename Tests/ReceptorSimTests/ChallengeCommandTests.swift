@@ -27,8 +27,8 @@ import TestSupport
 
     @Test(arguments: [
         (["--probe", "morfine"], "--probe: unknown drug 'morfine'; did you mean 'morphine'? (see 'receptor-sim drugs' for the library)"),
-        (["--probe", "fentanyl", "--route", "oral"], "--route: drug 'fentanyl' cannot be given by route 'oral' (supported: iv_bolus, iv_infusion, intranasal)"),
-        (["--route", "ivbolus"], "--route: unknown route 'ivbolus'; did you mean 'iv_bolus'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion)"),
+        (["--probe", "fentanyl", "--route", "oral"], "--route: drug 'fentanyl' cannot be given by route 'oral' (supported: iv_bolus, iv_infusion, intranasal, transdermal)"),
+        (["--route", "ivbolus"], "--route: unknown route 'ivbolus'; did you mean 'iv_bolus'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion, sc, oral_er, im_er, sc_er_weekly, sc_er_monthly, transdermal)"),
         (["--route", "iv_infusion"], "--route: a probe is a single dose; route 'iv_infusion' gives none (use iv_bolus)"),
         (["--doses", "0,1"], "option '--doses' needs doses > 0 (mg), found '0'"),
         (["--doses", "200000"], "--doses: must be at most 100000, found 200000"),

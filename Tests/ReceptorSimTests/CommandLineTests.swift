@@ -65,7 +65,7 @@ func runReceptorSim(
             \(path):4: error: subject.wieght_kg: unknown key 'wieght_kg'; did you mean 'weight_kg'?
             \(path):6: error: doses[0].amount_mg: must be a finite number >= 0, found -30
             \(path):6: error: doses[0].count: starts at 114 h, after the end of the run (duration_h 100)
-            \(path):7: error: doses[1].route: drug 'naloxone' cannot be given by route 'oral' (supported: iv_bolus, iv_infusion, intranasal, im)
+            \(path):7: error: doses[1].route: drug 'naloxone' cannot be given by route 'oral' (supported: iv_bolus, iv_infusion, intranasal, im, sublingual)
             \(path):7: error: doses[1].at_h: starts at 150 h, after the end of the run (duration_h 100)
 
             """)
@@ -84,7 +84,7 @@ func runReceptorSim(
         #expect(result.status == 2)
         #expect(result.stderr == """
             \(path):1: error: subject.phenotype: unknown phenotype 'deficit'; did you mean 'opioid_deficit'? (phenotypes: control, opioid_deficit)
-            \(path):2: error: doses[0].route: unknown route 'IV'; did you mean 'iv_bolus' or 'iv_infusion'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion)
+            \(path):2: error: doses[0].route: unknown route 'IV'; did you mean 'iv_bolus' or 'iv_infusion'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion, sc, oral_er, im_er, sc_er_weekly, sc_er_monthly, transdermal)
             \(path):3: error: doses[1]: missing required key 'amount_mg'
             \(path):3: error: doses[1].amount: unknown key 'amount'; did you mean 'amount_mg', 'amount_mg_per_kg' or 'amount_ug'?
             \(path):4: error: doses[2].drug: unknown drug 'xylazine' (see 'receptor-sim drugs' for the library)

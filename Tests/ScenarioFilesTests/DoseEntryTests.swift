@@ -25,7 +25,7 @@ import Testing
         #expect(problems(decode("morfine", "oral")) == [
             "dose.drug: unknown drug 'morfine'; did you mean 'morphine'? (see 'receptor-sim drugs' for the library)"])
         #expect(problems(decode("oxycodone", "iv_bolus")) == [
-            "dose.route: drug 'oxycodone' cannot be given by route 'iv_bolus' (supported: oral)"])
+            "dose.route: drug 'oxycodone' cannot be given by route 'iv_bolus' (supported: oral, oral_er)"])
         #expect(problems(decode("morphine", "oral", at: 30, mg: 1e6)) == [
             "dose.amount_mg: must be at most 100000, found 1000000.0",
             "dose.at_h: starts at 30 h, after the end of the run (duration_h 24)"])

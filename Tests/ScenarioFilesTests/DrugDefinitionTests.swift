@@ -189,7 +189,7 @@ import Testing
             "lib.json5:11: error: drugs[0].bindings.mu.class: unknown binding class 'antagonist'; did you mean 'neutral_antagonist'? (classes: agonist, neutral_antagonist, inverse_agonist)",
         ])
         #expect(Self.errors(Self.definition(replacing: "routes", with: "routes: { sub_lingual: {} },")) == [
-            "lib.json5:6: error: drugs[0].routes.sub_lingual: unknown route 'sub_lingual'; did you mean 'sublingual'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion)",
+            "lib.json5:6: error: drugs[0].routes.sub_lingual: unknown route 'sub_lingual'; did you mean 'sublingual'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion, sc, oral_er, im_er, sc_er_weekly, sc_er_monthly, transdermal)",
         ])
         #expect(Self.errors(Self.definition(replacing: "metabolites", with: "metabolites: { morfine: { formation_fraction: 0.5 } },")) == [
             "lib.json5:12: error: drugs[0].metabolites.morfine: unknown drug 'morfine'; did you mean 'morphine'? (see 'receptor-sim drugs' for the library)",

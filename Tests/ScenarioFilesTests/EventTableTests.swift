@@ -74,7 +74,7 @@ import Testing
         ("TIME,AMT,DRUG,ROUTE,ADDL\n0,5,morphine,oral,2\n", "events.csv:2: error: column 'II': ADDL 2 needs II, the interval between doses (h)"),
         ("TIME,AMT,DRUG,ROUTE,ADDL,II\n0,5,morphine,oral,1.5,6\n", "events.csv:2: error: column 'ADDL': must be a whole number, found 1.5"),
         ("TIME,AMT,DRUG,ROUTE\n0,5,fentanyl,oral\n",
-         "events.csv:2: error: column 'ROUTE': drug 'fentanyl' cannot be given by route 'oral' (supported: iv_bolus, iv_infusion)"),
+         "events.csv:2: error: column 'ROUTE': drug 'fentanyl' cannot be given by route 'oral' (supported: iv_bolus, iv_infusion, transdermal)"),
         ("TIME,AMNT,DRUG,ROUTE\n", "events.csv:1: error: unknown column 'AMNT'; did you mean 'AMT'?"),
         ("TIME,AMT,DRUG,ROUTE,CMT\n",
          "events.csv:1: error: column 'CMT' is not supported: name the drug and route in DRUG and ROUTE columns (the model has no compartment numbers)"),

@@ -56,7 +56,7 @@ import Testing
               solver: { method: 'fast' } }
             """) == [
             "test.json5:1: error: subject.phenotype: unknown phenotype 'deficit'; did you mean 'opioid_deficit'? (phenotypes: control, opioid_deficit)",
-            "test.json5:2: error: doses[0].route: unknown route 'IV'; did you mean 'iv_bolus' or 'iv_infusion'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion)",
+            "test.json5:2: error: doses[0].route: unknown route 'IV'; did you mean 'iv_bolus' or 'iv_infusion'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion, sc, oral_er, im_er, sc_er_weekly, sc_er_monthly, transdermal)",
             "test.json5:3: error: doses[1]: missing required key 'amount_mg'",
             "test.json5:3: error: doses[1].amount: unknown key 'amount'; did you mean 'amount_mg', 'amount_mg_per_kg' or 'amount_ug'?",
             "test.json5:4: error: doses[2].drug: unknown drug 'xylazine' (see 'receptor-sim drugs' for the library)",

@@ -82,8 +82,9 @@ import Testing
             let bounded = row.maximumSingleMilligrams != nil || row.maximumRateMilligramsPerHour != nil
             #expect(bounded ? (row.source.hasPrefix("[M]") || row.source.hasPrefix("[R]")) : row.source.hasPrefix("unsourced: "),
                     "\(row.drug) \(row.route.rawValue): \(row.source)")
-            // A rate bound only for infusions, a single-dose bound never for them.
-            #expect(row.route == .ivInfusion ? row.maximumSingleMilligrams == nil : row.maximumRateMilligramsPerHour == nil)
+            // A rate bound only for infusions and patches, a single-dose bound never for them.
+            let byRate = row.route == .ivInfusion || row.route == .transdermal
+            #expect(byRate ? row.maximumSingleMilligrams == nil : row.maximumRateMilligramsPerHour == nil)
         }
         #expect(Set(table.map { "\($0.drug) \($0.route.rawValue)" }).count == table.count)
     }

@@ -72,7 +72,7 @@ import Testing
             "test.json5:1: error: missing required key 'duration_h'",
             "test.json5:3: error: duraton_h: unknown key 'duraton_h'; did you mean 'duration_h'?",
             "test.json5:6: error: doses[1].drug: unknown drug 'morphin'; did you mean 'morphine'? (see 'receptor-sim drugs' for the library)",
-            "test.json5:7: error: doses[2].route: drug 'naloxone' cannot be given by route 'oral' (supported: iv_bolus, intranasal, im)",
+            "test.json5:7: error: doses[2].route: drug 'naloxone' cannot be given by route 'oral' (supported: iv_bolus, intranasal, im, sublingual)",
             "test.json5:7: error: doses[2].amount_mg: must be a finite number >= 0, found -0.4",
             "test.json5:9: error: output.interval_h: expected a number, found a string",
             "test.json5:9: error: output.colums: unknown key 'colums'; did you mean 'columns'?",
@@ -128,8 +128,8 @@ import Testing
               ] }
             """)
         #expect(lines == [
-            "test.json5:3: error: doses[0]: a dose needs exactly one schedule: at_h | start_h, every_h, count | taper | titration | rate_mg_per_h, start_h, duration_h (found: amount_mg, at_h, every_h)",
-            "test.json5:4: error: doses[1]: a dose needs exactly one schedule: at_h | start_h, every_h, count | taper | titration | rate_mg_per_h, start_h, duration_h (found: amount_mg)",
+            "test.json5:3: error: doses[0]: a dose needs exactly one schedule: at_h | start_h, every_h, count | taper | titration | rate_mg_per_h, start_h, duration_h | rate_mg_per_h, wear_h, start_h (a patch) (found: amount_mg, at_h, every_h)",
+            "test.json5:4: error: doses[1]: a dose needs exactly one schedule: at_h | start_h, every_h, count | taper | titration | rate_mg_per_h, start_h, duration_h | rate_mg_per_h, wear_h, start_h (a patch) (found: amount_mg)",
             "test.json5:5: error: doses[2]: missing required key 'count'",
             "test.json5:6: error: doses[3].route: rate_mg_per_h needs route 'iv_infusion', found 'oral'",
             "test.json5:7: error: doses[4].route: route 'iv_infusion' needs rate_mg_per_h, start_h and duration_h",
@@ -149,7 +149,7 @@ import Testing
             """)
         #expect(lines == [
             "test.json5:1: error: subject.phenotype: unknown phenotype 'opioid-deficit'; did you mean 'opioid_deficit'? (phenotypes: control, opioid_deficit)",
-            "test.json5:2: error: doses[0].route: unknown route 'iv_bolsu'; did you mean 'iv_bolus'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion)",
+            "test.json5:2: error: doses[0].route: unknown route 'iv_bolsu'; did you mean 'iv_bolus'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion, sc, oral_er, im_er, sc_er_weekly, sc_er_monthly, transdermal)",
             "test.json5:4: error: events[0].kind: unknown event kind 'stres'; did you mean 'stress'? (event kinds: stress, exercise, social_contact, pain, social_rejection)",
             #"test.json5:5: error: parameters["morphine.half_life"]: unknown parameter 'morphine.half_life'; did you mean 'morphine.half_life_h'?"#,
             #"test.json5:5: error: parameters["heroin.half_life_h"]: unknown parameter 'heroin.half_life_h'"#,
@@ -180,7 +180,7 @@ import Testing
             "test.json5:1: error: missing required key 'duration_h'",
             "test.json5:1: error: doses[0]: missing required key 'drug'",
             "test.json5:1: error: doses[0]: missing required key 'route'",
-            "test.json5:1: error: doses[0]: a dose needs exactly one schedule: at_h | start_h, every_h, count | taper | titration | rate_mg_per_h, start_h, duration_h (found: none)",
+            "test.json5:1: error: doses[0]: a dose needs exactly one schedule: at_h | start_h, every_h, count | taper | titration | rate_mg_per_h, start_h, duration_h | rate_mg_per_h, wear_h, start_h (a patch) (found: none)",
         ])
     }
 

@@ -4,13 +4,13 @@ import Pharmacology
 /// A small vocabulary standing in for the Pharmacology library in these unit tests.
 let testVocabulary = ScenarioVocabulary(
     drugRoutes: [
-        "morphine": [.oral, .ivBolus, .ivInfusion],
-        "naloxone": [.ivBolus, .intranasal, .intramuscular],
-        "buprenorphine": [.sublingual, .ivBolus],
-        "fentanyl": [.ivBolus, .ivInfusion],
-        "oxycodone": [.oral],
+        "morphine": [.oral, .ivBolus, .ivInfusion, .subcutaneous, .oralExtendedRelease],
+        "naloxone": [.ivBolus, .intranasal, .intramuscular, .sublingual],
+        "buprenorphine": [.sublingual, .ivBolus, .transdermal, .subcutaneousExtendedReleaseWeekly, .subcutaneousExtendedReleaseMonthly],
+        "fentanyl": [.ivBolus, .ivInfusion, .transdermal],
+        "oxycodone": [.oral, .oralExtendedRelease],
         "methadone": [.oral, .ivBolus],
-        "naltrexone": [.oral],
+        "naltrexone": [.oral, .intramuscularExtendedRelease],
         "aticaprant": [.oral],
         "mitragynine": [.oral],
         "ketamine": [.ivBolus, .ivInfusion, .intramuscular, .oral, .intranasal],
@@ -27,6 +27,10 @@ let testVocabulary = ScenarioVocabulary(
         "butorphanol": [.intranasal, .intramuscular, .ivBolus, .ivInfusion],
         "codeine": [.oral],
         "tramadol": [.oral, .ivBolus, .ivInfusion],
+        "esketamine": [.intranasal, .ivBolus, .ivInfusion],
+        "hydrocodone": [.oral],
+        "tapentadol": [.oral, .ivBolus, .ivInfusion],
+        "carfentanil": [.ivBolus, .intranasal],
     ],
     parameterNames: { scenario in
         Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).oral.bioavailability"] }

@@ -10,6 +10,8 @@ extension DrugLibrary {
                             absorptionRatePerHour: Sourced(9.6, "[C] kin 0.002657 /s (FDA code, transit step ignored)")),
             RouteParameters(route: .intramuscular, bioavailability: Sourced(0.626, "[R] generic 2 mg/2 mL (FDA code; §1.2)"),
                             absorptionRatePerHour: Sourced(18.6, "[C] kin 0.00516 /s (FDA code, transit step ignored)")),
+            RouteParameters(route: .sublingual, bioavailability: Sourced(0.03, "[M] poorly absorbed sublingually (Chiang & Hawks 2003 Drug Alcohol Depend 70:S39 [R]); about 3–10 % [M] (buprenorphine/naloxone label §12.3, not re-read), the low end taken: the label finds no clinically significant effect by the SL route [R]"),
+                            absorptionRatePerHour: .assumption(1, "SL naloxone peaks within about an hour, its levels falling much faster than buprenorphine's (Chiang & Hawks 2003 [R])")),
         ],
         centralVolumeLiters: Sourced(34.44, "[R] V1 (FDA naloxone IV model; §1.2)"),
         clearanceLitersPerHour: Sourced(230.4, "[R] CL 3.84 L/min (FDA IV model)"),
@@ -33,6 +35,11 @@ extension DrugLibrary {
         routes: [
             RouteParameters(route: .oral, bioavailability: Sourced(0.05, "[R] oral ≈5 % (label 5–40 %; §3)"),
                             absorptionRatePerHour: Sourced(0.72, "[R] oral absorption exponential 0.012 /min, half-life about 1 h (Licko 1981 NIDA Res Monogr 28:161)")),
+            RouteParameters(route: .intramuscularExtendedRelease, bioavailability: Sourced(0.75, "[C] so that naltrexone exposure over 28 days after 380 mg is 3–4× that of oral 50 mg daily (Vivitrol label §12.3 [R]) with oral F 5 %"),
+                            absorptionRatePerHour: .assumption(0.5, "initial release: the transient peak about 2 h after injection (Vivitrol label §12.3 [R])"),
+                            slowDepot: SlowDepot(
+                                fraction: .assumption(0.97, "share in the microspheres' sustained release; the initial 3 % gives the transient early peak (Vivitrol label [R]); the share is not reported"),
+                                absorptionRatePerHour: Sourced(0.00385, "[C] ln 2 / 7.5 days: release-limited elimination t½ 5–10 days (Vivitrol label §12.3 [R]), midpoint; concentrations decline slowly from about day 14"))),
             .intravenous(.ivBolus),
         ],
         centralVolumeLiters: Sourced(7.6, "[R] IV three-exponential disposition, distribution volumes 7.6, 60 and 164 L (Licko 1981 NIDA Res Monogr 28:161): central 7.6 L"),

@@ -11,6 +11,15 @@ extension DrugLibrary {
                                 fraction: .assumption(0.5, "share of the absorbed SL dose released slowly from the oral mucosa (depot proposed by Kuhlman et al. 1996 J Anal Toxicol 20:369 [R]); the share is not reported, taken as half"),
                                 absorptionRatePerHour: Sourced(0.0248, "[C] ln 2 / 28 h: the SL terminal phase is release-limited from the mucosal depot (Kuhlman 1996 [R]); SL/transdermal terminal t½ 20–36 h (Mayo Clinic Labs drug book [R], §2.5), midpoint 28 h"))),
             .intravenous(.ivBolus), .intravenous(.ivInfusion),
+            RouteParameters(route: .transdermal, bioavailability: Sourced(1, "[R] definition: the labelled rate (5–20 µg/h) is the rate delivered (Butrans label §11: release proportional to the active surface area)"),
+                            absorptionRatePerHour: Sourced(0.06, "[C] skin depot release ln 2 / 11.6 h: after removal plasma falls about 50 % in 10–24 h and steady state is reached by day 3 of the first patch (Butrans label §12.3 [R]); the later apparent terminal t½ of about 26 h (label) is not reproduced (about 12 h here)")),
+            RouteParameters(route: .subcutaneousExtendedReleaseWeekly, bioavailability: .assumption(1, "the depot releases its whole dose (Brixadi weekly; not reported in stored sources)"),
+                            absorptionRatePerHour: Sourced(0.0072, "[M] ln 2 / 4 days: release-limited apparent terminal t½ 3–5 days of the weekly depot (Brixadi label §12.3, recalled; CAM2038 weekly, Walsh et al. 2017 JAMA Psychiatry 74:894)")),
+            RouteParameters(route: .subcutaneousExtendedReleaseMonthly, bioavailability: .assumption(1, "the ATRIGEL depot releases its whole dose (not reported in stored sources)"),
+                            absorptionRatePerHour: Sourced(0.04, "[C] initial release with Tmax about 24 h after injection (Sublocade label §12.3 [R]: mean Tmax 24 h)"),
+                            slowDepot: SlowDepot(
+                                fraction: .assumption(0.95, "share released slowly; the initial release (5 %) is not reported: chosen so the early peak stays near the month's 2–6 ng/mL"),
+                                absorptionRatePerHour: Sourced(0.000578, "[C] ln 2 / 50 days: release-limited apparent terminal t½ 43–60 days (Sublocade label §12.3 [R]), midpoint"))),
         ],
         centralVolumeLiters: .assumption(250, "3-cmt PK of Yassen 2006 lumped to 2-cmt (its parameter table is not in the store); with V2 300 L gives Vss ≈ 8 L/kg and, with the two-depot SL route, steady-state peaks 0.70/5.6/11 ng/mL at 2/16/32 mg vs 0.5–1/5–6/13–14 (Greenwald 2003 [R])"),
         clearanceLitersPerHour: Sourced(60, "[M] CL ≈0.9–1.3 L/min (§2.5)"),
@@ -26,6 +35,31 @@ extension DrugLibrary {
                     kon: Sourced(11.7, "[C] koff 0.0172 /min = 1.03 /h (Yassen 2007 [R], dissociation t½ 40 min) over Ki 0.088 nM")),
             antagonist(.delta, ki: Sourced(1.15, "[R] antagonist-Ki (Synapse 1999;34:83)")),
             antagonist(.kappa, ki: Sourced(0.072, "[R] antagonist-Ki (Synapse 1999;34:83)")),
+        ],
+        metabolites: [
+            MetaboliteFormation(
+                metabolite: "norbuprenorphine",
+                formationFraction: .assumption(0.3, "CYP3A4 N-dealkylation (pharmacology.md §2.5 [R]) as a share of clearance; the share is not in stored sources"),
+                firstPassFraction: .assumption(0.3, "the swallowed part of a sublingual dose is N-dealkylated on first pass as systemically; with the systemic share gives a norbuprenorphine peak below 1 ng/mL after 4 mg SL (Kuhlman et al. 1996 J Anal Toxicol 20:369 [R])")),
+        ])
+
+    /// Norbuprenorphine: buprenorphine's active N-dealkylated metabolite. A P-glycoprotein
+    /// substrate with little brain entry, so its plasma levels (similar to or above the
+    /// parent's in maintenance) add little to buprenorphine's central effect.
+    static let norbuprenorphine = Drug(
+        id: "norbuprenorphine", name: "norbuprenorphine",
+        molarMassGramsPerMole: .assumption(413.6, "C25H35NO4, computed from formula"),
+        routes: [],
+        centralVolumeLiters: .assumption(1500, "no human IV data; a large volume as the parent's (Vss about 8 L/kg here)"),
+        clearanceLitersPerHour: .assumption(20, "no human IV data; with the volume gives t½ 52 h, longer than the parent's, as observed after SL and IV doses (Kuhlman et al. 1996 [R])"),
+        effectSiteRatePerHour: .assumption(0.24, "as buprenorphine"),
+        fractionUnbound: .assumption(0.1, "highly bound, as buprenorphine (96 %) [M]"),
+        brainPartition: .assumption(0.01, "P-glycoprotein substrate with little brain entry (Brown et al. 2012 [M]); its share of respiratory depression (pharmacology.md §2 [R], Cowan 2007) is not modelled: 1 % taken"),
+        bindings: [
+            agonist(.mu, ki: Sourced(1, "[M] sub- to low-nanomolar mu affinity (Huang et al. 2001 J Pharmacol Exp Ther 297:688, recalled)"),
+                    efficacy: .assumption(0.7, "more efficacious than the parent at mu (Huang 2001 [M])"), bias: lowBias),
+            agonist(.delta, ki: Sourced(1, "[M] potent delta agonist (Huang 2001, recalled)"), efficacy: .assumption(0.7, "as at mu"), bias: lowBias),
+            antagonist(.kappa, ki: .assumption(10, "weaker than the parent at kappa")),
         ])
 
     static let mitragynine = Drug(

@@ -20,11 +20,13 @@ public struct DrugLibrary: Sendable, Equatable {
     public func drug(_ id: String) -> Drug? { drugs.first { $0.id == id } }
 
     /// Drugs added for issue 16 (heroin chain, delta tools, hydromorphone/oxymorphone, peripheral
-    /// opioids, an irreversible mu antagonist, mixed kappa/mu agonists, CYP2D6 prodrugs), each in its own file;
+    /// opioids, an irreversible mu antagonist, mixed kappa/mu agonists, CYP2D6 prodrugs, esketamine, hydrocodone,
+    /// tapentadol, carfentanil, norbuprenorphine), each in its own file;
     /// appended to `builtIn` after the original library so earlier drugs keep their order.
     static let addedDrugs: [Drug] = [
         heroin, monoacetylmorphine, hydromorphone, oxymorphone, snc80, naltrindole, loperamide,
         methylnaltrexone, methocinnamox, nalbuphine, butorphanol, codeine, tramadol, desmetramadol,
+        esketamine, hydrocodone, tapentadol, carfentanil, norbuprenorphine,
     ]
 
     /// Parameters of receptor type `kind`.

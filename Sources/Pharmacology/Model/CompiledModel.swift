@@ -58,6 +58,9 @@ public struct CompiledModel: Sendable {
                 }
             case .changeInfusion(let s, let delta):
                 largestDose[s] = max(largestDose[s], abs(delta))
+            case .changeDepotInput(let k, let delta):
+                // A patch: about a day's delivery is what its skin depot holds.
+                largestDose[layout.depots[k].species] = max(largestDose[layout.depots[k].species], 24 * abs(delta))
             case .changeStimulus:
                 break
             }

@@ -4,6 +4,9 @@ package enum ModelEventAction: Sendable, Equatable {
     case addAmount(state: Int, nanomole: Double)
     /// Change a species' infusion rate by `delta` nmol/h (start: +rate, stop: −rate).
     case changeInfusion(species: Int, delta: Double)
+    /// Change the zero-order input into depot `depot` (index into the layout's depots) by
+    /// `delta` nmol/h: a patch applied (+rate × the depot's fraction) or removed (−).
+    case changeDepotInput(depot: Int, delta: Double)
     /// Change a stimulus kind's intensity by `delta` (start: +intensity, end: −intensity).
     case changeStimulus(kind: Int, delta: Double)
 }
@@ -21,6 +24,9 @@ package struct ModelEvent: Sendable, Equatable {
         case .changeInfusion(let s, let delta):
             let v = system.speciesInfusionNanomolePerHour[s] + delta
             system.speciesInfusionNanomolePerHour[s] = abs(v) < 1e-9 * abs(delta) ? 0 : v
+        case .changeDepotInput(let k, let delta):
+            let v = system.depotInputNanomolePerHour[k] + delta
+            system.depotInputNanomolePerHour[k] = abs(v) < 1e-9 * abs(delta) ? 0 : v
         case .changeStimulus(let k, let delta):
             let v = system.stimulusIntensity[k] + delta
             system.stimulusIntensity[k] = abs(v) < 1e-12 ? 0 : v
@@ -48,11 +54,20 @@ package struct ModelEvent: Sendable, Equatable {
                     }
                 }
             case .infusionStart(let index, let rate), .infusionEnd(let index, let rate, cut: false):
-                let drug = scenario.doses[index].drug
-                let s = layout.speciesIDs.firstIndex(of: drug)!
-                let delta = rate * 1e6 / library.drug(drug)!.molarMassGramsPerMole.value
+                let dose = scenario.doses[index]
+                let s = layout.speciesIDs.firstIndex(of: dose.drug)!
+                let delta = rate * 1e6 / library.drug(dose.drug)!.molarMassGramsPerMole.value
                 let starts = if case .infusionStart = entry.kind { true } else { false }
-                events.append(ModelEvent(timeHours: entry.timeHours, action: .changeInfusion(species: s, delta: starts ? delta : -delta)))
+                if dose.route == .ivInfusion {
+                    events.append(ModelEvent(timeHours: entry.timeHours, action: .changeInfusion(species: s, delta: starts ? delta : -delta)))
+                } else {
+                    // A patch: its input goes into the route's depots (skin), shifted by the lag.
+                    let lag = library.drug(dose.drug)!.routes.first { $0.route == dose.route }?.lagHours.value ?? 0
+                    for (k, depot) in layout.depots.enumerated() where depot.species == s && depot.route == dose.route {
+                        let input = delta * depot.fraction
+                        events.append(ModelEvent(timeHours: entry.timeHours + lag, action: .changeDepotInput(depot: k, delta: starts ? input : -input)))
+                    }
+                }
             case .stimulusStart(let index), .stimulusEnd(let index, cut: false):
                 let event = scenario.events[index]
                 let k = StimulusKind.allCases.firstIndex(of: event.kind)!

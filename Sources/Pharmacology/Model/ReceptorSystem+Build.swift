@@ -39,6 +39,7 @@ extension ReceptorSystem {
         }
         speciesInfusionNanomolePerHour = Array(repeating: 0, count: drugs.count)
         depotState = []; depotTarget = []; depotKa = []; depotBioavailability = []
+        depotInputNanomolePerHour = Array(repeating: 0, count: layout.depots.count)
         transferSource = []; transferTarget = []; transferCoefficient = []
         for depot in layout.depots {
             let route = drugs[depot.species].routes.first { $0.route == depot.route }!

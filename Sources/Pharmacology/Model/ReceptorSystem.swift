@@ -30,6 +30,9 @@ public struct ReceptorSystem: ODESystem, Sendable {
     @usableFromInline package internal(set) var depotTarget: [Int]          // central state of the species
     @usableFromInline package internal(set) var depotKa: [Double]
     @usableFromInline package internal(set) var depotBioavailability: [Double]
+    /// Current zero-order input into each depot, nmol/h: a worn patch's delivery into the skin
+    /// depot (changed by time events; 0 for every depot filled by doses).
+    public var depotInputNanomolePerHour: [Double]
 
     // MARK: Metabolite formation: linear transfers y[target] += coefficient · y[source].
     @usableFromInline package internal(set) var transferSource: [Int]
@@ -253,7 +256,7 @@ public struct ReceptorSystem: ODESystem, Sendable {
         for k in 0..<depotState.count {
             let a = y[depotState[k]]
             let flux = depotKa[k] * a
-            d[depotState[k]] -= flux
+            d[depotState[k]] += depotInputNanomolePerHour[k] - flux
             d[depotTarget[k]] += depotBioavailability[k] * flux
         }
         for k in 0..<transferSource.count {

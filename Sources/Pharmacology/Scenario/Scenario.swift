@@ -81,7 +81,10 @@ public enum Phenotype: String, Sendable, CaseIterable {
     case opioidDeficit = "opioid_deficit"
 }
 
-/// How a dose enters the body.
+/// How a dose enters the body: a route of administration or, where one route has products
+/// with their own release (an extended-release tablet, a depot injection, a patch), the class
+/// of product. Each drug gives its own parameters for the routes it supports (`RouteParameters`),
+/// so a product is data: a new product of an existing class is a new route entry of a drug.
 public enum Route: String, Sendable, CaseIterable {
     case oral
     case sublingual
@@ -89,6 +92,21 @@ public enum Route: String, Sendable, CaseIterable {
     case intramuscular = "im"
     case ivBolus = "iv_bolus"
     case ivInfusion = "iv_infusion"
+    /// Subcutaneous injection of an immediate-release solution.
+    case subcutaneous = "sc"
+    /// An extended-release oral tablet (MS Contin, OxyContin): its release is the route's
+    /// absorption, often two-phase (a slow depot).
+    case oralExtendedRelease = "oral_er"
+    /// An extended-release intramuscular injection (microspheres: Vivitrol).
+    case intramuscularExtendedRelease = "im_er"
+    /// A weekly extended-release subcutaneous depot (Brixadi weekly).
+    case subcutaneousExtendedReleaseWeekly = "sc_er_weekly"
+    /// A monthly extended-release subcutaneous depot (Sublocade; Brixadi monthly).
+    case subcutaneousExtendedReleaseMonthly = "sc_er_monthly"
+    /// A transdermal patch: dosed only with a patch schedule (`DoseSchedule.patch`), which
+    /// delivers its nominal rate into the skin depot while worn; the depot goes on releasing
+    /// into the blood after removal.
+    case transdermal
 }
 
 /// Doses of one drug by one route.
@@ -115,6 +133,11 @@ public enum DoseSchedule: Sendable, Equatable {
     case stepped(startHours: Double, everyHours: Double, amountsMilligrams: [Double])
     /// A constant-rate infusion (route `ivInfusion`).
     case infusion(startHours: Double, durationHours: Double, rateMilligramsPerHour: Double)
+    /// `count` patches (route `transdermal`), one applied every `everyHours` from `startHours`,
+    /// each worn `wearHours` and delivering its nominal rate into the skin depot while worn
+    /// (the labelled delivery rate, 25 µg/h for a 25 µg/h fentanyl patch: the route's
+    /// bioavailability scales it). Removal stops the input; the skin depot keeps releasing.
+    case patch(startHours: Double, everyHours: Double, count: Int, wearHours: Double, rateMilligramsPerHour: Double)
 }
 
 /// A scenario event that drives endogenous peptide release.

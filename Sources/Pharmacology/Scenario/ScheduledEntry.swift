@@ -10,7 +10,8 @@ public struct ScheduledEntry: Sendable, Equatable {
         /// A dose of entry `regimen` of `doses`, given at the entry's time; absorption from a
         /// depot starts `lagHours` later (the route's lag; 0 for IV and without a library).
         case dose(regimen: Int, amountMilligrams: Double, lagHours: Double)
-        /// An infusion of entry `regimen` starts at `rateMilligramsPerHour`.
+        /// An infusion of entry `regimen` starts at `rateMilligramsPerHour` (for a patch: one
+        /// patch is applied; its input goes into the route's skin depot, not the blood).
         case infusionStart(regimen: Int, rateMilligramsPerHour: Double)
         /// It stops; `cut` when it would have run past the end of the run and stops there.
         case infusionEnd(regimen: Int, rateMilligramsPerHour: Double, cut: Bool)
@@ -32,7 +33,7 @@ public struct ScheduledEntry: Sendable, Equatable {
 extension DoseSchedule {
     /// The administrations of a dose schedule in schedule order, as (time h, amount mg): one
     /// for a single dose, `count` for a repeated one, one per amount of a taper or titration,
-    /// none for an infusion.
+    /// none for an infusion or a patch (their input is a rate).
     /// - Complexity: O(administrations).
     public var administrations: [(timeHours: Double, amountMilligrams: Double)] {
         switch self {
@@ -42,7 +43,7 @@ extension DoseSchedule {
             return (0..<max(count, 0)).map { (start + Double($0) * every, amount) }
         case .stepped(let start, let every, let amounts):
             return amounts.enumerated().map { (start + Double($0.offset) * every, $0.element) }
-        case .infusion:
+        case .infusion, .patch:
             return []
         }
     }
@@ -63,6 +64,18 @@ extension Scenario {
                 entries.append(ScheduledEntry(timeHours: start, kind: .infusionStart(regimen: index, rateMilligramsPerHour: rate)))
                 entries.append(ScheduledEntry(timeHours: cut ? durationHours : start + length,
                                               kind: .infusionEnd(regimen: index, rateMilligramsPerHour: rate, cut: cut)))
+                continue
+            }
+            if case .patch(let start, let every, let count, let wear, let rate) = regimen.schedule {
+                // Each patch is an input window; a window running past the end is cut there.
+                for k in 0..<max(count, 0) {
+                    let on = start + Double(k) * every
+                    guard on <= durationHours else { break }
+                    let cut = on + wear > durationHours
+                    entries.append(ScheduledEntry(timeHours: on, kind: .infusionStart(regimen: index, rateMilligramsPerHour: rate)))
+                    entries.append(ScheduledEntry(timeHours: cut ? durationHours : on + wear,
+                                                  kind: .infusionEnd(regimen: index, rateMilligramsPerHour: rate, cut: cut)))
+                }
                 continue
             }
             let lag = regimen.route == .ivBolus ? 0

@@ -89,7 +89,7 @@ package struct PlotAnnotations: Sendable, Equatable {
     /// - Complexity: O(total number of doses · log).
     package init(scenario: Scenario) {
         var doses: [DoseMark] = []
-        var infusions: [Int: InfusionWindow] = [:]
+        var infusions: [(index: Int, window: InfusionWindow)] = []  // a patch schedule has several
         var events: [Int: EventWindow] = [:]
         var infusionStarts: [Int: Double] = [:], eventStarts: [Int: Double] = [:]
         for entry in scenario.schedule(library: nil) {
@@ -101,8 +101,8 @@ package struct PlotAnnotations: Sendable, Equatable {
                 infusionStarts[index] = entry.timeHours
             case .infusionEnd(let index, let rate, _):
                 let start = infusionStarts[index] ?? entry.timeHours
-                infusions[index] = InfusionWindow(startHours: start, durationHours: entry.timeHours - start,
-                                                  drug: scenario.doses[index].drug, rateMilligramsPerHour: rate)
+                infusions.append((index, InfusionWindow(startHours: start, durationHours: entry.timeHours - start,
+                                                        drug: scenario.doses[index].drug, rateMilligramsPerHour: rate)))
             case .stimulusStart(let index):
                 eventStarts[index] = entry.timeHours
             case .stimulusEnd(let index, _):
@@ -113,7 +113,7 @@ package struct PlotAnnotations: Sendable, Equatable {
         }
         self.doses = doses
         // Windows in the order of the scenario's entries.
-        self.infusions = infusions.keys.sorted().map { infusions[$0]! }
+        self.infusions = infusions.enumerated().sorted { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }.map(\.element.window)
         self.events = events.keys.sorted().map { events[$0]! }
     }
 

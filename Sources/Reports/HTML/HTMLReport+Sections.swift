@@ -230,6 +230,8 @@ extension DoseSchedule {
             return "every \(s(every)) h from \(s(start)) h: " + amounts.map(s).joined(separator: ", ") + " mg"
         case .infusion(let start, let duration, let rate):
             return "\(s(rate)) mg/h from \(s(start)) h for \(s(duration)) h"
+        case .patch(let start, let every, let count, let wear, let rate):
+            return "\(count) patch\(count == 1 ? "" : "es") of \(s(rate * 1000)) µg/h, each worn \(s(wear)) h, every \(s(every)) h from \(s(start)) h"
         }
     }
 
@@ -240,6 +242,7 @@ extension DoseSchedule {
         case .repeated(_, _, let count, let amount): return (max(count, 0), Double(max(count, 0)) * amount)
         case .stepped(_, _, let amounts): return (amounts.count, amounts.reduce(0, +))
         case .infusion(_, let duration, let rate): return (nil, duration * rate)
+        case .patch(_, _, let count, let wear, let rate): return (max(count, 0), Double(max(count, 0)) * wear * rate)
         }
     }
 }

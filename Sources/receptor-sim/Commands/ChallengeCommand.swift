@@ -113,8 +113,8 @@ enum ChallengeCommand: ReceptorSimCommand {
         }
         let drug = try required("--probe")
         let route = arguments.value("--route") ?? Route.ivBolus.rawValue
-        guard route != Route.ivInfusion.rawValue else {
-            throw .usage(command: name, message: "--route: a probe is a single dose; route 'iv_infusion' gives none (use iv_bolus)")
+        guard route != Route.ivInfusion.rawValue, route != Route.transdermal.rawValue else {
+            throw .usage(command: name, message: "--route: a probe is a single dose; route '\(route)' gives none (use iv_bolus)")
         }
         var probe: DoseRegimen?
         for time in times {

@@ -78,9 +78,13 @@ enum CheckCommand: ReceptorSimCommand {
             case .dose(let drug, let route, let amount):
                 what = "dose            \(drug) \(route.rawValue) \(format(amount)) mg"
                     + (entry.lagHours > 0 ? " (absorbed from \(formatTime(entry.timeHours + entry.lagHours)) h)" : "")
-            case .infusionStart(let drug, let rate):
-                what = "infusion start  \(drug) iv_infusion \(format(rate)) mg/h"
-            case .infusionEnd(let drug):
+            case .infusionStart(let drug, let rate, .transdermal):
+                what = "patch on        \(drug) transdermal \(format(rate * 1000)) µg/h"
+            case .infusionEnd(let drug, .transdermal):
+                what = "patch off       \(drug) (the skin depot goes on releasing)"
+            case .infusionStart(let drug, let rate, let route):
+                what = "infusion start  \(drug) \(route.rawValue) \(format(rate)) mg/h"
+            case .infusionEnd(let drug, _):
                 what = "infusion end    \(drug)"
             case .stimulusStart(let kind, let intensity):
                 what = "stimulus start  \(kind.rawValue) intensity \(format(intensity))"

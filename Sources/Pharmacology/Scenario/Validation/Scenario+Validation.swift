@@ -34,7 +34,8 @@ extension Scenario {
             }
             let isInfusion: Bool
             if case .infusion = dose.schedule { isInfusion = true } else { isInfusion = false }
-            problems += ScenarioCheck.route(dose.route, isInfusion: isInfusion).map { $0.under(path) }
+            let isPatch = if case .patch = dose.schedule { true } else { false }
+            problems += ScenarioCheck.route(dose.route, isInfusion: isInfusion, isPatch: isPatch).map { $0.under(path) }
             problems += ScenarioCheck.schedule(dose.schedule, durationHours: duration).map { $0.under(path) }
         }
         for (i, event) in events.enumerated() {

@@ -18,9 +18,15 @@ package enum ScenarioCheck {
     }
 
     /// A dose's route against the form of its schedule: `iv_infusion` takes exactly the rate
-    /// schedule. Path `route`.
-    package static func route(_ route: Route, isInfusion: Bool) -> [ScenarioProblem] {
-        (route == .ivInfusion) == isInfusion ? [] : [ScenarioProblem(path: "route", .routeScheduleMismatch(route: route))]
+    /// schedule, `transdermal` exactly the patch schedule. Path `route`.
+    package static func route(_ route: Route, isInfusion: Bool, isPatch: Bool = false) -> [ScenarioProblem] {
+        if isPatch || route == .transdermal {
+            if isPatch && route == .transdermal { return [] }
+            return [ScenarioProblem(path: "route", .conflict(isPatch
+                ? "wear_h (a patch) needs route 'transdermal', found '\(route.rawValue)'"
+                : "route 'transdermal' needs a patch: rate_ug_per_h (or rate_mg_per_h), wear_h, start_h; every_h and count for repeated patches"))]
+        }
+        return (route == .ivInfusion) == isInfusion ? [] : [ScenarioProblem(path: "route", .routeScheduleMismatch(route: route))]
     }
 
     /// `count` of a repeated dose: a whole number from 1 to `ScenarioLimits.maximumCountPerEntry`.
@@ -82,6 +88,18 @@ package enum ScenarioCheck {
             let startProblems = number(start, "start_h", .nonNegative)
             return rateProblems + startProblems + number(length, "duration_h", .positive)
                 + (startProblems.isEmpty ? after(start, "start_h") : [])
+        case .patch(let start, let every, let count, let wear, let rate):
+            let startProblems = number(start, "start_h", .nonNegative)
+            let everyProblems = number(every, "every_h", .positive)
+            let countProblems = Self.count(Double(count))
+            var problems = number(rate, "rate_mg_per_h", .nonNegative, atMost: amountLimit) + startProblems
+                + everyProblems + countProblems + number(wear, "wear_h", .positive)
+            if startProblems.isEmpty, let durationHours, start > durationHours {
+                problems += after(start, "start_h")
+            } else if startProblems.isEmpty, everyProblems.isEmpty, countProblems.isEmpty {
+                problems += after(start + Double(count - 1) * every, "count")
+            }
+            return problems
         }
     }
 

@@ -27,6 +27,7 @@ public struct ScenarioCost: Sendable, Equatable {
             case .repeated(_, _, let count, _): doses += Double(count)
             case .stepped(_, _, let amounts): doses += Double(amounts.count)
             case .infusion: infusions += 1
+            case .patch(_, _, let count, _, _): infusions += Double(count)
             }
         }
         self.doses = doses

@@ -1,0 +1,245 @@
+import Foundation
+import Testing
+@testable import Pharmacology
+import TestSupport
+
+/// The products and routes of issue 16: transdermal patches (a dose kind delivering into a skin
+/// depot while worn), extended-release injections and tablets (routes whose release is their
+/// absorption), subcutaneous morphine and sublingual naloxone. Each against the published
+/// figure named in its test, with the accepted band. Where the figure was used to set the
+/// parameter the test says so: it then checks that the engine reproduces it (a patch's input
+/// switched on and off, two depots summed), not independent evidence.
+@Suite
+struct ProductTests {
+    let library = DrugLibrary.builtIn
+
+    /// Log-linear least-squares half-life of `column` over [from, to].
+    func fittedHalfLife(_ rec: ObservableRecorder, _ column: String, from: Double, to: Double) -> Double {
+        let points = zip(rec.times, rec.series(column)).filter { $0.0 >= from - 1e-9 && $0.0 <= to + 1e-9 && $0.1 > 0 }
+        let n = Double(points.count)
+        let mt = points.reduce(0) { $0 + $1.0 } / n, my = points.reduce(0) { $0 + Foundation.log($1.1) } / n
+        var sxy = 0.0, sxx = 0.0
+        for (t, y) in points { sxy += (t - mt) * (Foundation.log(y) - my); sxx += (t - mt) * (t - mt) }
+        return -Foundation.log(2.0) / (sxy / sxx)
+    }
+
+    /// Trapezoid area under `column` over [0, the last row] (unit × h).
+    func area(_ rec: ObservableRecorder, _ column: String) -> Double {
+        let t = rec.times, c = rec.series(column)
+        var sum = 0.0
+        for i in 1..<t.count { sum += (c[i] + c[i - 1]) / 2 * (t[i] - t[i - 1]) }
+        return sum
+    }
+
+    /// Mean of `column` over [from, to] (trapezoid area over the length).
+    func mean(_ rec: ObservableRecorder, _ column: String, from: Double, to: Double) -> Double {
+        let t = rec.times, c = rec.series(column)
+        var sum = 0.0
+        for i in 1..<t.count where t[i - 1] >= from - 1e-9 && t[i] <= to + 1e-9 { sum += (c[i] + c[i - 1]) / 2 * (t[i] - t[i - 1]) }
+        return sum / (to - from)
+    }
+
+    /// The first time after `after` at which `column` has fallen to `fraction` of its value then.
+    func timeToFall(_ rec: ObservableRecorder, _ column: String, after: Double, to fraction: Double) -> Double? {
+        let start = rec.value(column, at: after)
+        let c = rec.series(column)
+        return zip(rec.times, c).first { $0.0 > after && $0.1 <= fraction * start }.map { $0.0 - after }
+    }
+
+    func patch(_ drug: String, ratePerHourMicrograms: Double, wear: Double, every: Double, count: Int) -> DoseRegimen {
+        dose(drug, .transdermal, .patch(startHours: 0, everyHours: every, count: count, wearHours: wear,
+                                        rateMilligramsPerHour: ratePerHourMicrograms / 1000))
+    }
+
+    // MARK: Transdermal fentanyl
+
+    /// Fentanyl 25 µg/h, three 72-h patches, the last removed at 216 h. After removal serum
+    /// fentanyl falls with an apparent t½ of 17.0 ± 2.3 h (Varvel et al. 1989 Anesthesiology
+    /// 70:928; the label's 17 h, range 13-22): accepted 13-22 h, fitted over 12-48 h after
+    /// removal (the skin depot's release rate was set from this figure). Steady state by the end
+    /// of the second patch (Duragesic label §12.3): the level at 144 h within 2 % of that at
+    /// 216 h. And the level then is F × rate / CL, the input rate's steady state (analytic, 1 %).
+    @Test func fentanylPatchReachesSteadyStateAndFallsAfterRemovalWithItsPublishedHalfLife() throws {
+        let rec = try simulate(Scenario(name: "fentanyl patch", durationHours: 300, doses: [
+            patch("fentanyl", ratePerHourMicrograms: 25, wear: 72, every: 72, count: 3),
+        ]), columns: ["fentanyl_plasma_ng_per_mL"], intervalHours: 1)
+        let column = "fentanyl_plasma_ng_per_mL"
+        #expect(rec.value(column, at: 1) == 0, "nothing before the 2-h lag")
+        let halfLife = fittedHalfLife(rec, column, from: 228, to: 264)
+        #expect(halfLife > 13 && halfLife < 22, "post-removal t½ \(halfLife) h")
+        let plateau = rec.value(column, at: 216)
+        #expect(isClose(rec.value(column, at: 144), plateau, relative: 0.02), "end of patch 2 \(rec.value(column, at: 144)) vs 3 \(plateau)")
+        let fentanyl = try #require(library.drug("fentanyl"))
+        let route = try #require(fentanyl.routes.first { $0.route == .transdermal })
+        let analytic = route.bioavailability.value * 0.025 / fentanyl.clearanceLitersPerHour.value * 1000  // ng/mL
+        #expect(isClose(plateau, analytic, relative: 0.01), "plateau \(plateau) vs F·R/CL \(analytic) ng/mL")
+    }
+
+    /// A patch's input stops at removal: with the input window alone (no skin lag, the depot
+    /// emptied at its own rate), the amount that reaches the blood over a long run is F × rate
+    /// × wear time, to 1e-3 (the area under plasma × CL over the dose).
+    @Test func aPatchDeliversItsRateTimesItsWearTime() throws {
+        let rec = try simulate(Scenario(name: "one patch", durationHours: 400, doses: [
+            patch("fentanyl", ratePerHourMicrograms: 50, wear: 24, every: 24, count: 1),
+        ]), columns: ["fentanyl_plasma_ng_per_mL"], intervalHours: 0.5)
+        let fentanyl = try #require(library.drug("fentanyl"))
+        let route = try #require(fentanyl.routes.first { $0.route == .transdermal })
+        let delivered = area(rec, "fentanyl_plasma_ng_per_mL") * fentanyl.clearanceLitersPerHour.value / 1000  // mg
+        #expect(isClose(delivered, route.bioavailability.value * 0.05 * 24, relative: 1e-3), "delivered \(delivered) mg")
+    }
+
+    // MARK: Transdermal buprenorphine
+
+    /// Buprenorphine 10 µg/h worn 7 days. Steady state by day 3 of the first patch (Butrans
+    /// label §12.3): the level at 72 h at least 90 % of that at 168 h. After removal plasma falls
+    /// about 50 % within 10 to 24 h (label): accepted 10-24 h. Both figures set the skin depot's
+    /// release rate. The later apparent terminal t½ of about 26 h (label) is not reproduced: the
+    /// fit over 24-48 h after removal gives about 12 h (the depot's own), a known gap.
+    @Test func buprenorphinePatchReachesSteadyStateByDayThreeAndHalvesWithinADayOfRemoval() throws {
+        let rec = try simulate(Scenario(name: "buprenorphine patch", durationHours: 240, doses: [
+            patch("buprenorphine", ratePerHourMicrograms: 10, wear: 168, every: 168, count: 1),
+        ]), columns: ["buprenorphine_plasma_ng_per_mL"], intervalHours: 0.5)
+        let column = "buprenorphine_plasma_ng_per_mL"
+        let plateau = rec.value(column, at: 168)
+        #expect(rec.value(column, at: 72) >= 0.9 * plateau, "day 3 \(rec.value(column, at: 72)) vs day 7 \(plateau)")
+        let half = try #require(timeToFall(rec, column, after: 168, to: 0.5))
+        #expect(half >= 10 && half <= 24, "50 % fall \(half) h after removal")
+        let terminal = fittedHalfLife(rec, column, from: 192, to: 216)
+        withKnownIssue("apparent terminal t½ after removal \(terminal) h against about 26 h (Butrans label): one first-order skin depot cannot give both the fast first halving and the slow tail") {
+            #expect(terminal > 20 && terminal < 32)
+        }
+    }
+
+    // MARK: Extended-release injectable naltrexone
+
+    /// Vivitrol 380 mg IM against oral naltrexone 50 mg daily for 28 days: total naltrexone
+    /// exposure over the 28 days is 3 to 4 times higher after the injection (Vivitrol label
+    /// §12.3; accepted 3-4; the route's bioavailability was set from it). From day 14 the level
+    /// declines with the label's elimination t½ of 5-10 days (fitted over days 14-28; the
+    /// release rate was set to the midpoint), and the mean over the month is 1-3 ng/mL.
+    @Test func extendedReleaseNaltrexoneGivesThreeToFourTimesTheMonthsOralExposure() throws {
+        let columns = ["naltrexone_plasma_ng_per_mL"]
+        let injection = try simulate(Scenario(name: "vivitrol", durationHours: 672, doses: [
+            dose("naltrexone", .intramuscularExtendedRelease, .single(atHours: 0, amountMilligrams: 380)),
+        ]), columns: columns, intervalHours: 0.5)
+        let oral = try simulate(Scenario(name: "oral", durationHours: 672, doses: [
+            dose("naltrexone", .oral, .repeated(startHours: 0, everyHours: 24, count: 28, amountMilligrams: 50)),
+        ]), columns: columns, intervalHours: 0.1)
+        let ratio = area(injection, columns[0]) / area(oral, columns[0])
+        #expect(ratio >= 3 && ratio <= 4, "28-day exposure ratio \(ratio)")
+        let halfLifeDays = fittedHalfLife(injection, columns[0], from: 336, to: 672) / 24
+        #expect(halfLifeDays >= 5 && halfLifeDays <= 10, "t½ days 14-28 \(halfLifeDays) d")
+        let monthMean = mean(injection, columns[0], from: 0, to: 672)
+        #expect(monthMean >= 1 && monthMean <= 3, "month mean \(monthMean) ng/mL")
+    }
+
+    // MARK: Buprenorphine extended-release subcutaneous depots
+
+    /// Sublocade 300 mg, 300 mg, then 100 mg monthly: the first injection peaks within 6-48 h
+    /// (label mean Tmax 24 h); plasma over each month stays in the 2-6 ng/mL the label and
+    /// clinical use describe (accepted: every monthly mean from month 2 within 2-6 ng/mL, month
+    /// 1 above 1.5); the release half-life was set from the label's 43-60 days.
+    @Test func monthlyBuprenorphineDepotHoldsPlasmaInItsPublishedRange() throws {
+        let column = "buprenorphine_plasma_ng_per_mL"
+        let rec = try simulate(Scenario(name: "sublocade", durationHours: 4032, doses: [
+            dose("buprenorphine", .subcutaneousExtendedReleaseMonthly,
+                 .stepped(startHours: 0, everyHours: 672, amountsMilligrams: [300, 300, 100, 100, 100, 100])),
+        ]), columns: [column], intervalHours: 1)
+        let first = rec.maximum(column, from: 0, to: 200)
+        #expect(first.time >= 6 && first.time <= 48, "first peak at \(first.time) h")
+        #expect(mean(rec, column, from: 0, to: 672) > 1.5, "month 1 mean \(mean(rec, column, from: 0, to: 672))")
+        for month in 1..<6 {
+            let m = mean(rec, column, from: Double(month) * 672, to: Double(month + 1) * 672)
+            #expect(m >= 2 && m <= 6, "month \(month + 1) mean \(m) ng/mL")
+        }
+    }
+
+    /// Brixadi (CAM2038) weekly 24 mg: the depot's release limits the decline, apparent t½ 3-5
+    /// days (label §12.3 [M]; set from its midpoint): fitted over days 7-14, accepted 3-5 days.
+    @Test func weeklyBuprenorphineDepotDeclinesWithItsReleaseHalfLife() throws {
+        let column = "buprenorphine_plasma_ng_per_mL"
+        let rec = try simulate(Scenario(name: "brixadi weekly", durationHours: 336, doses: [
+            dose("buprenorphine", .subcutaneousExtendedReleaseWeekly, .single(atHours: 0, amountMilligrams: 24)),
+        ]), columns: [column], intervalHours: 1)
+        let days = fittedHalfLife(rec, column, from: 168, to: 336) / 24
+        #expect(days >= 3 && days <= 5, "apparent t½ \(days) d")
+    }
+
+    // MARK: Extended-release oral morphine and oxycodone; subcutaneous morphine
+
+    /// MS Contin 30 mg: Tmax about 3 times that of oral solution (Savarese et al. 1986 Clin
+    /// Pharmacokinet 11:505; solution Tmax 0.75 h, Hoskin 1989), 2-4 h accepted; the release rate
+    /// was set from it. Immediate-release oral morphine 30 mg peaks before 1.5 h (Hoskin 1989).
+    @Test func extendedReleaseMorphinePeaksLaterThanTheSolution() throws {
+        let columns = ["morphine_plasma_nM"]
+        let er = try simulate(Scenario(name: "ms contin", durationHours: 12, doses: [
+            dose("morphine", .oralExtendedRelease, .single(atHours: 0, amountMilligrams: 30)),
+        ]), columns: columns, intervalHours: 0.05)
+        let ir = try simulate(Scenario(name: "oral", durationHours: 12, doses: [
+            dose("morphine", .oral, .single(atHours: 0, amountMilligrams: 30)),
+        ]), columns: columns, intervalHours: 0.05)
+        let tmax = er.maximum(columns[0], from: 0, to: 12).time
+        #expect(tmax >= 2 && tmax <= 4, "MS Contin Tmax \(tmax) h")
+        #expect(ir.maximum(columns[0], from: 0, to: 12).time < 1.5)
+    }
+
+    /// OxyContin 20 mg: biphasic release, 38 % with an absorption t½ of 0.6 h and 62 % with 6.9 h
+    /// (Mandema et al. 1996 Br J Clin Pharmacol 42:747; OxyContin label [M]). The level 12 h after
+    /// the dose is at least a third of the peak (the slow phase carries the 12-h interval; IR
+    /// oxycodone falls below a fifth). The label's Tmax of about 3 h (3-5 h accepted) is missed:
+    /// the fast phase makes the peak at about 2.3 h with this one-compartment disposition.
+    @Test func extendedReleaseOxycodoneIsBiphasic() throws {
+        let columns = ["oxycodone_plasma_nM"]
+        let er = try simulate(Scenario(name: "oxycontin", durationHours: 12, doses: [
+            dose("oxycodone", .oralExtendedRelease, .single(atHours: 0, amountMilligrams: 20)),
+        ]), columns: columns, intervalHours: 0.05)
+        let ir = try simulate(Scenario(name: "oxycodone ir", durationHours: 12, doses: [
+            dose("oxycodone", .oral, .single(atHours: 0, amountMilligrams: 20)),
+        ]), columns: columns, intervalHours: 0.05)
+        let peak = er.maximum(columns[0], from: 0, to: 12)
+        #expect(er.value(columns[0], at: 12) >= peak.value / 3, "C12 \(er.value(columns[0], at: 12)) vs Cmax \(peak.value)")
+        #expect(ir.value(columns[0], at: 12) < ir.maximum(columns[0], from: 0, to: 12).value / 5)
+        withKnownIssue("OxyContin Tmax \(peak.time) h against about 3 h (label; 3-5 h accepted)") {
+            #expect(peak.time >= 3 && peak.time <= 5)
+        }
+    }
+
+    /// Subcutaneous morphine 10 mg peaks at 0.25 h with complete bioavailability (Stuart-Harris
+    /// et al. 2000 Br J Clin Pharmacol 49:207; both set from it): Tmax within 0.15-0.4 h and the
+    /// area under plasma × CL equal to the dose (1e-3).
+    @Test func subcutaneousMorphinePeaksAtAQuarterHourWithTheWholeDose() throws {
+        let rec = try simulate(Scenario(name: "sc morphine", durationHours: 72, doses: [
+            dose("morphine", .subcutaneous, .single(atHours: 0, amountMilligrams: 10)),
+        ]), columns: ["morphine_plasma_ng_per_mL"], intervalHours: 0.01)
+        let peak = rec.maximum("morphine_plasma_ng_per_mL", from: 0, to: 6)
+        #expect(peak.time >= 0.15 && peak.time <= 0.4, "Tmax \(peak.time) h")
+        let morphine = try #require(library.drug("morphine"))
+        let delivered = area(rec, "morphine_plasma_ng_per_mL") * morphine.clearanceLitersPerHour.value / 1000
+        // The M6G formed is part of the clearance, so plasma morphine's area carries the whole dose.
+        #expect(isClose(delivered, 10, relative: 1e-3), "delivered \(delivered) mg")
+    }
+
+    // MARK: Sublingual buprenorphine with naloxone
+
+    /// Buprenorphine 8 mg with naloxone 2 mg sublingually: "naloxone had no clinically
+    /// significant effect when administered by the sublingual route" while IM combinations act
+    /// as antagonists (buprenorphine/naloxone label §12.2). Accepted: SL naloxone's peak mu
+    /// occupancy below 0.25 and gone from 4 h (buprenorphine's occupancy at 4-8 h within 0.02 of
+    /// buprenorphine alone); naloxone 2 mg IM above 0.8 (PET: 2 mg blocks about 80 % or more,
+    /// Kim et al. 1997).
+    @Test func sublingualNaloxoneIsPoorlyAbsorbed() throws {
+        let columns = ["mu_occupancy_naloxone", "mu_occupancy_buprenorphine"]
+        func run(_ naloxoneRoute: Route?) throws -> ObservableRecorder {
+            var doses = [dose("buprenorphine", .sublingual, .single(atHours: 0, amountMilligrams: 8))]
+            if let naloxoneRoute { doses.append(dose("naloxone", naloxoneRoute, .single(atHours: 0, amountMilligrams: 2))) }
+            return try simulate(Scenario(name: "bup/nx", durationHours: 8, doses: doses), columns: naloxoneRoute == nil ? [columns[1]] : columns, intervalHours: 0.05)
+        }
+        let sublingual = try run(.sublingual), intramuscular = try run(.intramuscular), alone = try run(nil)
+        let slPeak = sublingual.maximum(columns[0], from: 0, to: 8).value
+        #expect(slPeak < 0.25, "SL naloxone peak occupancy \(slPeak)")
+        #expect(intramuscular.maximum(columns[0], from: 0, to: 8).value > 0.8)
+        for t in [4.0, 6, 8] {
+            #expect(abs(sublingual.value(columns[1], at: t) - alone.value(columns[1], at: t)) < 0.02, "buprenorphine occupancy at \(t) h")
+        }
+    }
+}
