@@ -46,6 +46,7 @@ package struct FitReport: Sendable {
         }
         lines.append("model evaluations: \(result.evaluations) (each simulates every study once), \(result.failures) failed")
         for message in result.failureMessages { lines.append("  failed: \(message)") }
+        lines += problem.jacobianDescription
         guard let best = result.best, let fisher = result.fisher else {
             lines.append("no start could be evaluated: no estimates")
             return lines.joined(separator: "\n")
