@@ -27,8 +27,13 @@ extension CalibrationProblem {
         let errorControl = sensitivityErrorControl
         DispatchQueue.concurrentPerform(iterations: studies.count) { s in
             let study = studies[s]
+            guard !study.parameterIndices.isEmpty else {
+                slots.set(s, [])
+                return
+            }
             let linear = study.file.observations.map(\.statistic.followsSensitivities)
             var sensitivity: [Double]?
+            if linear.contains(true) { jacobianRuns.add(sensitivitySolves: 1) }
             if linear.contains(true), let d = try? study.sensitivityDerivatives(values: values, errorControl: errorControl) {
                 let local = study.parameterIndices.count
                 let finite = linear.indices.allSatisfy { o in !linear[o] || (0..<local).allSatisfy { d[o * local + $0].isFinite } }
@@ -41,6 +46,7 @@ extension CalibrationProblem {
             let statistics = study.file.observations.indices.map { o in
                 r[offsets[s] + o] * study.sigmas[o] + study.file.observations[o].value
             }
+            jacobianRuns.add(differenceRuns: 2 * study.parameterIndices.count)
             var combined = study.differenceDerivatives(values: values, statistics: statistics)
             if let sensitivity {
                 let local = study.parameterIndices.count
@@ -78,4 +84,22 @@ extension CalibrationProblem {
         }
         return lines
     }
+}
+
+/// Counts the Jacobian's own model runs across threads (`CalibrationProblem.studyJacobian`):
+/// sensitivity solves (one per study) and the single-study simulations of central differences.
+package final class JacobianRunCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var solves = 0
+    private var runs = 0
+    package init() {}
+    func add(sensitivitySolves: Int = 0, differenceRuns: Int = 0) {
+        lock.lock(); defer { lock.unlock() }
+        solves += sensitivitySolves
+        runs += differenceRuns
+    }
+    /// Sensitivity solves (each one study with its sensitivities).
+    package var sensitivitySolves: Int { lock.lock(); defer { lock.unlock() }; return solves }
+    /// Study simulations run for central differences inside the Jacobian.
+    package var differenceRuns: Int { lock.lock(); defer { lock.unlock() }; return runs }
 }

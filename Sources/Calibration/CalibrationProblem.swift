@@ -25,6 +25,8 @@ package struct CalibrationProblem: LeastSquaresObjective {
     /// by default, as in CVODES (`CVodeSetSensErrCon` defaults to false): the search needs the
     /// Jacobian to a few digits, and off, the steps are the state's alone (cheaper).
     package var sensitivityErrorControl = false
+    /// The model runs made by `jacobian(at:residuals:)` (not residual evaluations), for the report.
+    package let jacobianRuns = JacobianRunCounter()
 
     /// - Parameters:
     ///   - studies: (id, scenario, paths, observations file) of each study, none held back.

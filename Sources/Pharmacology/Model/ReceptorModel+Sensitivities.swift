@@ -57,9 +57,11 @@ extension ReceptorModel {
         }
         let schedule = TimeEventSchedule<ParametricReceptorSystem>(times: events.map(\.timeHours)) { index, _, system, state in
             ModelEvent.apply(events[index].action, to: &system.base, state: state)
-            for k in 0..<system.plus.count {
-                applyToSystem(plusModels[k].events[index].action, &system.plus[k])
-                applyToSystem(minusModels[k].events[index].action, &system.minus[k])
+            for k in 0..<system.parameterCount where !isDose(events[index].action) {
+                system.updatePerturbed(k) { plus, minus in
+                    applyToSystem(plusModels[k].events[index].action, &plus)
+                    applyToSystem(minusModels[k].events[index].action, &minus)
+                }
             }
         }
         let jumps: [[(state: Int, slope: Double)]] = events.indices.map { index in
@@ -98,6 +100,10 @@ extension ReceptorModel {
         case (.changeStimulus(let k, _), .changeStimulus(let l, _)): k == l
         default: false
         }
+    }
+
+    private static func isDose(_ action: ModelEventAction) -> Bool {
+        if case .addAmount = action { true } else { false }
     }
 
     /// An event's change to the system's inputs (infusion, stimulus) alone; the state jump is
