@@ -76,8 +76,11 @@ extension CalibrationProblem {
         }
         let rows = studies.map { $0.file.observations.filter(\.statistic.followsSensitivities).count }
         let differences = studies.filter { !$0.windowStatistics.isEmpty }
-        var lines = ["Jacobian: forward sensitivities (BDF, sensitivity error control \(sensitivityErrorControl ? "on" : "off")) "
-                     + "for the \(rows.reduce(0, +)) of \(residualCount) observations that are values at a time, means or AUCs"]
+        var lines: [String] = []
+        if rows.reduce(0, +) > 0 {
+            lines.append("Jacobian: forward sensitivities (BDF, sensitivity error control \(sensitivityErrorControl ? "on" : "off")) "
+                         + "for the \(rows.reduce(0, +)) of \(residualCount) observations that are values at a time, means or AUCs")
+        }
         if !differences.isEmpty {
             lines.append("Jacobian: central differences (step 0.01 in ln) for the window statistics of "
                          + differences.map { "\($0.id) (\($0.windowStatistics.joined(separator: ", ")))" }.joined(separator: ", "))

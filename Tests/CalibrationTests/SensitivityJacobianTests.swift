@@ -32,7 +32,7 @@ import Testing
     /// and match central differences of whole simulations (step 1e-3 in ln); the `max` row is
     /// a central difference (step 0.01) and equals the optimizer's own.
     @Test func matchesCentralDifferencesAndKeepsThemForWindowStatistics() throws {
-        let study = try study(rows: [
+        let mixed = try study(rows: [
             "morphine_plasma_nM,at,0.5,,100,10,,80,120",
             "morphine_plasma_nM,at,6,,10,1,,8,12",
             "morphine_plasma_nM,mean,1,4,40,4,,30,50",
@@ -40,7 +40,11 @@ import Testing
             "morphine_plasma_nM,max,0,8,120,12,,100,140",
             "mu_pet_occupancy,at,2,,0.1,0.02,,0.05,0.15",
         ])
-        let problem = try CalibrationProblem(parameters: Self.parameters, studies: [study])
+        let problem = try CalibrationProblem(parameters: Self.parameters, studies: [mixed])
+        let windowsOnly = try CalibrationProblem(
+            parameters: Self.parameters, studies: [try study(rows: ["morphine_plasma_nM,max,0,8,120,12,,100,140"])])
+        #expect(windowsOnly.jacobianDescription == [
+            "Jacobian: central differences (step 0.01 in ln) for the window statistics of synthetic (max)"])
         #expect(problem.jacobianDescription.joined(separator: "\n") == """
             Jacobian: forward sensitivities (BDF, sensitivity error control off) for the 5 of 6 observations that are values at a time, means or AUCs
             Jacobian: central differences (step 0.01 in ln) for the window statistics of synthetic (max)
