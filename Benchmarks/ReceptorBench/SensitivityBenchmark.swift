@@ -21,15 +21,17 @@ struct SensitivityBenchmark: Equatable {
     /// `.bdf` (staggered direct method) or a one-step method (augmented system).
     var method = IntegrationMethod.bdf
 
-    static let problemNames = ["rober", "pollu"]
+    static let problemNames = ["rober", "pollu", "receptor"]
 
     static let usage = """
-        usage: receptor-bench sensitivity [--problem rober|pollu] [--rtol X] [--parameters M[,M...]]
+        usage: receptor-bench sensitivity [--problem rober|pollu|receptor] [--rtol X] [--parameters M[,M...]]
                                           [--repeats R] [--no-error-control] [--method NAME]
-          --problem NAME       rober (3 parameters) or pollu (25); default both
+          --problem NAME       rober (3 parameters), pollu (25) or receptor (the 35-day oral
+                               morphine run of 'model', 10 catalogue parameters); default all
           --rtol X             relative tolerance (default 1e-6); atol = 1e-3 * rtol
+                               (receptor: the scenario's own tolerances, atol scaled per state)
           --parameters LIST    numbers of parameters, the first M of the system
-                               (default: rober 1,3; pollu 1,10,25)
+                               (default: rober 1,3; pollu 1,10,25; receptor 1,10)
           --repeats R          alternated plain/sensitivity solves, median reported (default 21)
           --no-error-control   sensitivities out of the error test (CVODES errconS = false)
           --method NAME        bdf (default; staggered direct method) or rodas5p, rosenbrock23
@@ -54,7 +56,7 @@ struct SensitivityBenchmark: Equatable {
             case "--problem":
                 let name = try value(for: option)
                 guard problemNames.contains(name) else {
-                    throw .invalidValue(option: option, value: name, expected: "rober or pollu")
+                    throw .invalidValue(option: option, value: name, expected: "rober, pollu or receptor")
                 }
                 benchmark.problem = name
             case "--rtol":
@@ -108,6 +110,11 @@ struct SensitivityBenchmark: Equatable {
                 try measure(
                     "pollu", system, initialState: system.initialState, end: Pollution().endTime,
                     scales: system.rateConstants, parameters: m)
+            }
+        }
+        if problem == nil || problem == "receptor" {
+            for m in parameterCounts ?? [1, 10] where m <= Self.receptorParameters.count {
+                try measureReceptor(parameters: m)
             }
         }
     }

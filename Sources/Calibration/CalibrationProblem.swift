@@ -19,6 +19,14 @@ package struct CalibrationProblem: LeastSquaresObjective {
     package let studies: [FitStudy]
     /// Residual rows: (study index, observation index).
     let rows: [(study: Int, observation: Int)]
+    /// How the Jacobian of the residuals is computed (`jacobian(at:residuals:)`).
+    package var jacobianMethod = JacobianMethod.sensitivities
+    /// Whether the sensitivities take part in the solver's error test (CVODES's errconS). Off
+    /// by default, as in CVODES (`CVodeSetSensErrCon` defaults to false): the search needs the
+    /// Jacobian to a few digits, and off, the steps are the state's alone (cheaper).
+    package var sensitivityErrorControl = false
+    /// The model runs made by `jacobian(at:residuals:)` (not residual evaluations), for the report.
+    package let jacobianRuns = JacobianRunCounter()
 
     /// - Parameters:
     ///   - studies: (id, scenario, paths, observations file) of each study, none held back.

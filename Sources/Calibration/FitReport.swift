@@ -46,6 +46,11 @@ package struct FitReport: Sendable {
         }
         lines.append("model evaluations: \(result.evaluations) (each simulates every study once), \(result.failures) failed")
         for message in result.failureMessages { lines.append("  failed: \(message)") }
+        lines += problem.jacobianDescription
+        if problem.jacobianMethod == .sensitivities {
+            lines.append("Jacobian runs: \(problem.jacobianRuns.sensitivitySolves) sensitivity solves (one study each), "
+                         + "\(problem.jacobianRuns.differenceRuns) single-study simulations for central differences")
+        }
         guard let best = result.best, let fisher = result.fisher else {
             lines.append("no start could be evaluated: no estimates")
             return lines.joined(separator: "\n")

@@ -1,6 +1,6 @@
 /// A weighted least-squares problem on a box in log-parameter space: the seam between the
 /// optimizer and the model. `CalibrationProblem` evaluates the studies; tests wrap it to inject
-/// failures; a forward-sensitivity objective would supply `jacobian` itself.
+/// failures; `CalibrationProblem` supplies `jacobian` from forward sensitivities.
 package protocol LeastSquaresObjective: Sendable {
     /// Number of fitted parameters (the length of `x`).
     var parameterCount: Int { get }

@@ -10,12 +10,15 @@ import Validation
     /// estimate within two standard errors of the truth, and each SE within a factor of 2 of
     /// the SE the noise implies (computed here from the analytic curve, independently of the
     /// fit's finite differences).
-    @Test func recoversKnownParametersFromSyntheticData() throws {
+    /// Run with the forward-sensitivity Jacobian (the default) and with central differences.
+    @Test(arguments: JacobianMethod.allCases)
+    func recoversKnownParametersFromSyntheticData(method: JacobianMethod) throws {
         let (study, truth) = try syntheticStudy()
-        let problem = try CalibrationProblem(
+        var problem = try CalibrationProblem(
             parameters: [FitParameter(name: "morphine.clearance_l_per_h", initial: 60, lower: 10, upper: 1000),
                          FitParameter(name: "morphine.central_volume_l", initial: 500, lower: 20, upper: 5000)],
             studies: [study])
+        problem.jacobianMethod = method
         let result = Calibration.fit(problem, starts: 1)
         let fisher = try #require(result.fisher)
         #expect(result.starts[0].termination != .iterationLimit && result.starts[0].termination != .failedStart)

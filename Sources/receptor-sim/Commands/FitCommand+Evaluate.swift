@@ -9,7 +9,9 @@ extension FitCommand {
     /// Prints each observation's model value, sigma and residual r = (model − value) / sigma
     /// (tab-separated), the weighted sum of squares S = Σ r², the same restricted to the `at`
     /// observations (the ones `export --format petab` writes), and PEtab's negative
-    /// log-likelihood of those under its normal noise model, S_at / 2 + Σ ln(√(2π) σ).
+    /// log-likelihood of those under its normal noise model, S_at / 2 + Σ ln(√(2π) σ), and the
+    /// gradients of S/2 and of that negative log-likelihood with respect to ln(value) (the
+    /// Jacobian by the problem's `JacobianMethod`), for comparison with AMICI's.
     /// - Returns: 0, or 1 when a study's simulation fails.
     static func evaluate(_ problem: CalibrationProblem, console: Console) -> Int32 {
         let values = problem.initial
@@ -43,6 +45,30 @@ extension FitCommand {
         lines.append("weighted sum of squares S = \(total) over \(k) observations")
         lines.append("weighted sum of squares of the 'at' observations S_at = \(totalAt) over \(countAt)")
         lines.append("PEtab negative log-likelihood (normal noise) S_at/2 + C = \(totalAt / 2 + constantAt), C = sum ln(sqrt(2 pi) sigma) = \(constantAt)")
+        let residuals = problem.studies.indices.flatMap { s in
+            let start = problem.studies[..<s].reduce(0) { $0 + $1.file.observations.count }
+            return problem.studies[s].file.observations.indices.map { o in
+                (model[start + o] - problem.studies[s].file.observations[o].value) / problem.studies[s].sigmas[o]
+            }
+        }
+        let p = problem.parameterCount
+        let jacobian = problem.jacobian(at: values.map { Foundation.log($0) }, residuals: residuals)
+            ?? CentralDifferenceJacobian().jacobian(
+                of: problem, at: values.map { Foundation.log($0) }, residuals: residuals, ledger: EvaluationLedger())
+        var gradient = [Double](repeating: 0, count: p), gradientAt = gradient
+        var row = 0
+        for study in problem.studies {
+            for observation in study.file.observations {
+                for j in 0..<p {
+                    gradient[j] += residuals[row] * jacobian[row * p + j]
+                    if observation.statistic == .at { gradientAt[j] += residuals[row] * jacobian[row * p + j] }
+                }
+                row += 1
+            }
+        }
+        lines += problem.jacobianDescription
+        lines.append("gradient with respect to ln(value)\tof S/2\tof the PEtab negative log-likelihood")
+        for (j, name) in problem.names.enumerated() { lines.append("  \(name)\t\(gradient[j])\t\(gradientAt[j])") }
         console.out(lines.joined(separator: "\n"))
         return 0
     }
