@@ -21,7 +21,7 @@ extension SensitivityBenchmark {
     func measureReceptor(parameters m: Int) throws {
         let scenario = ModelBenchmark.morphineAbruptStop()
         var bdfScenario = scenario
-        bdfScenario.solver.method = IntegrationMethod.bdf.rawValue
+        bdfScenario.solver.method = .bdf
         let model = try ReceptorModel.compile(scenario), bdfModel = try ReceptorModel.compile(bdfScenario)
         let names = Array(Self.receptorParameters[0..<m])
         let times = stride(from: 24.0, through: scenario.durationHours, by: 24).map { $0 }
@@ -70,7 +70,7 @@ extension SensitivityBenchmark {
         printToStandardError(String(
             format: "receptor: plain is %@ (the scenario's method); the BDF plain solve takes %.2f ms (%d steps), "
                 + "the sensitivity run %.2fx that; of the sensitivity run %.2f ms compile the %d perturbed models",
-            scenario.solver.method, median(bdfSeconds) * 1e3, bdfStatistics.acceptedSteps, sensitivity / median(bdfSeconds),
+            scenario.solver.method.rawValue, median(bdfSeconds) * 1e3, bdfStatistics.acceptedSteps, sensitivity / median(bdfSeconds),
             median(compileSeconds) * 1e3, 2 * m))
     }
 }

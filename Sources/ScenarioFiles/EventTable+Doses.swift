@@ -49,7 +49,7 @@ extension EventTable {
     private static func amount(of schedule: DoseSchedule) -> Double? {
         switch schedule {
         case .single(_, let amount), .repeated(_, _, _, let amount): return amount
-        case .stepped, .infusion: return nil
+        case .stepped, .infusion, .patch: return nil
         }
     }
 }

@@ -60,7 +60,7 @@ import TestSupport
             (["morphine-test", "-p", "morphine.clearance_l_per_h", "-p", "morphine.clearance_l_per_h"],
              "receptor-sim fit: error: --parameter 'morphine.clearance_l_per_h' given more than once" + help),
             (["morphine-test", "-p", "morphine.clearance_l_per_h", "--gradient", "adjoint"],
-             "receptor-sim fit: error: option '--gradient' needs sensitivities or differences, found 'adjoint'" + help),
+             "receptor-sim fit: error: --gradient: unknown gradient method 'adjoint' (methods: sensitivities, differences)" + help),
             (["morphine-tset", "-p", "morphine.clearance_l_per_h"],
              "receptor-sim fit: error: no study 'morphine-tset' in \(dir); did you mean 'morphine-test'?" + help),
             (["morphine-test", "morphine-held", "-p", "morphine.clearance_l_per_h"],

@@ -97,6 +97,7 @@ extension ReceptorModel {
         switch (a, b) {
         case (.addAmount(let i, _), .addAmount(let j, _)): i == j
         case (.changeInfusion(let s, _), .changeInfusion(let t, _)): s == t
+        case (.changeDepotInput(let k, _), .changeDepotInput(let l, _)): k == l
         case (.changeStimulus(let k, _), .changeStimulus(let l, _)): k == l
         default: false
         }
@@ -106,12 +107,12 @@ extension ReceptorModel {
         if case .addAmount = action { true } else { false }
     }
 
-    /// An event's change to the system's inputs (infusion, stimulus) alone; the state jump is
-    /// the base model's.
+    /// An event's change to the system's inputs (infusion, patch release, stimulus) alone; the
+    /// state jump is the base model's.
     private static func applyToSystem(_ action: ModelEventAction, _ system: inout ReceptorSystem) {
         switch action {
         case .addAmount: break
-        case .changeInfusion, .changeStimulus:
+        case .changeInfusion, .changeDepotInput, .changeStimulus:
             var none = [Double]()
             none.withUnsafeMutableBufferPointer { ModelEvent.apply(action, to: &system, state: $0) }
         }

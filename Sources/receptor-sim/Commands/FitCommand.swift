@@ -62,7 +62,7 @@ enum FitCommand: ReceptorSimCommand {
             OptionSpecification("--dir", .path("FOLDER"), help: "The folder of studies (default: Scenarios/validation)."),
             ChartCommandSupport.quietOption,
             OptionSpecification("--evaluate-only", help: "Print the residuals, objective and gradient at the start values; no search."),
-            OptionSpecification("--gradient", value: "METHOD", help: "sensitivities (default: forward sensitivities, central differences for window statistics) or differences (central differences throughout)."),
+            OptionSpecification("--gradient", .choice(kind: "gradient method", label: "methods", JacobianMethod.allCases.map(\.rawValue)), help: "sensitivities (default: forward sensitivities, central differences for window statistics) or differences (central differences throughout)."),
         ])
 
     /// More starts than this is a typing error, not a plan (each start is a full search).
@@ -96,12 +96,7 @@ enum FitCommand: ReceptorSimCommand {
             }
         }
 
-        if let text = arguments.value("--gradient") {
-            guard let method = JacobianMethod(rawValue: text) else {
-                throw .usage(command: name, message: "option '--gradient' needs sensitivities or differences, found '\(text)'")
-            }
-            problem.jacobianMethod = method
-        }
+        if let method = arguments.choice("--gradient", as: JacobianMethod.self) { problem.jacobianMethod = method }
         if arguments.flag("--evaluate-only") { return evaluate(problem, console: console) }
         let progress = CommandProgress.reporter(label: name, total: Double(starts), unit: "starts", quiet: arguments.flag("--quiet"))
         let result = Calibration.fit(problem, starts: starts, seed: seed) { _ in progress.advance() }
