@@ -30,8 +30,8 @@ import TestSupport
     }
 
     /// The parameter table of the model reference (Pharmacology.docc/Parameters.md) is the library as it is:
-    /// the same names in the same order, with the same values, units and sources. A library
-    /// change that forgets the document fails here. Regenerate the table with
+    /// the same names in the same order, with the same values, units, kinds (source, assumption,
+    /// fitted) and sources. A library change that forgets the document fails here. Regenerate the table with
     /// `RECEPTOR_SIM_UPDATE_PARAMETERS=1 swift test --skip-build --filter modelReferenceParameterTable`
     /// (the text above the table is kept) and review the diff.
     @Test func modelReferenceParameterTableMatchesTheLibrary() throws {
@@ -39,24 +39,25 @@ import TestSupport
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/Pharmacology/Pharmacology.docc/Parameters.md")
         var text = try String(contentsOf: reference, encoding: .utf8)
-        let header = "| parameter | value | unit | source |"
+        let header = "| parameter | value | unit | kind | source |"
         if ProcessInfo.processInfo.environment["RECEPTOR_SIM_UPDATE_PARAMETERS"] == "1" {
             let prefix = try #require(text.range(of: header)).lowerBound
-            var table = header + "\n|---|---|---|---|\n"
+            var table = header + "\n|---|---|---|---|---|\n"
             for e in ParameterCatalog.entries(of: library) {
                 let v = e.value(in: library)
-                table += "| `\(e.name)` | \(v.value) | \(e.unit) | \(v.source.replacingOccurrences(of: "|", with: "\\|")) |\n"
+                let kind = v.kind == .fitted ? "**fitted**" : v.kind.rawValue
+                table += "| `\(e.name)` | \(v.value) | \(e.unit) | \(kind) | \(v.source.replacingOccurrences(of: "|", with: "\\|")) |\n"
             }
             text = String(text[..<prefix]) + table
             try text.write(to: reference, atomically: true, encoding: .utf8)
         }
         let start = try #require(text.range(of: header))
-        var rows: [(name: String, value: Double, unit: String, source: String)] = []
+        var rows: [(name: String, value: Double, unit: String, kind: String, source: String)] = []
         for line in text[start.upperBound...].split(separator: "\n") where line.hasPrefix("| `") {
-            let cells = line.dropFirst().dropLast().split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false)
+            let cells = line.dropFirst().dropLast().split(separator: "|", maxSplits: 4, omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count == 4, let value = Double(cells[1]) else { Issue.record("unreadable row: \(line)"); continue }
-            rows.append((String(cells[0].dropFirst().dropLast()), value, cells[2], cells[3]))
+            guard cells.count == 5, let value = Double(cells[1]) else { Issue.record("unreadable row: \(line)"); continue }
+            rows.append((String(cells[0].dropFirst().dropLast()), value, cells[2], cells[3], cells[4]))
         }
         let entries = ParameterCatalog.entries(of: library)
         #expect(rows.map(\.name) == entries.map(\.name))
@@ -64,7 +65,24 @@ import TestSupport
             let sourced = entry.value(in: library)
             #expect(isClose(row.value, sourced.value, relative: 1e-4), "\(entry.name): table \(row.value), library \(sourced.value)")
             #expect(row.unit == entry.unit, "\(entry.name) unit")
+            #expect(row.kind == (sourced.kind == .fitted ? "**fitted**" : sourced.kind.rawValue), "\(entry.name) kind \(row.kind)")
             #expect(row.source == sourced.source.replacingOccurrences(of: "|", with: "\\|"), "\(entry.name) source")
+        }
+    }
+
+    /// A fitted value says so in its source text, with the studies it was fitted to and a finite
+    /// standard error; a value without a fit record is never labelled "[F]".
+    @Test func fittedValuesCarryTheirRecordInTheSource() {
+        for entry in ParameterCatalog.entries(of: library) {
+            let sourced = entry.value(in: library)
+            if let fit = sourced.fit {
+                #expect(!fit.studies.isEmpty, "\(entry.name): fitted to no study")
+                #expect(sourced.source.hasPrefix("[F] fitted \(fit.date)"), "\(entry.name): \(sourced.source)")
+                for study in fit.studies { #expect(sourced.source.contains(study), "\(entry.name) source names \(study)") }
+                #expect(fit.standardErrorLn.isFinite && fit.standardErrorLn > 0, "\(entry.name) SE(ln) \(fit.standardErrorLn)")
+            } else {
+                #expect(!sourced.source.hasPrefix("[F]"), "\(entry.name) says fitted without a record")
+            }
         }
     }
 

@@ -162,9 +162,13 @@ extension DrugLibrary {
         lcCoupling: .assumption(
             12, "as reward; buprenorphine is a weak partial agonist in LC (Virk 2009 [R]), which the operational model "
                 + "reproduces once U > 0 (Model2Design.md §8)"),
-        respirationCoupling: Sourced(
-            3.5, "[C] fentanyl 0.2 mg IV (2.9 µg/kg) reaches apnea (< 10 % ventilation) at its peak occupancy ≈ 0.63 "
-                + "(Dahan 2005 [R], pharmacology.md §2.2)"),
+        respirationCoupling: .fitted(
+            3.35, FitRecord(studies: ["dahan-2005-fentanyl-2p9ugkg-respiratory-apnea", "dahan-1998-morphine-infusion-ve55"],
+                             standardErrorLn: 0.126, date: "2026-12-07"),
+            "fitted alone (slope 4 held) within [3.35, 4] and at its lower bound: unbounded the fit gives 3.26, which "
+                + "lifts 16 mg SL buprenorphine's lowest ventilation to 0.67, off Dahan 2005's 50 ± 15 % plateau; replaces 3.5, "
+                + "set on fentanyl apnoea alone, which made morphine 0.1 mg/kg IV + 0.03 mg/kg/h depress ventilation to 0.54 "
+                + "against VE55 0.70 (Dahan 1998) (Model2Design.md §8.1)"),
         deltaRewardCoupling: .assumption(3, "moderate reserve of the delta potentiation (Model2Design.md §3.2)"),
         kappaCoupling: .assumption(4, "moderate reserve of the kappa/aversion circuit (Model2Design.md §3.2)"),
         respirationSlope: .assumption(
@@ -195,6 +199,9 @@ extension DrugLibrary {
         dependenceSlowGain: .assumption(
             0.15, "methadone as severe as morphine, a slow component left at 3 weeks, morphine withdrawal < 20 % of peak by day 10"),
         smoothingWidth: .assumption(0.002, "numerical smoothing of max(0, x), 0.4 % of the response range"),
+        uncouplingSmoothingWidth: .assumption(
+            0.002, "numerical smoothing of the uncoupling drive σ(a − a_0), as the other drives'; 0.05 removes the solver's step "
+                + "rejections but moves methadone's and buprenorphine's withdrawal peaks out of their bands (Benchmarks/RESULTS.md)"),
         nmdaShare: .assumption(
             0.5, "MK-801 attenuated, did not abolish, tolerance and dependence (Trujillo & Akil 1991 Science 251:85 [R])"),
         lcExtrinsicGain: .assumption(1, "glutamatergic (PGi) excitation of the LC in withdrawal (Model2Design.md §4.3)"),

@@ -49,6 +49,10 @@ public struct Physiology: Sendable, Equatable {
     public var dependenceSlowGain: Sourced
     /// Width w of the smooth max σ(x) = w ln(1 + e^{x/w}) − w ln 2, units of E.
     public var smoothingWidth: Sourced
+    /// Width of the smooth max in the uncoupling drives σ(a_r − a_r,0) alone (Model2Design.md §4.1),
+    /// apart from `smoothingWidth` because the mu activation crosses its set point within every
+    /// dose interval and that kink costs the stiff solver most of its step rejections.
+    public var uncouplingSmoothingWidth: Sourced
     /// s_N: the NMDA-dependent share of uncoupling, slow adaptation and the LC extrinsic drive.
     public var nmdaShare: Sourced
     /// LC extrinsic (glutamatergic) drive G: gain and half-life.
@@ -104,6 +108,7 @@ public struct Physiology: Sendable, Equatable {
         dependenceSlowHalfLifeHours: Sourced,
         dependenceSlowGain: Sourced,
         smoothingWidth: Sourced,
+        uncouplingSmoothingWidth: Sourced,
         nmdaShare: Sourced,
         lcExtrinsicGain: Sourced,
         lcExtrinsicHalfLifeHours: Sourced,
@@ -151,6 +156,7 @@ public struct Physiology: Sendable, Equatable {
         self.dependenceSlowHalfLifeHours = dependenceSlowHalfLifeHours
         self.dependenceSlowGain = dependenceSlowGain
         self.smoothingWidth = smoothingWidth
+        self.uncouplingSmoothingWidth = uncouplingSmoothingWidth
         self.nmdaShare = nmdaShare
         self.lcExtrinsicGain = lcExtrinsicGain
         self.lcExtrinsicHalfLifeHours = lcExtrinsicHalfLifeHours

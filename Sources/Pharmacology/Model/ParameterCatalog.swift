@@ -145,6 +145,7 @@ public enum ParameterCatalog {
             ("dependence.slow_half_life_h", "h", .halfLife, \.dependenceSlowHalfLifeHours),
             ("dependence.slow_gain", "1", .gain, \.dependenceSlowGain),
             ("dependence.smoothing_width", "1", .positive("the width of the smooth max; zero is the non-differentiable max"), \.smoothingWidth),
+            ("uncoupling.smoothing_width", "1", .positive("the width of the smooth max of the uncoupling drive; zero is the non-differentiable max"), \.uncouplingSmoothingWidth),
             ("model.nmda_share", "1", .fraction("a share of the drive that needs NMDA activity"), \.nmdaShare),
             ("lc.extrinsic_gain", "1", .gain, \.lcExtrinsicGain),
             ("lc.extrinsic_half_life_h", "h", .halfLife, \.lcExtrinsicHalfLifeHours),

@@ -109,7 +109,7 @@ public struct SignallingRules: Sendable, Equatable {
     public var deltaPotentiation: Double
     public var uncouplingOnsetRate: Double, uncouplingRecoveryRate: Double, uncouplingGain: Double
     public var fastGain: Double, slowGain: Double
-    public var smoothingWidth: Double
+    public var smoothingWidth: Double, uncouplingSmoothingWidth: Double
     public var nmdaShare: Double
     public var extrinsicGain: Double
     public var ketamineOnsetRate: Double, ketamineDecayRate: Double
@@ -154,9 +154,9 @@ public struct SignallingRules: Sendable, Equatable {
     /// φ_N = (1 − s_N) + s_N N (§4.4).
     @inlinable @inline(__always) func nmdaFactor<T: ModelScalar>(_ n: T) -> T { (1 - nmdaShare) + nmdaShare * n }
 
-    /// dU/dt = k_on g_U σ(a − a_0) φ_N (1 − U) − k_off U (§4.1).
+    /// dU/dt = k_on g_U σ(a − a_0) φ_N (1 − U) − k_off U (§4.1), σ of width `uncouplingSmoothingWidth`.
     @inlinable @inline(__always) func uncoupling<T: ModelScalar>(_ a: T, _ a0: Double, _ u: T, phi: T, on: Double) -> T {
-        on * uncouplingOnsetRate * uncouplingGain * T.smoothMax(a - a0, width: smoothingWidth) * phi * (1.0 - u)
+        on * uncouplingOnsetRate * uncouplingGain * T.smoothMax(a - a0, width: uncouplingSmoothingWidth) * phi * (1.0 - u)
             - uncouplingRecoveryRate * u
     }
 
@@ -215,6 +215,7 @@ public struct SignallingRules: Sendable, Equatable {
         fastGain = p.dependenceFastGain.value
         slowGain = p.dependenceSlowGain.value
         smoothingWidth = p.smoothingWidth.value
+        uncouplingSmoothingWidth = p.uncouplingSmoothingWidth.value
         nmdaShare = p.nmdaShare.value
         extrinsicGain = p.lcExtrinsicGain.value
         ketamineOnsetRate = p.ketaminePlasticityOnsetRatePerHour.value
