@@ -11,6 +11,7 @@ struct CompiledStructure {
         enum Action: Equatable {
             case addAmount(state: Int, nanomole: Double)
             case changeInfusion(species: Int, delta: Double)
+            case changeDepotInput(depot: Int, delta: Double)
             case changeStimulus(kind: Int, delta: Double)
         }
         var timeHours: Double
@@ -29,6 +30,7 @@ struct CompiledStructure {
     var speciesK10: [Double], speciesK12: [Double], speciesK21: [Double], speciesK13: [Double], speciesK31: [Double]
     var speciesInverseV1: [Double], speciesKe0: [Double], speciesInfusion: [Double]
     var depotState: [Int], depotTarget: [Int], depotKa: [Double], depotBioavailability: [Double]
+    var depotInput: [Double]
     var transferSource: [Int], transferTarget: [Int], transferCoefficient: [Double]
     var ligandState: [Int], ligandScale: [Double]
     var receptorFree: [Int], receptorDesensitized: [Int], receptorInternal: [Int]
@@ -89,6 +91,7 @@ struct CompiledStructure {
         depotTarget = s.depotTarget
         depotKa = s.depotKa
         depotBioavailability = s.depotBioavailability
+        depotInput = s.depotInputNanomolePerHour
         transferSource = s.transferSource
         transferTarget = s.transferTarget
         transferCoefficient = s.transferCoefficient
@@ -159,13 +162,13 @@ struct CompiledStructure {
         baselineSurface = model.reference.baselineSurface
         referenceProbeResponse = model.reference.probeResponse
         referenceRespirationResponse = model.reference.respirationResponse
-        events = model.events.compactMap { event in
+        events = model.events.map { event in
             let action: Event.Action
             switch event.action {
             case .addAmount(let state, let nanomole): action = .addAmount(state: state, nanomole: nanomole)
             case .changeInfusion(let species, let delta): action = .changeInfusion(species: species, delta: delta)
             case .changeStimulus(let kind, let delta): action = .changeStimulus(kind: kind, delta: delta)
-            case .changeDepotInput: return nil  // patches: refused by `ExportedModel.init` before this
+            case .changeDepotInput(let depot, let delta): action = .changeDepotInput(depot: depot, delta: delta)
             }
             return Event(timeHours: event.timeHours, action: action)
         }

@@ -16,8 +16,6 @@ public enum ExchangeError: Error, Sendable, Equatable, CustomStringConvertible {
     case modelsDiffer(first: String, other: String, identifier: String)
     /// A fitted parameter cannot be written as an SBML parameter of the PEtab model.
     case parameterNotExportable(name: String, reason: String)
-    /// The scenario uses a dose kind the exporter does not write yet (a transdermal patch).
-    case unsupportedDoseKind(String)
 
     public var description: String {
         switch self {
@@ -36,8 +34,6 @@ public enum ExchangeError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "(a PEtab export needs studies with the same drugs, phenotype and subject; export them separately)"
         case .parameterNotExportable(let name, let reason):
             return "parameter '\(name)' cannot be exported to PEtab: \(reason)"
-        case .unsupportedDoseKind(let what):
-            return "\(what) cannot be exported to SBML yet; export the scenario without it"
         }
     }
 }

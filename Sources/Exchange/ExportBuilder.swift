@@ -161,6 +161,12 @@ struct ExportBuilder {
             let ka = parameter(id + "_ka", s.depotKa[k], .perHour)
             let f = parameter(id + "_bioavailability", s.depotBioavailability[k], .dimensionless)
             let depot = s.depotState[k]
+            // A patch's release into its skin depot while worn (changed by events).
+            if s.events.contains(where: { if case .changeDepotInput(k, _) = $0.action { true } else { false } }) {
+                let input = parameter(id + "_input", s.depotInput[k], .nanomolePerHour,
+                                      name: stateID[depot] + " patch input rate (changed by events)", constant: false)
+                flux(id + "_patch_input", stateID[depot] + " patch input", to: depot, rate: input)
+            }
             // Absorption into the central compartment (F ka A) and presystemic loss ((1 − F) ka A).
             flux(id + "_absorption", stateID[depot] + " absorption", from: depot, to: s.depotTarget[k], rate: f * ka * y(depot))
             if s.depotBioavailability[k] != 1 {
@@ -433,12 +439,13 @@ struct ExportBuilder {
         rule("tolerance_index", .dimensionless, .number(1) - response / probeReference, column: true)
     }
 
-    /// One SBML event per distinct event time. Doses add to their state; infusion rates and
-    /// stimulus intensities are assigned the value the compiled model holds after the event
+    /// One SBML event per distinct event time. Doses add to their state; infusion rates, patch
+    /// input rates and stimulus intensities are assigned the value the compiled model holds after the event
     /// (replaying its running sums, with the same snapping of round-off to zero).
     private mutating func buildEvents() {
         let s = structure
         var infusion = s.speciesInfusion
+        var depotInput = s.depotInput
         var intensity = s.stimulusIntensity
         var k = 0
         let ordered = s.events
@@ -447,6 +454,7 @@ struct ExportBuilder {
             var added: [Int: Double] = [:]
             var addedOrder: [Int] = []
             var infusionChanged: [Int] = []
+            var depotInputChanged: [Int] = []
             var stimulusChanged: [Int] = []
             var count = 0
             while k < ordered.count, ordered[k].timeHours == time {
@@ -458,6 +466,10 @@ struct ExportBuilder {
                     let v = infusion[sp] + delta
                     infusion[sp] = abs(v) < 1e-9 * abs(delta) ? 0 : v
                     if !infusionChanged.contains(sp) { infusionChanged.append(sp) }
+                case .changeDepotInput(let depot, let delta):
+                    let v = depotInput[depot] + delta
+                    depotInput[depot] = abs(v) < 1e-9 * abs(delta) ? 0 : v
+                    if !depotInputChanged.contains(depot) { depotInputChanged.append(depot) }
                 case .changeStimulus(let kind, let delta):
                     let v = intensity[kind] + delta
                     intensity[kind] = abs(v) < 1e-12 ? 0 : v
@@ -473,6 +485,10 @@ struct ExportBuilder {
             for sp in infusionChanged {
                 assignments.append(.init(variable: ExportedModel.identifier(s.speciesIDs[sp]) + "_infusion",
                                          expression: .measured(infusion[sp], .nanomolePerHour)))
+            }
+            for depot in depotInputChanged {
+                assignments.append(.init(variable: stateID[s.depotState[depot]] + "_input",
+                                         expression: .measured(depotInput[depot], .nanomolePerHour)))
             }
             for kind in stimulusChanged {
                 assignments.append(.init(variable: "stimulus_" + StimulusKind.allCases[kind].rawValue,

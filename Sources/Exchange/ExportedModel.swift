@@ -112,12 +112,6 @@ package struct ExportedModel: Sendable {
     /// - Throws: `ExchangeError` when the compiled structure cannot be read, a CSV column has no
     ///   definition, identifiers collide or a value is not finite.
     package init(_ model: CompiledModel) throws(ExchangeError) {
-        // A patch's input into its skin depot has no SBML form here yet: refused, not dropped.
-        for (i, dose) in model.scenario.doses.enumerated() {
-            if case .patch = dose.schedule {
-                throw .unsupportedDoseKind("doses[\(i)]: a transdermal patch (\(dose.drug))")
-            }
-        }
         let structure = CompiledStructure(model)
         id = "receptor_sim_" + Self.identifier(model.scenario.name)
         name = model.scenario.name

@@ -79,6 +79,7 @@ import TestSupport
         let stateIndex = Dictionary(uniqueKeysWithValues: exported.states.enumerated().map { ($1.id, $0) })
         let species = model.layout.speciesIDs.map { ExportedModel.identifier($0) + "_infusion" }
         let stimuli = StimulusKind.allCases.map { "stimulus_" + $0.rawValue }
+        let depotInputs = model.system.depotState.map { exported.states[$0].id + "_input" }
         let events = exported.events
         return TimeEventSchedule(times: events.map(\.timeHours)) { index, _, system, state in
             var values: [String: Double] = [:]
@@ -91,6 +92,8 @@ import TestSupport
                     system.speciesInfusionNanomolePerHour[s] = v
                 } else if let k = stimuli.firstIndex(of: a.variable) {
                     system.stimulusIntensity[k] = v
+                } else if let k = depotInputs.firstIndex(of: a.variable) {
+                    system.depotInputNanomolePerHour[k] = v
                 }
             }
         }

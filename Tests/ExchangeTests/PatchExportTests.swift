@@ -2,20 +2,34 @@ import Testing
 @testable import Exchange
 @testable import Pharmacology
 
-/// A transdermal patch (issue 16) has no SBML form yet: the export refuses it with an error
-/// naming the dose, instead of writing a model that silently drops the patch.
+/// A transdermal patch (issue 16) is exported as a release rate into its skin depot that events
+/// switch on (after the route's lag) and off (at removal); `ExportedMathTests` runs the patch
+/// scenario through the exported events against the compiled model.
 @Suite struct PatchExportTests {
-    @Test func aPatchIsRefusedByName() throws {
-        let scenario = Scenario(name: "patch", durationHours: 100, doses: [
-            DoseRegimen(drug: "morphine", route: .oral, schedule: .single(atHours: 0, amountMilligrams: 10)),
-            DoseRegimen(drug: "fentanyl", route: .transdermal,
-                        schedule: .patch(startHours: 0, everyHours: 72, count: 1, wearHours: 72, rateMilligramsPerHour: 0.025)),
-        ])
-        let model = try ReceptorModel.compile(scenario)
-        #expect(throws: ExchangeError.unsupportedDoseKind("doses[1]: a transdermal patch (fentanyl)")) {
-            _ = try SBMLExporter.document(for: model)
+    @Test func aPatchIsAnInputRateSwitchedByEvents() throws {
+        let model = try ReceptorModel.compile(TestScenarios.patches)
+        let exported = try ExportedModel(model)
+        let depots = model.system.depotState.indices.filter { k in
+            model.events.contains { if case .changeDepotInput(k, _) = $0.action { true } else { false } }
         }
-        #expect(ExchangeError.unsupportedDoseKind("doses[1]: a transdermal patch (fentanyl)").description
-                == "doses[1]: a transdermal patch (fentanyl) cannot be exported to SBML yet; export the scenario without it")
+        try #require(depots.count == 1)
+        let input = exported.states[model.system.depotState[depots[0]]].id + "_input"
+        let parameter = try #require(exported.parameters.first { $0.id == input })
+        #expect(parameter.value == 0 && !parameter.constant)
+        // On at 0 + lag and 3 + lag, off at 2.5 + lag and 5.5 + lag; the rate is 0.05 mg/h in nmol/h.
+        let fentanyl = try #require(model.library.drug("fentanyl"))
+        let lag = try #require(fentanyl.routes.first { $0.route == .transdermal }?.lagHours.value)
+        let switches = try exported.events.flatMap { e in
+            try e.assignments.filter { $0.variable == input }.map { (e.timeHours, try $0.expression.evaluate([:])) }
+        }
+        let rate = 0.05 * 1e6 / fentanyl.molarMassGramsPerMole.value
+        #expect(switches.map(\.0) == [lag, 2.5 + lag, 3 + lag, 5.5 + lag])
+        for (k, (_, value)) in switches.enumerated() {
+            #expect(abs(value - (k.isMultiple(of: 2) ? rate : 0)) <= 1e-9 * rate, "switch \(k): \(value)")
+        }
+        // The SBML document carries the rate's reaction and its event assignments.
+        let document = try SBMLExporter.document(for: model)
+        #expect(document.contains("id=\"\(input)\""))
+        #expect(document.contains("variable=\"\(input)\""))
     }
 }

@@ -34,7 +34,17 @@ enum TestScenarios {
 
     static let drugFree = Scenario(name: "drug free", durationHours: 1)
 
-    static let all = [kitchenSink, deficitMethadone, drugFree]
+    /// Two transdermal patches worn in turn (the release rate switches on after the route's lag
+    /// and off at removal, while the skin depot keeps releasing) over an oral dose.
+    static let patches = Scenario(
+        name: "patches", durationHours: 8,
+        doses: [
+            DoseRegimen(drug: "morphine", route: .oral, schedule: .single(atHours: 0, amountMilligrams: 10)),
+            DoseRegimen(drug: "fentanyl", route: .transdermal,
+                        schedule: .patch(startHours: 0, everyHours: 3, count: 2, wearHours: 2.5, rateMilligramsPerHour: 0.05)),
+        ])
+
+    static let all = [kitchenSink, deficitMethadone, drugFree, patches]
 }
 
 /// The elements of an XML document, parsed by Foundation's XMLParser.
