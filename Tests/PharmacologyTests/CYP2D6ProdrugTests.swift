@@ -7,14 +7,6 @@ import TestSupport
 /// metabolizer phenotype scaling the formation (issue 16).
 @Suite
 struct CYP2D6ProdrugTests {
-    /// Trapezoid area under `column` (unit × h).
-    func area(_ rec: ObservableRecorder, _ column: String) -> Double {
-        let t = rec.times, c = rec.series(column)
-        var sum = 0.0
-        for i in 1..<t.count { sum += (c[i] + c[i - 1]) / 2 * (t[i] - t[i - 1]) }
-        return sum
-    }
-
     func run(_ drug: String, _ milligrams: Double, _ phenotype: CYP2D6Phenotype, hours: Double,
              columns: [String]) throws -> ObservableRecorder {
         try simulate(Scenario(name: "\(drug) \(phenotype)", durationHours: hours,

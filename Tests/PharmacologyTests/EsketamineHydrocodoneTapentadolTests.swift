@@ -12,22 +12,6 @@ import TestSupport
 struct EsketamineHydrocodoneTapentadolTests {
     let library = DrugLibrary.builtIn
 
-    func fittedHalfLife(_ rec: ObservableRecorder, _ column: String, from: Double, to: Double) -> Double {
-        let points = zip(rec.times, rec.series(column)).filter { $0.0 >= from - 1e-9 && $0.0 <= to + 1e-9 && $0.1 > 0 }
-        let n = Double(points.count)
-        let mt = points.reduce(0) { $0 + $1.0 } / n, my = points.reduce(0) { $0 + Foundation.log($1.1) } / n
-        var sxy = 0.0, sxx = 0.0
-        for (t, y) in points { sxy += (t - mt) * (Foundation.log(y) - my); sxx += (t - mt) * (t - mt) }
-        return -Foundation.log(2.0) / (sxy / sxx)
-    }
-
-    func area(_ rec: ObservableRecorder, _ column: String) -> Double {
-        let t = rec.times, c = rec.series(column)
-        var sum = 0.0
-        for i in 1..<t.count { sum += (c[i] + c[i - 1]) / 2 * (t[i] - t[i - 1]) }
-        return sum
-    }
-
     /// Esketamine 56 mg intranasal (Spravato label §12.3): Tmax 20-40 min; terminal t½ 7-12 h
     /// (fitted over 24-72 h); bioavailability 48 %: the area under plasma × CL is 0.48 × 56 mg
     /// (analytic, 1e-3).

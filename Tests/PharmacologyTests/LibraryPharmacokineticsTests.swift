@@ -10,16 +10,6 @@ import TestSupport
 struct LibraryPharmacokineticsTests {
     let library = DrugLibrary.builtIn
 
-    /// Log-linear least-squares half-life of `column` over [from, to] (the validation statistic).
-    func fittedHalfLife(_ rec: ObservableRecorder, _ column: String, from: Double, to: Double) -> Double {
-        let points = zip(rec.times, rec.series(column)).filter { $0.0 >= from - 1e-9 && $0.0 <= to + 1e-9 && $0.1 > 0 }
-        let n = Double(points.count)
-        let mt = points.reduce(0) { $0 + $1.0 } / n, my = points.reduce(0) { $0 + Foundation.log($1.1) } / n
-        var sxy = 0.0, sxx = 0.0
-        for (t, y) in points { sxy += (t - mt) * (Foundation.log(y) - my); sxx += (t - mt) * (t - mt) }
-        return -Foundation.log(2.0) / (sxy / sxx)
-    }
-
     /// The terminal half-life is the slowest eigenvalue of the disposition: closed forms for one
     /// and two compartments, and Licko's 1981 IV terminal exponential 0.00106 /min (10.9 h) for
     /// the three-compartment naltrexone (within 1 %).

@@ -10,15 +10,6 @@ import TestSupport
 /// checks the consequence, not independent evidence).
 @Suite
 struct NorbuprenorphineTests {
-    func fittedHalfLife(_ rec: ObservableRecorder, _ column: String, from: Double, to: Double) -> Double {
-        let points = zip(rec.times, rec.series(column)).filter { $0.0 >= from - 1e-9 && $0.0 <= to + 1e-9 && $0.1 > 0 }
-        let n = Double(points.count)
-        let mt = points.reduce(0) { $0 + $1.0 } / n, my = points.reduce(0) { $0 + Foundation.log($1.1) } / n
-        var sxy = 0.0, sxx = 0.0
-        for (t, y) in points { sxy += (t - mt) * (Foundation.log(y) - my); sxx += (t - mt) * (t - mt) }
-        return -Foundation.log(2.0) / (sxy / sxx)
-    }
-
     @Test func sublingualFourMilligramsGivesASmallLongLivedMetabolite() throws {
         let columns = ["norbuprenorphine_plasma_ng_per_mL", "buprenorphine_plasma_ng_per_mL"]
         let rec = try simulate(Scenario(name: "bup 4 mg", durationHours: 144, doses: [
