@@ -55,6 +55,14 @@ package struct StudyParameters: Sendable {
                 guard let field = DoseField(rawValue: fieldName) else {
                     throw .invalidDoseField(name: name, reason: "fields are " + DoseField.allCases.map(\.rawValue).joined(separator: ", "))
                 }
+                // The regimen an event table's SS=1 row starts at steady state: the start is
+                // computed from the table's AMT and II, so a varied dose would silently continue
+                // a different regimen from the original one's steady state.
+                if let start = base.scenario.steadyStateStart, base.scenario.doses[dose].drug == start.drug,
+                   base.scenario.doses[dose].route == start.route {
+                    throw .invalidDoseField(name: name, reason: "the run starts at the steady state of this \(start.drug) regimen "
+                        + "(SS=1 in the event table); vary AMT or II in the table instead, one run per table")
+                }
                 // Reject a field this schedule does not have now, not at the first member.
                 let weight = base.scenario.subject.weightKilograms
                 _ = try field.apply(Self.current(field, base.scenario.doses[dose].schedule, weightKilograms: weight) ?? 1,

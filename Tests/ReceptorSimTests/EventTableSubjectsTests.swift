@@ -100,6 +100,23 @@ import TestSupport
         #expect(result.stdout.contains("           4  dose            morphine oral 10 mg"), "\(result.stdout)")
     }
 
+    /// A study may not vary the dose of the regimen an `SS=1` row starts at steady state: the
+    /// start is computed from the table's AMT and II, so every member would continue a
+    /// different regimen from the original one's steady state (a silent wrong answer).
+    @Test func aSteadyStateRegimensDoseCannotBeVaried() throws {
+        let files = try write(["s.json5": #"{ name: "ss", duration_h: 24 }"#,
+                               "events.csv": "TIME,AMT,DRUG,ROUTE,II,SS,ADDL\n0,10,morphine,oral,6,1,3\n"])
+        for field in ["amount_mg", "every_h"] {
+            let result = try runProduct("receptor-sim", ["sweep", files["s.json5"]!, "--events", files["events.csv"]!,
+                                                         "--vary", "doses[0].\(field)=5,8", "-o", files["dir"]! + "/sweep.csv", "--quiet"])
+            #expect(result.status == 2, "\(field): \(result.stderr)")
+            #expect(result.stderr.contains("doses[0].\(field)") && result.stderr.contains(
+                "the run starts at the steady state of this morphine regimen (SS=1 in the event table); "
+                + "vary AMT or II in the table instead, one run per table"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: files["dir"]! + "/sweep.csv"))
+        }
+    }
+
     /// Two subjects: member k of the population is the scenario with ID k's doses (population of
     /// one of the hand-written scenario, no variability: CV 0), metric for metric.
     @Test func populationMemberKRunsTheRegimenOfTheKthID() throws {

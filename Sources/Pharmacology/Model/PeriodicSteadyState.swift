@@ -10,8 +10,9 @@ import Integrators
 /// units of ReceptorSim's own error tolerance for that state (atol in the state's scale +
 /// rtol × |value|), and `ratio` the last change over the one before, the pre-run stops when
 /// `change <= 1` and either the distance still to go, estimated geometrically as
-/// change × ratio / (1 − ratio), is at most 1 too, or the change no longer shrinks (it is then
-/// the solver's own noise). So the start is within the run's tolerance of the exact periodic
+/// change × r / (1 − r) with r the largest ratio of the last three cycles, is at most 1 too, or
+/// the change has not shrunk for three cycles in a row (it is then the solver's own noise; one
+/// cycle of noise must not end a pre-run whose slow states still move, ratio about 0.99). So the start is within the run's tolerance of the exact periodic
 /// state, the slow states included: the receptor pools, adaptation pools and peptide feedback
 /// of model 2 relax over weeks, so a pre-run takes months of simulated time (`maximumHours`).
 enum PeriodicSteadyState {
@@ -81,6 +82,7 @@ enum PeriodicSteadyState {
         var y = model.initialState
         var previous = Double.infinity
         var change = Double.infinity
+        var recentRatios = [Double]()  // the last three, oldest first
         var cycles = 0
         while cycles < maximumCycles, Double(cycles + 1) * interval <= maximumHours {
             let next = try advance(y, hours: interval)
@@ -88,9 +90,12 @@ enum PeriodicSteadyState {
             change = 0
             for i in 0..<y.count { change = max(change, abs(next[i] - y[i]) / (atol[i] + rtol * abs(next[i]))) }
             y = next
-            let ratio = change / previous
+            recentRatios.append(change / previous)
+            if recentRatios.count > 3 { recentRatios.removeFirst() }
             previous = change
-            if change <= 1, ratio >= 1 || change * ratio / (1 - ratio) <= 1 {
+            let slowest = recentRatios.max() ?? .infinity
+            let noise = recentRatios.count == 3 && recentRatios.allSatisfy { $0 >= 1 }
+            if change <= 1, noise || (slowest < 1 && change * slowest / (1 - slowest) <= 1) {
                 return since < interval ? try advance(y, hours: since) : y
             }
         }

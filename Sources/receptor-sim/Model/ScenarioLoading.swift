@@ -101,7 +101,7 @@ extension CommandLineError {
                 self = .invalidSettings(file: file, problems: problems, origins: [:], texts: [:])
             case .solverFailed(let solverError):
                 self = .simulation(file: file, timeHours: Self.time(of: solverError), cause: solverError.description)
-            case .steadyStateNotFound:
+            case .steadyStateNotFound, .periodicSteadyStateNotFound:
                 self = .simulation(file: file, timeHours: 0, cause: error.description)
             case .negativeValue(_, let time, _, _):
                 self = .simulation(file: file, timeHours: time, cause: error.description)
