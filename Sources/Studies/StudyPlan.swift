@@ -60,7 +60,8 @@ package struct StudyPlan: Sendable {
         let intervalProblems = ScenarioCheck.interval(intervalHours)
         guard intervalProblems.isEmpty else { throw .invalidValues(intervalProblems) }
         let solver = solver ?? parameters.base.scenario.solver
-        // Checked once here, not once per member.
+        // Checked here, before any member runs, so a bad grid fails at once (each member's
+        // simulate repeats this cheap check on the settings it is given).
         let solverProblems = ScenarioCheck.tolerances(solver)
         guard solverProblems.isEmpty else { throw .invalidValues(solverProblems) }
         let durationHours = parameters.base.scenario.durationHours
