@@ -12,6 +12,18 @@ import Testing
                  steadyStateStart: start)
     }
 
+    /// Sensitivities of a run that starts at a periodic steady state are refused, not noise:
+    /// each perturbed model's pre-run would stop within its own tolerance, and their difference
+    /// over 2 × 1e-4 in ln p would swamp the derivative.
+    @Test func sensitivitiesRefuseASteadyStateStart() throws {
+        let start = SteadyStateStart(drug: "morphine", route: .ivBolus, amountMilligrams: 5, intervalHours: 6, hoursSinceLastDose: 6)
+        let model = try ReceptorModel.compile(scenario(start))
+        #expect(throws: ModelError.invalidValue(path: "steady state", reason: "sensitivities of a run that starts at a periodic "
+                + "steady state (SS=1) are not computed: give the regimen's doses instead")) {
+            _ = try ReceptorModel.simulateWithSensitivities(model, perturbed: [], columns: ["mu_occupancy_total"], outputTimes: [1])
+        }
+    }
+
     /// The state at t = 0 repeats one interval later: with the regimen's dose at 0 and none at
     /// 6 h, the state at 6 h (the next trough) equals the start within 1e-4 of each state's
     /// scale (drug amounts by the dose in nmol, receptor fractions by 1); the run's rtol is

@@ -26,12 +26,18 @@ extension ReceptorModel {
     ///     alone (RESULTS.md: POLLU with 10 parameters 4.9x one solve against 6.6-6.9x on).
     ///   - options: solver options (nil: `solverOptions(for: model)`); the method is always BDF.
     /// - Throws: `ModelError.invalidValue` when the perturbed models' events differ in time or
-    ///   kind (a `lag_h` parameter moves its doses: event times must not depend on p),
-    ///   `.unknownColumn`, `.solverFailed`.
+    ///   kind (a `lag_h` parameter moves its doses: event times must not depend on p) or the
+    ///   run starts at a periodic steady state (each perturbed pre-run stops within its own
+    ///   tolerance, so their difference over 2 × step would be noise), `.unknownColumn`,
+    ///   `.solverFailed`.
     public static func simulateWithSensitivities(
         _ model: CompiledModel, perturbed: [(plus: CompiledModel, minus: CompiledModel)], step: Double = sensitivityStep,
         columns: [String], outputTimes: [Double], errorControl: Bool = false, options: SolverOptions? = nil
     ) throws -> ObservableSensitivities {
+        guard model.scenario.steadyStateStart == nil else {
+            throw ModelError.invalidValue(path: "steady state", reason: "sensitivities of a run that starts at a periodic steady state "
+                + "(SS=1) are not computed: give the regimen's doses instead")
+        }
         let available = Observable.available(in: model)
         let observables = try columns.map { name in
             guard let o = available.first(where: { $0.name == name }) else { throw ModelError.unknownColumn(name) }
