@@ -37,6 +37,20 @@ import Testing
         #expect(annotations.events.map(\.label) == ["social contact x1, 30-32 h", "pain x2, 40-40.5 h"])
     }
 
+    /// A transdermal patch is a window per patch worn, on its own strip row labelled with its
+    /// route (not the IV infusion row), its rate in µg/h as it is prescribed.
+    @Test func patchesAreWindowsOnTheirOwnRow() {
+        let scenario = Scenario(name: "patch", durationHours: 200, doses: [
+            DoseRegimen(drug: "fentanyl", route: .transdermal,
+                        schedule: .patch(startHours: 0, everyHours: 72, count: 2, wearHours: 72, rateMilligramsPerHour: 0.025)),
+            DoseRegimen(drug: "ketamine", route: .ivInfusion, schedule: .infusion(startHours: 2, durationHours: 4, rateMilligramsPerHour: 10)),
+        ])
+        let annotations = PlotAnnotations(scenario: scenario)
+        #expect(annotations.infusions.map(\.label) == ["fentanyl patch 25 µg/h, 0-72 h", "fentanyl patch 25 µg/h, 72-144 h",
+                                                       "ketamine infusion 10 mg/h, 2-6 h"])
+        #expect(annotations.doseTracks.map(\.label) == ["fentanyl (transdermal)", "ketamine (iv_infusion)"])
+    }
+
     @Test func chartAndReportShowInfusionsAndAllEventKinds() throws {
         let table = Synthetic.table(stepHours: 0.5, hours: 48)
         let panels = try PanelSpecification.panels(available: table.columnNames, presets: [.peptides])

@@ -20,25 +20,33 @@ package struct DoseMark: Sendable, Equatable {
     }
 }
 
-/// A constant-rate infusion drawn as a bar on the time axis.
+/// A constant-rate input drawn as a bar on the time axis: an IV infusion, or a transdermal
+/// patch while worn (its own strip row, labelled with its route).
 package struct InfusionWindow: Sendable, Equatable {
     package var startHours: Double
     package var durationHours: Double
     package var drug: String
     package var rateMilligramsPerHour: Double
+    package var route: Route
 
-    package init(startHours: Double, durationHours: Double, drug: String, rateMilligramsPerHour: Double) {
+    package init(startHours: Double, durationHours: Double, drug: String, rateMilligramsPerHour: Double,
+                 route: Route = .ivInfusion) {
         self.startHours = startHours
         self.durationHours = durationHours
         self.drug = drug
         self.rateMilligramsPerHour = rateMilligramsPerHour
+        self.route = route
     }
 
     package var endHours: Double { startHours + durationHours }
 
-    /// `"morphine infusion 2 mg/h, 0-24 h"`.
+    /// `"morphine infusion 2 mg/h, 0-24 h"`, `"fentanyl patch 25 µg/h, 0-72 h"`.
     package var label: String {
-        "\(drug) infusion \(NumberText.significant(rateMilligramsPerHour)) mg/h, "
+        if route == .transdermal {
+            return "\(drug) patch \(NumberText.significant(rateMilligramsPerHour * 1000)) µg/h, "
+                + "\(NumberText.significant(startHours))-\(NumberText.significant(endHours)) h"
+        }
+        return "\(drug) infusion \(NumberText.significant(rateMilligramsPerHour)) mg/h, "
             + "\(NumberText.significant(startHours))-\(NumberText.significant(endHours)) h"
     }
 }
@@ -102,7 +110,8 @@ package struct PlotAnnotations: Sendable, Equatable {
             case .infusionEnd(let index, let rate, _):
                 let start = infusionStarts[index] ?? entry.timeHours
                 infusions.append((index, InfusionWindow(startHours: start, durationHours: entry.timeHours - start,
-                                                        drug: scenario.doses[index].drug, rateMilligramsPerHour: rate)))
+                                                        drug: scenario.doses[index].drug, rateMilligramsPerHour: rate,
+                                                        route: scenario.doses[index].route)))
             case .stimulusStart(let index):
                 eventStarts[index] = entry.timeHours
             case .stimulusEnd(let index, _):
@@ -123,8 +132,8 @@ package struct PlotAnnotations: Sendable, Equatable {
         for dose in doses where !tracks.contains(DoseTrack(drug: dose.drug, route: dose.route)) {
             tracks.append(DoseTrack(drug: dose.drug, route: dose.route))
         }
-        for infusion in infusions where !tracks.contains(DoseTrack(drug: infusion.drug, route: .ivInfusion)) {
-            tracks.append(DoseTrack(drug: infusion.drug, route: .ivInfusion))
+        for infusion in infusions where !tracks.contains(DoseTrack(drug: infusion.drug, route: infusion.route)) {
+            tracks.append(DoseTrack(drug: infusion.drug, route: infusion.route))
         }
         return tracks
     }

@@ -129,7 +129,7 @@ package enum SVGChart {
             StripTrack(
                 label: track.label, colour: SeriesStyle(index: index).colour,
                 doses: annotations.doses.filter { $0.drug == track.drug && $0.route == track.route },
-                infusions: track.route == .ivInfusion ? annotations.infusions.filter { $0.drug == track.drug } : [])
+                infusions: annotations.infusions.filter { $0.drug == track.drug && $0.route == track.route })
         }
         var canvas = ChartCanvas(
             options: options, timeSpanHours: span, panels: drawn, tracks: tracks, events: annotations.events,
@@ -190,7 +190,7 @@ package enum SVGChart {
                 tracks.append(StripTrack(
                     label: ComparisonRun.key(runIndex) + ": " + track.label, colour: SeriesStyle(index: runIndex).colour,
                     doses: run.annotations.doses.filter { $0.drug == track.drug && $0.route == track.route },
-                    infusions: track.route == .ivInfusion ? run.annotations.infusions.filter { $0.drug == track.drug } : []))
+                    infusions: run.annotations.infusions.filter { $0.drug == track.drug && $0.route == track.route }))
             }
             for event in run.annotations.events where !events.contains(event) { events.append(event) }
         }
