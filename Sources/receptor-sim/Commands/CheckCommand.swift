@@ -36,8 +36,13 @@ enum CheckCommand: ReceptorSimCommand {
                 // by the limits once the file is valid).
                 let cost = ScenarioCost(scenario, columnCount: scenario.output.columns?.count ?? vocabulary.columnNames(scenario).count)
                 // File content is escaped, never echoed raw: a name must not drive the terminal.
+                // Patches cost what infusions cost (a start and an end) but are named apart.
+                let patches = scenario.doses.reduce(0.0) { total, dose in
+                    if case .patch(_, _, let count, _, _) = dose.schedule { total + Double(count) } else { total }
+                }
+                let patchText = patches > 0 ? "\(ScenarioCost.count(patches)) patches, " : ""
                 console.out(TerminalText.escaped("\(file): ok: \(scenario.name) (\(format(scenario.durationHours)) h, \(ScenarioCost.count(cost.doses)) doses, "
-                    + "\(ScenarioCost.count(cost.infusions)) infusions, \(scenario.events.count) events; "
+                    + "\(ScenarioCost.count(cost.infusions - patches)) infusions, \(patchText)\(scenario.events.count) events; "
                     + "\(ScenarioCost.count(cost.rows)) rows x \(ScenarioCost.count(cost.columns)) columns, about \(ScenarioCost.bytes(cost.estimatedBytes)))"))
                 if arguments.flag("--timeline") { console.out(TerminalText.escapedLines(timeline(loaded))) }
             } catch {
