@@ -33,6 +33,7 @@ let testVocabulary = ScenarioVocabulary(
         "carfentanil": [.ivBolus, .intranasal],
         "dextromethorphan": [.oral],
         "dextrorphan": [],
+        "u50488": [.ivBolus, .subcutaneous],
     ],
     parameterNames: { scenario in
         Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).oral.bioavailability"] }
