@@ -31,6 +31,9 @@ let testVocabulary = ScenarioVocabulary(
         "hydrocodone": [.oral],
         "tapentadol": [.oral, .ivBolus, .ivInfusion],
         "carfentanil": [.ivBolus, .intranasal],
+        "dextromethorphan": [.oral],
+        "dextrorphan": [],
+        "u50488": [.ivBolus, .subcutaneous],
     ],
     parameterNames: { scenario in
         Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).oral.bioavailability"] }

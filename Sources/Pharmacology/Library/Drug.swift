@@ -81,8 +81,9 @@ public struct MetaboliteFormation: Sendable, Equatable {
 }
 
 /// How a CYP2D6-formed metabolite's formation scales with the metabolizer phenotype, relative
-/// to a normal metabolizer (1). The parent's own clearance is kept (a simplification: the
-/// CYP2D6 share of it is small for codeine and tramadol).
+/// to a normal metabolizer (1). The same factor scales that pathway's share of the parent's
+/// clearance and first pass (`ReceptorSystem.cyp2d6ClearanceScale`, `cyp2d6Bioavailability`):
+/// small for codeine and hydrocodone, most of dextromethorphan's.
 public struct CYP2D6Dependence: Sendable, Equatable {
     public var poor: Sourced
     public var intermediate: Sourced

@@ -187,6 +187,10 @@ public enum PlausibleDoseTable {
         PlausibleDose(drug: "tramadol", route: .ivBolus, maximumSingleMilligrams: 100,
                       source: "[M] tramadol injection (EU SmPC): 50-100 mg every 4-6 h, at most 400 mg/day"),
         PlausibleDose(drug: "tramadol", route: .ivInfusion, source: "unsourced: no labelled infusion rate"),
+        PlausibleDose(drug: "dextromethorphan", route: .oral, maximumSingleMilligrams: 60,
+                      source: "[M] OTC cough labels: 10-20 mg every 4 h or 30 mg every 6-8 h, at most 120 mg/day; extended-release suspension 60 mg every 12 h (recreational doses of 300 mg and more are far above)"),
+        PlausibleDose(drug: "u50488", route: .ivBolus, source: "unsourced: tool compound, never given to humans"),
+        PlausibleDose(drug: "u50488", route: .subcutaneous, source: "unsourced: tool compound, never given to humans"),
     ]
 
     /// The row for (drug, route) in `table`, if any.

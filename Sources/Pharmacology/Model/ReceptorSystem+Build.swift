@@ -17,10 +17,17 @@ extension ReceptorSystem {
         speciesEffect = layout.speciesEffect
         speciesK10 = []; speciesK12 = []; speciesK21 = []; speciesK13 = []; speciesK31 = []
         speciesInverseV1 = []; speciesKe0 = []
+        // A normal metabolizer's k10, from which each metabolite's formation is a fraction.
+        var normalK10: [Double] = []
         for d in drugs {
             let v1 = d.centralVolumeLiters.value * weight
             speciesInverseV1.append(1 / v1)
-            speciesK10.append(d.clearanceLitersPerHour.value * clearanceScale / v1)
+            let k10 = d.clearanceLitersPerHour.value * clearanceScale / v1
+            normalK10.append(k10)
+            // The CYP2D6 pathways' share of the parent's clearance follows the phenotype:
+            // k10 = k_other + factor·k_2D6 (k_2D6 = fm·k10 for each CYP2D6-formed metabolite),
+            // so a poor metabolizer keeps a drug whose clearance is mostly CYP2D6 (Model.md).
+            speciesK10.append(k10 * Self.cyp2d6ClearanceScale(d, subject.cyp2d6))
             if let p = d.peripheral {
                 let q = p.intercompartmentalClearanceLitersPerHour.value * clearanceScale
                 speciesK12.append(q / v1)
@@ -46,7 +53,7 @@ extension ReceptorSystem {
             depotState.append(depot.state)
             depotTarget.append(layout.speciesCentral[depot.species])
             depotKa.append(depot.slow ? route.slowDepot!.absorptionRatePerHour.value : route.absorptionRatePerHour.value)
-            depotBioavailability.append(route.bioavailability.value)
+            depotBioavailability.append(Self.cyp2d6Bioavailability(drugs[depot.species], route.bioavailability.value, subject.cyp2d6))
         }
         for (s, d) in drugs.enumerated() {
             for m in d.metabolites {
@@ -54,11 +61,12 @@ extension ReceptorSystem {
                 let enzyme = m.cyp2d6?.factor(subject.cyp2d6) ?? 1
                 transferSource.append(layout.speciesCentral[s])
                 transferTarget.append(layout.speciesCentral[t])
-                transferCoefficient.append(enzyme * m.formationFraction.value * speciesK10[s])
+                transferCoefficient.append(enzyme * m.formationFraction.value * normalK10[s])
                 for (k, depot) in layout.depots.enumerated() where depot.species == s {
                     transferSource.append(depot.state)
                     transferTarget.append(layout.speciesCentral[t])
-                    transferCoefficient.append(enzyme * m.firstPassFraction.value * (1 - depotBioavailability[k]) * depotKa[k])
+                    let normalBioavailability = drugs[s].routes.first { $0.route == depot.route }!.bioavailability.value
+                    transferCoefficient.append(enzyme * m.firstPassFraction.value * (1 - normalBioavailability) * depotKa[k])
                 }
             }
         }
