@@ -173,7 +173,10 @@ import TestSupport
     /// withdrawal_signs, withdrawal_index, cows_equivalent) are held to 1e-4 of their range
     /// (measured 5.3e-5): their drives are C¹ smooth maxima and max(0, ·), whose kinks the
     /// variable-order BDF resolves less tightly than smooth states; the rebound after each
-    /// nightly dose moves them by only 0.002.
+    /// nightly dose moves them by only 0.002. Columns that barely move are held to 5e-8 (receptor
+    /// amounts relative to 1) instead: with the oral naltrexone disposition of 2026-12 (deep
+    /// volume 1282 L, Meyer's 4 h half-life) mu_uncoupled moves by 5.2e-4 and lc_adaptation_slow
+    /// by 2.3e-5 here, and their measured errors 2.1e-8 and 9.6e-10 are 4e-5 of those ranges.
     @Test func bdfMatchesATightReferenceWithFewJacobians() throws {
         var scenario = Scenario(name: "ldn", durationHours: 96, doses: [
             DoseRegimen(drug: "naltrexone", route: .oral, schedule: .repeated(startHours: 22, everyHours: 24, count: 4, amountMilligrams: 4.5)),
@@ -195,7 +198,7 @@ import TestSupport
             let worst = zip(values, reference).map { abs($0 - $1) }.max() ?? 0
             worstOverall = max(worstOverall, worst / range)
             let kinked = ["reward_adaptation", "lc_adaptation", "withdrawal_signs", "withdrawal_index", "cows_equivalent"]
-            #expect(worst <= (kinked.contains(column) ? 1e-4 : 2e-5) * range, "\(column): \(worst) against range \(range)")
+            #expect(worst <= max((kinked.contains(column) ? 1e-4 : 2e-5) * range, 5e-8), "\(column): \(worst) against range \(range)")
         }
         #expect(worstOverall > 0)  // the two runs are independent solves
     }

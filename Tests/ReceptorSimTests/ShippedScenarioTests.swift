@@ -124,7 +124,7 @@ import Testing
     @Test func naltrexoneBlocksUpregulatesAndSensitises() throws {
         let table = try simulateShipped("naltrexone-stop", ["--columns", "mu_occupancy_total,mu_total_rel,mu_stimulus"])
         // Known gap (issue 16): 6β-naltrexol is peripherally restricted, so daily 50 mg blocks only
-        // part of each day (trough 0.39; Weerts 2008 0.949, weerts-2008 known_gap).
+        // part of each day (trough 0.63; Weerts 2008 0.949, weerts-2008 known_gap).
         withKnownIssue("trough blockade under daily naltrexone without metabolite blockade") {
             #expect(table.trough("mu_occupancy_total", from: 72, to: 696).value > 0.8)
         }
@@ -135,11 +135,14 @@ import Testing
         #expect(after > before, "probe response before \(before), after \(after)")
     }
 
+    /// Brief nightly blockade: > 0.3 within 3 h of each dose, < 0.25 by 16 h after it (row B17,
+    /// Model2Design.md §11: < 25 % by 16 h). Until 2026-12 this read < 0.05 at 12 h; with the
+    /// oral curve's sourced 4 h half-life (Meyer 1984) the model gives 0.13-0.15 there.
     @Test func lowDoseNaltrexoneBriefBlockadeThenHigherTone() throws {
         let table = try simulateShipped("low-dose-naltrexone", ["--columns", "mu_occupancy_naltrexone,mu_total_rel,hedonic_tone"])
         for night in stride(from: 22.0, through: 670, by: 24) {
             #expect(table.peak("mu_occupancy_naltrexone", from: night, to: night + 3).value > 0.3)
-            #expect(table.value("mu_occupancy_naltrexone", at: night + 12) < 0.05)
+            #expect(table.value("mu_occupancy_naltrexone", at: night + 16) < 0.25)
         }
         #expect(table.value("mu_total_rel", at: 694) > 1.1)
         #expect(table.value("hedonic_tone", at: 669.75) > table.value("hedonic_tone", at: 21.75))

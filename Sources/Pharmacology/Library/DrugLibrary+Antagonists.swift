@@ -34,7 +34,7 @@ extension DrugLibrary {
         molarMassGramsPerMole: .assumption(341.4, "C20H23NO4, computed from formula"),
         routes: [
             RouteParameters(route: .oral, bioavailability: Sourced(0.05, "[R] oral ≈5 % (label 5–40 %; §3)"),
-                            absorptionRatePerHour: Sourced(0.72, "[R] oral absorption exponential 0.012 /min, half-life about 1 h (Licko 1981 NIDA Res Monogr 28:161)")),
+                            absorptionRatePerHour: Sourced(0.6, "[R] oral absorption exponential 0.012 ± 0.002 /min, half-life about 1 h (Licko 1981 NIDA Res Monogr 28:161), its lower end 0.010 /min: with the 1282 L deep compartment the mean 0.72 /h puts the plasma peak at 0.46 h, before the 1 h of Meyer 1984 and the label (0.5 h with 0.6 /h)")),
             RouteParameters(route: .intramuscularExtendedRelease, bioavailability: Sourced(0.75, "[C] so that naltrexone exposure over 28 days after 380 mg is 3–4× that of oral 50 mg daily (Vivitrol label §12.3 [R]) with oral F 5 %"),
                             absorptionRatePerHour: .assumption(0.5, "initial release: the transient peak about 2 h after injection (Vivitrol label §12.3 [R])"),
                             slowDepot: SlowDepot(
@@ -46,10 +46,10 @@ extension DrugLibrary {
         clearanceLitersPerHour: Sourced(210.6, "[R] total clearance of unconjugated naltrexone 3510 mL/min (Licko 1981)"),
         peripheral: PeripheralCompartment(
             volumeLiters: Sourced(60, "[R] (Licko 1981)"),
-            intercompartmentalClearanceLitersPerHour: Sourced(589.3, "[C] with Q3 reproduces the fastest and the terminal IV exponentials 1.9 /min and 0.00106 /min (Licko 1981); the middle one (0.18 /min) is not reproduced by these volumes (2.5 /h instead of 10.8 /h)")),
+            intercompartmentalClearanceLitersPerHour: Sourced(589.3, "[C] reproduces Licko's fastest IV exponential 1.9 /min with the volumes 7.6 and 60 L (Licko 1981); the middle one (0.18 /min) is not reproduced (about 2.5 /h instead of 10.8 /h)")),
         deepPeripheral: PeripheralCompartment(
-            volumeLiters: Sourced(164, "[R] (Licko 1981)"),
-            intercompartmentalClearanceLitersPerHour: Sourced(10.99, "[C] terminal IV exponential 0.00106 /min = t½ 10.9 h (Licko 1981); see peripheral")),
+            volumeLiters: Sourced(1282.4, "[C] steady-state volume 1350 L (naltrexone tablets label, Clinical Pharmacology, Distribution: volume of distribution after IV estimated at 1350 L [R]) less the central 7.6 L and peripheral 60 L (Licko 1981). Licko's own third volume, 164 L, gave an oral curve falling with an apparent t½ of 1.6 h over 4-12 h against about 4 h (Meyer 1984; label), because a 164 L deep compartment holds too little of an oral dose for the 10.9 h terminal phase to carry it (issue 16, row B15)"),
+            intercompartmentalClearanceLitersPerHour: Sourced(134.9, "[C] so that the terminal IV exponential is Licko's 0.00106 /min (t½ 10.9 h, Licko 1981) with the deep volume 1282.4 L; with it the oral curve after 50 mg falls with an apparent t½ of about 4 h over 4-12 h (Meyer 1984: about 4 h)")),
         effectSiteRatePerHour: .assumption(1, "lipophilic, rapid brain entry (t½ke0 ≈40 min)"),
         fractionUnbound: Sourced(0.79, "[M] ≈21 % protein bound"),
         bindings: [
