@@ -24,6 +24,7 @@ struct EventTableParser {
 
     mutating func parse(_ text: String) -> EventTable {
         var table = EventTable(file: file, rows: [], ignoredObservationRows: 0)
+        var seenSubjects = Set<String>()  // the IDs in table.subjects, for an O(1) first-seen test
         var header: [String]?
         // Per subject, the line of its SS=1 row (one regimen per subject starts at steady state).
         var steadyStateLine: [String: Int] = [:]
@@ -45,7 +46,7 @@ struct EventTableParser {
             }
             var row: [String: (text: String, index: Int)] = [:]
             for (index, (name, cell)) in zip(columns, cells).enumerated() where !cell.isEmpty { row[name] = (cell, index) }
-            if let id = row["ID"], !table.subjects.contains(id.text) { table.subjects.append(id.text) }
+            if let id = row["ID"], seenSubjects.insert(id.text).inserted { table.subjects.append(id.text) }
             if let evid = row["EVID"] {
                 guard let value = number(evid, column: "EVID", line: line) else { continue }
                 if value == 0 { table.ignoredObservationRows += 1; continue }

@@ -28,9 +28,11 @@ extension FitCommand {
         lines.append("study\tline\tobservable\tstatistic\ttime_h\tmodel\tvalue\tsigma\tresidual")
         var k = 0
         var total = 0.0, totalAt = 0.0, constantAt = 0.0, countAt = 0
+        var residuals: [Double] = []
         for study in problem.studies {
             for (observation, sigma) in zip(study.file.observations, study.sigmas) {
                 let r = (model[k] - observation.value) / sigma
+                residuals.append(r)
                 k += 1
                 total += r * r
                 if observation.statistic == .at {
@@ -45,12 +47,6 @@ extension FitCommand {
         lines.append("weighted sum of squares S = \(total) over \(k) observations")
         lines.append("weighted sum of squares of the 'at' observations S_at = \(totalAt) over \(countAt)")
         lines.append("PEtab negative log-likelihood (normal noise) S_at/2 + C = \(totalAt / 2 + constantAt), C = sum ln(sqrt(2 pi) sigma) = \(constantAt)")
-        let residuals = problem.studies.indices.flatMap { s in
-            let start = problem.studies[..<s].reduce(0) { $0 + $1.file.observations.count }
-            return problem.studies[s].file.observations.indices.map { o in
-                (model[start + o] - problem.studies[s].file.observations[o].value) / problem.studies[s].sigmas[o]
-            }
-        }
         let p = problem.parameterCount
         let jacobian = problem.jacobian(at: values.map { Foundation.log($0) }, residuals: residuals)
             ?? CentralDifferenceJacobian().jacobian(
