@@ -61,6 +61,28 @@ struct WithdrawalTests {
         #expect(maintained < 5, "COWS during maintenance \(maintained)")
     }
 
+    /// No signs under steady agonist exposure, the common thread of B9f and B33 (MODEL.md 2.6:
+    /// signs are the counter-adaptation left unopposed when inhibitory signalling falls; at a
+    /// steady full-agonist level it has not fallen). Expected: the dependent state reads below
+    /// 'mild' (COWS < 5, Wesson & Ling 2003 bands, the COWS calibration's maintenance criterion)
+    /// at every output time of the last week of use, for morphine 30 mg q6h, methadone 60 mg/day
+    /// and fentanyl 0.1 mg/h IV. The model misses for the two continuous exposures: there the
+    /// uncoupling U and receptor loss bring the LC output back to its set point while the pools,
+    /// driven by the AC path without U, stay at 0.45 of the AC-path inhibition (design section 12
+    /// item 1, the diagnosis of 2026-12-07).
+    @Test func steadyAgonistExposureShowsNoSigns() throws {
+        let morphine = try R.morphineRun.get(), methadone = try R.methadoneRun.get(), fentanyl = try R.fentanylRun.get()
+        let m = morphine.maximum("cows_equivalent", from: R.lastMorphineDose - 7 * Self.day, to: R.lastMorphineDose).value
+        let d = methadone.maximum("cows_equivalent", from: R.lastDailyDose - 7 * Self.day, to: R.lastDailyDose).value
+        let f = fentanyl.maximum("cows_equivalent", from: R.fentanylStop - 7 * Self.day, to: R.fentanylStop).value
+        reportValues("steady", "largest COWS over the last week of use: morphine \(m), methadone \(d), fentanyl \(f)")
+        #expect(m < 5, "morphine maintenance COWS \(m)")
+        withKnownIssue("steady exposure: model gives COWS up to 6.0 on methadone (trough) and 10.8 on the fentanyl infusion, published < 5 (LC output tolerant through U and receptor loss while the pools follow the AC path, design 12 item 1)") {
+            #expect(d < 5, "methadone maintenance COWS \(d)")
+            #expect(f < 5, "fentanyl infusion COWS \(f)")
+        }
+    }
+
     /// B5 methadone withdrawal later, longer, at least as severe. Expected: peak 72-96 h;
     /// peak >= morphine's; lasts >= 10 d (pharmacology.md 9 item 14 (Gossop & Strang 1991)).
     /// "At least as severe" within 5 % of morphine's peak withdrawal_index (the design checker's
