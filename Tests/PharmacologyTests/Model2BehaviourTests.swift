@@ -132,8 +132,13 @@ struct Model2BehaviourTests {
 
     /// B13 buprenorphine PET occupancy. Expected: 2/16/32 mg: 41 +- 15 %, 80 +- 10 %, 84-95 %
     /// (Greenwald 2003 (pharmacology.md 2.4)). SL daily for 14 days, mu PET occupancy 4 h after
-    /// the last dose. The prototype missed at 2 mg (0.25: the deep compartment lowers SL peaks,
-    /// design section 11); the Swift model's two-depot SL route misses all three.
+    /// the last dose. Greenwald's reference is the same subjects' placebo (0 mg) scan, so the
+    /// subject's drug-free density S_0 is the right baseline; the model's miss came from
+    /// buprenorphine raising mu by 8/28/34 % (it displaced the peptide route into the agonist
+    /// endosome), which the PET measure counts as free sites: 0.18/0.66/0.80 with f_mu 0.15,
+    /// 0.23/0.72/0.84 with 0.05 (drug occupancy 0.26/0.74/0.85). What is left is exposure: plasma
+    /// 1.27/10.2/20.4 nM at the scan (0.60/4.8/9.5 ng/mL against Greenwald's 0.5-1/5-6/13-14,
+    /// whose 16 -> 32 mg rise is more than dose-proportional) and the effect-site lag at 4 h.
     @Test func b13BuprenorphinePETOccupancy() throws {
         var occupancy: [Double] = []
         for mg in [2.0, 16, 32] {
@@ -145,9 +150,9 @@ struct Model2BehaviourTests {
         }
         reportValues("B13", "2/16/32 mg: \(occupancy)")
         #expect(occupancy[0] < occupancy[1] && occupancy[1] < occupancy[2], "\(occupancy)")
-        withKnownIssue("B13: model gives 0.18/0.66/0.79, published 0.41 +- 0.15 / 0.80 +- 0.10 / 0.84-0.95 (deep compartment and two-depot SL route lower the peaks; SL F and ka to tune)") {
+        #expect(abs(occupancy[1] - 0.80) <= 0.10, "16 mg: \(occupancy[1])")
+        withKnownIssue("B13: model gives 0.234 at 2 mg and 0.838 at 32 mg, published 0.41 +- 0.15 and 0.84-0.95 (plasma at the scan 0.60 and 9.5 ng/mL against 0.5-1 and 13-14; linear PK, effect-site lag)") {
             #expect(abs(occupancy[0] - 0.41) <= 0.15, "2 mg: \(occupancy[0])")
-            #expect(abs(occupancy[1] - 0.80) <= 0.10, "16 mg: \(occupancy[1])")
             #expect(occupancy[2] >= 0.84 && occupancy[2] <= 0.95, "32 mg: \(occupancy[2])")
         }
     }

@@ -21,7 +21,7 @@ import TestSupport
         #expect(abs(last[7] - 1) < 1e-6, "fold shift \(last[7])")
         #expect(result.stdout.hasPrefix("time_h    ed50_mg     fold_shift"), "\(result.stdout)")
         let chart = try String(contentsOfFile: svg, encoding: .utf8)
-        #expect(chart.contains("<svg") && chart.contains("class=\"ed50\"") && chart.contains("t = 48 h: ED50 3.75 mg (1x)"))
+        #expect(chart.contains("<svg") && chart.contains("class=\"ed50\"") && chart.contains("t = 48 h: ED50 3.76 mg (1x)"))
         #expect(chart.components(separatedBy: "<circle").count - 1 == 10 + 2, "10 points and 2 legend dots")
     }
 

@@ -40,8 +40,12 @@ extension DrugLibrary {
             chaperone: .assumption(0.4, "antagonist-bound MOR leaves the surface less by constitutive endocytosis "
                 + "(pharmacological chaperone, Unterwald & Howells, pharmacology.md §5.4; up-regulation without mRNA change, §9 item 16); "
                 + "set so 7 days of naltrexone 50 mg/day give mu +30 to +90 % (Model2Design.md §5)"),
-            degradedFraction: .assumption(0.15, "share of agonist-internalized MOR degraded per endosomal cycle (MOR mostly recycles; "
-                + "placeholder to be sourced, Model2Design.md §5)")),
+            degradedFraction: .assumption(0.05, "share of agonist-internalized MOR degraded per endosomal cycle. Native MOR recycles: "
+                + "after DAMGO, internalized MOR was back at the surface by 6 h without protein synthesis and a second exposure "
+                + "internalized as much as the first (46.9 vs 43.3 %; Minnis et al. 2003 Neuroscience 119:33 [R]), so a loss of more than "
+                + "a few per cent per cycle is not seen; 0.05 keeps fentanyl and methadone below morphine (B2) while buprenorphine's "
+                + "displacement of the tonic peptide route no longer raises mu by 28 % (B32; buprenorphine lowers mu binding in rat brain, "
+                + "Belcheva et al., PMC2516495 [R]: −25 to −77 % in adult rats); 0.15 before (issue 15, Model2Design.md §5)")),
         opioidReceptor(
             .delta,
             chaperone: .assumption(0.6, "weaker chaperone effect at DOR (naltrexone occupies ≈21 % of DOR, Weerts 2008); Model2Design.md §5"),
