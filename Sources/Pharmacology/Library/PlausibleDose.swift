@@ -191,6 +191,8 @@ public enum PlausibleDoseTable {
                       source: "[M] OTC cough labels: 10-20 mg every 4 h or 30 mg every 6-8 h, at most 120 mg/day; extended-release suspension 60 mg every 12 h (recreational doses of 300 mg and more are far above)"),
         PlausibleDose(drug: "u50488", route: .ivBolus, source: "unsourced: tool compound, never given to humans"),
         PlausibleDose(drug: "u50488", route: .subcutaneous, source: "unsourced: tool compound, never given to humans"),
+        PlausibleDose(drug: "isotonitazene", route: .ivBolus, source: "unsourced: no medical product (illicit only)"),
+        PlausibleDose(drug: "isotonitazene", route: .intranasal, source: "unsourced: no medical product (illicit only)"),
     ]
 
     /// The row for (drug, route) in `table`, if any.
