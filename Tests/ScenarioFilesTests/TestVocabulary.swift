@@ -35,6 +35,7 @@ let testVocabulary = ScenarioVocabulary(
         "dextrorphan": [],
         "u50488": [.ivBolus, .subcutaneous],
         "isotonitazene": [.ivBolus, .intranasal],
+        "salvinorin_a": [.ivBolus],
     ],
     parameterNames: { scenario in
         Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).oral.bioavailability"] }

@@ -193,6 +193,7 @@ public enum PlausibleDoseTable {
         PlausibleDose(drug: "u50488", route: .subcutaneous, source: "unsourced: tool compound, never given to humans"),
         PlausibleDose(drug: "isotonitazene", route: .ivBolus, source: "unsourced: no medical product (illicit only)"),
         PlausibleDose(drug: "isotonitazene", route: .intranasal, source: "unsourced: no medical product (illicit only)"),
+        PlausibleDose(drug: "salvinorin_a", route: .ivBolus, source: "unsourced: no medical product; research doses 0.375-21 µg/kg inhaled (Johnson et al. 2011 Drug Alcohol Depend 115:150)"),
     ]
 
     /// The row for (drug, route) in `table`, if any.
