@@ -34,6 +34,8 @@ let testVocabulary = ScenarioVocabulary(
         "dextromethorphan": [.oral],
         "dextrorphan": [],
         "u50488": [.ivBolus, .subcutaneous],
+        "isotonitazene": [.ivBolus, .intranasal],
+        "salvinorin_a": [.ivBolus],
     ],
     parameterNames: { scenario in
         Set(scenario.doses.map(\.drug)).sorted().flatMap { ["\($0).half_life_h", "\($0).oral.bioavailability"] }

@@ -21,12 +21,13 @@ public struct DrugLibrary: Sendable, Equatable {
 
     /// Drugs added for issue 16 (heroin chain, delta tools, hydromorphone/oxymorphone, peripheral
     /// opioids, an irreversible mu antagonist, mixed kappa/mu agonists, CYP2D6 prodrugs, esketamine, hydrocodone,
-    /// tapentadol, carfentanil, norbuprenorphine, dextromethorphan and dextrorphan, the kappa tool U-50,488), each in its own file;
+    /// tapentadol, carfentanil, norbuprenorphine, dextromethorphan and dextrorphan, the kappa tool U-50,488, the nitazene isotonitazene, the kappa agonist salvinorin A), each in its own file;
     /// appended to `builtIn` after the original library so earlier drugs keep their order.
     static let addedDrugs: [Drug] = [
         heroin, monoacetylmorphine, hydromorphone, oxymorphone, snc80, naltrindole, loperamide,
         methylnaltrexone, methocinnamox, nalbuphine, butorphanol, codeine, tramadol, desmetramadol,
         esketamine, hydrocodone, tapentadol, carfentanil, norbuprenorphine, dextromethorphan, dextrorphan, u50488,
+        isotonitazene, salvinorinA,
     ]
 
     /// Parameters of receptor type `kind`.

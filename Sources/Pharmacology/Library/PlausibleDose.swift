@@ -191,6 +191,9 @@ public enum PlausibleDoseTable {
                       source: "[M] OTC cough labels: 10-20 mg every 4 h or 30 mg every 6-8 h, at most 120 mg/day; extended-release suspension 60 mg every 12 h (recreational doses of 300 mg and more are far above)"),
         PlausibleDose(drug: "u50488", route: .ivBolus, source: "unsourced: tool compound, never given to humans"),
         PlausibleDose(drug: "u50488", route: .subcutaneous, source: "unsourced: tool compound, never given to humans"),
+        PlausibleDose(drug: "isotonitazene", route: .ivBolus, source: "unsourced: no medical product (illicit only)"),
+        PlausibleDose(drug: "isotonitazene", route: .intranasal, source: "unsourced: no medical product (illicit only)"),
+        PlausibleDose(drug: "salvinorin_a", route: .ivBolus, source: "unsourced: no medical product; research doses 0.375-21 µg/kg inhaled (Johnson et al. 2011 Drug Alcohol Depend 115:150)"),
     ]
 
     /// The row for (drug, route) in `table`, if any.
