@@ -20,6 +20,12 @@ struct ExportBuilder {
 
     var compartments: [ExportedModel.Compartment] = []
     var reactions: [ExportedModel.Reaction] = []
+    /// Rule constants written as numbers because the rules' form depends on their value
+    /// (`RuleConstantNaming`), by catalogue name.
+    var formDependentConstants: [String] = []
+    /// Numbers of the rules that depend on constants in a form `RuleConstantNaming` does not
+    /// recognise (none expected; the tests require none).
+    var unnamedRuleNumbers: [String] = []
 
     static let effectSite = "effect_site"
     static let receptorPools = "brain_receptors"
@@ -42,9 +48,34 @@ struct ExportBuilder {
 
     @discardableResult
     private mutating func parameter(_ id: String, _ value: Double, _ unit: ExportedUnit, name: String? = nil,
-                                    constant: Bool = true) -> MathExpression {
-        parameters.append(.init(id: id, name: name ?? id, value: value, unit: unit, constant: constant))
+                                    constant: Bool = true, notes: String? = nil, sboTerm: Int? = nil) -> MathExpression {
+        parameters.append(.init(id: id, name: name ?? id, value: value, unit: unit, constant: constant, notes: notes, sboTerm: sboTerm))
         return .symbol(id)
+    }
+
+    /// A catalogue value (`receptor-sim parameters`) as a parameter whose id is its catalogue
+    /// name made an SId and whose name is the catalogue name, with its source as notes.
+    /// - Throws: `ExchangeError.modelStructureChanged` when the compiled model holds another
+    ///   value (`compiled`), i.e. the value no longer comes from the catalogue as written here.
+    private mutating func catalogueParameter(_ catalogueName: String, _ value: Sourced, _ unit: ExportedUnit,
+                                             compiled: Double?) throws(ExchangeError) -> MathExpression {
+        if let compiled, compiled != value.value {
+            throw .modelStructureChanged(field: catalogueName, expected: "the catalogue value \(value.value), compiled \(compiled)")
+        }
+        return parameter(ExportedModel.identifier(catalogueName), value.value, unit, name: catalogueName,
+                         notes: "receptor-sim parameter '\(catalogueName)'. Source: \(value.source)", sboTerm: RuleConstant.sboTerm)
+    }
+
+    /// A rate ln 2 / t½ as the assignment rule `rateID` over the catalogue half-life, so
+    /// changing the half-life parameter changes the rate.
+    /// - Throws: `ExchangeError.modelStructureChanged` when the compiled rate is not ln 2 / t½.
+    private mutating func rate(_ rateID: String, halfLife catalogueName: String, _ value: Sourced,
+                               compiled: Double) throws(ExchangeError) -> MathExpression {
+        guard 0.6931471805599453 / value.value == compiled else {
+            throw .modelStructureChanged(field: rateID, expected: "ln 2 / '\(catalogueName)' (\(value.value) h), compiled \(compiled) per h")
+        }
+        let halfLife = try catalogueParameter(catalogueName, value, .hour, compiled: nil)
+        return rule(rateID, .perHour, .quotient(.logarithm(.number(2)), halfLife), column: false)
     }
 
     @discardableResult
@@ -311,13 +342,41 @@ struct ExportBuilder {
         }
 
         // Signalling rules: the symbolic instance of the same generic functions the right-hand
-        // side evaluates (SignallingRules); their constants are inlined as numbers.
+        // side evaluates (SignallingRules), their constants and set points named parameters
+        // (RuleConstant), found in the numbers the rules produce by RuleConstantNaming.
         let kinds = StimulusKind.allCases
         var stimulus: [MathExpression] = []
         for (j, kind) in kinds.enumerated() {
             stimulus.append(parameter("stimulus_" + kind.rawValue, s.stimulusIntensity[j], .dimensionless,
                                       name: kind.rawValue + " intensity (changed by events)", constant: false))
         }
+        let at = { (kind: StimulusKind) in stimulus[kinds.firstIndex(of: kind)!] }
+        let signalling = s.rules
+        var naming: [RuleConstantNaming.Entry] = []
+        var constant: [WritableKeyPath<SignallingRules, Double>: MathExpression] = [:]
+        var halfLifeRates: [String: String] = [:]
+        for c in RuleConstant.all {
+            let value = physiology[keyPath: c.physiology]
+            let symbol: MathExpression
+            switch c.form {
+            case .value:
+                symbol = try catalogueParameter(c.catalogueName, value, c.unit, compiled: signalling[keyPath: c.keyPath])
+            case .rateFromHalfLife(let rateID):
+                symbol = try rate(rateID, halfLife: c.catalogueName, value, compiled: signalling[keyPath: c.keyPath])
+                halfLifeRates[c.catalogueName] = rateID
+            }
+            naming.append(.init(keyPath: c.keyPath, symbol: symbol, label: c.catalogueName))
+            constant[c.keyPath] = symbol
+        }
+        for point in RuleConstant.setPoints {
+            let symbol = parameter(point.id, signalling[keyPath: point.keyPath], .dimensionless, notes:
+                "Set point: the \(point.meaning) at the drug-free control steady state, computed by receptor-sim for this "
+                + "scenario from the couplings and bindings; not a free parameter (after changing a coupling, export again "
+                + "with the change as a scenario 'parameters' override).", sboTerm: RuleConstant.sboTerm)
+            naming.append(.init(keyPath: point.keyPath, symbol: symbol, label: point.id))
+            constant[point.keyPath] = symbol
+        }
+        let namer = RuleConstantNaming(rules: signalling, entries: naming)
         func pick(_ list: [MathExpression], _ r: Int) -> MathExpression { r >= 0 ? list[r] : .number(0) }
         func uncoupled(_ r: Int) -> MathExpression { r >= 0 ? y(s.receptorUncoupled[r]) : .number(0) }
         let inputs = SignallingRules.Inputs<MathExpression>(
@@ -333,29 +392,54 @@ struct ExportBuilder {
         if stateID[s.lcSlowState] != "lc_adaptation_slow" {   // the state is the column when the ids agree
             rule("lc_adaptation_slow", .dimensionless, y(s.lcSlowState), column: true)
         }
-        let rules = s.rules
-        let c = rules.circuits(inputs)
+        let first = namer.named { r in
+            let c = r.circuits(inputs)
+            return [c.reward, c.lc, c.kappa, c.delta, c.rewardAC, c.lcAC, c.disinhibition, c.dopamine, r.respiration(inputs)]
+        }
+        let e = first.expressions
         let circuits = SignallingRules.Circuits<MathExpression>(
-            reward: rule("reward_response", .dimensionless, c.reward, column: true),
-            lc: rule("lc_response", .dimensionless, c.lc, column: true),
-            kappa: rule("kappa_response", .dimensionless, c.kappa, column: true),
-            delta: rule("delta_reward_response", .dimensionless, c.delta, column: false),
-            rewardAC: rule("reward_ac_response", .dimensionless, c.rewardAC, column: false),
-            lcAC: rule("lc_ac_response", .dimensionless, c.lcAC, column: false),
-            disinhibition: rule("reward_disinhibition", .dimensionless, c.disinhibition, column: false),
-            dopamine: rule("dopamine", .dimensionless, c.dopamine, column: false))
-        let respiration = rule("respiration_response", .dimensionless, rules.respiration(inputs), column: true)
-        let stressIndex = kinds.firstIndex(of: .stress)!
-        let drives = rules.drives(inputs, circuits: circuits, stress: stimulus[stressIndex])
+            reward: rule("reward_response", .dimensionless, e[0], column: true),
+            lc: rule("lc_response", .dimensionless, e[1], column: true),
+            kappa: rule("kappa_response", .dimensionless, e[2], column: true),
+            delta: rule("delta_reward_response", .dimensionless, e[3], column: false),
+            rewardAC: rule("reward_ac_response", .dimensionless, e[4], column: false),
+            lcAC: rule("lc_ac_response", .dimensionless, e[5], column: false),
+            disinhibition: rule("reward_disinhibition", .dimensionless, e[6], column: false),
+            dopamine: rule("dopamine", .dimensionless, e[7], column: false))
+        let respiration = rule("respiration_response", .dimensionless, e[8], column: true)
+        let second = namer.named { r in
+            let d = r.drives(inputs, circuits: circuits, stress: at(.stress))
+            return [d.muUncoupling, d.deltaUncoupling, d.kappaUncoupling, d.lcFastTarget, d.lcSlowTarget, d.rewardFastTarget,
+                    d.rewardSlowTarget, d.extrinsicTarget, d.ketaminePlasticity, d.endorphinSuppressionTarget,
+                    d.dynorphinInductionTarget,
+                    r.dysphoria(inputs, circuits: circuits, stress: at(.stress), pain: at(.pain), rejection: at(.socialRejection))]
+        }
+        let d = second.expressions
+        let drives = SignallingRules.Drives<MathExpression>(
+            muUncoupling: d[0], deltaUncoupling: d[1], kappaUncoupling: d[2], lcFastTarget: d[3], lcSlowTarget: d[4],
+            rewardFastTarget: d[5], rewardSlowTarget: d[6], extrinsicTarget: d[7], ketaminePlasticity: d[8],
+            endorphinSuppressionTarget: d[9], dynorphinInductionTarget: d[10])
+        unnamedRuleNumbers = first.unnamed + second.unnamed
+        // A constant the math does not read (its value is in the form) is no parameter: a user
+        // changing it would change nothing.
+        formDependentConstants = first.formDependent + second.formDependent.filter { !first.formDependent.contains($0) }
+        for name in formDependentConstants {
+            let id = ExportedModel.identifier(name)
+            parameters.removeAll { $0.id == id }
+            if let rateID = halfLifeRates[name] { rules.removeAll { $0.id == rateID } }
+        }
         terms[s.receptorUncoupled[s.muReceptor]] = [drives.muUncoupling]
         if s.deltaReceptor >= 0 { terms[s.receptorUncoupled[s.deltaReceptor]] = [drives.deltaUncoupling] }
         if s.kappaReceptor >= 0 { terms[s.receptorUncoupled[s.kappaReceptor]] = [drives.kappaUncoupling] }
         if s.nmdaReceptor >= 0 {
-            terms[s.receptorUncoupled[s.nmdaReceptor]] = [.negation(.number(rules.uncouplingRecoveryRate) * y(s.receptorUncoupled[s.nmdaReceptor]))]
+            terms[s.receptorUncoupled[s.nmdaReceptor]] = [.negation(constant[\.uncouplingRecoveryRate]! * y(s.receptorUncoupled[s.nmdaReceptor]))]
         }
-        let kFast = parameter("dependence_fast_rate", s.fastRate, .perHour)
-        let kSlow = parameter("dependence_slow_rate", s.slowRate, .perHour)
-        let kG = parameter("lc_extrinsic_rate", s.extrinsicRate, .perHour)
+        let kFast = try rate("dependence_fast_rate", halfLife: "dependence.fast_half_life_h", physiology.dependenceFastHalfLifeHours,
+                             compiled: s.fastRate)
+        let kSlow = try rate("dependence_slow_rate", halfLife: "dependence.slow_half_life_h", physiology.dependenceSlowHalfLifeHours,
+                             compiled: s.slowRate)
+        let kG = try rate("lc_extrinsic_rate", halfLife: "lc.extrinsic_half_life_h", physiology.lcExtrinsicHalfLifeHours,
+                          compiled: s.extrinsicRate)
         terms[s.lcFastState] = [kFast * (drives.lcFastTarget - y(s.lcFastState))]
         terms[s.lcSlowState] = [kSlow * (drives.lcSlowTarget - y(s.lcSlowState))]
         terms[s.rewardFastState] = [kFast * (drives.rewardFastTarget - y(s.rewardFastState))]
@@ -365,10 +449,14 @@ struct ExportBuilder {
 
         // Endogenous peptides and their slow feedback states.
         let xe = y(s.endorphinSuppressionState), xd = y(s.dynorphinInductionState)
-        let gE = parameter("endorphin_suppression_gain", s.endorphinSuppressionGain, .dimensionless)
-        let kE = parameter("endorphin_suppression_rate", s.endorphinSuppressionRate, .perHour)
-        let gD = parameter("dynorphin_induction_gain", s.dynorphinInductionGain, .dimensionless)
-        let kD = parameter("dynorphin_induction_rate", s.dynorphinInductionRate, .perHour)
+        let gE = try catalogueParameter("model.endorphin_suppression_gain", physiology.endorphinSuppressionGain, .dimensionless,
+                                        compiled: s.endorphinSuppressionGain)
+        let kE = try rate("endorphin_suppression_rate", halfLife: "model.endorphin_suppression_half_life_h",
+                          physiology.endorphinSuppressionHalfLifeHours, compiled: s.endorphinSuppressionRate)
+        let gD = try catalogueParameter("model.dynorphin_induction_gain", physiology.dynorphinInductionGain, .dimensionless,
+                                        compiled: s.dynorphinInductionGain)
+        let kD = try rate("dynorphin_induction_rate", halfLife: "model.dynorphin_induction_half_life_h",
+                          physiology.dynorphinInductionHalfLifeHours, compiled: s.dynorphinInductionRate)
         for q in 0..<s.peptideState.count {
             let id = ExportedModel.identifier(s.peptideIDs[q])
             let clearance = parameter(id + "_clearance", s.peptideClearance[q], .perHour)
@@ -389,28 +477,26 @@ struct ExportBuilder {
         terms[s.dynorphinInductionState] = [kD * (drives.dynorphinInductionTarget - xd)]
 
         // Whole-model observables (CompiledModel+Observables).
-        let dopamineTone = rule("dopamine_tone", .dimensionless, circuits.dopamine / .number(rules.dopamineSetPoint), column: true)
+        let dopamineTone = rule("dopamine_tone", .dimensionless, circuits.dopamine / constant[\.dopamineSetPoint]!, column: true)
         let respirationReference = parameter("reference_respiration_response", s.referenceRespirationResponse, .dimensionless)
         rule("respiratory_drive", .dimensionless, (.number(1) - respiration) / (.number(1) - respirationReference), column: true)
         func positive(_ x: MathExpression) -> MathExpression { MathExpression.positivePart(x) }
-        let share = rules.acOpposition
-        let lcOpposing = .number(1 - share) * positive(circuits.lc - .number(rules.lcSetPoint))
-            + .number(share) * positive(circuits.lcAC - .number(rules.lcACSetPoint))
-        let rewardOpposing = .number(1 - share) * positive(circuits.reward - .number(rules.rewardSetPoint))
-            + .number(share) * positive(circuits.rewardAC - .number(rules.rewardACSetPoint))
+        let share = constant[\.acOpposition]!
+        let lcOpposing = (.number(1) - share) * positive(circuits.lc - constant[\.lcSetPoint]!)
+            + share * positive(circuits.lcAC - constant[\.lcACSetPoint]!)
+        let rewardOpposing = (.number(1) - share) * positive(circuits.reward - constant[\.rewardSetPoint]!)
+            + share * positive(circuits.rewardAC - constant[\.rewardACSetPoint]!)
         let signs = rule("withdrawal_signs", .dimensionless,
                          positive(inputs.lcAdaptation - lcOpposing) + positive(y(s.lcExtrinsicState)), column: true)
         let index = rule("withdrawal_index", .dimensionless,
                          signs + .number(0.5) * positive(inputs.rewardAdaptation - rewardOpposing), column: true)
-        let halfIndex = parameter("cows_half_index", physiology.cowsHalfIndex.value, .dimensionless)
+        let halfIndex = try catalogueParameter("cows.half_index", physiology.cowsHalfIndex, .dimensionless, compiled: nil)
         rule("cows_equivalent", .dimensionless,
              .number(48) * (.number(1) - .exponential(.negation(.number(0.6931471805599453) * positive(index) / halfIndex))),
              column: true)
-        let at = { (kind: StimulusKind) in stimulus[kinds.firstIndex(of: kind)!] }
-        let dysphoria = rule("dysphoria", .dimensionless, rules.dysphoria(
-            inputs, circuits: circuits, stress: at(.stress), pain: at(.pain), rejection: at(.socialRejection)), column: true)
+        let dysphoria = rule("dysphoria", .dimensionless, d[11], column: true)
         rule("hedonic_tone", .dimensionless, dopamineTone - dysphoria, column: true)
-        buildProbe()
+        try buildProbe(rewardCoupling: constant[\.rewardCoupling]!)
 
         // States: a peptide state named as its CSV column keeps that id.
         for i in 0..<n {
@@ -425,14 +511,14 @@ struct ExportBuilder {
 
     /// The tolerance probe (CompiledModel.probeResponse): the reference agonist at c = K on the
     /// currently free mu receptors, through the reward coupling and the uncoupling.
-    private mutating func buildProbe() {
+    private mutating func buildProbe(rewardCoupling: MathExpression) throws(ExchangeError) {
         let s = structure
         let r = s.muReceptor
-        let concentration = parameter("probe_concentration_nM", physiology.probeConcentrationNanomolar.value, .nanomolar)
-        let ki = parameter("probe_ki_nM", physiology.probeKiNanomolar.value, .nanomolar)
-        let probeEfficacy = parameter("probe_efficacy", physiology.probeEfficacy.value, .dimensionless)
+        let concentration = try catalogueParameter("model.probe_concentration_nM", physiology.probeConcentrationNanomolar, .nanomolar, compiled: nil)
+        let ki = try catalogueParameter("model.probe_ki_nM", physiology.probeKiNanomolar, .nanomolar, compiled: nil)
+        let probeEfficacy = try catalogueParameter("model.probe_efficacy", physiology.probeEfficacy, .dimensionless, compiled: nil)
         let stimulus = rule("mu_probe_stimulus", .dimensionless,
-                            .number(s.rules.rewardCoupling) * (.number(1) - y(s.receptorUncoupled[r])) * probeEfficacy
+                            rewardCoupling * (.number(1) - y(s.receptorUncoupled[r])) * probeEfficacy
                                 * y(s.receptorFree[r]) * (concentration / (concentration + ki)), column: false)
         let response = rule("mu_probe_response", .dimensionless, stimulus / (.number(1) + stimulus), column: false)
         let probeReference = parameter("reference_probe_response", s.referenceProbeResponse, .dimensionless)

@@ -31,6 +31,11 @@ package struct ExportedModel: Sendable {
         package var unit: ExportedUnit
         /// False for values changed by events (infusion rates, stimulus intensities).
         package var constant: Bool
+        /// Where the value comes from, written as the parameter's SBML notes (the catalogue
+        /// source of a rule constant, how a set point is computed); nil for none.
+        package var notes: String? = nil
+        /// The parameter's SBO term number (`SBO:0000002`), nil for none.
+        package var sboTerm: Int? = nil
     }
     /// A compartment: its size is the volume that makes the species' values ReceptorSim's
     /// state values (1 L for concentrations in nM; amounts do not depend on it).
@@ -107,6 +112,12 @@ package struct ExportedModel: Sendable {
     package var events: [Event] = []
     /// The CSV columns (without `time_h`), each a state or rule id.
     package var columns: [String] = []
+    /// Rule constants written as numbers because their value selects the rules' form (by
+    /// catalogue name; `respiration.slope`).
+    package var formDependentConstants: [String] = []
+    /// Numbers of the rules that depend on constants in a form `RuleConstantNaming` does not
+    /// write by name (empty unless the rules changed; the tests require it empty).
+    package var unnamedRuleNumbers: [String] = []
 
     /// Builds the symbolic form of `model`.
     /// - Throws: `ExchangeError` when the compiled structure cannot be read, a CSV column has no
@@ -126,6 +137,8 @@ package struct ExportedModel: Sendable {
         reactions = builder.reactions
         rules = builder.rules
         events = builder.events
+        formDependentConstants = builder.formDependentConstants
+        unnamedRuleNumbers = builder.unnamedRuleNumbers
         var known = Set(states.map(\.id))
         known.formUnion(rules.map(\.id))
         let wanted: [String]

@@ -157,9 +157,11 @@ package enum PEtabExporter {
     /// Equal up to the round-off of re-solving the drug-free steady state.
     static func nearlyEqual(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 + 1e-9 * max(abs(a), abs(b)) }
 
-    /// The same expression tree with numbers equal up to that round-off: the signalling rules
-    /// inline their set points, read at the control steady state, whose last digits depend on
-    /// every coefficient of the Newton solve (a drug's Ki among them).
+    /// The same expression tree with numbers equal up to that round-off. The set points, read
+    /// at the control steady state, are parameters now (`RuleConstant.setPoints`, compared by
+    /// `nearlyEqual(_:_:)` on values), but a number computed from them in the rules' `Double`
+    /// arithmetic would still carry their last digits, which depend on every coefficient of
+    /// the Newton solve (a drug's Ki among them).
     static func nearlyEqual(_ a: MathExpression, _ b: MathExpression) -> Bool {
         func all(_ x: [MathExpression], _ y: [MathExpression]) -> Bool {
             x.count == y.count && zip(x, y).allSatisfy { nearlyEqual($0, $1) }

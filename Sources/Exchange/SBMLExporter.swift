@@ -24,6 +24,20 @@ import Pharmacology
 ///   below);
 /// - every coefficient of the compiled right-hand side is a constant `parameter` with its value
 ///   and unit (the numbers the compiled system holds, after overrides and weight scaling);
+/// - the constants of the signalling rules (couplings, gains, widths, weights, half-lives:
+///   `RuleConstant`) and of the peptide feedback, the dependence pools, the probe and the COWS
+///   mapping are parameters whose id is their catalogue name (`receptor-sim parameters`) made
+///   an SId (`uncoupling.gain` → `uncoupling_gain`), whose name is the catalogue name, with
+///   `sboTerm="SBO:0000002"` and the catalogue's source as notes; the math reads them by name
+///   (`RuleConstantNaming`), so changing one in COPASI or libRoadRunner is the scenario override
+///   of the same name. A rate the rules hold as ln 2 / t½ is an assignment rule over the
+///   half-life parameter (`uncoupling_onset_rate`). The set points (the drug-free control
+///   steady state's responses and activations) are parameters too, with notes saying they are
+///   computed, not free: a coupling change moves them, so export again with the override.
+///   Still written as numbers: `respiration.slope` (its value selects the form, x⁴ at 4 and
+///   max(x, 0)ⁿ otherwise), the literals of the rules' own code (the 1 in 1 − U, the 0.01
+///   width of the dopamine excess, the 0.5 reward weight of `withdrawal_index`, the 48 points of
+///   COWS) and the per-pair coefficients (efficacy, activation) the compiled model derives;
 /// - every CSV column is an `assignmentRule` (or the species or state itself, when the column
 ///   is one) with the column's exact name as id; intermediates are assignment rules too;
 /// - doses, infusion changes and stimulus windows are `event`s triggered by `time >= t`
@@ -112,8 +126,20 @@ public enum SBMLExporter {
         }
         x.start("listOfParameters")
         for p in model.parameters {
-            x.empty("parameter", [("id", p.id), ("name", p.name), ("value", number(p.value)),
-                                  ("units", p.unit.rawValue), ("constant", p.constant ? "true" : "false")])
+            var attributes = [("id", p.id), ("name", p.name), ("value", number(p.value)),
+                              ("units", p.unit.rawValue), ("constant", p.constant ? "true" : "false")]
+            if let term = p.sboTerm { attributes.append(("sboTerm", sboTerm(term))) }
+            guard let notes = p.notes else {
+                x.empty("parameter", attributes)
+                continue
+            }
+            x.start("parameter", attributes)
+            x.start("notes")
+            x.start("body", [("xmlns", "http://www.w3.org/1999/xhtml")])
+            x.leaf("p", text: notes)
+            x.end()
+            x.end()
+            x.end()
         }
         for s in model.states where s.compartment == nil {
             if isShifted(s) {
@@ -249,6 +275,12 @@ public enum SBMLExporter {
         writeMath(r.rate, &x)
         x.end()
         x.end()
+    }
+
+    /// An SBO term number as SBML writes it (`SBO:0000002`).
+    static func sboTerm(_ term: Int) -> String {
+        let digits = String(term)
+        return "SBO:" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
     }
 
     /// A finite double in the shortest text that reads back to the same value (xsd:double).
