@@ -27,4 +27,19 @@ import Testing
         let text = DrugDefinitionWriter.libraryText(DrugLibrary.builtIn.drugs, header: Self.header)
         try text.write(to: Self.dataFile, atomically: true, encoding: .utf8)
     }
+
+    /// The data file read with the library reader equals the Swift definitions (`==`: every
+    /// number, source, route, binding, metabolite and their order).
+    @Test func dataFileEqualsSwiftDefinitions() throws {
+        let bytes = Array(try Data(contentsOf: Self.dataFile))
+        var vocabulary = ScenarioVocabulary(drugRoutes: [:], parameterNames: { _ in [] }, columnNames: { _ in [] }, solverMethods: [])
+        vocabulary.reservedDrugIDs.formUnion(DrugLibrary.builtIn.peptides.map(\.id))
+        let drugs = try DrugLibraryFile.decode(bytes, file: Self.dataFile.path, vocabulary: vocabulary, definesBuiltIns: true)
+        #expect(drugs.map(\.id) == DrugLibrary.builtIn.drugs.map(\.id))
+        for (file, swift) in zip(drugs, DrugLibrary.builtIn.drugs) {
+            #expect(file == swift, "\(swift.id)")
+        }
+        #expect(drugs == DrugLibrary.builtIn.drugs)
+        #expect(drugs.count == 39)
+    }
 }
