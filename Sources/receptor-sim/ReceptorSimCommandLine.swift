@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Pharmacology
 import Reports
 
@@ -79,6 +80,8 @@ enum ReceptorSimCommandLine {
             console.out(command.help)
             return 0
         }
+        // The built-in library's data file, read once: missing or invalid, no command can run.
+        if case .failure(let error) = BuiltInDrugFile.loaded { throw CommandLineError.builtInLibrary(error) }
         return try command.run(parsed, console: console)
     }
 }
