@@ -67,8 +67,10 @@ package enum BuiltInDrugFile {
             directories.append(executable.deletingLastPathComponent())
             directories.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
         }
+        #if canImport(Darwin)
         // A test bundle on Apple platforms (the runner is elsewhere): the build directory holds both.
         directories.append(Bundle(for: BundleMarker.self).bundleURL.deletingLastPathComponent())
+        #endif
         var paths: [String] = []
         for directory in directories {
             for relative in ["\(bundleName).resources/\(fileName)", "\(bundleName).bundle/Contents/Resources/\(fileName)",
@@ -81,5 +83,7 @@ package enum BuiltInDrugFile {
     }
 }
 
+#if canImport(Darwin)
 /// A class of this module, for `Bundle(for:)`.
 private final class BundleMarker {}
+#endif

@@ -48,6 +48,51 @@ import TestSupport
         #expect(ids.first == "morphine")
     }
 
+    /// The built binary copied without its resources, and with a damaged copy of them: every
+    /// command, including those whose arguments list the library's names (`run`), stops with the
+    /// library's message and exit status 2, never a crash.
+    @Test func copiedBinaryWithoutOrWithDamagedLibraryExitsTwo() throws {
+        let directory = try makeTemporaryDirectory(prefix: "builtin-library-install")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let binary = directory.appendingPathComponent("receptor-sim")
+        try FileManager.default.copyItem(at: productsDirectory.appendingPathComponent("receptor-sim"), to: binary)
+        func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            _ = out.fileHandleForReading.readDataToEndOfFile()
+            let errData = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: errData, as: UTF8.self))
+        }
+        let scenario = repositoryRoot.appendingPathComponent("Scenarios/morphine-abrupt-stop.json").path
+        let resources = directory.appendingPathComponent("ReceptorSim_BuiltInLibrary.resources")
+        for arguments in [["run", scenario, "-q"], ["drugs"], ["help", "run"]] {
+            let missing = try run(arguments)
+            #expect(missing.status == 2, "\(arguments)")
+            #expect(missing.stderr.hasPrefix("receptor-sim: error: the built-in drug library 'drugs.json5' was not found; looked for:\n  "
+                + resources.appendingPathComponent("drugs.json5").standardizedFileURL.path + "\n"), "\(missing.stderr)")
+        }
+        #expect(try run(["--version"]).status == 0)
+        // A damaged copy: morphine's unbound fraction 10.62 (the file has 0.62).
+        try FileManager.default.createDirectory(at: resources, withIntermediateDirectories: true)
+        var lines = try String(contentsOf: Self.dataFile, encoding: .utf8).components(separatedBy: "\n")
+        let fu = try #require(lines.firstIndex { $0.hasPrefix("      fraction_unbound: { value: 0.62,") })
+        lines[fu] = lines[fu].replacingOccurrences(of: "value: 0.62,", with: "value: 10.62,")
+        let damaged = resources.appendingPathComponent("drugs.json5").path
+        try lines.joined(separator: "\n").write(toFile: damaged, atomically: true, encoding: .utf8)
+        let result = try run(["run", scenario, "-q"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "\(damaged):\(fu + 1): error: drugs[0].fraction_unbound.value: must be a finite number > 0 and <= 1 "
+            + "(only the unbound fraction reaches the receptors), found 10.62\n"
+            + "receptor-sim: error: the built-in drug library '\(damaged)' is not a valid library file (the errors above); "
+            + "restore it from the package sources or fix the fields they name.\n")
+    }
+
     /// A missing or damaged data file stops every command with the library's own message and
     /// exit status 2, not a crash.
     @Test func brokenInstallationIsAnInputError() {
