@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Dispatch
 import Integrators
 import Pharmacology

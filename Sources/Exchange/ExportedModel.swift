@@ -143,7 +143,7 @@ package struct ExportedModel: Sendable {
         known.formUnion(rules.map(\.id))
         let wanted: [String]
         do {
-            wanted = try ReceptorModel.columnNames(for: model.scenario).filter { $0 != "time_h" }
+            wanted = try ReceptorModel.columnNames(for: model.scenario, library: model.library).filter { $0 != "time_h" }
         } catch {
             throw .modelStructureChanged(field: "ReceptorModel.columnNames", expected: "available for a compiled scenario")
         }

@@ -50,6 +50,7 @@ package struct PopulationDesign: Sendable {
     }
 }
 
+import BuiltInLibrary
 import Foundation
 import Pharmacology
 

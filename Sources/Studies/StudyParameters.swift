@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Pharmacology
 
 /// The quantities a study sets per member, resolved against one compiled base model, and the

@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Pharmacology
 
 /// What every member of a study runs and what its summary row holds: the member's varied values,

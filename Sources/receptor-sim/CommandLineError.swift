@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Pharmacology
 import Integrators
 import Reports
@@ -28,6 +29,9 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
     case unknownName(UnknownName)
     /// A validation study (or its observations file) is missing or malformed.
     case validation(ValidationError)
+    /// The built-in drug library's data file is missing or fails its checks (exit 2, see
+    /// `BuiltInLibraryError`).
+    case builtInLibrary(BuiltInLibraryError)
 
     /// 0 success, 1 simulation failure, 2 bad usage or bad input.
     var exitStatus: Int32 {
@@ -66,6 +70,8 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
         case .unknownName(let unknown):
             return "receptor-sim: error: \(unknown)"
         case .validation(let error):
+            return error.description
+        case .builtInLibrary(let error):
             return error.description
         }
     }

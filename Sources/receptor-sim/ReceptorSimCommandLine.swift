@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Pharmacology
 import Reports
 
@@ -46,6 +47,10 @@ enum ReceptorSimCommandLine {
             return 0
         case "--help", "-h", "help":
             if first == "help", arguments.count > 1, let command = CommandRegistry.command(named: arguments[1]) {
+                if let error = builtInLibraryFailure {
+                    console.err(error.description)
+                    return error.exitStatus
+                }
                 console.out(command.help)
             } else {
                 console.out(help)
@@ -73,7 +78,16 @@ enum ReceptorSimCommandLine {
         }
     }
 
+    /// The built-in library's data file, read once, when it is missing or invalid. Checked before
+    /// anything reads a command's argument specification or help, which list the library's names
+    /// (reading `DrugLibrary.builtIn` without the file would stop the process).
+    private static var builtInLibraryFailure: CommandLineError? {
+        if case .failure(let error) = BuiltInDrugFile.loaded { return .builtInLibrary(error) }
+        return nil
+    }
+
     private static func run(_ command: any ReceptorSimCommand.Type, _ arguments: [String], console: Console) throws -> Int32 {
+        if let error = builtInLibraryFailure { throw error }
         let parsed = try ArgumentParser.parse(arguments, command: command.name, specification: command.arguments)
         if parsed.helpRequested {
             console.out(command.help)

@@ -6,7 +6,7 @@ import TestSupport
 /// Dextromethorphan → dextrorphan through CYP2D6 (issue 16): the parent's own clearance and
 /// first pass are mostly CYP2D6, so the phenotype changes the parent's exposure many-fold.
 /// The half-lives and peaks named here set the library's parameters ([C] in
-/// `DrugLibrary+Dextromethorphan.swift`), so these check that the engine's CYP2D6 scaling of
+/// the built-in library file `drugs.json5`), so these check that the engine's CYP2D6 scaling of
 /// clearance and bioavailability reproduces them; the exposure ratio is an exact property of
 /// the model checked against the published range.
 @Suite

@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Integrators
 import Testing
 @testable import Pharmacology

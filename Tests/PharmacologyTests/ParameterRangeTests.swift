@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Testing
 @testable import Pharmacology
 

@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Foundation
 import Testing
 @testable import Pharmacology

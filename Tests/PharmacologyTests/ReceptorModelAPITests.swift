@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Testing
 import Integrators
 @testable import Pharmacology
@@ -18,7 +19,7 @@ import TestSupport
     @Test func errorsNameTheProblem() throws {
         let unknown = Scenario(name: "x", durationHours: 1, doses: [
             DoseRegimen(drug: "heroine", route: .oral, schedule: .single(atHours: 0, amountMilligrams: 1))])
-        // heroin is in the library (DrugLibrary+Heroin.swift): a misspelling of it gets a suggestion.
+        // heroin is in the library (drugs.json5): a misspelling of it gets a suggestion.
         #expect(rejection(unknown) == "doses[0].drug: unknown drug 'heroine'; did you mean 'heroin'? (see 'receptor-sim drugs' for the library)")
         let unrelated = Scenario(name: "x", durationHours: 1, doses: [
             DoseRegimen(drug: "xylazine", route: .oral, schedule: .single(atHours: 0, amountMilligrams: 1))])

@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Integrators
 import Pharmacology
 import Testing

@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Testing
 import Integrators
 @testable import Pharmacology

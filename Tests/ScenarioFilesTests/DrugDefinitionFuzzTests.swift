@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Pharmacology
 import Testing
 @testable import ScenarioFiles

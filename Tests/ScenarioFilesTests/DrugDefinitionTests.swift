@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Pharmacology
 import Testing
 @testable import ScenarioFiles
@@ -62,7 +63,7 @@ import Testing
     }
 
     /// Codeine's CYP2D6 factors (poor 0.05, intermediate 0.5, ultrarapid 1.45, from
-    /// `DrugLibrary+CYP2D6Prodrugs.swift`) and methocinnamox's irreversible mu binding are
+    /// the built-in library file `drugs.json5`) and methocinnamox's irreversible mu binding are
     /// written by the export and read back value for value, sources included.
     @Test func cyp2d6FactorsAndTheIrreversibleFlagRoundTrip() throws {
         let codeine = try #require(DrugLibrary.builtIn.drug("codeine"))

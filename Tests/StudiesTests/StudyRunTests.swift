@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Foundation
 import Pharmacology
 import Testing

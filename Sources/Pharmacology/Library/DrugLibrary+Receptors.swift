@@ -1,4 +1,5 @@
-// Receptor, peptide and physiology values of the built-in library.
+// Receptor, peptide and physiology values of the built-in library (its drugs are the data file
+// Sources/BuiltInLibrary/Resources/drugs.json5).
 // Sources: /work/shared/reference/pharmacology.md (sections cited as §n) and
 // /work/research/verified-parameters.md; tags [R] read, [C] computed, [M] unverified recall.
 
@@ -34,7 +35,8 @@ extension DrugLibrary {
             constitutiveActivity: .assumption(0.01, "small constitutive activity (naloxone is inverse at constitutively active MOR, §4)"))
     }
 
-    static let builtInReceptors: [ReceptorParameters] = [
+    /// Part of the shipped library (`DrugLibrary.builtIn`, module BuiltInLibrary, whose drugs are data).
+    package static let builtInReceptors: [ReceptorParameters] = [
         opioidReceptor(
             .mu,
             chaperone: .assumption(0.4, "antagonist-bound MOR leaves the surface less by constitutive endocytosis "
@@ -84,7 +86,8 @@ extension DrugLibrary {
     static let peptideBias = Sourced(
         1, "[R] Met-enkephalin/DAMGO desensitize and internalize MOR (Virk & Williams 2008; §5.1)")
 
-    static let builtInPeptides: [Peptide] = [
+    /// Part of the shipped library (`DrugLibrary.builtIn`, module BuiltInLibrary, whose drugs are data).
+    package static let builtInPeptides: [Peptide] = [
         Peptide(
             id: "endorphin", name: "beta-endorphin",
             baselineNanomolar: .assumption(0.1, "brain extracellular level giving ≈5–8 % resting MOR occupancy (endogenous tone)"),
@@ -141,7 +144,8 @@ extension DrugLibrary {
             ]),
     ]
 
-    static let builtInPhysiology = Physiology(
+    /// Part of the shipped library (`DrugLibrary.builtIn`, module BuiltInLibrary, whose drugs are data).
+    package static let builtInPhysiology = Physiology(
         endorphinSuppressionGain: .assumption(
             0.7, "chronic agonist suppresses POMC/beta-endorphin production ≈20–40 % (Fang 1998 [R] direction; §6 magnitude [M])"),
         endorphinSuppressionHalfLifeHours: .assumption(48, "POMC mRNA changes over days (7-day pellets, Fang 1998)"),

@@ -1,8 +1,12 @@
 /// The complete model definition as data: receptor types, endogenous peptides, drugs and
 /// whole-system physiology, every number with its source.
 ///
-/// `DrugLibrary.builtIn` is the shipped library; a scenario's `parameterOverrides` replace
-/// single values by dotted name (see `ParameterCatalog`).
+/// `DrugLibrary.builtIn` (module BuiltInLibrary) is the shipped library: its drugs are the data
+/// file `Sources/BuiltInLibrary/Resources/drugs.json5`, read by the `--library` reader; its
+/// receptors, peptides and physiology are the Swift values `builtInReceptors`,
+/// `builtInPeptides` and `builtInPhysiology` here. Pharmacology reads no files, so every entry
+/// point takes a library. A scenario's `parameterOverrides` replace single values by dotted name
+/// (see `ParameterCatalog`).
 public struct DrugLibrary: Sendable, Equatable {
     public var receptors: [ReceptorParameters]
     public var peptides: [Peptide]
@@ -18,17 +22,6 @@ public struct DrugLibrary: Sendable, Equatable {
 
     /// The drug (or metabolite) with library id `id`.
     public func drug(_ id: String) -> Drug? { drugs.first { $0.id == id } }
-
-    /// Drugs added for issue 16 (heroin chain, delta tools, hydromorphone/oxymorphone, peripheral
-    /// opioids, an irreversible mu antagonist, mixed kappa/mu agonists, CYP2D6 prodrugs, esketamine, hydrocodone,
-    /// tapentadol, carfentanil, norbuprenorphine, dextromethorphan and dextrorphan, the kappa tool U-50,488, the nitazene isotonitazene, the kappa agonist salvinorin A), each in its own file;
-    /// appended to `builtIn` after the original library so earlier drugs keep their order.
-    static let addedDrugs: [Drug] = [
-        heroin, monoacetylmorphine, hydromorphone, oxymorphone, snc80, naltrindole, loperamide,
-        methylnaltrexone, methocinnamox, nalbuphine, butorphanol, codeine, tramadol, desmetramadol,
-        esketamine, hydrocodone, tapentadol, carfentanil, norbuprenorphine, dextromethorphan, dextrorphan, u50488,
-        isotonitazene, salvinorinA,
-    ]
 
     /// Parameters of receptor type `kind`.
     public func receptor(_ kind: ReceptorKind) -> ReceptorParameters? {

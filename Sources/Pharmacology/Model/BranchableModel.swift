@@ -28,7 +28,7 @@ public struct BranchableModel: Sendable {
     /// Compiles `scenario` with room for `extraDoses` (their drugs and routes get states; any
     /// schedule with the largest amount the continuations will give).
     /// - Throws: `ModelError` as `ReceptorModel.compile`.
-    public init(scenario: Scenario, extraDoses: [DoseRegimen], library: DrugLibrary = .builtIn) throws {
+    public init(scenario: Scenario, extraDoses: [DoseRegimen], library: DrugLibrary) throws {
         var extended = scenario
         extended.doses += extraDoses
         model = try ReceptorModel.compile(extended, library: library)

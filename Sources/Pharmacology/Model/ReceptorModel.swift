@@ -35,7 +35,7 @@ public enum ReceptorModel {
     /// drug-free steady state and time events.
     /// - Throws: `ModelError.invalidScenario` with every problem `Scenario.problems` finds,
     ///   `.steadyStateNotFound`.
-    public static func compile(_ scenario: Scenario, library: DrugLibrary = .builtIn) throws -> CompiledModel {
+    public static func compile(_ scenario: Scenario, library: DrugLibrary) throws -> CompiledModel {
         // The one check of every setting (`ScenarioCheck`), whoever made the scenario; it joins
         // the scenario's drug definitions to the library itself.
         try scenario.validate(library: library)
@@ -49,7 +49,7 @@ public enum ReceptorModel {
     /// Valid `parameterOverrides` names for `scenario` (its drugs, metabolites, receptors,
     /// peptides and `model.*`), including the derived `<drug>.half_life_h`.
     /// - Throws: `ModelError.unknownDrug`, `.unsupportedRoute`.
-    public static func parameterNames(for scenario: Scenario, library: DrugLibrary = .builtIn) throws -> [String] {
+    public static func parameterNames(for scenario: Scenario, library: DrugLibrary) throws -> [String] {
         let library = library.including(scenario.drugs)
         let layout = try ModelLayout.make(scenario: scenario, library: library)
         let ids = Set(layout.speciesIDs)
@@ -59,14 +59,14 @@ public enum ReceptorModel {
 
     /// Valid output column names for `scenario`, in canonical order.
     /// - Throws: `ModelError.unknownDrug`, `.unsupportedRoute`.
-    public static func columnNames(for scenario: Scenario, library: DrugLibrary = .builtIn) throws -> [String] {
+    public static func columnNames(for scenario: Scenario, library: DrugLibrary) throws -> [String] {
         Observable.all(for: try ModelLayout.make(scenario: scenario, library: library.including(scenario.drugs))).map(\.name)
     }
 
     /// Columns written only on request, for `scenario`: `<drug>_plasma_ng_per_mL` of each drug
     /// and metabolite (nM x molar mass / 1000).
     /// - Throws: `ModelError.unknownDrug`, `.unsupportedRoute`.
-    public static func optionalColumnNames(for scenario: Scenario, library: DrugLibrary = .builtIn) throws -> [String] {
+    public static func optionalColumnNames(for scenario: Scenario, library: DrugLibrary) throws -> [String] {
         let library = library.including(scenario.drugs)
         let layout = try ModelLayout.make(scenario: scenario, library: library)
         return layout.speciesIDs.map { $0 + "_plasma_ng_per_mL" }

@@ -192,8 +192,8 @@ extension ScenarioDecoder {
     /// Checks every number of `drug` the file gave against its `ParameterCatalog` range: the
     /// same ranges as parameter overrides, sweeps and populations.
     private mutating func checkRanges(of drug: Drug, fields: SourcedFields) {
-        let probe = DrugLibrary(receptors: [], peptides: [], drugs: [drug], physiology: DrugLibrary.builtIn.physiology)
-        for entry in ParameterCatalog.entries(of: probe, drugIDs: [drug.id]) {
+        let probe = DrugLibrary(receptors: [], peptides: [], drugs: [drug], physiology: DrugLibrary.builtInPhysiology)
+        for entry in ParameterCatalog.drugOnlyEntries(of: probe, drugIDs: [drug.id]) {
             guard let written = fields.locations[entry.name] else { continue }
             if !entry.range.contains(entry.value(in: probe).value) {
                 problems.append(.outOfRange(written.location, literal: written.literal, range: entry.range))

@@ -299,27 +299,27 @@ public struct JSON5Parser {
         let start = position
         let quote = bytes[index]
         advance()
-        var scalars = String.UnicodeScalarView()
+        // Runs of plain bytes are decoded as whole strings (a string without escapes is one run):
+        // appending them scalar by scalar cost 13 M of the 29 M instructions of parsing the
+        // built-in library.
+        var text = ""
         var chunkStart = index
-        func flush(_ parser: JSON5Parser, upTo end: Int) {
-            scalars.append(contentsOf: String(decoding: parser.bytes[chunkStart..<end], as: UTF8.self).unicodeScalars)
-        }
         while true {
             guard let byte = current else {
                 throw syntaxError("unterminated string (opened here)", at: start)
             }
             if byte == quote {
-                flush(self, upTo: index)
+                text += String(decoding: bytes[chunkStart..<index], as: UTF8.self)
                 advance()
-                return String(scalars)
+                return text
             }
             if byte == 0x0A || byte == 0x0D {
                 throw syntaxError("unterminated string (opened here): strings cannot span lines", at: start)
             }
             if byte == UInt8(ascii: "\\") {
-                flush(self, upTo: index)
+                text += String(decoding: bytes[chunkStart..<index], as: UTF8.self)
                 advance()
-                try parseEscape(into: &scalars)
+                try parseEscape(into: &text.unicodeScalars)
                 chunkStart = index
                 continue
             }

@@ -28,7 +28,8 @@ enum DrugsCommand: ReceptorSimCommand {
                 "Change \"id\" (built-in ids are taken) and the numbers with their sources; each number may also be",
                 "bare (its source is then recorded as not given). Load the file with --library FILE, or paste the",
                 "object into a scenario's drugs: [...]. Ranges: 'receptor-sim parameters \(id).'",
-            ]
+            ] + (ModelBridge.library.drug(id) == drug
+                ? ["A built-in drug's export is its entry in the shipped library file Sources/BuiltInLibrary/Resources/drugs.json5."] : [])
             console.out(DrugDefinitionWriter.libraryText([drug], header: header))
             return 0
         }

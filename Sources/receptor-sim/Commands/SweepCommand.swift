@@ -1,3 +1,4 @@
+import BuiltInLibrary
 import Foundation
 import Pharmacology
 import Reports
@@ -154,7 +155,7 @@ enum StudyCommandSupport {
 
         /// Parameter names of the scenario (with the derived half-lives), for suggestions.
         var parameterNames: [String] {
-            (try? ReceptorModel.parameterNames(for: base.scenario)) ?? base.parameterNames
+            (try? ReceptorModel.parameterNames(for: base.scenario, library: ModelBridge.library)) ?? base.parameterNames
         }
 
         /// Everything that decides the rows, for the study fingerprint (not threads, shard, outputs).

@@ -15,7 +15,7 @@ extension Scenario {
     ///   - intervalOption: what to coarsen in the output-size message (`output.interval_h`).
     /// - Complexity: O(doses + events + overrides + columns), plus one look-up of the
     ///   scenario's parameter and column names.
-    public func problems(library: DrugLibrary = .builtIn, limits: ScenarioLimits? = nil,
+    public func problems(library: DrugLibrary, limits: ScenarioLimits? = nil,
                          intervalOption: String = "output.interval_h") -> [ScenarioProblem] {
         let library = library.including(drugs)
         var problems = ScenarioCheck.duration(durationHours) + ScenarioCheck.weight(subject.weightKilograms)
@@ -77,7 +77,7 @@ extension Scenario {
 
     /// Throws when `problems` finds any.
     /// - Throws: `ModelError.invalidScenario` with every problem.
-    public func validate(library: DrugLibrary = .builtIn, limits: ScenarioLimits? = nil) throws(ModelError) {
+    public func validate(library: DrugLibrary, limits: ScenarioLimits? = nil) throws(ModelError) {
         let found = problems(library: library, limits: limits)
         if !found.isEmpty { throw .invalidScenario(found) }
     }
