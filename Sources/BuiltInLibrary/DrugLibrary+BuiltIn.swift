@@ -17,7 +17,7 @@ extension DrugLibrary {
     /// missing or damaged data file as an error (exit 2); other callers reach this only after
     /// that check or in tests, so a failure here is an installation error, stopped with the
     /// same message.
-    public static var builtIn: DrugLibrary {
+    package static var builtIn: DrugLibrary {
         switch BuiltInDrugFile.loaded {
         case .success(let library): return library
         case .failure(let error): fatalError(error.description)

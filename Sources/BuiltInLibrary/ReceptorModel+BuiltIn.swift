@@ -5,19 +5,19 @@ import Pharmacology
 extension ReceptorModel {
     /// `compile(_:library:)` over `DrugLibrary.builtIn`.
     /// - Throws: as `compile(_:library:)`.
-    public static func compile(_ scenario: Scenario) throws -> CompiledModel {
+    package static func compile(_ scenario: Scenario) throws -> CompiledModel {
         try compile(scenario, library: .builtIn)
     }
 
     /// `parameterNames(for:library:)` over `DrugLibrary.builtIn`.
     /// - Throws: as `parameterNames(for:library:)`.
-    public static func parameterNames(for scenario: Scenario) throws -> [String] {
+    package static func parameterNames(for scenario: Scenario) throws -> [String] {
         try parameterNames(for: scenario, library: .builtIn)
     }
 
     /// `columnNames(for:library:)` over `DrugLibrary.builtIn`.
     /// - Throws: as `columnNames(for:library:)`.
-    public static func columnNames(for scenario: Scenario) throws -> [String] {
+    package static func columnNames(for scenario: Scenario) throws -> [String] {
         try columnNames(for: scenario, library: .builtIn)
     }
 }
@@ -25,7 +25,7 @@ extension ReceptorModel {
 extension BranchableModel {
     /// `init(scenario:extraDoses:library:)` over `DrugLibrary.builtIn`.
     /// - Throws: as `init(scenario:extraDoses:library:)`.
-    public init(scenario: Scenario, extraDoses: [DoseRegimen]) throws {
+    package init(scenario: Scenario, extraDoses: [DoseRegimen]) throws {
         try self.init(scenario: scenario, extraDoses: extraDoses, library: .builtIn)
     }
 }

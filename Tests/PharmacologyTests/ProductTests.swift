@@ -195,9 +195,11 @@ struct ProductTests {
     /// lag of 0.52 h (Leow et al. 1992 Ther Drug Monit 14:479). The level 12 h after the dose is
     /// at least a third of the peak (the slow phase carries the 12-h interval; IR oxycodone falls
     /// below a fifth). Tmax "about 3 hours rather than about 1 to 1.5 hours" (OxyContin SmPC;
-    /// Reder et al. 1996 Clin Ther 18:95: 3.2 ± 2.2 h at steady state): accepted 2.7-5 h (about
-    /// 3 h read as ± 10 %, up to the 4.5-5 h of the reformulated tablet). None of the three
-    /// numbers was set from the Tmax; the model gives 2.95 h (2.35 h without the lag).
+    /// Reder et al. 1996 Clin Ther 18:95: 3.2 ± 2.2 h at steady state): accepted 3-5 h, the band
+    /// this test had before the lag was added (up to the 4.5-5 h of the reformulated tablet). The
+    /// model gives 2.95 h (2.35 h without the lag): a known issue by 0.05 h. The lag is Leow's for
+    /// immediate-release tablets, applied to the extended-release route only (the `oral` route
+    /// keeps no lag), so it is a borrowed value, not a measured one for this tablet.
     @Test func extendedReleaseOxycodoneIsBiphasic() throws {
         let columns = ["oxycodone_plasma_nM"]
         let er = try simulate(Scenario(name: "oxycontin", durationHours: 12, doses: [
@@ -209,7 +211,10 @@ struct ProductTests {
         let peak = er.maximum(columns[0], from: 0, to: 12)
         #expect(er.value(columns[0], at: 12) >= peak.value / 3, "C12 \(er.value(columns[0], at: 12)) vs Cmax \(peak.value)")
         #expect(ir.value(columns[0], at: 12) < ir.maximum(columns[0], from: 0, to: 12).value / 5)
-        #expect(peak.time >= 2.7 && peak.time <= 5, "OxyContin Tmax \(peak.time) h")
+        #expect(peak.time <= 5, "OxyContin Tmax \(peak.time) h")
+        withKnownIssue("OxyContin Tmax: model gives 2.95 h, accepted 3-5 h (SmPC 'about 3 hours'; Reder 1996 3.2 ± 2.2 h)") {
+            #expect(peak.time >= 3, "OxyContin Tmax \(peak.time) h")
+        }
     }
 
     /// Subcutaneous morphine 10 mg peaks at 0.25 h with complete bioavailability (Stuart-Harris

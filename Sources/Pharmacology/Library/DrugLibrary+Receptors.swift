@@ -173,7 +173,7 @@ extension DrugLibrary {
         respirationCoupling: .fitted(
             3.35, FitRecord(studies: ["dahan-2005-fentanyl-2p9ugkg-respiratory-apnea", "dahan-1998-morphine-infusion-ve55"],
                              standardErrorLn: 0.126, date: "2026-12-07"),
-            "fitted alone (slope 4 held) within [3.35, 4] and at its lower bound: unbounded the fit gives 3.26, which "
+            "fitted with mu.agonist_degraded_fraction 0.15 and not re-fitted since it became 0.05 (16 mg SL buprenorphine's lowest ventilation is now 0.69, a known issue in BehaviourTests); fitted alone (slope 4 held) within [3.35, 4] and at its lower bound: unbounded the fit gives 3.26, which "
                 + "lifts 16 mg SL buprenorphine's lowest ventilation to 0.67, off Dahan 2005's 50 ± 15 % plateau; replaces 3.5, "
                 + "set on fentanyl apnoea alone, which made morphine 0.1 mg/kg IV + 0.03 mg/kg/h depress ventilation to 0.54 "
                 + "against VE55 0.70 (Dahan 1998) (Model2Design.md §8.1)"),

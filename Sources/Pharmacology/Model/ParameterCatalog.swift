@@ -28,7 +28,7 @@ public enum ParameterCatalog {
 
     /// The entries of the drugs in `drugIDs` alone, without the receptors', peptides' and
     /// physiology's: what the range check of a drug definition needs, once per drug, without
-    /// building the physiology's entries each time (reading the built-in library checks 39 drugs).
+    /// building the physiology's entries each time (reading the built-in library checks every drug).
     /// - Complexity: O(number of values of those drugs).
     package static func drugOnlyEntries(of library: DrugLibrary, drugIDs: Set<String>) -> [ParameterEntry] {
         entries(of: library, drugIDs: drugIDs, includingModel: false)
