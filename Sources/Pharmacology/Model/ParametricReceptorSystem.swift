@@ -18,17 +18,20 @@ import Integrators
 ///   (`ReceptorSystem.addCoefficientTangent`: the flux over its constant, or the state it
 ///   multiplies); the rules' inputs (Q'_r, a_r) carry their tangents into one `Dual` pass of
 ///   `SignallingRules` per 8 parameters, so the rules are stated once.
-/// - The rules' own constants and set points are Double inside `SignallingRules` (not generic),
-///   so their part is the difference of the rule-driven rows between the rules at p_k e^{±h}:
-///   O(h²) where smooth, O(h) at a smooth max's kink (a rule input at its set point). Only the
-///   parameters that move the rules pay it (gains, couplings, set points), and it evaluates the
-///   rules alone, not f.
+/// - The rules' own constants and set points are Double inside `SignallingRules` (not generic;
+///   another change owns that file), so their part is the difference of the rule-driven rows
+///   between the rules at p_k e^{±h}, over 2 sinh h: exact for a row linear in a constant ∝ p
+///   (the gains), O(h²) where a set point or a saturating coupling moves, O(h) at a smooth
+///   max's kink (a rule input at its set point). Only the parameters that move the rules pay
+///   it, and it evaluates the rules alone, not f.
 /// - A parameter that moves a coefficient the tangent does not state (an allosteric
 ///   modulator's, or any stored coefficient added later: `ParameterDirection` compares every
 ///   stored property) falls back to the difference of f between its two compiled systems.
 ///
 /// Before (issue 14, RESULTS.md): every column was that difference of f, 2m evaluations of f
-/// per step, 23 % of a 10-parameter gradient. The parameters are ln p: `fit` searches
+/// per step, 27 % of a 10-parameter sensitivity solve's instructions; now 9.6 %, with
+/// ≤ 1e-11 relative error for the power-law parameters instead of h²/6 = 1.7e-9 (tested in
+/// `ParameterSensitivityTests`). The parameters are ln p: `fit` searches
 /// ln(value), and the sensitivities then have the units of the state.
 ///
 /// Events apply to every copy (infusion rates and stimuli are part of the system); the state
