@@ -29,6 +29,7 @@ extension SensitivityBenchmark {
         let columns = Self.receptorColumns
         var plainSeconds: [Double] = [], bdfSeconds: [Double] = [], sensitivitySeconds: [Double] = [], compileSeconds: [Double] = []
         var plainStatistics = SolverStatistics(), bdfStatistics = SolverStatistics(), sensitivityStatistics = SolverStatistics()
+        var correctorIterations = 0
         for repeatIndex in 0..<repeats {
             for part in repeatIndex % 2 == 0 ? [0, 1, 2] : [2, 1, 0] {
                 switch part {
@@ -54,6 +55,7 @@ extension SensitivityBenchmark {
                     sensitivitySeconds.append(threadSeconds() - start)
                     compileSeconds.append(compiled - start)
                     sensitivityStatistics = result.statistics
+                    correctorIterations = result.sensitivityIterations
                 }
             }
         }
@@ -65,7 +67,7 @@ extension SensitivityBenchmark {
             String(format: "%.4f", plain * 1e3), String(format: "%.4f", sensitivity * 1e3),
             String(format: "%.2f", ratio), String(format: "%.3f", (ratio - 1) / Double(m)),
             "\(plainStatistics.acceptedSteps)", "\(sensitivityStatistics.acceptedSteps)",
-            "\(plainStatistics.luFactorizations)", "\(sensitivityStatistics.luFactorizations)", "",
+            "\(plainStatistics.luFactorizations)", "\(sensitivityStatistics.luFactorizations)", "\(correctorIterations)",
         ]
         printUnbuffered(row.joined(separator: ","))
         printToStandardError(String(

@@ -13,6 +13,9 @@ public struct ObservableSensitivities: Sendable {
     public internal(set) var derivatives: [Double] = []
     /// The sensitivity solve's statistics (steps, f, J and LU counts).
     public internal(set) var statistics = SolverStatistics()
+    /// The sensitivities' linear corrector iterations, summed over the steps (each is one J·s
+    /// product and one back-substitution per parameter; `SensitivitySolution`).
+    public internal(set) var sensitivityIterations = 0
 
     init(columns: [String], parameterCount: Int) {
         self.columns = columns

@@ -1,27 +1,38 @@
 import Integrators
 
 /// The receptor model as a `ParametricODESystem`: the compiled system at the parameters p, and
-/// for each sensitivity parameter p_k the systems compiled at p_k e^{+h} and p_k e^{−h}, so that
+/// ∂f/∂ln p_k by the chain rule through the compiled coefficients c,
 ///
-///     ∂f/∂ln p_k (t, y) = [f(t, y; c(p_k e^{h})) − f(t, y; c(p_k e^{−h}))] / (2h)
+///     ∂f/∂ln p_k (t, y) = (∂f/∂c)(t, y) · dc/d ln p_k,
 ///
-/// with c the compiled coefficients (rate constants, set points, rule constants) and f the one
-/// right-hand side `ReceptorSystem.evaluate`.
+/// with f the one right-hand side `ReceptorSystem.evaluate` (Model2Design.md §10: parameter
+/// sensitivities are the same as the Jacobian with seeds on the parameters).
 ///
-/// Why a difference of the compile rather than a hand-written ∂f/∂p: a catalogue parameter
-/// reaches f through the compile's algebra (CL/V1, k_syn normalised by the control total, the
-/// rules' set points read at the control steady state, the phenotype's factors), and through
-/// the signalling rules, which another change may rewrite at any time (issue 15). Differencing
-/// the compiled coefficients follows every such change with no second statement of the
-/// equations: one edit to the compile or to `SignallingRules` changes f and ∂f/∂p alike. The
-/// cost is accuracy: a central difference with h = 1e-4 in ln p (`ReceptorModel.sensitivityStep`)
-/// is exact for the terms that are linear in a coefficient (most of the mass action) and
-/// carries an O(h²) ≈ 1e-8 relative error on smooth terms, more where a rule input sits at the
-/// kink of a smooth max (tested against central differences of f and of whole simulations).
-/// It is not the hand-written analytic ∂f/∂p issue 14 asks for: that would state the compile's
-/// algebra and the rules a second time, or make the coefficients generic over `ModelScalar`
-/// (seeding a `Dual` on them), a larger change than this one. The parameters are ln p: `fit`
-/// searches ln(value), and the sensitivities then have the units of the state.
+/// - dc/d ln p_k is time-constant: read once per solve (and after an event that changes an
+///   input) off the systems compiled at p_k e^{±h} (`ParameterDirection`), exactly for the
+///   coefficients that are power laws in p (CL/V1, ka, F, kon, koff, efficacies, rates from
+///   half-lives, gains: c ln(c₊/c₋)/(2h)), and to O(h²) ≈ 1e-8 relative where the compile
+///   solves something (the rules' set points at the control steady state, k_syn normalised by
+///   the control total, sums of routes).
+/// - ∂f/∂c · dc is exact and sparse: the mass action is linear in each rate constant
+///   (`ReceptorSystem.addCoefficientTangent`: the flux over its constant, or the state it
+///   multiplies); the rules' inputs (Q'_r, a_r) carry their tangents into one `Dual` pass of
+///   `SignallingRules` per 8 parameters, so the rules are stated once.
+/// - The rules' own constants and set points are Double inside `SignallingRules` (not generic;
+///   another change owns that file), so their part is the difference of the rule-driven rows
+///   between the rules at p_k e^{±h}, over 2 sinh h: exact for a row linear in a constant ∝ p
+///   (the gains), O(h²) where a set point or a saturating coupling moves, O(h) at a smooth
+///   max's kink (a rule input at its set point). Only the parameters that move the rules pay
+///   it, and it evaluates the rules alone, not f.
+/// - A parameter that moves a coefficient the tangent does not state (an allosteric
+///   modulator's, or any stored coefficient added later: `ParameterDirection` compares every
+///   stored property) falls back to the difference of f between its two compiled systems.
+///
+/// Before (issue 14, RESULTS.md): every column was that difference of f, 2m evaluations of f
+/// per step, 27 % of a 10-parameter sensitivity solve's instructions; now 9.6 %, with
+/// ≤ 1e-11 relative error for the power-law parameters instead of h²/6 = 1.7e-9 (tested in
+/// `ParameterSensitivityTests`). The parameters are ln p: `fit` searches
+/// ln(value), and the sensitivities then have the units of the state.
 ///
 /// Events apply to every copy (infusion rates and stimuli are part of the system); the state
 /// jump is the base model's. Doses whose amount depends on p (molar mass) jump the
@@ -36,12 +47,18 @@ public struct ParametricReceptorSystem: ParametricODESystem, Sendable {
     var perturbed: [PerturbedPair]
     /// h, the step in ln p.
     public let step: Double
+    /// dc/d ln p_k per parameter (`ParameterDirection`).
+    var directions: [ParameterDirection]
+    /// False: every column by the difference of f between the systems at p_k e^{±h}, as before
+    /// issue 14's exact ∂f/∂p (kept for the tests and the benchmark's comparison).
+    public var usesCoefficientTangent = true
 
     public init(base: ReceptorSystem, plus: [ReceptorSystem], minus: [ReceptorSystem], step: Double) {
         precondition(plus.count == minus.count, "one plus and one minus system per parameter")
         self.base = base
         perturbed = zip(plus, minus).map { PerturbedPair(plus: $0, minus: $1) }
         self.step = step
+        directions = zip(plus, minus).map { ParameterDirection(base: base, plus: $0, minus: $1, step: step) }
     }
 
     /// The system at p_k e^{+h}.
@@ -54,6 +71,7 @@ public struct ParametricReceptorSystem: ParametricODESystem, Sendable {
         var plus = perturbed[k].plus, minus = perturbed[k].minus
         change(&plus, &minus)
         perturbed[k] = PerturbedPair(plus: plus, minus: minus)
+        directions[k] = ParameterDirection(base: base, plus: plus, minus: minus, step: step)
     }
 
     public var dimension: Int { base.dimension }
@@ -74,17 +92,56 @@ public struct ParametricReceptorSystem: ParametricODESystem, Sendable {
         base.jacobianEntries(time: time, state: state, into: matrix)
     }
 
-    /// Column k: the central difference of f between the systems at p_k e^{±h}. Uses a stack
-    /// buffer of n values (no heap allocation).
+    /// Column k: (∂f/∂c) · dc/d ln p_k (the type's comment); the difference of f between the
+    /// systems at p_k e^{±h} for a parameter `ParameterDirection` cannot state exactly. Stack
+    /// buffers only (no heap allocation).
     public func parameterJacobian(time: Double, state: UnsafeBufferPointer<Double>, into matrix: UnsafeMutableBufferPointer<Double>) {
+        let n = base.dimension, m = perturbed.count
+        for i in 0..<(n * m) { matrix[i] = 0 }
+        var inputs: SignallingRules.Inputs<Double>?
+        var drives: SignallingRules.Drives<Double>?
+        withUnsafeTemporaryAllocation(of: RuleInputTangent.self, capacity: max(m, 1)) { pending in
+            var count = 0
+            for k in 0..<m {
+                let column = UnsafeMutableBufferPointer(rebasing: matrix[(k * n)..<((k + 1) * n)])
+                let direction = directions[k]
+                guard usesCoefficientTangent, direction.exact else {
+                    differenceColumn(k, time: time, state: state, into: column)
+                    continue
+                }
+                if inputs == nil {
+                    let x = base.ruleInputs(state)
+                    inputs = x
+                    drives = base.rules.drives(x, circuits: base.rules.circuits(x),
+                                               stress: base.stimulusIntensity[ReceptorSystem.stressIndex])
+                }
+                var raw = SIMD4<Double>(repeating: 0), activation = SIMD4<Double>(repeating: 0)
+                base.addCoefficientTangent(direction.entries, state: state, drives: drives!, into: column, raw: &raw, activation: &activation)
+                if direction.movesRuleInputs {
+                    pending[count] = RuleInputTangent(parameter: k, raw: raw, activation: activation)
+                    count += 1
+                }
+                if direction.rulesMove {
+                    base.addRuleConstantSlope(plus: direction.rulesPlus, minus: direction.rulesMinus, inputs: inputs!, step: step,
+                                              state: state, into: column)
+                }
+            }
+            var start = 0
+            while start < count {
+                let end = min(start + 8, count)
+                base.addRuleInputTangents(inputs: inputs!, UnsafeMutableBufferPointer(rebasing: pending[start..<end]), matrix: matrix)
+                start = end
+            }
+        }
+    }
+
+    /// Column k as the central difference of f between the systems at p_k e^{±h}.
+    func differenceColumn(_ k: Int, time: Double, state: UnsafeBufferPointer<Double>, into column: UnsafeMutableBufferPointer<Double>) {
         let n = base.dimension
         let scale = 1 / (2 * step)
         withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { lower in
-            for k in 0..<perturbed.count {
-                let column = UnsafeMutableBufferPointer(rebasing: matrix[(k * n)..<((k + 1) * n)])
-                perturbed[k].evaluate(time: time, state: state, upper: column, lower: lower)
-                for i in 0..<n { column[i] = (column[i] - lower[i]) * scale }
-            }
+            perturbed[k].evaluate(time: time, state: state, upper: column, lower: lower)
+            for i in 0..<n { column[i] = (column[i] - lower[i]) * scale }
         }
     }
 }

@@ -1,8 +1,10 @@
 import Integrators
 
 extension ReceptorModel {
-    /// The step h in ln p of the compile differences behind the receptor model's ∂f/∂p and
-    /// ∂y0/∂p (`ParametricReceptorSystem`). Smooth terms carry an O(h²) ≈ 1e-8 relative error;
+    /// The step h in ln p of the compile differences behind the receptor model's dc/dp (the
+    /// slopes of the compiled coefficients that ∂f/∂p chains through, `ParameterDirection`),
+    /// its rule-constant part and ∂y0/∂p (`ParametricReceptorSystem`). Coefficients that are
+    /// power laws in p are exact; the others carry an O(h²) ≈ 1e-8 relative error;
     /// the rules' smooth maxima σ (C¹, width w = 0.002) carry up to about h a²/(4w) ≈ 0.0125 a²
     /// when an input moving at a per unit ln p sits at a kink; the drug-free steady state,
     /// solved to a residual of 1e-12, adds about 1e-12/(2h) = 5e-9 to the initial
@@ -17,9 +19,10 @@ extension ReceptorModel {
     /// - Parameters:
     ///   - perturbed: for each parameter p_k, the same scenario compiled at p_k e^{+step} and
     ///     p_k e^{−step} (`CompiledModel.withParameterValues`; same layout and events). They
-    ///     give ∂f/∂ln p_k (`ParametricReceptorSystem`), the initial sensitivities (the drug-free
-    ///     steady state moves with receptor and physiology parameters), the jump of a dose
-    ///     whose amount in nmol depends on p (molar mass) and ∂observable/∂ln p_k.
+    ///     give the coefficients' slopes behind ∂f/∂ln p_k (`ParametricReceptorSystem`), the
+    ///     initial sensitivities (the drug-free steady state moves with receptor and physiology
+    ///     parameters), the jump of a dose whose amount in nmol depends on p (molar mass) and
+    ///     ∂observable/∂ln p_k.
     ///   - errorControl: whether the sensitivities take part in the error test (CVODES's
     ///     errconS). Off by default, as CVODES's `CVodeSetSensErrCon` default is: `fit` needs
     ///     the Jacobian of its residuals to a few digits only, and off the steps are the state's
@@ -92,6 +95,7 @@ extension ReceptorModel {
                 },
                 output: .times(outputTimes), into: &sink)
             sink.result.statistics = solution.solution.statistics
+            sink.result.sensitivityIterations = solution.sensitivityIterations
         } catch let error as SolverError {
             throw ModelError.solverFailed(error)
         }

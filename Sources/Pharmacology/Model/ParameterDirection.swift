@@ -1,0 +1,97 @@
+import Foundation
+
+/// dc/d ln p_k for one parameter: the nonzero slopes of the compiled coefficients c of
+/// `ReceptorSystem` (`entries`) and the signalling rules' constants at p_k e^{±h}
+/// (`rulesPlus`, `rulesMinus`), built once per solve (and again after an event changes an
+/// input) from the systems compiled at p_k e^{±h}.
+///
+/// Why from the compile rather than by hand: a catalogue parameter reaches c through the
+/// compile's algebra (CL/V1, k_syn normalised by the control total, the phenotype's factors,
+/// set points read at the control steady state), which other changes may rewrite; reading the
+/// slope off two compiles follows every such change. The slope of each coefficient is
+///
+///     dc/d ln p = c · ln(c₊/c₋) / (2h)   (c, c₊, c₋ of one sign),   else (c₊ − c₋) / (2h),
+///
+/// exact (to rounding) for every coefficient that is a power law in p (c ∝ p^α: CL/V1, Q/V1,
+/// 1/V1, ka, F, kon, koff = Ki kon, efficacies, rates from half-lives, gains, molar-mass
+/// scaled doses and infusions), and O(h²) ≈ 1e-8 relative for the others (sums such as
+/// k10 of a drug with a metabolite branch, set points solved from the control steady state).
+///
+/// `exact` is false, and `ParametricReceptorSystem` falls back to the difference of f between
+/// the two compiled systems, when the parameter moves something `addCoefficientTangent` does
+/// not state: an allosteric modulator's coefficients (or the scale of a modulator's ligand),
+/// or a stored property of `ReceptorSystem` that is not in `ReceptorCoefficient.arrays` or
+/// `.scalars` (found by `Mirror`, so a coefficient added later is never silently dropped).
+///
+/// A class, immutable after `init`: read once per parameter per step, where a struct (two
+/// `SignallingRules` of some 50 constants each) was copied, 2.5 % of a 10-parameter gradient.
+@usableFromInline
+final class ParameterDirection: Sendable {
+    let entries: [CoefficientSlope]
+    /// Whether an entry feeds the rules' inputs (c0, efficacy, activation).
+    let movesRuleInputs: Bool
+    /// Whether the rules' constants or set points differ between p_k e^{±h}.
+    let rulesMove: Bool
+    let rulesPlus: SignallingRules
+    let rulesMinus: SignallingRules
+    /// False: use the difference of f (see the type's comment).
+    let exact: Bool
+
+    init(base: ReceptorSystem, plus: ReceptorSystem, minus: ReceptorSystem, step h: Double) {
+        rulesPlus = plus.rules
+        rulesMinus = minus.rules
+        rulesMove = plus.rules != minus.rules
+        var entries: [CoefficientSlope] = [], movesRuleInputs = false, exact = true
+        func slope(_ c: Double, _ up: Double, _ down: Double) -> Double {
+            if up == down { return 0 }
+            if (c > 0 && up > 0 && down > 0) || (c < 0 && up < 0 && down < 0) { return c * log(up / down) / (2 * h) }
+            return (up - down) / (2 * h)
+        }
+        for array in ReceptorCoefficient.arrays {
+            let c = base[keyPath: array.path], up = plus[keyPath: array.path], down = minus[keyPath: array.path]
+            guard c.count == up.count, c.count == down.count else { exact = false; continue }
+            for i in c.indices where up[i] != down[i] {
+                var coefficient = array.make(i)
+                switch coefficient {
+                case .efficacy(let p, _): coefficient = .efficacy(pair: p, receptor: base.receptor(ofPair: p))
+                case .activation(let p, _): coefficient = .activation(pair: p, receptor: base.receptor(ofPair: p))
+                case .ligandScale(let l): if base.modulatorLigand.contains(l) { exact = false }
+                default: break
+                }
+                switch coefficient {
+                case .constitutive, .efficacy, .activation: movesRuleInputs = true
+                default: break
+                }
+                entries.append(CoefficientSlope(coefficient: coefficient, slope: slope(c[i], up[i], down[i])))
+            }
+        }
+        for scalar in ReceptorCoefficient.scalars {
+            let up = plus[keyPath: scalar.path], down = minus[keyPath: scalar.path]
+            if up != down {
+                entries.append(CoefficientSlope(coefficient: scalar.coefficient, slope: slope(base[keyPath: scalar.path], up, down)))
+            }
+        }
+        // Everything else must not move.
+        let handled = Set(ReceptorCoefficient.arrays.map(\.name) + ReceptorCoefficient.scalars.map(\.name))
+            .union(ReceptorCoefficient.notCoefficients)
+        for (a, b) in zip(Mirror(reflecting: plus).children, Mirror(reflecting: minus).children) {
+            guard let label = a.label, !handled.contains(label) else { continue }
+            if !Self.same(a.value, b.value) { exact = false }
+        }
+        self.entries = entries
+        self.movesRuleInputs = movesRuleInputs
+        self.exact = exact
+    }
+
+    /// Equality of two stored values of the same property (numbers and arrays of them; any
+    /// other type by its description).
+    private static func same(_ a: Any, _ b: Any) -> Bool {
+        switch (a, b) {
+        case (let x as [Double], let y as [Double]): x == y
+        case (let x as Double, let y as Double): x == y
+        case (let x as [Int], let y as [Int]): x == y
+        case (let x as Int, let y as Int): x == y
+        default: String(describing: a) == String(describing: b)
+        }
+    }
+}
