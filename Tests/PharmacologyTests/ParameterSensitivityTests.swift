@@ -135,8 +135,9 @@ import Testing
                 let powerLaw = !rules && !names[k].hasSuffix("bioavailability") && names[k] != "mu.recycling_half_life_h"
                     && !Self.fallsBack(names[k])
                 // A modulator's parameter keeps the difference of f, O(h²) through the occupancy
-                // c/(c + Kd) (measured 9.6e-9): 1e-7.
-                let tolerance = s == 0 ? 1e-3 : Self.fallsBack(names[k]) ? 1e-7 : powerLaw ? 1e-10 : 1e-8
+                // c/(c + Kd) (measured 9.6e-9 on the first model, 2.0e-7 once f_mu became 0.05,
+                // for oxytocin's Kd in the kitchen-sink state 1): 1e-6.
+                let tolerance = s == 0 ? 1e-3 : Self.fallsBack(names[k]) ? 1e-6 : powerLaw ? 1e-10 : 1e-8
                 #expect(error <= tolerance * size + (rules ? 1e-8 : 1e-12),
                         "\(name), state \(s), \(names[k]): max error \(error), column size \(size)")
                 // A parameter that enters only by the doses' amounts (molar mass) or only by an
