@@ -214,4 +214,37 @@ import Testing
         #expect(table.peak("norketamine_plasma_nM").time > peak.time + 2)
         #expect(table.peak("nmda_occupancy_ketamine").value > 0)
     }
+
+    /// The isotonitazene overdose (its header): ventilation near apnoea within minutes, rescued
+    /// by the two naloxone doses, then renarcotization as naloxone wanes while the slowly
+    /// dissociating nitazene rebinds; no withdrawal in a naive subject (B8). Margins around the
+    /// header's 0.036 at 4 min, 0.95 at 30 min and 0.67 at 2-3 h.
+    @Test func isotonitazeneOverdoseIsRescuedThenRenarcotizes() throws {
+        let table = try simulateShipped("isotonitazene-overdose-naloxone", ["--interval", "0.01", "--columns",
+            "respiratory_drive,mu_occupancy_isotonitazene,withdrawal_index"])
+        let nadir = table.trough("respiratory_drive", from: 0, to: 0.2)
+        #expect(nadir.value < 0.1 && nadir.time < 0.1, "nadir \(nadir.value) at \(nadir.time) h")
+        let rescued = table.value("respiratory_drive", at: 0.5)
+        #expect(rescued > 0.85, "drive at 30 min \(rescued)")
+        let second = table.trough("respiratory_drive", from: 1.5, to: 4)
+        #expect(second.value < rescued - 0.15, "second dip \(second.value) at \(second.time) h after \(rescued) at 30 min")
+        #expect(table.value("mu_occupancy_isotonitazene", at: 2.5) > table.value("mu_occupancy_isotonitazene", at: 0.5))
+        #expect(table.peak("withdrawal_index").value < 0.01)
+    }
+
+    /// Salvinorin A (its header): kappa occupancy peaks within about a minute and halves within
+    /// about 20 min (baboon PET brain t½ 8 min, Hooker 2008; the whole dose is an upper bound),
+    /// dysphoria rises and dopamine tone dips while mu is untouched.
+    @Test func salvinorinAIsAnUltrashortKappaAgonist() throws {
+        let table = try simulateShipped("salvinorin-a-inhaled", ["--interval", "0.005", "--columns",
+            "kappa_occupancy_salvinorin_a,dysphoria,dopamine_tone,mu_occupancy_total"])
+        let peak = table.peak("kappa_occupancy_salvinorin_a")
+        #expect(peak.time < 2.0 / 60, "kappa peak at \(peak.time * 60) min")
+        #expect(peak.value > 0.5, "kappa peak \(peak.value)")
+        #expect(table.value("kappa_occupancy_salvinorin_a", at: 1) < 0.5 * peak.value)
+        #expect(table.peak("dysphoria", from: 0, to: 0.1).value > table.value("dysphoria", at: 0) + 0.05)
+        #expect(table.trough("dopamine_tone", from: 0, to: 0.1).value < 0.9)
+        let mu = table.value("mu_occupancy_total", at: 0)
+        #expect(abs(table.peak("mu_occupancy_total").value - mu) < 0.01)
+    }
 }
