@@ -59,13 +59,30 @@ enum ExportCommand: ReceptorSimCommand {
         try OutputOptions.check(command: name, outputs: [("--output", arguments.value("--output") ?? "-")], inputs: [file])
         let scenario = try ScenarioLoading.read(file).scenario
         let model = try ScenarioLoading.compile(scenario, file: file)
-        let document: String
+        let exported: ExportedModel
         do {
-            document = try SBMLExporter.document(for: model)
+            exported = try ExportedModel(model)
         } catch {
             throw .model(file: file, message: "\(error)")
         }
+        if let warning = Self.inlinedConstantsWarning(file: file, exported) { console.err(warning) }
+        let document = SBMLExporter.document(for: exported)
         try ChartCommandSupport.write(document, to: arguments.value("--output") ?? "-", console: console)
         return 0
+    }
+
+    /// A warning when this scenario's rules hold constants as plain numbers rather than named
+    /// SBML parameters (beyond `respiration.slope`, whose value selects the formula): an override
+    /// can fold a constant into the rules' form, and a user changing it in an SBML tool would
+    /// then change nothing. Nil when every constant is a parameter.
+    static func inlinedConstantsWarning(file: String, _ exported: ExportedModel) -> String? {
+        let folded = exported.formDependentConstants.filter { $0 != "respiration.slope" }
+        let unnamed = exported.unnamedRuleNumbers
+        if folded.isEmpty && unnamed.isEmpty { return nil }
+        var parts: [String] = []
+        if !folded.isEmpty { parts.append("constants folded into the rules' form: " + folded.joined(separator: ", ")) }
+        if !unnamed.isEmpty { parts.append("rule numbers written without a name: " + unnamed.joined(separator: ", ")) }
+        return "warning: \(file): written as numbers, not SBML parameters, so changing them in an SBML tool has no effect ("
+            + parts.joined(separator: "; ") + ")"
     }
 }
