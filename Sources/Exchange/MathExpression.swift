@@ -59,19 +59,25 @@ package indirect enum MathExpression: Sendable, Equatable {
         var out: [String] = []
         var seen: Set<String> = []
         func visit(_ e: MathExpression) {
-            switch e {
-            case .number, .measured, .time: break
-            case .symbol(let s): if seen.insert(s).inserted { out.append(s) }
-            case .sum(let xs), .product(let xs): xs.forEach(visit)
-            case .difference(let a, let b), .quotient(let a, let b), .greaterThan(let a, let b),
-                 .greaterOrEqual(let a, let b), .power(let a, let b), .maximum(let a, let b), .minimum(let a, let b):
-                visit(a); visit(b)
-            case .negation(let a), .exponential(let a), .logarithm(let a): visit(a)
-            case .piecewise(let v, let c, let o): visit(v); visit(c); visit(o)
-            }
+            if case .symbol(let s) = e, seen.insert(s).inserted { out.append(s) }
+            e.operands.forEach(visit)
         }
         visit(self)
         return out
+    }
+
+    /// The direct operands of this node, in order (none for a leaf): the one place the tree
+    /// walks (`symbols`, `numberLeaves`) learn the shape of each case.
+    package var operands: [MathExpression] {
+        switch self {
+        case .number, .measured, .symbol, .time: return []
+        case .sum(let xs), .product(let xs): return xs
+        case .difference(let a, let b), .quotient(let a, let b), .greaterThan(let a, let b),
+             .greaterOrEqual(let a, let b), .power(let a, let b), .maximum(let a, let b), .minimum(let a, let b):
+            return [a, b]
+        case .negation(let a), .exponential(let a), .logarithm(let a): return [a]
+        case .piecewise(let v, let c, let o): return [v, c, o]
+        }
     }
 
     /// The value of the expression with symbols looked up in `values` and time `timeHours`.

@@ -94,16 +94,8 @@ extension MathExpression {
     var numberLeaves: [Double] {
         var out: [Double] = []
         func visit(_ e: MathExpression) {
-            switch e {
-            case .number(let v): out.append(v)
-            case .measured, .symbol, .time: break
-            case .sum(let xs), .product(let xs): xs.forEach(visit)
-            case .difference(let a, let b), .quotient(let a, let b), .greaterThan(let a, let b),
-                 .greaterOrEqual(let a, let b), .power(let a, let b), .maximum(let a, let b), .minimum(let a, let b):
-                visit(a); visit(b)
-            case .negation(let a), .exponential(let a), .logarithm(let a): visit(a)
-            case .piecewise(let v, let c, let o): visit(v); visit(c); visit(o)
-            }
+            if case .number(let v) = e { out.append(v) }
+            e.operands.forEach(visit)
         }
         visit(self)
         return out
