@@ -5,25 +5,10 @@ import TestSupport
 /// `receptor-sim fit` end to end on a tiny study in a temporary folder: the exact messages of
 /// bad input (exit 2), and a fit whose files are written and whose block a scenario accepts.
 @Suite struct FitCommandTests {
-    static let scenario = """
-        // A test study: morphine 10 mg IV at 0 h.
-        { name: "morphine IV", duration_h: 6,
-          doses: [ { drug: "morphine", route: "iv_bolus", amount_mg: 10, at_h: 0 } ],
-          output: { interval_h: 0.5 } }
-        """
+    static let scenario = TestStudy.morphineIV
 
     static func observations(heldBack: Bool) -> String {
-        """
-        # title: Morphine IV test
-        # citation: none
-        # obtained: invented for a test
-        # population: none
-        # drug: morphine
-        # evidence: plasma_pk
-        # acceptance: test band
-        """ + (heldBack ? "\n# held_back: true" : "") + """
-
-        observable,statistic,time_h,end_h,value,sd,n,lower,upper
+        TestStudy.header(title: "Morphine IV test", heldBack: heldBack) + """
         morphine_plasma_nM,half_life,1,6,3,0.3,,2,4
 
         """

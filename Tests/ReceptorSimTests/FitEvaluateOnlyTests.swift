@@ -7,23 +7,9 @@ import TestSupport
 /// printed S, on a small study of 'at', mean and AUC observations (the statistics the
 /// sensitivities serve) in a temporary folder.
 @Suite struct FitEvaluateOnlyTests {
-    static let scenario = """
-        // A test study: morphine 10 mg IV at 0 h.
-        { name: "morphine IV", duration_h: 6,
-          doses: [ { drug: "morphine", route: "iv_bolus", amount_mg: 10, at_h: 0 } ],
-          output: { interval_h: 0.5 } }
-        """
+    static let scenario = TestStudy.morphineIV
 
-    static let observations = """
-        # title: Morphine IV gradient test
-        # citation: none
-        # obtained: invented for a test
-        # population: none
-        # drug: morphine
-        # evidence: plasma_pk
-        # acceptance: test band
-
-        observable,statistic,time_h,end_h,value,sd,n,lower,upper
+    static let observations = TestStudy.header(title: "Morphine IV gradient test") + """
         morphine_plasma_nM,at,1,,60,6,,48,72
         morphine_plasma_nM,at,4,,15,3,,9,21
         mu_pet_occupancy,at,2,,0.3,0.05,,0.2,0.4

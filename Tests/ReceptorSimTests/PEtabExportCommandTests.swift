@@ -6,12 +6,7 @@ import TestSupport
 /// five tables with their exact text, the warning for skipped window statistics, and the
 /// refusals (unknown study, DIR a file, studies that cannot share a model).
 @Suite struct PEtabExportCommandTests {
-    static let scenario = """
-        // A test study: morphine 10 mg IV at 0 h.
-        { name: "morphine IV", duration_h: 6,
-          doses: [ { drug: "morphine", route: "iv_bolus", amount_mg: 10, at_h: 0 } ],
-          output: { interval_h: 0.5 } }
-        """
+    static let scenario = TestStudy.morphineIV
     static let otherDrug = """
         // A test study: naloxone 0.4 mg IV at 0 h.
         { name: "naloxone IV", duration_h: 6,
@@ -20,17 +15,7 @@ import TestSupport
         """
 
     static func observations(heldBack: Bool, drug: String = "morphine") -> String {
-        """
-        # title: \(drug) IV test
-        # citation: none
-        # obtained: invented for a test
-        # population: none
-        # drug: \(drug)
-        # evidence: plasma_pk
-        # acceptance: test band
-        """ + (heldBack ? "\n# held_back: true" : "") + """
-
-        observable,statistic,time_h,end_h,value,sd,n,lower,upper
+        TestStudy.header(title: "\(drug) IV test", drug: drug, heldBack: heldBack) + """
         \(drug)_plasma_nM,at,1,,40,4,,30,50
         \(drug)_plasma_nM,at,2.5,,20,,,15,25
         \(drug)_plasma_nM,half_life,1,6,3,0.3,,2,4
