@@ -7,7 +7,9 @@ import Pharmacology
 /// (`routes.oral.bioavailability` of drug `x` is the parameter `x.oral.bioavailability`), so a
 /// definition, an override and `receptor-sim parameters` use one vocabulary, and the definition
 /// is checked against the catalogue's ranges rather than ranges of its own. Each number is
-/// either a bare number or `{ value: 1.2, source: "paper, table" }`.
+/// either a bare number or `{ value: 1.2, source: "paper, table" }`, and a number calibrated
+/// with `receptor-sim fit` also carries its record, `fit: { studies, se_ln, date }`, so the
+/// parameter reference can list it as fitted.
 enum DrugDefinitionFormat {
     static let drugKeys = [
         "id", "name", "molar_mass_g_per_mol", "routes", "central_volume_l", "clearance_l_per_h", "half_life_h",
@@ -31,7 +33,10 @@ enum DrugDefinitionFormat {
     static let cyp2d6FactorRange = ParameterRange(
         lowerBound: 0, includesLowerBound: true, upperBound: 10,
         reason: "a factor on a normal metabolizer's formation; CYP2D6 gene duplication gives at most a few fold")
-    static let sourcedKeys = ["value", "source"]
+    static let sourcedKeys = ["value", "source", "fit"]
+    /// The calibration record of a fitted number: `fit: { studies: ["id", ...], se_ln: 0.12,
+    /// date: "2026-12-07" }`, as `receptor-sim fit` reports it (`FitRecord`).
+    static let fitRecordKeys = ["studies", "se_ln", "date"]
     /// The keys a scenario may give for a drug of its `--library` file (an amendment): the
     /// non-numeric properties. Numbers of a library drug are changed with `parameters`.
     static let amendmentKeys = ["id", "name", "bindings"]
@@ -65,5 +70,14 @@ enum DrugDefinitionFormat {
             return "a drug id may contain only lower-case letters, digits and '_' (ids become parts of column and parameter names), found '\(id)'"
         }
         return nil
+    }
+
+    /// True for a calendar date written yyyy-mm-dd (month 1-12, day 1-31).
+    static func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
     }
 }

@@ -102,9 +102,15 @@ public enum DrugDefinitionWriter {
         return lines
     }
 
-    /// `{ value: 1.2, source: "..." }` with the value in shortest round-trip form.
+    /// `{ value: 1.2, source: "..." }` with the value in shortest round-trip form, and the
+    /// calibration record of a fitted value (`fit: { studies, se_ln, date }`).
     static func sourced(_ value: Sourced) -> String {
-        "{ value: \(number(value.value)), source: \(quoted(value.source)) }"
+        guard let fit = value.fit else {
+            return "{ value: \(number(value.value)), source: \(quoted(value.source)) }"
+        }
+        let studies = fit.studies.map(quoted).joined(separator: ", ")
+        return "{ value: \(number(value.value)), source: \(quoted(value.source)), "
+            + "fit: { studies: [\(studies)], se_ln: \(number(fit.standardErrorLn)), date: \(quoted(fit.date)) } }"
     }
 
     /// Shortest round-trip decimal text, without a needless `.0`.

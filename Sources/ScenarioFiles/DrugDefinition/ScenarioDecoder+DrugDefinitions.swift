@@ -217,6 +217,7 @@ extension ScenarioDecoder {
                                         into fields: inout SourcedFields) -> Sourced? {
         var numberValue = value
         var source = DrugDefinitionFormat.unsourced
+        var fit: FitRecord?
         var numberPath = path
         if case .object = value.kind {
             guard let members = object(value, path: path, allowed: DrugDefinitionFormat.sourcedKeys) else { return nil }
@@ -230,12 +231,48 @@ extension ScenarioDecoder {
                 guard let text = string(sourceValue, path: "\(path).source") else { return nil }
                 source = text
             }
+            if let fitValue = members["fit"] {
+                guard let record = fitRecord(fitValue, path: "\(path).fit") else { return nil }
+                fit = record
+            }
         }
         guard let number = number(numberValue, path: numberPath, .finite) else { return nil }
         if let catalogueName {
             fields.locations[catalogueName] = (location(numberPath, numberValue.position), literalOf(numberValue))
         }
-        return Sourced(number, source)
+        var sourced = Sourced(number, source)
+        sourced.fit = fit
+        return sourced
+    }
+
+    /// A number's calibration record, `{ studies: [...], se_ln, date }`: every key required,
+    /// at least one study, a standard error of ln(value) >= 0 and an ISO date.
+    private mutating func fitRecord(_ value: JSONValue, path: String) -> FitRecord? {
+        guard let members = object(value, path: path, allowed: DrugDefinitionFormat.fitRecordKeys) else { return nil }
+        let problemsBefore = problems.count
+        for key in DrugDefinitionFormat.fitRecordKeys where members[key] == nil {
+            problems.append(.missingKey(location(path, value.position), key: key))
+        }
+        var studies: [String] = []
+        if let list = members["studies"], let elements = array(list, path: "\(path).studies") {
+            if elements.isEmpty { problems.append(.emptyList(location("\(path).studies", list.position))) }
+            for (index, element) in elements.enumerated() {
+                if let study = string(element, path: "\(path).studies[\(index)]") { studies.append(study) }
+            }
+        }
+        var standardErrorLn: Double?
+        if let se = members["se_ln"] { standardErrorLn = number(se, path: "\(path).se_ln", .nonNegative) }
+        var date: String?
+        if let dateValue = members["date"], let text = string(dateValue, path: "\(path).date") {
+            if DrugDefinitionFormat.isISODate(text) {
+                date = text
+            } else {
+                problems.append(.drugDefinition(location("\(path).date", dateValue.position),
+                                                message: "a date as yyyy-mm-dd (the day of the fit), found '\(text)'"))
+            }
+        }
+        guard problems.count == problemsBefore, let standardErrorLn, let date else { return nil }
+        return FitRecord(studies: studies, standardErrorLn: standardErrorLn, date: date)
     }
 
     /// A peripheral compartment from its two keys: both or neither.
