@@ -11,10 +11,10 @@ package struct PopulationDesign: Sendable {
     package static let maximumSize = 10_000_000
 
     /// - Throws: `StudyError.tooLarge`, and the errors of `StudyParameters.init`.
-    /// - Parameter memberScenarios: per member, the scenario it runs (an event table's k-th
-    ///   subject); nil when every member runs the base scenario. Dose fields cannot vary then.
+    /// - Parameter members: per member, the event table `ID` and the scenario it runs (the k-th
+    ///   subject's regimen); nil when every member runs the base scenario. Dose fields cannot vary then.
     package init(size: Int, seed: UInt64, variabilities: [Variability], base: CompiledModel,
-                library: DrugLibrary = .builtIn, memberScenarios: [Scenario]? = nil) throws(StudyError) {
+                library: DrugLibrary = .builtIn, members: [(id: String, scenario: Scenario)]? = nil) throws(StudyError) {
         guard size <= Self.maximumSize else { throw .tooLarge(what: "the population", count: size, limit: Self.maximumSize) }
         self.size = size
         self.seed = seed
@@ -24,13 +24,14 @@ package struct PopulationDesign: Sendable {
             if case .dose(_, .count) = target {
                 throw .invalidDoseField(name: parameters.names[k], reason: "a dose count is a whole number and cannot vary log-normally")
             }
-            if case .dose = target, memberScenarios != nil {
+            if case .dose = target, members != nil {
                 throw .invalidDoseField(name: parameters.names[k], reason: "each member's doses come from its ID in the event table")
             }
         }
-        if let memberScenarios {
-            precondition(memberScenarios.count == size, "one scenario per member")
-            parameters.memberScenarios = memberScenarios
+        if let members {
+            precondition(members.count == size, "one scenario per member")
+            parameters.memberScenarios = members.map(\.scenario)
+            parameters.memberIDs = members.map(\.id)
         }
         self.parameters = parameters
         medians = parameters.baseNamedValues

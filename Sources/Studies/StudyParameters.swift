@@ -30,6 +30,9 @@ package struct StudyParameters: Sendable {
     /// k-th ID's regimen); each member is then compiled from its scenario with its values as
     /// overrides. nil: every member runs the base scenario.
     package var memberScenarios: [Scenario]?
+    /// Per member, the event table `ID` it takes its regimen from (written in the summary's
+    /// `subject_id` column, so a row can be joined to the table); nil with `memberScenarios`.
+    package var memberIDs: [String]?
     /// True when some name is a dose field (each member is then compiled from scratch).
     package var recompilesPerMember: Bool { targets.contains { if case .dose = $0 { return true } else { return false } } }
 
@@ -93,6 +96,7 @@ package struct StudyParameters: Sendable {
         guard let fresh = try? ReceptorModel.compile(base.scenario, library: library) else { return self }
         var copy = StudyParameters(names: names, targets: targets, base: fresh, library: library, baseValues: fresh.parameterValues)
         copy.memberScenarios = memberScenarios
+        copy.memberIDs = memberIDs
         return copy
     }
 

@@ -119,7 +119,9 @@ package struct StudyPlan: Sendable {
 
     /// The summary header: index, status, error, the varied names, then the metric names.
     package func header(format: (Double) -> String) -> [String] {
-        var names = [kind == .sweep ? "point" : "member", "status", "error"] + parameters.names
+        var names = [kind == .sweep ? "point" : "member"]
+        if parameters.memberIDs != nil { names.append("subject_id") }
+        names += ["status", "error"] + parameters.names
         for column in metricColumns { names += RunMetrics.perColumn.map { column + "_" + $0 } }
         return names + thresholds.map { $0.metricName(format: format) }
     }

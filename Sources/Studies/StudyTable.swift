@@ -49,6 +49,7 @@ package enum StudyTable {
     static func row(_ outcome: MemberOutcome, plan: StudyPlan, format: CSVNumberFormat) -> String {
         let metricCount = plan.metricColumns.count * RunMetrics.perColumn.count + plan.thresholds.count
         var row = String(outcome.index)
+        if let ids = plan.parameters.memberIDs { row += "," + field(ids[outcome.index]) }
         row += outcome.metrics == nil ? ",failed," + field(outcome.error ?? "") : ",ok,"
         for v in outcome.values { row += "," + format.format(v) }
         if let metrics = outcome.metrics {

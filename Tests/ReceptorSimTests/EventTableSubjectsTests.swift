@@ -118,7 +118,8 @@ import TestSupport
     }
 
     /// Two subjects: member k of the population is the scenario with ID k's doses (population of
-    /// one of the hand-written scenario, no variability: CV 0), metric for metric.
+    /// one of the hand-written scenario, no variability: CV 0), metric for metric, and its row
+    /// names the ID.
     @Test func populationMemberKRunsTheRegimenOfTheKthID() throws {
         let base = #"{ name: "ids", duration_h: 24, output: { interval_h: 0.5 } }"#
         let files = try write([
@@ -134,12 +135,14 @@ import TestSupport
         }
         let population = body(try run(["population", files["s.json5"]!, "--events", files["ids.csv"]!, "--size", "2", "-o", dir + "/p.csv"] + options))
         #expect(population.count == 3)
-        for (member, scenario) in ["five.json5", "two.json5"].enumerated() {
+        // The member's ID follows its index, so a row joins back to the table (IDs 5 then 2:
+        // the order of first appearance, not numeric order).
+        for (member, (scenario, id)) in [("five.json5", "5"), ("two.json5", "2")].enumerated() {
             let alone = body(try run(["population", files[scenario]!, "--size", "1", "-o", dir + "/\(member).csv"] + options))
-            #expect(population[0] == alone[0])
+            #expect(population[0] == [alone[0][0], "subject_id"] + alone[0].dropFirst())
             let ours = population[member + 1], theirs = alone[1]
-            #expect(ours[0] == "\(member)" && ours[1] == "ok" && theirs[1] == "ok", "\(ours) \(theirs)")
-            for (a, b) in zip(ours.dropFirst(3), theirs.dropFirst(3)) {
+            #expect(ours[0] == "\(member)" && ours[1] == id && ours[2] == "ok" && theirs[1] == "ok", "\(ours) \(theirs)")
+            for (a, b) in zip(ours.dropFirst(4), theirs.dropFirst(3)) {
                 let x = try #require(Double(a)), y = try #require(Double(b))
                 #expect(isClose(x, y, relative: 1e-9, absolute: 1e-12), "member \(member): \(a) vs \(b)")
             }

@@ -21,7 +21,8 @@ enum PopulationCommand: ReceptorSimCommand {
         regimen of the table's k-th ID (in order of first appearance) and --size must be the
         number of IDs; each member's varied values are drawn as above.
 
-        Rows: member, status, error, the subject's values, then the metrics as in 'sweep'.
+        Rows: member, status, error, the subject's values, then the metrics as in 'sweep'; with
+        such a table, subject_id (the member's ID) follows member.
         --bands writes time_h and the 5th, 50th and 95th percentiles of --band-columns (default:
         the summarised columns) at every output time, over the subjects that succeeded. Bands keep
         4 bytes per subject, band column and output row in memory (limit 512 MiB: coarsen
@@ -69,7 +70,7 @@ enum PopulationCommand: ReceptorSimCommand {
         }
         let plan = try StudyCommandSupport.study(name, setup.file, names: setup.parameterNames) { () throws(StudyError) in
             let design = try PopulationDesign(size: size, seed: seed, variabilities: variabilities, base: setup.base,
-                                              memberScenarios: setup.memberScenarios)
+                                              members: setup.memberScenarios.map { Array(zip(setup.subjectIDs, $0)) })
             return try StudyPlan.population(design: design, metricColumns: setup.columns, thresholds: setup.thresholds,
                                             bandColumns: bandColumns, intervalHours: setup.intervalHours, solver: setup.solver,
                                             maximumRowsPerRun: ScenarioReader.maximumOutputRows)
