@@ -35,7 +35,7 @@ struct WithdrawalTests {
         #expect(resolved >= 5 * Self.day, "below 20 % of the peak at +\(resolved / 24) d")
         let moderate = try #require(run.firstTime("cows_equivalent", from: last, where: { $0 > 12 }), "COWS never exceeds 12")
         #expect(moderate - last <= 16, "COWS > 12 at +\(moderate - last) h")
-        withKnownIssue("B4: model crosses COWS 12 at +11.5 h and falls below 20 % of the peak at +10.02 d, published 12-16 h and by day 5-10 (COWS half-index 0.4 calibrated on the prototype)") {
+        withKnownIssue("B4: model crosses COWS 12 at +11.5 h and falls below 20 % of the peak at +10.29 d, published 12-16 h and by day 5-10 (COWS half-index 0.4 calibrated on the prototype)") {
             #expect(resolved <= 10 * Self.day, "below 20 % of the peak at +\(resolved / 24) d")
             #expect(moderate - last >= 12, "COWS > 12 at +\(moderate - last) h")
         }
@@ -52,9 +52,9 @@ struct WithdrawalTests {
         let d = try #require(methadone.firstTime("cows_equivalent", from: R.lastDailyDose, where: { $0 > 12 }))
         #expect(m - R.lastMorphineDose <= 16, "morphine: COWS > 12 at +\(m - R.lastMorphineDose) h")
         #expect(d - R.lastDailyDose >= 30, "methadone: COWS > 12 at +\(d - R.lastDailyDose) h")
-        withKnownIssue("COWS: model crosses 12 at +11.5 h after morphine and +58 h after methadone, published 12-16 h and 30-48 h (half-index 0.4 set on the prototype; methadone's onset never checked there)") {
+        #expect(d - R.lastDailyDose <= 48, "methadone: COWS > 12 at +\(d - R.lastDailyDose) h")
+        withKnownIssue("COWS: model crosses 12 at +11.5 h after morphine, published 12-16 h (half-index 0.4 set on the prototype)") {
             #expect(m - R.lastMorphineDose >= 12, "morphine: COWS > 12 at +\(m - R.lastMorphineDose) h")
-            #expect(d - R.lastDailyDose <= 48, "methadone: COWS > 12 at +\(d - R.lastDailyDose) h")
         }
         let maintained = morphine.maximum("cows_equivalent", from: R.lastMorphineDose - 7 * Self.day, to: R.lastMorphineDose).value
         reportValues("COWS", "morphine > 12 at +\(m - R.lastMorphineDose) h, methadone at +\(d - R.lastDailyDose) h, maintenance max \(maintained)")
@@ -114,7 +114,7 @@ struct WithdrawalTests {
         let a = abrupt.maximum("withdrawal_index", from: R.lastMorphineDose, to: R.lastMorphineDose + 21 * Self.day).value
         reportValues("B6", "taper \(t) vs abrupt \(a) (\(t / a) x)")
         #expect(t < a, "taper \(t) vs abrupt \(a)")
-        withKnownIssue("B6: model gives taper peak 0.83 x abrupt, criterion < 0.8 x (the slow pool integrates the whole exposure)") {
+        withKnownIssue("B6: model gives taper peak 0.82 x abrupt, criterion < 0.8 x (the slow pool integrates the whole exposure)") {
             #expect(t < 0.8 * a, "taper \(t) vs abrupt \(a) (\(t / a) x)")
         }
     }
@@ -158,7 +158,7 @@ struct WithdrawalTests {
             let within4 = maximumCowsExcess(run, over: control, from: t, to: t + 4)
             reportValues("B9", "\(mg) mg at +2 h: +\(at90) COWS at 90 min, max +\(within4) within 4 h (naloxone 2 mg IV +\(naloxoneExcess))")
             #expect(within4 < naloxoneExcess, "\(mg) mg: excess \(within4) vs naloxone 2 mg IV \(naloxoneExcess)")
-            withKnownIssue("B9: model gives +0.0 COWS at 90 min (max +0.4/+0.6 within 4 h at 8/16 mg), published >= 6 (16 mg occupies 0.14 of mu at 90 min, biophase t1/2 173 min; morphine at the precipitation threshold, design 12 item 1)") {
+            withKnownIssue("B9: model gives +0.0 COWS at 90 min (max +0.3/+0.6 within 4 h at 8/16 mg), published >= 6 (16 mg occupies 0.14 of mu at 90 min, biophase t1/2 173 min; morphine at the precipitation threshold, design 12 item 1)") {
                 #expect(at90 >= 6, "\(mg) mg SL: COWS excess \(at90) at 90 min")
             }
         }
@@ -176,7 +176,7 @@ struct WithdrawalTests {
         #expect(start >= 12, "given at COWS \(start)")
         let lowest = run.minimum("cows_equivalent", from: t, to: t + 2)
         reportValues("B9b", "given at +\(t - R.lastMorphineDose) h (COWS \(start)): \(run.value("cows_equivalent", at: t + 2)) at +2 h, lowest \(lowest) within 2 h")
-        withKnownIssue("B9b: model gives COWS 13.9 -> 14.4 at +2 h, published a fall >= 6 within 2 h (mu occupancy 0.18 at +2 h, biophase t1/2 173 min; with ke0 1.5 /h still only -3.9: the U-lowered LC output adds <= 0.09 against A + G 0.14, design 12 item 1)") {
+        withKnownIssue("B9b: model gives COWS 13.8 -> 14.3 at +2 h, published a fall >= 6 within 2 h (mu occupancy 0.18 at +2 h, biophase t1/2 173 min; with ke0 1.5 /h still only -3.9: the U-lowered LC output adds <= 0.09 against A + G 0.14, design 12 item 1)") {
             #expect(start - lowest >= 6, "COWS \(start) -> \(lowest) within 2 h")
         }
     }
@@ -195,7 +195,7 @@ struct WithdrawalTests {
                                      columns: Self.columns)
         let within90 = maximumCowsExcess(run, over: control, from: t, to: t + 1.5)
         reportValues("B9f", "16 mg SL: +\(within90) COWS within 90 min, max +\(maximumCowsExcess(run, over: control, from: t, to: t + 6)) within 6 h; control COWS \(control.value("cows_equivalent", at: t))")
-        withKnownIssue("B9f: model gives +0.34 COWS within 90 min (COWS already 10.8 on the infusion), published >= 6 (AC/output mismatch under near-complete tolerance, design 4.2)") {
+        withKnownIssue("B9f: model gives +0.30 COWS within 90 min (COWS already 15.1 on the infusion), published >= 6 (AC/output mismatch under near-complete tolerance, design 4.2)") {
             #expect(within90 >= 6, "COWS excess \(within90) within 90 min")
         }
     }
