@@ -76,12 +76,15 @@ struct ProductTests {
     /// §12.3): the plateau at 216 h per µg/h equal across strengths (1e-3). The level against its
     /// published figure is a known issue: after a first 100 µg/h patch the model peaks at 1.1
     /// ng/mL by 72 h, against a mean Cmax of 2.6 ng/mL at 38.1 h (the Duragesic label's first
-    /// 72-h application figures as tabulated in PMC8017498 Table 5; accepted 1.7-3.9 ng/mL, a
-    /// factor 1.5 either way, as the table gives no spread), and at steady state 1.22 ng/mL, that
-    /// is 0.30 ng/mL per 25 µg/h. The patch delivers what Varvel et al. 1989 measured (F 0.92 of
+    /// 72-h application figures as tabulated in PMC8017498 Table 5, with AUC0-72 117 ng·h/mL;
+    /// the table names no strength, but that area is what 100 µg/h gives at the label's
+    /// clearance: 0.92 × 0.1 mg/h × 70 h less the 1 mg left in the skin at 72 h, over 46 L/h;
+    /// accepted 1.7-3.9 ng/mL, a factor 1.5 either way, as the table gives no spread), and at
+    /// steady state 1.22 ng/mL, that is 0.30 ng/mL per 25 µg/h. The patch delivers what Varvel et al. 1989 measured (F 0.92 of
     /// the nominal rate, 91.7 of 100 µg/h absorbed); the shortfall is the clearance, 75.6 L/h in
     /// the healthy-volunteer IV model the library uses (Algera 2020 via the FDA model) against the
-    /// label's 46 L/h (27-75) in patients, which would give 2.0 ng/mL at 100 µg/h. Fentanyl's
+    /// label's 46 L/h (27-75) in surgical patients (recalled from the Duragesic label, not re-read),
+    /// which would give 2.0 ng/mL at 100 µg/h. Fentanyl's
     /// clearance is shared with every other fentanyl route and is not changed here.
     @Test func fentanylPatchPlateauIsProportionalToStrength() throws {
         let column = "fentanyl_plasma_ng_per_mL"
