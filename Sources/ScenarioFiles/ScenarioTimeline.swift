@@ -16,11 +16,15 @@ public struct TimelineEntry: Sendable, Equatable {
     public var kind: Kind
     /// For a dose into a depot: how long after `timeHours` absorption starts (the route's lag).
     public var lagHours: Double
+    /// For a dose into a two-depot route whose slow depot has its own lag: how long after
+    /// `timeHours` the slow share starts (nil: with the rest, at `lagHours`).
+    public var slowLagHours: Double?
 
-    public init(timeHours: Double, kind: Kind, lagHours: Double = 0) {
+    public init(timeHours: Double, kind: Kind, lagHours: Double = 0, slowLagHours: Double? = nil) {
         self.timeHours = timeHours
         self.kind = kind
         self.lagHours = lagHours
+        self.slowLagHours = slowLagHours
     }
 }
 
@@ -38,8 +42,9 @@ public enum ScenarioTimeline {
             switch entry.kind {
             case .dose(let index, let amount, let lag):
                 let regimen = scenario.doses[index]
+                let slowLag = library?.drug(regimen.drug)?.routes.first { $0.route == regimen.route }?.slowDepot?.lagHours?.value
                 return TimelineEntry(timeHours: entry.timeHours, kind: .dose(drug: regimen.drug, route: regimen.route, amountMilligrams: amount),
-                                     lagHours: lag)
+                                     lagHours: lag, slowLagHours: slowLag)
             case .infusionStart(let index, let rate):
                 let regimen = scenario.doses[index]
                 return TimelineEntry(timeHours: entry.timeHours, kind: .infusionStart(drug: regimen.drug, rateMilligramsPerHour: rate, route: regimen.route))

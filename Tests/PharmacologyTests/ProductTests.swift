@@ -71,6 +71,41 @@ struct ProductTests {
         #expect(isClose(delivered, route.bioavailability.value * 0.05 * 24, relative: 1e-3), "delivered \(delivered) mg")
     }
 
+    /// Fentanyl patches by strength, 12 (nominally 12.5), 25, 50, 75 and 100 µg/h, three 72-h
+    /// patches each. Serum concentrations are proportional to the delivery rate (Duragesic label
+    /// §12.3): the plateau at 216 h per µg/h equal across strengths (1e-3). The level against its
+    /// published figure is a known issue: after a first 100 µg/h patch the model peaks at 1.1
+    /// ng/mL by 72 h, against a mean Cmax of 2.6 ng/mL at 38.1 h (the Duragesic label's first
+    /// 72-h application figures as tabulated in PMC8017498 Table 5, with AUC0-72 117 ng·h/mL;
+    /// the table names no strength, but that area is what 100 µg/h gives at the label's
+    /// clearance: 0.92 × 0.1 mg/h × 70 h less the 1 mg left in the skin at 72 h, over 46 L/h;
+    /// accepted 1.7-3.9 ng/mL, a factor 1.5 either way, as the table gives no spread), and at
+    /// steady state 1.22 ng/mL, that is 0.30 ng/mL per 25 µg/h. The patch delivers what Varvel et al. 1989 measured (F 0.92 of
+    /// the nominal rate, 91.7 of 100 µg/h absorbed); the shortfall is the clearance, 75.6 L/h in
+    /// the healthy-volunteer IV model the library uses (Algera 2020 via the FDA model) against the
+    /// label's 46 L/h (27-75) in surgical patients (recalled from the Duragesic label, not re-read),
+    /// which would give 2.0 ng/mL at 100 µg/h. Fentanyl's
+    /// clearance is shared with every other fentanyl route and is not changed here.
+    @Test func fentanylPatchPlateauIsProportionalToStrength() throws {
+        let column = "fentanyl_plasma_ng_per_mL"
+        var perRate: [Double] = []
+        var hundred: ObservableRecorder?
+        for rate in [12.5, 25, 50, 75, 100] {
+            let rec = try simulate(Scenario(name: "fentanyl \(rate)", durationHours: 216, doses: [
+                patch("fentanyl", ratePerHourMicrograms: rate, wear: 72, every: 72, count: 3),
+            ]), columns: [column], intervalHours: 1)
+            perRate.append(rec.value(column, at: 216) / rate)
+            if rate == 100 { hundred = rec }
+        }
+        for (k, value) in perRate.enumerated() {
+            #expect(isClose(value, perRate[1], relative: 1e-3), "plateau per µg/h, strength \(k): \(value) vs \(perRate[1]) ng/mL")
+        }
+        let first = try #require(hundred).maximum(column, from: 0, to: 72)
+        withKnownIssue("fentanyl 100 µg/h first patch Cmax \(first.value) ng/mL at \(first.time) h; label 2.6 ng/mL at 38.1 h (accepted 1.7-3.9): clearance 75.6 L/h vs the label's 46") {
+            #expect(first.value >= 1.7 && first.value <= 3.9)
+        }
+    }
+
     // MARK: Transdermal buprenorphine
 
     /// Buprenorphine 10 µg/h worn 7 days. Steady state by day 3 of the first patch (Butrans
@@ -118,13 +153,16 @@ struct ProductTests {
 
     /// Vivitrol 380 mg: "a transient initial peak, which occurs approximately 2 hours after
     /// injection, followed by a second peak observed approximately 2 to 3 days later. Beginning
-    /// approximately 14 days after dosing, concentrations slowly decline" (Vivitrol label §12.3).
-    /// The early peak is met (within 0.5-4 h). The rest is a known gap: a first-order microsphere
-    /// depot releases fastest at once, so the model has no second peak (its highest level over
-    /// days 1-7 is at day 1, 4.5 ng/mL) and has fallen to about a third by day 14 (1.4 against
-    /// 3.9 ng/mL at day 3). Accepted, were it met: the highest level over 24-168 h at 36-84 h, and
-    /// day 14 at least 70 % of day 3. A delayed (lagged or transit) release of the slow share
-    /// would be needed; the route has one lag for both depots.
+    /// approximately 14 days after dosing, concentrations slowly decline" (Vivitrol label §12.3;
+    /// Dunbar et al. 2006 Alcohol Clin Exp Res 30:480). The early peak: within 0.5-4 h. The
+    /// second: the highest level over days 1-7 within 48-72 h, from the slow depot's own delay
+    /// (`slow_lag_h` 30 h, set from this figure, so this checks the engine draws it; without the
+    /// delay the highest level was at 24 h). Holding until day 14 is a known gap: a first-order
+    /// depot, delayed or not, declines from its start with its release t½ of 7.5 days (the
+    /// label's decline after day 14), so day 14 is 0.37 of day 3 (1.6 against 4.3 ng/mL).
+    /// Accepted, were it met: day 14 at least 70 % of day 3. It needs a release that is flat for
+    /// ten days and then declines (a zero-order or transit release), which the two-depot route
+    /// cannot draw.
     @Test func extendedReleaseNaltrexoneHasTheLabelsShape() throws {
         let column = "naltrexone_plasma_ng_per_mL"
         let rec = try simulate(Scenario(name: "vivitrol", durationHours: 400, doses: [
@@ -133,11 +171,35 @@ struct ProductTests {
         let early = rec.maximum(column, from: 0, to: 12)
         #expect(early.time >= 0.5 && early.time <= 4, "initial peak at \(early.time) h")
         let second = rec.maximum(column, from: 24, to: 168)
+        #expect(second.time >= 48 && second.time <= 72, "second peak at \(second.time) h")
         let day3 = rec.value(column, at: 72), day14 = rec.value(column, at: 336)
-        withKnownIssue("Vivitrol shape: highest level over days 1-7 at \(second.time) h (label 48-72 h); day 14 \(day14) vs day 3 \(day3) ng/mL (label: holding until about day 14)") {
-            #expect(second.time >= 36 && second.time <= 84)
+        withKnownIssue("Vivitrol shape: day 14 \(day14) vs day 3 \(day3) ng/mL (label: holding until about day 14; accepted at least 70 %)") {
             #expect(day14 >= 0.7 * day3)
         }
+    }
+
+    /// A slow depot's own lag moves only the slow share: the injection puts the fast share into
+    /// its depot at once and the slow share into the slow depot at `slow_lag_h`, each the route's
+    /// fraction of the dose in nmol (exact, from the compiled events).
+    @Test func aSlowDepotsOwnLagDelaysOnlyTheSlowShare() throws {
+        let naltrexone = try #require(library.drug("naltrexone"))
+        let route = try #require(naltrexone.routes.first { $0.route == .intramuscularExtendedRelease })
+        let slow = try #require(route.slowDepot)
+        let lag = try #require(slow.lagHours?.value)
+        #expect(lag > route.lagHours.value)
+        let model = try ReceptorModel.compile(Scenario(name: "vivitrol", durationHours: 72, doses: [
+            dose("naltrexone", .intramuscularExtendedRelease, .single(atHours: 0, amountMilligrams: 380)),
+        ]))
+        let fast = try #require(model.stateNames.firstIndex(of: "naltrexone.im_er_depot_nmol"))
+        let slowState = try #require(model.stateNames.firstIndex(of: "naltrexone.im_er_slow_depot_nmol"))
+        let nanomole = 380 * 1e6 / naltrexone.molarMassGramsPerMole.value
+        let doses = model.events.compactMap { event -> (Double, Int, Double)? in
+            guard case .addAmount(let state, let amount) = event.action else { return nil }
+            return (event.timeHours, state, amount)
+        }
+        #expect(doses.count == 2)
+        #expect(doses.contains { $0.0 == route.lagHours.value && $0.1 == fast && isClose($0.2, nanomole * (1 - slow.fraction.value), relative: 1e-12) })
+        #expect(doses.contains { $0.0 == lag && $0.1 == slowState && isClose($0.2, nanomole * slow.fraction.value, relative: 1e-12) })
     }
 
     // MARK: Buprenorphine extended-release subcutaneous depots
@@ -191,15 +253,14 @@ struct ProductTests {
     }
 
     /// OxyContin 20 mg: biphasic release, 38 % with an absorption t½ of 37 min and 62 % with
-    /// 6.2 h (Mandema et al. 1996 Br J Clin Pharmacol 42:747), after the oral tablets' absorption
-    /// lag of 0.52 h (Leow et al. 1992 Ther Drug Monit 14:479). The level 12 h after the dose is
-    /// at least a third of the peak (the slow phase carries the 12-h interval; IR oxycodone falls
-    /// below a fifth). Tmax "about 3 hours rather than about 1 to 1.5 hours" (OxyContin SmPC;
-    /// Reder et al. 1996 Clin Ther 18:95: 3.2 ± 2.2 h at steady state): accepted 3-5 h, the band
-    /// this test had before the lag was added (up to the 4.5-5 h of the reformulated tablet). The
-    /// model gives 2.95 h (2.35 h without the lag): a known issue by 0.05 h. The lag is Leow's for
-    /// immediate-release tablets, applied to the extended-release route only (the `oral` route
-    /// keeps no lag), so it is a borrowed value, not a measured one for this tablet.
+    /// 6.2 h (Mandema et al. 1996 Br J Clin Pharmacol 42:747; the figures as cited in PMC1936259),
+    /// after the oral tablets' absorption lag of 0.52 h (Leow et al. 1992 Ther Drug Monit 14:479,
+    /// borrowed from immediate-release tablets: the `oral` route keeps no lag). The level 12 h
+    /// after the dose is at least a third of the peak (the slow phase carries the 12-h interval;
+    /// IR oxycodone falls below a fifth). Single-dose Tmax "about 3 hours rather than about 1 to
+    /// 1.5 hours" (OxyContin SmPC): accepted 2.5-3.5 h (the model gives 2.94 h). The band used
+    /// to be 3-5 h, whose lower end was the SmPC's "about 3" read as a floor; the steady-state
+    /// test below compares with Reder's measured Tmax instead.
     @Test func extendedReleaseOxycodoneIsBiphasic() throws {
         let columns = ["oxycodone_plasma_nM"]
         let er = try simulate(Scenario(name: "oxycontin", durationHours: 12, doses: [
@@ -211,9 +272,40 @@ struct ProductTests {
         let peak = er.maximum(columns[0], from: 0, to: 12)
         #expect(er.value(columns[0], at: 12) >= peak.value / 3, "C12 \(er.value(columns[0], at: 12)) vs Cmax \(peak.value)")
         #expect(ir.value(columns[0], at: 12) < ir.maximum(columns[0], from: 0, to: 12).value / 5)
-        #expect(peak.time <= 5, "OxyContin Tmax \(peak.time) h")
-        withKnownIssue("OxyContin Tmax: model gives 2.95 h, accepted 3-5 h (SmPC 'about 3 hours'; Reder 1996 3.2 ± 2.2 h)") {
-            #expect(peak.time >= 3, "OxyContin Tmax \(peak.time) h")
+        #expect(peak.time >= 2.5 && peak.time <= 3.5, "OxyContin Tmax \(peak.time) h")
+    }
+
+    /// OxyContin 10 mg every 12 h against IR oxycodone solution 5 mg every 6 h, 4 days each, at
+    /// steady state (Reder et al. 1996 Clin Ther 18:95, 24 subjects, mean ± SD): CR Tmax 3.2 ± 2.2
+    /// h, IR 1.4 ± 0.7 h; Cmax 15.1 ± 4.7 (CR) and 15.6 ± 4.4 ng/mL (IR). Accepted: CR Tmax within
+    /// the 95 % interval of Reder's mean (3.2 ± 1.96 × 2.2 / √24: 2.3-4.1 h); the CR/IR Cmax ratio
+    /// 0.8-1.2 (Reder 0.97: the same peaks from half the doses twice as often). Two known issues,
+    /// neither the product's release: Cmax per 10 mg is 21.3 ng/mL against Reder's 15.1 (95 %
+    /// interval of the mean 13.2-17.0), since the library's oral oxycodone gives an AUC0-12 at
+    /// steady state of 181 against Reder's 103.6 ± 40.0 ng·h/mL for CR and 99.0 for IR alike (F
+    /// 0.87 / CL 48 L/h against an apparent CL/F of about 97 L/h); and the apparent elimination
+    /// t½ after the last tablet is 6.3 h against the SmPC's 4.5 h (accepted 3.5-5.5 h), because
+    /// Mandema's slow phase (absorption t½ 6.2 h) outlasts elimination (t½ 3.0 h), so the tail is
+    /// absorption-limited: Mandema's 6.2 h and the SmPC's 4.5 h cannot both hold in this model.
+    @Test func extendedReleaseOxycodoneAtSteadyStateAgainstReder1996() throws {
+        let column = "oxycodone_plasma_ng_per_mL"
+        let cr = try simulate(Scenario(name: "oxycontin ss", durationHours: 120, doses: [
+            dose("oxycodone", .oralExtendedRelease, .repeated(startHours: 0, everyHours: 12, count: 8, amountMilligrams: 10)),
+        ]), columns: [column], intervalHours: 0.05)
+        let ir = try simulate(Scenario(name: "oxycodone ir ss", durationHours: 96, doses: [
+            dose("oxycodone", .oral, .repeated(startHours: 0, everyHours: 6, count: 16, amountMilligrams: 5)),
+        ]), columns: [column], intervalHours: 0.05)
+        let crPeak = cr.maximum(column, from: 84, to: 96), irPeak = ir.maximum(column, from: 90, to: 96)
+        let tmax = crPeak.time - 84
+        #expect(tmax >= 2.3 && tmax <= 4.1, "CR Tmax at steady state \(tmax) h")
+        let ratio = crPeak.value / irPeak.value
+        #expect(ratio >= 0.8 && ratio <= 1.2, "CR/IR Cmax ratio \(ratio)")
+        withKnownIssue("OxyContin Cmax at steady state \(crPeak.value) ng/mL per 10 mg; Reder 1996 15.1 ± 4.7 (95 % interval of the mean 13.2-17.0): oral oxycodone exposure, not the release") {
+            #expect(crPeak.value >= 13.2 && crPeak.value <= 17.0)
+        }
+        let halfLife = fittedHalfLife(cr, column, from: 96, to: 120)
+        withKnownIssue("OxyContin apparent t½ \(halfLife) h after the last tablet; SmPC 4.5 h (accepted 3.5-5.5): Mandema's 6.2-h slow absorption sets the tail") {
+            #expect(halfLife >= 3.5 && halfLife <= 5.5)
         }
     }
 

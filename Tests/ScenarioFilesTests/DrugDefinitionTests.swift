@@ -215,6 +215,24 @@ import Testing
         ])
     }
 
+    /// A slow depot may state its own lag (`slow_lag_h`, a delayed-release share): read with its
+    /// source, range-checked as a delay, and only with the slow depot it delays.
+    @Test func slowDepotLagIsReadCheckedAndNeedsItsDepot() throws {
+        func routes(_ extra: String) -> String {
+            "routes: { im: { bioavailability: 1, absorption_rate_per_h: 20, \(extra) } },"
+        }
+        let text = Self.definition(replacing: "routes", with: routes("slow_depot_fraction: 0.9, slow_absorption_rate_per_h: 0.01, slow_lag_h: { value: 30, source: \"label\" }"))
+        let drug = try #require(try DrugLibraryFile.decode(text, file: "lib.json5", vocabulary: Self.builtInVocabulary).first)
+        #expect(drug.routes[0].slowDepot?.lagHours == Sourced(30, "label"))
+        #expect(Self.errors(Self.definition(replacing: "routes", with: routes("slow_depot_fraction: 0.9, slow_absorption_rate_per_h: 0.01, slow_lag_h: -1"))) == [
+            "lib.json5:6: error: drugs[0].routes.im.slow_lag_h: must be a finite number >= 0 (a delay), found -1",
+        ])
+        #expect(Self.errors(Self.definition(replacing: "routes", with: routes("slow_lag_h: 30"))) == [
+            "lib.json5:6: error: drugs[0].routes.im: missing required key 'slow_depot_fraction'",
+            "lib.json5:6: error: drugs[0].routes.im: missing required key 'slow_absorption_rate_per_h'",
+        ])
+    }
+
     @Test func missingFieldsAreNamed() {
         #expect(Self.errors(Self.definition(replacing: "ke0_per_h")) == ["lib.json5:3: error: drugs[0]: missing required key 'ke0_per_h'"])
         #expect(Self.errors(Self.definition(replacing: "bindings", with: "bindings: { mu: { class: \"agonist\", ki_nM: 1.2 } },")) == [

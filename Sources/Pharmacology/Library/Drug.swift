@@ -12,7 +12,8 @@ public struct RouteParameters: Sendable, Equatable {
     public var lagHours: Sourced
     /// An optional second, slower absorption depot (for example buprenorphine retained in the
     /// oral mucosa after a sublingual dose): this fraction of each dose is absorbed with its own
-    /// rate constant instead of `absorptionRatePerHour`. Bioavailability and lag apply to both.
+    /// rate constant instead of `absorptionRatePerHour`. Bioavailability applies to both, and
+    /// the lag too unless the slow depot states its own.
     public var slowDepot: SlowDepot?
 
     public init(route: Route, bioavailability: Sourced, absorptionRatePerHour: Sourced,
@@ -34,16 +35,23 @@ public struct RouteParameters: Sendable, Equatable {
     }
 }
 
-/// The slow part of a two-depot absorption: a fraction of each dose absorbed at its own rate.
+/// The slow part of a two-depot absorption: a fraction of each dose absorbed at its own rate,
+/// optionally after its own delay.
 public struct SlowDepot: Sendable, Equatable {
     /// Fraction of the dose that enters the slow depot (the rest enters the fast depot).
     public var fraction: Sourced
     /// First-order absorption rate constant of the slow depot, 1/h.
     public var absorptionRatePerHour: Sourced
+    /// Delay between dose and the start of this depot's release, h, in place of the route's lag
+    /// (nil: the route's lag). A delayed-release share, such as the microspheres of an
+    /// extended-release injection that release after an initial burst: a first-order depot
+    /// releases fastest at once, so without it a second, later peak cannot be drawn.
+    public var lagHours: Sourced?
 
-    public init(fraction: Sourced, absorptionRatePerHour: Sourced) {
+    public init(fraction: Sourced, absorptionRatePerHour: Sourced, lagHours: Sourced? = nil) {
         self.fraction = fraction
         self.absorptionRatePerHour = absorptionRatePerHour
+        self.lagHours = lagHours
     }
 }
 

@@ -34,7 +34,8 @@ package struct ModelEvent: Sendable, Equatable {
     }
 
     /// The events of `scenario` for `layout`, sorted by time (stable): its one expansion
-    /// (`Scenario.schedule`) with each dose into its depots at the route's lag (an IV bolus into
+    /// (`Scenario.schedule`) with each dose into its depots at the route's lag, the slow depot at
+    /// its own lag where it states one (an IV bolus into
     /// the central compartment at once). Ends cut at the end of the run are not events: nothing
     /// is simulated after it. The values were checked when the scenario was (`ScenarioCheck`).
     static func make(scenario: Scenario, layout: ModelLayout, library: DrugLibrary) throws -> [ModelEvent] {
@@ -48,8 +49,9 @@ package struct ModelEvent: Sendable, Equatable {
                 if dose.route == .ivBolus {
                     events.append(ModelEvent(timeHours: entry.timeHours, action: .addAmount(state: layout.speciesCentral[s], nanomole: amount)))
                 } else {
+                    let slowLag = library.drug(dose.drug)!.routes.first { $0.route == dose.route }?.slowDepot?.lagHours?.value ?? lag
                     for depot in layout.depots where depot.species == s && depot.route == dose.route {
-                        events.append(ModelEvent(timeHours: entry.timeHours + lag,
+                        events.append(ModelEvent(timeHours: entry.timeHours + (depot.slow ? slowLag : lag),
                                                  action: .addAmount(state: depot.state, nanomole: amount * depot.fraction)))
                     }
                 }
@@ -62,10 +64,12 @@ package struct ModelEvent: Sendable, Equatable {
                     events.append(ModelEvent(timeHours: entry.timeHours, action: .changeInfusion(species: s, delta: starts ? delta : -delta)))
                 } else {
                     // A patch: its input goes into the route's depots (skin), shifted by the lag.
-                    let lag = library.drug(dose.drug)!.routes.first { $0.route == dose.route }?.lagHours.value ?? 0
+                    let parameters = library.drug(dose.drug)!.routes.first { $0.route == dose.route }
+                    let lag = parameters?.lagHours.value ?? 0
+                    let slowLag = parameters?.slowDepot?.lagHours?.value ?? lag
                     for (k, depot) in layout.depots.enumerated() where depot.species == s && depot.route == dose.route {
                         let input = delta * depot.fraction
-                        events.append(ModelEvent(timeHours: entry.timeHours + lag, action: .changeDepotInput(depot: k, delta: starts ? input : -input)))
+                        events.append(ModelEvent(timeHours: entry.timeHours + (depot.slow ? slowLag : lag), action: .changeDepotInput(depot: k, delta: starts ? input : -input)))
                     }
                 }
             case .stimulusStart(let index), .stimulusEnd(let index, cut: false):

@@ -105,6 +105,9 @@ public enum ParameterCatalog {
                         rp.appending(path: \RouteParameters.slowDepot!.fraction))
                     add(q + "slow_absorption_rate_per_h", "1/h", .positive("at zero the slow depot never empties"),
                         rp.appending(path: \RouteParameters.slowDepot!.absorptionRatePerHour))
+                    if r.slowDepot?.lagHours != nil {
+                        add(q + "slow_lag_h", "h", .nonNegative("a delay"), rp.appending(path: \RouteParameters.slowDepot!.lagHours!))
+                    }
                 }
             }
             addBindings(p, base, \.bindings, d.bindings)

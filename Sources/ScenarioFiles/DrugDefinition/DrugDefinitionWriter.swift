@@ -40,6 +40,7 @@ public enum DrugDefinitionWriter {
                 if let slow = route.slowDepot {
                     lines.append("\(i3)slow_depot_fraction: \(sourced(slow.fraction)),")
                     lines.append("\(i3)slow_absorption_rate_per_h: \(sourced(slow.absorptionRatePerHour)),")
+                    if let slowLag = slow.lagHours { lines.append("\(i3)slow_lag_h: \(sourced(slowLag)),") }
                 }
                 lines.append("\(i2)},")
             }

@@ -83,6 +83,7 @@ enum CheckCommand: ReceptorSimCommand {
             case .dose(let drug, let route, let amount):
                 what = "dose            \(drug) \(route.rawValue) \(format(amount)) mg"
                     + (entry.lagHours > 0 ? " (absorbed from \(formatTime(entry.timeHours + entry.lagHours)) h)" : "")
+                    + (entry.slowLagHours.map { " (slow share from \(formatTime(entry.timeHours + $0)) h)" } ?? "")
             case .infusionStart(let drug, let rate, .transdermal):
                 what = "patch on        \(drug) transdermal \(format(rate * 1000)) µg/h"
             case .infusionEnd(let drug, .transdermal):
