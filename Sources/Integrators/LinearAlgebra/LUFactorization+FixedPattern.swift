@@ -219,7 +219,15 @@ extension LUFactorization {
     /// once per column, and no pass branches on zeros (half the instructions of the
     /// column-oriented solves on the receptor model; Benchmarks/RESULTS.md). `scratch` (n) is
     /// overwritten.
-    @inlinable
+    ///
+    /// Not inlined: the eight copies inlined into a Rodas step reloaded row and column pointers
+    /// from the stack inside their loops (the step body holds too many pointers for the
+    /// registers); one copy out of line keeps them in registers, costs the same instructions
+    /// (about 2970 per solve on the 28-day morphine run, call included) and shows in profiles
+    /// under its own name. The rows are stored one after another, so the entry index runs on
+    /// from row to row and each row reads only where it ends (Benchmarks/RESULTS.md, "The Rodas
+    /// step body").
+    @usableFromInline @inline(never)
     static func solveFixedPattern(
         _ packed: UnsafePointer<Double>, dimension n: Int, structure: LUStructure,
         _ vector: UnsafeMutablePointer<Double>, scratch x: UnsafeMutablePointer<Double>
@@ -228,22 +236,25 @@ extension LUFactorization {
         let lowerStart = structure.lowerStart, upperStart = structure.upperStart
         let lowerColumns = structure.lowerColumns, upperColumns = structure.upperColumns
         let upper = packed + lowerStart[n], diagonal = upper + upperStart[n]
+        var t = lowerStart[0]
         var i = 0
         while i < n {
             var sum = vector[gather[i]]
-            var t = lowerStart[i]
             let end = lowerStart[i &+ 1]
             while t < end { sum -= packed[t] * x[lowerColumns[t]]; t &+= 1 }
             x[i] = sum
             i &+= 1
         }
+        // Backwards over the rows, each row's entries in ascending order as stored.
+        var rowEnd = upperStart[n]
         i = n &- 1
         while i >= 0 {
             var sum = x[i]
-            var t = upperStart[i]
-            let end = upperStart[i &+ 1]
-            while t < end { sum -= upper[t] * x[upperColumns[t]]; t &+= 1 }
+            let rowStart = upperStart[i]
+            t = rowStart
+            while t < rowEnd { sum -= upper[t] * x[upperColumns[t]]; t &+= 1 }
             x[i] = sum * diagonal[i]
+            rowEnd = rowStart
             i &-= 1
         }
         i = 0

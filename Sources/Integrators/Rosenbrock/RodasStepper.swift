@@ -153,17 +153,35 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         for i in 1..<s {
             let row = i * s
             let ki = k + i * n
-            // One pass per earlier stage j builds both the stage point u = y + Σ_j a_ij k_j and
-            // the coupling term Σ_j (C_ij / h) k_j (accumulated in k_i until f is known).
-            for m in 0..<n { u[m] = y[m]; ki[m] = 0 }
-            for j in 0..<i {
-                let weightA = a[row + j], weightC = c[row + j] * inverseStep
-                let kj = k + j * n
-                for m in 0..<n {
-                    let value = kj[m]
-                    u[m] = weightA * value + u[m]
-                    ki[m] = weightC * value + ki[m]
+            // The stage point u = y + Σ_j a_ij k_j and the coupling term Σ_j (C_ij / h) k_j
+            // (kept in k_i until f is known), four components at a time summed in registers
+            // over the earlier stages j in ascending order (the same operations in the same
+            // order as one pass per j through memory, which loaded and stored u and k_i i
+            // times each and was a quarter of the step body's own instructions;
+            // Benchmarks/RESULTS.md, "The Rodas step body").
+            var m = 0
+            while m &+ 4 <= n {
+                var point = SIMD4<Double>.load(y + m)
+                var coupling = SIMD4<Double>(repeating: 0)
+                for j in 0..<i {
+                    let value = SIMD4<Double>.load(k + (j * n &+ m))
+                    point = SIMD4(repeating: a[row + j]) * value + point
+                    coupling = SIMD4(repeating: c[row + j] * inverseStep) * value + coupling
                 }
+                point.store(to: u + m)
+                coupling.store(to: ki + m)
+                m &+= 4
+            }
+            while m < n {
+                var point = y[m], coupling = 0.0
+                for j in 0..<i {
+                    let value = k[j * n + m]
+                    point = a[row + j] * value + point
+                    coupling = (c[row + j] * inverseStep) * value + coupling
+                }
+                u[m] = point
+                ki[m] = coupling
+                m &+= 1
             }
             system.evaluate(
                 time: time + nodes[i] * h, state: UnsafeBufferPointer(start: u, count: n),
@@ -196,13 +214,22 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
     mutating func prepareDenseOutput(step: Double) {
         let n = self.n, s = Tableau.stages
         let weights = coefficients + 2 * s * s + 2 * s
+        // Summed in registers over the stages, as the stage points in `attemptStep`.
         for row in 0..<Tableau.denseRows {
             let target = dense + row * n
-            for m in 0..<n { target[m] = 0 }
-            for j in 0..<s {
-                let weight = weights[row * s + j]
-                let kj = k + j * n
-                for m in 0..<n { target[m] = weight * kj[m] + target[m] }
+            let rowWeights = weights + row * s
+            var m = 0
+            while m &+ 4 <= n {
+                var sum = SIMD4<Double>(repeating: 0)
+                for j in 0..<s { sum = SIMD4(repeating: rowWeights[j]) * SIMD4<Double>.load(k + (j * n &+ m)) + sum }
+                sum.store(to: target + m)
+                m &+= 4
+            }
+            while m < n {
+                var sum = 0.0
+                for j in 0..<s { sum = rowWeights[j] * k[j * n + m] + sum }
+                target[m] = sum
+                m &+= 1
             }
         }
     }
