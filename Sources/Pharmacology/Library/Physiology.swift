@@ -14,7 +14,8 @@ public struct Physiology: Sendable, Equatable {
     public var dynorphinDriveFromAdaptation: Sourced
     /// Drive of X_d per unit stress intensity.
     public var dynorphinDriveFromStress: Sourced
-    /// Opioid-deficit phenotype: endorphin and enkephalin release relative to control.
+    /// Opioid-deficit phenotype: endorphin and enkephalin release relative to control, basal and
+    /// evoked by stress-type stimuli (`StimulusKind.deficitScalesEvokedRelease`).
     public var deficitReleaseFactor: Sourced
     /// Opioid-deficit phenotype: opioid receptor synthesis relative to control.
     public var deficitReceptorSynthesisFactor: Sourced

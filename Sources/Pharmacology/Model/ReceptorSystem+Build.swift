@@ -163,8 +163,13 @@ extension ReceptorSystem {
         let deficit = subject.phenotype == .opioidDeficit ? ph.deficitReleaseFactor.value : 1
         peptideProduction = library.peptides.map(\.baselineNanomolar.value)
         peptideBasal = library.peptides.map { $0.id == "dynorphin" ? 1 : deficit }
+        // The deficit phenotype's release factor also scales the release evoked by stress-type
+        // stimuli (StimulusKind.deficitScalesEvokedRelease); dynorphin is not in the deficit.
         peptideStimulusGain = library.peptides.flatMap { p in
-            StimulusKind.allCases.map { p.stimulusGains[$0]?.value ?? 0 }
+            StimulusKind.allCases.map { kind in
+                let gain = p.stimulusGains[kind]?.value ?? 0
+                return p.id != "dynorphin" && kind.deficitScalesEvokedRelease ? gain * deficit : gain
+            }
         }
         endorphinPeptide = layout.peptideIDs.firstIndex(of: "endorphin") ?? -1
         dynorphinPeptide = layout.peptideIDs.firstIndex(of: "dynorphin") ?? -1

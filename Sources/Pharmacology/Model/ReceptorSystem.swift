@@ -115,9 +115,11 @@ public struct ReceptorSystem: ODESystem, Sendable {
     @usableFromInline package internal(set) var peptideClearance: [Double]
     /// Production target of the control phenotype without stimuli (the baseline), nM.
     @usableFromInline package internal(set) var peptideProduction: [Double]
-    /// Basal release relative to control (the phenotype factor; stimulus-driven release is not scaled).
+    /// Basal release relative to control (the phenotype factor; of the stimulus-driven release
+    /// only the stress-type stimuli's is scaled, in `peptideStimulusGain`).
     @usableFromInline package internal(set) var peptideBasal: [Double] { didSet { updatePeptideDrive() } }
-    /// Row-major [peptide][StimulusKind.allCases index].
+    /// Row-major [peptide][StimulusKind.allCases index]; in the opioid-deficit phenotype the
+    /// endorphin and enkephalin gains of stress-type stimuli carry the release factor.
     @usableFromInline package internal(set) var peptideStimulusGain: [Double] { didSet { updatePeptideDrive() } }
     @usableFromInline package internal(set) var endorphinPeptide: Int
     @usableFromInline package internal(set) var dynorphinPeptide: Int
