@@ -25,10 +25,11 @@ import Foundation
 /// Cost per accepted step: one analytic J and one ∂f/∂p, and per corrector iteration one
 /// product J·S and one multiple back-substitution with the LU already made for the state, for
 /// all m parameters at once: the corrector holds the sensitivities interleaved (entry i of
-/// parameter k at i·m + k), so each nonzero of J and of the LU is loaded once per iteration
-/// and its m products run contiguously (`LUFactorization+MultipleSolve.swift`). One parameter
-/// at a time, the pattern's bookkeeping cost about 9,000 instructions per step and parameter
-/// on the receptor model (issue 14, Benchmarks/RESULTS.md). Each parameter's arithmetic is
+/// parameter k at i·m + k), so each nonzero of J and of the LU is loaded once per four
+/// parameters, whose products share registers (`DoubleLanes`,
+/// `LUFactorization+MultipleSolve.swift`). One parameter at a time, every product paid its
+/// index load, address and branch: about 7,900 instructions per parameter and iteration on the
+/// receptor model, now half that (issue 14, Benchmarks/RESULTS.md). Each parameter's arithmetic is
 /// the one-at-a-time corrector's, in the same order, so the results are the same to the bit.
 /// No f evaluation and no new LU, except where the fallback above adopts a fresh J.
 extension BDFStepper where System: ParametricODESystem {
