@@ -22,10 +22,16 @@ import Foundation
 /// choice of step and order unless `SensitivityOptions.errorControl` is off; the combined norm
 /// is the largest of the state's and the sensitivities' (CVODES).
 ///
-/// Cost per accepted step: one analytic J and one ∂f/∂p, and per parameter one product J·s
-/// (over J's declared pattern when there is one) and one or two back-substitutions with the
-/// LU already made for the state. No f evaluation and no new LU, except where the fallback
-/// above adopts a fresh J.
+/// Cost per accepted step: one analytic J and one ∂f/∂p, and per corrector iteration one
+/// product J·S and one multiple back-substitution with the LU already made for the state, for
+/// all m parameters at once: the corrector holds the sensitivities interleaved (entry i of
+/// parameter k at i·m + k), so each nonzero of J and of the LU is loaded once per four
+/// parameters, whose products share registers (`DoubleLanes`,
+/// `LUFactorization+MultipleSolve.swift`). One parameter at a time, every product paid its
+/// index load, address and branch: about 7,900 instructions per parameter and iteration on the
+/// receptor model, now half that (issue 14, Benchmarks/RESULTS.md). Each parameter's arithmetic is
+/// the one-at-a-time corrector's, in the same order, so the results are the same to the bit.
+/// No f evaluation and no new LU, except where the fallback above adopts a fresh J.
 extension BDFStepper where System: ParametricODESystem {
     /// CVODES's test for the sensitivity corrector (nlscoef): converged when
     /// C_q ‖Δ‖ min(1, rate) ≤ 0.1, i.e. when the error left in the iteration is estimated at a
@@ -91,6 +97,57 @@ extension BDFStepper where System: ParametricODESystem {
         }
     }
 
+    /// The corrector's residual for m interleaved sensitivities (entry i of parameter k at
+    /// i·m + k), parameters `first..<first + Lanes.laneCount`:
+    /// Δ = J·s + ∂f/∂p − (ψ + d)/c, J row-major over its compressed pattern when there is one.
+    /// Per parameter the products and sums of `jacobianProduct` and of the one-at-a-time
+    /// residual, in the same order, so the same to the last bit; the pattern is read once per
+    /// `Lanes.laneCount` parameters and their arithmetic shares registers.
+    @inlinable
+    func blockResidual<Lanes: DoubleLanes>(
+        _: Lanes.Type, first: Int, count m: Int, matrix: UnsafePointer<Double>, inverseC: Double
+    ) {
+        let n = self.n
+        let rowStarts = sensitivity.rowStarts, columns = sensitivity.columns
+        let dense = rowStarts[0] < 0
+        let s = UnsafePointer(sensitivity.blockIterate + first), out = sensitivity.blockIncrement + first
+        let column = sensitivity.blockParameterJacobian + first, history = sensitivity.blockHistory + first
+        let correction = sensitivity.blockCorrection + first
+        let scale = Lanes(splatting: inverseC)
+        var i = 0
+        while i < n {
+            let row = matrix + i &* n
+            var sum = Lanes(splatting: 0)
+            var t = dense ? 0 : rowStarts[i]
+            let end = dense ? n : rowStarts[i &+ 1]
+            while t < end {
+                let j = dense ? t : columns[t]
+                sum = Lanes(splatting: row[j]).multiplied(by: Lanes(loadingFrom: s + j &* m)).adding(sum)
+                t &+= 1
+            }
+            let place = i &* m
+            let past = Lanes(loadingFrom: history + place).adding(Lanes(loadingFrom: correction + place))
+            sum.adding(Lanes(loadingFrom: column + place)).subtracting(past.multiplied(by: scale)).store(to: out + place)
+            i &+= 1
+        }
+    }
+
+    /// Σ_i (Δ_ik / w_ik)² into `blockSums` for parameters `first..<first + Lanes.laneCount`,
+    /// summed in `ErrorNorm.weighted`'s order.
+    @inlinable
+    func blockSquareSums<Lanes: DoubleLanes>(_: Lanes.Type, first: Int, count m: Int) {
+        let increment = UnsafePointer(sensitivity.blockIncrement + first)
+        let weights = UnsafePointer(sensitivity.blockWeights + first)
+        var sum = Lanes(splatting: 0)
+        var place = 0
+        for _ in 0..<n {
+            let ratio = Lanes(loadingFrom: increment + place).divided(by: Lanes(loadingFrom: weights + place))
+            sum = ratio.multiplied(by: ratio).adding(sum)
+            place &+= m
+        }
+        sum.store(to: sensitivity.blockSums + first)
+    }
+
     /// ∂f/∂p at (t, y) into the sensitivity workspace (zeroed first).
     @inlinable
     mutating func evaluateParameterJacobian(time: Double, state: UnsafePointer<Double>) {
@@ -136,42 +193,72 @@ extension BDFStepper where System: ParametricODESystem {
         statistics.jacobianEvaluations += 1
         evaluateParameterJacobian(time: newTime, state: iterate)
 
-        for i in n..<rows { predicted[i] = differences[i]; history[i] = 0 }
-        for j in 1...q {
-            let row = differences + j * rows
-            let weight = BDFCoefficients.gamma(j) / alpha
-            for i in n..<rows {
-                predicted[i] += row[i]
-                history[i] = weight * row[i] + history[i]
-            }
-        }
+        // The corrector works on interleaved copies (entry i of parameter k at i·m + k): one
+        // sweep over J's pattern and one over the LU serve all m parameters. The prediction
+        // s⁰ = Σ_{j≤q} D_j and the history ψ = Σ_{j=1..q} γ_j D_j / α_q are summed straight
+        // into them, per entry in the order of the state's (`attemptStep`).
+        let blockPredicted = sensitivity.blockPredicted, blockIterate = sensitivity.blockIterate
+        let blockCorrection = sensitivity.blockCorrection
+        let blockHistory = sensitivity.blockHistory, blockColumns = sensitivity.blockParameterJacobian
+        let blockWeights = sensitivity.blockWeights, blockIncrement = sensitivity.blockIncrement
+        let sums = sensitivity.blockSums
+        var historyWeights = SIMD8<Double>(repeating: 0)
+        for j in 1...q { historyWeights[j] = BDFCoefficients.gamma(j) / alpha }
         for k in 0..<m {
             let offset = (k + 1) * n
-            for i in 0..<n {
-                weights[offset + i] = sensitivity.absolute[k * n + i] + relative[i] * abs(predicted[offset + i])
+            let column = sensitivity.parameterJacobian + sensitivity.parameters[k] * n
+            let scaledAbsolute = sensitivity.absolute + k * n
+            var i = 0, place = k
+            while i < n {
+                var prediction = differences[offset &+ i], past = 0.0
+                var row = differences + (offset &+ i)
+                for j in 1...q {
+                    row += rows
+                    prediction += row.pointee
+                    past = historyWeights[j] * row.pointee + past
+                }
+                blockPredicted[place] = prediction
+                blockHistory[place] = past
+                blockColumns[place] = column[i]
+                blockWeights[place] = scaledAbsolute[i] + relative[i] * abs(prediction)
+                i &+= 1
+                place &+= m
             }
         }
+        let blockCount = n * m
+        let rootCount = Double(n)
 
         var exactMatrix = false
         var converged = false
         while !converged {
-            for i in n..<rows { iterate[i] = predicted[i]; correction[i] = 0 }
+            blockIterate.update(from: blockPredicted, count: blockCount)
+            blockCorrection.update(repeating: 0, count: blockCount)
             var previousNorm = Double.nan
             var count = 0
             while count < Self.maximumNewtonIterations {
-                var norm = 0.0
-                for k in 0..<m {
-                    let offset = (k + 1) * n
-                    let s = iterate + offset, d = correction + offset, delta = increment + offset
-                    let history = self.history + offset
-                    let column = sensitivity.parameterJacobian + sensitivity.parameters[k] * n
-                    jacobianProduct(sensitivity.currentJacobian, s, into: delta)
-                    for i in 0..<n { delta[i] = delta[i] + column[i] - (history[i] + d[i]) * inverseC }
-                    LUFactorization.solve(
-                        factors, dimension: n, pivots: lu.pivots, structure: lu, delta,
-                        packed: packed, scratch: solveScratch)
-                    norm = max(norm, ErrorNorm.weighted(delta, weights: weights + offset, dimension: n))
+                // Four parameters at a time in registers, then two, then one (`DoubleLanes`).
+                var first = 0
+                while m &- first >= 4 {
+                    blockResidual(SIMD4<Double>.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC)
+                    first &+= 4
                 }
+                if m &- first >= 2 {
+                    blockResidual(SIMD2<Double>.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC)
+                    first &+= 2
+                }
+                if m &- first == 1 {
+                    blockResidual(Double.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC)
+                }
+                LUFactorization.solve(
+                    factors, dimension: n, pivots: lu.pivots, structure: lu, interleaved: blockIncrement,
+                    rightHandSides: m, packed: packed, scratch: sensitivity.blockScratch, column: solveScratch)
+                // ErrorNorm.weighted per parameter, summed in the same order.
+                first = 0
+                while m &- first >= 4 { blockSquareSums(SIMD4<Double>.self, first: first, count: m); first &+= 4 }
+                if m &- first >= 2 { blockSquareSums(SIMD2<Double>.self, first: first, count: m); first &+= 2 }
+                if m &- first == 1 { blockSquareSums(Double.self, first: first, count: m) }
+                var norm = 0.0
+                for k in 0..<m { norm = max(norm, (sums[k] / rootCount).squareRoot()) }
                 count += 1
                 sensitivity.iterations += 1
                 if !norm.isFinite {
@@ -179,9 +266,9 @@ extension BDFStepper where System: ParametricODESystem {
                     changeStep(to: Self.minimumFactor * step)
                     return .nonFinite
                 }
-                for i in n..<rows {
-                    iterate[i] += increment[i]
-                    correction[i] += increment[i]
+                for place in 0..<blockCount {
+                    blockIterate[place] += blockIncrement[place]
+                    blockCorrection[place] += blockIncrement[place]
                 }
                 // With the exact matrix one solve is the answer, up to rounding.
                 if exactMatrix { converged = true; break }
@@ -208,6 +295,18 @@ extension BDFStepper where System: ParametricODESystem {
                 return .rejected
             }
             exactMatrix = true
+        }
+        // Back to the rows [y; s_1; ...; s_m]: the correction for the update of the
+        // differences, the new sensitivities for their error test.
+        for k in 0..<m {
+            let offset = (k + 1) * n
+            var i = 0, place = k
+            while i < n {
+                iterate[offset &+ i] = blockIterate[place]
+                correction[offset &+ i] = blockCorrection[place]
+                i &+= 1
+                place &+= m
+            }
         }
 
         if sensitivity.errorControl {

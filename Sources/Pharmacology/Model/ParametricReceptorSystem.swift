@@ -94,10 +94,10 @@ public struct ParametricReceptorSystem: ParametricODESystem, Sendable {
 
     /// Column k: (∂f/∂c) · dc/d ln p_k (the type's comment); the difference of f between the
     /// systems at p_k e^{±h} for a parameter `ParameterDirection` cannot state exactly. Stack
-    /// buffers only (no heap allocation).
+    /// buffers only (no heap allocation). `matrix` arrives zeroed (`ParametricODESystem`'s
+    /// contract; zeroing it again here cost 2 % of a 10-parameter gradient).
     public func parameterJacobian(time: Double, state: UnsafeBufferPointer<Double>, into matrix: UnsafeMutableBufferPointer<Double>) {
         let n = base.dimension, m = perturbed.count
-        for i in 0..<(n * m) { matrix[i] = 0 }
         var inputs: SignallingRules.Inputs<Double>?
         var drives: SignallingRules.Drives<Double>?
         withUnsafeTemporaryAllocation(of: RuleInputTangent.self, capacity: max(m, 1)) { pending in

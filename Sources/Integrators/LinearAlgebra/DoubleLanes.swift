@@ -1,0 +1,65 @@
+/// A few Doubles handled as one value: `Double` itself (one lane), `SIMD2<Double>` and
+/// `SIMD4<Double>`, so that a loop over interleaved vectors (m values per entry, contiguous) is
+/// written once, generic over the lanes, and specialized to whole registers
+/// (`LUFactorization+MultipleSolve.swift`, the BDF's sensitivity corrector).
+///
+/// Why named operations rather than the SIMD protocol's operators: in generic code those are
+/// the protocol extension's lane-by-lane loops; each conformance here names the concrete
+/// overloads, which are single vector instructions. Every operation is the IEEE one per lane
+/// (no fused multiply-add), so a lane computes exactly what the scalar loop computes.
+@usableFromInline
+protocol DoubleLanes {
+    /// Lanes per value.
+    static var laneCount: Int { get }
+    /// Loads `laneCount` consecutive Doubles (any alignment).
+    init(loadingFrom pointer: UnsafePointer<Double>)
+    /// Every lane `value`.
+    init(splatting value: Double)
+    /// Stores the lanes to `laneCount` consecutive Doubles (any alignment).
+    func store(to pointer: UnsafeMutablePointer<Double>)
+    func adding(_ other: Self) -> Self
+    func subtracting(_ other: Self) -> Self
+    func multiplied(by other: Self) -> Self
+    func divided(by other: Self) -> Self
+}
+
+extension Double: DoubleLanes {
+    @inlinable static var laneCount: Int { 1 }
+    @inlinable init(loadingFrom pointer: UnsafePointer<Double>) { self = pointer.pointee }
+    @inlinable init(splatting value: Double) { self = value }
+    @inlinable func store(to pointer: UnsafeMutablePointer<Double>) { pointer.pointee = self }
+    @inlinable func adding(_ other: Double) -> Double { self + other }
+    @inlinable func subtracting(_ other: Double) -> Double { self - other }
+    @inlinable func multiplied(by other: Double) -> Double { self * other }
+    @inlinable func divided(by other: Double) -> Double { self / other }
+}
+
+extension SIMD2: DoubleLanes where Scalar == Double {
+    @inlinable static var laneCount: Int { 2 }
+    @inlinable init(loadingFrom pointer: UnsafePointer<Double>) {
+        self = UnsafeRawPointer(pointer).loadUnaligned(as: SIMD2<Double>.self)
+    }
+    @inlinable init(splatting value: Double) { self.init(repeating: value) }
+    @inlinable func store(to pointer: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: SIMD2<Double>.self)
+    }
+    @inlinable func adding(_ other: SIMD2<Double>) -> SIMD2<Double> { self + other }
+    @inlinable func subtracting(_ other: SIMD2<Double>) -> SIMD2<Double> { self - other }
+    @inlinable func multiplied(by other: SIMD2<Double>) -> SIMD2<Double> { self * other }
+    @inlinable func divided(by other: SIMD2<Double>) -> SIMD2<Double> { self / other }
+}
+
+extension SIMD4: DoubleLanes where Scalar == Double {
+    @inlinable static var laneCount: Int { 4 }
+    @inlinable init(loadingFrom pointer: UnsafePointer<Double>) {
+        self = UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Double>.self)
+    }
+    @inlinable init(splatting value: Double) { self.init(repeating: value) }
+    @inlinable func store(to pointer: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: SIMD4<Double>.self)
+    }
+    @inlinable func adding(_ other: SIMD4<Double>) -> SIMD4<Double> { self + other }
+    @inlinable func subtracting(_ other: SIMD4<Double>) -> SIMD4<Double> { self - other }
+    @inlinable func multiplied(by other: SIMD4<Double>) -> SIMD4<Double> { self * other }
+    @inlinable func divided(by other: SIMD4<Double>) -> SIMD4<Double> { self / other }
+}
