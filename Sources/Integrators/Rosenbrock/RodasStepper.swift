@@ -161,10 +161,10 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
             // Benchmarks/RESULTS.md, "The Rodas step body").
             var m = 0
             while m &+ 4 <= n {
-                var point = SIMD4<Double>.load(y + m)
+                var point = SIMD4<Double>(loadingFrom: y + m)
                 var coupling = SIMD4<Double>(repeating: 0)
                 for j in 0..<i {
-                    let value = SIMD4<Double>.load(k + (j * n &+ m))
+                    let value = SIMD4<Double>(loadingFrom: k + (j * n &+ m))
                     point = SIMD4(repeating: a[row + j]) * value + point
                     coupling = SIMD4(repeating: c[row + j] * inverseStep) * value + coupling
                 }
@@ -221,7 +221,7 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
             var m = 0
             while m &+ 4 <= n {
                 var sum = SIMD4<Double>(repeating: 0)
-                for j in 0..<s { sum = SIMD4(repeating: rowWeights[j]) * SIMD4<Double>.load(k + (j * n &+ m)) + sum }
+                for j in 0..<s { sum = SIMD4(repeating: rowWeights[j]) * SIMD4<Double>(loadingFrom: k + (j * n &+ m)) + sum }
                 sum.store(to: target + m)
                 m &+= 4
             }

@@ -1,16 +1,17 @@
 import Testing
 @testable import Integrators
 
-/// The four-wide loads and stores the Rodas stage sums use read and write exactly the four
-/// doubles at the pointer, at any offset (the stage vectors are slices of one workspace, so a
-/// slice of odd length puts the next one off 32-byte alignment), and touch nothing else.
-@Suite struct SIMD4UnalignedAccessTests {
+/// The four-wide loads and stores (`DoubleLanes`) the Rodas stage sums and the BDF sensitivity
+/// corrector use read and write exactly the four doubles at the pointer, at any offset (the
+/// stage vectors are slices of one workspace, so a slice of odd length puts the next one off
+/// 32-byte alignment), and touch nothing else.
+@Suite struct DoubleLanesTests {
     @Test(arguments: [0, 1, 2, 3, 5])
     func loadsAndStoresFourDoublesAtAnyOffset(offset: Int) {
         var values = (0..<12).map { Double($0) + 0.25 }
         values.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
-            let loaded = SIMD4<Double>.load(base + offset)
+            let loaded = SIMD4<Double>(loadingFrom: base + offset)
             #expect(loaded == SIMD4(Double(offset) + 0.25, Double(offset) + 1.25, Double(offset) + 2.25, Double(offset) + 3.25))
             (loaded * 2).store(to: base + offset + 1)
         }
