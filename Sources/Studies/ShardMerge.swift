@@ -97,8 +97,12 @@ package enum ShardMerge {
                              bad makeError: (Int, String) -> StudyError) throws(StudyError) {
         func bad(line: Int, _ reason: String) -> StudyError { makeError(line, reason) }
         guard let names = fields(of: header) else { throw bad(line: 2, "unterminated quoted field in the header row") }
-        guard names.count >= 3 else { throw bad(line: 2, "the header row has \(names.count) fields, expected at least 3") }
-        let metricsStart = names.indices.dropFirst(3).first { isMetricName(String(names[$0])) } ?? names.count
+        // A population over an event table's subjects has `subject_id` (text) after `member`.
+        let status = names.count > 1 && names[1] == "subject_id" ? 2 : 1
+        guard names.count >= status + 2 else {
+            throw bad(line: 2, "the header row has \(names.count) fields, expected at least \(status + 2)")
+        }
+        let metricsStart = names.indices.dropFirst(status + 2).first { isMetricName(String(names[$0])) } ?? names.count
         for (k, row) in rows.enumerated() {
             let line = k + 3
             guard let values = fields(of: row) else { throw bad(line: line, "unterminated quoted field") }
@@ -108,15 +112,16 @@ package enum ShardMerge {
             guard Int(values[0]) == firstMember + k else {
                 throw bad(line: line, "should be member \(firstMember + k), found '\(values[0])'")
             }
+            if status == 2, values[1].isEmpty { throw bad(line: line, "an empty subject_id") }
             let ok: Bool
-            switch values[1] {
+            switch values[status] {
             case "ok": ok = true
             case "failed": ok = false
-            default: throw bad(line: line, "status '\(values[1])' is neither 'ok' nor 'failed'")
+            default: throw bad(line: line, "status '\(values[status])' is neither 'ok' nor 'failed'")
             }
-            if ok, !values[2].isEmpty { throw bad(line: line, "status 'ok' with an error text") }
-            if !ok, values[2].isEmpty { throw bad(line: line, "status 'failed' without an error text") }
-            for j in 3..<values.count {
+            if ok, !values[status + 1].isEmpty { throw bad(line: line, "status 'ok' with an error text") }
+            if !ok, values[status + 1].isEmpty { throw bad(line: line, "status 'failed' without an error text") }
+            for j in (status + 2)..<values.count {
                 let text = values[j]
                 if !ok, j >= metricsStart {
                     guard text.isEmpty else { throw bad(line: line, "status 'failed' but field '\(names[j])' holds '\(text)'") }

@@ -31,7 +31,7 @@ package struct StudyParameters: Sendable {
     /// overrides. nil: every member runs the base scenario.
     package var memberScenarios: [Scenario]?
     /// Per member, the event table `ID` it takes its regimen from (written in the summary's
-    /// `subject_id` column, so a row can be joined to the table); nil with `memberScenarios`.
+    /// `subject_id` column, so a row can be joined to the table); nil exactly when `memberScenarios` is nil.
     package var memberIDs: [String]?
     /// True when some name is a dose field (each member is then compiled from scratch).
     package var recompilesPerMember: Bool { targets.contains { if case .dose = $0 { return true } else { return false } } }

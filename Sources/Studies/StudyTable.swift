@@ -9,6 +9,8 @@ import Reports
 /// 0,ok,,61.2,...
 /// 1,failed,solver failed: ...,58.0,...,,,
 /// ```
+/// A population over an event table of several subjects has `subject_id` (the member's `ID`)
+/// after `member`.
 /// The first line starts with `#` (read with `pandas.read_csv(f, comment="#")` or
 /// `read.csv(f, comment.char = "#")`); it carries the study kind, the fingerprint of the scenario
 /// and options, the member count and, in a shard, `shard=I/N`. Lines end in CRLF (RFC 4180) and

@@ -92,4 +92,25 @@ import Testing
         #expect(cutError == "\(cut): error: shard 0/2 has no end line '# receptor-sim end rows=K fnv1a64=...' after its 2 rows "
             + "(members 0 to 2 expected; file truncated, or written by a receptor-sim without shard checksums?)\n")
     }
+
+    /// A population over an event table's subjects has `subject_id` (text) after `member`: the
+    /// content checks read status and error one field later and do not ask the ID to be a number.
+    @Test func subjectIDColumnShiftsTheStatusChecks() {
+        let header: Substring = "member,subject_id,status,error,morphine.clearance_l_per_h,morphine_plasma_nM_peak"
+        func problem(_ rows: [Substring]) -> String? {
+            do {
+                try ShardMerge.checkContent(header: header, rows: rows, firstMember: 4) {
+                    StudyError.shardContent(file: "p.csv", line: $0, reason: $1)
+                }
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        #expect(problem(["4,A-17,ok,,61.5,12.5", "5,3,failed,solver failed,58,"]) == nil)
+        #expect(problem(["4,A-17,okay,,61.5,12.5"]) == "p.csv:3: status 'okay' is neither 'ok' nor 'failed'")
+        #expect(problem(["4,,ok,,61.5,12.5"]) == "p.csv:3: an empty subject_id")
+        #expect(problem(["4,A-17,ok,,61.5,12.5", "5,3,failed,,58,"]) == "p.csv:4: status 'failed' without an error text")
+        #expect(problem(["4,A-17,ok,,61.5x,12.5"]) == "p.csv:3: field 'morphine.clearance_l_per_h' is not a number: '61.5x'")
+    }
 }
