@@ -258,7 +258,11 @@ extension BDFStepper where System: ParametricODESystem {
                 if m &- first >= 2 { blockSquareSums(SIMD2<Double>.self, first: first, count: m); first &+= 2 }
                 if m &- first == 1 { blockSquareSums(Double.self, first: first, count: m) }
                 var norm = 0.0
-                for k in 0..<m { norm = max(norm, (sums[k] / rootCount).squareRoot()) }
+                // Not Swift.max, which drops a NaN second argument: a NaN must reach the test below.
+                for k in 0..<m {
+                    let parameterNorm = (sums[k] / rootCount).squareRoot()
+                    if parameterNorm > norm || parameterNorm.isNaN { norm = parameterNorm }
+                }
                 count += 1
                 sensitivity.iterations += 1
                 if !norm.isFinite {
@@ -316,7 +320,8 @@ extension BDFStepper where System: ParametricODESystem {
                 for i in 0..<n {
                     weights[offset + i] = sensitivity.absolute[k * n + i] + relative[i] * abs(iterate[offset + i])
                 }
-                worst = max(worst, ErrorNorm.weighted(correction + offset, weights: weights + offset, dimension: n))
+                let parameterError = ErrorNorm.weighted(correction + offset, weights: weights + offset, dimension: n)
+                if parameterError > worst || parameterError.isNaN { worst = parameterError }
             }
             let error = errorConstant * worst
             if !(error <= 1) {
