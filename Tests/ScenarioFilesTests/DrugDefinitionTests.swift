@@ -144,6 +144,15 @@ import Testing
         #expect(back == drug)
     }
 
+    /// A fitted half_life_h gives a fitted clearance: the record is not dropped with the key.
+    @Test func fittedHalfLifeMakesAFittedClearance() throws {
+        let text = Self.definition(replacing: "clearance_l_per_h", with:
+            "half_life_h: { value: 0.05, source: \"fit\", fit: { studies: [\"study-a\"], se_ln: 0.2, date: \"2026-12-07\" } },")
+        let drug = try #require(try DrugLibraryFile.decode(text, file: "lib.json5", vocabulary: Self.builtInVocabulary).first)
+        #expect(drug.clearanceLitersPerHour.fit == FitRecord(studies: ["study-a"], standardErrorLn: 0.2, date: "2026-12-07"))
+        #expect(drug.clearanceLitersPerHour.kind == .fitted)
+    }
+
     /// A fit record needs all three keys, at least one study, se_ln >= 0 and an ISO date.
     @Test func badFitRecordsAreRejected() {
         func errors(_ fit: String) -> [String] {

@@ -133,6 +133,8 @@ extension ScenarioDecoder {
                     if let volume {
                         clearance = Sourced(0.6931471805599453 * volume.value / halfLife.value,
                                             "ln 2 x central_volume_l / half_life_h \(halfLife.value) h (\(halfLife.source))")
+                        // A fitted half-life makes a fitted clearance, with the same SE of its logarithm.
+                        clearance?.fit = halfLife.fit
                     }
                 } else {
                     problems.append(.outOfRange(location(halfLifePath, halfLifeValue.position), literal: literalOf(halfLifeValue), range: .halfLife))
