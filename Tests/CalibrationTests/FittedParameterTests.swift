@@ -29,8 +29,10 @@ import Validation
         let fitted = ParameterCatalog.entries(of: library).compactMap { entry in
             entry.value(in: library).fit.map { (name: entry.name, record: $0) }
         }
-        // The respiratory calibration of issue 15 is recorded: the check below has something to check.
+        // The respiratory calibration of issue 15 (Swift library) and buprenorphine's brain entry (a
+        // `fit:` record in drugs.json5) are recorded: the check below has something to check.
         #expect(fitted.map(\.name).contains("respiration.coupling"), "fitted entries: \(fitted.map(\.name))")
+        #expect(fitted.map(\.name).contains("buprenorphine.ke0_per_h"), "fitted entries: \(fitted.map(\.name))")
         for (name, record) in fitted {
             #expect(!record.studies.isEmpty, "\(name) names no study")
             #expect(record.date.count == 10 && record.date.hasPrefix("20"), "\(name) date \(record.date)")

@@ -35,7 +35,8 @@ struct BehaviourTests {
         }
         // With the two-depot SL route the 2 mg peak plasma is 0.70 ng/mL (within Greenwald's 0.5-1);
         // surface occupancy 4 h after the dose was 0.25 while brain entry was Yassen's respiratory
-        // biophase (ke0 0.24 /h) and is 0.32 with ke0 1.39 /h, fitted to PET (issue 16).
+        // biophase (ke0 0.24 /h) and is 0.32 with ke0 1.39 /h, fitted to PET (issue 16): the 2 and
+        // 16 mg rows are calibration checks (Greenwald 2003 is among the fitted studies), 32 mg is not.
         #expect(abs(occupancy[0] - 0.41) <= 0.15, "2 mg: \(occupancy[0])")
         #expect(abs(occupancy[1] - 0.80) <= 0.10, "16 mg: \(occupancy[1])")
         #expect(occupancy[2] >= 0.84 && occupancy[2] <= 0.95, "32 mg: \(occupancy[2])")

@@ -154,7 +154,10 @@ struct ProductTests {
     /// Vivitrol 380 mg: "a transient initial peak, which occurs approximately 2 hours after
     /// injection, followed by a second peak observed approximately 2 to 3 days later. Beginning
     /// approximately 14 days after dosing, concentrations slowly decline" (Vivitrol label §12.3;
-    /// Dunbar et al. 2006 Alcohol Clin Exp Res 30:480). The early peak: within 0.5-4 h. The
+    /// Dunbar et al. 2006 Alcohol Clin Exp Res 30:480). The early peak: within 1-3 h ("approximately
+    /// 2 hours"); a known issue since the slow share got its own delay: the fast depot alone peaks at
+    /// 0.5 h (naltrexone's central elimination is fast), where the undelayed slow release had moved
+    /// the peak to about 2 h. The
     /// second: the highest level over days 1-7 within 48-72 h, from the slow depot's own delay
     /// (`slow_lag_h` 30 h, set from this figure, so this checks the engine draws it; without the
     /// delay the highest level was at 24 h). Holding until day 14 is a known gap: a first-order
@@ -169,7 +172,9 @@ struct ProductTests {
             dose("naltrexone", .intramuscularExtendedRelease, .single(atHours: 0, amountMilligrams: 380)),
         ]), columns: [column], intervalHours: 0.25)
         let early = rec.maximum(column, from: 0, to: 12)
-        #expect(early.time >= 0.5 && early.time <= 4, "initial peak at \(early.time) h")
+        withKnownIssue("Vivitrol initial peak at \(early.time) h, label about 2 h (accepted 1-3 h): the fast depot alone, once the slow share is delayed") {
+            #expect(early.time >= 1 && early.time <= 3, "initial peak at \(early.time) h")
+        }
         let second = rec.maximum(column, from: 24, to: 168)
         #expect(second.time >= 48 && second.time <= 72, "second peak at \(second.time) h")
         let day3 = rec.value(column, at: 72), day14 = rec.value(column, at: 336)
