@@ -57,8 +57,13 @@ enum PeriodicSteadyState {
         // stay inside the interval, and inside the part of it before t = 0.
         let latest = events.map(\.timeHours).max() ?? 0
         guard latest < since else {
-            throw ModelError.invalidValue(path: "steady state", reason: "the dose reaches its depot \(latest) h after it is given, "
-                + "not before the run starts \(since) h after the last dose; start the regimen's doses at t = 0")
+            // Name the key that delays it: a slow depot's own lag (`slow_lag_h`) or the route's.
+            let route = model.library.drug(start.drug)?.routes.first { $0.route == start.route }
+            let late = route?.slowDepot?.lagHours.map { $0.value >= latest } == true
+                ? "its slow share reaches its depot \(latest) h after the dose is given (slow_lag_h)"
+                : "the dose reaches its depot \(latest) h after it is given (lag_h)"
+            throw ModelError.invalidValue(path: "steady state", reason: late
+                + ", not before the run starts \(since) h after the last dose; start the regimen's doses at t = 0")
         }
         // The scenario's own settings: the start is part of the compiled model, not of one run.
         let method = model.scenario.solver.method
