@@ -42,7 +42,7 @@ public enum ScenarioTimeline {
             switch entry.kind {
             case .dose(let index, let amount, let lag):
                 let regimen = scenario.doses[index]
-                let slowLag = library?.drug(regimen.drug)?.routes.first { $0.route == regimen.route }?.slowDepot?.lagHours?.value
+                let slowLag = library?.drug(regimen.drug)?.parameters(of: regimen.route)?.slowDepot?.lagHours?.value
                 return TimelineEntry(timeHours: entry.timeHours, kind: .dose(drug: regimen.drug, route: regimen.route, amountMilligrams: amount),
                                      lagHours: lag, slowLagHours: slowLag)
             case .infusionStart(let index, let rate):

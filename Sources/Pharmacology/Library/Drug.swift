@@ -168,6 +168,8 @@ public struct Drug: Sendable, Equatable {
 
     /// The routes by which this drug can be given.
     public var supportedRoutes: [Route] { routes.map(\.route) }
+    /// The parameters of `route`, nil when the drug is not given that way.
+    package func parameters(of route: Route) -> RouteParameters? { routes.first { $0.route == route } }
 
     /// Central elimination half-life ln 2 · V1 / CL, h: the half-life of elimination from the
     /// central compartment alone. It is the terminal half-life only for a one-compartment drug;

@@ -49,7 +49,7 @@ package struct ModelEvent: Sendable, Equatable {
                 if dose.route == .ivBolus {
                     events.append(ModelEvent(timeHours: entry.timeHours, action: .addAmount(state: layout.speciesCentral[s], nanomole: amount)))
                 } else {
-                    let slowLag = library.drug(dose.drug)!.routes.first { $0.route == dose.route }?.slowDepot?.lagHours?.value ?? lag
+                    let slowLag = library.drug(dose.drug)!.parameters(of: dose.route)?.slowDepot?.lagHours?.value ?? lag
                     for depot in layout.depots where depot.species == s && depot.route == dose.route {
                         events.append(ModelEvent(timeHours: entry.timeHours + (depot.slow ? slowLag : lag),
                                                  action: .addAmount(state: depot.state, nanomole: amount * depot.fraction)))
@@ -64,12 +64,13 @@ package struct ModelEvent: Sendable, Equatable {
                     events.append(ModelEvent(timeHours: entry.timeHours, action: .changeInfusion(species: s, delta: starts ? delta : -delta)))
                 } else {
                     // A patch: its input goes into the route's depots (skin), shifted by the lag.
-                    let parameters = library.drug(dose.drug)!.routes.first { $0.route == dose.route }
+                    let parameters = library.drug(dose.drug)!.parameters(of: dose.route)
                     let lag = parameters?.lagHours.value ?? 0
                     let slowLag = parameters?.slowDepot?.lagHours?.value ?? lag
                     for (k, depot) in layout.depots.enumerated() where depot.species == s && depot.route == dose.route {
                         let input = delta * depot.fraction
-                        events.append(ModelEvent(timeHours: entry.timeHours + (depot.slow ? slowLag : lag), action: .changeDepotInput(depot: k, delta: starts ? input : -input)))
+                        events.append(ModelEvent(timeHours: entry.timeHours + (depot.slow ? slowLag : lag),
+                                                 action: .changeDepotInput(depot: k, delta: starts ? input : -input)))
                     }
                 }
             case .stimulusStart(let index), .stimulusEnd(let index, cut: false):

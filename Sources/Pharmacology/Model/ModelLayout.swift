@@ -93,7 +93,7 @@ package struct ModelLayout: Sendable, Equatable {
             layout.speciesDeepPeripheral.append(drug.deepPeripheral != nil ? newState(id + ".deep_peripheral_nmol") : -1)
             layout.speciesEffect.append(newState(id + ".effect_site_nM"))
             for route in routesBySpecies[id, default: []] where route != .ivBolus && route != .ivInfusion {
-                let slow = drug.routes.first { $0.route == route }?.slowDepot
+                let slow = drug.parameters(of: route)?.slowDepot
                 let slowFraction = slow?.fraction.value ?? 0
                 layout.depots.append(Depot(species: s, route: route, state: newState(id + "." + route.rawValue + "_depot_nmol"),
                                            fraction: 1 - slowFraction))

@@ -58,7 +58,7 @@ enum PeriodicSteadyState {
         let latest = events.map(\.timeHours).max() ?? 0
         guard latest < since else {
             // Name the key that delays it: a slow depot's own lag (`slow_lag_h`) or the route's.
-            let route = model.library.drug(start.drug)?.routes.first { $0.route == start.route }
+            let route = model.library.drug(start.drug)?.parameters(of: start.route)
             let late = route?.slowDepot?.lagHours.map { $0.value >= latest } == true
                 ? "its slow share reaches its depot \(latest) h after the dose is given (slow_lag_h)"
                 : "the dose reaches its depot \(latest) h after it is given (lag_h)"

@@ -49,7 +49,7 @@ extension ReceptorSystem {
         depotInputNanomolePerHour = Array(repeating: 0, count: layout.depots.count)
         transferSource = []; transferTarget = []; transferCoefficient = []
         for depot in layout.depots {
-            let route = drugs[depot.species].routes.first { $0.route == depot.route }!
+            let route = drugs[depot.species].parameters(of: depot.route)!
             depotState.append(depot.state)
             depotTarget.append(layout.speciesCentral[depot.species])
             depotKa.append(depot.slow ? route.slowDepot!.absorptionRatePerHour.value : route.absorptionRatePerHour.value)
@@ -65,7 +65,7 @@ extension ReceptorSystem {
                 for (k, depot) in layout.depots.enumerated() where depot.species == s {
                     transferSource.append(depot.state)
                     transferTarget.append(layout.speciesCentral[t])
-                    let normalBioavailability = drugs[s].routes.first { $0.route == depot.route }!.bioavailability.value
+                    let normalBioavailability = drugs[s].parameters(of: depot.route)!.bioavailability.value
                     transferCoefficient.append(enzyme * m.firstPassFraction.value * (1 - normalBioavailability) * depotKa[k])
                 }
             }

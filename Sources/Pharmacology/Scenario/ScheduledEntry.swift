@@ -79,7 +79,7 @@ extension Scenario {
                 continue
             }
             let lag = regimen.route == .ivBolus ? 0
-                : library?.drug(regimen.drug)?.routes.first { $0.route == regimen.route }?.lagHours.value ?? 0
+                : library?.drug(regimen.drug)?.parameters(of: regimen.route)?.lagHours.value ?? 0
             for administration in regimen.schedule.administrations {
                 entries.append(ScheduledEntry(timeHours: administration.timeHours,
                                               kind: .dose(regimen: index, amountMilligrams: administration.amountMilligrams, lagHours: lag)))
