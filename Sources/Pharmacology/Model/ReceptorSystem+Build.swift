@@ -163,12 +163,12 @@ extension ReceptorSystem {
         let deficit = subject.phenotype == .opioidDeficit ? ph.deficitReleaseFactor.value : 1
         peptideProduction = library.peptides.map(\.baselineNanomolar.value)
         peptideBasal = library.peptides.map { $0.id == "dynorphin" ? 1 : deficit }
-        // The deficit phenotype's release factor also scales the release evoked by stress-type
-        // stimuli (StimulusKind.deficitScalesEvokedRelease); dynorphin is not in the deficit.
-        peptideStimulusGain = library.peptides.flatMap { p in
+        // Each peptide's basal release factor also scales what stress-type stimuli release
+        // (StimulusKind.deficitScalesEvokedRelease), so dynorphin, outside the deficit, keeps both.
+        peptideStimulusGain = zip(library.peptides, peptideBasal).flatMap { p, release in
             StimulusKind.allCases.map { kind in
                 let gain = p.stimulusGains[kind]?.value ?? 0
-                return p.id != "dynorphin" && kind.deficitScalesEvokedRelease ? gain * deficit : gain
+                return kind.deficitScalesEvokedRelease ? gain * release : gain
             }
         }
         endorphinPeptide = layout.peptideIDs.firstIndex(of: "endorphin") ?? -1
