@@ -108,7 +108,7 @@ import TestSupport
 }
 
 /// An amended built-in drug end to end: naloxone made irreversible keeps mu occupied after it
-/// has left the plasma, where ordinary naloxone lets go (1 h after 2 mg IV: 0.74 reversible).
+/// has left the plasma, where ordinary naloxone lets go (2 mg IV: 0.91 reversible at 1 h, 0.48 at 4 h).
 @Suite struct AmendedDrugCommandTests {
     @Test func irreversibleNaloxoneStaysBound() throws {
         func run(_ drugs: String) throws -> [Double] {
@@ -124,8 +124,9 @@ import TestSupport
         let reversible = try run("")
         let irreversible = try run("drugs: [{ id: \"naloxone\", bindings: { mu: { irreversible: true } } }],")
         try #require(reversible.count == 5 && irreversible.count == 5)
-        // Reversible: occupancy falls from its peak as plasma naloxone falls 50-fold over 1-4 h.
-        #expect(reversible[4] < 0.5 * reversible[1])
+        // Reversible: occupancy falls as plasma naloxone falls 10-fold over 1-4 h (5.2 to 0.54 nM
+        // with the FDA 3-compartment disposition; a receptor near saturation at 1 h lets go late).
+        #expect(reversible[4] < 0.6 * reversible[1], "\(reversible)")
         // Irreversible: nearly every receptor stays bound (only turnover, t½ 48 h, frees them).
         #expect(irreversible[1] > 0.99 && irreversible[4] > 0.99, "\(irreversible)")
     }
