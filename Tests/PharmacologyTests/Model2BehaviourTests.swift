@@ -251,13 +251,14 @@ struct Model2BehaviourTests {
     }
 
     /// The COWS mapping of design section 7 at the drug-free state and its monotone saturation:
-    /// cows_equivalent = 48 (1 − exp(−ln2 · WI / 0.4)) wherever it is read (`cows.half_index`
-    /// 0.4). Checked on the withdrawal course of the shared morphine run, relative 1e-9.
+    /// cows_equivalent = 48 (1 − exp(−ln2 · WI / h)) wherever it is read, h the library's
+    /// `cows.half_index`. Checked on the withdrawal course of the shared morphine run, relative 1e-9.
     @Test func cowsEquivalentFollowsItsMapping() throws {
         let run = try R.morphineRun.get()
+        let halfIndex = DrugLibrary.builtIn.physiology.cowsHalfIndex.value
         for t in stride(from: R.lastMorphineDose - 12, through: R.lastMorphineDose + 96, by: 6.5) {
             let index = run.value("withdrawal_index", at: t)
-            let expected = 48 * (1 - exp(-log(2.0) * index / 0.4))
+            let expected = 48 * (1 - exp(-log(2.0) * index / halfIndex))
             #expect(isClose(run.value("cows_equivalent", at: t), expected, relative: 1e-9, absolute: 1e-12), "t \(t): WI \(index)")
         }
     }

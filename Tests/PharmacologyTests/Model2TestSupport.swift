@@ -224,15 +224,13 @@ struct DependentSubject: Sendable {
             branchTimes: [afterLastDose2, afterLastDose3, microInductionStart])
     }
 
-    /// The subject in spontaneous withdrawal, branched when COWS first exceeds 12 (at least 12 h
-    /// after the last dose; B9b, B11): the branch time and the subject (computed once).
+    /// The subject in spontaneous withdrawal 12 h after the last dose (B9b, B11): the clinical
+    /// wait before buprenorphine after a short-acting opioid, and where COWS 12 was crossed with
+    /// the former half-index 0.4; with the fitted 0.82 COWS stays below 12 after morphine 30 mg
+    /// q6h, so B9b reports the COWS it starts from. The branch time and the subject (computed once).
     static let inWithdrawal = Result { () throws -> (time: Double, subject: DependentSubject) in
-        let base = try Model2Regimens.morphineRun.get()
         let last = Model2Regimens.lastMorphineDose
-        guard let crossing = base.firstTime("cows_equivalent", from: last, where: { $0 > 12 }) else {
-            throw Model2TestError("COWS never exceeds 12 after the last morphine dose")
-        }
-        let time = max(crossing, last + 12)
+        let time = last + 12
         let subject = try DependentSubject(
             scenario: Scenario(name: "morphine 28 d", durationHours: last + 21 * Model2Regimens.day, doses: [Model2Regimens.morphine()]),
             branchTimes: [time])

@@ -202,8 +202,8 @@ import TestSupport
             worstOverall = max(worstOverall, worst / range)
             let kinked = ["reward_adaptation", "lc_adaptation", "withdrawal_signs", "withdrawal_index", "cows_equivalent"]
             // The floor is 5e-8 in the column's own unit; cows_equivalent is COWS points, at most
-            // 48 ln 2 / 0.4 ≈ 83 points per unit of withdrawal_index, so its floor is 83 × 5e-8.
-            let floor = column == "cows_equivalent" ? 5e-8 * 48 * 0.6931471805599453 / 0.4 : 5e-8
+            // 48 ln 2 / cows.half_index points per unit of withdrawal_index, so its floor is that × 5e-8.
+            let floor = column == "cows_equivalent" ? 5e-8 * 48 * 0.6931471805599453 / DrugLibrary.builtIn.physiology.cowsHalfIndex.value : 5e-8
             #expect(worst <= max((kinked.contains(column) ? 1e-4 : 2e-5) * range, floor), "\(column): \(worst) against range \(range)")
         }
         #expect(worstOverall > 0)  // the two runs are independent solves

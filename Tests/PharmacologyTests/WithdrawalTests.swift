@@ -24,7 +24,9 @@ struct WithdrawalTests {
     /// B4 spontaneous morphine withdrawal. Expected: onset (COWS +5 over the last-dose level)
     /// 6-12 h, peak 24-72 h, < 20 % of peak by day 5-10; COWS > 12 by 12-16 h
     /// (pharmacology.md 9 item 14; docslib 'Opioid withdrawal'; EmergencyCareBC COWS summary
-    /// (Wesson & Ling 2003 scale)). Read on the 0.5 h output grid of 28 d of 30 mg q6h.
+    /// (Wesson & Ling 2003 scale)). Read on the 0.5 h output grid of 28 d of 30 mg q6h. With
+    /// `cows.half_index` fitted to Tompkins 2009's naloxone challenge (0.82) COWS peaks at 8.1 and
+    /// never reaches 12: the clinical summary and that study disagree (design section 12 item 9).
     @Test func b4SpontaneousMorphineWithdrawal() throws {
         let run = try R.morphineRun.get()
         let last = R.lastMorphineDose
@@ -35,11 +37,10 @@ struct WithdrawalTests {
         #expect(course.peakHours >= 24 && course.peakHours <= 72, "peak +\(course.peakHours) h")
         let resolved = try #require(course.resolvedHours, "withdrawal_index never falls below 20 % of its peak \(course.peakIndex)")
         #expect(resolved >= 5 * Self.day, "below 20 % of the peak at +\(resolved / 24) d")
-        let moderate = try #require(run.firstTime("cows_equivalent", from: last, where: { $0 > 12 }), "COWS never exceeds 12")
-        #expect(moderate - last <= 16, "COWS > 12 at +\(moderate - last) h")
-        withKnownIssue("B4: model crosses COWS 12 at +11.5 h and falls below 20 % of the peak at +10.29 d, published 12-16 h and by day 5-10 (COWS half-index 0.4 calibrated on the prototype)") {
+        withKnownIssue("B4: model's COWS peaks at 8.1 and never exceeds 12 (half-index 0.82 fitted to Tompkins 2009's naloxone peak 7.6; 0.4 crossed 12 at +11.5 h), published > 12 by 12-16 h (EmergencyCareBC summary); below 20 % of the peak at +10.29 d, published by day 5-10 (slow pool)") {
             #expect(resolved <= 10 * Self.day, "below 20 % of the peak at +\(resolved / 24) d")
-            #expect(moderate - last >= 12, "COWS > 12 at +\(moderate - last) h")
+            let moderate = try #require(run.firstTime("cows_equivalent", from: last, where: { $0 > 12 }), "COWS never exceeds 12")
+            #expect(moderate - last >= 12 && moderate - last <= 16, "COWS > 12 at +\(moderate - last) h")
         }
     }
 
@@ -47,19 +48,23 @@ struct WithdrawalTests {
     /// begins 12-16 h after the last dose of a short-acting opioid (morphine 30 mg q6h x 28 d)
     /// and 30-48 h after methadone (60 mg/day x 28 d) (EmergencyCareBC clinical summary); the
     /// dependent state before the stop reads below 'mild' (COWS < 5, Wesson & Ling 2003 bands).
-    /// The naloxone anchor (Dunn 2023) is B7.
+    /// The naloxone anchor (Dunn 2023) is B7. The half-index is fitted to Tompkins 2009's naloxone
+    /// challenge (0.82; design section 12 item 9), with which neither course reaches COWS 12: a
+    /// known issue, the criteria kept.
     @Test func cowsCalibrationCrossesModerateInTheClinicalWindows() throws {
         let morphine = try R.morphineRun.get(), methadone = try R.methadoneRun.get()
-        let m = try #require(morphine.firstTime("cows_equivalent", from: R.lastMorphineDose, where: { $0 > 12 }))
-        let d = try #require(methadone.firstTime("cows_equivalent", from: R.lastDailyDose, where: { $0 > 12 }))
-        #expect(m - R.lastMorphineDose <= 16, "morphine: COWS > 12 at +\(m - R.lastMorphineDose) h")
-        #expect(d - R.lastDailyDose >= 30, "methadone: COWS > 12 at +\(d - R.lastDailyDose) h")
-        #expect(d - R.lastDailyDose <= 48, "methadone: COWS > 12 at +\(d - R.lastDailyDose) h")
-        withKnownIssue("COWS: model crosses 12 at +11.5 h after morphine, published 12-16 h (half-index 0.4 set on the prototype)") {
-            #expect(m - R.lastMorphineDose >= 12, "morphine: COWS > 12 at +\(m - R.lastMorphineDose) h")
-        }
+        let m = morphine.firstTime("cows_equivalent", from: R.lastMorphineDose, where: { $0 > 12 }).map { $0 - R.lastMorphineDose }
+        let d = methadone.firstTime("cows_equivalent", from: R.lastDailyDose, where: { $0 > 12 }).map { $0 - R.lastDailyDose }
+        let morphinePeak = morphine.maximum("cows_equivalent", from: R.lastMorphineDose, to: R.lastMorphineDose + 21 * Self.day).value
+        let methadonePeak = methadone.maximum("cows_equivalent", from: R.lastDailyDose, to: R.lastDailyDose + 14 * Self.day).value
         let maintained = morphine.maximum("cows_equivalent", from: R.lastMorphineDose - 7 * Self.day, to: R.lastMorphineDose).value
-        reportValues("COWS", "morphine > 12 at +\(m - R.lastMorphineDose) h, methadone at +\(d - R.lastDailyDose) h, maintenance max \(maintained)")
+        reportValues("COWS", "morphine > 12 at +\(m ?? .nan) h (peak \(morphinePeak)), methadone at +\(d ?? .nan) h (peak \(methadonePeak)), maintenance max \(maintained)")
+        withKnownIssue("COWS: model peaks at 8.1 after morphine and 10.1 after methadone, never > 12 (half-index 0.82 fitted to Tompkins 2009's naloxone peak 7.6; 0.4 crossed at +11.5 h and +46.5 h), published > 12 at 12-16 h and 30-48 h (EmergencyCareBC summary)") {
+            let morphineHours = try #require(m, "morphine: COWS never exceeds 12 (peak \(morphinePeak))")
+            #expect(morphineHours >= 12 && morphineHours <= 16, "morphine: COWS > 12 at +\(morphineHours) h")
+            let methadoneHours = try #require(d, "methadone: COWS never exceeds 12 (peak \(methadonePeak))")
+            #expect(methadoneHours >= 30 && methadoneHours <= 48, "methadone: COWS > 12 at +\(methadoneHours) h")
+        }
         #expect(maintained < 5, "COWS during maintenance \(maintained)")
     }
 
@@ -79,8 +84,8 @@ struct WithdrawalTests {
         let f = fentanyl.maximum("cows_equivalent", from: R.fentanylStop - 7 * Self.day, to: R.fentanylStop).value
         reportValues("steady", "largest COWS over the last week of use: morphine \(m), methadone \(d), fentanyl \(f)")
         #expect(m < 5, "morphine maintenance COWS \(m)")
-        withKnownIssue("steady exposure: model gives COWS up to 8.0 on methadone (trough) and 15.1 on the fentanyl infusion (6.0 and 10.8 before mu.agonist_degraded_fraction 0.05), published < 5 (LC output tolerant through U and receptor loss while the pools follow the AC path, design 12 item 1)") {
-            #expect(d < 5, "methadone maintenance COWS \(d)")
+        #expect(d < 5, "methadone maintenance COWS \(d)")
+        withKnownIssue("steady exposure: model gives COWS up to 8.1 on the fentanyl infusion (15.1 with the former half-index 0.4, when methadone's trough also read 8.0, now 4.1), published < 5 (LC output tolerant through U and receptor loss while the pools follow the AC path, design 12 item 1)") {
             #expect(f < 5, "fentanyl infusion COWS \(f)")
         }
     }
@@ -170,16 +175,19 @@ struct WithdrawalTests {
     /// COWS falls by >= 6 (MCID) within 2 h of 8 mg SL given at COWS >= 12 (MODEL.md 3; docslib;
     /// Dunn 2023 (MCID)). The prototype misses (14 -> 11 at +2 h): buprenorphine's biophase
     /// t1/2 173 min (design section 12 item 3); with brain entry fitted to PET (ke0 1.39 /h,
-    /// issue 16) the Swift model gives 13.8 -> 10.6, still short of a fall of 6.
+    /// issue 16) the Swift model gave 13.8 -> 10.6 with the half-index 0.4 and gives 7.3 -> 5.5
+    /// with the fitted 0.82, given 12 h after the last dose (COWS no longer reaches 12 then).
     @Test func b9bBuprenorphineRelievesBegunWithdrawal() throws {
         let (t, subject) = try DependentSubject.inWithdrawal.get()
         let run = try subject.branch(at: t, hours: 4, adding: [dose("buprenorphine", .sublingual, .single(atHours: t, amountMilligrams: 8))],
                                      columns: Self.columns)
         let start = run.value("cows_equivalent", at: t)
-        #expect(start >= 12, "given at COWS \(start)")
+        withKnownIssue("B9b: given 12 h after the last dose at COWS 7.3, below the 12 of the criterion: with the half-index 0.82 fitted to Tompkins 2009 COWS never reaches 12 after morphine 30 mg q6h (design 12 item 9)") {
+            #expect(start >= 12, "given at COWS \(start)")
+        }
         let lowest = run.minimum("cows_equivalent", from: t, to: t + 2)
         reportValues("B9b", "given at +\(t - R.lastMorphineDose) h (COWS \(start)): \(run.value("cows_equivalent", at: t + 2)) at +2 h, lowest \(lowest) within 2 h")
-        withKnownIssue("B9b: model gives COWS 13.8 -> 10.6 at +2 h, published a fall >= 6 within 2 h (brain entry ke0 1.39 /h since issue 16; 13.9 -> 14.4 with 0.24 /h: the U-lowered LC output adds <= 0.09 against A + G 0.14, design 12 item 1)") {
+        withKnownIssue("B9b: model gives COWS 7.3 -> 5.5 at +2 h (13.8 -> 10.6 with the former half-index 0.4), published a fall >= 6 within 2 h (brain entry ke0 1.39 /h since issue 16; 13.9 -> 14.4 with 0.24 /h: the U-lowered LC output adds <= 0.09 against A + G 0.14, design 12 item 1)") {
             #expect(start - lowest >= 6, "COWS \(start) -> \(lowest) within 2 h")
         }
     }
@@ -198,7 +206,7 @@ struct WithdrawalTests {
                                      columns: Self.columns)
         let within90 = maximumCowsExcess(run, over: control, from: t, to: t + 1.5)
         reportValues("B9f", "16 mg SL: +\(within90) COWS within 90 min, max +\(maximumCowsExcess(run, over: control, from: t, to: t + 6)) within 6 h; control COWS \(control.value("cows_equivalent", at: t))")
-        withKnownIssue("B9f: model gives +0.84 COWS within 90 min (COWS already 15.1 on the infusion), published >= 6 (AC/output mismatch under near-complete tolerance, design 4.2)") {
+        withKnownIssue("B9f: model gives +0.50 COWS within 90 min (COWS already 8.0 on the infusion; +0.84 and 15.1 with the former half-index 0.4), published >= 6 (AC/output mismatch under near-complete tolerance, design 4.2)") {
             #expect(within90 >= 6, "COWS excess \(within90) within 90 min")
         }
     }
@@ -259,7 +267,7 @@ struct WithdrawalTests {
         #expect(run.maximum("withdrawal_signs", from: 4, to: 6).value > 0)
         let cows = run.maximum("cows_equivalent", from: 4, to: 6).value
         reportValues("B29", "COWS \(cows) after naloxone; lc_adaptation \(run.value("lc_adaptation", at: 4)) at 4 h")
-        withKnownIssue("B29: model gives COWS 0.80 after naloxone, published signs (COWS > 1) (fast pool t1/2 30 h reaches 9 % of its target in 4 h)") {
+        withKnownIssue("B29: model gives COWS 0.39 after naloxone (0.80 with the former half-index 0.4), published signs (COWS > 1) (fast pool t1/2 30 h reaches 9 % of its target in 4 h)") {
             #expect(cows > 1, "COWS \(cows) after naloxone")
         }
     }
@@ -308,7 +316,7 @@ struct WithdrawalTests {
         #expect(f > 0)
         #expect(f >= 0.95 * m, "fentanyl \(f) vs morphine \(m)")
         let onInfusion = fentanyl.value("cows_equivalent", at: R.fentanylStop)
-        withKnownIssue("B33: model gives COWS 15.1 at the end of the infusion (peak +2.5 h), expected < 5 while the infusion runs (signs during the infusion, design 4.2)") {
+        withKnownIssue("B33: model gives COWS 8.1 at the end of the infusion (15.1 with the former half-index 0.4) (peak +2.5 h), expected < 5 while the infusion runs (signs during the infusion, design 4.2)") {
             #expect(onInfusion < 5, "COWS \(onInfusion) at the end of the infusion")
         }
     }
