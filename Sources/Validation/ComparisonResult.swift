@@ -4,8 +4,9 @@ import Reports
 package enum Verdict: String, Sendable, Equatable {
     case met = "met"
     case notMet = "NOT MET"
-    /// Any comparison of a study whose file lists it as a known gap: counted as not met, but
-    /// not a failure (`inBand` still tells whether the model now meets it).
+    /// A comparison its study's known gap covers (all of the study's, or those its
+    /// `known_gap_covers` lines name): counted as not met, but not a failure (`inBand` still
+    /// tells whether the model now meets it).
     case knownGap = "known gap"
 }
 
@@ -49,19 +50,21 @@ package struct StudyResult: Sendable, Equatable {
         failure = nil
         let values = file.modelValues(timeHours: table.timeHours, series: { table.column(named: $0)?.values }, extremes: extremes)
         comparisons = zip(file.observations, values).map { observation, model in
-            ComparisonResult(observation: observation, modelValue: model, knownGap: file.knownGap != nil)
+            ComparisonResult(observation: observation, modelValue: model, knownGap: file.isCoveredByKnownGap(observation))
         }
     }
 
-    /// A study whose run failed: every comparison is not met (a known gap stays a known gap).
+    /// A study whose run failed: every comparison is not met (one its known gap covers stays
+    /// a known gap).
     package init(id: String, file: ObservationFile, failure: String) {
         self.id = id
         self.file = file
         self.table = nil
         self.failure = failure
-        comparisons = file.observations.map { ComparisonResult(observation: $0, modelValue: .nan, knownGap: file.knownGap != nil) }
+        comparisons = file.observations.map { ComparisonResult(observation: $0, modelValue: .nan, knownGap: file.isCoveredByKnownGap($0)) }
     }
 
-    /// Every comparison met (a known-gap study never is, even when its values are in band).
+    /// Every comparison met (a study with a known gap never is: what the gap covers counts as
+    /// not met, even when its values are in band).
     package var allMet: Bool { failure == nil && comparisons.allSatisfy { $0.verdict == .met } }
 }

@@ -46,6 +46,10 @@ package struct Observation: Sendable, Equatable {
         return statistic.rawValue + "@" + t + "-" + ValidationNumber.text(endHours) + "h"
     }
 
+    /// `m6g_plasma_nM max@0-6h`: the observable and the statistic label, the name a
+    /// `# known_gap_covers:` line gives a comparison.
+    package var label: String { observable + " " + statisticLabel }
+
     /// Whether a model value lies in the band (a NaN never does).
     package func accepts(_ modelValue: Double) -> Bool {
         lower <= modelValue && modelValue <= upper

@@ -24,6 +24,7 @@ extension ObservationFile {
         var headerLine: [String: Int] = [:]
         var tableLine: Int?
         var observations: [Observation] = []
+        var coverLines: [(line: Int, text: String)] = []
         let allKeys = requiredKeys + optionalKeys
 
         for (index, raw) in lines.enumerated() {
@@ -50,6 +51,7 @@ extension ObservationFile {
                     }
                     header[key, default: []].append(value)
                     if headerLine[key] == nil { headerLine[key] = number }
+                    if key == "known_gap_covers" { coverLines.append((number, value)) }
                     continue
                 }
                 tableLine = number
@@ -99,6 +101,10 @@ extension ObservationFile {
                 }
             }
         }
+        // Rows with problems are not read, so a covers line naming one of them is not judged.
+        let rowsRead = tableLine.map { table in !issues.contains { $0.line > table } } ?? false
+        let covers = checkedCovers(coverLines, hasKnownGap: header["known_gap"] != nil,
+                                   labels: rowsRead ? observations.map(\.label) : nil, fail: fail)
         if !issues.isEmpty {
             throw .invalidStudy(issues.sorted { $0.line < $1.line })
         }
@@ -106,8 +112,34 @@ extension ObservationFile {
         return ObservationFile(
             title: joined("title"), citation: joined("citation"), obtained: joined("obtained"),
             population: joined("population"), drugs: drugs, evidence: evidence!, acceptance: joined("acceptance"),
-            knownGap: header["known_gap"].map { $0.joined(separator: " ") }, heldBack: heldBack,
+            knownGap: header["known_gap"].map { $0.joined(separator: " ") }, knownGapCovers: covers, heldBack: heldBack,
             notes: header["note"] ?? [], observations: observations)
+    }
+
+    /// The `known_gap_covers` labels, spaces normalised (a line copied from `validate`'s aligned
+    /// listing matches). Each must come with a `known_gap`, name a comparison of the study
+    /// (`labels`; nil: rows unread, not judged) and be given once.
+    private static func checkedCovers(
+        _ lines: [(line: Int, text: String)], hasKnownGap: Bool, labels: [String]?, fail: (Int, String) -> Void
+    ) -> [String] {
+        var firstLine: [String: Int] = [:]
+        var covers: [String] = []
+        for (line, text) in lines {
+            let label = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if !hasKnownGap {
+                fail(line, "known_gap_covers '\(text)' without a known_gap: add a '# known_gap:' line saying why the model misses it")
+            } else if let labels, !labels.contains(label) {
+                fail(line, "known_gap_covers: " + UnknownName(
+                    "comparison", text, valid: labels, place: " in this study",
+                    fallback: UnknownName.listing("its comparisons", labels)).description)
+            } else if let first = firstLine[label] {
+                fail(line, "known_gap_covers '\(text)' given twice (first on line \(first))")
+            } else {
+                firstLine[label] = line
+                covers.append(label)
+            }
+        }
+        return covers
     }
 
     /// One table row; nil (with the problems reported through `fail`) when it is invalid.

@@ -30,9 +30,9 @@ package enum ValidationReport {
         out.element("p", ["class": "description", "id": "totals"], text: totals.line + ".")
         out.element("p", ["class": "meta"], text: "Markers are the published values (error bars: SD where reported; shaded: the "
             + "acceptance band the model must lie in); the line is the model. Green: met; red: not met; orange: a known gap "
-            + "(stated in the study's file, counted as not met). A peak with its time is one marker with both bars; a value over "
-            + "a window is a dashed level across it; a time alone is a dashed vertical line; the window of an area or a "
-            + "half-life is shaded and captioned.")
+            + "(stated in the study's file and counted as not met; it covers the comparisons the file names, or all). "
+            + "A peak with its time is one marker with both bars; a value over a window is a dashed level across it; a "
+            + "time alone is a dashed vertical line; the window of an area or a half-life is shaded and captioned.")
         out.close("header")
 
         out.open("section", ["id": "studies"])
@@ -99,10 +99,13 @@ package enum ValidationReport {
         return max(run.lowerBound, first - pad)...min(run.upperBound, last + pad)
     }
 
+    /// A failed run first, then a comparison out of band that no known gap covers, then the
+    /// known gap.
     static func status(_ study: StudyResult) -> (String, String) {
-        if study.file.knownGap != nil { return ("known gap", "known-gap") }
         if study.failure != nil { return ("run failed", "not-met") }
-        return study.allMet ? ("met", "met") : ("NOT MET", "not-met")
+        if study.comparisons.contains(where: { $0.verdict == .notMet }) { return ("NOT MET", "not-met") }
+        if study.file.knownGap != nil { return ("known gap", "known-gap") }
+        return ("met", "met")
     }
 
     static func writeStudy(_ out: inout MarkupWriter, _ study: StudyResult, chartIndex: Int) {
@@ -136,7 +139,11 @@ package enum ValidationReport {
             }
         }
         if let failure = study.failure { out.element("p", ["class": "failure"], text: "The run failed: " + failure) }
-        if let gap = study.file.knownGap { out.element("p", ["class": "gap"], text: "Known gap: " + gap) }
+        if let gap = study.file.knownGap {
+            let covers = study.file.knownGapCovers
+            out.element("p", ["class": "gap"], text: "Known gap"
+                + (covers.isEmpty ? " (every comparison)" : " (covers " + covers.joined(separator: "; ") + ")") + ": " + gap)
+        }
         out.open("table", ["class": "comparisons"])
         HTMLReport.writeHeaderRow(&out, ["Observable", "Statistic", "Model", "Data", "SD", "n", "Band", "Verdict"])
         out.open("tbody")

@@ -8,7 +8,7 @@ package struct ValidationTotals: Sendable, Equatable {
     package var heldBackMet = 0
     package var heldBackComparisons = 0
     package var knownGapStudies = 0
-    /// Comparisons outside their band in studies that are not known gaps.
+    /// Comparisons outside their band that no known gap covers.
     package var unexpectedFailures = 0
     /// Runs that failed (solver errors), whatever the study.
     package var failedRuns = 0
@@ -21,7 +21,7 @@ package struct ValidationTotals: Sendable, Equatable {
             if study.failure != nil { failedRuns += 1 }
             for comparison in study.comparisons {
                 comparisons += 1
-                // A known gap counts as not met in the total, whatever its value.
+                // What a known gap covers counts as not met in the total, whatever its value.
                 let met = comparison.verdict == .met
                 if met { metComparisons += 1 }
                 if comparison.verdict == .notMet { unexpectedFailures += 1 }
@@ -33,7 +33,7 @@ package struct ValidationTotals: Sendable, Equatable {
         }
     }
 
-    /// 0 when every comparison is met or belongs to a known-gap study, 1 otherwise.
+    /// 0 when every comparison is met or covered by its study's known gap, 1 otherwise.
     package var exitStatus: Int32 { unexpectedFailures == 0 && failedRuns == 0 ? 0 : 1 }
 
     /// "N of M comparisons met (K studies of S); held-back studies: a of b comparisons met;

@@ -16,10 +16,10 @@ enum ValidateCommand: ReceptorSimCommand {
         Scenarios/validation/README.md). Every study in the folder is run, or those named (by
         id, or by the path of either file). One line per comparison: study, observable,
         statistic@time(s), the model's value, the data (± SD), the acceptance band and the
-        verdict (met, NOT MET, or known gap for a study whose file states why the model does not
-        meet it), then the totals. Exit status 0 when every comparison is met or belongs to a
-        known-gap study, 1 when another comparison is not met or a run fails, 2 for a missing or
-        malformed study file. --report writes one self-contained HTML page with a chart per
+        verdict (met, NOT MET, or known gap for a comparison its study's file states the model
+        misses: every comparison of the study, or those its known_gap_covers lines name), then
+        the totals. Exit status 0 when every comparison is met or covered by a known gap, 1 when
+        another comparison is not met or a run fails, 2 for a missing or malformed study file. --report writes one self-contained HTML page with a chart per
         study, the observations as markers with error bars over the model's curve.
         """
     static let arguments = ArgumentSpecification(
