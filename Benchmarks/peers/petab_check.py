@@ -25,7 +25,7 @@ Exit status 0 when the lint passes and (if AMICI ran) the objectives and gradien
      whole process), AMICI's simulation without and with forward sensitivities; medians printed
      with the range and the load average before and after.
 
-Usage: petab_check.py [--bin PATH] [--keep DIR] [--no-gradient] [--repeats N] [--study ID ...] [-p NAME ...]
+Usage: petab_check.py [--bin PATH] [--keep DIR] [--reuse-model] [--no-gradient] [--repeats N] [--study ID ...] [-p NAME ...]
 Default: the three Greenwald 2003 buprenorphine PET studies with buprenorphine.clearance_l_per_h
 and buprenorphine.mu.ki_nM.
 """
@@ -60,6 +60,9 @@ def main():
     parser.add_argument("--repeats", type=int, default=1,
                         help="after the checks, time N alternated rounds (ReceptorSim fit with sensitivities, with "
                              "differences, AMICI without and with sensitivities) and print medians (default 1: no rounds)")
+    parser.add_argument("--reuse-model", action="store_true",
+                        help="import the AMICI model already compiled in the --keep folder's sibling (compile only if it "
+                             "cannot be imported) instead of generating and compiling it again")
     parser.add_argument("--no-gradient", action="store_true",
                         help="compare the objective only (AMICI imported without sensitivity code)")
     args = parser.parse_args()
@@ -122,7 +125,7 @@ def main():
     import logging
     # With --no-gradient no sensitivity code: AMICI's symbolic event sensitivities for this
     # model (14 dose events) make code generation far slower (over 5 minutes on this machine).
-    model = import_petab_problem(problem, model_dir, compile_=True, verbose=logging.WARNING,
+    model = import_petab_problem(problem, model_dir, compile_=None if args.reuse_model else True, verbose=logging.WARNING,
                                  generate_sensitivity_code=gradient)
     import_s = time.perf_counter() - start
     logging.disable(logging.INFO)  # AMICI's parameter mapping logs every fixed parameter at DEBUG
@@ -169,7 +172,7 @@ def timing_rounds(repeats, fit_command, amici, problem, model, solver, simulate_
     """Medians of `repeats` alternated rounds, so that a change in the machine's load (other
     sessions' builds) falls on every contender alike: ReceptorSim's whole `fit --evaluate-only`
     process with sensitivities and with central differences (wall and CPU), AMICI's simulation of
-    the conditions without and (with --gradient) with forward sensitivities (wall, in this process)."""
+    the conditions without and (with --gradient) with forward sensitivities (wall and CPU, in this process)."""
     import logging
     import resource
     import statistics
@@ -192,11 +195,12 @@ def timing_rounds(repeats, fit_command, amici, problem, model, solver, simulate_
             record(label + " CPU", child_cpu() - cpu)
         for order in (["none", "first"] if gradient else ["none"]):
             set_option(solver, "sensitivity_order", amici_enum(amici, "SensitivityOrder", order))
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             simulate_petab(problem, amici_model=model, solver=solver, scaled_parameters=False,
                            scaled_gradients=order == "first", log_level=logging.WARNING)
-            record("AMICI simulation" + (" with forward sensitivities" if order == "first" else ""),
-                   time.perf_counter() - start)
+            label = "AMICI simulation" + (" with forward sensitivities" if order == "first" else "")
+            record(label + " wall", time.perf_counter() - start)
+            record(label + " CPU", time.process_time() - cpu)
     load_after = os.getloadavg()
     print(f"timing: medians of {repeats} alternated rounds (min-max), load average (1, 5, 15 min) "
           f"{', '.join(f'{x:.1f}' for x in load_before)} before, {', '.join(f'{x:.1f}' for x in load_after)} after")
