@@ -20,7 +20,12 @@ Steps:
      relative, and the simulation with sensitivities timed apart from the one without.
 Exit status 0 when the lint passes and (if AMICI ran) the objectives and gradients agree.
 
-Usage: petab_check.py [--bin PATH] [--keep DIR] [--no-gradient] [--study ID ...] [-p NAME ...]
+  5. With --repeats N (N > 1), N alternated timing rounds after the checks: ReceptorSim's
+     `fit --evaluate-only` with sensitivities and with central differences (wall and CPU of the
+     whole process), AMICI's simulation without and with forward sensitivities; medians printed
+     with the range and the load average before and after.
+
+Usage: petab_check.py [--bin PATH] [--keep DIR] [--reuse-model] [--no-gradient] [--repeats N] [--study ID ...] [-p NAME ...]
 Default: the three Greenwald 2003 buprenorphine PET studies with buprenorphine.clearance_l_per_h
 and buprenorphine.mu.ki_nM.
 """
@@ -52,6 +57,12 @@ def main():
     parser.add_argument("--keep", help="write the PEtab problem here instead of a temporary folder")
     parser.add_argument("--study", action="append", help="a study id (repeat); default: three Greenwald 2003 studies")
     parser.add_argument("--parameter", "-p", action="append", help="NAME[=INITIAL][:LOWER:UPPER] (repeat)")
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="after the checks, time N alternated rounds (ReceptorSim fit with sensitivities, with "
+                             "differences, AMICI without and with sensitivities) and print medians (default 1: no rounds)")
+    parser.add_argument("--reuse-model", action="store_true",
+                        help="import the AMICI model already compiled in the --keep folder's sibling (compile only if it "
+                             "cannot be imported) instead of generating and compiling it again")
     parser.add_argument("--no-gradient", action="store_true",
                         help="compare the objective only (AMICI imported without sensitivity code)")
     args = parser.parse_args()
@@ -114,7 +125,7 @@ def main():
     import logging
     # With --no-gradient no sensitivity code: AMICI's symbolic event sensitivities for this
     # model (14 dose events) make code generation far slower (over 5 minutes on this machine).
-    model = import_petab_problem(problem, model_dir, compile_=True, verbose=logging.WARNING,
+    model = import_petab_problem(problem, model_dir, compile_=None if args.reuse_model else True, verbose=logging.WARNING,
                                  generate_sensitivity_code=gradient)
     import_s = time.perf_counter() - start
     logging.disable(logging.INFO)  # AMICI's parameter mapping logs every fixed parameter at DEBUG
@@ -151,7 +162,50 @@ def main():
             ok = ok and difference <= 1e-4
             print(f"  d nllh / d ln {name}: AMICI {amici_value:.10g}, ReceptorSim {gradient_rs[name]:.10g}, "
                   f"relative difference {difference:.2e} ({'within' if difference <= 1e-4 else 'OUTSIDE'} 1e-4)")
+    if args.repeats > 1:
+        timing_rounds(args.repeats, [args.bin, "fit", *studies, *flags, "--evaluate-only"], amici, problem, model,
+                      solver, simulate_petab, gradient)
     return 0 if ok else 1
+
+
+def timing_rounds(repeats, fit_command, amici, problem, model, solver, simulate_petab, gradient):
+    """Medians of `repeats` alternated rounds, so that a change in the machine's load (other
+    sessions' builds) falls on every contender alike: ReceptorSim's whole `fit --evaluate-only`
+    process with sensitivities and with central differences (wall and CPU), AMICI's simulation of
+    the conditions without and (with --gradient) with forward sensitivities (wall and CPU, in this process)."""
+    import logging
+    import resource
+    import statistics
+    timings = {}
+
+    def record(label, seconds):
+        timings.setdefault(label, []).append(seconds)
+
+    def child_cpu():
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    load_before = os.getloadavg()
+    for _ in range(repeats):
+        for label, extra in (("ReceptorSim fit --gradient sensitivities", []),
+                             ("ReceptorSim fit --gradient differences", ["--gradient", "differences"])):
+            cpu = child_cpu()
+            _, seconds = run(fit_command + extra)
+            record(label + " wall", seconds)
+            record(label + " CPU", child_cpu() - cpu)
+        for order in (["none", "first"] if gradient else ["none"]):
+            set_option(solver, "sensitivity_order", amici_enum(amici, "SensitivityOrder", order))
+            start, cpu = time.perf_counter(), time.process_time()
+            simulate_petab(problem, amici_model=model, solver=solver, scaled_parameters=False,
+                           scaled_gradients=order == "first", log_level=logging.WARNING)
+            label = "AMICI simulation" + (" with forward sensitivities" if order == "first" else "")
+            record(label + " wall", time.perf_counter() - start)
+            record(label + " CPU", time.process_time() - cpu)
+    load_after = os.getloadavg()
+    print(f"timing: medians of {repeats} alternated rounds (min-max), load average (1, 5, 15 min) "
+          f"{', '.join(f'{x:.1f}' for x in load_before)} before, {', '.join(f'{x:.1f}' for x in load_after)} after")
+    for label, values in timings.items():
+        print(f"  {label}: {statistics.median(values):.3f} s ({min(values):.3f}-{max(values):.3f})")
 
 
 def set_option(solver, name, value):

@@ -26,7 +26,7 @@ Scenarios/validation/*.json, or the --scenario files given):
      cannot resolve (a column that is the small difference of O(1) states, or a threshold
      crossing of such a difference at the end of a run), not model differences: at rtol 1e-8
      the difference shrinks about 100-fold toward ReceptorSim's curve
-     (Benchmarks/roadrunner-results.md, 2026-12-07, rule constants section).
+     (Benchmarks/roadrunner-results.md: the history's rule-constants run and the current section).
 
 Prints a Markdown table on stdout (worst column per tool) and exits 1 when a check misses
 (libsbml error, a missing column, a failed simulation, or a difference above --target, 1e-4,

@@ -44,7 +44,15 @@ enum TestScenarios {
                         schedule: .patch(startHours: 0, everyHours: 3, count: 2, wearHours: 2.5, rateMilligramsPerHour: 0.05)),
         ])
 
-    static let all = [kitchenSink, deficitMethadone, drugFree, patches]
+    /// Two extended-release naltrexone injections (Vivitrol, route `im_er`): each adds its
+    /// small fast share at the route's lag and its slow share at the slow depot's own lag
+    /// (`slow_lag_h`, 30 h), so the run must outlast the later one.
+    static let delayedSlowDepot = Scenario(
+        name: "delayed slow depot", durationHours: 40,
+        doses: [DoseRegimen(drug: "naltrexone", route: .intramuscularExtendedRelease,
+                            schedule: .repeated(startHours: 0, everyHours: 6, count: 2, amountMilligrams: 380))])
+
+    static let all = [kitchenSink, deficitMethadone, drugFree, patches, delayedSlowDepot]
 }
 
 /// The elements of an XML document, parsed by Foundation's XMLParser.
