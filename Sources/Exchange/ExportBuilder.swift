@@ -482,8 +482,10 @@ struct ExportBuilder {
         rule("respiratory_drive", .dimensionless, (.number(1) - respiration) / (.number(1) - respirationReference), column: true)
         func positive(_ x: MathExpression) -> MathExpression { MathExpression.positivePart(x) }
         let share = constant[\.acOpposition]!
-        let lcOpposing = (.number(1) - share) * positive(circuits.lc - constant[\.lcSetPoint]!)
-            + share * positive(circuits.lcAC - constant[\.lcACSetPoint]!)
+        // The same function the observables evaluate, with the hard max (not the drives' σ).
+        let third = namer.named { r in [r.lcOpposition(inputs.lcAdaptation, circuits: circuits) { positive($0) }] }
+        unnamedRuleNumbers += third.unnamed
+        let lcOpposing = third.expressions[0]
         let rewardOpposing = (.number(1) - share) * positive(circuits.reward - constant[\.rewardSetPoint]!)
             + share * positive(circuits.rewardAC - constant[\.rewardACSetPoint]!)
         let signs = rule("withdrawal_signs", .dimensionless,

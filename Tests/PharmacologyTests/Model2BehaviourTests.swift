@@ -176,28 +176,46 @@ struct Model2BehaviourTests {
     }
 
     /// B30 tolerance and dependence separable, and the separability test of section 13.
-    /// Expected: arrestin-free uncoupling off: tolerance ~0, dependence kept (Bohn 2000
-    /// (beta-arrestin-2 KO); seed 003); section 13: `uncoupling.gain` 0 removes tolerance
-    /// (< 0.05) and keeps >= 70 % of naloxone-precipitated COWS. 7 d of morphine 30 mg q6h,
-    /// tolerance_index 2.9 h after the last dose, naloxone 2 mg IV 3 h after it. The prototype
-    /// misses the first (0.06: the rest is desensitization and trafficking).
+    /// Expected: in a beta-arrestin-2 knock-out, tolerance ~0 (< 0.05) with dependence kept
+    /// (>= 70 % of naloxone-precipitated COWS) (Bohn 2000 Nature 408:720; seed 003). 7 d of
+    /// morphine 30 mg q6h, tolerance_index 2.9 h after the last dose, naloxone 2 mg IV 3 h after
+    /// it, in the wild type and in `Self.arrestinKnockOut`.
     @Test func b30ToleranceAndDependenceSeparable() throws {
         let last = 7 * Self.day - 6
-        func exposure(_ overrides: [String: Double]) throws -> (tolerance: Double, cows: Double) {
+        func exposure(_ overrides: [String: Double]) throws -> (tolerance: Double, cows: Double, trace: Trace) {
             let run = try trace(Scenario(name: "morphine 7 d", durationHours: last + 5, doses: [
                 R.morphine(days: 7), dose("naloxone", .ivBolus, .single(atHours: last + 3, amountMilligrams: 2)),
-            ], parameterOverrides: overrides), columns: ["tolerance_index", "cows_equivalent"], intervalHours: 0.1)
-            return (run.value("tolerance_index", at: last + 2.9), run.maximum("cows_equivalent", from: last + 3, to: last + 5).value)
+            ], parameterOverrides: overrides), columns: ["tolerance_index", "cows_equivalent", "mu_uncoupled", "mu_total_rel",
+                                                         "mu_occupancy_total"], intervalHours: 0.1)
+            return (run.value("tolerance_index", at: last + 2.9), run.maximum("cows_equivalent", from: last + 3, to: last + 5).value, run)
         }
-        let normal = try exposure([:]), uncoupled = try exposure(["uncoupling.gain": 0])
-        reportValues("B30", "normal: tolerance \(normal.tolerance), precipitated COWS \(normal.cows); no uncoupling: tolerance \(uncoupled.tolerance), COWS \(uncoupled.cows)")
-        #expect(uncoupled.tolerance < normal.tolerance, "tolerance \(uncoupled.tolerance) without uncoupling vs \(normal.tolerance)")
+        let normal = try exposure([:]), knockOut = try exposure(Self.arrestinKnockOut)
+        let ko = knockOut.trace, probe = last + 2.9
+        reportValues("B30", "wild type: tolerance \(normal.tolerance), precipitated COWS \(normal.cows); beta-arrestin-2 knock-out: tolerance \(knockOut.tolerance), COWS \(knockOut.cows), U_mu \(ko.value("mu_uncoupled", at: probe)), mu_total \(ko.value("mu_total_rel", at: probe)), mu occupancy \(ko.value("mu_occupancy_total", at: probe))")
+        #expect(knockOut.tolerance < normal.tolerance, "tolerance \(knockOut.tolerance) in the knock-out vs \(normal.tolerance)")
         #expect(normal.cows > 0)
-        #expect(uncoupled.cows >= 0.7 * normal.cows, "precipitated COWS \(uncoupled.cows) without uncoupling vs \(normal.cows)")
-        withKnownIssue("B30: model gives tolerance 0.12 without uncoupling (0.34 with), published ~0 (< 0.05) (desensitization and trafficking remain; an arrestin knock-out would also set bias 0)") {
-            #expect(uncoupled.tolerance < 0.05, "tolerance \(uncoupled.tolerance) without uncoupling")
+        #expect(knockOut.cows >= 0.7 * normal.cows, "precipitated COWS \(knockOut.cows) in the knock-out vs \(normal.cows)")
+        // The knock-out keeps its receptors coupled and on the membrane (no uncoupling, no loss).
+        #expect(ko.value("mu_uncoupled", at: probe) == 0, "U_mu \(ko.value("mu_uncoupled", at: probe)) in the knock-out")
+        #expect(abs(ko.value("mu_total_rel", at: probe) - 1) < 0.01, "mu_total \(ko.value("mu_total_rel", at: probe)) in the knock-out")
+        withKnownIssue("B30: model gives tolerance 0.127 in the knock-out (0.337 wild type), published ~0 (< 0.05): with U 0 and mu_total 1.00 the rest is morphine's own occupancy at +2.9 h (0.51 of mu with M6G and peptides), which the probe counts as unavailable") {
+            #expect(knockOut.tolerance < 0.05, "tolerance \(knockOut.tolerance) in the knock-out")
         }
     }
+
+    /// The beta-arrestin-2 knock-out as parameter overrides of the wild type (Model2Design.md
+    /// §4.1, B30), each a mu process that needs the arrestin:
+    /// - `uncoupling.gain` 0: after chronic morphine the knock-out's brainstem keeps its
+    ///   agonist-stimulated GTPγS binding, i.e. no loss of MOR–G-protein coupling (Bohn 2000), and
+    ///   U is that loss (the model's arrestin-independent share s_U is not seen there);
+    /// - `mu.desensitization_rate_per_h` 0: the acute desensitized state D is the arrestin-bound
+    ///   receptor; without beta-arrestin-2 morphine's G-protein coupling is more potent and its
+    ///   analgesia longer (Bohn 1999 Science 286:2495);
+    /// - `mu.arrestin_internalization_rate_per_h` 0: the arrestin-dependent endocytosis out of D
+    ///   (constitutive endocytosis, arrestin-free, stays).
+    static let arrestinKnockOut: [String: Double] = [
+        "uncoupling.gain": 0, "mu.desensitization_rate_per_h": 0, "mu.arrestin_internalization_rate_per_h": 0,
+    ]
 
     /// S1 no drug: flat. Expected: every state within 1e-9 relative over 48 h (MODEL.md 3), in
     /// both phenotypes (the deficit one is measured against the control set points, section 6.5,

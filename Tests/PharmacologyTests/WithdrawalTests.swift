@@ -37,7 +37,7 @@ struct WithdrawalTests {
         #expect(course.peakHours >= 24 && course.peakHours <= 72, "peak +\(course.peakHours) h")
         let resolved = try #require(course.resolvedHours, "withdrawal_index never falls below 20 % of its peak \(course.peakIndex)")
         #expect(resolved >= 5 * Self.day, "below 20 % of the peak at +\(resolved / 24) d")
-        withKnownIssue("B4: model's COWS peaks at 8.1 and never exceeds 12 (half-index 0.82 fitted to Tompkins 2009's naloxone peak 7.6; 0.4 crossed 12 at +11.5 h), published > 12 by 12-16 h (EmergencyCareBC summary); below 20 % of the peak at +10.29 d, published by day 5-10 (slow pool)") {
+        withKnownIssue("B4: model's COWS peaks at 8.1 and never exceeds 12 (half-index 0.82 fitted to Tompkins 2009's naloxone peak 7.6; 0.4 crossed 12 at +11.5 h), published > 12 by 12-16 h (EmergencyCareBC summary); below 20 % of the peak at +10.13 d, published by day 5-10 (slow pool)") {
             #expect(resolved <= 10 * Self.day, "below 20 % of the peak at +\(resolved / 24) d")
             let moderate = try #require(run.firstTime("cows_equivalent", from: last, where: { $0 > 12 }), "COWS never exceeds 12")
             #expect(moderate - last >= 12 && moderate - last <= 16, "COWS > 12 at +\(moderate - last) h")
@@ -106,9 +106,10 @@ struct WithdrawalTests {
     }
 
     /// B6 a taper lowers the peak. Expected: taper peak < abrupt peak (MODEL.md 3). The design's
-    /// verdict uses model 1's margin (< 0.8 x abrupt); the prototype misses it (0.81 x: the slow
-    /// pool integrates the whole exposure). Taper: the last 10 days as 25, 20, 15, 10, 5 mg q6h,
-    /// two days each (the prototype's taper).
+    /// verdict uses model 1's margin (< 0.8 x abrupt); the prototype missed it (0.81 x: the slow
+    /// pool integrates the whole exposure), the Swift model meets it since the LC output's loss
+    /// below control counts in the signs (0.77 x; Model2Design.md §4.3). Taper: the last 10 days
+    /// as 25, 20, 15, 10, 5 mg q6h, two days each (the prototype's taper).
     @Test func b6TaperLowersThePeak() throws {
         let abrupt = try R.morphineRun.get()
         let start = R.lastMorphineDose + 6 - 10 * Self.day
@@ -121,9 +122,7 @@ struct WithdrawalTests {
         let a = abrupt.maximum("withdrawal_index", from: R.lastMorphineDose, to: R.lastMorphineDose + 21 * Self.day).value
         reportValues("B6", "taper \(t) vs abrupt \(a) (\(t / a) x)")
         #expect(t < a, "taper \(t) vs abrupt \(a)")
-        withKnownIssue("B6: model gives taper peak 0.82 x abrupt, criterion < 0.8 x (the slow pool integrates the whole exposure)") {
-            #expect(t < 0.8 * a, "taper \(t) vs abrupt \(a) (\(t / a) x)")
-        }
+        #expect(t < 0.8 * a, "taper \(t) vs abrupt \(a) (\(t / a) x)")
     }
 
     /// B7 naloxone in a dependent subject: withdrawal within minutes. Expected: peak <= 60 min,
@@ -256,8 +255,9 @@ struct WithdrawalTests {
 
     /// B29 cAMP superactivation; acute dependence after one dose. Expected: naloxone 4 h after
     /// one morphine 10 mg IV gives signs > 0 (Compton 2004 (pharmacology.md 8); 9 item 19); the
-    /// design reads "signs" as COWS > 1 after naloxone 2 mg IV. The prototype misses (COWS 0.8):
-    /// the fast pool (t1/2 30 h) reaches 9 % of its target in 4 h.
+    /// design reads "signs" as COWS > 1 after naloxone 2 mg IV. The prototype missed (COWS 0.8:
+    /// the fast pool, t1/2 30 h, reaches 9 % of its target in 4 h); met since the blocked
+    /// endogenous tone counts in the signs in proportion to the adaptation (Model2Design.md §4.3).
     @Test func b29AcuteDependenceAfterOneDose() throws {
         let run = try trace(Scenario(name: "acute", durationHours: 6, doses: [
             dose("morphine", .ivBolus, .single(atHours: 0, amountMilligrams: 10)),

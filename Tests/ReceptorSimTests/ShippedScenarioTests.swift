@@ -196,10 +196,14 @@ import Testing
         #expect(blockedDip < dip)
     }
 
-    /// Exercise during withdrawal releases endorphin (> 1.2× the level without). Model 2 does not
-    /// lower the withdrawal index with it (Model2Design.md §11 B27: `withdrawal_signs` subtracts
-    /// only inhibition above the control level, so endorphin that stays below it relieves
-    /// nothing), a known issue with the real assertion.
+    /// Exercise during withdrawal releases endorphin (> 1.2× the level without) and eases
+    /// withdrawal during every session: the index falls over the session hour by more than over
+    /// the same hour without exercise (Model2Design.md §11 B27: the tolerant LC output below its
+    /// control level adds to the signs in a dependent subject, and the endorphin raises it).
+    /// Below the no-exercise run at the end of a session it is a known issue from the fifth
+    /// session on (786 h: 0.09793 against 0.09791): the released endorphin goes above its control
+    /// level and feeds the adaptation, so between sessions the index runs slightly above the
+    /// run without exercise (0.1024 against 0.0987 at 786 h).
     @Test func exerciseEasesWithdrawal() throws {
         let exercise = try simulateShipped("exercise-during-withdrawal", ["--interval", "0.25", "--columns", "withdrawal_index,endorphin_nM"])
         let morphine = try morphineAbruptStop.get()
@@ -207,7 +211,10 @@ import Testing
             #expect(exercise.peak("endorphin_nM", from: session, to: session + 1).value > morphine.value("endorphin_nM", at: session + 0.5) * 1.2)
             let withExercise = exercise.value("withdrawal_index", at: session + 1)
             let without = morphine.value("withdrawal_index", at: session + 1)
-            withKnownIssue("exercise at \(session) h: index \(withExercise) with, \(without) without (Model2Design.md §11 B27)",
+            let fallWith = exercise.value("withdrawal_index", at: session) - withExercise
+            let fallWithout = morphine.value("withdrawal_index", at: session) - without
+            #expect(fallWith > fallWithout + 1e-3, "session at \(session) h: index falls \(fallWith) with exercise, \(fallWithout) without")
+            withKnownIssue("exercise at \(session) h: index \(withExercise) with, \(without) without (endorphin above control feeds the adaptation between sessions; Model2Design.md §12 item 11)",
                            isIntermittent: true) {
                 #expect(withExercise < without, "session at \(session) h")
             }

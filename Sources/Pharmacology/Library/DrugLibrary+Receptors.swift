@@ -196,6 +196,14 @@ extension DrugLibrary {
         acOpposition: .assumption(
             0, "0: the circuit output (with uncoupling) opposes the adaptation in the signs, the prototype's choice; "
                 + "1: the AC-path inhibition does (Model2Design.md §4.2, §12 item 1)"),
+        toneLossShare: .assumption(
+            0.1, "an LC output below control (tolerant endogenous tone, blocked or short of it) adds this share to the signs "
+                + "of a dependent subject (naloxone excites LC neurons of morphine-dependent rats, Aghajanian 1978 Nature 276:186 [M], "
+                + "and leaves them unchanged in naive ones, Korf, Bunney & Aghajanian 1974 [M]); the size "
+                + "has no source: 0.2 puts methadone's peak at the edge of B5's 72–96 h, 1 at +133 h (Model2Design.md §4.3, §12 item 11)"),
+        toneLossHalfAdaptation: .assumption(
+            0.02, "a sixth of the LC adaptation after 28 d of morphine (0.12), so the loss counts nearly fully in dependence "
+                + "and not at all without adaptation (B8) (Model2Design.md §4.3)"),
         uncouplingOnsetHalfLifeHours: Sourced(
             26, "[R] tolerance-compartment t½ 26 ± 6 h (Ekblom, Hammarlund-Udenaes & Paalzow 1993 JPET 266:244; pharmacology.md §7.1)"),
         uncouplingRecoveryHalfLifeHours: .assumption(

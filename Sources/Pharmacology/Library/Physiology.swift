@@ -38,6 +38,10 @@ public struct Physiology: Sendable, Equatable {
     public var rewardACCoupling: Sourced
     /// Share of the AC-path inhibition (rather than the circuit output) that opposes the adaptation in the withdrawal signs: 0 the prototype's choice.
     public var acOpposition: Sourced
+    /// Share of the LC output's loss of inhibition below control (ΔE_LC < 0) that adds to the withdrawal signs, scaled by A/(A + a½) so a subject without adaptation shows none: 0 only inhibition above control counts.
+    public var toneLossShare: Sourced
+    /// a½: the LC adaptation at which half of that loss counts.
+    public var toneLossHalfAdaptation: Sourced
     /// Long-term uncoupling U (receptor-level tolerance): onset, recovery, gain, arrestin-independent share.
     public var uncouplingOnsetHalfLifeHours: Sourced
     public var uncouplingRecoveryHalfLifeHours: Sourced
@@ -100,6 +104,8 @@ public struct Physiology: Sendable, Equatable {
         lcACCoupling: Sourced,
         rewardACCoupling: Sourced,
         acOpposition: Sourced,
+        toneLossShare: Sourced,
+        toneLossHalfAdaptation: Sourced,
         uncouplingOnsetHalfLifeHours: Sourced,
         uncouplingRecoveryHalfLifeHours: Sourced,
         uncouplingGain: Sourced,
@@ -148,6 +154,8 @@ public struct Physiology: Sendable, Equatable {
         self.lcACCoupling = lcACCoupling
         self.rewardACCoupling = rewardACCoupling
         self.acOpposition = acOpposition
+        self.toneLossShare = toneLossShare
+        self.toneLossHalfAdaptation = toneLossHalfAdaptation
         self.uncouplingOnsetHalfLifeHours = uncouplingOnsetHalfLifeHours
         self.uncouplingRecoveryHalfLifeHours = uncouplingRecoveryHalfLifeHours
         self.uncouplingGain = uncouplingGain

@@ -203,7 +203,7 @@ struct ObservableRowQuantities {
                 rejection: intensity(ReceptorSystem.rejectionIndex, at: time))
             // Unopposed adaptation (hard max: an output, not a rate).
             let share = rules.acOpposition
-            let lcOpposing = (1 - share) * max(0, circuits.lc - rules.lcSetPoint) + share * max(0, circuits.lcAC - rules.lcACSetPoint)
+            let lcOpposing = rules.lcOpposition(inputs.lcAdaptation, circuits: circuits) { max(0, $0) }
             let rewardOpposing = (1 - share) * max(0, circuits.reward - rules.rewardSetPoint)
                 + share * max(0, circuits.rewardAC - rules.rewardACSetPoint)
             withdrawalSigns = max(0, inputs.lcAdaptation - lcOpposing) + max(0, y[system.lcExtrinsicState])

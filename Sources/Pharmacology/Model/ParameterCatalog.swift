@@ -152,6 +152,8 @@ public enum ParameterCatalog {
             ("kappa.coupling", "1", coupling, \.kappaCoupling),
             ("model.delta_potentiation", "1", .weight, \.deltaPotentiation),
             ("dependence.ac_opposition", "1", .fraction("a share between the circuit output (0) and the AC-path inhibition (1)"), \.acOpposition),
+            ("dependence.tone_loss_share", "1", .fraction("a share of the LC output's loss of inhibition below control"), \.toneLossShare),
+            ("dependence.tone_loss_half_adaptation", "1", .positive("the LC adaptation at which half of the tone loss counts; zero would leave 0/0 without adaptation"), \.toneLossHalfAdaptation),
             ("uncoupling.onset_half_life_h", "h", .halfLife, \.uncouplingOnsetHalfLifeHours),
             ("uncoupling.recovery_half_life_h", "h", .halfLife, \.uncouplingRecoveryHalfLifeHours),
             ("uncoupling.gain", "1", .gain, \.uncouplingGain),

@@ -106,6 +106,7 @@ public struct SignallingRules: Sendable, Equatable {
     public var respirationCoupling: Double, respirationSlope: Double
     public var rewardACCoupling: Double, lcACCoupling: Double
     public var acOpposition: Double
+    public var toneLossShare: Double, toneLossHalfAdaptation: Double
     public var deltaPotentiation: Double
     public var uncouplingOnsetRate: Double, uncouplingRecoveryRate: Double, uncouplingGain: Double
     public var fastGain: Double, slowGain: Double
@@ -167,9 +168,7 @@ public struct SignallingRules: Sendable, Equatable {
         let phi = nmdaFactor(x.nmdaAvailable)
         let lcDrive = T.smoothMax(c.lcAC - lcACSetPoint, width: w)
         let rewardDrive = T.smoothMax(c.rewardAC - rewardACSetPoint, width: w)
-        // What opposes the LC adaptation in the signs: the circuit output, or (share
-        // acOpposition) the AC-path inhibition (§4.2, §12 item 1).
-        let opposing = (1 - acOpposition) * T.smoothMax(c.lc - lcSetPoint, width: w) + acOpposition * lcDrive
+        let opposing = lcOpposition(x.lcAdaptation, circuits: c) { T.smoothMax($0, width: w) }
         let rewardHeadroom = 1 - rewardSetPoint
         return Drives(
             muUncoupling: uncoupling(x.muActivation, muActivationSetPoint, x.muUncoupled, phi: phi, on: on),
@@ -185,6 +184,19 @@ public struct SignallingRules: Sendable, Equatable {
             endorphinSuppressionTarget: on * (c.reward - rewardSetPoint) / rewardHeadroom,
             dynorphinInductionTarget: on * (dynorphinDriveFromDopamine * T.smoothMax(c.dopamine / dopamineSetPoint - 1.0, width: 0.01)
                 + dynorphinDriveFromAdaptation * x.rewardAdaptation + dynorphinDriveFromStress * stress))
+    }
+
+    /// What opposes the LC adaptation A in the signs (§4.3): the circuit output's inhibition
+    /// above control, less (share `toneLossShare`) its loss below control scaled by
+    /// A⁺/(A⁺ + a½), so a tolerant or blocked endogenous tone adds to the signs only in a
+    /// dependent subject (B8, B27); or (share `acOpposition`) the AC-path inhibition (§4.2).
+    /// `rectify` is max(0, ·): σ in the drives, the hard max in the observables.
+    @inlinable @inline(__always) public func lcOpposition<T: ModelScalar>(
+        _ adaptation: T, circuits c: Circuits<T>, rectify: (T) -> T) -> T {
+        let a = T.positivePart(adaptation)
+        let dependence = a / (a + toneLossHalfAdaptation)
+        let output = rectify(c.lc - lcSetPoint) - toneLossShare * dependence * rectify(lcSetPoint - c.lc)
+        return (1 - acOpposition) * output + acOpposition * rectify(c.lcAC - lcACSetPoint)
     }
 
     /// Dysphoria (§6.2): aversive drive (tonic, kappa, stress, pain, rejection) times the mu
@@ -208,6 +220,8 @@ public struct SignallingRules: Sendable, Equatable {
         rewardACCoupling = p.rewardACCoupling.value
         lcACCoupling = p.lcACCoupling.value
         acOpposition = p.acOpposition.value
+        toneLossShare = p.toneLossShare.value
+        toneLossHalfAdaptation = p.toneLossHalfAdaptation.value
         deltaPotentiation = p.deltaPotentiation.value
         uncouplingOnsetRate = ln2 / p.uncouplingOnsetHalfLifeHours.value
         uncouplingRecoveryRate = ln2 / p.uncouplingRecoveryHalfLifeHours.value
