@@ -244,8 +244,8 @@ extension DrugLibrary {
         dysphoriaMuRelief: .assumption(0.8, "mu antagonism is aversive: a tonic reward pathway (Herz 1988 [R])"),
         dysphoriaKetamineRelief: .assumption(0.5, "ketamine lowers depressive mood for about a week (Talati & Sharma 2019 [R]); size assumed"),
         cowsHalfIndex: .fitted(
-            0.82, FitRecord(studies: ["tompkins-2009-naloxone-0p4mg-im-cows-peak"], standardErrorLn: 0.287, date: "2026-12-07"),
-            "estimate 0.8166 (95 % 0.47-1.43) from the mean peak COWS 7.6 after naloxone 0.4 mg IM in 46 subjects on morphine "
+            0.85, FitRecord(studies: ["tompkins-2009-naloxone-0p4mg-im-cows-peak"], standardErrorLn: 0.287, date: "2026-12-07"),
+            "estimate 0.847 (95 % 0.48-1.49; 0.8166 before the tone-loss term and naloxone's three-compartment disposition) from the mean peak COWS 7.6 after naloxone 0.4 mg IM in 46 subjects on morphine "
                 + "30 mg SC four times daily (Tompkins 2009 Drug Alcohol Depend 105:154 [R]; 14 d and the challenge 3 h after a dose "
                 + "assumed: 7 or 28 d give 0.73 or 0.88); held back: the placebo session (COWS 1.3). Before: 0.4, set on the prototype "
                 + "so abrupt morphine cessation crossed COWS 12 at 12-16 h (EmergencyCareBC summary), which the fitted value no longer "
