@@ -97,7 +97,7 @@ struct BehaviourTests {
         #expect(rec.minimum("endorphin_nM", from: last - 24, to: last) < 0.9 * 0.1)
         #expect(rec.maximum("dynorphin_nM", from: last - 24, to: last).value > 1.1 * 0.05)
         #expect(rec.maximum("cows_equivalent", from: 0, to: last).value < 5)
-        withKnownIssue("COWS peaks at 8.1 and never exceeds 12 with the half-index 0.82 fitted to Tompkins 2009 (Model2Design.md §12 item 9), published > 12 within 16 h (EmergencyCareBC)") {
+        withKnownIssue("COWS peaks at 8.4 and never exceeds 12 with the half-index 0.85 fitted to Tompkins 2009 (Model2Design.md §12 item 9), published > 12 within 16 h (EmergencyCareBC)") {
             let crossing = try #require(rec.times.first { $0 > last && rec.value("cows_equivalent", at: $0) > 12 })
             #expect(crossing - last <= 16, "COWS 12 crossed \(crossing - last) h after the last dose")
         }
@@ -185,13 +185,9 @@ struct BehaviourTests {
         #expect(before < 5)
         let peak = rec.maximum("cows_equivalent", from: t, to: t + 4)
         #expect(peak.value - before >= 6, "COWS \(before) → \(peak.value)")
-        // Dunn 2023: 90 % of the peak within 60 min. Since naloxone's brain entry matches PET
-        // (issue 16) the index plateaus while naloxone blocks (the LC drive, Model2Design.md §12
-        // item 8), so the nominal maximum can fall after the hour: a known issue.
+        // Dunn 2023: 90 % of the peak within 60 min.
         #expect(rec.maximum("cows_equivalent", from: t, to: t + 1).value >= 0.9 * peak.value)
-        withKnownIssue("COWS peak \((peak.time - t) * 60) min after 0.4 mg IV naloxone, on a plateau (LC drive)") {
-            #expect(peak.time - t <= 1, "peak \((peak.time - t) * 60) min after naloxone")
-        }
+        #expect(peak.time - t <= 1, "peak \((peak.time - t) * 60) min after naloxone")
         #expect(rec.value("cows_equivalent", at: t + 3) < 0.5 * peak.value)
         let occupied = rec.value("mu_occupancy_morphine", at: t)
         #expect(rec.minimum("mu_occupancy_morphine", from: t, to: t + 1) < 0.5 * occupied)
