@@ -175,7 +175,7 @@ struct WithdrawalTests {
     /// Dunn 2023 (MCID)). The prototype misses (14 -> 11 at +2 h): buprenorphine's biophase
     /// t1/2 173 min (design section 12 item 3); with brain entry fitted to PET (ke0 1.39 /h,
     /// issue 16) the Swift model gave 13.8 -> 10.6 with the half-index 0.4 and gives 7.3 -> 5.5
-    /// with the fitted 0.82, given 12 h after the last dose (COWS no longer reaches 12 then).
+    /// with the fitted 0.85, given 12 h after the last dose (COWS no longer reaches 12 then).
     @Test func b9bBuprenorphineRelievesBegunWithdrawal() throws {
         let (t, subject) = try DependentSubject.inWithdrawal.get()
         let run = try subject.branch(at: t, hours: 4, adding: [dose("buprenorphine", .sublingual, .single(atHours: t, amountMilligrams: 8))],
