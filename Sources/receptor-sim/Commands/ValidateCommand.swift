@@ -19,8 +19,9 @@ enum ValidateCommand: ReceptorSimCommand {
         verdict (met, NOT MET, or known gap for a comparison its study's file states the model
         misses: every comparison of the study, or those its known_gap_covers lines name), then
         the totals. Exit status 0 when every comparison is met or covered by a known gap, 1 when
-        another comparison is not met or a run fails, 2 for a missing or malformed study file. --report writes one self-contained HTML page with a chart per
-        study, the observations as markers with error bars over the model's curve.
+        another comparison is not met or a run fails, 2 for a missing or malformed study file.
+        --report writes one self-contained HTML page with a chart per study, the observations as
+        markers with error bars over the model's curve.
         """
     static let arguments = ArgumentSpecification(
         positionals: [PositionalSpecification(
