@@ -9,6 +9,7 @@ Sources/Pharmacology/Pharmacology.docc/Model2Design.md (section numbers below re
     python3 Benchmarks/peers/model2_reference.py            # behaviour table B1-B33 (about 2.5 min)
     python3 Benchmarks/peers/model2_reference.py --only B12 B9   # selected rows
     python3 Benchmarks/peers/model2_reference.py --csv out.csv   # also write the table as CSV
+    python3 Benchmarks/peers/model2_reference.py --cows-half-index 0.85   # the library's COWS mapping
 
 Units: time h, concentrations nM, doses mg, receptor amounts as fractions of the healthy control
 total (1 per receptor type). Pharmacokinetics is model 1's, taken from `receptor-sim drugs NAME`
@@ -85,7 +86,11 @@ FEEDBACK = dict(endorphin_suppression_gain=0.7, endorphin_suppression_half_life_
                 dynorphin_induction_gain=0.8, dynorphin_induction_half_life_h=72.0,
                 dynorphin_drive_from_dopamine=1.0, dynorphin_drive_from_adaptation=3.0, dynorphin_drive_from_stress=0.3)
 DEFICIT = dict(release_factor=0.5, receptor_synthesis_factor=1.15)
-COWS = dict(scale=48.0, half_index=0.4)   # COWS = 48 (1 - exp(-ln2 WI / half_index)), section 7
+# COWS = 48 (1 - exp(-ln2 WI / half_index)), section 7. 0.4 is the prototype's own calibration (B4's
+# COWS 12 at 12-16 h); the Swift library's `cows.half_index` is 0.85, fitted to Tompkins 2009
+# (DrugLibrary+Receptors.swift). The table's COWS figures are on 0.4; --cows-half-index 0.85 maps
+# the same withdrawal index with the library's value.
+COWS = dict(scale=48.0, half_index=0.4)
 
 # Drugs: model 1 library values (receptor-sim drugs NAME), bindings (Ki nM, kon /nM/h, efficacy,
 # arrestin bias); efficacy None = neutral antagonist. Model-2 changes are marked.
@@ -1215,7 +1220,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--csv")
+    ap.add_argument("--cows-half-index", type=float, default=COWS["half_index"],
+                    help="withdrawal index at COWS 24 (prototype 0.4; Swift library 0.85)")
     a = ap.parse_args()
+    COWS["half_index"] = a.cows_half_index
     rows = [r for r in ROWS if not a.only or r[0] in a.only]
     out = []
     t_all = time.time()

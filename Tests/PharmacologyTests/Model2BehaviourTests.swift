@@ -60,7 +60,11 @@ struct Model2BehaviourTests {
         let endorphin = run.value("endorphin_nM", at: last) / run.value("endorphin_nM", at: 0) - 1
         let dynorphin = run.value("dynorphin_nM", at: last) / run.value("dynorphin_nM", at: 0) - 1
         #expect(endorphin >= -0.4 && endorphin < 0, "endorphin \(endorphin * 100) %")
-        withKnownIssue("B3: model gives endorphin -18.4 %, published -20..-40 % ([M] magnitude; suppression gain set on the prototype's -19 %)") {
+        // The -20..-40 % band is a modelling estimate ([M]), not a measured size: Fang 1998 (Mol
+        // Brain Res 55:1, guinea pig, 7 d pellets) saw arcuate POMC mRNA fall, while rat pellets
+        // for 8 d (Neurochem Int 2010 57:323) and rat pellets in PMC3689674 left hypothalamic POMC
+        // unchanged; so the suppression gain is not re-set on it (Model2Design.md section 12).
+        withKnownIssue("B3: model gives endorphin -18.5 %, band -20..-40 % is [M] (no sourced magnitude: Fang 1998 down, two rat pellet studies unchanged); suppression gain set on the prototype's -19 %") {
             #expect(endorphin <= -0.2, "endorphin \(endorphin * 100) %")
         }
         #expect(dynorphin >= 0.3 && dynorphin <= 1.0, "dynorphin \(dynorphin * 100) %")
@@ -177,30 +181,37 @@ struct Model2BehaviourTests {
 
     /// B30 tolerance and dependence separable, and the separability test of section 13.
     /// Expected: in a beta-arrestin-2 knock-out, tolerance ~0 (< 0.05) with dependence kept
-    /// (>= 70 % of naloxone-precipitated COWS) (Bohn 2000 Nature 408:720; seed 003). 7 d of
-    /// morphine 30 mg q6h, tolerance_index 2.9 h after the last dose, naloxone 2 mg IV 3 h after
-    /// it, in the wild type and in `Self.arrestinKnockOut`.
+    /// (>= 70 % of naloxone-precipitated COWS) (Bohn 2000 Nature 408:720; seed 003). Bohn read
+    /// tolerance as the hot-plate response to a morphine challenge (abstract; Raehal & Bohn 2011
+    /// Neuropharmacology 60:58), i.e. fresh drug on receptors the chronic drug no longer holds, so
+    /// `tolerance_index` (which counts held receptors as unavailable) is read 24 h after the last
+    /// of 7 d of morphine 30 mg q6h, when morphine and M6G are gone (mu occupancy at its drug-free
+    /// level). Dependence: naloxone 2 mg IV 3 h after the last dose, as before.
     @Test func b30ToleranceAndDependenceSeparable() throws {
-        let last = 7 * Self.day - 6
+        let last = 7 * Self.day - 6, probe = last + Self.day
         func exposure(_ overrides: [String: Double]) throws -> (tolerance: Double, cows: Double, trace: Trace) {
-            let run = try trace(Scenario(name: "morphine 7 d", durationHours: last + 5, doses: [
+            let chronic = try trace(Scenario(name: "morphine 7 d", durationHours: probe, doses: [R.morphine(days: 7)],
+                                             parameterOverrides: overrides),
+                                    columns: ["tolerance_index", "mu_uncoupled", "mu_total_rel", "mu_occupancy_total"], intervalHours: 0.1)
+            let precipitated = try trace(Scenario(name: "morphine 7 d, naloxone", durationHours: last + 5, doses: [
                 R.morphine(days: 7), dose("naloxone", .ivBolus, .single(atHours: last + 3, amountMilligrams: 2)),
-            ], parameterOverrides: overrides), columns: ["tolerance_index", "cows_equivalent", "mu_uncoupled", "mu_total_rel",
-                                                         "mu_occupancy_total"], intervalHours: 0.1)
-            return (run.value("tolerance_index", at: last + 2.9), run.maximum("cows_equivalent", from: last + 3, to: last + 5).value, run)
+            ], parameterOverrides: overrides), columns: ["cows_equivalent"], intervalHours: 0.1)
+            return (chronic.value("tolerance_index", at: probe), precipitated.maximum("cows_equivalent", from: last + 3, to: last + 5).value, chronic)
         }
         let normal = try exposure([:]), knockOut = try exposure(Self.arrestinKnockOut)
-        let ko = knockOut.trace, probe = last + 2.9
-        reportValues("B30", "wild type: tolerance \(normal.tolerance), precipitated COWS \(normal.cows); beta-arrestin-2 knock-out: tolerance \(knockOut.tolerance), COWS \(knockOut.cows), U_mu \(ko.value("mu_uncoupled", at: probe)), mu_total \(ko.value("mu_total_rel", at: probe)), mu occupancy \(ko.value("mu_occupancy_total", at: probe))")
+        let ko = knockOut.trace, wt = normal.trace
+        reportValues("B30", "at +24 h: wild type tolerance \(normal.tolerance) (U_mu \(wt.value("mu_uncoupled", at: probe)); \(wt.value("tolerance_index", at: last + 2.9)) at +2.9 h), precipitated COWS \(normal.cows); knock-out tolerance \(knockOut.tolerance) (\(ko.value("tolerance_index", at: last + 2.9)) at +2.9 h), COWS \(knockOut.cows), U_mu \(ko.value("mu_uncoupled", at: probe)), mu_total \(ko.value("mu_total_rel", at: probe)), mu occupancy \(ko.value("mu_occupancy_total", at: probe)) (drug-free \(ko.value("mu_occupancy_total", at: 0)))")
+        // The probe is drug-free: mu occupancy back within 0.03 of its value before any drug.
+        #expect(abs(ko.value("mu_occupancy_total", at: probe) - ko.value("mu_occupancy_total", at: 0)) < 0.03)
         #expect(knockOut.tolerance < normal.tolerance, "tolerance \(knockOut.tolerance) in the knock-out vs \(normal.tolerance)")
+        // The wild type is tolerant by the same measure: above the < 0.05 that counts as ~0.
+        #expect(normal.tolerance >= 0.05, "wild-type tolerance \(normal.tolerance) at +24 h")
         #expect(normal.cows > 0)
         #expect(knockOut.cows >= 0.7 * normal.cows, "precipitated COWS \(knockOut.cows) in the knock-out vs \(normal.cows)")
         // The knock-out keeps its receptors coupled and on the membrane (no uncoupling, no loss).
         #expect(ko.value("mu_uncoupled", at: probe) == 0, "U_mu \(ko.value("mu_uncoupled", at: probe)) in the knock-out")
         #expect(abs(ko.value("mu_total_rel", at: probe) - 1) < 0.01, "mu_total \(ko.value("mu_total_rel", at: probe)) in the knock-out")
-        withKnownIssue("B30: model gives tolerance 0.127 in the knock-out (0.337 wild type), published ~0 (< 0.05): with U 0 and mu_total 1.00 the rest is morphine's own occupancy at +2.9 h (0.51 of mu with M6G and peptides), which the probe counts as unavailable") {
-            #expect(knockOut.tolerance < 0.05, "tolerance \(knockOut.tolerance) in the knock-out")
-        }
+        #expect(knockOut.tolerance < 0.05, "tolerance \(knockOut.tolerance) in the knock-out")
     }
 
     /// The beta-arrestin-2 knock-out as parameter overrides of the wild type (Model2Design.md

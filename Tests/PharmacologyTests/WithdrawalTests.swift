@@ -253,22 +253,42 @@ struct WithdrawalTests {
         #expect(occupancy >= 0.5, "trough mu PET occupancy \(occupancy)")
     }
 
-    /// B29 cAMP superactivation; acute dependence after one dose. Expected: naloxone 4 h after
-    /// one morphine 10 mg IV gives signs > 0 (Compton 2004 (pharmacology.md 8); 9 item 19); the
-    /// design reads "signs" as COWS > 1 after naloxone 2 mg IV. The prototype missed (COWS 0.8:
-    /// the fast pool, t1/2 30 h, reaches 9 % of its target in 4 h); met since the blocked
-    /// endogenous tone counts in the signs in proportion to the adaptation (Model2Design.md §4.3).
+    /// B29 cAMP superactivation; acute dependence after one dose. Protocol of Compton 2004
+    /// (Pharmacol Biochem Behav 77:263, abstract): morphine 10 mg/70 kg IV, naloxone 10 mg/70 kg
+    /// IV 2 or 6 h later; every arm gave reliable withdrawal. No study found gives the size on
+    /// COWS (they use their own sign and symptom checklists), so "signs" is read as COWS > 1
+    /// (design's reading, unsourced). Held-out shape, from the same laboratory paradigm:
+    /// - peak within 15 min of naloxone (Bickel 1988 J Pharmacol Exp Ther 244:126; Heishman 1989
+    ///   J Pharmacol Exp Ther 248:127);
+    /// - signs rise with the morphine dose, 3 to 17 mg IM, naloxone 10 mg IM at 6 h (Bickel 1988);
+    /// - naloxone 24 h after morphine 18 mg IM still precipitates signs, fewer when naloxone was
+    ///   also given at 6 h (Heishman 1990 Pharmacol Biochem Behav 36:393).
     @Test func b29AcuteDependenceAfterOneDose() throws {
-        let run = try trace(Scenario(name: "acute", durationHours: 6, doses: [
-            dose("morphine", .ivBolus, .single(atHours: 0, amountMilligrams: 10)),
-            dose("naloxone", .ivBolus, .single(atHours: 4, amountMilligrams: 2)),
-        ]), columns: ["cows_equivalent", "withdrawal_signs", "lc_adaptation"], intervalHours: 0.05)
-        #expect(run.value("lc_adaptation", at: 4) > 0, "LC counter-adaptation after one dose")
-        #expect(run.maximum("withdrawal_signs", from: 4, to: 6).value > 0)
-        let cows = run.maximum("cows_equivalent", from: 4, to: 6).value
-        reportValues("B29", "COWS \(cows) after naloxone; lc_adaptation \(run.value("lc_adaptation", at: 4)) at 4 h")
-        withKnownIssue("B29: model gives COWS 0.74 after naloxone (0.80 with the former half-index 0.4 before the tone-loss term, 1.48 with both), published signs (COWS > 1) (fast pool t1/2 30 h reaches 9 % of its target in 4 h)") {
-            #expect(cows > 1, "COWS \(cows) after naloxone")
+        func precipitated(_ morphine: DoseRegimen, naloxone: [DoseRegimen], probe: Double) throws -> (cows: Double, minutes: Double, trace: Trace) {
+            let run = try trace(Scenario(name: "acute", durationHours: probe + 3, doses: [morphine] + naloxone),
+                                columns: ["cows_equivalent", "withdrawal_signs", "lc_adaptation"], intervalHours: 0.01)
+            let peak = run.maximum("cows_equivalent", from: probe, to: probe + 3)
+            return (peak.value, (peak.time - probe) * 60, run)
+        }
+        let iv = dose("morphine", .ivBolus, .single(atHours: 0, amountMilligrams: 10))
+        let arms = try [2.0, 6].map { try precipitated(iv, naloxone: [dose("naloxone", .ivBolus, .single(atHours: $0, amountMilligrams: 10))], probe: $0) }
+        let bickel = try [3.0, 5.6, 10, 17].map {
+            try precipitated(dose("morphine", .intramuscular, .single(atHours: 0, amountMilligrams: $0)),
+                             naloxone: [dose("naloxone", .intramuscular, .single(atHours: 6, amountMilligrams: 10))], probe: 6).cows
+        }
+        let im18 = dose("morphine", .intramuscular, .single(atHours: 0, amountMilligrams: 18))
+        let at24 = try precipitated(im18, naloxone: [dose("naloxone", .intramuscular, .single(atHours: 24, amountMilligrams: 10))], probe: 24).cows
+        let after6 = try precipitated(im18, naloxone: [6.0, 24].map { dose("naloxone", .intramuscular, .single(atHours: $0, amountMilligrams: 10)) }, probe: 24).cows
+        reportValues("B29", "Compton arms: COWS \(arms[0].cows) at 2 h, \(arms[1].cows) at 6 h, peaks +\(arms[0].minutes)/+\(arms[1].minutes) min, lc_adaptation \(arms[1].trace.value("lc_adaptation", at: 6)) at 6 h; Bickel 3/5.6/10/17 mg \(bickel); Heishman 1990 at 24 h \(at24), after a 6-h naloxone \(after6)")
+        for arm in arms {
+            #expect(arm.trace.maximum("withdrawal_signs", from: 0, to: 9).value > 0)
+            #expect(arm.minutes > 0 && arm.minutes <= 15, "peak +\(arm.minutes) min after naloxone")
+        }
+        #expect(arms[1].cows > 1, "COWS \(arms[1].cows) after naloxone at 6 h")
+        #expect(zip(bickel, bickel.dropFirst()).allSatisfy { $0 < $1 }, "COWS by morphine dose \(bickel)")
+        #expect(at24 > 1 && after6 < at24, "COWS at 24 h \(at24), after naloxone at 6 h \(after6)")
+        withKnownIssue("B29: Compton 2004's 2-h arm: model gives COWS 0.37 after naloxone 2 h after morphine 10 mg IV (1.13 at 6 h), published reliable withdrawal at both (fast pool t1/2 30 h: the adaptation at 2 h is 0.28 of that at 6 h)") {
+            #expect(arms[0].cows > 1, "COWS \(arms[0].cows) after naloxone at 2 h")
         }
     }
 

@@ -126,6 +126,12 @@ import TestSupport
         try #require(reversible.count == 5 && irreversible.count == 5)
         // Reversible: occupancy falls as plasma naloxone falls 10-fold over 1-4 h (5.2 to 0.54 nM
         // with the FDA 3-compartment disposition; a receptor near saturation at 1 h lets go late).
+        // 0.6 is a contrast bound for the flag, not the kinetics: lose > 40 % in 3 h where the
+        // irreversible binding loses < 1 %. The PET figure would be stricter: Johansson 2019's
+        // ~100 min half-time (4 mg intranasal), taken first-order from 1 h, gives
+        // 2^(-180/100) = 0.29 at 4 h; no PET study gives 2 mg IV at 1 and 4 h. The model's 0.525
+        // (0.912 to 0.479) is the slow let-go kept as a known issue in
+        // `ShippedScenarioTests.naloxonePrecipitatesWithdrawalWithinMinutes`.
         #expect(reversible[4] < 0.6 * reversible[1], "\(reversible)")
         // Irreversible: nearly every receptor stays bound (only turnover, t½ 48 h, frees them).
         #expect(irreversible[1] > 0.99 && irreversible[4] > 0.99, "\(irreversible)")
