@@ -247,7 +247,9 @@ extension DrugLibrary {
             0.85, FitRecord(studies: ["tompkins-2009-naloxone-0p4mg-im-cows-peak"], standardErrorLn: 0.287, date: "2026-12-07"),
             "estimate 0.847 (95 % 0.48-1.49; 0.8166 before the tone-loss term and naloxone's three-compartment disposition) from the mean peak COWS 7.6 after naloxone 0.4 mg IM in 46 subjects on morphine "
                 + "30 mg SC four times daily (Tompkins 2009 Drug Alcohol Depend 105:154 [R]; 14 d and the challenge 3 h after a dose "
-                + "assumed: 7 or 28 d give 0.73 or 0.88); held back: the placebo session (COWS 1.3). Before: 0.4, set on the prototype "
+                + "assumed: 7 or 28 d give 0.73 or 0.88); held back: the placebo session (COWS 1.3) and Tompkins 2014's 'resolved by "
+                + "day 7' (COWS 2.5 at +168 h, band < 5; needs >= 0.41). No published spontaneous COWS time course was found (Model2Design.md "
+                + "section 12 item 9). Before: 0.4, set on the prototype "
                 + "so abrupt morphine cessation crossed COWS 12 at 12-16 h (EmergencyCareBC summary), which the fitted value no longer "
                 + "meets (Model2Design.md section 12 item 9)"))
 }
