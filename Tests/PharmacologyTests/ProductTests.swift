@@ -81,11 +81,15 @@ struct ProductTests {
     /// clearance: 0.92 × 0.1 mg/h × 70 h less the 1 mg left in the skin at 72 h, over 46 L/h;
     /// accepted 1.7-3.9 ng/mL, a factor 1.5 either way, as the table gives no spread), and at
     /// steady state 1.22 ng/mL, that is 0.30 ng/mL per 25 µg/h. The patch delivers what Varvel et al. 1989 measured (F 0.92 of
-    /// the nominal rate, 91.7 of 100 µg/h absorbed); the shortfall is the clearance, 75.6 L/h in
-    /// the healthy-volunteer IV model the library uses (Algera 2020 via the FDA model) against the
-    /// label's 46 L/h (27-75) in surgical patients (recalled from the Duragesic label, not re-read),
-    /// which would give 2.0 ng/mL at 100 µg/h. Fentanyl's
-    /// clearance is shared with every other fentanyl route and is not changed here.
+    /// the nominal rate, 91.7 of 100 µg/h absorbed), and no skin depot can help: even with no
+    /// depot at all the level cannot pass F × rate / CL = 1.22 ng/mL, below the band. The
+    /// shortfall is the clearance, 75.6 L/h in the healthy-volunteer IV model the library uses
+    /// (Algera 2020 via the FDA model) against the label's 46 L/h (27-75) in surgical patients
+    /// (recalled from the Duragesic label, not re-read), which gives a first-patch Cmax of 1.86
+    /// ng/mL (a scenario override of `fentanyl.clearance_l_per_h`). The IV study agrees: with 46
+    /// L/h the terminal t½ of cpt-1980-fentanyl-iv-kinetics is 3.60 h (published 219 min, 3.65 h;
+    /// 2.49 h with 75.6, at the band's lower edge 2.4) and both Dahan 2005 apnoea studies stay met.
+    /// Not changed here: the clearance is every fentanyl route's, and isotonitazene copies it.
     @Test func fentanylPatchPlateauIsProportionalToStrength() throws {
         let column = "fentanyl_plasma_ng_per_mL"
         var perRate: [Double] = []
