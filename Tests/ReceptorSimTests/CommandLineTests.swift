@@ -116,14 +116,14 @@ func runReceptorSim(
     }
 
     /// A slow depot with its own lag (Vivitrol's sustained release, `slow_lag_h` 30 h) is shown
-    /// on the dose's line, as the route's lag is.
+    /// on the dose's line after the route's lag (its initial release, `lag_h` 1.5 h).
     @Test func checkWithTimelineShowsTheSlowDepotsOwnLag() throws {
         let path = try writeTemporaryScenario("""
             { name: "t", duration_h: 100, doses: [{ drug: "naltrexone", route: "im_er", amount_mg: 380, at_h: 2 }] }
             """)
         let result = try runReceptorSim(["check", "--timeline", path])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("       2  dose            naltrexone im_er 380 mg (slow share from 32 h)\n"))
+        #expect(result.stdout.contains("       2  dose            naltrexone im_er 380 mg (absorbed from 3.5 h) (slow share from 32 h)\n"))
     }
 
     @Test func checkWithTimelineExpandsSchedulesAndDefaults() throws {
