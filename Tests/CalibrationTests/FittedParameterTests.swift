@@ -59,11 +59,14 @@ import Validation
 
     /// The absorption fixes of issue 16 each have an independent plasma study that no fit uses:
     /// oral oxycodone's rate, fitted to the label's fasted-solution Tmax, against Reder 1996 at
-    /// steady state; intranasal naloxone, converted from the FDA NARCAN model, against Krieter 2019.
+    /// steady state; intranasal naloxone, fitted to the FDA NARCAN model's curve, against Krieter 2019;
+    /// intranasal nalmefene, fitted to Crystal 2024, against Krieter 2019's enhanced formulation.
     @Test func absorptionHeldBackStudiesAreNotFitted() throws {
         let used = Set(ParameterCatalog.entries(of: library).flatMap { $0.value(in: library).fit?.studies ?? [] })
         #expect(used.contains("fda-label-oxycodone-oral-ir-pk"), "studies used by fits: \(used.sorted())")
-        for study in ["reder-1996-oxycodone-ir-solution-steady-state-tmax", "krieter-2019-naloxone-intranasal-4mg-tmax"] {
+        #expect(used.contains("crystal-2024-nalmefene-intranasal-pk"), "studies used by fits: \(used.sorted())")
+        for study in ["reder-1996-oxycodone-ir-solution-steady-state-tmax", "krieter-2019-naloxone-intranasal-4mg-tmax",
+                      "krieter-2019-nalmefene-intranasal-3mg-tmax"] {
             let file = try Self.observations(of: study)
             #expect(file.heldBack, "\(study) should be held back")
             #expect(file.knownGap == nil, "\(study) is a known gap")
