@@ -99,6 +99,33 @@ import TestSupport
         }
     }
 
+    /// A new parameter vector moves the doses as a recompile with the same override does, for
+    /// every parameter the dose events read (molar mass, route lag, two-depot split): the
+    /// layout is reused, so nothing of a dose may be frozen in it. (The depot split once was:
+    /// `fit` and `--vary` saw `slow_depot_fraction` change nothing.)
+    @Test func newParameterVectorMovesTheDosesAsARecompile() throws {
+        let scenario = Scenario(name: "two depots", durationHours: 24, doses: [
+            DoseRegimen(drug: "naloxone", route: .intranasal, schedule: .single(atHours: 1, amountMilligrams: 4)),
+            DoseRegimen(drug: "nalmefene", route: .intramuscular, schedule: .single(atHours: 2, amountMilligrams: 1.5)),
+        ])
+        let model = try ReceptorModel.compile(scenario)
+        let names = model.parameterNames.filter { name in
+            name.hasSuffix("molar_mass_g_per_mol") || ["naloxone.intranasal.", "nalmefene.im."].contains { name.hasPrefix($0) }
+                && (name.hasSuffix("lag_h") || name.hasSuffix("slow_depot_fraction"))
+        }
+        #expect(names.contains("naloxone.intranasal.slow_depot_fraction") && names.contains("nalmefene.im.slow_depot_fraction"))
+        for name in names {
+            let index = try #require(model.parameterNames.firstIndex(of: name))
+            var values = model.parameterValues
+            values[index] = name.hasSuffix("fraction") ? values[index] * 0.5 : values[index] * 1.1 + 0.1
+            var overridden = scenario
+            overridden.parameterOverrides = [name: values[index]]
+            let swapped = try model.withParameterValues(values), recompiled = try ReceptorModel.compile(overridden)
+            #expect(swapped.events == recompiled.events, "\(name)")
+            #expect(swapped.events != model.events, "\(name) moves no dose")
+        }
+    }
+
     /// The RK4 reference method stays stable with the automatic fixed step on a stiff scenario
     /// (naloxone on morphine) and agrees with Rodas5P.
     @Test func rk4WithStableStepAgreesWithDefault() throws {

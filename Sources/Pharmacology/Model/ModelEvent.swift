@@ -52,7 +52,7 @@ package struct ModelEvent: Sendable, Equatable {
                     let slowLag = library.drug(dose.drug)!.parameters(of: dose.route)?.slowDepot?.lagHours?.value ?? lag
                     for depot in layout.depots where depot.species == s && depot.route == dose.route {
                         events.append(ModelEvent(timeHours: entry.timeHours + (depot.slow ? slowLag : lag),
-                                                 action: .addAmount(state: depot.state, nanomole: amount * depot.fraction)))
+                                                 action: .addAmount(state: depot.state, nanomole: amount * depot.fraction(speciesID: dose.drug, library: library))))
                     }
                 }
             case .infusionStart(let index, let rate), .infusionEnd(let index, let rate, cut: false):
@@ -68,7 +68,7 @@ package struct ModelEvent: Sendable, Equatable {
                     let lag = parameters?.lagHours.value ?? 0
                     let slowLag = parameters?.slowDepot?.lagHours?.value ?? lag
                     for (k, depot) in layout.depots.enumerated() where depot.species == s && depot.route == dose.route {
-                        let input = delta * depot.fraction
+                        let input = delta * depot.fraction(speciesID: dose.drug, library: library)
                         events.append(ModelEvent(timeHours: entry.timeHours + (depot.slow ? slowLag : lag),
                                                  action: .changeDepotInput(depot: k, delta: starts ? input : -input)))
                     }

@@ -13,10 +13,16 @@ package struct ModelLayout: Sendable, Equatable {
         var species: Int
         var route: Route
         var state: Int
-        /// Fraction of each dose of the route that enters this depot.
-        var fraction: Double = 1
         /// True for the slow depot of a two-depot route.
         var slow = false
+
+        /// The share of each dose of the route that enters this depot, read from `library`
+        /// (not kept in the layout: a parameter vector that moves `slow_depot_fraction` reuses
+        /// the layout, `CompiledModel.withParameterValues`).
+        func fraction(speciesID: String, library: DrugLibrary) -> Double {
+            let slowFraction = library.drug(speciesID)?.parameters(of: route)?.slowDepot?.fraction.value ?? 0
+            return slow ? slowFraction : 1 - slowFraction
+        }
     }
     struct Pair: Sendable, Equatable {
         var receptor: Int
@@ -93,13 +99,10 @@ package struct ModelLayout: Sendable, Equatable {
             layout.speciesDeepPeripheral.append(drug.deepPeripheral != nil ? newState(id + ".deep_peripheral_nmol") : -1)
             layout.speciesEffect.append(newState(id + ".effect_site_nM"))
             for route in routesBySpecies[id, default: []] where route != .ivBolus && route != .ivInfusion {
-                let slow = drug.parameters(of: route)?.slowDepot
-                let slowFraction = slow?.fraction.value ?? 0
-                layout.depots.append(Depot(species: s, route: route, state: newState(id + "." + route.rawValue + "_depot_nmol"),
-                                           fraction: 1 - slowFraction))
-                if slow != nil {
+                layout.depots.append(Depot(species: s, route: route, state: newState(id + "." + route.rawValue + "_depot_nmol")))
+                if drug.parameters(of: route)?.slowDepot != nil {
                     layout.depots.append(Depot(species: s, route: route, state: newState(id + "." + route.rawValue + "_slow_depot_nmol"),
-                                               fraction: slowFraction, slow: true))
+                                               slow: true))
                 }
             }
         }
