@@ -145,4 +145,11 @@ extension MathExpression: ModelScalar {
     }
     /// max(x, 0): continuous, so no tool has to locate a discontinuity (see `smoothMax`).
     package static func positivePart(_ x: MathExpression) -> MathExpression { .maximum(x, .number(0)) }
+    /// ρ(x) as `Double.smoothRamp` computes it, with min and max as `smoothMax`:
+    /// w s³(6 − 8s + 3s²) + max(x − w, 0), s = min(max(x, 0), w)/w.
+    package static func smoothRamp(_ x: MathExpression, width: Double) -> MathExpression {
+        let s = MathExpression.minimum(.maximum(x, .number(0)), .number(width)) / .number(width)
+        let polynomial = MathExpression.number(6) + s * (.number(3) * s - .number(8))
+        return .add([.number(width) * s * s * s * polynomial, .maximum(x - .number(width), .number(0))])
+    }
 }

@@ -71,6 +71,7 @@ struct RuleConstant: Sendable {
         .init(keyPath: \.slowGain, catalogueName: "dependence.slow_gain", physiology: \.dependenceSlowGain, form: .value, unit: .dimensionless),
         .init(keyPath: \.smoothingWidth, catalogueName: "dependence.smoothing_width", physiology: \.smoothingWidth, form: .value, unit: .dimensionless),
         .init(keyPath: \.uncouplingSmoothingWidth, catalogueName: "uncoupling.smoothing_width", physiology: \.uncouplingSmoothingWidth, form: .value, unit: .dimensionless),
+        .init(keyPath: \.extrinsicSmoothingWidth, catalogueName: "lc.extrinsic_smoothing_width", physiology: \.lcExtrinsicSmoothingWidth, form: .value, unit: .dimensionless),
         .init(keyPath: \.nmdaShare, catalogueName: "model.nmda_share", physiology: \.nmdaShare, form: .value, unit: .dimensionless),
         .init(keyPath: \.extrinsicGain, catalogueName: "lc.extrinsic_gain", physiology: \.lcExtrinsicGain, form: .value, unit: .dimensionless),
         .init(keyPath: \.ketamineOnsetRate, catalogueName: "ketamine_plasticity.onset_rate_per_h", physiology: \.ketaminePlasticityOnsetRatePerHour,

@@ -165,4 +165,14 @@ import TestSupport
             #expect(try MathExpression.positivePart(.symbol("x")).evaluate(["x": v]) == max(0, v))
         }
     }
+
+    /// ρ (the LC extrinsic drive's C² max) in its SBML form equals `Double.smoothRamp` on each
+    /// branch and at the joins, to 1e-15 of the width.
+    @Test func smoothRampWithoutPiecewiseEqualsTheModel() throws {
+        let w = 0.02
+        for v in [-1.0, -1e-17, 0, 1e-17, 0.001, 0.01, w, 0.0200000001, 0.3, 7] {
+            let e = try MathExpression.smoothRamp(.symbol("x"), width: w).evaluate(["x": v])
+            #expect(abs(e - Double.smoothRamp(v, width: w)) <= 1e-15 * max(1, abs(v)), "ρ(\(v)): \(e)")
+        }
+    }
 }

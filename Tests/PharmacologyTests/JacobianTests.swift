@@ -115,4 +115,27 @@ import Testing
         for k in 0..<Seed.count { #expect((0..<8).contains(Seed.slot(k))) }
         #expect(clash((1 << Seed.muRaw) | (1 << Seed.muActivation)))
     }
+
+    /// ρ, the C² max of the LC extrinsic drive: 0 below 0, x from w on, monotone and never above
+    /// max(0, x) between, with value, slope and curvature continuous at both joins (the Dual slope
+    /// against central differences), which is what removes the solver's rejections at its kink.
+    @Test func smoothRampIsTwiceDifferentiableAndBelowTheMax() {
+        let w = 0.02, h = 1e-7
+        func rho(_ x: Double) -> Double { Double.smoothRamp(x, width: w) }
+        func slope(_ x: Double) -> Double { Dual.smoothRamp(Dual.seed(x, 0), width: w).gradient[0] }
+        #expect(rho(-0.5) == 0 && rho(0) == 0 && rho(w) == w && rho(3.0) == 3.0)
+        var previous = 0.0
+        for k in 1...199 {
+            let x = w * Double(k) / 200
+            #expect(rho(x) <= x && rho(x) >= previous, "ρ(\(x)) = \(rho(x))")
+            previous = rho(x)
+            #expect(abs(slope(x) - (rho(x + h) - rho(x - h)) / (2 * h)) < 1e-6, "ρ'(\(x))")
+        }
+        for join in [0.0, w] {
+            #expect(abs(slope(join - h) - slope(join + h)) < 1e-4, "ρ' at \(join)")
+            let curvatureLeft = (slope(join - h) - slope(join - 2 * h)) / h
+            let curvatureRight = (slope(join + 2 * h) - slope(join + h)) / h
+            #expect(abs(curvatureLeft - curvatureRight) < 0.1, "ρ'' at \(join): \(curvatureLeft), \(curvatureRight)")
+        }
+    }
 }

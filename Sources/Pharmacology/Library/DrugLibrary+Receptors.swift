@@ -224,6 +224,10 @@ extension DrugLibrary {
         uncouplingSmoothingWidth: .assumption(
             0.002, "numerical smoothing of the uncoupling drive σ(a − a_0), as the other drives'; 0.05 removes the solver's step "
                 + "rejections but moves methadone's and buprenorphine's withdrawal peaks out of their bands (Benchmarks/RESULTS.md)"),
+        lcExtrinsicSmoothingWidth: .assumption(
+            0.02, "numerical smoothing of the LC extrinsic drive ρ(A − O), exact beyond w; σ of width 0.002 there cost the solver "
+                + "320 of its 324 step rejections on 28 days of oral morphine; 0.03 and wider shorten morphine's withdrawal tail (B4) "
+                + "(Benchmarks/RESULTS.md)"),
         nmdaShare: .assumption(
             0.5, "MK-801 attenuated, did not abolish, tolerance and dependence (Trujillo & Akil 1991 Science 251:85 [R])"),
         lcExtrinsicGain: .assumption(1, "glutamatergic (PGi) excitation of the LC in withdrawal (Model2Design.md §4.3)"),

@@ -58,6 +58,9 @@ public struct Physiology: Sendable, Equatable {
     /// apart from `smoothingWidth` because the mu activation crosses its set point within every
     /// dose interval and that kink costs the stiff solver most of its step rejections.
     public var uncouplingSmoothingWidth: Sourced
+    /// Width of ρ, the C² max in the LC extrinsic drive's target ρ(A_LC − O_LC) (Model2Design.md
+    /// §4.3): that argument crosses 0 twice per dose interval in a dependent subject.
+    public var lcExtrinsicSmoothingWidth: Sourced
     /// s_N: the NMDA-dependent share of uncoupling, slow adaptation and the LC extrinsic drive.
     public var nmdaShare: Sourced
     /// LC extrinsic (glutamatergic) drive G: gain and half-life.
@@ -116,6 +119,7 @@ public struct Physiology: Sendable, Equatable {
         dependenceSlowGain: Sourced,
         smoothingWidth: Sourced,
         uncouplingSmoothingWidth: Sourced,
+        lcExtrinsicSmoothingWidth: Sourced,
         nmdaShare: Sourced,
         lcExtrinsicGain: Sourced,
         lcExtrinsicHalfLifeHours: Sourced,
@@ -166,6 +170,7 @@ public struct Physiology: Sendable, Equatable {
         self.dependenceSlowGain = dependenceSlowGain
         self.smoothingWidth = smoothingWidth
         self.uncouplingSmoothingWidth = uncouplingSmoothingWidth
+        self.lcExtrinsicSmoothingWidth = lcExtrinsicSmoothingWidth
         self.nmdaShare = nmdaShare
         self.lcExtrinsicGain = lcExtrinsicGain
         self.lcExtrinsicHalfLifeHours = lcExtrinsicHalfLifeHours

@@ -6,7 +6,7 @@ import Foundation
 /// `MathExpression`).
 ///
 /// Only what the rules use: the field operations, mixed operations with constants, the smooth
-/// max σ, a power with a constant exponent and the non-smooth max(0, x) of the dopamine rule.
+/// maxima σ and ρ, a power with a constant exponent and the non-smooth max(0, x) of the dopamine rule.
 public protocol ModelScalar {
     init(_ value: Double)
     static func + (lhs: Self, rhs: Self) -> Self
@@ -31,6 +31,9 @@ public protocol ModelScalar {
     static func power(_ x: Self, _ exponent: Double) -> Self
     /// max(0, x), not smooth: the rules use it only where the prototype does (net disinhibition u).
     static func positivePart(_ x: Self) -> Self
+    /// ρ(x): a twice continuously differentiable max(0, x) that is exactly x from w on (no offset,
+    /// unlike σ): 0 for x ≤ 0, w s³(6 − 8s + 3s²) with s = x/w on (0, w), x beyond.
+    static func smoothRamp(_ x: Self, width: Double) -> Self
 }
 
 extension ModelScalar {
@@ -52,6 +55,15 @@ func smoothMaxAndSlope(_ x: Double, _ w: Double) -> (value: Double, slope: Doubl
     return (x - 0.5 * w, 1)
 }
 
+/// ρ(x) of `ModelScalar.smoothRamp` and its slope ρ'(x) = s²(18 − 32s + 15s²).
+@inlinable @inline(__always)
+func smoothRampAndSlope(_ x: Double, _ w: Double) -> (value: Double, slope: Double) {
+    if x <= 0 { return (0, 0) }
+    if x >= w { return (x, 1) }
+    let s = x / w
+    return (w * (s * s * s) * (6 + s * (3 * s - 8)), (s * s) * (18 + s * (15 * s - 32)))
+}
+
 extension Double: ModelScalar {
     @inlinable public static func smoothMax(_ x: Double, width: Double) -> Double {
         smoothMaxAndSlope(x, width).value
@@ -60,6 +72,7 @@ extension Double: ModelScalar {
         exponent == 4 ? (x * x) * (x * x) : pow(Swift.max(x, 0), exponent)
     }
     @inlinable public static func positivePart(_ x: Double) -> Double { x > 0 ? x : 0 }
+    @inlinable public static func smoothRamp(_ x: Double, width: Double) -> Double { smoothRampAndSlope(x, width).value }
 }
 
 /// A forward-mode dual number with a fixed gradient width of 8 (the rules read 13 inputs, seeded
@@ -119,4 +132,8 @@ extension Double: ModelScalar {
         return Dual(value: v, gradient: (exponent * v / x.value) * x.gradient)
     }
     @inlinable @inline(__always) public static func positivePart(_ x: Dual) -> Dual { x.value > 0 ? x : Dual(0) }
+    @inlinable @inline(__always) public static func smoothRamp(_ x: Dual, width: Double) -> Dual {
+        let (v, slope) = smoothRampAndSlope(x.value, width)
+        return Dual(value: v, gradient: slope * x.gradient)
+    }
 }

@@ -164,6 +164,7 @@ public enum ParameterCatalog {
             ("dependence.slow_gain", "1", .gain, \.dependenceSlowGain),
             ("dependence.smoothing_width", "1", .positive("the width of the smooth max; zero is the non-differentiable max"), \.smoothingWidth),
             ("uncoupling.smoothing_width", "1", .positive("the width of the smooth max of the uncoupling drive; zero is the non-differentiable max"), \.uncouplingSmoothingWidth),
+            ("lc.extrinsic_smoothing_width", "1", .positive("the width of the smooth max of the LC extrinsic drive; zero is the non-differentiable max"), \.lcExtrinsicSmoothingWidth),
             ("model.nmda_share", "1", .fraction("a share of the drive that needs NMDA activity"), \.nmdaShare),
             ("lc.extrinsic_gain", "1", .gain, \.lcExtrinsicGain),
             ("lc.extrinsic_half_life_h", "h", .halfLife, \.lcExtrinsicHalfLifeHours),

@@ -110,7 +110,7 @@ public struct SignallingRules: Sendable, Equatable {
     public var deltaPotentiation: Double
     public var uncouplingOnsetRate: Double, uncouplingRecoveryRate: Double, uncouplingGain: Double
     public var fastGain: Double, slowGain: Double
-    public var smoothingWidth: Double, uncouplingSmoothingWidth: Double
+    public var smoothingWidth: Double, uncouplingSmoothingWidth: Double, extrinsicSmoothingWidth: Double
     public var nmdaShare: Double
     public var extrinsicGain: Double
     public var ketamineOnsetRate: Double, ketamineDecayRate: Double
@@ -178,7 +178,9 @@ public struct SignallingRules: Sendable, Equatable {
             lcSlowTarget: on * slowGain * lcDrive * phi,
             rewardFastTarget: on * fastGain * rewardDrive,
             rewardSlowTarget: on * slowGain * rewardDrive * phi,
-            extrinsicTarget: on * extrinsicGain * T.smoothMax(x.lcAdaptation - opposing, width: w) * phi,
+            // ρ, not σ: A_LC − O_LC crosses 0 twice in every dose interval of a dependent subject,
+            // and σ's kink there caused nearly all of the stiff solver's step rejections.
+            extrinsicTarget: on * extrinsicGain * T.smoothRamp(x.lcAdaptation - opposing, width: extrinsicSmoothingWidth) * phi,
             ketaminePlasticity: on * ketamineOnsetRate * (1.0 - x.nmdaAvailable) * (1.0 - x.ketaminePlasticity)
                 - ketamineDecayRate * x.ketaminePlasticity,
             endorphinSuppressionTarget: on * (c.reward - rewardSetPoint) / rewardHeadroom,
@@ -230,6 +232,7 @@ public struct SignallingRules: Sendable, Equatable {
         slowGain = p.dependenceSlowGain.value
         smoothingWidth = p.smoothingWidth.value
         uncouplingSmoothingWidth = p.uncouplingSmoothingWidth.value
+        extrinsicSmoothingWidth = p.lcExtrinsicSmoothingWidth.value
         nmdaShare = p.nmdaShare.value
         extrinsicGain = p.lcExtrinsicGain.value
         ketamineOnsetRate = p.ketaminePlasticityOnsetRatePerHour.value
