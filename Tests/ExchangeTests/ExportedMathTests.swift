@@ -156,7 +156,7 @@ import TestSupport
     }
 
     /// σ and max(0, x) in their SBML form (max/min, no piecewise) equal `Double.smoothMax` and
-    /// max(0, x) on each branch and at the joins, to 1e-15 of the width.
+    /// max(0, x) on each branch and at the joins, to 1e-15 absolute (relative beyond |x| = 1).
     @Test func smoothMaxWithoutPiecewiseEqualsTheModel() throws {
         let w = 0.05
         for v in [-1.0, -1e-17, 0, 1e-17, 0.001, 0.025, w, 0.0500000001, 0.3, 7] {
@@ -167,7 +167,7 @@ import TestSupport
     }
 
     /// ρ (the LC extrinsic drive's C² max) in its SBML form equals `Double.smoothRamp` on each
-    /// branch and at the joins, to 1e-15 of the width.
+    /// branch and at the joins, to 1e-15 absolute (relative beyond |x| = 1).
     @Test func smoothRampWithoutPiecewiseEqualsTheModel() throws {
         let w = 0.02
         for v in [-1.0, -1e-17, 0, 1e-17, 0.001, 0.01, w, 0.0200000001, 0.3, 7] {

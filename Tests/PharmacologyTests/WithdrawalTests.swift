@@ -151,7 +151,11 @@ struct WithdrawalTests {
     /// precipitated withdrawal in Thakrar et al. 2024 JAMA Netw Open 7:e2435895). 8 and 16 mg SL
     /// 2 h after the last of 28 days of 30 mg q6h; control = the same branch without
     /// buprenorphine. The former criterion (a rise >= 6 by 90 min, from clinical summaries) is
-    /// contradicted by Schuh 1996 at this dose (design section 12 item 1).
+    /// contradicted by Schuh 1996 at this dose (design section 12 item 1). Oral 120 mg/day is a
+    /// weaker stand-in for Schuh's parenteral maintenance (about a quarter of the exposure at oral
+    /// F 0.24): the faithful regimen (SC) is the held-back study
+    /// `schuh-1996-buprenorphine-6mg-on-morphine-120mg`, where the model's rise is about +3.9 to
+    /// +4.5 COWS, close to the 5 of precipitation.
     @Test func b9BuprenorphineOnMorphine120DoesNotPrecipitate() throws {
         let subject = try DependentSubject.morphine.get()
         let t = DependentSubject.afterLastDose2
