@@ -192,7 +192,8 @@ struct ExportBuilder {
             let ka = parameter(id + "_ka", s.depotKa[k], .perHour)
             let f = parameter(id + "_bioavailability", s.depotBioavailability[k], .dimensionless)
             let depot = s.depotState[k]
-            // A patch's release into its skin depot while worn (changed by events).
+            // A zero-order input switched by events: a patch while worn, or a slow depot's
+            // zero-order release (`slow_release_duration_h`).
             if s.events.contains(where: { if case .changeDepotInput(k, _) = $0.action { true } else { false } }) {
                 let input = parameter(id + "_input", s.depotInput[k], .nanomolePerHour,
                                       name: stateID[depot] + " patch input rate (changed by events)", constant: false)

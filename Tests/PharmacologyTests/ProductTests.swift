@@ -166,9 +166,12 @@ struct ProductTests {
     /// delay the highest level was at 24 h). Holding until day 14 is a known gap: a first-order
     /// depot, delayed or not, declines from its start with its release t½ of 7.5 days (the
     /// label's decline after day 14), so day 14 is 0.37 of day 3 (1.6 against 4.3 ng/mL).
-    /// Accepted, were it met: day 14 at least 70 % of day 3. It needs a release that is flat for
-    /// ten days and then declines (a zero-order or transit release), which the two-depot route
-    /// cannot draw.
+    /// Accepted, were it met: day 14 at least 70 % of day 3. A zero-order slow share
+    /// (`slow_release_duration_h`) does not rescue it with two depots: its depot's output rises
+    /// through the release, so the highest level over days 1-7 moves to day 7 (30 h lag, 312 h
+    /// release, t½ 7.5 days: 1.67 ng/mL at 168 h, day 14 5.2× day 3); a fast depot holds flat but
+    /// falls with t½ 0.5 day after it. Peak at 2-3 days, plateau and slow decline need a third
+    /// release component.
     @Test func extendedReleaseNaltrexoneHasTheLabelsShape() throws {
         let column = "naltrexone_plasma_ng_per_mL"
         let rec = try simulate(Scenario(name: "vivitrol", durationHours: 400, doses: [

@@ -242,6 +242,25 @@ import Testing
         ])
     }
 
+    /// A slow depot may release zero-order (`slow_release_duration_h`): read with its source,
+    /// range-checked as a positive duration, and only with the slow depot it spreads.
+    @Test func slowReleaseDurationIsReadCheckedAndNeedsItsDepot() throws {
+        func routes(_ extra: String) -> String {
+            "routes: { im: { bioavailability: 1, absorption_rate_per_h: 20, \(extra) } },"
+        }
+        let slow = "slow_depot_fraction: 0.9, slow_absorption_rate_per_h: 0.01, "
+        let text = Self.definition(replacing: "routes", with: routes(slow + "slow_release_duration_h: { value: 300, source: \"label\" }"))
+        let drug = try #require(try DrugLibraryFile.decode(text, file: "lib.json5", vocabulary: Self.builtInVocabulary).first)
+        #expect(drug.routes[0].slowDepot?.releaseDurationHours == Sourced(300, "label"))
+        #expect(Self.errors(Self.definition(replacing: "routes", with: routes(slow + "slow_release_duration_h: 0"))) == [
+            "lib.json5:6: error: drugs[0].routes.im.slow_release_duration_h: must be a finite number > 0 (a zero-order release needs a duration), found 0",
+        ])
+        #expect(Self.errors(Self.definition(replacing: "routes", with: routes("slow_release_duration_h: 300"))) == [
+            "lib.json5:6: error: drugs[0].routes.im: missing required key 'slow_depot_fraction'",
+            "lib.json5:6: error: drugs[0].routes.im: missing required key 'slow_absorption_rate_per_h'",
+        ])
+    }
+
     @Test func missingFieldsAreNamed() {
         #expect(Self.errors(Self.definition(replacing: "ke0_per_h")) == ["lib.json5:3: error: drugs[0]: missing required key 'ke0_per_h'"])
         #expect(Self.errors(Self.definition(replacing: "bindings", with: "bindings: { mu: { class: \"agonist\", ki_nM: 1.2 } },")) == [

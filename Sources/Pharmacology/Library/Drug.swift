@@ -47,11 +47,16 @@ public struct SlowDepot: Sendable, Equatable {
     /// extended-release injection that release after an initial burst: a first-order depot
     /// releases fastest at once, so without it a second, later peak cannot be drawn.
     public var lagHours: Sourced?
+    /// Zero-order release, h: the slow share enters its depot at a constant rate over this long
+    /// from its lag instead of all at once (nil: all at once). Microspheres erode near zero-order.
+    public var releaseDurationHours: Sourced?
 
-    public init(fraction: Sourced, absorptionRatePerHour: Sourced, lagHours: Sourced? = nil) {
+    public init(fraction: Sourced, absorptionRatePerHour: Sourced, lagHours: Sourced? = nil,
+                releaseDurationHours: Sourced? = nil) {
         self.fraction = fraction
         self.absorptionRatePerHour = absorptionRatePerHour
         self.lagHours = lagHours
+        self.releaseDurationHours = releaseDurationHours
     }
 }
 

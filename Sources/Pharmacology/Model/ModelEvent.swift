@@ -49,8 +49,16 @@ package struct ModelEvent: Sendable, Equatable {
                 if dose.route == .ivBolus {
                     events.append(ModelEvent(timeHours: entry.timeHours, action: .addAmount(state: layout.speciesCentral[s], nanomole: amount)))
                 } else {
-                    let slowLag = library.drug(dose.drug)!.parameters(of: dose.route)?.slowDepot?.lagHours?.value ?? lag
-                    for depot in layout.depots where depot.species == s && depot.route == dose.route {
+                    let slowDepot = library.drug(dose.drug)!.parameters(of: dose.route)?.slowDepot
+                    let slowLag = slowDepot?.lagHours?.value ?? lag
+                    for (k, depot) in layout.depots.enumerated() where depot.species == s && depot.route == dose.route {
+                        if depot.slow, let duration = slowDepot?.releaseDurationHours?.value {
+                            // Zero-order release: a constant input into the slow depot from its lag.
+                            let rate = amount * depot.fraction(speciesID: dose.drug, library: library) / duration
+                            events.append(ModelEvent(timeHours: entry.timeHours + slowLag, action: .changeDepotInput(depot: k, delta: rate)))
+                            events.append(ModelEvent(timeHours: entry.timeHours + slowLag + duration, action: .changeDepotInput(depot: k, delta: -rate)))
+                            continue
+                        }
                         events.append(ModelEvent(timeHours: entry.timeHours + (depot.slow ? slowLag : lag),
                                                  action: .addAmount(state: depot.state, nanomole: amount * depot.fraction(speciesID: dose.drug, library: library))))
                     }

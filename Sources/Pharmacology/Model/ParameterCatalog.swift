@@ -108,6 +108,10 @@ public enum ParameterCatalog {
                     if r.slowDepot?.lagHours != nil {
                         add(q + "slow_lag_h", "h", .nonNegative("a delay"), rp.appending(path: \RouteParameters.slowDepot!.lagHours!))
                     }
+                    if r.slowDepot?.releaseDurationHours != nil {
+                        add(q + "slow_release_duration_h", "h", .positive("a zero-order release needs a duration"),
+                            rp.appending(path: \RouteParameters.slowDepot!.releaseDurationHours!))
+                    }
                 }
             }
             addBindings(p, base, \.bindings, d.bindings)

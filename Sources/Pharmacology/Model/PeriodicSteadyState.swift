@@ -57,9 +57,11 @@ enum PeriodicSteadyState {
         // stay inside the interval, and inside the part of it before t = 0.
         let latest = events.map(\.timeHours).max() ?? 0
         guard latest < since else {
-            // Name the key that delays it: a slow depot's own lag (`slow_lag_h`) or the route's.
+            // Name the key that delays it: a zero-order release, a slow depot's own lag or the route's.
             let route = model.library.drug(start.drug)?.parameters(of: start.route)
-            let late = route?.slowDepot?.lagHours.map { $0.value >= latest } == true
+            let late = route?.slowDepot?.releaseDurationHours != nil
+                ? "its slow share's zero-order release ends \(latest) h after the dose is given (slow_lag_h + slow_release_duration_h)"
+                : route?.slowDepot?.lagHours.map { $0.value >= latest } == true
                 ? "its slow share reaches its depot \(latest) h after the dose is given (slow_lag_h)"
                 : "the dose reaches its depot \(latest) h after it is given (lag_h)"
             throw ModelError.invalidValue(path: "steady state", reason: late

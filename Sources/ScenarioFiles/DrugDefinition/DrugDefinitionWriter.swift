@@ -41,6 +41,7 @@ public enum DrugDefinitionWriter {
                     lines.append("\(i3)slow_depot_fraction: \(sourced(slow.fraction)),")
                     lines.append("\(i3)slow_absorption_rate_per_h: \(sourced(slow.absorptionRatePerHour)),")
                     if let slowLag = slow.lagHours { lines.append("\(i3)slow_lag_h: \(sourced(slowLag)),") }
+                    if let duration = slow.releaseDurationHours { lines.append("\(i3)slow_release_duration_h: \(sourced(duration)),") }
                 }
                 lines.append("\(i2)},")
             }

@@ -329,13 +329,18 @@ extension ScenarioDecoder {
             let absorption = field("absorption_rate_per_h", required: true)
             let lag = field("lag_h", required: false)
             var slowDepot: SlowDepot?
-            // A slow depot is declared by its fraction and rate together; its own lag needs both.
+            // A slow depot is declared by its fraction and rate together; its own lag and zero-order
+            // release duration need both (the catalogue's range checks the duration is above 0).
             let slowGiven = keys["slow_depot_fraction"] != nil || keys["slow_absorption_rate_per_h"] != nil || keys["slow_lag_h"] != nil
+                || keys["slow_release_duration_h"] != nil
             if slowGiven {
                 let fraction = field("slow_depot_fraction", required: true)
                 let rate = field("slow_absorption_rate_per_h", required: true)
                 let slowLag = field("slow_lag_h", required: false)
-                if let fraction, let rate { slowDepot = SlowDepot(fraction: fraction, absorptionRatePerHour: rate, lagHours: slowLag) }
+                let duration = field("slow_release_duration_h", required: false)
+                if let fraction, let rate {
+                    slowDepot = SlowDepot(fraction: fraction, absorptionRatePerHour: rate, lagHours: slowLag, releaseDurationHours: duration)
+                }
             }
             guard let bioavailability, let absorption else { continue }
             var parameters = RouteParameters(route: route, bioavailability: bioavailability, absorptionRatePerHour: absorption, slowDepot: slowDepot)
