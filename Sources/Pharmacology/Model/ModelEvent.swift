@@ -35,8 +35,8 @@ package struct ModelEvent: Sendable, Equatable {
 
     /// The events of `scenario` for `layout`, sorted by time (stable): its one expansion
     /// (`Scenario.schedule`) with each dose into its depots at the route's lag, the slow depot at
-    /// its own lag where it states one (an IV bolus into
-    /// the central compartment at once). Ends cut at the end of the run are not events: nothing
+    /// its own lag where it states one and, with `slow_release_duration_h`, as a constant input
+    /// over that duration (an IV bolus into the central compartment at once). Ends cut at the end of the run are not events: nothing
     /// is simulated after it. The values were checked when the scenario was (`ScenarioCheck`).
     static func make(scenario: Scenario, layout: ModelLayout, library: DrugLibrary) throws -> [ModelEvent] {
         var events: [ModelEvent] = []
@@ -49,18 +49,18 @@ package struct ModelEvent: Sendable, Equatable {
                 if dose.route == .ivBolus {
                     events.append(ModelEvent(timeHours: entry.timeHours, action: .addAmount(state: layout.speciesCentral[s], nanomole: amount)))
                 } else {
-                    let slowDepot = library.drug(dose.drug)!.parameters(of: dose.route)?.slowDepot
-                    let slowLag = slowDepot?.lagHours?.value ?? lag
+                    let parameters = library.drug(dose.drug)!.parameters(of: dose.route)
                     for (k, depot) in layout.depots.enumerated() where depot.species == s && depot.route == dose.route {
-                        if depot.slow, let duration = slowDepot?.releaseDurationHours?.value {
+                        let (delay, share) = depot.arrival(parameters, routeLag: lag)
+                        let start = entry.timeHours + delay
+                        if depot.slow, let duration = parameters?.slowDepot?.releaseDurationHours?.value {
                             // Zero-order release: a constant input into the slow depot from its lag.
-                            let rate = amount * depot.fraction(speciesID: dose.drug, library: library) / duration
-                            events.append(ModelEvent(timeHours: entry.timeHours + slowLag, action: .changeDepotInput(depot: k, delta: rate)))
-                            events.append(ModelEvent(timeHours: entry.timeHours + slowLag + duration, action: .changeDepotInput(depot: k, delta: -rate)))
-                            continue
+                            let rate = amount * share / duration
+                            events.append(ModelEvent(timeHours: start, action: .changeDepotInput(depot: k, delta: rate)))
+                            events.append(ModelEvent(timeHours: start + duration, action: .changeDepotInput(depot: k, delta: -rate)))
+                        } else {
+                            events.append(ModelEvent(timeHours: start, action: .addAmount(state: depot.state, nanomole: amount * share)))
                         }
-                        events.append(ModelEvent(timeHours: entry.timeHours + (depot.slow ? slowLag : lag),
-                                                 action: .addAmount(state: depot.state, nanomole: amount * depot.fraction(speciesID: dose.drug, library: library))))
                     }
                 }
             case .infusionStart(let index, let rate), .infusionEnd(let index, let rate, cut: false):
@@ -73,12 +73,10 @@ package struct ModelEvent: Sendable, Equatable {
                 } else {
                     // A patch: its input goes into the route's depots (skin), shifted by the lag.
                     let parameters = library.drug(dose.drug)!.parameters(of: dose.route)
-                    let lag = parameters?.lagHours.value ?? 0
-                    let slowLag = parameters?.slowDepot?.lagHours?.value ?? lag
                     for (k, depot) in layout.depots.enumerated() where depot.species == s && depot.route == dose.route {
-                        let input = delta * depot.fraction(speciesID: dose.drug, library: library)
-                        events.append(ModelEvent(timeHours: entry.timeHours + (depot.slow ? slowLag : lag),
-                                                 action: .changeDepotInput(depot: k, delta: starts ? input : -input)))
+                        let (delay, share) = depot.arrival(parameters, routeLag: parameters?.lagHours.value ?? 0)
+                        events.append(ModelEvent(timeHours: entry.timeHours + delay,
+                                                 action: .changeDepotInput(depot: k, delta: starts ? delta * share : -delta * share)))
                     }
                 }
             case .stimulusStart(let index), .stimulusEnd(let index, cut: false):

@@ -16,12 +16,13 @@ package struct ModelLayout: Sendable, Equatable {
         /// True for the slow depot of a two-depot route.
         var slow = false
 
-        /// The share of each dose of the route that enters this depot, read from `library`
-        /// (not kept in the layout: a parameter vector that moves `slow_depot_fraction` reuses
-        /// the layout, `CompiledModel.withParameterValues`).
-        func fraction(speciesID: String, library: DrugLibrary) -> Double {
-            let slowFraction = library.drug(speciesID)?.parameters(of: route)?.slowDepot?.fraction.value ?? 0
-            return slow ? slowFraction : 1 - slowFraction
+        /// How a dose of the route (`parameters`) reaches this depot: after the route's lag (the
+        /// slow depot's own where it states one) and with its share of the dose. Read from the
+        /// library each time, not kept in the layout: a parameter vector that moves them reuses
+        /// the layout (`CompiledModel.withParameterValues`).
+        func arrival(_ parameters: RouteParameters?, routeLag: Double) -> (delayHours: Double, share: Double) {
+            let slowDepot = parameters?.slowDepot, slowShare = slowDepot?.fraction.value ?? 0
+            return slow ? (slowDepot?.lagHours?.value ?? routeLag, slowShare) : (routeLag, 1 - slowShare)
         }
     }
     struct Pair: Sendable, Equatable {
