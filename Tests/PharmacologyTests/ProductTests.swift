@@ -161,7 +161,8 @@ struct ProductTests {
     /// Dunbar et al. 2006 Alcohol Clin Exp Res 30:480). The early peak: within 1-3 h ("approximately
     /// 2 hours"), from the fast share's own delay (`lag_h` 1.5 h, set from this figure, so this
     /// checks that the engine draws it: without it the fast depot peaked at 0.5 h, naltrexone's
-    /// central elimination being fast, whatever its release rate). The second: the highest level over days 1-7 within 48-72 h, from the slow depot's own delay
+    /// central elimination being fast, whatever its release rate). The second: the highest level
+    /// over days 1-7 within 48-72 h, from the slow depot's own delay
     /// (`slow_lag_h` 30 h, set from this figure, so this checks the engine draws it; without the
     /// delay the highest level was at 24 h). Holding until day 14 is a known gap: a first-order
     /// depot, delayed or not, declines from its start with its release t½ of 7.5 days (the
