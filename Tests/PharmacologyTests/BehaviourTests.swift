@@ -328,9 +328,10 @@ struct BehaviourTests {
     /// Pain, social rejection and stress are aversive, more so in the opioid-deficit phenotype:
     /// the rise of dysphoria during a 1 h event of intensity 1 is larger there (seed 000;
     /// MODEL.md §3; Model2Design.md §11 B20, B21, B21b). Stress meets since the deficit
-    /// phenotype's stress-evoked endorphin and enkephalin release carries its release factor
-    /// (control +0.087, deficit +0.094; before, +0.079: the full stress release relieved more on
-    /// the deficit phenotype's extra receptors).
+    /// phenotype's stress-evoked endorphin and enkephalin release is scaled by
+    /// `model.deficit_evoked_release_factor` (AffectTests' B20 set-up: control +0.087, deficit
+    /// +0.108 with the factor 0, +0.094 with 0.5, +0.079 with the full release, which relieved
+    /// more on the deficit phenotype's extra receptors).
     @Test(arguments: [StimulusKind.pain, .socialRejection, .stress])
     func aversiveEventsAreWorseInTheDeficitPhenotype(kind: StimulusKind) throws {
         func rise(_ phenotype: Phenotype) throws -> Double {

@@ -158,9 +158,12 @@ extension DrugLibrary {
                 + "morphine (pharmacology.md §6: +30–100 % [M]); Model2Design.md §6.4"),
         dynorphinDriveFromStress: .assumption(0.3, "chronic stress raises dynorphin (Przewłocki 1987 Brain Res 413:213 [R])"),
         deficitReleaseFactor: .assumption(
-            0.5, "opioid-deficit phenotype: low baseline endogenous release (Bandelow 2010; Prossin 2010), and the same factor on "
-                + "the release evoked by stress and social rejection (lower evoked release for negative-affect challenges: Prossin "
-                + "2010 Am J Psychiatry 167:925 [R] NAc and hypothalamus; Hsu 2015 Mol Psychiatry 20:193 [R]), magnitude assumed"),
+            0.5, "opioid-deficit phenotype: low baseline endogenous release (Bandelow 2010; Prossin 2010), magnitude assumed"),
+        deficitEvokedReleaseFactor: .assumption(
+            0, "opioid-deficit phenotype: no endorphin or enkephalin release by stress or social rejection; sustained sadness "
+                + "deactivated the endogenous opioid system in the NAc and hypothalamus of borderline patients against controls "
+                + "(Prossin 2010 Am J Psychiatry 167:925 [R]), social rejection released less in major depression (Hsu 2015 Mol "
+                + "Psychiatry 20:193 [R]); 0 is the nearest non-negative value to a deactivation, size unsourced (Model2Design.md §6.5)"),
         deficitReceptorSynthesisFactor: .assumption(
             1.15, "opioid-deficit phenotype: higher MOR availability at rest (Prossin 2010 Am J Psychiatry 167:925 [R] direction), magnitude assumed"),
         probeConcentrationNanomolar: .assumption(1.2, "probe = free brain concentration equal to the reference agonist's Ki"),

@@ -14,9 +14,11 @@ public struct Physiology: Sendable, Equatable {
     public var dynorphinDriveFromAdaptation: Sourced
     /// Drive of X_d per unit stress intensity.
     public var dynorphinDriveFromStress: Sourced
-    /// Opioid-deficit phenotype: endorphin and enkephalin release relative to control, basal and
-    /// evoked by stress-type stimuli (`StimulusKind.deficitScalesEvokedRelease`).
+    /// Opioid-deficit phenotype: basal endorphin and enkephalin release relative to control.
     public var deficitReleaseFactor: Sourced
+    /// Opioid-deficit phenotype: endorphin and enkephalin release evoked by stress-type stimuli
+    /// relative to control (`StimulusKind.deficitScalesEvokedRelease`).
+    public var deficitEvokedReleaseFactor: Sourced
     /// Opioid-deficit phenotype: opioid receptor synthesis relative to control.
     public var deficitReceptorSynthesisFactor: Sourced
     /// Tolerance probe: free brain concentration, affinity and efficacy of the reference agonist.
@@ -93,6 +95,7 @@ public struct Physiology: Sendable, Equatable {
         dynorphinDriveFromAdaptation: Sourced,
         dynorphinDriveFromStress: Sourced,
         deficitReleaseFactor: Sourced,
+        deficitEvokedReleaseFactor: Sourced,
         deficitReceptorSynthesisFactor: Sourced,
         probeConcentrationNanomolar: Sourced,
         probeKiNanomolar: Sourced,
@@ -144,6 +147,7 @@ public struct Physiology: Sendable, Equatable {
         self.dynorphinDriveFromAdaptation = dynorphinDriveFromAdaptation
         self.dynorphinDriveFromStress = dynorphinDriveFromStress
         self.deficitReleaseFactor = deficitReleaseFactor
+        self.deficitEvokedReleaseFactor = deficitEvokedReleaseFactor
         self.deficitReceptorSynthesisFactor = deficitReceptorSynthesisFactor
         self.probeConcentrationNanomolar = probeConcentrationNanomolar
         self.probeKiNanomolar = probeKiNanomolar

@@ -142,6 +142,7 @@ public enum ParameterCatalog {
             ("model.dynorphin_drive_from_adaptation", "1", .weight, \.dynorphinDriveFromAdaptation),
             ("model.dynorphin_drive_from_stress", "1", .weight, \.dynorphinDriveFromStress),
             ("model.deficit_release_factor", "1", .positive("scales endogenous release in the opioid-deficit phenotype; zero leaves no peptide"), \.deficitReleaseFactor),
+            ("model.deficit_evoked_release_factor", "1", .nonNegative("scales the endorphin and enkephalin released by stress and social rejection in the opioid-deficit phenotype"), \.deficitEvokedReleaseFactor),
             ("model.deficit_receptor_synthesis_factor", "1", .positive("scales receptor synthesis in the opioid-deficit phenotype; zero leaves no receptors"), \.deficitReceptorSynthesisFactor),
             ("model.probe_concentration_nM", "nM", probe, \.probeConcentrationNanomolar),
             ("model.probe_ki_nM", "nM", probe, \.probeKiNanomolar),

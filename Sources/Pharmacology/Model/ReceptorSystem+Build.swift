@@ -160,15 +160,17 @@ extension ReceptorSystem {
         // Peptides.
         peptideState = layout.peptideStates
         peptideClearance = library.peptides.map { ln2 / $0.halfLifeHours.value }
-        let deficit = subject.phenotype == .opioidDeficit ? ph.deficitReleaseFactor.value : 1
+        let isDeficit = subject.phenotype == .opioidDeficit
+        let deficit = isDeficit ? ph.deficitReleaseFactor.value : 1
+        let evoked = isDeficit ? ph.deficitEvokedReleaseFactor.value : 1
         peptideProduction = library.peptides.map(\.baselineNanomolar.value)
         peptideBasal = library.peptides.map { $0.id == "dynorphin" ? 1 : deficit }
-        // Each peptide's basal release factor also scales what stress-type stimuli release
-        // (StimulusKind.deficitScalesEvokedRelease), so dynorphin, outside the deficit, keeps both.
-        peptideStimulusGain = zip(library.peptides, peptideBasal).flatMap { p, release in
+        // The deficit's evoked-release factor scales what stress-type stimuli release of endorphin
+        // and enkephalin (StimulusKind.deficitScalesEvokedRelease); dynorphin keeps its gains.
+        peptideStimulusGain = library.peptides.flatMap { p in
             StimulusKind.allCases.map { kind in
                 let gain = p.stimulusGains[kind]?.value ?? 0
-                return kind.deficitScalesEvokedRelease ? gain * release : gain
+                return kind.deficitScalesEvokedRelease && p.id != "dynorphin" ? gain * evoked : gain
             }
         }
         endorphinPeptide = layout.peptideIDs.firstIndex(of: "endorphin") ?? -1

@@ -119,7 +119,7 @@ public struct ReceptorSystem: ODESystem, Sendable {
     /// only the stress-type stimuli's is scaled, in `peptideStimulusGain`).
     @usableFromInline package internal(set) var peptideBasal: [Double] { didSet { updatePeptideDrive() } }
     /// Row-major [peptide][StimulusKind.allCases index]; in the opioid-deficit phenotype the
-    /// endorphin and enkephalin gains of stress-type stimuli carry the release factor.
+    /// endorphin and enkephalin gains of stress-type stimuli carry the evoked-release factor.
     @usableFromInline package internal(set) var peptideStimulusGain: [Double] { didSet { updatePeptideDrive() } }
     @usableFromInline package internal(set) var endorphinPeptide: Int
     @usableFromInline package internal(set) var dynorphinPeptide: Int

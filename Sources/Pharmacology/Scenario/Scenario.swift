@@ -165,14 +165,14 @@ public enum StimulusKind: String, Sendable, CaseIterable {
     case socialRejection = "social_rejection"
 
     /// True for the stress-type stimuli whose endorphin and enkephalin release the
-    /// opioid-deficit phenotype scales by `Physiology.deficitReleaseFactor`, like its basal
-    /// release: PET finds the evoked release lower in low-opioid phenotypes for exactly these
-    /// challenges (sustained sadness in borderline personality disorder: endogenous opioid
-    /// deactivation in the nucleus accumbens and hypothalamus against controls, Prossin et al.
-    /// 2010 Am J Psychiatry 167:925; social rejection in major depression: reduced release,
-    /// Hsu et al. 2015 Mol Psychiatry 20:193). Pain, exercise and social contact keep the
-    /// control gains: no measurement of a lower evoked release was found for them, and the
-    /// phenotype's larger response to social reward (seed 000) needs the full release.
+    /// opioid-deficit phenotype scales by `Physiology.deficitEvokedReleaseFactor`: PET finds
+    /// the evoked release lower in low-opioid phenotypes for exactly these challenges
+    /// (sustained sadness in borderline personality disorder: endogenous opioid deactivation in
+    /// the nucleus accumbens and hypothalamus against controls, Prossin et al. 2010 Am J
+    /// Psychiatry 167:925; social rejection in major depression: reduced release, Hsu et al.
+    /// 2015 Mol Psychiatry 20:193). Pain, exercise and social contact keep the control gains:
+    /// no measurement of a lower evoked release was found for them, and the phenotype's larger
+    /// response to social reward (seed 000) needs the full release.
     var deficitScalesEvokedRelease: Bool { self == .stress || self == .socialRejection }
 }
 

@@ -41,7 +41,8 @@ enum ParametersCommand: ReceptorSimCommand {
         text += "\n\(rows.count) parameters. Set one in a scenario: parameters: { \"\(rows[0].name)\": ... }; vary it with --vary or --variability."
         if prefix.isEmpty || "subject".hasPrefix(prefix) || prefix.hasPrefix("model.deficit") {
             text += "\nThe subject: phenotype \(Phenotype.allCases.map(\.rawValue).joined(separator: " | ")) "
-                + "(opioid_deficit applies model.deficit_release_factor and model.deficit_receptor_synthesis_factor), "
+                + "(opioid_deficit applies model.deficit_release_factor, model.deficit_evoked_release_factor and "
+                + "model.deficit_receptor_synthesis_factor), "
                 + "weight_kg (default 70; volumes scale with weight, clearances with weight^0.75)."
         }
         console.out(text)
