@@ -45,8 +45,9 @@ enum TestScenarios {
         ])
 
     /// Two extended-release naltrexone injections (Vivitrol, route `im_er`): each adds its
-    /// small fast share at the route's lag and its slow share at the slow depot's own lag
-    /// (`slow_lag_h`, 30 h), so the run must outlast the later one.
+    /// small fast share at the route's lag and its slow share's bolus part at the slow depot's own
+    /// lag (`slow_lag_h`, 24 h), so the run must outlast the later one; the zero-order rest starts
+    /// there too and runs past the end of the run.
     static let delayedSlowDepot = Scenario(
         name: "delayed slow depot", durationHours: 40,
         doses: [DoseRegimen(drug: "naltrexone", route: .intramuscularExtendedRelease,

@@ -62,14 +62,14 @@ import Testing
             #expect(error?.description == message)
         }
         // A depot's delay longer than the time since the last dose names the key that sets it:
-        // OxyContin's lag_h 0.52 h; Vivitrol's slow share at slow_lag_h 30 h (drugs.json5).
+        // OxyContin's lag_h 0.52 h; Vivitrol's slow share released zero-order until slow_lag_h + slow_release_duration_h = 336 h (drugs.json5).
         let late: [(SteadyStateStart, String)] = [
             (SteadyStateStart(drug: "oxycodone", route: .oralExtendedRelease, amountMilligrams: 10, intervalHours: 12, hoursSinceLastDose: 0.25),
              "invalid value for steady state: the dose reaches its depot 0.52 h after it is given (lag_h), not before the run starts 0.25 h "
                 + "after the last dose; start the regimen's doses at t = 0"),
             (SteadyStateStart(drug: "naltrexone", route: .intramuscularExtendedRelease, amountMilligrams: 380, intervalHours: 672, hoursSinceLastDose: 10),
-             "invalid value for steady state: its slow share reaches its depot 30.0 h after the dose is given (slow_lag_h), not before the "
-                + "run starts 10.0 h after the last dose; start the regimen's doses at t = 0"),
+             "invalid value for steady state: its slow share's zero-order release ends 336.0 h after the dose is given (slow_lag_h + "
+                + "slow_release_duration_h), not before the run starts 10.0 h after the last dose; start the regimen's doses at t = 0"),
         ]
         for (start, message) in late {
             let doses = [DoseRegimen(drug: start.drug, route: start.route,

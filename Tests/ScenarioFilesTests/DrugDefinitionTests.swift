@@ -261,6 +261,26 @@ import Testing
         ])
     }
 
+    /// A zero-order release may keep a share to add at once (`slow_bolus_fraction`): read with its
+    /// source and written back, range-checked as a fraction, and only beside the duration it splits.
+    @Test func slowBolusFractionIsReadCheckedAndNeedsAZeroOrderRelease() throws {
+        func routes(_ extra: String) -> String {
+            "routes: { im: { bioavailability: 1, absorption_rate_per_h: 20, \(extra) } },"
+        }
+        let slow = "slow_depot_fraction: 0.9, slow_absorption_rate_per_h: 0.01, "
+        let text = Self.definition(replacing: "routes", with: routes(slow
+            + "slow_release_duration_h: 300, slow_bolus_fraction: { value: 0.6, source: \"label's shape\" }"))
+        let drug = try #require(try DrugLibraryFile.decode(text, file: "lib.json5", vocabulary: Self.builtInVocabulary).first)
+        #expect(drug.routes[0].slowDepot?.bolusFraction == Sourced(0.6, "label's shape"))
+        #expect(DrugDefinitionWriter.libraryText([drug]).contains("slow_bolus_fraction: { value: 0.6, source: \"label's shape\" },"))
+        #expect(Self.errors(Self.definition(replacing: "routes", with: routes(slow + "slow_release_duration_h: 300, slow_bolus_fraction: 1.5"))) == [
+            "lib.json5:6: error: drugs[0].routes.im.slow_bolus_fraction: must be a finite number >= 0 and <= 1 (the share of the slow depot's input added at once), found 1.5",
+        ])
+        #expect(Self.errors(Self.definition(replacing: "routes", with: routes(slow + "slow_bolus_fraction: 0.6"))) == [
+            "lib.json5:6: error: drugs[0].routes.im.slow_bolus_fraction: a bolus share splits a zero-order release: give slow_release_duration_h too",
+        ])
+    }
+
     @Test func missingFieldsAreNamed() {
         #expect(Self.errors(Self.definition(replacing: "ke0_per_h")) == ["lib.json5:3: error: drugs[0]: missing required key 'ke0_per_h'"])
         #expect(Self.errors(Self.definition(replacing: "bindings", with: "bindings: { mu: { class: \"agonist\", ki_nM: 1.2 } },")) == [

@@ -50,13 +50,17 @@ public struct SlowDepot: Sendable, Equatable {
     /// Zero-order release, h: the slow share enters its depot at a constant rate over this long
     /// from its lag instead of all at once (nil: all at once). Microspheres erode near zero-order.
     public var releaseDurationHours: Sourced?
+    /// Share of a zero-order slow share added to its depot at once at its lag, the rest entering
+    /// over `releaseDurationHours` (nil: none). A burst beside the erosion: a peak before a plateau.
+    public var bolusFraction: Sourced?
 
     public init(fraction: Sourced, absorptionRatePerHour: Sourced, lagHours: Sourced? = nil,
-                releaseDurationHours: Sourced? = nil) {
+                releaseDurationHours: Sourced? = nil, bolusFraction: Sourced? = nil) {
         self.fraction = fraction
         self.absorptionRatePerHour = absorptionRatePerHour
         self.lagHours = lagHours
         self.releaseDurationHours = releaseDurationHours
+        self.bolusFraction = bolusFraction
     }
 }
 

@@ -36,7 +36,7 @@ package struct ModelEvent: Sendable, Equatable {
     /// The events of `scenario` for `layout`, sorted by time (stable): its one expansion
     /// (`Scenario.schedule`) with each dose into its depots at the route's lag, the slow depot at
     /// its own lag where it states one and, with `slow_release_duration_h`, as a constant input
-    /// over that duration (an IV bolus into the central compartment at once). Ends cut at the end of the run are not events: nothing
+    /// over that duration (less the `slow_bolus_fraction` added at the lag) (an IV bolus into the central compartment at once). Ends cut at the end of the run are not events: nothing
     /// is simulated after it. The values were checked when the scenario was (`ScenarioCheck`).
     static func make(scenario: Scenario, layout: ModelLayout, library: DrugLibrary) throws -> [ModelEvent] {
         var events: [ModelEvent] = []
@@ -53,9 +53,14 @@ package struct ModelEvent: Sendable, Equatable {
                     for (k, depot) in layout.depots.enumerated() where depot.species == s && depot.route == dose.route {
                         let (delay, share) = depot.arrival(parameters, routeLag: lag)
                         let start = entry.timeHours + delay
-                        if depot.slow, let duration = parameters?.slowDepot?.releaseDurationHours?.value {
-                            // Zero-order release: a constant input into the slow depot from its lag.
-                            let rate = amount * share / duration
+                        if depot.slow, let slow = parameters?.slowDepot, let duration = slow.releaseDurationHours?.value {
+                            // Zero-order release: a constant input into the slow depot from its lag,
+                            // beside a bolus share added at the lag (always an event: fixed times).
+                            let bolus = slow.bolusFraction?.value
+                            if let bolus {
+                                events.append(ModelEvent(timeHours: start, action: .addAmount(state: depot.state, nanomole: amount * share * bolus)))
+                            }
+                            let rate = amount * share * (1 - (bolus ?? 0)) / duration
                             events.append(ModelEvent(timeHours: start, action: .changeDepotInput(depot: k, delta: rate)))
                             events.append(ModelEvent(timeHours: start + duration, action: .changeDepotInput(depot: k, delta: -rate)))
                         } else {

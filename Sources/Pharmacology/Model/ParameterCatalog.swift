@@ -112,6 +112,10 @@ public enum ParameterCatalog {
                         add(q + "slow_release_duration_h", "h", .positive("a zero-order release needs a duration"),
                             rp.appending(path: \RouteParameters.slowDepot!.releaseDurationHours!))
                     }
+                    if r.slowDepot?.bolusFraction != nil {
+                        add(q + "slow_bolus_fraction", "1", .fraction("the share of the slow depot's input added at once"),
+                            rp.appending(path: \RouteParameters.slowDepot!.bolusFraction!))
+                    }
                 }
             }
             addBindings(p, base, \.bindings, d.bindings)

@@ -42,6 +42,7 @@ public enum DrugDefinitionWriter {
                     lines.append("\(i3)slow_absorption_rate_per_h: \(sourced(slow.absorptionRatePerHour)),")
                     if let slowLag = slow.lagHours { lines.append("\(i3)slow_lag_h: \(sourced(slowLag)),") }
                     if let duration = slow.releaseDurationHours { lines.append("\(i3)slow_release_duration_h: \(sourced(duration)),") }
+                    if let bolus = slow.bolusFraction { lines.append("\(i3)slow_bolus_fraction: \(sourced(bolus)),") }
                 }
                 lines.append("\(i2)},")
             }

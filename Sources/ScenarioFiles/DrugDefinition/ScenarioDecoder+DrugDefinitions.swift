@@ -330,16 +330,23 @@ extension ScenarioDecoder {
             let lag = field("lag_h", required: false)
             var slowDepot: SlowDepot?
             // A slow depot is declared by its fraction and rate together; its own lag and zero-order
-            // release duration need both (the catalogue's range checks the duration is above 0).
+            // release duration need both (the catalogue's range checks the duration is above 0),
+            // and a bolus share splits a zero-order release, so it needs the duration.
             let slowGiven = keys["slow_depot_fraction"] != nil || keys["slow_absorption_rate_per_h"] != nil || keys["slow_lag_h"] != nil
-                || keys["slow_release_duration_h"] != nil
+                || keys["slow_release_duration_h"] != nil || keys["slow_bolus_fraction"] != nil
             if slowGiven {
                 let fraction = field("slow_depot_fraction", required: true)
                 let rate = field("slow_absorption_rate_per_h", required: true)
                 let slowLag = field("slow_lag_h", required: false)
                 let duration = field("slow_release_duration_h", required: false)
+                let bolus = field("slow_bolus_fraction", required: false)
+                if let given = keys["slow_bolus_fraction"], keys["slow_release_duration_h"] == nil {
+                    problems.append(.drugDefinition(location("\(routePath).slow_bolus_fraction", given.position),
+                        message: "a bolus share splits a zero-order release: give slow_release_duration_h too"))
+                }
                 if let fraction, let rate {
-                    slowDepot = SlowDepot(fraction: fraction, absorptionRatePerHour: rate, lagHours: slowLag, releaseDurationHours: duration)
+                    slowDepot = SlowDepot(fraction: fraction, absorptionRatePerHour: rate, lagHours: slowLag,
+                                          releaseDurationHours: duration, bolusFraction: duration == nil ? nil : bolus)
                 }
             }
             guard let bioavailability, let absorption else { continue }
