@@ -94,24 +94,32 @@ package struct StudyParameters: Sendable {
     /// of a member). The numbers are identical: compilation is deterministic.
     func workerCopy() -> StudyParameters {
         guard let fresh = try? ReceptorModel.compile(base.scenario, library: library) else { return self }
-        var copy = StudyParameters(names: names, targets: targets, base: fresh, library: library, baseValues: fresh.parameterValues)
+        var copy = StudyParameters(names: names, targets: targets, base: fresh, library: library, baseValues: fresh.parameterValues,
+                                   ranges: ranges)
         copy.memberScenarios = memberScenarios
         copy.memberIDs = memberIDs
         return copy
     }
 
-    private init(names: [String], targets: [Target], base: CompiledModel, library: DrugLibrary, baseValues: [Double]) {
+    /// `ranges`: those of the same names over the same library (a worker's copy), or nil to look them up.
+    private init(names: [String], targets: [Target], base: CompiledModel, library: DrugLibrary, baseValues: [Double],
+                 ranges: [ParameterRange?]? = nil) {
         self.names = names
         self.targets = targets
         self.base = base
         self.library = library
         self.baseValues = baseValues
-        ranges = Self.ranges(names: names, targets: targets, library: library)
+        self.ranges = ranges ?? Self.ranges(names: names, targets: targets, library: library)
     }
 
+    /// As `ParameterCatalog.range(of:in:)` per name, over one catalog built once: that function
+    /// builds the whole catalog per call (nine names: about 86 M instructions, most of the
+    /// population benchmark's set-up; Benchmarks/RESULTS.md).
     private static func ranges(names: [String], targets: [Target], library: DrugLibrary) -> [ParameterRange?] {
-        zip(names, targets).map { name, target in
+        let catalog = ParameterCatalog.entries(of: library)
+        return zip(names, targets).map { name, target in
             if case .dose = target { return nil }
+            if let entry = catalog.first(where: { $0.name == name }) { return entry.range }
             return ParameterCatalog.range(of: name, in: library)
         }
     }

@@ -227,23 +227,40 @@ extension LUFactorization {
     /// under its own name. The rows are stored one after another, so the entry index runs on
     /// from row to row and each row reads only where it ends (Benchmarks/RESULTS.md, "The Rodas
     /// step body").
+    ///
+    /// With `source` (and `addend`) the right-hand side is source (+ addend), read in the first
+    /// pass, and the solution goes to `vector`: a Rodas stage's f_i + Σ (C_ij/h) k_j without its
+    /// own pass through memory (`solveSum`). `source` may be `vector`.
     @usableFromInline @inline(never)
     static func solveFixedPattern(
         _ packed: UnsafePointer<Double>, dimension n: Int, structure: LUStructure,
-        _ vector: UnsafeMutablePointer<Double>, scratch x: UnsafeMutablePointer<Double>
+        _ vector: UnsafeMutablePointer<Double>, scratch x: UnsafeMutablePointer<Double>,
+        source: UnsafePointer<Double>? = nil, addend: UnsafePointer<Double>? = nil
     ) {
         let gather = structure.gather
         let lowerStart = structure.lowerStart, upperStart = structure.upperStart
         let lowerColumns = structure.lowerColumns, upperColumns = structure.upperColumns
         let upper = packed + lowerStart[n], diagonal = upper + upperStart[n]
+        let input = source ?? UnsafePointer(vector)
         var t = lowerStart[0]
         var i = 0
-        while i < n {
-            var sum = vector[gather[i]]
-            let end = lowerStart[i &+ 1]
-            while t < end { sum -= packed[t] * x[lowerColumns[t]]; t &+= 1 }
-            x[i] = sum
-            i &+= 1
+        if let addend {
+            while i < n {
+                let g = gather[i]
+                var sum = input[g] + addend[g]
+                let end = lowerStart[i &+ 1]
+                while t < end { sum -= packed[t] * x[lowerColumns[t]]; t &+= 1 }
+                x[i] = sum
+                i &+= 1
+            }
+        } else {
+            while i < n {
+                var sum = input[gather[i]]
+                let end = lowerStart[i &+ 1]
+                while t < end { sum -= packed[t] * x[lowerColumns[t]]; t &+= 1 }
+                x[i] = sum
+                i &+= 1
+            }
         }
         // Backwards over the rows, each row's entries in ascending order as stored.
         var rowEnd = upperStart[n]

@@ -211,6 +211,30 @@ enum LUFactorization {
         }
     }
 
+    /// Solves A·x = source (+ addend) into `vector` (`source` may be `vector`; `scratch`, n,
+    /// must not alias any of them): the packed row form reads the right-hand side in its first
+    /// pass; the other forms form it in `vector` first. The same operations as forming it and
+    /// calling `solve`.
+    @inlinable
+    static func solveSum(
+        _ factors: UnsafePointer<Double>, dimension n: Int, pivots: UnsafePointer<Int>,
+        structure: LUStructure, source: UnsafePointer<Double>, adding addend: UnsafePointer<Double>?,
+        into vector: UnsafeMutablePointer<Double>, packed: UnsafePointer<Double>?,
+        scratch: UnsafeMutablePointer<Double>
+    ) {
+        if structure.forms.contains(.packedRows), let packed {
+            solveFixedPattern(packed, dimension: n, structure: structure, vector, scratch: scratch,
+                              source: source, addend: addend)
+            return
+        }
+        if let addend {
+            for m in 0..<n { vector[m] = source[m] + addend[m] }
+        } else {
+            for m in 0..<n { vector[m] = source[m] }
+        }
+        solve(factors, dimension: n, pivots: pivots, structure: structure, vector, packed: packed, scratch: scratch)
+    }
+
     /// The triangular solves of the sparse path (pivots already applied).
     @inlinable
     static func solveSparse(

@@ -141,14 +141,18 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         }
         let inverseStep = 1 / h
 
-        // Stage 1: W k1 = f0 + h d1 ∂f/∂t.
+        // Stage 1: W k1 = f0 + h d1 ∂f/∂t. Autonomous stages hand their right-hand side to the
+        // solve as a sum (`solveSum`, read in its first pass rather than formed in memory), with
+        // `trial` (written only after the last stage) as its scratch.
         if nonAutonomous {
             let hd = h * d[0]
             for m in 0..<n { k[m] = dT[m] * hd + f0[m] }
+            LUFactorization.solve(factors, dimension: n, pivots: lu.pivots, structure: lu, k, packed: packed, scratch: rhs)
         } else {
-            for m in 0..<n { k[m] = f0[m] }
+            LUFactorization.solveSum(
+                factors, dimension: n, pivots: lu.pivots, structure: lu, source: f0, adding: nil, into: k,
+                packed: packed, scratch: trial)
         }
-        LUFactorization.solve(factors, dimension: n, pivots: lu.pivots, structure: lu, k, packed: packed, scratch: rhs)
 
         for i in 1..<s {
             let row = i * s
@@ -190,10 +194,12 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
             if nonAutonomous {
                 let hd = h * d[i]
                 for m in 0..<n { ki[m] = hd * dT[m] + (ki[m] + rhs[m]) }
+                LUFactorization.solve(factors, dimension: n, pivots: lu.pivots, structure: lu, ki, packed: packed, scratch: rhs)
             } else {
-                for m in 0..<n { ki[m] = ki[m] + rhs[m] }
+                LUFactorization.solveSum(
+                    factors, dimension: n, pivots: lu.pivots, structure: lu, source: ki, adding: rhs, into: ki,
+                    packed: packed, scratch: trial)
             }
-            LUFactorization.solve(factors, dimension: n, pivots: lu.pivots, structure: lu, ki, packed: packed, scratch: rhs)
         }
         statistics.rightHandSideEvaluations += s - 1
 
