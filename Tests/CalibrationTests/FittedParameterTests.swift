@@ -73,4 +73,19 @@ import Validation
             #expect(!used.contains(study), "\(study) is used by a fit")
         }
     }
+
+    /// The fentanyl clearance, fitted to the IV studies (issue 16, Model2Design.md §12 item 13), has
+    /// an independent check in patients that no fit uses: Portenoy 1993's 100 µg/h patch at steady
+    /// state, besides the higher Dahan 2005 dose.
+    @Test func fentanylClearanceHeldBackStudiesAreNotFitted() throws {
+        let fit = try #require(library.drug("fentanyl")?.clearanceLitersPerHour.fit, "fentanyl.clearance_l_per_h has no fit record")
+        #expect(fit.studies.contains("cpt-1980-fentanyl-iv-kinetics"), "fitted to \(fit.studies)")
+        let used = Set(ParameterCatalog.entries(of: library).flatMap { $0.value(in: library).fit?.studies ?? [] })
+        for study in ["portenoy-1993-fentanyl-100ugh-patch-steady-state", "dahan-2005-fentanyl-7p1ugkg-respiratory-apnea"] {
+            let file = try Self.observations(of: study)
+            #expect(file.heldBack, "\(study) should be held back")
+            #expect(file.knownGap == nil, "\(study) is a known gap")
+            #expect(!used.contains(study), "\(study) is used by a fit")
+        }
+    }
 }

@@ -131,9 +131,10 @@ enum Model2Regimens {
         dose("methadone", .oral, .repeated(startHours: 0, everyHours: 24, count: days, amountMilligrams: 60))
     }
 
-    /// Fentanyl 0.1 mg/h IV for 28 days: the highly tolerant subject (B9f, B33).
+    /// Fentanyl 0.06 mg/h IV for 28 days: the highly tolerant subject (B9f, B33). The plasma level
+    /// of the former 0.1 mg/h at CL 75.6 L/h (0.1 × 44.8 / 75.6 = 0.059 mg/h at the fitted 44.8).
     static func fentanyl() -> DoseRegimen {
-        dose("fentanyl", .ivInfusion, .infusion(startHours: 0, durationHours: fentanylStop, rateMilligramsPerHour: 0.1))
+        dose("fentanyl", .ivInfusion, .infusion(startHours: 0, durationHours: fentanylStop, rateMilligramsPerHour: 0.06))
     }
 
     /// Sublingual buprenorphine daily.
