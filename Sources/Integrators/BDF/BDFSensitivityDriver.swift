@@ -35,16 +35,19 @@ enum BDFSensitivityDriver {
         let rows = n * (m + 1)
         var statistics = SolverStatistics()
         var outputCursor = OutputCursor(grid: output, start: problem.startTime, end: problem.endTime)
-        var rowSink = InterleavedRowSink(inner: AugmentedRowSink(inner: sink, dimension: n), dimension: n, sensitivityCount: m)
+        var rowSink = InterleavedRowSink(
+            inner: AugmentedRowSink(inner: sink, dimension: n), dimension: n, sensitivityCount: m)
         defer { sink = rowSink.inner.inner }
         // The caller's events see [y; s_1; ...; s_m]; the stepper's rows interleave the
         // sensitivities. Once per event, so the two transpositions cost nothing per step.
         var eventRow = [Double](repeating: 0, count: rows)
         let interleavedEvents = TimeEventSchedule<System>(times: events.times) { index, time, system, row in
             eventRow.withUnsafeMutableBufferPointer { external in
-                InterleavedRows.deinterleave(UnsafePointer(row.baseAddress!), into: external.baseAddress!, dimension: n, count: m)
+                InterleavedRows.deinterleave(
+                    UnsafePointer(row.baseAddress!), into: external.baseAddress!, dimension: n, count: m)
                 events.apply(index, time, &system, external)
-                InterleavedRows.interleave(UnsafePointer(external.baseAddress!), into: row.baseAddress!, dimension: n, count: m)
+                InterleavedRows.interleave(
+                    UnsafePointer(external.baseAddress!), into: row.baseAddress!, dimension: n, count: m)
             }
         }
 

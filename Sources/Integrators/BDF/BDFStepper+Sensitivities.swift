@@ -27,8 +27,9 @@ import Foundation
 /// all m parameters at once: the rows hold the sensitivities interleaved (entry i of
 /// parameter k at n + i·m + k, `InterleavedRows`), so each nonzero of J and of the LU is loaded
 /// once per four parameters, whose products share registers (`DoubleLanes`,
-/// `LUFactorization+MultipleSolve.swift`), and the corrector works on the rows in place. One parameter at a time, every product paid its
-/// index load, address and branch: about 7,900 instructions per parameter and iteration on the
+/// `LUFactorization+MultipleSolve.swift`), and the corrector works on the rows in place (no
+/// copies in and out per step). One parameter at a time, every product paid its index load,
+/// address and branch: about 7,900 instructions per parameter and iteration on the
 /// receptor model, now half that (issue 14, Benchmarks/RESULTS.md). Each parameter's arithmetic is
 /// the one-at-a-time corrector's, in the same order, so the results are the same to the bit.
 /// No f evaluation and no new LU, except where the fallback above adopts a fresh J.

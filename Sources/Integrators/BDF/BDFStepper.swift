@@ -450,7 +450,9 @@ struct BDFStepper<System: ODESystem> {
         if sensitivity.errorControl {
             let m = sensitivityCount
             for k in 0..<m {
-                norm = max(norm, Self.interleavedNorm(row + (n &+ k), weights: weights + (n &+ k), dimension: n, stride: m))
+                let parameterNorm = Self.interleavedNorm(
+                    row + (n &+ k), weights: weights + (n &+ k), dimension: n, stride: m)
+                norm = max(norm, parameterNorm)
             }
         }
         return norm
