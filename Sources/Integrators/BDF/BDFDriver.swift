@@ -2,7 +2,8 @@ import Foundation
 
 /// Sets up a BDF solve (`BDFStepper`) and runs it in the shared step loop (`StepLoop`) under
 /// the BDF's policy (`BDFPolicy`); `BDFSensitivityDriver` runs the same loop with a
-/// `BDFSensitivityCompanion` on rows [y; s_1; ...; s_m]. Errors: `nonFiniteState` after
+/// `BDFSensitivityCompanion` on rows of y and the interleaved sensitivities
+/// (`InterleavedRows`). Errors: `nonFiniteState` after
 /// `AdaptiveDriver.maximumNonFiniteRetries` non-finite trials in a row, `stepSizeUnderflow`,
 /// `stepBudgetExhausted`. Allocation: one `[Double]` and one `[Int]` workspace per solve plus
 /// the final state, none per step (counts in Benchmarks/RESULTS.md).

@@ -8,7 +8,7 @@ struct BDFSensitivityWorkspace {
     @usableFromInline var currentJacobian: UnsafeMutablePointer<Double>
     /// ∂f/∂p, column-major n × p (`ParametricODESystem.parameterJacobian`).
     @usableFromInline var parameterJacobian: UnsafeMutablePointer<Double>
-    /// atol_i / |p̄_k| for each selected parameter k, m rows of n.
+    /// atol_i / |p̄_k| for each selected parameter k, interleaved (i·m + k).
     @usableFromInline var absolute: UnsafeMutablePointer<Double>
     /// The selected parameters (m).
     @usableFromInline var parameters: UnsafeMutablePointer<Int>
@@ -16,12 +16,11 @@ struct BDFSensitivityWorkspace {
     /// of −1 when J is treated as dense.
     @usableFromInline var rowStarts: UnsafeMutablePointer<Int>
     @usableFromInline var columns: UnsafeMutablePointer<Int>
-    /// The corrector's vectors with the m sensitivities interleaved (entry i of parameter k at
-    /// i·m + k, n·m each), so that one sweep over J's pattern and over the LU serves every
-    /// parameter (`BDFStepper.correctSensitivities`): the prediction s⁰, the iterate s, the
-    /// correction d, the history ψ, ∂f/∂p of the selected parameters, the weights, the
-    /// increment Δ, and the multiple solve's scratch.
-    @usableFromInline var blockPredicted, blockIterate, blockCorrection, blockHistory, blockParameterJacobian: UnsafeMutablePointer<Double>
+    /// The corrector's vectors with the m sensitivities interleaved as in the rows (entry i of
+    /// parameter k at i·m + k, n·m each; the prediction, iterate, correction and history are
+    /// the rows' own, `BDFStepper.rowLength`): ∂f/∂p of the selected parameters, the weights,
+    /// the increment Δ, and the multiple solve's scratch.
+    @usableFromInline var blockParameterJacobian: UnsafeMutablePointer<Double>
     @usableFromInline var blockWeights, blockIncrement, blockScratch: UnsafeMutablePointer<Double>
     /// The m sums of squares of the corrector's norms.
     @usableFromInline var blockSums: UnsafeMutablePointer<Double>
@@ -41,7 +40,7 @@ struct BDFSensitivityWorkspace {
     struct Layout: Sendable, Equatable {
         @usableFromInline let currentJacobian, parameterJacobian, absolute: WorkspaceSlice<Double>
         @usableFromInline let parameters, rowStarts, columns: WorkspaceSlice<Int>
-        @usableFromInline let blockPredicted, blockIterate, blockCorrection, blockHistory, blockParameterJacobian: WorkspaceSlice<Double>
+        @usableFromInline let blockParameterJacobian: WorkspaceSlice<Double>
         @usableFromInline let blockWeights, blockIncrement, blockScratch, blockSums: WorkspaceSlice<Double>
 
         @inlinable
@@ -53,10 +52,6 @@ struct BDFSensitivityWorkspace {
             parameters = allocator.indices(m, "sensitivity.parameters")
             rowStarts = allocator.indices(used ? n + 1 : 0, "sensitivity.rowStarts")
             columns = allocator.indices(used ? n * n : 0, "sensitivity.columns")
-            blockPredicted = allocator.doubles(m * n, "sensitivity.blockPredicted")
-            blockIterate = allocator.doubles(m * n, "sensitivity.blockIterate")
-            blockCorrection = allocator.doubles(m * n, "sensitivity.blockCorrection")
-            blockHistory = allocator.doubles(m * n, "sensitivity.blockHistory")
             blockParameterJacobian = allocator.doubles(m * n, "sensitivity.blockParameterJacobian")
             blockWeights = allocator.doubles(m * n, "sensitivity.blockWeights")
             blockIncrement = allocator.doubles(m * n, "sensitivity.blockIncrement")
@@ -73,10 +68,6 @@ struct BDFSensitivityWorkspace {
         parameters = memory[layout.parameters]
         rowStarts = memory[layout.rowStarts]
         columns = memory[layout.columns]
-        blockPredicted = memory[layout.blockPredicted]
-        blockIterate = memory[layout.blockIterate]
-        blockCorrection = memory[layout.blockCorrection]
-        blockHistory = memory[layout.blockHistory]
         blockParameterJacobian = memory[layout.blockParameterJacobian]
         blockWeights = memory[layout.blockWeights]
         blockIncrement = memory[layout.blockIncrement]

@@ -8,7 +8,7 @@ import Foundation
 /// Maly & Petzold, "Numerical methods and software for sensitivity analysis of
 /// differential-algebraic systems", Appl. Numer. Math. 20 (1996) 57-79.
 ///
-/// The sensitivities obey s' = J(t, y) s + ∂f/∂p, linear in s. Each s_k is one more block of
+/// The sensitivities obey s' = J(t, y) s + ∂f/∂p, linear in s. The s_k ride in
 /// the rows of differences, so prediction, the change of step, the update of the differences
 /// and the dense output are the state's. After the state's Newton iteration has converged and
 /// passed its error test, the same NDF formula applied to s_k is a LINEAR system,
@@ -24,11 +24,12 @@ import Foundation
 ///
 /// Cost per accepted step: one analytic J and one ∂f/∂p, and per corrector iteration one
 /// product J·S and one multiple back-substitution with the LU already made for the state, for
-/// all m parameters at once: the corrector holds the sensitivities interleaved (entry i of
-/// parameter k at i·m + k), so each nonzero of J and of the LU is loaded once per four
-/// parameters, whose products share registers (`DoubleLanes`,
-/// `LUFactorization+MultipleSolve.swift`). One parameter at a time, every product paid its
-/// index load, address and branch: about 7,900 instructions per parameter and iteration on the
+/// all m parameters at once: the rows hold the sensitivities interleaved (entry i of
+/// parameter k at n + i·m + k, `InterleavedRows`), so each nonzero of J and of the LU is loaded
+/// once per four parameters, whose products share registers (`DoubleLanes`,
+/// `LUFactorization+MultipleSolve.swift`), and the corrector works on the rows in place (no
+/// copies in and out per step). One parameter at a time, every product paid its index load,
+/// address and branch: about 7,900 instructions per parameter and iteration on the
 /// receptor model, now half that (issue 14, Benchmarks/RESULTS.md). Each parameter's arithmetic is
 /// the one-at-a-time corrector's, in the same order, so the results are the same to the bit.
 /// No f evaluation and no new LU, except where the fallback above adopts a fresh J.
@@ -51,7 +52,7 @@ extension BDFStepper where System: ParametricODESystem {
         sensitivity.currentJacobian.update(repeating: 0, count: n * n)
         for k in 0..<m {
             sensitivity.parameters[k] = selected[k]
-            for i in 0..<n { sensitivity.absolute[k * n + i] = absolute[i] / scales[k] }
+            for i in 0..<n { sensitivity.absolute[i * m + k] = absolute[i] / scales[k] }
         }
         if let pattern = system.jacobianSparsity {
             var row = 0, t = 0
@@ -110,9 +111,9 @@ extension BDFStepper where System: ParametricODESystem {
         let n = self.n
         let rowStarts = sensitivity.rowStarts, columns = sensitivity.columns
         let dense = rowStarts[0] < 0
-        let s = UnsafePointer(sensitivity.blockIterate + first), out = sensitivity.blockIncrement + first
-        let column = sensitivity.blockParameterJacobian + first, history = sensitivity.blockHistory + first
-        let correction = sensitivity.blockCorrection + first
+        let s = UnsafePointer(iterate + (n &+ first)), out = sensitivity.blockIncrement + first
+        let column = sensitivity.blockParameterJacobian + first, history = self.history + (n &+ first)
+        let correction = self.correction + (n &+ first)
         let scale = Lanes(splatting: inverseC)
         var i = 0
         while i < n {
@@ -160,17 +161,18 @@ extension BDFStepper where System: ParametricODESystem {
     }
 
     /// After `restart` (which left J at (t, y) in `jacobian`): D_1 of each sensitivity is
-    /// h (J s_k + ∂f/∂p_k) at (t, y).
+    /// h (J s_k + ∂f/∂p_k) at (t, y). Once per event: one parameter at a time through scratch.
     @inlinable
     mutating func restartSensitivities(time: Double) {
-        let n = self.n, rows = rowLength
+        let n = self.n, rows = rowLength, m = sensitivityCount
         evaluateParameterJacobian(time: time, state: differences)
-        for k in 0..<sensitivityCount {
-            let offset = (k + 1) * n
-            let target = differences + rows + offset
-            jacobianProduct(jacobian, differences + offset, into: target)
+        let gathered = sensitivity.blockScratch, product = sensitivity.blockIncrement
+        for k in 0..<m {
+            for i in 0..<n { gathered[i] = differences[n &+ i &* m &+ k] }
+            jacobianProduct(jacobian, gathered, into: product)
             let column = sensitivity.parameterJacobian + sensitivity.parameters[k] * n
-            for i in 0..<n { target[i] = step * (target[i] + column[i]) }
+            let target = differences + rows + n
+            for i in 0..<n { target[i &* m &+ k] = step * (product[i] + column[i]) }
         }
         sensitivity.rate = 1
     }
@@ -193,39 +195,43 @@ extension BDFStepper where System: ParametricODESystem {
         statistics.jacobianEvaluations += 1
         evaluateParameterJacobian(time: newTime, state: iterate)
 
-        // The corrector works on interleaved copies (entry i of parameter k at i·m + k): one
-        // sweep over J's pattern and one over the LU serve all m parameters. The prediction
-        // s⁰ = Σ_{j≤q} D_j and the history ψ = Σ_{j=1..q} γ_j D_j / α_q are summed straight
-        // into them, per entry in the order of the state's (`attemptStep`).
-        let blockPredicted = sensitivity.blockPredicted, blockIterate = sensitivity.blockIterate
-        let blockCorrection = sensitivity.blockCorrection
-        let blockHistory = sensitivity.blockHistory, blockColumns = sensitivity.blockParameterJacobian
+        // The rows hold the sensitivities interleaved (entry i of parameter k at n + i·m + k), so
+        // the prediction s⁰ = Σ_{j≤q} D_j and the history ψ = Σ_{j=1..q} γ_j D_j / α_q are one
+        // contiguous pass over n·m values, per entry in the order of the state's (`attemptStep`),
+        // and one sweep over J's pattern and one over the LU serve all m parameters.
+        let blockColumns = sensitivity.blockParameterJacobian
         let blockWeights = sensitivity.blockWeights, blockIncrement = sensitivity.blockIncrement
         let sums = sensitivity.blockSums
-        var historyWeights = SIMD8<Double>(repeating: 0)
-        for j in 1...q { historyWeights[j] = BDFCoefficients.gamma(j) / alpha }
+        let blockPredicted = predicted + n, blockIterate = iterate + n, blockCorrection = correction + n
+        let blockHistory = history + n, scaledAbsolute = sensitivity.absolute
+        let blockCount = n * m
+        let sensitivityRows = differences + n
+        for place in 0..<blockCount { blockPredicted[place] = sensitivityRows[place]; blockHistory[place] = 0 }
+        for j in 1...q {
+            let row = sensitivityRows + j * rows
+            let weight = BDFCoefficients.gamma(j) / alpha
+            for place in 0..<blockCount {
+                blockPredicted[place] += row[place]
+                blockHistory[place] = weight * row[place] + blockHistory[place]
+            }
+        }
+        var place = 0
+        for i in 0..<n {
+            let relativeTolerance = relative[i]
+            for _ in 0..<m {
+                blockWeights[place] = scaledAbsolute[place] + relativeTolerance * abs(blockPredicted[place])
+                place &+= 1
+            }
+        }
         for k in 0..<m {
-            let offset = (k + 1) * n
             let column = sensitivity.parameterJacobian + sensitivity.parameters[k] * n
-            let scaledAbsolute = sensitivity.absolute + k * n
             var i = 0, place = k
             while i < n {
-                var prediction = differences[offset &+ i], past = 0.0
-                var row = differences + (offset &+ i)
-                for j in 1...q {
-                    row += rows
-                    prediction += row.pointee
-                    past = historyWeights[j] * row.pointee + past
-                }
-                blockPredicted[place] = prediction
-                blockHistory[place] = past
                 blockColumns[place] = column[i]
-                blockWeights[place] = scaledAbsolute[i] + relative[i] * abs(prediction)
                 i &+= 1
                 place &+= m
             }
         }
-        let blockCount = n * m
         let rootCount = Double(n)
 
         var exactMatrix = false
@@ -300,27 +306,17 @@ extension BDFStepper where System: ParametricODESystem {
             }
             exactMatrix = true
         }
-        // Back to the rows [y; s_1; ...; s_m]: the correction for the update of the
-        // differences, the new sensitivities for their error test.
-        for k in 0..<m {
-            let offset = (k + 1) * n
-            var i = 0, place = k
-            while i < n {
-                iterate[offset &+ i] = blockIterate[place]
-                correction[offset &+ i] = blockCorrection[place]
-                i &+= 1
-                place &+= m
-            }
-        }
-
+        // The iterate and the correction are the rows' own: nothing to copy back.
         if sensitivity.errorControl {
             var worst = 0.0
-            for k in 0..<m {
-                let offset = (k + 1) * n
-                for i in 0..<n {
-                    weights[offset + i] = sensitivity.absolute[k * n + i] + relative[i] * abs(iterate[offset + i])
+            for i in 0..<n {
+                for place in (i &* m)..<(i &* m &+ m) {
+                    weights[n &+ place] = scaledAbsolute[place] + relative[i] * abs(blockIterate[place])
                 }
-                let parameterError = ErrorNorm.weighted(correction + offset, weights: weights + offset, dimension: n)
+            }
+            for k in 0..<m {
+                let parameterError = Self.interleavedNorm(
+                    blockCorrection + k, weights: weights + (n &+ k), dimension: n, stride: m)
                 if parameterError > worst || parameterError.isNaN { worst = parameterError }
             }
             let error = errorConstant * worst

@@ -41,8 +41,9 @@ struct BDFStepper<System: ODESystem> {
     @usableFromInline var system: System
     @usableFromInline var n = 0
     /// Length of a row of differences: n, or n(m + 1) when m sensitivities ride along
-    /// (`BDFStepper+Sensitivities.swift`): [y; s_1; ...; s_m], so that rescaling, the update
-    /// of the differences and the dense output treat them as one vector.
+    /// (`BDFStepper+Sensitivities.swift`): y, then the sensitivities interleaved (entry i of
+    /// parameter k at n + i·m + k), so that rescaling, the update of the differences and the
+    /// dense output treat them as one vector and the corrector needs no copies.
     @usableFromInline var rowLength = 0
     /// m, the number of sensitivities solved with the state (0: none).
     @usableFromInline var sensitivityCount = 0
@@ -447,12 +448,29 @@ struct BDFStepper<System: ODESystem> {
     func controlledNorm(_ row: UnsafePointer<Double>) -> Double {
         var norm = ErrorNorm.weighted(row, weights: weights, dimension: n)
         if sensitivity.errorControl {
-            for k in 0..<sensitivityCount {
-                let offset = (k + 1) * n
-                norm = max(norm, ErrorNorm.weighted(row + offset, weights: weights + offset, dimension: n))
+            let m = sensitivityCount
+            for k in 0..<m {
+                let parameterNorm = Self.interleavedNorm(
+                    row + (n &+ k), weights: weights + (n &+ k), dimension: n, stride: m)
+                norm = max(norm, parameterNorm)
             }
         }
         return norm
+    }
+
+    /// `ErrorNorm.weighted` of one parameter's entries in an interleaved row (every
+    /// `stride`-th value), summed in the same order.
+    @inlinable
+    static func interleavedNorm(
+        _ vector: UnsafePointer<Double>, weights: UnsafePointer<Double>, dimension n: Int, stride: Int
+    ) -> Double {
+        var sum = 0.0, place = 0
+        for _ in 0..<n {
+            let ratio = vector[place] / weights[place]
+            sum = ratio * ratio + sum
+            place &+= stride
+        }
+        return (sum / Double(n)).squareRoot()
     }
 
     /// The first component of the last trial that is not finite, in f, the iterate or a row of
