@@ -14,10 +14,10 @@ import Testing
         // Off the steady state, so that the rectified terms and the stress intensity are not all 0.
         let state = model.initialState.enumerated().map { i, x in x * (1 + 0.3 * Double(i % 5)) + 0.02 }
         let time = 3.0
-        var shared = ObservableRowQuantities(model: model, observables: columns.map(\.observable))
+        let shared = ObservableRowQuantities(model: model, observables: columns.map(\.observable))
         var row = [Double](repeating: .nan, count: columns.count)
         state.withUnsafeBufferPointer { y in
-            model.values(of: columns.map(\.observable), time: time, y, shared: &shared, into: &row)
+            model.values(of: columns.map(\.observable), time: time, y, shared: shared, into: &row)
             for (j, column) in columns.enumerated() {
                 let alone = model.value(of: column.observable, time: time, y)
                 #expect(alone.bitPattern == row[j].bitPattern, "\(column.name): alone \(alone), in the row \(row[j])")

@@ -18,7 +18,7 @@ extension CompiledModel {
     /// The value of `observable` at (time, y), for a single value (tests, checks). A row of
     /// columns goes through `ObservableRowQuantities` and `value(of:time:_:shared:)` instead.
     func value(of observable: Observable, time: Double, _ y: UnsafeBufferPointer<Double>) -> Double {
-        var shared = ObservableRowQuantities(model: self, observables: [observable])
+        let shared = ObservableRowQuantities(model: self, observables: [observable])
         shared.update(model: self, time: time, y)
         return value(of: observable, time: time, y, shared: shared)
     }
@@ -27,14 +27,10 @@ extension CompiledModel {
     /// `shared` first. Non-generic, so the generic sink that calls it per output row neither
     /// copies the model nor checks the row's uniqueness per column.
     func values(of observables: [Observable], time: Double, _ y: UnsafeBufferPointer<Double>,
-                shared: inout ObservableRowQuantities, into row: inout [Double]) {
+                shared: ObservableRowQuantities, into row: inout [Double]) {
         shared.update(model: self, time: time, y)
-        // A local copy, once per row: passed straight from the `inout` parameter, the struct
-        // (three arrays) was copied and destroyed for every column (56 per row; callgrind: 12 %
-        // of the 28-day morphine run's instructions).
-        let quantities = shared
         row.withUnsafeMutableBufferPointer { out in
-            for j in 0..<observables.count { out[j] = value(of: observables[j], time: time, y, shared: quantities) }
+            for j in 0..<observables.count { out[j] = value(of: observables[j], time: time, y, shared: shared) }
         }
     }
 
@@ -129,8 +125,9 @@ extension CompiledModel {
 /// The quantities several columns of one output row share: per receptor the surface amount
 /// and the stimulus Q_r, the circuit responses, dopamine, dysphoria, the withdrawal signs and
 /// index, and the probe response. Filled once per row; storage is allocated once per
-/// simulation; only what the requested columns use is computed.
-struct ObservableRowQuantities {
+/// simulation; only what the requested columns use is computed. A class: passed per column
+/// and per refinement step, a struct of this size was copied (retains, memcpy) each time.
+final class ObservableRowQuantities {
     var surface: [Double]
     var stimulus: [Double]
     var circuits = SignallingRules.Circuits<Double>(
@@ -199,7 +196,7 @@ struct ObservableRowQuantities {
     }
 
     /// Computes the shared quantities of `model` at (time, y).
-    mutating func update(model: CompiledModel, time: Double, _ y: UnsafeBufferPointer<Double>) {
+    func update(model: CompiledModel, time: Double, _ y: UnsafeBufferPointer<Double>) {
         if needsSurface {
             for r in 0..<surface.count { surface[r] = model.surface(r, y) }
         }
