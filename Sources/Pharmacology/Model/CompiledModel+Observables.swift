@@ -18,7 +18,7 @@ extension CompiledModel {
     /// The value of `observable` at (time, y), for a single value (tests, checks). A row of
     /// columns goes through `ObservableRowQuantities` and `value(of:time:_:shared:)` instead.
     func value(of observable: Observable, time: Double, _ y: UnsafeBufferPointer<Double>) -> Double {
-        var shared = ObservableRowQuantities(model: self, observables: [observable])
+        let shared = ObservableRowQuantities(model: self, observables: [observable])
         shared.update(model: self, time: time, y)
         return value(of: observable, time: time, y, shared: shared)
     }
@@ -27,14 +27,10 @@ extension CompiledModel {
     /// `shared` first. Non-generic, so the generic sink that calls it per output row neither
     /// copies the model nor checks the row's uniqueness per column.
     func values(of observables: [Observable], time: Double, _ y: UnsafeBufferPointer<Double>,
-                shared: inout ObservableRowQuantities, into row: inout [Double]) {
+                shared: ObservableRowQuantities, into row: inout [Double]) {
         shared.update(model: self, time: time, y)
-        // A local copy, once per row: passed straight from the `inout` parameter, the struct
-        // (three arrays) was copied and destroyed for every column (56 per row; callgrind: 12 %
-        // of the 28-day morphine run's instructions).
-        let quantities = shared
         row.withUnsafeMutableBufferPointer { out in
-            for j in 0..<observables.count { out[j] = value(of: observables[j], time: time, y, shared: quantities) }
+            for j in 0..<observables.count { out[j] = value(of: observables[j], time: time, y, shared: shared) }
         }
     }
 
@@ -129,8 +125,9 @@ extension CompiledModel {
 /// The quantities several columns of one output row share: per receptor the surface amount
 /// and the stimulus Q_r, the circuit responses, dopamine, dysphoria, the withdrawal signs and
 /// index, and the probe response. Filled once per row; storage is allocated once per
-/// simulation; only what the requested columns use is computed.
-struct ObservableRowQuantities {
+/// simulation; only what the requested columns use is computed. A class: passed per column
+/// and per refinement step, a struct of this size was copied (retains, memcpy) each time.
+final class ObservableRowQuantities {
     var surface: [Double]
     var stimulus: [Double]
     var circuits = SignallingRules.Circuits<Double>(
@@ -142,7 +139,14 @@ struct ObservableRowQuantities {
     var withdrawalIndex = 0.0
     var probeResponse = 0.0
     private let needsSurface: Bool
+    /// Per receptor Q_r (only `stimulus` columns; the rule inputs compute their own).
+    private let needsStimulus: Bool
+    /// The rule inputs and circuits (every signalling column).
     private let needsSignal: Bool
+    /// E_R: a `pow` per sample, for the respiration columns only.
+    private let needsRespiration: Bool
+    private let needsDysphoria: Bool
+    private let needsWithdrawal: Bool
     private let needsProbe: Bool
     /// The scenario's events as (kind index, start, end, intensity): the stimulus intensities
     /// at an output time, for dysphoria (the system's own intensities are those at t = 0).
@@ -152,13 +156,19 @@ struct ObservableRowQuantities {
         let receptors = model.layout.receptorKinds.count
         surface = Array(repeating: 0, count: receptors)
         stimulus = Array(repeating: 0, count: receptors)
-        var surfaceUsed = false, signalUsed = false, probeUsed = false
+        var surfaceUsed = false, stimulusUsed = false, signalUsed = false, respirationUsed = false
+        var dysphoriaUsed = false, withdrawalUsed = false, probeUsed = false
         for observable in observables {
             switch observable {
             case .occupancy, .occupancyTotal, .petOccupancy, .surfaceRelative, .totalRelative: surfaceUsed = true
-            case .stimulus, .circuitResponse, .dopamineTone, .respiratoryDrive, .withdrawalSigns, .dysphoria,
-                 .hedonicTone, .withdrawalIndex, .cowsEquivalent:
+            case .stimulus: stimulusUsed = true
+            case .circuitResponse(let circuit):
                 signalUsed = true
+                if circuit == .respiration { respirationUsed = true }
+            case .respiratoryDrive: signalUsed = true; respirationUsed = true
+            case .dopamineTone: signalUsed = true
+            case .dysphoria, .hedonicTone: signalUsed = true; dysphoriaUsed = true
+            case .withdrawalSigns, .withdrawalIndex, .cowsEquivalent: signalUsed = true; withdrawalUsed = true
             case .toleranceIndex: probeUsed = true
             case .time, .plasma, .plasmaMass, .brain, .peptide, .internalRelative, .uncoupled, .lcAdaptation, .lcAdaptationSlow,
                  .rewardAdaptation:
@@ -166,7 +176,11 @@ struct ObservableRowQuantities {
             }
         }
         needsSurface = surfaceUsed
+        needsStimulus = stimulusUsed
         needsSignal = signalUsed
+        needsRespiration = respirationUsed
+        needsDysphoria = dysphoriaUsed
+        needsWithdrawal = withdrawalUsed
         needsProbe = probeUsed
         stimuli = model.scenario.events.map { event in
             (StimulusKind.allCases.firstIndex(of: event.kind)!, event.startHours,
@@ -182,32 +196,39 @@ struct ObservableRowQuantities {
     }
 
     /// Computes the shared quantities of `model` at (time, y).
-    mutating func update(model: CompiledModel, time: Double, _ y: UnsafeBufferPointer<Double>) {
+    func update(model: CompiledModel, time: Double, _ y: UnsafeBufferPointer<Double>) {
         if needsSurface {
             for r in 0..<surface.count { surface[r] = model.surface(r, y) }
         }
-        if needsSignal {
+        if needsStimulus {
             let system = model.system
-            let rules = system.rules
             for r in 0..<stimulus.count {
                 let fe = system.modulation(r, y).efficacy
                 stimulus[r] = (1 - y[system.receptorUncoupled[r]]) * system.rawStimulus(r, y, fe: fe).raw
             }
+        }
+        if needsSignal {
+            let system = model.system
+            let rules = system.rules
             let inputs = system.ruleInputs(y)
             circuits = rules.circuits(inputs)
-            respiration = rules.respiration(inputs)
+            if needsRespiration { respiration = rules.respiration(inputs) }
             dopamineTone = circuits.dopamine / rules.dopamineSetPoint
-            dysphoria = rules.dysphoria(
-                inputs, circuits: circuits, stress: intensity(ReceptorSystem.stressIndex, at: time),
-                pain: intensity(ReceptorSystem.painIndex, at: time),
-                rejection: intensity(ReceptorSystem.rejectionIndex, at: time))
-            // Unopposed adaptation (hard max: an output, not a rate).
-            let share = rules.acOpposition
-            let lcOpposing = rules.lcOpposition(inputs.lcAdaptation, circuits: circuits) { max(0, $0) }
-            let rewardOpposing = (1 - share) * max(0, circuits.reward - rules.rewardSetPoint)
-                + share * max(0, circuits.rewardAC - rules.rewardACSetPoint)
-            withdrawalSigns = max(0, inputs.lcAdaptation - lcOpposing) + max(0, y[system.lcExtrinsicState])
-            withdrawalIndex = withdrawalSigns + 0.5 * max(0, inputs.rewardAdaptation - rewardOpposing)
+            if needsDysphoria {
+                dysphoria = rules.dysphoria(
+                    inputs, circuits: circuits, stress: intensity(ReceptorSystem.stressIndex, at: time),
+                    pain: intensity(ReceptorSystem.painIndex, at: time),
+                    rejection: intensity(ReceptorSystem.rejectionIndex, at: time))
+            }
+            if needsWithdrawal {
+                // Unopposed adaptation (hard max: an output, not a rate).
+                let share = rules.acOpposition
+                let lcOpposing = rules.lcOpposition(inputs.lcAdaptation, circuits: circuits) { max(0, $0) }
+                let rewardOpposing = (1 - share) * max(0, circuits.reward - rules.rewardSetPoint)
+                    + share * max(0, circuits.rewardAC - rules.rewardACSetPoint)
+                withdrawalSigns = max(0, inputs.lcAdaptation - lcOpposing) + max(0, y[system.lcExtrinsicState])
+                withdrawalIndex = withdrawalSigns + 0.5 * max(0, inputs.rewardAdaptation - rewardOpposing)
+            }
         }
         if needsProbe {
             probeResponse = CompiledModel.probeResponse(system: model.system, physiology: model.physiology, y)

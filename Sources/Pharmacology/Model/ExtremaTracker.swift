@@ -36,9 +36,9 @@ final class ExtremaTracker {
     let window: ClosedRange<Double>?
     private(set) var extremes: [ObservableExtremes]
     /// Quantities for a whole sample of all tracked observables.
-    private var shared: ObservableRowQuantities
+    private let shared: ObservableRowQuantities
     /// Quantities for one observable (refinement evaluates only the column being refined).
-    private var single: [ObservableRowQuantities]
+    private let single: [ObservableRowQuantities]
     private let dimension: Int
     private let state: UnsafeMutableBufferPointer<Double>
     /// `(intervals + 1) × observables.count` sample values, row-major by sample.
@@ -102,8 +102,8 @@ final class ExtremaTracker {
                 for j in 0..<k { samples[j] = previousEndValues[j] }
                 continue
             }
-            shared.update(model: model, time: t, y)
-            let quantities = shared   // once per sample, not per column (see `CompiledModel.values`)
+            let quantities = shared
+            quantities.update(model: model, time: t, y)
             for j in 0..<k { samples[i * k + j] = model.value(of: observables[j], time: t, y, shared: quantities) }
         }
         // `state` holds the last sample: the step's (or window's) end.
@@ -147,12 +147,12 @@ final class ExtremaTracker {
         let kept = sign > 0 ? extremes.peak : -extremes.trough
         guard bestIndex >= 0, best + bestMargin >= kept else { return }
         let lo = sampleTimes[bestIndex - 1], hi = sampleTimes[bestIndex + 1]
-        let observable = observables[j], model = self.model, state = self.state
+        let observable = observables[j], model = self.model, state = self.state, quantities = single[j]
         let y = UnsafeBufferPointer(state)
         let found = Self.minimize(lo, hi, tolerance: 1e-6 * (hi - lo)) { t in
             step.state(at: t, into: state)
-            single[j].update(model: model, time: t, y)
-            return -sign * model.value(of: observable, time: t, y, shared: single[j])
+            quantities.update(model: model, time: t, y)
+            return -sign * model.value(of: observable, time: t, y, shared: quantities)
         }
         let value = -sign * found.value
         if sign > 0, Self.exceeds(value, extremes.peak) { extremes.peak = value; extremes.peakTimeHours = found.x }

@@ -18,9 +18,9 @@ struct ObservableSensitivitySink: SensitivitySink {
     let observables: [Observable]
     let step: Double
     var result: ObservableSensitivities
-    var shared: ObservableRowQuantities
-    var sharedPlus: [ObservableRowQuantities]
-    var sharedMinus: [ObservableRowQuantities]
+    let shared: ObservableRowQuantities
+    let sharedPlus: [ObservableRowQuantities]
+    let sharedMinus: [ObservableRowQuantities]
     var row: [Double]
     var rowPlus: [Double]
     var rowMinus: [Double]
@@ -44,7 +44,7 @@ struct ObservableSensitivitySink: SensitivitySink {
 
     mutating func record(time: Double, state: UnsafeBufferPointer<Double>, sensitivities: UnsafeBufferPointer<Double>) {
         let n = state.count
-        model.values(of: observables, time: time, state, shared: &shared, into: &row)
+        model.values(of: observables, time: time, state, shared: shared, into: &row)
         result.times.append(time)
         result.values.append(contentsOf: row)
         for k in 0..<plus.count {
@@ -52,9 +52,9 @@ struct ObservableSensitivitySink: SensitivitySink {
                 for i in 0..<n { probe[i] = state[i] + side * step * sensitivities[k * n + i] }
                 probe.withUnsafeBufferPointer { y in
                     if side > 0 {
-                        plus[k].values(of: observables, time: time, y, shared: &sharedPlus[k], into: &rowPlus)
+                        plus[k].values(of: observables, time: time, y, shared: sharedPlus[k], into: &rowPlus)
                     } else {
-                        minus[k].values(of: observables, time: time, y, shared: &sharedMinus[k], into: &rowMinus)
+                        minus[k].values(of: observables, time: time, y, shared: sharedMinus[k], into: &rowMinus)
                     }
                 }
             }

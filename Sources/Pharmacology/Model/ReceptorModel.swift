@@ -244,7 +244,7 @@ struct ObservingSink: SolutionSink {
     let emit: (Double, UnsafeBufferPointer<Double>) throws -> Void
     var row: [Double]
     /// Per-row quantities several columns share (receptor signals, surface, hedonic tone).
-    var shared: ObservableRowQuantities
+    let shared: ObservableRowQuantities
     /// Peaks and troughs found on the solution between rows too, when asked for (one tracker
     /// per window).
     let extrema: [ExtremaTracker]
@@ -264,7 +264,7 @@ struct ObservingSink: SolutionSink {
     }
 
     mutating func record(time: Double, state: UnsafeBufferPointer<Double>) throws {
-        model.values(of: observables, time: time, state, shared: &shared, into: &row)
+        model.values(of: observables, time: time, state, shared: shared, into: &row)
         try nonNegative.clamp(&row, time: time, surface: shared.surface)
         try row.withUnsafeBufferPointer { try emit(time, $0) }
     }
