@@ -78,7 +78,7 @@ struct AffectTests {
     /// the NAc and hypothalamus under sadness in borderline personality disorder, Prossin et al.
     /// 2010 Am J Psychiatry 167:925): dip -0.203 against -0.173, dysphoria rise +0.108 against
     /// +0.087. With half the control release the dip was -0.164: the deficit's steeper mu
-    /// response (reward_response +0.056 against +0.045) outweighed kappa's larger dysphoria.
+    /// response (u +0.056 against +0.045 at the hedonic minimum) outweighed kappa's larger dysphoria.
     @Test func b20StressDysphoricMoreSoInDeficit() throws {
         let control = try Self.respond(to: .stress), deficit = try Self.respond(to: .stress, phenotype: .opioidDeficit)
         reportValues("B20", "dysphoria rise control \(control.dysphoriaRise), deficit \(deficit.dysphoriaRise); hedonic dip \(control.hedonicDip) / \(deficit.hedonicDip)")

@@ -52,6 +52,7 @@ public struct SlowDepot: Sendable, Equatable {
     public var releaseDurationHours: Sourced?
     /// Share of a zero-order slow share added to its depot at once at its lag, the rest entering
     /// over `releaseDurationHours` (nil: none). A burst beside the erosion: a peak before a plateau.
+    /// Read only with `releaseDurationHours` (the reader requires both).
     public var bolusFraction: Sourced?
 
     public init(fraction: Sourced, absorptionRatePerHour: Sourced, lagHours: Sourced? = nil,

@@ -36,7 +36,8 @@ package struct ModelEvent: Sendable, Equatable {
     /// The events of `scenario` for `layout`, sorted by time (stable): its one expansion
     /// (`Scenario.schedule`) with each dose into its depots at the route's lag, the slow depot at
     /// its own lag where it states one and, with `slow_release_duration_h`, as a constant input
-    /// over that duration (less the `slow_bolus_fraction` added at the lag) (an IV bolus into the central compartment at once). Ends cut at the end of the run are not events: nothing
+    /// over that duration less the `slow_bolus_fraction` added at the lag; an IV bolus goes into
+    /// the central compartment at once. Ends cut at the end of the run are not events: nothing
     /// is simulated after it. The values were checked when the scenario was (`ScenarioCheck`).
     static func make(scenario: Scenario, layout: ModelLayout, library: DrugLibrary) throws -> [ModelEvent] {
         var events: [ModelEvent] = []
