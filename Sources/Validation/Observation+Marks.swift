@@ -76,7 +76,7 @@ extension Observation {
             case .auc, .halfLife:
                 let window = observation.timeHours...(observation.endHours ?? observation.timeHours)
                 let name = observation.statistic == .auc ? "AUC" : "half-life"
-                let unit = observation.statistic == .auc ? " (unit x h)" : " h"
+                let unit = observation.statistic == .auc ? " " + Self.areaUnit(of: observation.observable) : " h"
                 marks.append(ObservationMark(
                     column: observation.observable, timeHours: window.lowerBound, value: nil, window: window, label: label,
                     caption: name + " " + ValidationNumber.text(observation.value) + unit + ", band ["
@@ -86,5 +86,13 @@ extension Observation {
             }
         }
         return marks
+    }
+
+    /// The unit of an area under `column`, from the unit its name ends with (nM·h for
+    /// `_plasma_nM`); "unit x h" where the name carries none.
+    static func areaUnit(of column: String) -> String {
+        if column.hasSuffix("_ng_per_mL") { return "ng/mL·h" }
+        if column.hasSuffix("_nM") { return "nM·h" }
+        return "(unit x h)"
     }
 }

@@ -41,6 +41,24 @@ import Testing
         #expect(parsed.text.contains("half-life 4 h") && parsed.text.contains("data ± SD, band shaded"))
     }
 
+    /// Captions of adjacent windows (an area beside a half-life, as in a patch study) do not
+    /// overlap: the later one goes a line lower, a caption that starts after another's end shares
+    /// its line, and one near the right edge moves left to stay inside the plot.
+    @Test func windowCaptionsDoNotOverlap() throws {
+        let parsed = try chart([
+            ObservationMark(column: "morphine_plasma_nM", timeHours: 0, value: nil, window: 0...2, label: "c", caption: "t 1"),
+            ObservationMark(column: "morphine_plasma_nM", timeHours: 60, value: nil, window: 60...80, label: "a", caption: "AUC 347.5, band [225.9, 469.1]; model 439.5"),
+            ObservationMark(column: "morphine_plasma_nM", timeHours: 82, value: nil, window: 82...96, label: "b", caption: "half-life 21.9 h, band [13, 30.8]; model 17.06"),
+        ])
+        let captions = parsed.attributes.filter { $0.element == "text" && $0.attributes["class"] == "window-caption" }
+        let ys = captions.compactMap { Double($0.attributes["y"] ?? "") }, xs = captions.compactMap { Double($0.attributes["x"] ?? "") }
+        let windows = parsed.attributes.filter { $0.element == "rect" && $0.attributes["class"] == "window" }.compactMap { Double($0.attributes["x"] ?? "") }
+        try #require(ys.count == 3 && xs.count == 3 && windows.count == 3)
+        #expect(ys[1] == ys[0], "the area's caption starts after the first one ends: same line")
+        #expect(ys[2] > ys[1], "the half-life caption starts inside the area caption's extent: a line lower")
+        #expect(xs[2] < windows[2] + 3, "the half-life caption moved left of its window's start (\(xs[2]) vs \(windows[2]))")
+    }
+
     /// A band above every curve value stretches the axis so the band shows.
     @Test func valueAxisCoversTheBands() throws {
         let peak = table.column(named: "morphine_plasma_nM")!.values.max()!

@@ -21,6 +21,13 @@ import TestSupport
         #expect(ObservationStatistic.halfLife.evaluate(timeHours: times, values: times, start: 1, end: 5).isNaN)
     }
 
+    /// An area's caption names the unit its column carries (the chart's window caption).
+    @Test func areaUnitFollowsTheColumnName() {
+        #expect(Observation.areaUnit(of: "fentanyl_plasma_nM") == "nM·h")
+        #expect(Observation.areaUnit(of: "oxycodone_plasma_ng_per_mL") == "ng/mL·h")
+        #expect(Observation.areaUnit(of: "withdrawal_index") == "(unit x h)")
+    }
+
     @Test func aucAndMeanOfALinearRamp() {
         let values = times.map { 2 * $0 + 1 }
         // ∫_2^6 (2t + 1) dt = [t² + t] = 42 − 6 = 36 (the trapezoid rule is exact on a line).

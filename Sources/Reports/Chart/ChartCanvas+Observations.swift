@@ -5,12 +5,15 @@ extension ChartCanvas {
     static let markerRadius = 3.6
 
     /// Draws `marks` over a panel's series: bands first, then error bars, then markers, so a
-    /// marker stays on top. `mapY` as in `writePanel` (nil: off a log axis).
+    /// marker stays on top. `mapY` as in `writePanel` (nil: off a log axis). A window's caption
+    /// that would run into an earlier one goes a line lower, and none runs past the plot's right.
     mutating func writeObservations(
         _ marks: [ObservationMark], plotTop: Double, bottom: Double, clip: String, mapY: (Double) -> Double?
     ) {
         guard !marks.isEmpty else { return }
         let c = NumberText.coordinate
+        let captionFont = metrics.annotationFont * (options.slide ? 1 : 0.85)
+        var captionLineEnds: [Double] = []   // per caption line, the right end of its last caption
         out.open("g", ["class": "observations", "clip-path": clip])
         out.raw("\n")
         for mark in marks {
@@ -42,7 +45,12 @@ extension ChartCanvas {
                     "stroke": mark.colour, "stroke-width": "1.2", "fill": "none",
                 ])
                 if let caption = mark.caption {
-                    out.element("text", ["x": c(x0 + 4), "y": c(plotTop + metrics.annotationFont * 1.1), "font-size": c(metrics.annotationFont * (options.slide ? 1 : 0.85)), "fill": mark.colour], text: caption)
+                    let width = Double(caption.count) * captionFont * 0.55   // estimated: no font metrics here
+                    let left = max(plotLeft + 2, min(x0 + 4, plotLeft + plotWidth - width - 2))
+                    let line = captionLineEnds.firstIndex { $0 + captionFont <= left } ?? captionLineEnds.count
+                    if line == captionLineEnds.count { captionLineEnds.append(left + width) } else { captionLineEnds[line] = left + width }
+                    let y = plotTop + metrics.annotationFont * 1.1 + Double(line) * captionFont * 1.3
+                    out.element("text", ["class": "window-caption", "x": c(left), "y": c(y), "font-size": c(captionFont), "fill": mark.colour], text: caption)
                 }
                 out.close("g")
                 continue
