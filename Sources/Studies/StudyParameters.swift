@@ -112,15 +112,14 @@ package struct StudyParameters: Sendable {
         self.ranges = ranges ?? Self.ranges(names: names, targets: targets, library: library)
     }
 
-    /// As `ParameterCatalog.range(of:in:)` per name, over one catalog built once: that function
+    /// The range of each name over one catalog built once: `ParameterCatalog.range(of:in:)`
     /// builds the whole catalog per call (nine names: about 86 M instructions, most of the
     /// population benchmark's set-up; Benchmarks/RESULTS.md).
     private static func ranges(names: [String], targets: [Target], library: DrugLibrary) -> [ParameterRange?] {
         let catalog = ParameterCatalog.entries(of: library)
         return zip(names, targets).map { name, target in
             if case .dose = target { return nil }
-            if let entry = catalog.first(where: { $0.name == name }) { return entry.range }
-            return ParameterCatalog.range(of: name, in: library)
+            return ParameterCatalog.range(of: name, in: library, catalog: catalog)
         }
     }
 

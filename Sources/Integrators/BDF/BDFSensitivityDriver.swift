@@ -61,9 +61,10 @@ enum BDFSensitivityDriver {
                 stepper: BDFStepper(system: problem.system, layout: layout, memory: memory),
                 companion: BDFSensitivityCompanion(), rowLength: rows, problem: problem, options: options)
             policy.stepper.setInitialState(problem.initialState, options: options)
-            if let initial = sensitivityOptions.initialSensitivities {
-                for k in 0..<m {
-                    for i in 0..<n { policy.stepper.differences[n + i * m + k] = initial[k * n + i] }
+            if let initial = sensitivityOptions.initialSensitivities, m > 0 {
+                initial.withUnsafeBufferPointer {
+                    InterleavedRows.interleave(
+                        sensitivities: $0.baseAddress!, into: policy.stepper.differences + n, dimension: n, count: m)
                 }
             }
             policy.stepper.prepareSensitivities(
@@ -73,10 +74,14 @@ enum BDFSensitivityDriver {
                 into: &rowSink, statistics: &statistics)
             return (time, policy.stepper)
         }
-        let finalRow = workspace.values(layout.differences, 0..<rows)
+        let finalRow = workspace.values(layout.differences, n..<rows)
         var finalSensitivities = [Double](repeating: 0, count: n * m)
-        for k in 0..<m {
-            for i in 0..<n { finalSensitivities[k * n + i] = finalRow[n + i * m + k] }
+        if m > 0 {
+            finalRow.withUnsafeBufferPointer { block in
+                finalSensitivities.withUnsafeMutableBufferPointer {
+                    InterleavedRows.deinterleave(sensitivities: block.baseAddress!, into: $0.baseAddress!, dimension: n, count: m)
+                }
+            }
         }
         let solution = ODESolution(
             finalTime: time, finalState: workspace.values(layout.differences, 0..<n), finalSystem: stepper.system,

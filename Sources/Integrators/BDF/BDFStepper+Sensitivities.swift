@@ -205,16 +205,9 @@ extension BDFStepper where System: ParametricODESystem {
         let blockPredicted = predicted + n, blockIterate = iterate + n, blockCorrection = correction + n
         let blockHistory = history + n, scaledAbsolute = sensitivity.absolute
         let blockCount = n * m
-        let sensitivityRows = differences + n
-        for place in 0..<blockCount { blockPredicted[place] = sensitivityRows[place]; blockHistory[place] = 0 }
-        for j in 1...q {
-            let row = sensitivityRows + j * rows
-            let weight = BDFCoefficients.gamma(j) / alpha
-            for place in 0..<blockCount {
-                blockPredicted[place] += row[place]
-                blockHistory[place] = weight * row[place] + blockHistory[place]
-            }
-        }
+        Self.predict(
+            differences + n, count: blockCount, rowLength: rows, order: q, alpha: alpha,
+            predicted: blockPredicted, history: blockHistory)
         var place = 0
         for i in 0..<n {
             let relativeTolerance = relative[i]

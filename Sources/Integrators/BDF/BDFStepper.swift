@@ -283,15 +283,7 @@ struct BDFStepper<System: ODESystem> {
         let n = self.n, q = order
         let state = differences
         let alpha = BDFCoefficients.alpha(q)
-        for i in 0..<n { predicted[i] = state[i]; history[i] = 0 }
-        for j in 1...q {
-            let row = differences + j * rowLength
-            let weight = BDFCoefficients.gamma(j) / alpha
-            for i in 0..<n {
-                predicted[i] += row[i]
-                history[i] = weight * row[i] + history[i]
-            }
-        }
+        Self.predict(state, count: n, rowLength: rowLength, order: q, alpha: alpha, predicted: predicted, history: history)
         for i in 0..<n { weights[i] = absolute[i] + relative[i] * abs(predicted[i]) }
         let c = step / alpha
 
@@ -456,6 +448,25 @@ struct BDFStepper<System: ODESystem> {
             }
         }
         return norm
+    }
+
+    /// The prediction Σ_{j≤q} D_j and the history ψ = Σ_{j=1..q} γ_j D_j / α_q of `count`
+    /// entries from `rows` (row j at `rows + j · rowLength`): the state's and, in the
+    /// sensitivity corrector, the interleaved sensitivities', in the same order.
+    @inlinable
+    static func predict(
+        _ rows: UnsafePointer<Double>, count: Int, rowLength: Int, order q: Int, alpha: Double,
+        predicted: UnsafeMutablePointer<Double>, history: UnsafeMutablePointer<Double>
+    ) {
+        for i in 0..<count { predicted[i] = rows[i]; history[i] = 0 }
+        for j in 1...q {
+            let row = rows + j * rowLength
+            let weight = BDFCoefficients.gamma(j) / alpha
+            for i in 0..<count {
+                predicted[i] += row[i]
+                history[i] = weight * row[i] + history[i]
+            }
+        }
     }
 
     /// `ErrorNorm.weighted` of one parameter's entries in an interleaved row (every

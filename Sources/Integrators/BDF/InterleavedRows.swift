@@ -9,9 +9,7 @@ enum InterleavedRows {
         _ external: UnsafePointer<Double>, into row: UnsafeMutablePointer<Double>, dimension n: Int, count m: Int
     ) {
         for i in 0..<n { row[i] = external[i] }
-        for k in 0..<m {
-            for i in 0..<n { row[n &+ i &* m &+ k] = external[n &+ k &* n &+ i] }
-        }
+        interleave(sensitivities: external + n, into: row + n, dimension: n, count: m)
     }
 
     /// The interleaved row → [y; s_1; ...; s_m].
@@ -20,8 +18,26 @@ enum InterleavedRows {
         _ row: UnsafePointer<Double>, into external: UnsafeMutablePointer<Double>, dimension n: Int, count m: Int
     ) {
         for i in 0..<n { external[i] = row[i] }
+        deinterleave(sensitivities: row + n, into: external + n, dimension: n, count: m)
+    }
+
+    /// [s_1; ...; s_m] (n·m values) → interleaved (entry i of parameter k at i·m + k).
+    @inlinable
+    static func interleave(
+        sensitivities external: UnsafePointer<Double>, into block: UnsafeMutablePointer<Double>, dimension n: Int, count m: Int
+    ) {
         for k in 0..<m {
-            for i in 0..<n { external[n &+ k &* n &+ i] = row[n &+ i &* m &+ k] }
+            for i in 0..<n { block[i &* m &+ k] = external[k &* n &+ i] }
+        }
+    }
+
+    /// Interleaved sensitivities → [s_1; ...; s_m].
+    @inlinable
+    static func deinterleave(
+        sensitivities block: UnsafePointer<Double>, into external: UnsafeMutablePointer<Double>, dimension n: Int, count m: Int
+    ) {
+        for k in 0..<m {
+            for i in 0..<n { external[k &* n &+ i] = block[i &* m &+ k] }
         }
     }
 }

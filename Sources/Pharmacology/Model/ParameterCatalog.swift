@@ -211,7 +211,12 @@ public enum ParameterCatalog {
     /// has no such parameter.
     /// - Complexity: O(number of library values).
     public static func range(of name: String, in library: DrugLibrary) -> ParameterRange? {
-        if let entry = entries(of: library).first(where: { $0.name == name }) { return entry.range }
+        range(of: name, in: library, catalog: entries(of: library))
+    }
+
+    /// As `range(of:in:)`, over a catalog of `library` the caller built once (`entries(of:)`).
+    package static func range(of name: String, in library: DrugLibrary, catalog: [ParameterEntry]) -> ParameterRange? {
+        if let entry = catalog.first(where: { $0.name == name }) { return entry.range }
         return derivedNames(of: library, drugIDs: nil).contains(name) ? .halfLife : nil
     }
 
