@@ -193,7 +193,7 @@ struct ExportBuilder {
             let f = parameter(id + "_bioavailability", s.depotBioavailability[k], .dimensionless)
             let depot = s.depotState[k]
             // A zero-order input switched by events: a patch while worn, or a slow depot's
-            // zero-order release (`slow_release_duration_h`).
+            // zero-order release (`slow_release_duration_h`, `slow_bolus_duration_h`).
             if s.events.contains(where: { if case .changeDepotInput(k, _) = $0.action { true } else { false } }) {
                 let input = parameter(id + "_input", s.depotInput[k], .nanomolePerHour,
                                       name: stateID[depot] + " patch input rate (changed by events)", constant: false)

@@ -45,9 +45,9 @@ enum TestScenarios {
         ])
 
     /// Two extended-release naltrexone injections (Vivitrol, route `im_er`): each adds its
-    /// small fast share at the route's lag and its slow share's bolus part at the slow depot's own
-    /// lag (`slow_lag_h`, 24 h), so the run must outlast the later one; the zero-order rest starts
-    /// there too and runs past the end of the run.
+    /// small fast share at the route's lag; its slow share's inputs (the bolus part over
+    /// `slow_bolus_duration_h`, the zero-order rest) switch on at the slow depot's own lag
+    /// (`slow_lag_h`, 6 h), so the run must outlast the later one; both run past its end.
     static let delayedSlowDepot = Scenario(
         name: "delayed slow depot", durationHours: 40,
         doses: [DoseRegimen(drug: "naltrexone", route: .intramuscularExtendedRelease,

@@ -5,8 +5,9 @@ import Testing
 @testable import Pharmacology
 
 /// A slow depot's zero-order release (`slow_release_duration_h`) is exported as a patch is: an
-/// input rate into the depot that events switch on at dose + `slow_lag_h` and off after the
-/// duration, less its bolus share (`slow_bolus_fraction`, Vivitrol's), which a dose event adds.
+/// input rate into the depot that events set at dose + `slow_lag_h` and after each duration:
+/// Vivitrol's bolus share (`slow_bolus_fraction`) at its own rate over `slow_bolus_duration_h`
+/// beside the rest over the release duration; the absolute rates, as the engine sums them.
 @Suite struct ZeroOrderReleaseExportTests {
     @Test func aZeroOrderReleaseIsAnInputRateSwitchedByEvents() throws {
         var library = DrugLibrary.builtIn
@@ -14,7 +15,7 @@ import Testing
         let j = try #require(library.drugs[i].routes.firstIndex { $0.route == .intramuscularExtendedRelease })
         let slow = try #require(library.drugs[i].routes[j].slowDepot)
         library.drugs[i].routes[j].slowDepot?.releaseDurationHours = Sourced(300, "test")
-        let bolus = slow.bolusFraction?.value ?? 0
+        let bolus = try #require(slow.bolusFraction?.value), spread = try #require(slow.bolusDurationHours?.value)
         let model = try ReceptorModel.compile(Scenario(name: "zero order", durationHours: 400, doses: [
             DoseRegimen(drug: "naltrexone", route: .intramuscularExtendedRelease, schedule: .single(atHours: 0, amountMilligrams: 380)),
         ]), library: library)
@@ -25,8 +26,11 @@ import Testing
             try e.assignments.filter { $0.variable == input }.map { (e.timeHours, try $0.expression.evaluate([:])) }
         }
         let lag = try #require(slow.lagHours?.value)
-        let rate = slow.fraction.value * (1 - bolus) * 380 * 1e6 / library.drugs[i].molarMassGramsPerMole.value / 300
-        #expect(switches.map(\.0) == [lag, lag + 300])
-        #expect(abs(switches[0].1 - rate) <= 1e-9 * rate && abs(switches[1].1) <= 1e-9 * rate)
+        let share = slow.fraction.value * 380 * 1e6 / library.drugs[i].molarMassGramsPerMole.value
+        let rest = share * (1 - bolus) / 300, spreadRate = share * bolus / spread
+        #expect(switches.map(\.0) == [lag, lag + spread, lag + 300])
+        try #require(switches.count == 3)
+        #expect(abs(switches[0].1 - (rest + spreadRate)) <= 1e-9 * rest)
+        #expect(abs(switches[1].1 - rest) <= 1e-9 * rest && abs(switches[2].1) <= 1e-9 * rest)
     }
 }

@@ -6,19 +6,20 @@ import TestSupport
 
 /// A zero-order slow share with `slow_bolus_fraction`: that share of it enters the slow depot at
 /// once at its lag, the rest at a constant rate over `slow_release_duration_h` (Vivitrol's
-/// burst-then-erosion microspheres).
+/// burst-then-erosion microspheres); with `slow_bolus_duration_h` the bolus share enters at its
+/// own constant rate over that duration instead of at once.
 @Suite struct ZeroOrderBolusShareTests {
-    static let lagHours = 10.0, durationHours = 100.0, doseMilligrams = 380.0
+    static let lagHours = 10.0, durationHours = 100.0, doseMilligrams = 380.0, spreadHours = 20.0
 
     /// Naltrexone IM with the whole dose in the slow share, released at `ratePerHour`.
-    func library(bolus: Double, ratePerHour: Double) throws -> DrugLibrary {
+    func library(bolus: Double, ratePerHour: Double, spreadHours: Double? = nil) throws -> DrugLibrary {
         var lib = DrugLibrary.builtIn
         let i = try #require(lib.drugs.firstIndex { $0.id == "naltrexone" })
         let j = try #require(lib.drugs[i].routes.firstIndex { $0.route == .intramuscularExtendedRelease })
         lib.drugs[i].routes[j].slowDepot = SlowDepot(
             fraction: Sourced(1, "test"), absorptionRatePerHour: Sourced(ratePerHour, "test"),
             lagHours: Sourced(Self.lagHours, "test"), releaseDurationHours: Sourced(Self.durationHours, "test"),
-            bolusFraction: Sourced(bolus, "test"))
+            bolusFraction: Sourced(bolus, "test"), bolusDurationHours: spreadHours.map { Sourced($0, "test") })
         return lib
     }
 
@@ -112,6 +113,66 @@ import TestSupport
         for (r, t) in times.enumerated() {
             let difference = (plus[r] - minus[r]) / 0.02
             #expect(abs(result.derivatives[r] - difference) <= 0.01 * abs(difference), "at \(t) h: \(result.derivatives[r]) vs \(difference)")
+        }
+    }
+
+    /// Spread (`slow_bolus_duration_h`): no amount enters at once; bolus × dose / spread nmol/h is
+    /// switched on at the lag and off after the spread, beside the rest's input (exact).
+    @Test func aSpreadBolusIsItsOwnInputOverItsDuration() throws {
+        let model = try ReceptorModel.compile(scenario(hours: 200),
+                                              library: try library(bolus: 0.3, ratePerHour: 100, spreadHours: Self.spreadHours))
+        #expect(!model.events.contains { if case .addAmount(_, let amount) = $0.action { amount > 0 } else { false } })
+        let inputs = model.events.compactMap { event -> (Double, Double)? in
+            guard case .changeDepotInput(_, let delta) = event.action else { return nil }
+            return (event.timeHours, delta)
+        }
+        try #require(inputs.count == 4)
+        #expect(inputs.map(\.0) == [Self.lagHours, Self.lagHours, Self.lagHours + Self.spreadHours, Self.lagHours + Self.durationHours])
+        #expect(isClose(inputs[0].1, 0.3 * nanomole / Self.spreadHours, relative: 1e-12))
+        #expect(isClose(inputs[1].1, 0.7 * nanomole / Self.durationHours, relative: 1e-12))
+        #expect(inputs[2].1 == -inputs[0].1 && inputs[3].1 == -inputs[1].1)
+    }
+
+    /// Spread, the dose is still conserved (CL × AUC = F × dose within 0.5 %), and plasma rises
+    /// from the lag without a step: 15 min after it, below 20 % of its level at the spread's end
+    /// (the depot, at k 1 /h, fills to 1 − e^−0.25 = 22 % of its input rate), where added at once
+    /// the depot's output k × bolus × dose puts it above twice that level.
+    @Test func aSpreadBolusConservesTheDoseAndRisesWithoutAStep() throws {
+        let column = "naltrexone_plasma_nM"
+        func run(_ spread: Double?) throws -> (ObservableRecorder, DrugLibrary) {
+            let lib = try library(bolus: 0.3, ratePerHour: 1, spreadHours: spread)
+            var rec = ObservableRecorder(columns: ["time_h", column])
+            try ReceptorModel.simulate(try ReceptorModel.compile(scenario(hours: 700), library: lib),
+                                       columns: rec.columns, intervalHours: 0.05, into: &rec)
+            return (rec, lib)
+        }
+        let (spread, lib) = try run(Self.spreadHours)
+        let naltrexone = try #require(lib.drug("naltrexone"))
+        let f = try #require(naltrexone.parameters(of: .intramuscularExtendedRelease)).bioavailability.value
+        let recovered = naltrexone.clearanceLitersPerHour.value * area(spread, column) / (f * nanomole)
+        #expect(abs(recovered - 1) < 0.005, "CL × AUC / (F × dose) \(recovered)")
+        let end = spread.value(column, at: Self.lagHours + Self.spreadHours)
+        let early = spread.value(column, at: Self.lagHours + 0.25)
+        #expect(early < 0.2 * end, "15 min after the lag \(early) nM, at the spread's end \(end) nM")
+        let (atOnce, _) = try run(nil)
+        let step = atOnce.value(column, at: Self.lagHours + 0.25)
+        #expect(step > 2 * end, "added at once \(step) nM 15 min after the lag")
+    }
+
+    /// The spread moves an event time (its end): a catalogue parameter that sensitivities refuse,
+    /// as they refuse a lag or `slow_release_duration_h`.
+    @Test func theSpreadIsAParameterThatSensitivitiesRefuse() throws {
+        let model = try ReceptorModel.compile(scenario(hours: 200),
+                                              library: try library(bolus: 0.3, ratePerHour: 0.02, spreadHours: Self.spreadHours))
+        let k = try #require(model.parameterNames.firstIndex(of: "naltrexone.im_er.slow_bolus_duration_h"))
+        #expect(model.parameterValues[k] == Self.spreadHours)
+        var up = model.parameterValues, down = up
+        up[k] *= exp(0.01)
+        down[k] *= exp(-0.01)
+        let pair = (plus: try model.withParameterValues(up), minus: try model.withParameterValues(down))
+        #expect(pair.plus.events.contains { $0.timeHours == Self.lagHours + Self.spreadHours * exp(0.01) })
+        #expect(throws: ModelError.self) {
+            try ReceptorModel.simulateWithSensitivities(model, perturbed: [pair], columns: ["naltrexone_plasma_nM"], outputTimes: [50, 150])
         }
     }
 }

@@ -115,7 +115,7 @@ func runReceptorSim(
         #expect(syntax.stderr == #"\#(raw):1:14: error: unexpected '\u001b', expected a key or '}'"# + "\n")
     }
 
-    /// A slow depot with its own lag (Vivitrol's sustained release, `slow_lag_h` 24 h) is shown
+    /// A slow depot with its own lag (Vivitrol's sustained release, `slow_lag_h` 6 h) is shown
     /// on the dose's line after the route's lag (its initial release, `lag_h` 1.5 h).
     @Test func checkWithTimelineShowsTheSlowDepotsOwnLag() throws {
         let path = try writeTemporaryScenario("""
@@ -123,7 +123,7 @@ func runReceptorSim(
             """)
         let result = try runReceptorSim(["check", "--timeline", path])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("       2  dose            naltrexone im_er 380 mg (absorbed from 3.5 h) (slow share from 26 h)\n"))
+        #expect(result.stdout.contains("       2  dose            naltrexone im_er 380 mg (absorbed from 3.5 h) (slow share from 8 h)\n"))
     }
 
     @Test func checkWithTimelineExpandsSchedulesAndDefaults() throws {

@@ -274,10 +274,30 @@ import Testing
         #expect(drug.routes[0].slowDepot?.bolusFraction == Sourced(0.6, "label's shape"))
         #expect(DrugDefinitionWriter.libraryText([drug]).contains("slow_bolus_fraction: { value: 0.6, source: \"label's shape\" },"))
         #expect(Self.errors(Self.definition(replacing: "routes", with: routes(slow + "slow_release_duration_h: 300, slow_bolus_fraction: 1.5"))) == [
-            "lib.json5:6: error: drugs[0].routes.im.slow_bolus_fraction: must be a finite number >= 0 and <= 1 (the share of the slow depot's input added at once), found 1.5",
+            "lib.json5:6: error: drugs[0].routes.im.slow_bolus_fraction: must be a finite number >= 0 and <= 1 (the share of the slow depot's input given as a bolus), found 1.5",
         ])
         #expect(Self.errors(Self.definition(replacing: "routes", with: routes(slow + "slow_bolus_fraction: 0.6"))) == [
             "lib.json5:6: error: drugs[0].routes.im.slow_bolus_fraction: a bolus share splits a zero-order release: give slow_release_duration_h too",
+        ])
+    }
+
+    /// A bolus share may be spread over its own duration (`slow_bolus_duration_h`): read with its
+    /// source and written back, range-checked as a positive duration, and only beside the share.
+    @Test func slowBolusDurationIsReadCheckedAndNeedsABolusShare() throws {
+        func routes(_ extra: String) -> String {
+            "routes: { im: { bioavailability: 1, absorption_rate_per_h: 20, \(extra) } },"
+        }
+        let slow = "slow_depot_fraction: 0.9, slow_absorption_rate_per_h: 0.01, slow_release_duration_h: 300, "
+        let text = Self.definition(replacing: "routes", with: routes(slow
+            + "slow_bolus_fraction: 0.55, slow_bolus_duration_h: { value: 30, source: \"no step\" }"))
+        let drug = try #require(try DrugLibraryFile.decode(text, file: "lib.json5", vocabulary: Self.builtInVocabulary).first)
+        #expect(drug.routes[0].slowDepot?.bolusDurationHours == Sourced(30, "no step"))
+        #expect(DrugDefinitionWriter.libraryText([drug]).contains("slow_bolus_duration_h: { value: 30, source: \"no step\" },"))
+        #expect(Self.errors(Self.definition(replacing: "routes", with: routes(slow + "slow_bolus_fraction: 0.55, slow_bolus_duration_h: -1"))) == [
+            "lib.json5:6: error: drugs[0].routes.im.slow_bolus_duration_h: must be a finite number > 0 (a spread bolus share needs a duration), found -1",
+        ])
+        #expect(Self.errors(Self.definition(replacing: "routes", with: routes(slow + "slow_bolus_duration_h: 30"))) == [
+            "lib.json5:6: error: drugs[0].routes.im.slow_bolus_duration_h: a bolus duration spreads a bolus share: give slow_bolus_fraction too",
         ])
     }
 

@@ -54,14 +54,18 @@ public struct SlowDepot: Sendable, Equatable {
     /// over `releaseDurationHours` (nil: none). A burst beside the erosion: a peak before a plateau.
     /// Read only with `releaseDurationHours` (the reader requires both).
     public var bolusFraction: Sourced?
+    /// The bolus share enters at a constant rate over this long from the lag, h (nil: at once).
+    /// Spread, its depot's output rises without a step. Read only with `bolusFraction`.
+    public var bolusDurationHours: Sourced?
 
     public init(fraction: Sourced, absorptionRatePerHour: Sourced, lagHours: Sourced? = nil,
-                releaseDurationHours: Sourced? = nil, bolusFraction: Sourced? = nil) {
+                releaseDurationHours: Sourced? = nil, bolusFraction: Sourced? = nil, bolusDurationHours: Sourced? = nil) {
         self.fraction = fraction
         self.absorptionRatePerHour = absorptionRatePerHour
         self.lagHours = lagHours
         self.releaseDurationHours = releaseDurationHours
         self.bolusFraction = bolusFraction
+        self.bolusDurationHours = bolusDurationHours
     }
 }
 

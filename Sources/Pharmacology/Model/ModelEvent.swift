@@ -36,7 +36,8 @@ package struct ModelEvent: Sendable, Equatable {
     /// The events of `scenario` for `layout`, sorted by time (stable): its one expansion
     /// (`Scenario.schedule`) with each dose into its depots at the route's lag, the slow depot at
     /// its own lag where it states one and, with `slow_release_duration_h`, as a constant input
-    /// over that duration less the `slow_bolus_fraction` added at the lag; an IV bolus goes into
+    /// over that duration less the `slow_bolus_fraction` added at the lag (or over
+    /// `slow_bolus_duration_h` where given); an IV bolus goes into
     /// the central compartment at once. Ends cut at the end of the run are not events: nothing
     /// is simulated after it. The values were checked when the scenario was (`ScenarioCheck`).
     static func make(scenario: Scenario, layout: ModelLayout, library: DrugLibrary) throws -> [ModelEvent] {
@@ -58,7 +59,12 @@ package struct ModelEvent: Sendable, Equatable {
                             // Zero-order release: a constant input into the slow depot from its lag,
                             // beside a bolus share added at the lag (always an event: fixed times).
                             let bolus = slow.bolusFraction?.value
-                            if let bolus {
+                            if let bolus, let spread = slow.bolusDurationHours?.value {
+                                // The bolus share spread: its own constant input over its duration.
+                                let bolusRate = amount * share * bolus / spread
+                                events.append(ModelEvent(timeHours: start, action: .changeDepotInput(depot: k, delta: bolusRate)))
+                                events.append(ModelEvent(timeHours: start + spread, action: .changeDepotInput(depot: k, delta: -bolusRate)))
+                            } else if let bolus {
                                 events.append(ModelEvent(timeHours: start, action: .addAmount(state: depot.state, nanomole: amount * share * bolus)))
                             }
                             let rate = amount * share * (1 - (bolus ?? 0)) / duration

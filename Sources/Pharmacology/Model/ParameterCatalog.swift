@@ -113,8 +113,12 @@ public enum ParameterCatalog {
                             rp.appending(path: \RouteParameters.slowDepot!.releaseDurationHours!))
                     }
                     if r.slowDepot?.bolusFraction != nil {
-                        add(q + "slow_bolus_fraction", "1", .fraction("the share of the slow depot's input added at once"),
+                        add(q + "slow_bolus_fraction", "1", .fraction("the share of the slow depot's input given as a bolus"),
                             rp.appending(path: \RouteParameters.slowDepot!.bolusFraction!))
+                    }
+                    if r.slowDepot?.bolusDurationHours != nil {
+                        add(q + "slow_bolus_duration_h", "h", .positive("a spread bolus share needs a duration"),
+                            rp.appending(path: \RouteParameters.slowDepot!.bolusDurationHours!))
                     }
                 }
             }

@@ -52,7 +52,7 @@ extension ReceptorModel {
             guard other.events.count == events.count,
                   zip(other.events, events).allSatisfy({ $0.timeHours == $1.timeHours && sameKind($0.action, $1.action) }) else {
                 throw ModelError.invalidValue(
-                    path: "parameters", reason: "a parameter moves the scenario's events (a lag_h or slow_release_duration_h): sensitivities need fixed event times")
+                    path: "parameters", reason: "a parameter moves the scenario's events (a lag_h, slow_release_duration_h or slow_bolus_duration_h): sensitivities need fixed event times")
             }
         }
         let n = model.dimension, m = perturbed.count

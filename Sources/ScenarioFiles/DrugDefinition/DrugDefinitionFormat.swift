@@ -17,7 +17,7 @@ enum DrugDefinitionFormat {
         "deep_peripheral_volume_l", "deep_intercompartmental_clearance_l_per_h",
         "ke0_per_h", "fraction_unbound", "brain_partition", "bindings", "modulations", "metabolites",
     ]
-    static let routeKeys = ["bioavailability", "absorption_rate_per_h", "lag_h", "slow_depot_fraction", "slow_absorption_rate_per_h", "slow_lag_h", "slow_release_duration_h", "slow_bolus_fraction"]
+    static let routeKeys = ["bioavailability", "absorption_rate_per_h", "lag_h", "slow_depot_fraction", "slow_absorption_rate_per_h", "slow_lag_h", "slow_release_duration_h", "slow_bolus_fraction", "slow_bolus_duration_h"]
     static let bindingKeys = ["class", "ki_nM", "kon_per_nM_per_h", "efficacy", "arrestin_bias", "irreversible"]
     static let modulationKeys = ["modulator_kd_nM", "affinity_factor", "efficacy_factor"]
     static let metaboliteKeys = ["formation_fraction", "first_pass_fraction", "cyp2d6"]

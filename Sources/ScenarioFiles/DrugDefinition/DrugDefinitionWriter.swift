@@ -43,6 +43,7 @@ public enum DrugDefinitionWriter {
                     if let slowLag = slow.lagHours { lines.append("\(i3)slow_lag_h: \(sourced(slowLag)),") }
                     if let duration = slow.releaseDurationHours { lines.append("\(i3)slow_release_duration_h: \(sourced(duration)),") }
                     if let bolus = slow.bolusFraction { lines.append("\(i3)slow_bolus_fraction: \(sourced(bolus)),") }
+                    if let spread = slow.bolusDurationHours { lines.append("\(i3)slow_bolus_duration_h: \(sourced(spread)),") }
                 }
                 lines.append("\(i2)},")
             }

@@ -331,9 +331,10 @@ extension ScenarioDecoder {
             var slowDepot: SlowDepot?
             // A slow depot is declared by its fraction and rate together; its own lag and zero-order
             // release duration need both (the catalogue's range checks the duration is above 0),
-            // and a bolus share splits a zero-order release, so it needs the duration.
+            // and a bolus share splits a zero-order release, so it needs the duration (its own
+            // duration spreads it, so that needs the share).
             let slowGiven = keys["slow_depot_fraction"] != nil || keys["slow_absorption_rate_per_h"] != nil || keys["slow_lag_h"] != nil
-                || keys["slow_release_duration_h"] != nil || keys["slow_bolus_fraction"] != nil
+                || keys["slow_release_duration_h"] != nil || keys["slow_bolus_fraction"] != nil || keys["slow_bolus_duration_h"] != nil
             if slowGiven {
                 let fraction = field("slow_depot_fraction", required: true)
                 let rate = field("slow_absorption_rate_per_h", required: true)
@@ -344,9 +345,15 @@ extension ScenarioDecoder {
                     problems.append(.drugDefinition(location("\(routePath).slow_bolus_fraction", given.position),
                         message: "a bolus share splits a zero-order release: give slow_release_duration_h too"))
                 }
+                let spread = field("slow_bolus_duration_h", required: false)
+                if let given = keys["slow_bolus_duration_h"], keys["slow_bolus_fraction"] == nil {
+                    problems.append(.drugDefinition(location("\(routePath).slow_bolus_duration_h", given.position),
+                        message: "a bolus duration spreads a bolus share: give slow_bolus_fraction too"))
+                }
                 if let fraction, let rate {
                     slowDepot = SlowDepot(fraction: fraction, absorptionRatePerHour: rate, lagHours: slowLag,
-                                          releaseDurationHours: duration, bolusFraction: duration == nil ? nil : bolus)
+                                          releaseDurationHours: duration, bolusFraction: duration == nil ? nil : bolus,
+                                          bolusDurationHours: duration == nil || bolus == nil ? nil : spread)
                 }
             }
             guard let bioavailability, let absorption else { continue }
