@@ -42,13 +42,17 @@ extension SensitivityBenchmark {
                 default:
                     let start = threadSeconds()
                     let h = ReceptorModel.sensitivityStep
-                    let perturbed = try names.map { name -> (plus: CompiledModel, minus: CompiledModel) in
-                        let k = model.parameterNames.firstIndex(of: name)!
-                        var up = model.parameterValues, down = up
+                    // The vector and the names read once, as `fit` does (`StudyParameters`).
+                    let allNames = model.parameterNames, values = model.parameterValues
+                    let vectors = names.flatMap { name -> [[Double]] in
+                        let k = allNames.firstIndex(of: name)!
+                        var up = values, down = values
                         up[k] *= exp(h)
                         down[k] *= exp(-h)
-                        return (try model.withParameterValues(up), try model.withParameterValues(down))
+                        return [up, down]
                     }
+                    let models = try model.withParameterValues(each: vectors)
+                    let perturbed = names.indices.map { (plus: models[2 * $0], minus: models[2 * $0 + 1]) }
                     let compiled = threadSeconds()
                     let result = try ReceptorModel.simulateWithSensitivities(
                         model, perturbed: perturbed, columns: columns, outputTimes: times, errorControl: errorControl)

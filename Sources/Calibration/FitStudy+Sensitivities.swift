@@ -23,13 +23,13 @@ extension FitStudy {
         let local = parameterIndices.map { values[$0] }
         let step = ReceptorModel.sensitivityStep
         let base = try parameters.model(values: local)
-        var perturbed: [(plus: CompiledModel, minus: CompiledModel)] = []
-        for k in local.indices {
+        let models = try parameters.models(values: local.indices.flatMap { k -> [[Double]] in
             var up = local, down = local
             up[k] *= Foundation.exp(step)
             down[k] *= Foundation.exp(-step)
-            perturbed.append((try parameters.model(values: up), try parameters.model(values: down)))
-        }
+            return [up, down]
+        })
+        let perturbed = local.indices.map { (plus: models[2 * $0], minus: models[2 * $0 + 1]) }
         let result = try ReceptorModel.simulateWithSensitivities(
             base, perturbed: perturbed, step: step, columns: columns, outputTimes: times, errorControl: errorControl)
         let p = local.count, rows = file.observations.count

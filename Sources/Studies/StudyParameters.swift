@@ -208,6 +208,21 @@ package struct StudyParameters: Sendable {
             }
             return try ReceptorModel.compile(scenario, library: library)
         }
+        return try base.withParameterValues(vector(values: values))
+    }
+
+    /// `model(values:)` for several value lists of the first member at once (a gradient's
+    /// perturbed models): one `CompiledModel.withParameterValues(each:)` where the base model
+    /// is reused, which reads the parameter catalogue once for all of them.
+    /// - Throws: as `model(values:member:)`.
+    package func models(values lists: [[Double]]) throws -> [CompiledModel] {
+        if memberScenarios != nil || recompilesPerMember { return try lists.map { try model(values: $0) } }
+        return try base.withParameterValues(each: lists.map { try vector(values: $0) })
+    }
+
+    /// The base model's parameter vector with `values` in place (their ranges checked).
+    private func vector(values: [Double]) throws -> [Double] {
+        precondition(values.count == targets.count, "one value per name")
         // The one check a scenario's override gets (a population's draw may leave a range: a
         // bioavailability above 1): the member fails with the message a file would get.
         var problems: [ScenarioProblem] = []
@@ -224,6 +239,6 @@ package struct StudyParameters: Sendable {
                 vector[cl] = EliminationHalfLife.clearanceLitersPerHour(halfLifeHours: values[k], centralVolumeLiters: vector[v1])
             }
         }
-        return try base.withParameterValues(vector)
+        return vector
     }
 }

@@ -21,4 +21,21 @@ import Testing
             #expect(values[index] == expected, "index \(index)")
         }
     }
+
+    /// The eight-wide lanes of the sensitivity corrector and the multiple solve likewise.
+    @Test(arguments: [0, 1, 3])
+    func loadsAndStoresEightDoublesAtAnyOffset(offset: Int) {
+        var values = (0..<16).map { Double($0) + 0.25 }
+        values.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let loaded = SIMD8<Double>(loadingFrom: base + offset)
+            #expect(loaded == SIMD8((0..<8).map { Double(offset + $0) + 0.25 }))
+            loaded.multiplied(by: SIMD8(splatting: 2)).store(to: base + offset + 1)
+        }
+        for index in 0..<16 {
+            let inside = index > offset && index <= offset + 8
+            let expected = inside ? 2 * (Double(index - 1) + 0.25) : Double(index) + 0.25
+            #expect(values[index] == expected, "index \(index)")
+        }
+    }
 }

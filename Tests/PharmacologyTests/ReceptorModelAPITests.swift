@@ -99,6 +99,38 @@ import TestSupport
         }
     }
 
+    /// Several vectors at once (a gradient's perturbed models, `withParameterValues(each:)`) give
+    /// what a recompile with the equivalent override gives, and a value left as it was keeps
+    /// its source.
+    @Test func severalParameterVectorsAtOnce() throws {
+        let model = try ReceptorModel.compile(morphine)
+        let names = model.parameterNames, values = model.parameterValues
+        let changed = ["morphine.clearance_l_per_h", "mu.turnover_half_life_h", "morphine.mu.ki_nM"]
+        let vectors = try changed.map { name -> [Double] in
+            var vector = values
+            vector[try #require(names.firstIndex(of: name))] *= 1.5
+            return vector
+        }
+        let batch = try model.withParameterValues(each: vectors)
+        #expect(batch.count == changed.count)
+        for (k, name) in changed.enumerated() {
+            var overridden = morphine
+            overridden.parameterOverrides = [name: vectors[k][try #require(names.firstIndex(of: name))]]
+            let recompiled = try ReceptorModel.compile(overridden)
+            #expect(batch[k].initialState == recompiled.initialState, "\(name)")
+            #expect(batch[k].system.speciesK10 == recompiled.system.speciesK10, "\(name)")
+            #expect(batch[k].parameterValues == vectors[k], "\(name)")
+        }
+        let entries = ParameterCatalog.entries(of: model.library)
+        let volume = try #require(entries.first { $0.name == "morphine.central_volume_l" })
+        #expect(volume.value(in: batch[0].library) == volume.value(in: model.library))
+        let clearance = try #require(entries.first { $0.name == "morphine.clearance_l_per_h" })
+        #expect(clearance.value(in: batch[0].library).source == "parameter vector")
+        #expect(throws: ModelError.invalidValue(path: "parameters", reason: "expected \(values.count) values, got 1")) {
+            try model.withParameterValues(each: [values, [1]])
+        }
+    }
+
     /// A new parameter vector moves the doses as a recompile with the same override does, for
     /// every parameter the dose events read (molar mass, route lag, two-depot split): the
     /// layout is reused, so nothing of a dose may be frozen in it. (The depot split once was:

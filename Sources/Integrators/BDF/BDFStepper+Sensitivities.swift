@@ -26,7 +26,7 @@ import Foundation
 /// product J·S and one multiple back-substitution with the LU already made for the state, for
 /// all m parameters at once: the rows hold the sensitivities interleaved (entry i of
 /// parameter k at n + i·m + k, `InterleavedRows`), so each nonzero of J and of the LU is loaded
-/// once per four parameters, whose products share registers (`DoubleLanes`,
+/// once per eight parameters, whose products share registers (`DoubleLanes`,
 /// `LUFactorization+MultipleSolve.swift`), and the corrector works on the rows in place (no
 /// copies in and out per step). One parameter at a time, every product paid its index load,
 /// address and branch: about 7,900 instructions per parameter and iteration on the
@@ -103,15 +103,17 @@ extension BDFStepper where System: ParametricODESystem {
     /// Δ = J·s + ∂f/∂p − (ψ + d)/c, J row-major over its compressed pattern when there is one.
     /// Per parameter the products and sums of `jacobianProduct` and of the one-at-a-time
     /// residual, in the same order, so the same to the last bit; the pattern is read once per
-    /// `Lanes.laneCount` parameters and their arithmetic shares registers.
+    /// `Lanes.laneCount` parameters and their arithmetic shares registers. On the first
+    /// iteration (`firstIteration`) s is the prediction and d is zero: read from the
+    /// prediction, so the iterate and correction need no copy and no zeroing beforehand.
     @inlinable
     func blockResidual<Lanes: DoubleLanes>(
-        _: Lanes.Type, first: Int, count m: Int, matrix: UnsafePointer<Double>, inverseC: Double
+        _: Lanes.Type, first: Int, count m: Int, matrix: UnsafePointer<Double>, inverseC: Double, firstIteration: Bool
     ) {
         let n = self.n
         let rowStarts = sensitivity.rowStarts, columns = sensitivity.columns
         let dense = rowStarts[0] < 0
-        let s = UnsafePointer(iterate + (n &+ first)), out = sensitivity.blockIncrement + first
+        let s = UnsafePointer((firstIteration ? predicted : iterate) + (n &+ first)), out = sensitivity.blockIncrement + first
         let column = sensitivity.blockParameterJacobian + first, history = self.history + (n &+ first)
         let correction = self.correction + (n &+ first)
         let scale = Lanes(splatting: inverseC)
@@ -127,26 +129,50 @@ extension BDFStepper where System: ParametricODESystem {
                 t &+= 1
             }
             let place = i &* m
-            let past = Lanes(loadingFrom: history + place).adding(Lanes(loadingFrom: correction + place))
+            let past = firstIteration
+                ? Lanes(loadingFrom: history + place)
+                : Lanes(loadingFrom: history + place).adding(Lanes(loadingFrom: correction + place))
             sum.adding(Lanes(loadingFrom: column + place)).subtracting(past.multiplied(by: scale)).store(to: out + place)
             i &+= 1
         }
     }
 
-    /// Σ_i (Δ_ik / w_ik)² into `blockSums` for parameters `first..<first + Lanes.laneCount`,
-    /// summed in `ErrorNorm.weighted`'s order.
+    /// Σ_i (v_ik / w_ik)² into `blockSums` for parameters `first..<first + Lanes.laneCount`,
+    /// summed in `ErrorNorm.weighted`'s order (v and w interleaved).
     @inlinable
-    func blockSquareSums<Lanes: DoubleLanes>(_: Lanes.Type, first: Int, count m: Int) {
-        let increment = UnsafePointer(sensitivity.blockIncrement + first)
-        let weights = UnsafePointer(sensitivity.blockWeights + first)
+    func blockSquareSums<Lanes: DoubleLanes>(
+        _: Lanes.Type, first: Int, count m: Int, of vector: UnsafePointer<Double>, weights: UnsafePointer<Double>
+    ) {
+        let values = vector + first, weights = weights + first
         var sum = Lanes(splatting: 0)
         var place = 0
         for _ in 0..<n {
-            let ratio = Lanes(loadingFrom: increment + place).divided(by: Lanes(loadingFrom: weights + place))
+            let ratio = Lanes(loadingFrom: values + place).divided(by: Lanes(loadingFrom: weights + place))
             sum = ratio.multiplied(by: ratio).adding(sum)
             place &+= m
         }
         sum.store(to: sensitivity.blockSums + first)
+    }
+
+    /// The largest over the parameters of `ErrorNorm.weighted` of the interleaved `vector`
+    /// (weights `weights`, interleaved alike), each summed in its order; eight, four, two, one
+    /// parameters at a time (`blockSquareSums`).
+    @inlinable
+    func largestNorm(of vector: UnsafePointer<Double>, weights: UnsafePointer<Double>) -> Double {
+        let m = sensitivityCount, sums = sensitivity.blockSums
+        var first = 0
+        while m &- first >= 8 { blockSquareSums(SIMD8<Double>.self, first: first, count: m, of: vector, weights: weights); first &+= 8 }
+        if m &- first >= 4 { blockSquareSums(SIMD4<Double>.self, first: first, count: m, of: vector, weights: weights); first &+= 4 }
+        if m &- first >= 2 { blockSquareSums(SIMD2<Double>.self, first: first, count: m, of: vector, weights: weights); first &+= 2 }
+        if m &- first == 1 { blockSquareSums(Double.self, first: first, count: m, of: vector, weights: weights) }
+        let rootCount = Double(n)
+        var norm = 0.0
+        // Not Swift.max, which drops a NaN second argument: a NaN must reach the tests.
+        for k in 0..<m {
+            let parameterNorm = (sums[k] / rootCount).squareRoot()
+            if parameterNorm > norm || parameterNorm.isNaN { norm = parameterNorm }
+        }
+        return norm
     }
 
     /// ∂f/∂p at (t, y) into the sensitivity workspace (zeroed first).
@@ -201,7 +227,6 @@ extension BDFStepper where System: ParametricODESystem {
         // and one sweep over J's pattern and one over the LU serve all m parameters.
         let blockColumns = sensitivity.blockParameterJacobian
         let blockWeights = sensitivity.blockWeights, blockIncrement = sensitivity.blockIncrement
-        let sums = sensitivity.blockSums
         let blockPredicted = predicted + n, blockIterate = iterate + n, blockCorrection = correction + n
         let blockHistory = history + n, scaledAbsolute = sensitivity.absolute
         let blockCount = n * m
@@ -225,43 +250,40 @@ extension BDFStepper where System: ParametricODESystem {
                 place &+= m
             }
         }
-        let rootCount = Double(n)
 
         var exactMatrix = false
         var converged = false
         while !converged {
-            blockIterate.update(from: blockPredicted, count: blockCount)
-            blockCorrection.update(repeating: 0, count: blockCount)
             var previousNorm = Double.nan
             var count = 0
             while count < Self.maximumNewtonIterations {
-                // Four parameters at a time in registers, then two, then one (`DoubleLanes`).
+                // Eight parameters at a time in registers, then four, two, one (`DoubleLanes`).
+                let isFirst = count == 0
                 var first = 0
-                while m &- first >= 4 {
-                    blockResidual(SIMD4<Double>.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC)
+                while m &- first >= 8 {
+                    blockResidual(SIMD8<Double>.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC,
+                                  firstIteration: isFirst)
+                    first &+= 8
+                }
+                if m &- first >= 4 {
+                    blockResidual(SIMD4<Double>.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC,
+                                  firstIteration: isFirst)
                     first &+= 4
                 }
                 if m &- first >= 2 {
-                    blockResidual(SIMD2<Double>.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC)
+                    blockResidual(SIMD2<Double>.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC,
+                                  firstIteration: isFirst)
                     first &+= 2
                 }
                 if m &- first == 1 {
-                    blockResidual(Double.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC)
+                    blockResidual(Double.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC,
+                                  firstIteration: isFirst)
                 }
                 LUFactorization.solve(
                     factors, dimension: n, pivots: lu.pivots, structure: lu, interleaved: blockIncrement,
                     rightHandSides: m, packed: packed, scratch: sensitivity.blockScratch, column: solveScratch)
                 // ErrorNorm.weighted per parameter, summed in the same order.
-                first = 0
-                while m &- first >= 4 { blockSquareSums(SIMD4<Double>.self, first: first, count: m); first &+= 4 }
-                if m &- first >= 2 { blockSquareSums(SIMD2<Double>.self, first: first, count: m); first &+= 2 }
-                if m &- first == 1 { blockSquareSums(Double.self, first: first, count: m) }
-                var norm = 0.0
-                // Not Swift.max, which drops a NaN second argument: a NaN must reach the test below.
-                for k in 0..<m {
-                    let parameterNorm = (sums[k] / rootCount).squareRoot()
-                    if parameterNorm > norm || parameterNorm.isNaN { norm = parameterNorm }
-                }
+                let norm = largestNorm(of: blockIncrement, weights: blockWeights)
                 count += 1
                 sensitivity.iterations += 1
                 if !norm.isFinite {
@@ -269,9 +291,16 @@ extension BDFStepper where System: ParametricODESystem {
                     changeStep(to: Self.minimumFactor * step)
                     return .nonFinite
                 }
-                for place in 0..<blockCount {
-                    blockIterate[place] += blockIncrement[place]
-                    blockCorrection[place] += blockIncrement[place]
+                if isFirst {
+                    for place in 0..<blockCount {
+                        blockIterate[place] = blockPredicted[place] + blockIncrement[place]
+                        blockCorrection[place] = blockIncrement[place]
+                    }
+                } else {
+                    for place in 0..<blockCount {
+                        blockIterate[place] += blockIncrement[place]
+                        blockCorrection[place] += blockIncrement[place]
+                    }
                 }
                 // With the exact matrix one solve is the answer, up to rounding.
                 if exactMatrix { converged = true; break }
@@ -301,18 +330,12 @@ extension BDFStepper where System: ParametricODESystem {
         }
         // The iterate and the correction are the rows' own: nothing to copy back.
         if sensitivity.errorControl {
-            var worst = 0.0
             for i in 0..<n {
                 for place in (i &* m)..<(i &* m &+ m) {
                     weights[n &+ place] = scaledAbsolute[place] + relative[i] * abs(blockIterate[place])
                 }
             }
-            for k in 0..<m {
-                let parameterError = Self.interleavedNorm(
-                    blockCorrection + k, weights: weights + (n &+ k), dimension: n, stride: m)
-                if parameterError > worst || parameterError.isNaN { worst = parameterError }
-            }
-            let error = errorConstant * worst
+            let error = errorConstant * largestNorm(of: blockCorrection, weights: weights + n)
             if !(error <= 1) {
                 statistics.rejectedSteps += 1
                 sensitivity.errorTestFailures += 1

@@ -251,8 +251,10 @@ struct BDFStepper<System: ODESystem> {
             order: order, ratio: newStep / step, into: small, scratch: small + 36)
         for j in 1..<size {
             let target = rescaled + j * n
-            for i in 0..<n { target[i] = 0 }
-            for k in 1..<size {
+            // The first term written, not added to a zeroed row (+ 0 kept: the same bits).
+            let firstWeight = small[size + j]
+            for i in 0..<n { target[i] = firstWeight * differences[n + i] + 0 }
+            for k in 2..<size {
                 let weight = small[k * size + j]
                 let source = differences + k * n
                 for i in 0..<n { target[i] = weight * source[i] + target[i] }
@@ -453,19 +455,40 @@ struct BDFStepper<System: ODESystem> {
     /// The prediction Σ_{j≤q} D_j and the history ψ = Σ_{j=1..q} γ_j D_j / α_q of `count`
     /// entries from `rows` (row j at `rows + j · rowLength`): the state's and, in the
     /// sensitivity corrector, the interleaved sensitivities', in the same order.
+    ///
+    /// Four entries at a time summed over the rows in registers and stored once (a pass per
+    /// row read and wrote both sums q times); per entry the same operations in the same order.
     @inlinable
     static func predict(
         _ rows: UnsafePointer<Double>, count: Int, rowLength: Int, order q: Int, alpha: Double,
         predicted: UnsafeMutablePointer<Double>, history: UnsafeMutablePointer<Double>
     ) {
-        for i in 0..<count { predicted[i] = rows[i]; history[i] = 0 }
-        for j in 1...q {
-            let row = rows + j * rowLength
-            let weight = BDFCoefficients.gamma(j) / alpha
-            for i in 0..<count {
-                predicted[i] += row[i]
-                history[i] = weight * row[i] + history[i]
+        var weights = SIMD8<Double>(repeating: 0)
+        for j in 1...q { weights[j] = BDFCoefficients.gamma(j) / alpha }
+        var i = 0
+        while count &- i >= 4 {
+            var sum = SIMD4<Double>(loadingFrom: rows + i), past = SIMD4<Double>(repeating: 0)
+            var row = rows + i
+            for j in 1...q {
+                row += rowLength
+                let entry = SIMD4<Double>(loadingFrom: row)
+                sum = sum + entry
+                past = SIMD4(repeating: weights[j]) * entry + past
             }
+            sum.store(to: predicted + i)
+            past.store(to: history + i)
+            i &+= 4
+        }
+        while i < count {
+            var sum = rows[i], past = 0.0
+            for j in 1...q {
+                let entry = rows[j &* rowLength &+ i]
+                sum += entry
+                past = weights[j] * entry + past
+            }
+            predicted[i] = sum
+            history[i] = past
+            i &+= 1
         }
     }
 

@@ -1,5 +1,5 @@
-/// A few Doubles handled as one value: `Double` itself (one lane), `SIMD2<Double>` and
-/// `SIMD4<Double>`, so that a loop over interleaved vectors (m values per entry, contiguous) is
+/// A few Doubles handled as one value: `Double` itself (one lane), `SIMD2<Double>`,
+/// `SIMD4<Double>` and `SIMD8<Double>`, so that a loop over interleaved vectors (m values per entry, contiguous) is
 /// written once, generic over the lanes, and specialized to whole registers
 /// (`LUFactorization+MultipleSolve.swift`, the BDF's sensitivity corrector).
 ///
@@ -62,4 +62,19 @@ extension SIMD4: DoubleLanes where Scalar == Double {
     @inlinable func subtracting(_ other: SIMD4<Double>) -> SIMD4<Double> { self - other }
     @inlinable func multiplied(by other: SIMD4<Double>) -> SIMD4<Double> { self * other }
     @inlinable func divided(by other: SIMD4<Double>) -> SIMD4<Double> { self / other }
+}
+
+extension SIMD8: DoubleLanes where Scalar == Double {
+    @inlinable static var laneCount: Int { 8 }
+    @inlinable init(loadingFrom pointer: UnsafePointer<Double>) {
+        self = UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Double>.self)
+    }
+    @inlinable init(splatting value: Double) { self.init(repeating: value) }
+    @inlinable func store(to pointer: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: SIMD8<Double>.self)
+    }
+    @inlinable func adding(_ other: SIMD8<Double>) -> SIMD8<Double> { self + other }
+    @inlinable func subtracting(_ other: SIMD8<Double>) -> SIMD8<Double> { self - other }
+    @inlinable func multiplied(by other: SIMD8<Double>) -> SIMD8<Double> { self * other }
+    @inlinable func divided(by other: SIMD8<Double>) -> SIMD8<Double> { self / other }
 }

@@ -5,13 +5,13 @@ extension LUFactorization {
     /// Why: the BDF's sensitivity corrector solves one system per parameter with the same
     /// factors (`BDFStepper+Sensitivities.swift`). One by one, every nonzero of L and U costs
     /// its index load, its address and the loop's branch m times, and the arithmetic is one
-    /// Double at a time; here the right-hand sides go four at a time (then two, then one) in
-    /// registers (`DoubleLanes`), so the pattern's bookkeeping is paid once per four. Per
+    /// Double at a time; here the right-hand sides go eight at a time (then four, two, one) in
+    /// registers (`DoubleLanes`), so the pattern's bookkeeping is paid once per eight. Per
     /// right-hand side the operations and their order are those of `solveFixedPattern`, so
     /// each column of X is the same to the last bit as a single solve of that column (tested
     /// in `LUMultipleSolveTests`). `scratch` (n·m doubles) is overwritten.
     ///
-    /// - Complexity: O((nnz(L) + nnz(U) + n) · m), the pattern read ⌈m/4⌉ + 2 times at most.
+    /// - Complexity: O((nnz(L) + nnz(U) + n) · m), the pattern read ⌈m/8⌉ + 3 times at most.
     @inlinable
     static func solveFixedPattern(
         _ packed: UnsafePointer<Double>, dimension n: Int, structure: LUStructure,
@@ -19,7 +19,11 @@ extension LUFactorization {
         scratch x: UnsafeMutablePointer<Double>
     ) {
         var first = 0
-        while m &- first >= 4 {
+        while m &- first >= 8 {
+            solveFixedPattern(SIMD8<Double>.self, packed, dimension: n, structure: structure, values, m, x, first: first)
+            first &+= 8
+        }
+        if m &- first >= 4 {
             solveFixedPattern(SIMD4<Double>.self, packed, dimension: n, structure: structure, values, m, x, first: first)
             first &+= 4
         }

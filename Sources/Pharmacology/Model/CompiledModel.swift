@@ -227,15 +227,31 @@ public struct CompiledModel: Sendable {
     /// The same scenario with a new parameter vector (in `parameterNames` order), reusing the layout.
     /// - Throws: `ModelError.invalidValue` for a wrong length or bad value, `.steadyStateNotFound`.
     public func withParameterValues(_ values: [Double]) throws -> CompiledModel {
+        try withParameterValues(each: [values])[0]
+    }
+
+    /// `withParameterValues(_:)` for several vectors: the catalogue's entries and the current
+    /// values are read once, and only the values that differ are written (a gradient's
+    /// vectors differ from the model in one value each).
+    ///
+    /// Why: building the entries (key paths) and writing every value through its key path cost
+    /// about five times the compile itself: 85 % of the 20 perturbed compiles of a
+    /// 10-parameter gradient (callgrind, issue 14). An unchanged value keeps its source.
+    /// - Throws: as `withParameterValues(_:)`.
+    public func withParameterValues(each vectors: [[Double]]) throws -> [CompiledModel] {
         let entries = Self.parameterEntries(library: library, layout: layout)
-        guard values.count == entries.count else {
-            throw ModelError.invalidValue(path: "parameters", reason: "expected \(entries.count) values, got \(values.count)")
+        let current = entries.map { $0.value(in: library).value }
+        return try vectors.map { values in
+            guard values.count == entries.count else {
+                throw ModelError.invalidValue(path: "parameters", reason: "expected \(entries.count) values, got \(values.count)")
+            }
+            var lib = library
+            for (k, (e, v)) in zip(entries, values).enumerated() {
+                try ParameterCatalog.validate(v, of: e.name, range: e.range)
+                // Bit patterns, so that a NaN or a changed sign of zero is still written.
+                if v.bitPattern != current[k].bitPattern { lib[keyPath: e.keyPath] = Sourced(v, "parameter vector") }
+            }
+            return try CompiledModel(scenario: scenario, library: lib, layout: layout)
         }
-        var lib = library
-        for (e, v) in zip(entries, values) {
-            try ParameterCatalog.validate(v, of: e.name, range: e.range)
-            lib[keyPath: e.keyPath] = Sourced(v, "parameter vector")
-        }
-        return try CompiledModel(scenario: scenario, library: lib, layout: layout)
     }
 }
