@@ -183,8 +183,9 @@ def compare(header, ours, theirs, columns, floor):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--receptor-sim", default=os.path.join(ROOT, ".build/release/receptor-sim"))
-    parser.add_argument("--scenario", nargs="*",
-                        help="scenario names in Scenarios/ or paths to .json files (default: all in Scenarios/)")
+    # "extend": each --scenario adds to the list (argparse's default "store" kept only the last).
+    parser.add_argument("--scenario", nargs="+", action="extend",
+                        help="scenario names in Scenarios/ or paths to .json files, repeatable (default: all in Scenarios/)")
     parser.add_argument("--rtol", type=float, default=1e-10)
     parser.add_argument("--atol", type=float, default=1e-14)
     parser.add_argument("--floor", type=float, default=1e-9)

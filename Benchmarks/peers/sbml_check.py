@@ -42,7 +42,7 @@ the element's id (the math, values and units are untouched).
 
 Needs: pip install libroadrunner copasi-basico python-libsbml; a receptor-sim binary
 (default .build/release/receptor-sim).
-Usage: python3 Benchmarks/peers/sbml_check.py [--receptor-sim PATH] [--scenario FILE ...]
+Usage: python3 Benchmarks/peers/sbml_check.py [--receptor-sim PATH] [--scenario FILE ...]...
        [--target 1e-4] [--keep DIR] [--verbose] [--retry-rtol 1e-8] [--parameter-check]
 """
 import argparse
@@ -78,6 +78,14 @@ def read_csv(path):
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     return rows[0], np.array([[float(x) for x in r] for r in rows[1:]], dtype=float)
+
+
+def row_names(paths):
+    """Each scenario's row name and work-file stem: its file name, or its path (separators as
+    '+') when two given files share a file name, so neither overwrites the other's files."""
+    stems = [os.path.splitext(os.path.basename(p))[0] for p in paths]
+    return [stem if stems.count(stem) == 1 else os.path.splitext(os.path.normpath(p))[0].strip(os.sep).replace(os.sep, "+")
+            for p, stem in zip(paths, stems)]
 
 
 def consistency(path):
@@ -166,7 +174,10 @@ def run_copasi(sbml, columns, concentration, times, rtol=None):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--receptor-sim", default=os.path.join(ROOT, ".build/release/receptor-sim"))
-    parser.add_argument("--scenario", nargs="*", help="scenario files (default: Scenarios/*.json, Scenarios/teaching/*.json, Scenarios/validation/*.json)")
+    # "extend": `--scenario A B --scenario C` checks all three (with argparse's default "store",
+    # each --scenario replaced the list before it, so only the last one's files were checked).
+    parser.add_argument("--scenario", nargs="+", action="extend",
+                        help="scenario files, repeatable (default: Scenarios/*.json, Scenarios/teaching/*.json, Scenarios/validation/*.json)")
     parser.add_argument("--target", type=float, default=1e-4)
     parser.add_argument("--keep", help="keep SBML and CSV files in this directory")
     parser.add_argument("--tools", default="roadrunner,copasi", help="comma-separated: roadrunner, copasi")
@@ -187,6 +198,7 @@ def main():
         return parameter_check(args, table)
     paths = args.scenario or [path for folder in ("", "teaching", "validation")
                               for path in sorted(glob.glob(os.path.join(ROOT, "Scenarios", folder, "*.json")))]
+    names = row_names(paths)
     tools = [t for t in args.tools.split(",") if t]
     work = args.keep or tempfile.mkdtemp(prefix="sbml_check_")
     os.makedirs(work, exist_ok=True)
@@ -210,8 +222,7 @@ def main():
     print("|" + "---|" * (header.count("|") - 1), file=table)
     failures = 0
     at_defaults = 0
-    for path in paths:
-        name = os.path.splitext(os.path.basename(path))[0]
+    for path, name in zip(paths, names):
         sbml = os.path.join(work, name + ".xml")
         done = subprocess.run([args.receptor_sim, "export", path, "--format", "sbml", "-o", sbml], capture_output=True, text=True)
         if done.returncode != 0:
@@ -295,8 +306,7 @@ def parameter_check(args, table):
           file=table)
     print("|---|---|---|---|---|---|", file=table)
     failures = 0
-    for path in paths:
-        name = os.path.splitext(os.path.basename(path))[0]
+    for path, name in zip(paths, row_names(paths)):
         sbml = os.path.join(work, name + ".xml")
         subprocess.run([args.receptor_sim, "export", path, "--format", "sbml", "-o", sbml], check=True)
         _, concentration = sbml_kinds(sbml)

@@ -429,7 +429,11 @@ struct ScenarioDecoder {
         for member in members {
             let path = "parameters[\"\(member.key)\"]"
             guard validSet.contains(member.key) else {
-                unknownName(member.key, category: .parameter, candidates: valid, at: location(path, member.keyPosition))
+                if let drug = absentDrug(of: member.key, in: scenario, valid: valid) {
+                    problems.append(.parameterOfAbsentDrug(location(path, member.keyPosition), parameter: member.key, drug: drug))
+                } else {
+                    unknownName(member.key, category: .parameter, candidates: valid, at: location(path, member.keyPosition))
+                }
                 continue
             }
             // Each parameter's range comes from the model (ParameterCatalog), checked by the one
@@ -441,6 +445,18 @@ struct ScenarioDecoder {
             }
         }
         return overrides
+    }
+
+    /// The drug a parameter name belongs to (`fentanyl` of `fentanyl.clearance_l_per_h`) when
+    /// that drug is known but not in `scenario`; nil for any other unknown name, and when the
+    /// scenario's drugs could not be resolved (`valid` empty) or the drug is dosed.
+    private func absentDrug(of name: String, in scenario: Scenario, valid: [String]) -> String? {
+        guard let dot = name.firstIndex(of: "."), !valid.isEmpty else { return nil }
+        let drug = String(name[..<dot])
+        guard vocabulary.drugRoutes[drug] != nil || scenario.drugs.contains(where: { $0.id == drug }),
+              !scenario.doses.contains(where: { $0.drug == drug }),
+              !valid.contains(where: { $0.hasPrefix(drug + ".") }) else { return nil }
+        return drug
     }
 
     private mutating func decodeOutput(_ value: JSONValue?, into scenario: inout Scenario, durationHours: Double?) {

@@ -14,6 +14,8 @@ extension ScenarioError {
             return .invalidNumber(transform(l), literal: literal, requirement: requirement)
         case .unknownName(let l, let category, let name, let suggestions, let valid):
             return .unknownName(transform(l), category: category, name: name, suggestions: suggestions, valid: valid)
+        case .parameterOfAbsentDrug(let l, let parameter, let drug):
+            return .parameterOfAbsentDrug(transform(l), parameter: parameter, drug: drug)
         case .unsupportedRoute(let l, let drug, let route, let supported):
             return .unsupportedRoute(transform(l), drug: drug, route: route, supported: supported)
         case .ambiguousSchedule(let l, let keys): return .ambiguousSchedule(transform(l), keysFound: keys)

@@ -47,6 +47,9 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A name not in the vocabulary (drug, route, parameter, column, ...): the names it may
     /// have meant, and every valid name (listed in the message for the short, closed lists).
     case unknownName(FieldLocation, category: NameCategory, name: String, suggestions: [String], valid: [String])
+    /// A parameter of a known drug that is not in the scenario (not dosed, not formed): it
+    /// would change nothing, so it is refused like a typo, but named for what it is.
+    case parameterOfAbsentDrug(FieldLocation, parameter: String, drug: String)
     /// The drug exists but cannot be given by this route.
     case unsupportedRoute(FieldLocation, drug: String, route: String, supported: [String])
     /// A dose entry whose keys do not form exactly one schedule.
@@ -152,7 +155,7 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .duplicateKey(let location, _), .unknownKey(let location, _, _), .missingKey(let location, _),
             .wrongType(let location, _, _), .invalidNumber(let location, _, _),
-            .unknownName(let location, _, _, _, _), .unsupportedRoute(let location, _, _, _),
+            .unknownName(let location, _, _, _, _), .parameterOfAbsentDrug(let location, _, _), .unsupportedRoute(let location, _, _, _),
             .ambiguousSchedule(let location, _), .routeScheduleMismatch(let location, _), .emptyList(let location),
             .afterEndOfRun(let location, _, _), .tooCostly(let location, _),
             .outOfRange(let location, _, _), .eventTable(let location, _), .drugDefinition(let location, _), .implausibleDose(let location, _),
@@ -186,6 +189,9 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownName(_, let category, let name, _, let valid):
             // The suggestions were found in `valid` by the same search (`NameSuggestion`).
             return UnknownName(category, name, valid: valid).description
+        case .parameterOfAbsentDrug(_, let parameter, let drug):
+            return "drug '\(drug)' is not in this scenario (not dosed, nor formed from a dosed drug), "
+                + "so '\(parameter)' would change nothing; dose \(drug) or remove the override"
         case .unsupportedRoute(_, let drug, let route, let supported):
             if supported.isEmpty { return "drug '\(drug)' cannot be given directly by any route (it has no routes; route '\(route)')" }
             return "drug '\(drug)' cannot be given by route '\(route)' (supported: "

@@ -112,6 +112,27 @@ import Validation
         _ = try ReceptorModel.compile(scenario)
     }
 
+    /// Across studies a parameter applies to the studies whose scenario has it and is left out
+    /// of the others (a scenario file would refuse it: its drug is not in that scenario); only a
+    /// name no study has is an error.
+    @Test func aParameterAppliesOnlyToTheStudiesThatHaveIt() throws {
+        let fentanylText = """
+            { name: "fentanyl IV fit test", duration_h: 8,
+              doses: [ { drug: "fentanyl", route: "iv_bolus", amount_mg: 0.1, at_h: 0 } ], output: { interval_h: 1 } }
+            """
+        let morphine = try study("morphine-study", rows: ["morphine_plasma_nM,at,1,,1,1,,0,2"])
+        let fentanyl = try study("fentanyl-study", scenario: fentanylText, rows: ["fentanyl_plasma_nM,at,1,,1,1,,0,2"])
+        let problem = try CalibrationProblem(parameters: [FitParameter(name: "fentanyl.clearance_l_per_h")], studies: [morphine, fentanyl])
+        #expect(problem.studies.map(\.parameterIndices) == [[], [0]])
+        // The morphine study's statistic does not move with fentanyl's clearance; fentanyl's does.
+        let low = try problem.statistics(values: [problem.initial[0] / 2]).get()
+        let high = try problem.statistics(values: [problem.initial[0] * 2]).get()
+        #expect(low[0] == high[0] && low[1] > high[1] * 1.1, "\(low) \(high)")
+        #expect(throws: CalibrationError.unknownParameter(name: "heroin.clearance_l_per_h", suggestions: ["morphine.clearance_l_per_h"])) {
+            try CalibrationProblem(parameters: [FitParameter(name: "heroin.clearance_l_per_h")], studies: [morphine, fentanyl])
+        }
+    }
+
     @Test(arguments: [
         ("morphine.clearance_l_per_h=60:10:500", FitParameter(name: "morphine.clearance_l_per_h", initial: 60, lower: 10, upper: 500)),
         ("morphine.half_life_h", FitParameter(name: "morphine.half_life_h")),

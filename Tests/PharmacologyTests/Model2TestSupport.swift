@@ -4,9 +4,9 @@ import Testing
 @testable import Pharmacology
 
 /// One recorded run as plain values, so runs can be shared between tests (`Sendable`) and read
-/// with the few questions the behaviour table asks (value at, peak and its time, trough,
-/// first crossing).
-struct Trace: Sendable {
+/// with the few questions the behaviour table asks (value at, peak and its time, trough, from
+/// `RecordedRun`; mean, first crossing).
+struct Trace: Sendable, RecordedRun {
     let times: [Double]
     let columns: [String: [Double]]
 
@@ -25,28 +25,6 @@ struct Trace: Sendable {
             return Array(repeating: .nan, count: times.count)
         }
         return values
-    }
-
-    /// Value of `column` at the first output time >= `time` (the last row past the end).
-    func value(_ column: String, at time: Double) -> Double {
-        let i = times.firstIndex { $0 >= time - 1e-9 } ?? times.count - 1
-        return series(column)[i]
-    }
-
-    /// Maximum of `column` over [from, to] and the first time it occurs.
-    func maximum(_ column: String, from: Double, to: Double) -> (value: Double, time: Double) {
-        let v = series(column)
-        var best = (value: -Double.infinity, time: from)
-        for (i, t) in times.enumerated() where t >= from - 1e-9 && t <= to + 1e-9 && v[i] > best.value { best = (v[i], t) }
-        return best
-    }
-
-    /// Minimum of `column` over [from, to].
-    func minimum(_ column: String, from: Double, to: Double) -> Double {
-        let v = series(column)
-        var best = Double.infinity
-        for (i, t) in times.enumerated() where t >= from - 1e-9 && t <= to + 1e-9 { best = min(best, v[i]) }
-        return best
     }
 
     /// Mean of `column` over the output rows in [from, to].

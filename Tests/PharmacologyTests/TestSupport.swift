@@ -39,14 +39,23 @@ func simulate(_ scenario: Scenario, columns: [String], intervalHours: Double) th
     return recorder
 }
 
-extension ObservableRecorder {
-    /// Value of `column` at the first output time >= `time`.
+/// A recorded run read by time: its output times and each column's series. `ObservableRecorder`
+/// and `Trace` share these questions instead of each repeating them.
+protocol RecordedRun {
+    var times: [Double] { get }
+    func series(_ column: String) -> [Double]
+}
+
+extension ObservableRecorder: RecordedRun {}
+
+extension RecordedRun {
+    /// Value of `column` at the first output time >= `time` (the last row past the end).
     func value(_ column: String, at time: Double) -> Double {
         let i = times.firstIndex { $0 >= time - 1e-9 } ?? times.count - 1
         return series(column)[i]
     }
 
-    /// Maximum of `column` over [from, to] and the time it occurs.
+    /// Maximum of `column` over [from, to] and the first time it occurs.
     func maximum(_ column: String, from: Double, to: Double) -> (value: Double, time: Double) {
         let v = series(column)
         var best = (value: -Double.infinity, time: from)

@@ -87,4 +87,22 @@ import TestSupport
         let check = try runReceptorSim(["check", scenario.path])
         #expect(check.status == 0, "\(check.stderr)")
     }
+
+    /// A fitted block carried into another scenario: a parameter of a drug that scenario does
+    /// not have is refused by name, exit 2 (a formed metabolite's, m6g's of morphine, is not).
+    @Test func aScenarioRefusesAParameterOfADrugItDoesNotHave() throws {
+        let directory = try makeTemporaryDirectory()
+        let path = directory.appendingPathComponent("s.json").path
+        try (Self.scenario.replacingOccurrences(of: "output:", with: "parameters: { \"fentanyl.clearance_l_per_h\": 40 }, output:"))
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let refused = try runReceptorSim(["check", path])
+        #expect(refused.status == 2)
+        let line = Self.scenario.components(separatedBy: "\n").firstIndex { $0.contains("output:") }! + 1
+        #expect(refused.stderr == "\(path):\(line): error: parameters[\"fentanyl.clearance_l_per_h\"]: drug 'fentanyl' is not in this scenario "
+            + "(not dosed, nor formed from a dosed drug), so 'fentanyl.clearance_l_per_h' would change nothing; dose fentanyl or remove the override\n")
+        try (Self.scenario.replacingOccurrences(of: "output:", with: "parameters: { \"m6g.clearance_l_per_h\": 5 }, output:"))
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let accepted = try runReceptorSim(["check", path])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+    }
 }

@@ -236,14 +236,23 @@ import Testing
     /// by the naloxone dose, then renarcotization as naloxone wanes while the slowly
     /// dissociating nitazene rebinds; no withdrawal in a naive subject (B8). Margins around the
     /// header's 0.038 at 4 min, 0.98 at 1 h and 0.66 at 6 h (0.87 at 6 h before fentanyl's
-    /// clearance, which isotonitazene shares, went from 75.6 to 44.8 L/h).
+    /// clearance, which isotonitazene shares, went from 75.6 to 44.8 L/h); none is a published
+    /// value (no human nitazene data).
     @Test func isotonitazeneOverdoseIsRescuedThenRenarcotizes() throws {
         let table = try simulateShipped("isotonitazene-overdose-naloxone", ["--interval", "0.01", "--columns",
             "respiratory_drive,mu_occupancy_isotonitazene,withdrawal_index"])
         let nadir = table.trough("respiratory_drive", from: 0, to: 0.2)
         #expect(nadir.value < 0.1 && nadir.time < 0.1, "nadir \(nadir.value) at \(nadir.time) h")
+        // The header's "0.98 at 1 h" (0.976 with fentanyl's clearance 44.8 L/h), within 0.03: a
+        // check that the header stays true, not a published value. No human data give a nitazene's
+        // ventilation after naloxone (isotonitazene's PK is fentanyl's by assumption); in
+        // volunteers one 4 mg intranasal dose restored ventilation from moderate fentanyl
+        // depression within minutes (van Lemmen et al. 2026 Anesthesiology), but fentanyl apnea
+        // took a median of 2 such doses (IQR 1-3; van Lemmen et al. 2025 Nat Commun 16, abstract),
+        // so a complete rescue by one dose is the model's claim. A change that leaves it
+        // incomplete must change the header, not this band.
         let rescued = table.value("respiratory_drive", at: 1)
-        #expect(rescued > 0.95, "drive at 1 h \(rescued)")
+        #expect(abs(rescued - 0.98) <= 0.03 && rescued <= 1, "drive at 1 h \(rescued), header 0.98")
         let second = table.trough("respiratory_drive", from: 3, to: 6)
         #expect(second.value < rescued - 0.1, "second dip \(second.value) at \(second.time) h after \(rescued) at 1 h")
         #expect(table.value("mu_occupancy_isotonitazene", at: 5.5) > table.value("mu_occupancy_isotonitazene", at: 1))

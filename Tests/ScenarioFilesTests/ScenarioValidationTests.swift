@@ -152,7 +152,7 @@ import Testing
             "test.json5:2: error: doses[0].route: unknown route 'iv_bolsu'; did you mean 'iv_bolus'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion, sc, oral_er, im_er, sc_er_weekly, sc_er_monthly, transdermal)",
             "test.json5:4: error: events[0].kind: unknown event kind 'stres'; did you mean 'stress'? (event kinds: stress, exercise, social_contact, pain, social_rejection)",
             #"test.json5:5: error: parameters["morphine.half_life"]: unknown parameter 'morphine.half_life'; did you mean 'morphine.half_life_h'?"#,
-            #"test.json5:5: error: parameters["heroin.half_life_h"]: unknown parameter 'heroin.half_life_h'"#,
+            #"test.json5:5: error: parameters["heroin.half_life_h"]: drug 'heroin' is not in this scenario (not dosed, nor formed from a dosed drug), so 'heroin.half_life_h' would change nothing; dose heroin or remove the override"#,
             "test.json5:6: error: output.columns[0]: unknown column 'withdrawl_index'; did you mean 'withdrawal_index'?",
             "test.json5:6: error: output.columns[2]: unknown column 'time_of_day'",
             "test.json5:7: error: solver.method: unknown solver method 'rodas5'; did you mean 'rodas5p'? (methods: rodas5p, rosenbrock23, tsit5, rk4)",
@@ -244,6 +244,19 @@ import Testing
             #"test.json5:3: error: parameters["morphine.oral.bioavailability"]: must be a finite number >= 0 and <= 1 (a share), found 1.5"#,
             #"test.json5:4: error: parameters["endorphin.release_rate_nM_per_h"]: must be a finite number >= 0, found -1"#,
         ])
+    }
+
+    /// A scenario's `parameters` set its own drugs' values: one of a library drug the scenario
+    /// neither doses nor forms is refused (it would change nothing) and named as such, not as
+    /// an unknown name. (A formed metabolite's is accepted: `FitCommandTests`; `fit` applies a
+    /// name to the studies that have it: `CalibrationTests`.)
+    @Test func parameterOfADrugNotInTheScenarioIsNamedAsSuch() throws {
+        let morphine = "{ name: 'x', duration_h: 10, doses: [{ drug: 'morphine', route: 'oral', amount_mg: 1, at_h: 0 }], parameters: "
+        #expect(errorLines(morphine + "{ 'fentanyl.clearance_l_per_h': 40, 'fentanly.clearance_l_per_h': 40 } }") == [
+            #"test.json5:1: error: parameters["fentanyl.clearance_l_per_h"]: drug 'fentanyl' is not in this scenario (not dosed, nor formed from a dosed drug), so 'fentanyl.clearance_l_per_h' would change nothing; dose fentanyl or remove the override"#,
+            #"test.json5:1: error: parameters["fentanly.clearance_l_per_h"]: unknown parameter 'fentanly.clearance_l_per_h'"#,
+        ])
+        #expect(try decodeValid(morphine + "{ 'morphine.half_life_h': 3 } }").scenario.parameterOverrides == ["morphine.half_life_h": 3])
     }
 
     @Test func metabolitesCannotBeDosed() {
