@@ -1219,7 +1219,8 @@ def s1():
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--only", nargs="*")
+    ap.add_argument("--only", nargs="+", action="extend",
+                    help="rows to run (repeatable; default: all)")
     ap.add_argument("--csv")
     ap.add_argument("--cows-half-index", type=float, default=COWS["half_index"],
                     help="withdrawal index at COWS 24 (prototype 0.4; Swift library 0.85)")
