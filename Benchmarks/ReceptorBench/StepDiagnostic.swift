@@ -15,7 +15,7 @@ import Studies
 ///   range (the measure of `defaultTolerancesMatchATightReference`).
 enum StepDiagnostic {
     static let usage = """
-        usage: receptor-bench steps [--member K] [--leave-one-out]
+        usage: receptor-bench steps [--member K] [--leave-one-out [--factor F]] [--atol-times STATE=F]...
           step counts, steps per dose interval, the error of every column against rtol 1e-10;
           --member K: population member K (seed 1, default variability) instead of the median
           --leave-one-out: steps with each state's atol raised to 1e30 (or times --factor F)
