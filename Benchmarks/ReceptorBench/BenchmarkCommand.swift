@@ -12,6 +12,8 @@ enum BenchmarkCommand: Equatable {
     case population([String])
     /// Forward-sensitivity cost against one solve (`SensitivityBenchmark`).
     case sensitivity(SensitivityBenchmark)
+    /// Which states set the Rodas5P step size (`StepDiagnostic`, which parses its own options).
+    case steps([String])
 
     /// Each subcommand with its one-line summary and its usage, in the order `--help` lists them.
     static let subcommands: [(name: String, summary: [String], usage: String)] = [
@@ -27,6 +29,9 @@ enum BenchmarkCommand: Equatable {
         ("sensitivity", ["BDF forward sensitivities vs one plain solve on ROBER and POLLU",
                          "(medians of alternated runs, cost ratio per parameter); CSV on stdout"],
          SensitivityBenchmark.usage),
+        ("steps", ["which states set Rodas5P's step size on the morphine-abrupt-stop run; steps",
+                   "per dose interval and every column's error against rtol 1e-10"],
+         StepDiagnostic.usage),
     ]
 
     static let usage: String = {
@@ -59,6 +64,7 @@ enum BenchmarkCommand: Equatable {
         case "stiff": self = .stiff(try StiffBenchmarkOptions(arguments: rest))
         case "model": self = .model(try ModelBenchmark.parse(rest))
         case "sensitivity": self = .sensitivity(try SensitivityBenchmark.parse(rest))
+        case "steps": self = .steps(rest)
         default: self = .population(rest)
         }
     }

@@ -22,6 +22,8 @@ do {
         PopulationBenchmark.main(populationArguments)
     case .sensitivity(let benchmark):
         try benchmark.run()
+    case .steps(let stepsArguments):
+        try StepDiagnostic.run(arguments: stepsArguments)
     }
 } catch let error as BenchmarkUsageError {
     printToStandardError("receptor-bench: error: \(error)")

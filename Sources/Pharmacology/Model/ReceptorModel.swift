@@ -89,8 +89,8 @@ public enum ReceptorModel {
     /// Solver options for a compiled model: the scenario's relative tolerance, and its absolute
     /// tolerance applied in each state's natural scale (`CompiledModel.absoluteTolerances`:
     /// scaled by the largest dose in nmol for depots and compartments, that dose over V1 for
-    /// effect sites, 1 for receptor fractions and feedback states, the baseline for peptides;
-    /// depots no tighter than rtol × dose). Without the scaling an absolute tolerance of 1e-9
+    /// effect sites, 1 for receptor fractions and feedback states (3 for the LC extrinsic
+    /// drive), the baseline for peptides; depots no tighter than rtol × dose). Without the scaling an absolute tolerance of 1e-9
     /// nmol on compartments holding 1e5 nmol forces needless steps.
     ///
     /// - Parameter solver: the tolerances to scale (nil: the scenario's own); the compiled model
