@@ -196,6 +196,9 @@ import TestSupport
     @Test(arguments: [
         (["--vary", "doses[0].amount_mg=10,x"], "invalid --vary 'doses[0].amount_mg=10,x': 'x' is not a finite number"),
         (["--vary", "morphine.half_lif_h=2,3"], "unknown parameter 'morphine.half_lif_h'"),
+        (["--vary", "fentanyl.clearance_l_per_h=30,40"], "explore: error: drug 'fentanyl' is not in "),
+        (["--vary", "fentanyl.clearance_l_per_h=30,40"], "(not dosed, nor formed from a dosed drug), so 'fentanyl.clearance_l_per_h' would change nothing; vary a parameter of a drug it doses"),
+        (["--vary", "fentanil.clearance_l_per_h=30,40"], "unknown parameter 'fentanil.clearance_l_per_h' for "),
         (["--vary", "doses[0].every_h=0,6"], "error: doses[0].every_h: must be a finite number > 0, found 0 (from --vary)"),
         (["--vary", "phenotype=control,deficit"], "invalid --vary 'phenotype=control,deficit': unknown phenotype 'deficit'"),
         (["--vary", "doses[0].amount_mg=1,2", "--columns", "withdrawl_index"], "error: output.columns[0]: unknown column 'withdrawl_index'; did you mean 'withdrawal_index'? (from --columns)"),

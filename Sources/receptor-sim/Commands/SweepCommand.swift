@@ -189,6 +189,10 @@ enum StudyCommandSupport {
                 for problem in problems where problem.path != "output.interval_h" { origins[problem.path] = origin }
                 throw .invalidSettings(file: file, problems: problems, origins: origins, texts: [:])
             case .unknownParameter(let name):
+                if let drug = absentDrug(of: name, valid: names) {
+                    throw .usage(command: command, message: "drug '\(drug)' is not in \(file) (not dosed, nor formed from a dosed drug), "
+                                 + "so '\(name)' would change nothing; vary a parameter of a drug it doses")
+                }
                 throw .usage(command: command, message: UnknownName(.parameter, name, valid: names, place: " for \(file)",
                                                                     fallback: "; see 'receptor-sim drugs DRUG' for the names").description)
             case .unknownColumn(let name, let valid):
@@ -199,6 +203,17 @@ enum StudyCommandSupport {
                 throw .usage(command: command, message: error.description)
             }
         }
+    }
+
+    /// The library drug a parameter name belongs to (`fentanyl` of `fentanyl.clearance_l_per_h`)
+    /// when the scenario has none of that drug's parameters: named for what it is, as a
+    /// scenario's `parameters` block names it, rather than as a misspelling.
+    private static func absentDrug(of name: String, valid: [String]) -> String? {
+        guard let dot = name.firstIndex(of: "."), !valid.isEmpty else { return nil }
+        let drug = String(name[..<dot])
+        guard ModelBridge.library.drugs.contains(where: { $0.id == drug }),
+              !valid.contains(where: { $0.hasPrefix(drug + ".") }) else { return nil }
+        return drug
     }
 
     /// Runs the plan with progress on stderr, writes the summary (and bands), returns the exit status.
