@@ -58,6 +58,40 @@ import TestSupport
 
     /// The order rises: HIRES at rtol 1e-7 takes about 400 steps; a method stuck at order 1
     /// would need tens of thousands.
+    /// `BDFStepper.rescale` (in place, four entries of every row in registers) gives, bit for
+    /// bit, the plain sums W[1, j] D_1 + 0 + Σ_{k=2...q} W[k, j] D_k in that order (the
+    /// two-pass `changeStep` it replaced), for every order and a row length of 4·2 + 3.
+    @Test(arguments: [0.3, 1.7])
+    func inPlaceRescalingMatchesThePlainSums(ratio: Double) {
+        let n = 11
+        for q in 1...5 {
+            let size = q + 1
+            var weights = [Double](repeating: 0, count: 36 + 72)
+            weights.withUnsafeMutableBufferPointer {
+                BDFCoefficients.differenceRescaling(order: q, ratio: ratio, into: $0.baseAddress!, scratch: $0.baseAddress! + 36)
+            }
+            // Entries over six decades, and a negative zero (+ 0 must turn it into +0).
+            var rows = (0..<(q * n)).map { sin(1.3 * Double($0) + 0.2) * pow(10, Double($0 % 7) - 3) }
+            rows[5] = -0.0
+            var expected = rows
+            for j in 1...q {
+                for i in 0..<n {
+                    var t = weights[size + j] * rows[i] + 0
+                    for k in 2..<size { t = weights[k * size + j] * rows[(k - 1) * n + i] + t }
+                    expected[(j - 1) * n + i] = t
+                }
+            }
+            var rescaled = rows
+            weights.withUnsafeBufferPointer { w in
+                rescaled.withUnsafeMutableBufferPointer {
+                    BDFStepper<DecayWithParameters>.rescale($0.baseAddress!, count: n, order: q, weights: w.baseAddress!)
+                }
+            }
+            #expect(rescaled.map(\.bitPattern) == expected.map(\.bitPattern), "order \(q)")
+            #expect(rescaled != rows, "order \(q): nothing rescaled")
+        }
+    }
+
     @Test func orderSelectionRaisesTheOrder() throws {
         let solution = try solve(Hires().problem, rtol: 1e-7, atol: 1e-10)
         #expect(solution.statistics.acceptedSteps < 800, "\(solution.statistics)")

@@ -184,4 +184,42 @@ import Testing
             }
         }
     }
+
+    /// A parameter that leaves the circuits' constants alone (`ParameterDirection.circuitsMove`
+    /// false) gets the base's circuits in `addRuleConstantSlope`: its rule slope must equal, bit
+    /// for bit, the one with each system's own circuits. lc.ac_coupling moves them.
+    @Test(arguments: scenarios.indices)
+    func sharedCircuitsLeaveTheRuleSlopeUnchanged(index: Int) throws {
+        let (name, scenario, names) = Self.scenarios[index]
+        let model = try ReceptorModel.compile(scenario)
+        let h = ReceptorModel.sensitivityStep
+        let pairs = try Self.perturbed(model, names, step: h)
+        let system = ParametricReceptorSystem(base: model.system, plus: pairs.map(\.plus.system), minus: pairs.map(\.minus.system), step: h)
+        let base = model.system, n = model.dimension
+        var shared = 0
+        for (k, parameter) in names.enumerated() {
+            let direction = system.directions[k]
+            if parameter == "lc.ac_coupling" { #expect(direction.circuitsMove, "\(name), \(parameter) moves the circuits") }
+            guard direction.rulesMove, !direction.circuitsMove else { continue }
+            shared += 1
+            var nonzero = false
+            for state in Self.states(model) {
+                let x = state.withUnsafeBufferPointer { base.ruleInputs($0) }
+                let columns = [base.rules.circuits(x), nil].map { circuits -> [Double] in
+                    var column = [Double](repeating: 0, count: n)
+                    state.withUnsafeBufferPointer { y in
+                        column.withUnsafeMutableBufferPointer {
+                            base.addRuleConstantSlope(direction, inputs: x, circuits: circuits, state: y, into: $0)
+                        }
+                    }
+                    return column
+                }
+                #expect(columns[0].map(\.bitPattern) == columns[1].map(\.bitPattern), "\(name), \(parameter)")
+                if columns[0].contains(where: { $0 != 0 }) { nonzero = true }
+            }
+            // respiration.coupling moves only an observable's constant: its column is zero.
+            #expect(nonzero == (parameter != "respiration.coupling"), "\(name), \(parameter): the rule slope vanishes at every state")
+        }
+        if index == 0 { #expect(shared > 0, "no morphine parameter shares the circuits") }
+    }
 }

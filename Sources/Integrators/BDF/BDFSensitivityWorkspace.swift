@@ -31,6 +31,9 @@ struct BDFSensitivityWorkspace {
     @usableFromInline var rate = 1.0
     /// `BDFStepper.jacobianCount` of the Jacobian that `rate` was measured with.
     @usableFromInline var rateJacobian = -1
+    /// Every entry of `parameterJacobian` is 0: its readers zero each column they read, so
+    /// the next evaluation need not zero it first. False at the start of a solve.
+    @usableFromInline var parameterJacobianIsZero = false
     @usableFromInline var parameterJacobianEvaluations = 0
     @usableFromInline var iterations = 0
     @usableFromInline var errorTestFailures = 0

@@ -34,6 +34,10 @@ final class ParameterDirection: Sendable {
     let rulesMove: Bool
     let rulesPlus: SignallingRules
     let rulesMinus: SignallingRules
+    /// Whether the circuits' constants differ from the base's (else the base's circuits serve).
+    let circuitsMove: Bool
+    /// 1 / (2 sinh h), the rules' slope factor (`ReceptorSystem.addRuleConstantSlope`).
+    let ruleSlopeScale: Double
     /// False: use the difference of f (see the type's comment).
     let exact: Bool
 
@@ -41,6 +45,8 @@ final class ParameterDirection: Sendable {
         rulesPlus = plus.rules
         rulesMinus = minus.rules
         rulesMove = plus.rules != minus.rules
+        circuitsMove = !(base.rules.sameCircuitConstants(plus.rules) && base.rules.sameCircuitConstants(minus.rules))
+        ruleSlopeScale = 1 / (2 * sinh(h))
         var entries: [CoefficientSlope] = [], movesRuleInputs = false, exact = true
         func slope(_ c: Double, _ up: Double, _ down: Double) -> Double {
             if up == down { return 0 }

@@ -98,40 +98,17 @@ public struct ParametricReceptorSystem: ParametricODESystem, Sendable {
     /// contract; zeroing it again here cost 2 % of a 10-parameter gradient).
     public func parameterJacobian(time: Double, state: UnsafeBufferPointer<Double>, into matrix: UnsafeMutableBufferPointer<Double>) {
         let n = base.dimension, m = perturbed.count
-        var inputs: SignallingRules.Inputs<Double>?
-        var drives: SignallingRules.Drives<Double>?
-        withUnsafeTemporaryAllocation(of: RuleInputTangent.self, capacity: max(m, 1)) { pending in
-            var count = 0
-            for k in 0..<m {
-                let column = UnsafeMutableBufferPointer(rebasing: matrix[(k * n)..<((k + 1) * n)])
-                let direction = directions[k]
-                guard usesCoefficientTangent, direction.exact else {
-                    differenceColumn(k, time: time, state: state, into: column)
-                    continue
-                }
-                if inputs == nil {
-                    let x = base.ruleInputs(state)
-                    inputs = x
-                    drives = base.rules.drives(x, circuits: base.rules.circuits(x),
-                                               stress: base.stimulusIntensity[ReceptorSystem.stressIndex])
-                }
-                var raw = SIMD4<Double>(repeating: 0), activation = SIMD4<Double>(repeating: 0)
-                base.addCoefficientTangent(direction.entries, state: state, drives: drives!, into: column, raw: &raw, activation: &activation)
-                if direction.movesRuleInputs {
-                    pending[count] = RuleInputTangent(parameter: k, raw: raw, activation: activation)
-                    count += 1
-                }
-                if direction.rulesMove {
-                    base.addRuleConstantSlope(plus: direction.rulesPlus, minus: direction.rulesMinus, inputs: inputs!, step: step,
-                                              state: state, into: column)
-                }
+        var exactCount = 0
+        for k in 0..<m {
+            if usesCoefficientTangent, directions[k].exact {
+                exactCount += 1
+                continue
             }
-            var start = 0
-            while start < count {
-                let end = min(start + 8, count)
-                base.addRuleInputTangents(inputs: inputs!, UnsafeMutableBufferPointer(rebasing: pending[start..<end]), matrix: matrix)
-                start = end
-            }
+            differenceColumn(k, time: time, state: state, into: UnsafeMutableBufferPointer(rebasing: matrix[(k * n)..<((k + 1) * n)]))
+        }
+        guard exactCount > 0 else { return }
+        withUnsafeTemporaryAllocation(of: RuleInputTangent.self, capacity: m) { pending in
+            base.addExactParameterColumns(directions, state: state, into: matrix, pending: pending)
         }
     }
 

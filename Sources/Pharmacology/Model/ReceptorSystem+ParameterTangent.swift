@@ -19,6 +19,40 @@ extension ReceptorSystem {
         preconditionFailure("pair \(p) belongs to no receptor")
     }
 
+    /// The exact columns of `directions` (`ParameterDirection.exact`) into `matrix` (n × p,
+    /// zero there): the coefficient tangent and the rules' constant slope per column, then one
+    /// `Dual` pass of the rules per 8 parameters that move their inputs. A method of the base
+    /// so that the system (1,032 bytes) is not copied for each column's calls.
+    func addExactParameterColumns(_ directions: [ParameterDirection], state: UnsafeBufferPointer<Double>,
+                                  into matrix: UnsafeMutableBufferPointer<Double>,
+                                  pending: UnsafeMutableBufferPointer<RuleInputTangent>) {
+        let n = dimension
+        let inputs = ruleInputs(state)
+        let circuits = rules.circuits(inputs)
+        let drives = rules.drives(inputs, circuits: circuits, stress: stimulusIntensity[Self.stressIndex])
+        var count = 0
+        for k in directions.indices {
+            let direction = directions[k]
+            guard direction.exact else { continue }
+            let column = UnsafeMutableBufferPointer(rebasing: matrix[(k * n)..<((k + 1) * n)])
+            var raw = SIMD4<Double>(repeating: 0), activation = SIMD4<Double>(repeating: 0)
+            addCoefficientTangent(direction.entries, state: state, drives: drives, into: column, raw: &raw, activation: &activation)
+            if direction.movesRuleInputs {
+                pending[count] = RuleInputTangent(parameter: k, raw: raw, activation: activation)
+                count += 1
+            }
+            if direction.rulesMove {
+                addRuleConstantSlope(direction, inputs: inputs, circuits: direction.circuitsMove ? nil : circuits, state: state, into: column)
+            }
+        }
+        var start = 0
+        while start < count {
+            let end = min(start + 8, count)
+            addRuleInputTangents(inputs: inputs, UnsafeMutableBufferPointer(rebasing: pending[start..<end]), matrix: matrix)
+            start = end
+        }
+    }
+
     /// Adds Σ ∂f/∂c · dc for the mass-action coefficients of `entries` to `d`, and the tangents
     /// of the rule inputs Q'_r and a_r to `raw` and `activation`. `drives` are the rules' drives
     /// at `y` (the rates of the rule-driven states multiply target − state).
@@ -182,18 +216,20 @@ extension ReceptorSystem {
         d[dynorphinInductionState] += dynorphinInductionRate * drives.dynorphinInductionTarget
     }
 
-    /// Adds the slope of the rules' constants and set points between `plus` and `minus`
-    /// (the rules compiled at p e^{±h}), at the rule inputs `inputs`: the rule-driven rows'
+    /// Adds the slope of the rules' constants and set points between the rules compiled at
+    /// p e^{±h} (`direction.rulesPlus`, `.rulesMinus`), at the rule inputs `inputs`: the rule-driven rows'
     /// central difference in ln p over 2 sinh h rather than 2h, so it is exact for a row linear
     /// in a constant ∝ p (a gain: c e^{±h} differ by 2c sinh h), O(h²) otherwise (set points,
     /// constants inside a saturation; the rules are not restated with their constants generic,
-    /// see `ParametricReceptorSystem`). Includes NMDA's uncoupling recovery row.
-    func addRuleConstantSlope(plus: SignallingRules, minus: SignallingRules, inputs: SignallingRules.Inputs<Double>,
-                              step h: Double, state y: UnsafeBufferPointer<Double>, into d: UnsafeMutableBufferPointer<Double>) {
+    /// see `ParametricReceptorSystem`). Includes NMDA's uncoupling recovery row. `circuits`: the
+    /// base's, when its constants are both systems' (`ParameterDirection.circuitsMove`).
+    func addRuleConstantSlope(_ direction: ParameterDirection, inputs: SignallingRules.Inputs<Double>,
+                              circuits: SignallingRules.Circuits<Double>?,
+                              state y: UnsafeBufferPointer<Double>, into d: UnsafeMutableBufferPointer<Double>) {
+        let s = direction.ruleSlopeScale
         let stress = stimulusIntensity[Self.stressIndex]
-        let up = plus.drives(inputs, circuits: plus.circuits(inputs), stress: stress)
-        let down = minus.drives(inputs, circuits: minus.circuits(inputs), stress: stress)
-        let s = 1 / (2 * sinh(h))
+        let up = direction.rulesPlus.drives(inputs, circuits: circuits ?? direction.rulesPlus.circuits(inputs), stress: stress)
+        let down = direction.rulesMinus.drives(inputs, circuits: circuits ?? direction.rulesMinus.circuits(inputs), stress: stress)
         addRuleTangent(SignallingRules.Drives(
             muUncoupling: (up.muUncoupling - down.muUncoupling) * s,
             deltaUncoupling: (up.deltaUncoupling - down.deltaUncoupling) * s,
@@ -207,7 +243,7 @@ extension ReceptorSystem {
             dynorphinInductionTarget: (up.dynorphinInductionTarget - down.dynorphinInductionTarget) * s), into: d)
         if nmdaReceptor >= 0 {
             let i = receptorUncoupled[nmdaReceptor]
-            d[i] -= (plus.uncouplingRecoveryRate - minus.uncouplingRecoveryRate) * s * y[i]
+            d[i] -= (direction.rulesPlus.uncouplingRecoveryRate - direction.rulesMinus.uncouplingRecoveryRate) * s * y[i]
         }
     }
 

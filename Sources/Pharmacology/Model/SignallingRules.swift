@@ -146,6 +146,14 @@ public struct SignallingRules: Sendable, Equatable {
                         disinhibition: u, dopamine: dopamine)
     }
 
+    /// Whether `circuits` reads the same constants in `other` (then it returns the same values).
+    @inlinable public func sameCircuitConstants(_ other: SignallingRules) -> Bool {
+        rewardCoupling == other.rewardCoupling && lcCoupling == other.lcCoupling && deltaCoupling == other.deltaCoupling
+            && kappaCoupling == other.kappaCoupling && rewardACCoupling == other.rewardACCoupling
+            && lcACCoupling == other.lcACCoupling && deltaPotentiation == other.deltaPotentiation
+            && dopamineFloor == other.dopamineFloor && dopamineKappaInhibition == other.dopamineKappaInhibition
+    }
+
     /// Respiratory response E_R = (κ_R Q_mu)^n / (1 + (κ_R Q_mu)^n) (§3.2): the circuit without reserve.
     @inlinable @inline(__always) public func respiration<T: ModelScalar>(_ x: Inputs<T>) -> T {
         let sn = T.power(respirationCoupling * ((1.0 - x.muUncoupled) * x.muRaw), respirationSlope)
