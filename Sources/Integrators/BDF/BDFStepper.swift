@@ -49,7 +49,6 @@ struct BDFStepper<System: ODESystem> {
     @usableFromInline var sensitivityCount = 0
     /// Backward differences D_0..D_{q+2} (8 rows of `rowLength`); D_0 is the current solution.
     @usableFromInline var differences: UnsafeMutablePointer<Double>
-    @usableFromInline var rescaled: UnsafeMutablePointer<Double>
     @usableFromInline var predicted: UnsafeMutablePointer<Double>
     /// The Newton iterate: after an accepted attempt, the new solution. This and the other
     /// vectors of `rowLength` (predicted, correction, increment, history, weights, out) carry
@@ -103,8 +102,8 @@ struct BDFStepper<System: ODESystem> {
     @usableFromInline
     struct Layout {
         @usableFromInline let n, sensitivityCount: Int
-        /// D_0..D_7 (8 rows) and their rescaled copies (6 rows).
-        @usableFromInline let differences, rescaled: WorkspaceSlice<Double>
+        /// D_0..D_7 (8 rows), rescaled in place (`rescale`).
+        @usableFromInline let differences: WorkspaceSlice<Double>
         @usableFromInline let predicted, iterate, correction, increment, history, weights, out: WorkspaceSlice<Double>
         @usableFromInline let derivative, absolute, relative, solveScratch, initialStepScratch: WorkspaceSlice<Double>
         @usableFromInline let jacobian, factors, packed: WorkspaceSlice<Double>
@@ -120,7 +119,6 @@ struct BDFStepper<System: ODESystem> {
             sensitivityCount = m
             let rows = n * (m + 1)
             differences = allocator.doubles(8 * rows, "bdf.differences")
-            rescaled = allocator.doubles(6 * rows, "bdf.rescaled")
             predicted = allocator.doubles(rows, "bdf.predicted")
             iterate = allocator.doubles(rows, "bdf.iterate")
             correction = allocator.doubles(rows, "bdf.correction")
@@ -152,7 +150,6 @@ struct BDFStepper<System: ODESystem> {
         rowLength = n * (layout.sensitivityCount + 1)
         sensitivityCount = layout.sensitivityCount
         differences = memory[layout.differences]
-        rescaled = memory[layout.rescaled]
         predicted = memory[layout.predicted]
         iterate = memory[layout.iterate]
         correction = memory[layout.correction]
