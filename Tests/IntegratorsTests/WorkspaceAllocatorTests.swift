@@ -74,8 +74,8 @@ func expectContiguous(_ entries: [WorkspaceAllocator.Entry], total: Int) throws 
         #expect(loop.doubleCount == 8 * n)
     }
 
-    /// BDF with m sensitivities and p parameters: 21n(m + 1) + 4n + 3n² + n + 108 doubles as
-    /// before, plus the initial step's own 3n, plus n² + np + mn with sensitivities and the
+    /// BDF with m sensitivities and p parameters: 15n(m + 1) (eight difference rows, rescaled in
+    /// place, and seven working rows) + 4n + 3n² + n + 108 doubles, plus the initial step's own 3n, plus n² + np + mn with sensitivities and the
     /// corrector's four interleaved n·m vectors and m sums (`BDFSensitivityWorkspace`; the
     /// prediction, iterate, correction and history are the rows' own); Ints
     /// n + 9 + 9n + 12n², plus m + n + 1 + n² with sensitivities.
@@ -85,7 +85,7 @@ func expectContiguous(_ entries: [WorkspaceAllocator.Entry], total: Int) throws 
         _ = BDFStepper<Decay>.Layout(dimension: n, sensitivityCount: m, parameterCount: p, allocator: &allocator)
         let sensitivityDoubles = m > 0 ? n * n + n * p + m * n + 4 * m * n + m : 0
         let sensitivityIndices = m > 0 ? m + n + 1 + n * n : 0
-        #expect(allocator.doubleCount == 21 * n * (m + 1) + 4 * n + 3 * n * n + n + 108 + 3 * n + sensitivityDoubles)
+        #expect(allocator.doubleCount == 15 * n * (m + 1) + 4 * n + 3 * n * n + n + 108 + 3 * n + sensitivityDoubles)
         #expect(allocator.indexCount == n + 9 + 9 * n + 12 * n * n + sensitivityIndices)
         try expectAllContiguous(allocator)
         let names = allocator.entries.map(\.name)
