@@ -66,22 +66,29 @@ enum StepDiagnostic {
 
         // Steps per dose interval: the same run ended at each dose time (steps land on dose
         // times, so each is a prefix of the full run's trajectory).
+        // The regimen is the scenario's own (one repeated dose, as the population benchmark's).
+        guard model.scenario.doses.count == 1, case .repeated(let first, let every, let count, let amount) = model.scenario.doses[0].schedule else {
+            throw PopulationBenchmarkError.usage("steps: the scenario must have one repeated dose regimen")
+        }
+        let regimen = model.scenario.doses[0]
         var before = (accepted: 0, rejected: 0)
         var perInterval: [(accepted: Int, rejected: Int)] = []
-        for end in stride(from: 6.0, through: model.scenario.durationHours, by: 6) {
+        for end in stride(from: first + every, through: model.scenario.durationHours, by: every) {
             var truncated = model.scenario
             truncated.durationHours = end
-            truncated.doses = [DoseRegimen(drug: "morphine", route: .oral, schedule: .repeated(
-                startHours: 0, everyHours: 6, count: min(112, Int(end / 6)), amountMilligrams: 30))]
+            truncated.doses = [DoseRegimen(drug: regimen.drug, route: regimen.route, schedule: .repeated(
+                startHours: first, everyHours: every, count: min(count, Int(((end - first) / every).rounded(.down))), amountMilligrams: amount))]
             let stopped = try ReceptorModel.compile(truncated, library: model.library)
             let s = try steps(stopped, options: options)
             perInterval.append((s.acceptedSteps - before.accepted, s.rejectedSteps - before.rejected))
             before = (s.acceptedSteps, s.rejectedSteps)
         }
-        print("steps per 6 h interval (accepted+rejected): " + perInterval.prefix(8).map { "\($0.accepted)+\($0.rejected)" }.joined(separator: " ")
-              + " ... interval 56: \(perInterval[55].accepted)+\(perInterval[55].rejected), 112: \(perInterval[111].accepted)+\(perInterval[111].rejected)"
-              + ", after the last dose (7 days): \(perInterval[112...].map(\.accepted).reduce(0, +))+\(perInterval[112...].map(\.rejected).reduce(0, +))")
-        print("rejections per dosed interval: " + perInterval.prefix(112).map { String($0.rejected) }.joined())
+        func interval(_ k: Int) -> String { k < perInterval.count ? "\(perInterval[k].accepted)+\(perInterval[k].rejected)" : "-" }
+        let afterLast = perInterval.dropFirst(count)
+        print("steps per \(every) h interval (accepted+rejected): " + perInterval.prefix(8).map { "\($0.accepted)+\($0.rejected)" }.joined(separator: " ")
+              + " ... interval \(count / 2): \(interval(count / 2 - 1)), \(count): \(interval(count - 1))"
+              + ", after the last dose: \(afterLast.map(\.accepted).reduce(0, +))+\(afterLast.map(\.rejected).reduce(0, +))")
+        print("rejections per dosed interval: " + perInterval.prefix(count).map { String($0.rejected) }.joined())
 
         try accuracy(model, options: options)
 

@@ -429,7 +429,9 @@ struct ScenarioDecoder {
         for member in members {
             let path = "parameters[\"\(member.key)\"]"
             guard validSet.contains(member.key) else {
-                if let drug = absentDrug(of: member.key, in: scenario, valid: valid) {
+                if let drug = AbsentDrugParameter.drug(of: member.key, validNames: valid, isKnownDrug: { drug in
+                    vocabulary.drugRoutes[drug] != nil || scenario.drugs.contains(where: { $0.id == drug })
+                }) {
                     problems.append(.parameterOfAbsentDrug(location(path, member.keyPosition), parameter: member.key, drug: drug))
                 } else {
                     unknownName(member.key, category: .parameter, candidates: valid, at: location(path, member.keyPosition))
@@ -445,18 +447,6 @@ struct ScenarioDecoder {
             }
         }
         return overrides
-    }
-
-    /// The drug a parameter name belongs to (`fentanyl` of `fentanyl.clearance_l_per_h`) when
-    /// that drug is known but not in `scenario`; nil for any other unknown name, and when the
-    /// scenario's drugs could not be resolved (`valid` empty) or the drug is dosed.
-    private func absentDrug(of name: String, in scenario: Scenario, valid: [String]) -> String? {
-        guard let dot = name.firstIndex(of: "."), !valid.isEmpty else { return nil }
-        let drug = String(name[..<dot])
-        guard vocabulary.drugRoutes[drug] != nil || scenario.drugs.contains(where: { $0.id == drug }),
-              !scenario.doses.contains(where: { $0.drug == drug }),
-              !valid.contains(where: { $0.hasPrefix(drug + ".") }) else { return nil }
-        return drug
     }
 
     private mutating func decodeOutput(_ value: JSONValue?, into scenario: inout Scenario, durationHours: Double?) {

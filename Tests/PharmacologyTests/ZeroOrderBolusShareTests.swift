@@ -171,8 +171,25 @@ import TestSupport
         down[k] *= exp(-0.01)
         let pair = (plus: try model.withParameterValues(up), minus: try model.withParameterValues(down))
         #expect(pair.plus.events.contains { $0.timeHours == Self.lagHours + Self.spreadHours * exp(0.01) })
-        #expect(throws: ModelError.self) {
+        #expect(throws: ModelError.invalidValue(path: "parameters", reason: "a parameter moves the scenario's events (a lag_h, "
+                                                 + "slow_release_duration_h or slow_bolus_duration_h): sensitivities need fixed event times")) {
             try ReceptorModel.simulateWithSensitivities(model, perturbed: [pair], columns: ["naltrexone_plasma_nM"], outputTimes: [50, 150])
         }
+    }
+
+    /// A periodic steady state whose later doses are still entering their depot when the run
+    /// starts names the key that delays them: the spread bolus when it outlasts the release
+    /// (lag 10 h + 120 h > 10 + 100 h), the zero-order release otherwise.
+    @Test(arguments: [(120.0, "its slow share's bolus part enters its depot until 130.0 h after the dose is given (slow_lag_h + slow_bolus_duration_h)"),
+                      (20.0, "its slow share's zero-order release ends 110.0 h after the dose is given (slow_lag_h + slow_release_duration_h)")])
+    func aSteadyStateStartNamesTheLaterInput(spreadHours: Double, reason: String) throws {
+        var scenario = scenario(hours: 24)
+        scenario.steadyStateStart = SteadyStateStart(drug: "naltrexone", route: .intramuscularExtendedRelease,
+                                                     amountMilligrams: Self.doseMilligrams, intervalHours: 672, hoursSinceLastDose: 24)
+        let error = #expect(throws: ModelError.self) {
+            try ReceptorModel.compile(scenario, library: try library(bolus: 0.3, ratePerHour: 0.02, spreadHours: spreadHours))
+        }
+        #expect(error?.description == "invalid value for steady state: " + reason
+                + ", not before the run starts 24.0 h after the last dose; start the regimen's doses at t = 0")
     }
 }

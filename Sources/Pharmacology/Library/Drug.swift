@@ -50,7 +50,8 @@ public struct SlowDepot: Sendable, Equatable {
     /// Zero-order release, h: the slow share enters its depot at a constant rate over this long
     /// from its lag instead of all at once (nil: all at once). Microspheres erode near zero-order.
     public var releaseDurationHours: Sourced?
-    /// Share of a zero-order slow share added to its depot at once at its lag, the rest entering
+    /// Share of a zero-order slow share added to its depot at its lag (at once, or over
+    /// `bolusDurationHours`), the rest entering
     /// over `releaseDurationHours` (nil: none). A burst beside the erosion: a peak before a plateau.
     /// Read only with `releaseDurationHours` (the reader requires both).
     public var bolusFraction: Sourced?

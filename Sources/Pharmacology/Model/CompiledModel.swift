@@ -64,7 +64,8 @@ public struct CompiledModel: Sendable {
             case .changeInfusion(let s, let delta):
                 largestDose[s] = max(largestDose[s], abs(delta))
             case .changeDepotInput(let k, let delta):
-                // A patch: about a day's delivery is what its skin depot holds.
+                // A rate into a depot (a patch, a zero-order release, a spread bolus share): about
+                // a day's delivery is the scale of what the depot holds.
                 largestDose[layout.depots[k].species] = max(largestDose[layout.depots[k].species], 24 * abs(delta))
             case .changeStimulus:
                 break
@@ -86,8 +87,9 @@ public struct CompiledModel: Sendable {
         for depot in layout.depots { scales[depot.state] = max(largestDose[depot.species], 1) }
         for (q, state) in layout.peptideStates.enumerated() { scales[state] = system.peptideProduction[q] }
         // G feeds only withdrawal_signs, and its target's C² ramp kinks twice per dose interval
-        // of a dependent subject: held to 1e-9 it forced 104 of 2882 attempts of 28 days of
-        // morphine; 3 is the widest scale keeping its columns within rtol-sized error (RESULTS.md).
+        // of a dependent subject: held to 1e-9 it caused 100 of the 104 rejections (2778 + 104
+        // attempts) of 28 days of morphine; 3 is the widest scale keeping its columns within
+        // rtol-sized error (RESULTS.md).
         scales[layout.lcExtrinsic] = Self.lcExtrinsicDriveScale
         return scales
     }

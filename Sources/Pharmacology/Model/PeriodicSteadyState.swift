@@ -57,9 +57,14 @@ enum PeriodicSteadyState {
         // stay inside the interval, and inside the part of it before t = 0.
         let latest = events.map(\.timeHours).max() ?? 0
         guard latest < since else {
-            // Name the key that delays it: a zero-order release, a slow depot's own lag or the route's.
+            // Name the key that delays it: a spread bolus share or a zero-order release (whichever
+            // ends later), a slow depot's own lag or the route's.
             let route = model.library.drug(start.drug)?.parameters(of: start.route)
-            let late = route?.slowDepot?.releaseDurationHours != nil
+            let slow = route?.slowDepot
+            let bolusEnd = (slow?.lagHours?.value ?? route?.lagHours.value ?? 0) + (slow?.bolusDurationHours?.value ?? -.infinity)
+            let late = slow?.bolusDurationHours != nil && bolusEnd >= latest
+                ? "its slow share's bolus part enters its depot until \(latest) h after the dose is given (slow_lag_h + slow_bolus_duration_h)"
+                : slow?.releaseDurationHours != nil
                 ? "its slow share's zero-order release ends \(latest) h after the dose is given (slow_lag_h + slow_release_duration_h)"
                 : route?.slowDepot?.lagHours.map { $0.value >= latest } == true
                 ? "its slow share reaches its depot \(latest) h after the dose is given (slow_lag_h)"

@@ -94,7 +94,7 @@ enum ExploreCommand: ReceptorSimCommand {
         }
         var plans: [StudyPlan] = []
         for base in bases {
-            plans.append(try StudyCommandSupport.study(name, file, names: setup.parameterNames, origin: "--vary") { () throws(StudyError) in
+            plans.append(try StudyCommandSupport.study(name, file, names: setup.parameterNames, knownDrugs: setup.knownDrugs, origin: "--vary") { () throws(StudyError) in
                 let grid = try SweepGrid(variations)
                 return try StudyPlan.sweep(grid: grid, base: base, metricColumns: columns, thresholds: [],
                                            intervalHours: setup.intervalHours, solver: setup.solver,

@@ -68,7 +68,7 @@ enum PopulationCommand: ReceptorSimCommand {
         } else if arguments.value("--band-columns") != nil {
             throw .usage(command: name, message: "--band-columns needs --bands FILE")
         }
-        let plan = try StudyCommandSupport.study(name, setup.file, names: setup.parameterNames) { () throws(StudyError) in
+        let plan = try StudyCommandSupport.study(name, setup.file, names: setup.parameterNames, knownDrugs: setup.knownDrugs) { () throws(StudyError) in
             let design = try PopulationDesign(size: size, seed: seed, variabilities: variabilities, base: setup.base,
                                               members: setup.memberScenarios.map { Array(zip(setup.subjectIDs, $0)) })
             return try StudyPlan.population(design: design, metricColumns: setup.columns, thresholds: setup.thresholds,

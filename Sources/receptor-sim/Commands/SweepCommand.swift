@@ -40,7 +40,7 @@ enum SweepCommand: ReceptorSimCommand {
         for spec in texts.flatMap({ $0.split(separator: ";").map(String.init) }) where !spec.trimmingCharacters(in: .whitespaces).isEmpty {
             variations.append(try StudyOptions.variation(spec, command: name))
         }
-        let plan = try StudyCommandSupport.study(name, setup.file, names: setup.parameterNames, origin: "--vary") { () throws(StudyError) in
+        let plan = try StudyCommandSupport.study(name, setup.file, names: setup.parameterNames, knownDrugs: setup.knownDrugs, origin: "--vary") { () throws(StudyError) in
             let grid = try SweepGrid(variations)
             return try StudyPlan.sweep(grid: grid, base: setup.base, metricColumns: setup.columns,
                                        thresholds: setup.thresholds, intervalHours: setup.intervalHours, solver: setup.solver,
@@ -158,6 +158,11 @@ enum StudyCommandSupport {
             (try? ReceptorModel.parameterNames(for: base.scenario, library: ModelBridge.library)) ?? base.parameterNames
         }
 
+        /// The library's drugs and those the scenario defines, dosed or not.
+        var knownDrugs: Set<String> {
+            Set(ModelBridge.library.drugs.map(\.id) + base.scenario.drugs.map(\.id))
+        }
+
         /// Everything that decides the rows, for the study fingerprint (not threads, shard, outputs).
         func fingerprint(_ extra: [String]) -> String {
             let format = CSVNumberFormat.roundTrip.format
@@ -175,8 +180,10 @@ enum StudyCommandSupport {
     /// Turns a `StudyError` from setting up a study into a usage error (exit 2).
     /// - Parameters:
     ///   - names: the valid parameter names, for a "did you mean" on an unknown one.
+    ///   - knownDrugs: the library's and the scenario's drug ids, to name a parameter of a drug
+    ///     the scenario does not contain as such.
     ///   - origin: the option whose values a value problem comes from (`--vary`), for messages.
-    static func study<T>(_ command: String, _ file: String, names: [String] = [], origin: String? = nil,
+    static func study<T>(_ command: String, _ file: String, names: [String] = [], knownDrugs: Set<String> = [], origin: String? = nil,
                          _ body: () throws(StudyError) -> T) throws(CommandLineError) -> T {
         do throws(StudyError) {
             return try body()
@@ -189,7 +196,7 @@ enum StudyCommandSupport {
                 for problem in problems where problem.path != "output.interval_h" { origins[problem.path] = origin }
                 throw .invalidSettings(file: file, problems: problems, origins: origins, texts: [:])
             case .unknownParameter(let name):
-                if let drug = absentDrug(of: name, valid: names) {
+                if let drug = AbsentDrugParameter.drug(of: name, validNames: names, isKnownDrug: knownDrugs.contains) {
                     throw .usage(command: command, message: "drug '\(drug)' is not in \(file) (not dosed, nor formed from a dosed drug), "
                                  + "so '\(name)' would change nothing; vary a parameter of a drug it doses")
                 }
@@ -203,17 +210,6 @@ enum StudyCommandSupport {
                 throw .usage(command: command, message: error.description)
             }
         }
-    }
-
-    /// The library drug a parameter name belongs to (`fentanyl` of `fentanyl.clearance_l_per_h`)
-    /// when the scenario has none of that drug's parameters: named for what it is, as a
-    /// scenario's `parameters` block names it, rather than as a misspelling.
-    private static func absentDrug(of name: String, valid: [String]) -> String? {
-        guard let dot = name.firstIndex(of: "."), !valid.isEmpty else { return nil }
-        let drug = String(name[..<dot])
-        guard ModelBridge.library.drugs.contains(where: { $0.id == drug }),
-              !valid.contains(where: { $0.hasPrefix(drug + ".") }) else { return nil }
-        return drug
     }
 
     /// Runs the plan with progress on stderr, writes the summary (and bands), returns the exit status.
