@@ -43,7 +43,7 @@ extension SensitivityBenchmark {
                     let start = threadSeconds()
                     let h = ReceptorModel.sensitivityStep
                     // The vector and the names read once, as `fit` does (`StudyParameters`).
-                    let allNames = model.parameterNames, values = model.parameterValues
+                    let (allNames, values) = model.parameterNamesAndValues
                     let vectors = names.flatMap { name -> [[Double]] in
                         let k = allNames.firstIndex(of: name)!
                         var up = values, down = values

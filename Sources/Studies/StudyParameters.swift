@@ -39,7 +39,7 @@ package struct StudyParameters: Sendable {
     /// Resolves `names` against `base`.
     /// - Throws: `StudyError.unknownParameter`, `.invalidDoseField`, `.duplicateName`.
     package init(names: [String], base: CompiledModel, library: DrugLibrary = .builtIn) throws(StudyError) {
-        let parameterNames = base.parameterNames
+        let (parameterNames, values) = base.parameterNamesAndValues
         var index: [String: Int] = [:]
         for (k, name) in parameterNames.enumerated() { index[name] = k }
         var seen: Set<String> = []
@@ -80,7 +80,7 @@ package struct StudyParameters: Sendable {
         self.targets = targets
         self.base = base
         self.library = library
-        baseValues = base.parameterValues
+        baseValues = values
         ranges = Self.ranges(names: names, targets: targets, library: library)
     }
 

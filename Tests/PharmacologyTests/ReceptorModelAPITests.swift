@@ -99,6 +99,18 @@ import TestSupport
         }
     }
 
+    /// The names and values read together are the ones read apart, and an override shows at its
+    /// own name (the value written is the value read back).
+    @Test func parameterNamesAndValuesTogether() throws {
+        var overridden = morphine
+        overridden.parameterOverrides = ["morphine.clearance_l_per_h": 70]
+        let model = try ReceptorModel.compile(overridden)
+        let (names, values) = model.parameterNamesAndValues
+        #expect(names == model.parameterNames)
+        #expect(values == model.parameterValues)
+        #expect(values[try #require(names.firstIndex(of: "morphine.clearance_l_per_h"))] == 70)
+    }
+
     /// Several vectors at once (a gradient's perturbed models, `withParameterValues(each:)`) give
     /// what a recompile with the equivalent override gives, and a value left as it was keeps
     /// its source.
