@@ -56,8 +56,6 @@ import TestSupport
         }
     }
 
-    /// The order rises: HIRES at rtol 1e-7 takes about 400 steps; a method stuck at order 1
-    /// would need tens of thousands.
     /// `BDFStepper.rescale` (in place, four entries of every row in registers) gives, bit for
     /// bit, the plain sums W[1, j] D_1 + 0 + Σ_{k=2...q} W[k, j] D_k in that order (the
     /// two-pass `changeStep` it replaced), for every order and a row length of 4·2 + 3.
@@ -92,6 +90,8 @@ import TestSupport
         }
     }
 
+    /// The order rises: HIRES at rtol 1e-7 takes about 400 steps; a method stuck at order 1
+    /// would need tens of thousands.
     @Test func orderSelectionRaisesTheOrder() throws {
         let solution = try solve(Hires().problem, rtol: 1e-7, atol: 1e-10)
         #expect(solution.statistics.acceptedSteps < 800, "\(solution.statistics)")

@@ -257,7 +257,8 @@ struct BDFStepper<System: ODESystem> {
     /// + W[k, j] D_k for k = 2...q (+ 0 kept: the first term was added to a zeroed row).
     @inlinable
     static func rescale(_ rows: UnsafeMutablePointer<Double>, count n: Int, order q: Int, weights w: UnsafePointer<Double>) {
-        precondition(q >= 1 && q <= BDFCoefficients.maximumOrder, "BDF order out of range")
+        // The loads below are unrolled for D_1..D_5: a higher maximum order needs another row.
+        precondition(q >= 1 && q <= 5 && BDFCoefficients.maximumOrder == 5, "BDF order out of range")
         let size = q &+ 1
         let zero = SIMD4<Double>(repeating: 0)
         var i = 0
