@@ -45,6 +45,15 @@ import Testing
     static func fallsBack(_ name: String) -> Bool { name.contains(".modulator_kd_nM") }
 
     /// The models at p_k e^{±h} for the named parameters.
+    /// Scenario `index` compiled, with the system of its parameters' ±h perturbed models.
+    static func parametricSystem(_ index: Int) throws -> (name: String, names: [String], model: CompiledModel, system: ParametricReceptorSystem) {
+        let (name, scenario, names) = scenarios[index]
+        let model = try ReceptorModel.compile(scenario)
+        let h = ReceptorModel.sensitivityStep
+        let pairs = try perturbed(model, names, step: h)
+        return (name, names, model, ParametricReceptorSystem(base: model.system, plus: pairs.map(\.plus.system), minus: pairs.map(\.minus.system), step: h))
+    }
+
     static func perturbed(_ model: CompiledModel, _ names: [String], step: Double) throws -> [(plus: CompiledModel, minus: CompiledModel)] {
         try names.map { name in
             let k = try #require(model.parameterNames.firstIndex(of: name), "no parameter \(name)")
@@ -69,11 +78,7 @@ import Testing
 
     @Test(arguments: scenarios.indices)
     func parameterJacobianMatchesDifferencesOfTheRightHandSide(index: Int) throws {
-        let (name, scenario, names) = Self.scenarios[index]
-        let model = try ReceptorModel.compile(scenario)
-        let h = ReceptorModel.sensitivityStep
-        let pairs = try Self.perturbed(model, names, step: h)
-        let system = ParametricReceptorSystem(base: model.system, plus: pairs.map(\.plus.system), minus: pairs.map(\.minus.system), step: h)
+        let (name, names, model, system) = try Self.parametricSystem(index)
         let n = model.dimension, m = names.count
         // The reference: d f/d ln p by the five-point stencil in ln p with δ = 1e-3 of the
         // recompiled f, [−f(2δ) + 8 f(δ) − 8 f(−δ) + f(−2δ)]/(12δ): truncation δ⁴ f⁽⁵⁾/30 ≈
@@ -190,11 +195,7 @@ import Testing
     /// for bit, the one with each system's own circuits. lc.ac_coupling moves them.
     @Test(arguments: scenarios.indices)
     func sharedCircuitsLeaveTheRuleSlopeUnchanged(index: Int) throws {
-        let (name, scenario, names) = Self.scenarios[index]
-        let model = try ReceptorModel.compile(scenario)
-        let h = ReceptorModel.sensitivityStep
-        let pairs = try Self.perturbed(model, names, step: h)
-        let system = ParametricReceptorSystem(base: model.system, plus: pairs.map(\.plus.system), minus: pairs.map(\.minus.system), step: h)
+        let (name, names, model, system) = try Self.parametricSystem(index)
         let base = model.system, n = model.dimension
         var shared = 0
         for (k, parameter) in names.enumerated() {
