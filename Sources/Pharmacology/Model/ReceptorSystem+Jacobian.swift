@@ -87,15 +87,19 @@ extension ReceptorSystem {
             J.add(iI, iI, -(krec + receptorDegradation[r]))
             J.add(iA, iD, karr)
             J.add(iA, iA, -(krec + receptorAgonistDegradation[r]))
-            for p in receptorPairStart[r]..<receptorPairEnd[r] {
-                let ib = pairState[p]
-                let l = pairLigand[p]
-                let il = ligandState[l]
-                let c = ligandScale[l] * y[il]
-                let modulated = pairModulated[p] != 0
-                let kon = pairKon[p] * (modulated ? fa : 1)  // ×1 exact; keeps loads out of the branch
-                let kdes = pairDesensitization[p], kint = pairInternalization[p]
-                let dvdF = kon * c, dvdL = kon * ligandScale[l] * free, dvdB = -pairKoff[p]
+            // The compiled arrays read unchecked, as in `evaluate` (the layout's own indices).
+            var p = receptorPairStart[r]
+            let pairEnd = receptorPairEnd[r]
+            while p < pairEnd {
+                defer { p += 1 }
+                let ib = pairState.unchecked(p)
+                let l = pairLigand.unchecked(p)
+                let il = ligandState.unchecked(l)
+                let c = ligandScale.unchecked(l) * y[il]
+                let modulated = pairModulated.unchecked(p) != 0
+                let kon = pairKon.unchecked(p) * (modulated ? fa : 1)  // ×1 exact; keeps loads out of the branch
+                let kdes = pairDesensitization.unchecked(p), kint = pairInternalization.unchecked(p)
+                let dvdF = kon * c, dvdL = kon * ligandScale.unchecked(l) * free, dvdB = -pairKoff.unchecked(p)
                 J.add(ib, iF, dvdF)
                 J.add(ib, il, dvdL)
                 J.add(ib, ib, dvdB - kdes - kint)
@@ -103,7 +107,7 @@ extension ReceptorSystem {
                 J.add(iF, il, -(dvdL))
                 J.add(iF, ib, -(dvdB))
                 J.add(iD, ib, kdes)
-                J.add(iI, ib, pairRecycles[p] * kint)
+                J.add(iI, ib, pairRecycles.unchecked(p) * kint)
                 if modulated {
                     // ∂v/∂(modulator effect site) through the affinity factor.
                     for m in receptorModulatorStart[r]..<receptorModulatorEnd[r] {
