@@ -268,13 +268,13 @@ extension ReceptorSystem {
         let (fa, fe) = modulation(r, y)
         c.append(receptorFree[r], receptorConstitutive[r])
         for p in receptorPairStart[r]..<receptorPairEnd[r] {
-            c.append(pairState[p], pairEfficacy[p] * (pairModulated[p] != 0 ? fe : 1))
+            c.append(pairState.unchecked(p), pairEfficacy.unchecked(p) * (pairModulated.unchecked(p) != 0 ? fe : 1))
         }
         for m in receptorModulatorStart[r]..<receptorModulatorEnd[r] {
             let (_, dfe) = modulationDerivative(m, fa: fa, fe: fe, y)
             var dS = 0.0
-            for p in receptorPairStart[r]..<receptorPairEnd[r] where pairModulated[p] != 0 {
-                dS += pairEfficacy[p] * dfe * y[pairState[p]]
+            for p in receptorPairStart[r]..<receptorPairEnd[r] where pairModulated.unchecked(p) != 0 {
+                dS += pairEfficacy.unchecked(p) * dfe * y[pairState.unchecked(p)]
             }
             c.append(ligandState[modulatorLigand[m]], dS)
         }
@@ -296,15 +296,15 @@ extension ReceptorSystem {
         var surface = y[receptorFree[r]] + y[receptorDesensitized[r]]
         var drug = 0.0
         for p in receptorPairStart[r]..<receptorPairEnd[r] {
-            surface += y[pairState[p]]
-            drug += pairIsDrug[p] * y[pairState[p]]
+            surface += y[pairState.unchecked(p)]
+            drug += pairIsDrug.unchecked(p) * y[pairState.unchecked(p)]
         }
         guard surface > 0 else { return }
         let common = drug / (surface * surface)   // ∂N/∂(any surface state)
         c.append(receptorFree[r], common)
         c.append(receptorDesensitized[r], common)
         for p in receptorPairStart[r]..<receptorPairEnd[r] {
-            c.append(pairState[p], common - pairIsDrug[p] / surface)
+            c.append(pairState.unchecked(p), common - pairIsDrug.unchecked(p) / surface)
         }
     }
 

@@ -185,9 +185,9 @@ public struct ReceptorSystem: ODESystem, Sendable {
         var p = receptorPairStart[r]
         let end = receptorPairEnd[r]
         while p < end {
-            let b = y[pairState[p]]
-            s += pairEfficacy[p] * (pairModulated[p] != 0 ? fe : 1) * b
-            a += pairActivation[p] * b
+            let b = y[pairState.unchecked(p)]
+            s += pairEfficacy.unchecked(p) * (pairModulated.unchecked(p) != 0 ? fe : 1) * b
+            a += pairActivation.unchecked(p) * b
             p += 1
         }
         return (s, a)
@@ -203,9 +203,9 @@ public struct ReceptorSystem: ODESystem, Sendable {
         var surface = y[receptorFree[r]] + y[receptorDesensitized[r]]
         var drug = 0.0
         for p in receptorPairStart[r]..<receptorPairEnd[r] {
-            let b = y[pairState[p]]
+            let b = y[pairState.unchecked(p)]
             surface += b
-            drug += pairIsDrug[p] * b
+            drug += pairIsDrug.unchecked(p) * b
         }
         return surface > 0 ? 1 - drug / surface : 1
     }
