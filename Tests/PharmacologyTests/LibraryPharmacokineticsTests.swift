@@ -184,6 +184,21 @@ struct LibraryPharmacokineticsTests {
         }
     }
 
+    /// Fentanyl's volume at steady state, V1 + V2, against IV models: Shafer et al. 1990
+    /// (Anesthesiology 73:1091) 262 L and Scott & Stanski 1987 (J Pharmacol Exp Ther 240:159)
+    /// 338 L (V1 × (1 + k12/k21 + k13/k31), constants as the opentiva/opentiva code holds them),
+    /// 300-400 L/70 kg in Mather & Gourlay's review; accepted 262-400 L. A known issue: the
+    /// library's 189 L. With the fitted CL (McClain & Hug's terminal t½ 219 min) a larger V2
+    /// needs CL 71-96 L/h, which loses Portenoy 1993's patch Cmax (Model2Design §12 item 18).
+    @Test func fentanylVolumeAtSteadyState() throws {
+        let fentanyl = try #require(library.drug("fentanyl"))
+        let peripheral = try #require(fentanyl.peripheral)
+        let steadyStateLiters = fentanyl.centralVolumeLiters.value + peripheral.volumeLiters.value
+        withKnownIssue("fentanyl Vss \(steadyStateLiters) L, IV literature 262-400 L") {
+            #expect(steadyStateLiters >= 262 && steadyStateLiters <= 400)
+        }
+    }
+
     /// A half-life and a clearance override of the same drug contradict each other (both set the
     /// clearance) and are rejected, naming both fields.
     @Test func conflictingHalfLifeAndClearanceOverridesAreRejected() throws {
