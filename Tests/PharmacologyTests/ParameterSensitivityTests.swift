@@ -223,4 +223,101 @@ import Testing
         }
         if index == 0 { #expect(shared > 0, "no morphine parameter shares the circuits") }
     }
+
+    /// The rules' constant slope now evaluates only the drive fields whose constants differ
+    /// between p e^{±h} (`SignallingRules.drivesThatDiffer`): its column must equal, bit for bit,
+    /// the sum over every field (each side's own circuits, every field's difference), for every
+    /// parameter that moves the rules. A field the map dropped would be zero here and not there.
+    @Test(arguments: scenarios.indices)
+    func ruleSlopeOfTheDifferingFieldsEqualsTheWholeDifference(index: Int) throws {
+        let (name, names, model, system) = try Self.parametricSystem(index)
+        let base = model.system, n = model.dimension
+        var compared = 0
+        for (k, parameter) in names.enumerated() {
+            let direction = system.directions[k]
+            guard direction.rulesMove else { continue }
+            let s = direction.ruleSlopeScale
+            for state in Self.states(model) {
+                let x = state.withUnsafeBufferPointer { base.ruleInputs($0) }
+                let stress = base.stimulusIntensity[ReceptorSystem.stressIndex]
+                let up = direction.rulesPlus.drives(x, circuits: direction.rulesPlus.circuits(x), stress: stress)
+                let down = direction.rulesMinus.drives(x, circuits: direction.rulesMinus.circuits(x), stress: stress)
+                let upValues = Self.driveValues(up), downValues = Self.driveValues(down)
+                var whole = [Double](repeating: 0, count: n), selected = whole
+                state.withUnsafeBufferPointer { y in
+                    whole.withUnsafeMutableBufferPointer { d in
+                        let slope = zip(upValues, downValues).map { ($0 - $1) * s }
+                        base.addRuleTangent(SignallingRules.Drives(
+                            muUncoupling: slope[0], deltaUncoupling: slope[1], kappaUncoupling: slope[2], lcFastTarget: slope[3],
+                            lcSlowTarget: slope[4], rewardFastTarget: slope[5], rewardSlowTarget: slope[6], extrinsicTarget: slope[7],
+                            ketaminePlasticity: slope[8], endorphinSuppressionTarget: slope[9], dynorphinInductionTarget: slope[10]),
+                            into: d)
+                        if base.nmdaReceptor >= 0 {
+                            let i = base.receptorUncoupled[base.nmdaReceptor]
+                            d[i] -= (direction.rulesPlus.uncouplingRecoveryRate - direction.rulesMinus.uncouplingRecoveryRate) * s * y[i]
+                        }
+                    }
+                    selected.withUnsafeMutableBufferPointer {
+                        base.addRuleConstantSlope(direction, inputs: x, circuits: nil, state: y, into: $0)
+                    }
+                }
+                #expect(selected.map(\.bitPattern) == whole.map(\.bitPattern), "\(name), \(parameter)")
+                for (bit, (u, v)) in zip(upValues, downValues).enumerated() where u != v {
+                    #expect(direction.ruleFields.contains(SignallingRules.DriveFields(rawValue: 1 << bit)),
+                            "\(name), \(parameter): drive field \(bit) differs but is not marked")
+                }
+                compared += 1
+            }
+        }
+        if index == 0 { #expect(compared >= 4 * 3, "\(compared) columns compared") }
+    }
+
+    /// Every constant of the rules, moved alone, changes only drive fields that
+    /// `drivesThatDiffer` marks for it (at the scenarios' states, each side's own circuits).
+    /// The list must name every stored property: a constant added later fails the count.
+    @Test func everyRuleConstantMarksTheDriveFieldsItChanges() throws {
+        let paths: [WritableKeyPath<SignallingRules, Double>] = [
+            \.rewardCoupling, \.lcCoupling, \.deltaCoupling, \.kappaCoupling, \.respirationCoupling, \.respirationSlope,
+            \.rewardACCoupling, \.lcACCoupling, \.acOpposition, \.toneLossShare, \.toneLossHalfAdaptation, \.deltaPotentiation,
+            \.uncouplingOnsetRate, \.uncouplingRecoveryRate, \.uncouplingGain, \.fastGain, \.slowGain, \.smoothingWidth,
+            \.uncouplingSmoothingWidth, \.extrinsicSmoothingWidth, \.nmdaShare, \.extrinsicGain, \.ketamineOnsetRate,
+            \.ketamineDecayRate, \.dopamineFloor, \.dopamineKappaInhibition, \.dynorphinDriveFromDopamine,
+            \.dynorphinDriveFromAdaptation, \.dynorphinDriveFromStress, \.dysphoriaTonic, \.dysphoriaKappaWeight,
+            \.dysphoriaStressWeight, \.dysphoriaPainWeight, \.dysphoriaRejectionWeight, \.dysphoriaMuRelief,
+            \.dysphoriaKetamineRelief, \.rewardSetPoint, \.lcSetPoint, \.rewardACSetPoint, \.lcACSetPoint, \.dopamineSetPoint,
+            \.muActivationSetPoint, \.deltaActivationSetPoint, \.kappaActivationSetPoint,
+        ]
+        let model = try ReceptorModel.compile(kitchenSinkScenario())
+        let rules = model.system.rules
+        #expect(paths.count + 1 == Mirror(reflecting: rules).children.count, "a stored property of SignallingRules is not listed")
+        var disabled = rules
+        disabled.enabled = false
+        #expect(rules.drivesThatDiffer(disabled) == .all)
+        #expect(rules.drivesThatDiffer(rules) == [])
+        var changedAny = 0
+        for path in paths {
+            var other = rules
+            other[keyPath: path] = rules[keyPath: path] == 0 ? 0.05 : rules[keyPath: path] * 1.3
+            let fields = rules.drivesThatDiffer(other)
+            #expect(fields == other.drivesThatDiffer(rules), "\(path): not symmetric")
+            for state in ParameterSensitivityTests.states(model) {
+                let x = state.withUnsafeBufferPointer { model.system.ruleInputs($0) }
+                for stress in [0.0, 0.6] {
+                    let a = Self.driveValues(rules.drives(x, circuits: rules.circuits(x), stress: stress))
+                    let b = Self.driveValues(other.drives(x, circuits: other.circuits(x), stress: stress))
+                    for bit in 0..<11 where a[bit] != b[bit] {
+                        changedAny += 1
+                        #expect(fields.contains(SignallingRules.DriveFields(rawValue: 1 << bit)), "\(path) changes drive field \(bit)")
+                    }
+                }
+            }
+        }
+        #expect(changedAny > 40, "the states exercise too few fields: \(changedAny) changes")
+    }
+
+    /// The drive fields in `SignallingRules.DriveFields`' bit order.
+    static func driveValues(_ d: SignallingRules.Drives<Double>) -> [Double] {
+        [d.muUncoupling, d.deltaUncoupling, d.kappaUncoupling, d.lcFastTarget, d.lcSlowTarget, d.rewardFastTarget,
+         d.rewardSlowTarget, d.extrinsicTarget, d.ketaminePlasticity, d.endorphinSuppressionTarget, d.dynorphinInductionTarget]
+    }
 }
