@@ -36,9 +36,6 @@ final class ParameterDirection: Sendable {
     let rulesMinus: SignallingRules
     /// Whether the circuits' constants differ from the base's (else the base's circuits serve).
     let circuitsMove: Bool
-    /// The drive fields that differ between `rulesPlus` and `rulesMinus` (the only ones the
-    /// rules' constant slope evaluates).
-    let ruleFields: SignallingRules.DriveFields
     /// 1 / (2 sinh h), the rules' slope factor (`ReceptorSystem.addRuleConstantSlope`).
     let ruleSlopeScale: Double
     /// False: use the difference of f (see the type's comment).
@@ -49,7 +46,6 @@ final class ParameterDirection: Sendable {
         rulesMinus = minus.rules
         rulesMove = plus.rules != minus.rules
         circuitsMove = !(base.rules.sameCircuitConstants(plus.rules) && base.rules.sameCircuitConstants(minus.rules))
-        ruleFields = plus.rules.drivesThatDiffer(minus.rules)
         ruleSlopeScale = 1 / (2 * sinh(h))
         var entries: [CoefficientSlope] = [], movesRuleInputs = false, exact = true
         func slope(_ c: Double, _ up: Double, _ down: Double) -> Double {

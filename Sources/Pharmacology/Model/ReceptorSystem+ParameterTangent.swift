@@ -32,9 +32,7 @@ extension ReceptorSystem {
         let drives = rules.drives(inputs, circuits: circuits, stress: stimulusIntensity[Self.stressIndex])
         var count = 0
         for k in directions.indices {
-            // Not retained: `directions` holds it for the call (a retain and release per column was 8 M
-            // instructions of a 10-parameter gradient).
-            unowned(unsafe) let direction = directions[k]
+            let direction = directions[k]
             guard direction.exact else { continue }
             let column = UnsafeMutableBufferPointer(rebasing: matrix[(k * n)..<((k + 1) * n)])
             var raw = SIMD4<Double>(repeating: 0), activation = SIMD4<Double>(repeating: 0)
@@ -230,15 +228,8 @@ extension ReceptorSystem {
                               state y: UnsafeBufferPointer<Double>, into d: UnsafeMutableBufferPointer<Double>) {
         let s = direction.ruleSlopeScale
         let stress = stimulusIntensity[Self.stressIndex]
-        // Only the fields whose constants differ (`ParameterDirection.ruleFields`): the others are
-        // the same on both sides, so their difference is +0 and is added as such.
-        let fields = direction.ruleFields
-        let ownCircuits = circuits == nil && !fields.isDisjoint(with: .readingCircuits)
-        let unread = SignallingRules.Circuits<Double>(reward: 0, lc: 0, kappa: 0, delta: 0, rewardAC: 0, lcAC: 0, disinhibition: 0, dopamine: 0)
-        let up = direction.rulesPlus.drives(
-            inputs, circuits: ownCircuits ? direction.rulesPlus.circuits(inputs) : circuits ?? unread, stress: stress, fields: fields)
-        let down = direction.rulesMinus.drives(
-            inputs, circuits: ownCircuits ? direction.rulesMinus.circuits(inputs) : circuits ?? unread, stress: stress, fields: fields)
+        let up = direction.rulesPlus.drives(inputs, circuits: circuits ?? direction.rulesPlus.circuits(inputs), stress: stress)
+        let down = direction.rulesMinus.drives(inputs, circuits: circuits ?? direction.rulesMinus.circuits(inputs), stress: stress)
         addRuleTangent(SignallingRules.Drives(
             muUncoupling: (up.muUncoupling - down.muUncoupling) * s,
             deltaUncoupling: (up.deltaUncoupling - down.deltaUncoupling) * s,

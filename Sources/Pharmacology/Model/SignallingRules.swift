@@ -171,59 +171,29 @@ public struct SignallingRules: Sendable, Equatable {
 
     /// The drives of the rule-driven states (§4.1–§4.4, §6.4); `stress` is the current intensity.
     @inlinable @inline(__always) public func drives<T: ModelScalar>(_ x: Inputs<T>, circuits c: Circuits<T>, stress: T) -> Drives<T> {
-        drives(x, circuits: c, stress: stress, fields: .all)
-    }
-
-    /// `drives` for the fields in `fields` only (zero elsewhere), each computed as there: the
-    /// rules' constant slope evaluates only the fields whose constants differ (`drivesThatDiffer`).
-    @inlinable @inline(__always) public func drives<T: ModelScalar>(
-        _ x: Inputs<T>, circuits c: Circuits<T>, stress: T, fields: DriveFields
-    ) -> Drives<T> {
         let w = smoothingWidth
         let on = enabled ? 1.0 : 0.0
         let phi = nmdaFactor(x.nmdaAvailable)
-        let zero = T(0)
-        let lcDrive: T = fields.isDisjoint(with: [.lcFastTarget, .lcSlowTarget])
-            ? zero : T.smoothMax(c.lcAC - lcACSetPoint, width: w)
-        let rewardDrive: T = fields.isDisjoint(with: [.rewardFastTarget, .rewardSlowTarget])
-            ? zero : T.smoothMax(c.rewardAC - rewardACSetPoint, width: w)
-        let muUncoupling: T = fields.contains(.muUncoupling)
-            ? uncoupling(x.muActivation, muActivationSetPoint, x.muUncoupled, phi: phi, on: on) : zero
-        let deltaUncoupling: T = fields.contains(.deltaUncoupling)
-            ? uncoupling(x.deltaActivation, deltaActivationSetPoint, x.deltaUncoupled, phi: phi, on: on) : zero
-        let kappaUncoupling: T = fields.contains(.kappaUncoupling)
-            ? uncoupling(x.kappaActivation, kappaActivationSetPoint, x.kappaUncoupled, phi: phi, on: on) : zero
-        let lcFastTarget: T = fields.contains(.lcFastTarget) ? on * fastGain * lcDrive : zero
-        let lcSlowTarget: T = fields.contains(.lcSlowTarget) ? on * slowGain * lcDrive * phi : zero
-        let rewardFastTarget: T = fields.contains(.rewardFastTarget) ? on * fastGain * rewardDrive : zero
-        let rewardSlowTarget: T = fields.contains(.rewardSlowTarget) ? on * slowGain * rewardDrive * phi : zero
-        // ρ, not σ: A_LC − O_LC crosses 0 twice in every dose interval of a dependent subject,
-        // and σ's kink there caused nearly all of the stiff solver's step rejections.
-        var extrinsicTarget = zero
-        if fields.contains(.extrinsicTarget) {
-            let opposing: T = lcOpposition(x.lcAdaptation, circuits: c) { T.smoothMax($0, width: w) }
-            extrinsicTarget = on * extrinsicGain * T.smoothRamp(x.lcAdaptation - opposing, width: extrinsicSmoothingWidth) * phi
-        }
-        var ketaminePlasticity = zero
-        if fields.contains(.ketaminePlasticity) {
-            ketaminePlasticity = on * ketamineOnsetRate * (1.0 - x.nmdaAvailable) * (1.0 - x.ketaminePlasticity)
-                - ketamineDecayRate * x.ketaminePlasticity
-        }
-        var endorphinSuppressionTarget = zero
-        if fields.contains(.endorphinSuppressionTarget) {
-            let rewardHeadroom = 1 - rewardSetPoint
-            endorphinSuppressionTarget = on * (c.reward - rewardSetPoint) / rewardHeadroom
-        }
-        var dynorphinInductionTarget = zero
-        if fields.contains(.dynorphinInductionTarget) {
-            dynorphinInductionTarget = on * (dynorphinDriveFromDopamine * T.smoothMax(c.dopamine / dopamineSetPoint - 1.0, width: 0.01)
-                + dynorphinDriveFromAdaptation * x.rewardAdaptation + dynorphinDriveFromStress * stress)
-        }
+        let lcDrive = T.smoothMax(c.lcAC - lcACSetPoint, width: w)
+        let rewardDrive = T.smoothMax(c.rewardAC - rewardACSetPoint, width: w)
+        let opposing = lcOpposition(x.lcAdaptation, circuits: c) { T.smoothMax($0, width: w) }
+        let rewardHeadroom = 1 - rewardSetPoint
         return Drives(
-            muUncoupling: muUncoupling, deltaUncoupling: deltaUncoupling, kappaUncoupling: kappaUncoupling,
-            lcFastTarget: lcFastTarget, lcSlowTarget: lcSlowTarget, rewardFastTarget: rewardFastTarget,
-            rewardSlowTarget: rewardSlowTarget, extrinsicTarget: extrinsicTarget, ketaminePlasticity: ketaminePlasticity,
-            endorphinSuppressionTarget: endorphinSuppressionTarget, dynorphinInductionTarget: dynorphinInductionTarget)
+            muUncoupling: uncoupling(x.muActivation, muActivationSetPoint, x.muUncoupled, phi: phi, on: on),
+            deltaUncoupling: uncoupling(x.deltaActivation, deltaActivationSetPoint, x.deltaUncoupled, phi: phi, on: on),
+            kappaUncoupling: uncoupling(x.kappaActivation, kappaActivationSetPoint, x.kappaUncoupled, phi: phi, on: on),
+            lcFastTarget: on * fastGain * lcDrive,
+            lcSlowTarget: on * slowGain * lcDrive * phi,
+            rewardFastTarget: on * fastGain * rewardDrive,
+            rewardSlowTarget: on * slowGain * rewardDrive * phi,
+            // ρ, not σ: A_LC − O_LC crosses 0 twice in every dose interval of a dependent subject,
+            // and σ's kink there caused nearly all of the stiff solver's step rejections.
+            extrinsicTarget: on * extrinsicGain * T.smoothRamp(x.lcAdaptation - opposing, width: extrinsicSmoothingWidth) * phi,
+            ketaminePlasticity: on * ketamineOnsetRate * (1.0 - x.nmdaAvailable) * (1.0 - x.ketaminePlasticity)
+                - ketamineDecayRate * x.ketaminePlasticity,
+            endorphinSuppressionTarget: on * (c.reward - rewardSetPoint) / rewardHeadroom,
+            dynorphinInductionTarget: on * (dynorphinDriveFromDopamine * T.smoothMax(c.dopamine / dopamineSetPoint - 1.0, width: 0.01)
+                + dynorphinDriveFromAdaptation * x.rewardAdaptation + dynorphinDriveFromStress * stress))
     }
 
     /// What opposes the LC adaptation A in the signs (§4.3): the circuit output's inhibition
