@@ -26,12 +26,13 @@ import Foundation
 /// product J·S and one multiple back-substitution with the LU already made for the state, for
 /// all m parameters at once: the rows hold the sensitivities interleaved (entry i of
 /// parameter k at n + i·m + k, `InterleavedRows`), so each nonzero of J and of the LU is loaded
-/// once per eight parameters, whose products share registers (`DoubleLanes`,
-/// `LUFactorization+MultipleSolve.swift`), and the corrector works on the rows in place (no
-/// copies in and out per step). One parameter at a time, every product paid its index load,
-/// address and branch: about 7,900 instructions per parameter and iteration on the
-/// receptor model, now half that (issue 14, Benchmarks/RESULTS.md). Each parameter's arithmetic is
-/// the one-at-a-time corrector's, in the same order, so the results are the same to the bit.
+/// once per eight parameters (up to twelve in the last sweep, `LanePair`: m = 10 in one), whose
+/// products share registers (`DoubleLanes`, `LUFactorization+MultipleSolve.swift`), and the
+/// corrector works on the rows in place (no copies in and out per step). One parameter at a
+/// time, every product paid its index load, address and branch: about 7,900 instructions per
+/// parameter and iteration on the receptor model, now half that (issue 14,
+/// Benchmarks/RESULTS.md). Each parameter's arithmetic is the one-at-a-time corrector's, in the
+/// same order, so the results are the same to the bit.
 /// No f evaluation and no new LU, except where the fallback above adopts a fresh J.
 extension BDFStepper where System: ParametricODESystem {
     /// CVODES's test for the sensitivity corrector (nlscoef): converged when
