@@ -38,4 +38,35 @@ import Testing
             #expect(values[index] == expected, "index \(index)")
         }
     }
+
+    /// Ten lanes as eight and two (`LanePair`, m = 10 in one sweep): loads and stores the ten
+    /// doubles at the pointer and nothing else, and each lane computes what its group computes.
+    @Test(arguments: [0, 1, 3])
+    func pairOfEightAndTwoActsAsItsGroups(offset: Int) {
+        typealias Ten = LanePair<SIMD8<Double>, SIMD2<Double>>
+        #expect(Ten.laneCount == 10)
+        var values = (0..<32).map { 0.37 * Double($0) + 0.25 }
+        let original = values
+        values.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let a = Ten(loadingFrom: base + offset), b = Ten(loadingFrom: base + offset + 11)
+            let result = a.multiplied(by: b).adding(a).subtracting(b.divided(by: a)).multiplied(by: Ten(splatting: 3))
+            let low = SIMD8<Double>(loadingFrom: base + offset), lowB = SIMD8<Double>(loadingFrom: base + offset + 11)
+            let high = SIMD2<Double>(loadingFrom: base + offset + 8), highB = SIMD2<Double>(loadingFrom: base + offset + 19)
+            let expectedLow = low.multiplied(by: lowB).adding(low).subtracting(lowB.divided(by: low)).multiplied(by: SIMD8(splatting: 3))
+            let expectedHigh = high.multiplied(by: highB).adding(high).subtracting(highB.divided(by: high))
+                .multiplied(by: SIMD2(splatting: 3))
+            #expect(result.low == expectedLow && result.high == expectedHigh)
+            result.store(to: base + offset + 1)
+        }
+        for index in 0..<32 {
+            let inside = index > offset && index <= offset + 10
+            if inside {
+                let a = original[index - 1], b = original[index + 10]
+                #expect(values[index] == (a * b + a - b / a) * 3, "index \(index)")
+            } else {
+                #expect(values[index] == original[index], "index \(index)")
+            }
+        }
+    }
 }

@@ -76,6 +76,31 @@ import Testing
         return [dosed, moved, further]
     }
 
+    /// Every stored property of `ReceptorSystem` is either a coefficient handled exactly, not a
+    /// coefficient, or one of the `fixed` lists compared between p e^{±h}: a property added later
+    /// without a place fails here instead of being ignored by `ParameterDirection`.
+    @Test func everyStoredPropertyOfTheSystemHasAPlaceInTheDirection() throws {
+        let (_, _, model, _) = try Self.parametricSystem(0)
+        let labels = Mirror(reflecting: model.system).children.compactMap(\.label)
+        let placed = ReceptorCoefficient.arrays.map(\.name) + ReceptorCoefficient.scalars.map(\.name)
+            + ReceptorCoefficient.notCoefficients + ReceptorCoefficient.fixedIndexArrays.map(\.name)
+            + ReceptorCoefficient.fixedIndices.map(\.name) + ReceptorCoefficient.fixedValueArrays.map(\.name)
+        #expect(placed.count == Set(placed).count, "a property placed twice")
+        #expect(Set(labels) == Set(placed), "unplaced: \(Set(labels).subtracting(placed).sorted()); not stored: \(Set(placed).subtracting(labels).sorted())")
+        #expect(labels.count == Set(labels).count)
+    }
+
+    /// A parameter that moves a fixed property (here the stimulus, written into the plus model
+    /// only) makes its direction fall back to the difference of f.
+    @Test func aMovedFixedPropertyMakesTheDirectionInexact() throws {
+        let (_, _, model, _) = try Self.parametricSystem(0)
+        let base = model.system
+        var moved = base
+        moved.stimulusIntensity[0] += 0.5
+        #expect(ParameterDirection(base: base, plus: base, minus: base, step: 1e-4).exact)
+        #expect(!ParameterDirection(base: base, plus: moved, minus: base, step: 1e-4).exact)
+    }
+
     @Test(arguments: scenarios.indices)
     func parameterJacobianMatchesDifferencesOfTheRightHandSide(index: Int) throws {
         let (name, names, model, system) = try Self.parametricSystem(index)

@@ -26,12 +26,13 @@ import Foundation
 /// product J·S and one multiple back-substitution with the LU already made for the state, for
 /// all m parameters at once: the rows hold the sensitivities interleaved (entry i of
 /// parameter k at n + i·m + k, `InterleavedRows`), so each nonzero of J and of the LU is loaded
-/// once per eight parameters, whose products share registers (`DoubleLanes`,
-/// `LUFactorization+MultipleSolve.swift`), and the corrector works on the rows in place (no
-/// copies in and out per step). One parameter at a time, every product paid its index load,
-/// address and branch: about 7,900 instructions per parameter and iteration on the
-/// receptor model, now half that (issue 14, Benchmarks/RESULTS.md). Each parameter's arithmetic is
-/// the one-at-a-time corrector's, in the same order, so the results are the same to the bit.
+/// once per eight parameters (up to twelve in the last sweep, `LanePair`: m = 10 in one), whose
+/// products share registers (`DoubleLanes`, `LUFactorization+MultipleSolve.swift`), and the
+/// corrector works on the rows in place (no copies in and out per step). One parameter at a
+/// time, every product paid its index load, address and branch: about 7,900 instructions per
+/// parameter and iteration on the receptor model, now half that (issue 14,
+/// Benchmarks/RESULTS.md). Each parameter's arithmetic is the one-at-a-time corrector's, in the
+/// same order, so the results are the same to the bit.
 /// No f evaluation and no new LU, except where the fallback above adopts a fresh J.
 extension BDFStepper where System: ParametricODESystem {
     /// CVODES's test for the sensitivity corrector (nlscoef): converged when
@@ -156,13 +157,26 @@ extension BDFStepper where System: ParametricODESystem {
     }
 
     /// The largest over the parameters of `ErrorNorm.weighted` of the interleaved `vector`
-    /// (weights `weights`, interleaved alike), each summed in its order; eight, four, two, one
-    /// parameters at a time (`blockSquareSums`).
+    /// (weights `weights`, interleaved alike), each summed in its order; eight (the last eight
+    /// with up to four more), four, two, one parameters at a time (`blockSquareSums`).
     @inlinable
     func largestNorm(of vector: UnsafePointer<Double>, weights: UnsafePointer<Double>) -> Double {
         let m = sensitivityCount, sums = sensitivity.blockSums
         var first = 0
-        while m &- first >= 8 { blockSquareSums(SIMD8<Double>.self, first: first, count: m, of: vector, weights: weights); first &+= 8 }
+        while m &- first >= 16 || m &- first == 8 {
+            blockSquareSums(SIMD8<Double>.self, first: first, count: m, of: vector, weights: weights)
+            first &+= 8
+        }
+        if m &- first >= 12 {
+            blockSquareSums(LanePair<SIMD8<Double>, SIMD4<Double>>.self, first: first, count: m, of: vector, weights: weights)
+            first &+= 12
+        } else if m &- first >= 10 {
+            blockSquareSums(LanePair<SIMD8<Double>, SIMD2<Double>>.self, first: first, count: m, of: vector, weights: weights)
+            first &+= 10
+        } else if m &- first == 9 {
+            blockSquareSums(LanePair<SIMD8<Double>, Double>.self, first: first, count: m, of: vector, weights: weights)
+            first &+= 9
+        }
         if m &- first >= 4 { blockSquareSums(SIMD4<Double>.self, first: first, count: m, of: vector, weights: weights); first &+= 4 }
         if m &- first >= 2 { blockSquareSums(SIMD2<Double>.self, first: first, count: m, of: vector, weights: weights); first &+= 2 }
         if m &- first == 1 { blockSquareSums(Double.self, first: first, count: m, of: vector, weights: weights) }
@@ -268,13 +282,28 @@ extension BDFStepper where System: ParametricODESystem {
             var previousNorm = Double.nan
             var count = 0
             while count < Self.maximumNewtonIterations {
-                // Eight parameters at a time in registers, then four, two, one (`DoubleLanes`).
+                // Eight parameters at a time in registers (the last eight with up to four more,
+                // `LanePair`), then four, two, one (`DoubleLanes`).
                 let isFirst = count == 0
                 var first = 0
-                while m &- first >= 8 {
+                while m &- first >= 16 || m &- first == 8 {
                     blockResidual(SIMD8<Double>.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC,
                                   firstIteration: isFirst)
                     first &+= 8
+                }
+                // 9 to 15 left: the last eight and the next group in one sweep (`LanePair`).
+                if m &- first >= 12 {
+                    blockResidual(LanePair<SIMD8<Double>, SIMD4<Double>>.self, first: first, count: m,
+                                  matrix: sensitivity.currentJacobian, inverseC: inverseC, firstIteration: isFirst)
+                    first &+= 12
+                } else if m &- first >= 10 {
+                    blockResidual(LanePair<SIMD8<Double>, SIMD2<Double>>.self, first: first, count: m,
+                                  matrix: sensitivity.currentJacobian, inverseC: inverseC, firstIteration: isFirst)
+                    first &+= 10
+                } else if m &- first == 9 {
+                    blockResidual(LanePair<SIMD8<Double>, Double>.self, first: first, count: m,
+                                  matrix: sensitivity.currentJacobian, inverseC: inverseC, firstIteration: isFirst)
+                    first &+= 9
                 }
                 if m &- first >= 4 {
                     blockResidual(SIMD4<Double>.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC,

@@ -78,3 +78,37 @@ extension SIMD8: DoubleLanes where Scalar == Double {
     @inlinable func multiplied(by other: SIMD8<Double>) -> SIMD8<Double> { self * other }
     @inlinable func divided(by other: SIMD8<Double>) -> SIMD8<Double> { self / other }
 }
+
+/// Two lane groups as one value (`LanePair<SIMD8<Double>, SIMD2<Double>>`: ten lanes), so that
+/// m = 9…15 parameters take one sweep over a pattern instead of two or more. Why: each sweep
+/// pays the pattern's index loads, addresses and branches once; for m = 10 the second
+/// (two-lane) sweep cost more than half of the eight-lane one (issue 14, Benchmarks/RESULTS.md).
+/// Each lane's operations are those of its group alone, so the results are the same to the bit.
+@usableFromInline
+struct LanePair<Low: DoubleLanes, High: DoubleLanes>: DoubleLanes {
+    @usableFromInline var low: Low
+    @usableFromInline var high: High
+
+    @inlinable init(low: Low, high: High) {
+        self.low = low
+        self.high = high
+    }
+
+    @inlinable static var laneCount: Int { Low.laneCount + High.laneCount }
+    @inlinable init(loadingFrom pointer: UnsafePointer<Double>) {
+        self.init(low: Low(loadingFrom: pointer), high: High(loadingFrom: pointer + Low.laneCount))
+    }
+    @inlinable init(splatting value: Double) { self.init(low: Low(splatting: value), high: High(splatting: value)) }
+    @inlinable func store(to pointer: UnsafeMutablePointer<Double>) {
+        low.store(to: pointer)
+        high.store(to: pointer + Low.laneCount)
+    }
+    @inlinable func adding(_ other: Self) -> Self { Self(low: low.adding(other.low), high: high.adding(other.high)) }
+    @inlinable func subtracting(_ other: Self) -> Self {
+        Self(low: low.subtracting(other.low), high: high.subtracting(other.high))
+    }
+    @inlinable func multiplied(by other: Self) -> Self {
+        Self(low: low.multiplied(by: other.low), high: high.multiplied(by: other.high))
+    }
+    @inlinable func divided(by other: Self) -> Self { Self(low: low.divided(by: other.low), high: high.divided(by: other.high)) }
+}

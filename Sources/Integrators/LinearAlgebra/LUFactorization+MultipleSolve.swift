@@ -5,8 +5,9 @@ extension LUFactorization {
     /// Why: the BDF's sensitivity corrector solves one system per parameter with the same
     /// factors (`BDFStepper+Sensitivities.swift`). One by one, every nonzero of L and U costs
     /// its index load, its address and the loop's branch m times, and the arithmetic is one
-    /// Double at a time; here the right-hand sides go eight at a time (then four, two, one) in
-    /// registers (`DoubleLanes`), so the pattern's bookkeeping is paid once per eight. Per
+    /// Double at a time; here the right-hand sides go eight at a time (the last eight with up to
+    /// four more, then four, two, one) in registers (`DoubleLanes`, `LanePair`), so the pattern's
+    /// bookkeeping is paid once per eight to twelve. Per
     /// right-hand side the operations and their order are those of `solveFixedPattern`, so
     /// each column of X is the same to the last bit as a single solve of that column (tested
     /// in `LUMultipleSolveTests`). `scratch` (n·m doubles) is overwritten.
@@ -19,9 +20,23 @@ extension LUFactorization {
         scratch x: UnsafeMutablePointer<Double>
     ) {
         var first = 0
-        while m &- first >= 8 {
+        while m &- first >= 16 || m &- first == 8 {
             solveFixedPattern(SIMD8<Double>.self, packed, dimension: n, structure: structure, values, m, x, first: first)
             first &+= 8
+        }
+        // 9 to 15 left: the last eight and the next group in one sweep (`LanePair`).
+        if m &- first >= 12 {
+            solveFixedPattern(LanePair<SIMD8<Double>, SIMD4<Double>>.self, packed, dimension: n, structure: structure, values, m, x,
+                              first: first)
+            first &+= 12
+        } else if m &- first >= 10 {
+            solveFixedPattern(LanePair<SIMD8<Double>, SIMD2<Double>>.self, packed, dimension: n, structure: structure, values, m, x,
+                              first: first)
+            first &+= 10
+        } else if m &- first == 9 {
+            solveFixedPattern(LanePair<SIMD8<Double>, Double>.self, packed, dimension: n, structure: structure, values, m, x,
+                              first: first)
+            first &+= 9
         }
         if m &- first >= 4 {
             solveFixedPattern(SIMD4<Double>.self, packed, dimension: n, structure: structure, values, m, x, first: first)

@@ -21,7 +21,7 @@ import Foundation
 /// the two compiled systems, when the parameter moves something `addCoefficientTangent` does
 /// not state: an allosteric modulator's coefficients (or the scale of a modulator's ligand),
 /// or a stored property of `ReceptorSystem` that is not in `ReceptorCoefficient.arrays` or
-/// `.scalars` (found by `Mirror`, so a coefficient added later is never silently dropped).
+/// `.scalars` (the `fixed` lists there, which a test keeps complete).
 ///
 /// A class, immutable after `init`: read once per parameter per step, where a struct (two
 /// `SignallingRules` of some 50 constants each) was copied, 2.5 % of a 10-parameter gradient.
@@ -78,26 +78,13 @@ final class ParameterDirection: Sendable {
             }
         }
         // Everything else must not move.
-        let handled = Set(ReceptorCoefficient.arrays.map(\.name) + ReceptorCoefficient.scalars.map(\.name))
-            .union(ReceptorCoefficient.notCoefficients)
-        for (a, b) in zip(Mirror(reflecting: plus).children, Mirror(reflecting: minus).children) {
-            guard let label = a.label, !handled.contains(label) else { continue }
-            if !Self.same(a.value, b.value) { exact = false }
+        if ReceptorCoefficient.fixedIndexArrays.contains(where: { plus[keyPath: $0.path] != minus[keyPath: $0.path] })
+            || ReceptorCoefficient.fixedIndices.contains(where: { plus[keyPath: $0.path] != minus[keyPath: $0.path] })
+            || ReceptorCoefficient.fixedValueArrays.contains(where: { plus[keyPath: $0.path] != minus[keyPath: $0.path] }) {
+            exact = false
         }
         self.entries = entries
         self.movesRuleInputs = movesRuleInputs
         self.exact = exact
-    }
-
-    /// Equality of two stored values of the same property (numbers and arrays of them; any
-    /// other type by its description).
-    private static func same(_ a: Any, _ b: Any) -> Bool {
-        switch (a, b) {
-        case (let x as [Double], let y as [Double]): x == y
-        case (let x as Double, let y as Double): x == y
-        case (let x as [Int], let y as [Int]): x == y
-        case (let x as Int, let y as Int): x == y
-        default: String(describing: a) == String(describing: b)
-        }
     }
 }

@@ -69,6 +69,41 @@ enum ReceptorCoefficient: Sendable, Equatable {
     /// by `ParameterDirection.rulesPlus/Minus`), the peptide release terms that reach f only
     /// through `peptideDrive` (handled), and the layout's bookkeeping.
     static let notCoefficients: Set<String> = ["rules", "peptideBasal", "peptideStimulusGain", "jacobianPositions"]
+
+    /// Stored properties no parameter is expected to move (the layout's indices, the
+    /// modulators, the stimulus), compared at p e^{±h}: one that moves makes the direction
+    /// inexact. Typed key paths, not `Mirror` (which cost 2.3 M instructions per parameter);
+    /// `ParameterSensitivityTests` checks that these lists and the ones above name every stored
+    /// property, so a property added later is never silently dropped.
+    nonisolated(unsafe) static let fixedIndexArrays: [(name: String, path: KeyPath<ReceptorSystem, [Int]>)] = [
+        ("speciesCentral", \.speciesCentral), ("speciesPeripheral", \.speciesPeripheral),
+        ("speciesDeepPeripheral", \.speciesDeepPeripheral), ("speciesEffect", \.speciesEffect),
+        ("depotState", \.depotState), ("depotTarget", \.depotTarget),
+        ("transferSource", \.transferSource), ("transferTarget", \.transferTarget), ("ligandState", \.ligandState),
+        ("receptorFree", \.receptorFree), ("receptorDesensitized", \.receptorDesensitized),
+        ("receptorInternal", \.receptorInternal), ("receptorAgonistInternal", \.receptorAgonistInternal),
+        ("receptorUncoupled", \.receptorUncoupled), ("receptorPairStart", \.receptorPairStart),
+        ("receptorPairEnd", \.receptorPairEnd), ("receptorModulatorStart", \.receptorModulatorStart),
+        ("receptorModulatorEnd", \.receptorModulatorEnd), ("pairState", \.pairState), ("pairLigand", \.pairLigand),
+        ("modulatorLigand", \.modulatorLigand), ("peptideState", \.peptideState),
+    ]
+
+    /// See `fixedIndexArrays`.
+    nonisolated(unsafe) static let fixedIndices: [(name: String, path: KeyPath<ReceptorSystem, Int>)] = [
+        ("dimension", \.dimension), ("muReceptor", \.muReceptor), ("deltaReceptor", \.deltaReceptor),
+        ("kappaReceptor", \.kappaReceptor), ("nmdaReceptor", \.nmdaReceptor), ("lcFastState", \.lcFastState),
+        ("lcSlowState", \.lcSlowState), ("rewardFastState", \.rewardFastState), ("rewardSlowState", \.rewardSlowState),
+        ("lcExtrinsicState", \.lcExtrinsicState), ("ketaminePlasticityState", \.ketaminePlasticityState),
+        ("endorphinPeptide", \.endorphinPeptide), ("dynorphinPeptide", \.dynorphinPeptide),
+        ("endorphinSuppressionState", \.endorphinSuppressionState), ("dynorphinInductionState", \.dynorphinInductionState),
+    ]
+
+    /// See `fixedIndexArrays`.
+    nonisolated(unsafe) static let fixedValueArrays: [(name: String, path: KeyPath<ReceptorSystem, [Double]>)] = [
+        ("pairIsDrug", \.pairIsDrug), ("pairRecycles", \.pairRecycles), ("pairModulated", \.pairModulated),
+        ("modulatorKd", \.modulatorKd), ("modulatorAlphaMinusOne", \.modulatorAlphaMinusOne),
+        ("modulatorBetaMinusOne", \.modulatorBetaMinusOne), ("stimulusIntensity", \.stimulusIntensity),
+    ]
 }
 
 /// One nonzero entry of dc/d ln p_k.

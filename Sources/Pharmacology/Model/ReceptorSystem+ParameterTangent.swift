@@ -32,7 +32,9 @@ extension ReceptorSystem {
         let drives = rules.drives(inputs, circuits: circuits, stress: stimulusIntensity[Self.stressIndex])
         var count = 0
         for k in directions.indices {
-            let direction = directions[k]
+            // Not retained: `directions` holds it for the call (a retain and a release per
+            // column and evaluation, issue 14).
+            unowned(unsafe) let direction = directions[k]
             guard direction.exact else { continue }
             let column = UnsafeMutableBufferPointer(rebasing: matrix[(k * n)..<((k + 1) * n)])
             var raw = SIMD4<Double>(repeating: 0), activation = SIMD4<Double>(repeating: 0)
