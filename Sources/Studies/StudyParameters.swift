@@ -217,8 +217,7 @@ package struct StudyParameters: Sendable {
     }
 
     /// `model(values:)` for several value lists of the first member at once (a gradient's
-    /// perturbed models): one `CompiledModel.withParameterValues(each:)` where the base model
-    /// is reused, which reads the parameter catalogue once for all of them.
+    /// perturbed models) through `writer`, whose catalogue was read once for all of them.
     /// - Throws: as `model(values:member:)`.
     package func models(values lists: [[Double]]) throws -> [CompiledModel] {
         if memberScenarios != nil || recompilesPerMember { return try lists.map { try model(values: $0) } }
