@@ -20,7 +20,10 @@ package struct StudyParameters: Sendable {
 
     package let names: [String]
     let targets: [Target]
-    package let base: CompiledModel
+    package var base: CompiledModel { writer.base }
+    /// The base with its parameter catalogue read once (per worker: `workerCopy`), so a member's
+    /// model does not rebuild the catalogue (`CompiledModel.ParameterWriter`).
+    let writer: CompiledModel.ParameterWriter
     /// The library the base model was compiled from (before the scenario's overrides).
     let library: DrugLibrary
     let baseValues: [Double]
@@ -39,7 +42,8 @@ package struct StudyParameters: Sendable {
     /// Resolves `names` against `base`.
     /// - Throws: `StudyError.unknownParameter`, `.invalidDoseField`, `.duplicateName`.
     package init(names: [String], base: CompiledModel, library: DrugLibrary = .builtIn) throws(StudyError) {
-        let (parameterNames, values) = base.parameterNamesAndValues
+        let writer = base.parameterWriter
+        let (parameterNames, values) = (writer.names, writer.values)
         var index: [String: Int] = [:]
         for (k, name) in parameterNames.enumerated() { index[name] = k }
         var seen: Set<String> = []
@@ -78,7 +82,7 @@ package struct StudyParameters: Sendable {
         }
         self.names = names
         self.targets = targets
-        self.base = base
+        self.writer = writer
         self.library = library
         baseValues = values
         ranges = Self.ranges(names: names, targets: targets, library: library)
@@ -94,7 +98,8 @@ package struct StudyParameters: Sendable {
     /// of a member). The numbers are identical: compilation is deterministic.
     func workerCopy() -> StudyParameters {
         guard let fresh = try? ReceptorModel.compile(base.scenario, library: library) else { return self }
-        var copy = StudyParameters(names: names, targets: targets, base: fresh, library: library, baseValues: fresh.parameterValues,
+        let writer = fresh.parameterWriter
+        var copy = StudyParameters(names: names, targets: targets, writer: writer, library: library, baseValues: writer.values,
                                    ranges: ranges)
         copy.memberScenarios = memberScenarios
         copy.memberIDs = memberIDs
@@ -102,11 +107,11 @@ package struct StudyParameters: Sendable {
     }
 
     /// `ranges`: those of the same names over the same library (a worker's copy), or nil to look them up.
-    private init(names: [String], targets: [Target], base: CompiledModel, library: DrugLibrary, baseValues: [Double],
-                 ranges: [ParameterRange?]? = nil) {
+    private init(names: [String], targets: [Target], writer: CompiledModel.ParameterWriter, library: DrugLibrary,
+                 baseValues: [Double], ranges: [ParameterRange?]? = nil) {
         self.names = names
         self.targets = targets
-        self.base = base
+        self.writer = writer
         self.library = library
         self.baseValues = baseValues
         self.ranges = ranges ?? Self.ranges(names: names, targets: targets, library: library)
@@ -208,16 +213,15 @@ package struct StudyParameters: Sendable {
             }
             return try ReceptorModel.compile(scenario, library: library)
         }
-        return try base.withParameterValues(vector(values: values))
+        return try writer.model(values: vector(values: values))
     }
 
     /// `model(values:)` for several value lists of the first member at once (a gradient's
-    /// perturbed models): one `CompiledModel.withParameterValues(each:)` where the base model
-    /// is reused, which reads the parameter catalogue once for all of them.
+    /// perturbed models) through `writer`, whose catalogue was read once for all of them.
     /// - Throws: as `model(values:member:)`.
     package func models(values lists: [[Double]]) throws -> [CompiledModel] {
         if memberScenarios != nil || recompilesPerMember { return try lists.map { try model(values: $0) } }
-        return try base.withParameterValues(each: lists.map { try vector(values: $0) })
+        return try lists.map { try writer.model(values: vector(values: $0)) }
     }
 
     /// The base model's parameter vector with `values` in place (their ranges checked).

@@ -143,6 +143,28 @@ import TestSupport
         }
     }
 
+    /// A writer reused for several vectors (population members) gives the models, names and
+    /// values of `withParameterValues` and `parameterNamesAndValues`, whatever vector came before.
+    @Test func parameterWriterReusedAcrossVectors() throws {
+        let model = try ReceptorModel.compile(morphine)
+        let writer = model.parameterWriter
+        let (names, values) = model.parameterNamesAndValues
+        #expect(writer.names == names)
+        #expect(writer.values == values)
+        let clearance = try #require(names.firstIndex(of: "morphine.clearance_l_per_h"))
+        for factor in [0.5, 2.0, 1.0] {
+            var vector = values
+            vector[clearance] *= factor
+            let written = try writer.model(values: vector), direct = try model.withParameterValues(vector)
+            #expect(written.initialState == direct.initialState, "\(factor)")
+            #expect(written.system.speciesK10 == direct.system.speciesK10, "\(factor)")
+            #expect(written.parameterValues == vector, "\(factor)")
+        }
+        #expect(throws: ModelError.invalidValue(path: "parameters", reason: "expected \(values.count) values, got 1")) {
+            try writer.model(values: [1])
+        }
+    }
+
     /// A new parameter vector moves the doses as a recompile with the same override does, for
     /// every parameter the dose events read (molar mass, route lag, two-depot split): the
     /// layout is reused, so nothing of a dose may be frozen in it. (The depot split once was:

@@ -257,19 +257,7 @@ public struct CompiledModel: Sendable {
     /// 10-parameter gradient (callgrind, issue 14). An unchanged value keeps its source.
     /// - Throws: as `withParameterValues(_:)`.
     public func withParameterValues(each vectors: [[Double]]) throws -> [CompiledModel] {
-        let entries = Self.parameterEntries(library: library, layout: layout)
-        let current = entries.map { $0.value(in: library).value }
-        return try vectors.map { values in
-            guard values.count == entries.count else {
-                throw ModelError.invalidValue(path: "parameters", reason: "expected \(entries.count) values, got \(values.count)")
-            }
-            var lib = library
-            for (k, (e, v)) in zip(entries, values).enumerated() {
-                try ParameterCatalog.validate(v, of: e.name, range: e.range)
-                // Bit patterns, so that a NaN or a changed sign of zero is still written.
-                if v.bitPattern != current[k].bitPattern { lib[keyPath: e.keyPath] = Sourced(v, "parameter vector") }
-            }
-            return try CompiledModel(scenario: scenario, library: lib, layout: layout)
-        }
+        let writer = parameterWriter
+        return try vectors.map { try writer.model(values: $0) }
     }
 }
