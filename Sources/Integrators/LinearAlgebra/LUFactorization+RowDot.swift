@@ -3,8 +3,8 @@ extension LUFactorization {
     /// ascending t (the plain loop's operations, so its bits). The last 16 entries of a row go
     /// through straight-line code entered by the row's length (a switch falling through, as
     /// Duff's device) at constant offsets from the row's end, with no loop control, remainder
-    /// prologue or unrolling set-up per row: the fixed-pattern solves' rows are short (L 98
-    /// entries in 19 of 42 rows, U 129 in 35 on the 28-day morphine run), so that set-up was
+    /// prologue or unrolling set-up per row: the fixed-pattern solves' rows are short (L 99
+    /// entries in 19 of 42 rows, U 130 in 35 on the 28-day morphine run), so that set-up was
     /// about half of each solve (Benchmarks/RESULTS.md, "Row dot products entered by length").
     @inlinable @inline(__always)
     static func rowDot(
