@@ -6,6 +6,9 @@ extension CompiledModel {
     /// ligand are unavailable), through the reward circuit's coupling and the uncoupling:
     /// R = S/(1 + S), S = κ_RW (1 − U_mu) ε_probe F_mu θ, θ = c/(c + K). No adaptation term:
     /// tolerance is receptor-level.
+    /// Always inlined: called per output row with the model's own system and physiology, it
+    /// copied both structs into its arguments (memcpy, 1.4 M of the 28-day run).
+    @inline(__always)
     static func probeResponse(system: ReceptorSystem, physiology: Physiology, _ y: UnsafeBufferPointer<Double>) -> Double {
         let r = system.muReceptor
         let c = physiology.probeConcentrationNanomolar.value
@@ -211,9 +214,9 @@ final class ObservableRowQuantities {
             }
         }
         if needsSignal {
-            let system = model.system
-            let rules = system.rules
-            let inputs = system.ruleInputs(y)
+            // `model.system` read in place: a local copy was a memcpy per row.
+            let rules = model.system.rules
+            let inputs = model.system.ruleInputs(y)
             circuits = rules.circuits(inputs)
             if needsRespiration { respiration = rules.respiration(inputs) }
             dopamineTone = circuits.dopamine / rules.dopamineSetPoint
@@ -229,7 +232,7 @@ final class ObservableRowQuantities {
                 let lcOpposing = rules.lcOpposition(inputs.lcAdaptation, circuits: circuits) { max(0, $0) }
                 let rewardOpposing = (1 - share) * max(0, circuits.reward - rules.rewardSetPoint)
                     + share * max(0, circuits.rewardAC - rules.rewardACSetPoint)
-                withdrawalSigns = max(0, inputs.lcAdaptation - lcOpposing) + max(0, y[system.lcExtrinsicState])
+                withdrawalSigns = max(0, inputs.lcAdaptation - lcOpposing) + max(0, y[model.system.lcExtrinsicState])
                 withdrawalIndex = withdrawalSigns + 0.5 * max(0, inputs.rewardAdaptation - rewardOpposing)
             }
         }
