@@ -87,8 +87,8 @@ import TestSupport
     }
 
     /// The structure's named buffers are disjoint slices of one Int workspace, in allocation
-    /// order, with the sizes their documentation states, adding up to the 9 + 9n + 12n² Ints
-    /// (pivots included) the hand-computed offsets used to reach.
+    /// order, with the sizes their documentation states, adding up to 10 + 10n + 12n² Ints
+    /// (pivots included).
     @Test(arguments: [1, 24, 37]) func structureSlicesHaveTheirDocumentedSizes(n: Int) throws {
         var allocator = WorkspaceAllocator(recordsNames: true)
         _ = LUStructure.Layout(dimension: n, allocator: &allocator)
@@ -98,14 +98,14 @@ import TestSupport
             ("lu.patternRows", 2 * n2), ("lu.pivotRowColumns", n), ("lu.orderingSwaps", n),
             ("lu.positions", n), ("lu.seen", n2), ("lu.symbolic", n2), ("lu.listSources", n2),
             ("lu.listTargets", n2), ("lu.gather", n), ("lu.lowerStart", n + 1), ("lu.upperStart", n + 1),
-            ("lu.lowerColumns", n2), ("lu.upperColumns", n2), ("lu.lowerSources", n2),
+            ("lu.lowerColumns", n2), ("lu.upperColumns", n2), ("lu.lowerSolveRows", n + 1), ("lu.lowerSources", n2),
             ("lu.upperSources", n2), ("lu.entryStart", n + 1), ("lu.entrySources", n2), ("lu.entryColumns", n2),
         ]
         #expect(allocator.entries.map(\.name) == expected.map(\.0))
         #expect(allocator.entries.map(\.count) == expected.map(\.1))
         #expect(allocator.entries.allSatisfy { $0.kind == .indices })
         #expect(allocator.doubleCount == 0)
-        #expect(allocator.indexCount == n + 9 + 9 * n + 12 * n2)
+        #expect(allocator.indexCount == n + 10 + 10 * n + 12 * n2)
         try expectContiguous(allocator.entries.filter { $0.kind == .indices }, total: allocator.indexCount)
     }
 

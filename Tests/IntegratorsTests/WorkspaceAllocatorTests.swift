@@ -45,13 +45,13 @@ func expectContiguous(_ entries: [WorkspaceAllocator.Entry], total: Int) throws 
     }
 
     /// Rodas5P: (5 + s + dense rows) n + 3n² doubles plus the tableau (s = 8, 3 dense rows,
-    /// 2s² + 2s + 3s = 168), and n + 9 + 9n + 12n² Ints (pivots and the LU structure). The
+    /// 2s² + 2s + 3s = 168), and n + 10 + 10n + 12n² Ints (pivots and the LU structure). The
     /// hand-computed count allocated (6 + s + dense rows) n: n doubles nobody used.
     @Test(arguments: [1, 3, 20, 49]) func rodasSlices(n: Int) throws {
         var allocator = WorkspaceAllocator(recordsNames: true)
         _ = RodasStepper<Decay, Rodas5PTableau>.Layout(dimension: n, allocator: &allocator)
         #expect(allocator.doubleCount == 16 * n + 3 * n * n + 168)
-        #expect(allocator.indexCount == n + 9 + 9 * n + 12 * n * n)
+        #expect(allocator.indexCount == n + 10 + 10 * n + 12 * n * n)
         try expectAllContiguous(allocator)
     }
 
@@ -78,7 +78,7 @@ func expectContiguous(_ entries: [WorkspaceAllocator.Entry], total: Int) throws 
     /// place, and seven working rows) + 4n + 3n² + n + 108 doubles, plus the initial step's own 3n, plus n² + np + mn with sensitivities and the
     /// corrector's four interleaved n·m vectors and m sums (`BDFSensitivityWorkspace`; the
     /// prediction, iterate, correction and history are the rows' own); Ints
-    /// n + 9 + 9n + 12n², plus m + n + 1 + n² with sensitivities.
+    /// n + 10 + 10n + 12n², plus m + n + 1 + n² with sensitivities.
     @Test(arguments: [(4, 0, 0), (4, 2, 3), (20, 10, 25)])
     func bdfSlices(n: Int, m: Int, p: Int) throws {
         var allocator = WorkspaceAllocator(recordsNames: true)
@@ -86,7 +86,7 @@ func expectContiguous(_ entries: [WorkspaceAllocator.Entry], total: Int) throws 
         let sensitivityDoubles = m > 0 ? n * n + n * p + m * n + 4 * m * n + m : 0
         let sensitivityIndices = m > 0 ? m + n + 1 + n * n : 0
         #expect(allocator.doubleCount == 15 * n * (m + 1) + 4 * n + 3 * n * n + n + 108 + 3 * n + sensitivityDoubles)
-        #expect(allocator.indexCount == n + 9 + 9 * n + 12 * n * n + sensitivityIndices)
+        #expect(allocator.indexCount == n + 10 + 10 * n + 12 * n * n + sensitivityIndices)
         try expectAllContiguous(allocator)
         let names = allocator.entries.map(\.name)
         #expect(Set(names).count == names.count, "every slice has its own name")

@@ -135,6 +135,10 @@ extension LUFactorization {
         }
         lowerStart[n] = lower
         upperStart[n] = upper
+        let solveRows = structure.lowerSolveRows
+        var rowCount = 0
+        for i in 0..<n where lowerStart[i &+ 1] > lowerStart[i] { solveRows[rowCount] = i; rowCount += 1 }
+        solveRows[n] = rowCount
         // The known J entries grouped by ordered row, for `factorPackedRows` (a counting sort of
         // the list, whose targets are ordered column-major places j·n + i).
         let listCount = structure.listCount
@@ -222,11 +226,12 @@ extension LUFactorization {
     ///
     /// Not inlined: the eight copies inlined into a Rodas step reloaded row and column pointers
     /// from the stack inside their loops (the step body holds too many pointers for the
-    /// registers); one copy out of line keeps them in registers, costs the same instructions
-    /// (about 2970 per solve on the 28-day morphine run, call included) and shows in profiles
-    /// under its own name. The rows are stored one after another, so the entry index runs on
-    /// from row to row and each row reads only where it ends (Benchmarks/RESULTS.md, "The Rodas
-    /// step body").
+    /// registers); one copy out of line keeps them in registers and shows in profiles under its
+    /// own name (Benchmarks/RESULTS.md, "The Rodas step body"). Each row's dot product goes
+    /// through `rowDot`; the forward pass visits only L's rows with entries
+    /// (`lowerSolveRows`), and the backward pass writes each finished entry to `vector` as it
+    /// goes (no third pass). Per entry the same operations in the same order as the plain row
+    /// loops, so the same bits.
     ///
     /// With `source` (and `addend`) the right-hand side is source (+ addend), read in the first
     /// pass, and the solution goes to `vector`: a Rodas stage's f_i + Σ (C_ij/h) k_j without its
@@ -242,39 +247,33 @@ extension LUFactorization {
         let lowerColumns = structure.lowerColumns, upperColumns = structure.upperColumns
         let upper = packed + lowerStart[n], diagonal = upper + upperStart[n]
         let input = source ?? UnsafePointer(vector)
-        var t = lowerStart[0]
+        // The ordered right-hand side, then the rows of L with entries in ascending order (a
+        // row without entries reads no x, so it may be finished first).
         var i = 0
         if let addend {
-            while i < n {
-                let g = gather[i]
-                var sum = input[g] + addend[g]
-                let end = lowerStart[i &+ 1]
-                while t < end { sum -= packed[t] * x[lowerColumns[t]]; t &+= 1 }
-                x[i] = sum
-                i &+= 1
-            }
+            while i < n { let g = gather[i]; x[i] = input[g] + addend[g]; i &+= 1 }
         } else {
-            while i < n {
-                var sum = input[gather[i]]
-                let end = lowerStart[i &+ 1]
-                while t < end { sum -= packed[t] * x[lowerColumns[t]]; t &+= 1 }
-                x[i] = sum
-                i &+= 1
-            }
+            while i < n { x[i] = input[gather[i]]; i &+= 1 }
         }
-        // Backwards over the rows, each row's entries in ascending order as stored.
+        let solveRows = structure.lowerSolveRows
+        let rowCount = solveRows[n]
+        var r = 0
+        while r < rowCount {
+            let row = solveRows[r]
+            x[row] = rowDot(x[row], packed, lowerColumns, x, from: lowerStart[row], to: lowerStart[row &+ 1])
+            r &+= 1
+        }
+        // Backwards over the rows, each row's entries in ascending order as stored; each
+        // finished entry also goes to its place in `vector` (the forward pass has read it all).
         var rowEnd = upperStart[n]
         i = n &- 1
         while i >= 0 {
-            var sum = x[i]
             let rowStart = upperStart[i]
-            t = rowStart
-            while t < rowEnd { sum -= upper[t] * x[upperColumns[t]]; t &+= 1 }
-            x[i] = sum * diagonal[i]
+            let value = rowDot(x[i], upper, upperColumns, x, from: rowStart, to: rowEnd) * diagonal[i]
+            x[i] = value
+            vector[gather[i]] = value
             rowEnd = rowStart
             i &-= 1
         }
-        i = 0
-        while i < n { vector[gather[i]] = x[i]; i &+= 1 }
     }
 }

@@ -17,7 +17,7 @@ struct LUStructure {
         @usableFromInline let n: Int
         @usableFromInline let pivots, state, lowerCount, upperCount, patternRows, pivotRowColumns: WorkspaceSlice<Int>
         @usableFromInline let orderingSwaps, positions, seen, symbolic, listSources, listTargets: WorkspaceSlice<Int>
-        @usableFromInline let gather, lowerStart, upperStart, lowerColumns, upperColumns: WorkspaceSlice<Int>
+        @usableFromInline let gather, lowerStart, upperStart, lowerColumns, upperColumns, lowerSolveRows: WorkspaceSlice<Int>
         @usableFromInline let lowerSources, upperSources, entryStart, entrySources, entryColumns: WorkspaceSlice<Int>
 
         @inlinable
@@ -41,6 +41,7 @@ struct LUStructure {
             upperStart = allocator.indices(n + 1, "lu.upperStart")
             lowerColumns = allocator.indices(square, "lu.lowerColumns")
             upperColumns = allocator.indices(square, "lu.upperColumns")
+            lowerSolveRows = allocator.indices(n + 1, "lu.lowerSolveRows")
             lowerSources = allocator.indices(square, "lu.lowerSources")
             upperSources = allocator.indices(square, "lu.upperSources")
             entryStart = allocator.indices(n + 1, "lu.entryStart")
@@ -88,6 +89,9 @@ struct LUStructure {
     @usableFromInline let lowerColumns: UnsafeMutablePointer<Int>
     /// Column indices of U's rows (n²).
     @usableFromInline let upperColumns: UnsafeMutablePointer<Int>
+    /// The rows of L with entries below the diagonal, ascending, their count at [n] (n + 1): the
+    /// forward solve's second pass visits only these.
+    @usableFromInline let lowerSolveRows: UnsafeMutablePointer<Int>
     /// Where each entry of L's rows sits in the factored matrix (n²).
     @usableFromInline let lowerSources: UnsafeMutablePointer<Int>
     /// Where each entry of U's rows sits in the factored matrix (n²).
@@ -120,6 +124,7 @@ struct LUStructure {
         upperStart = memory[layout.upperStart]
         lowerColumns = memory[layout.lowerColumns]
         upperColumns = memory[layout.upperColumns]
+        lowerSolveRows = memory[layout.lowerSolveRows]
         lowerSources = memory[layout.lowerSources]
         upperSources = memory[layout.upperSources]
         entryStart = memory[layout.entryStart]

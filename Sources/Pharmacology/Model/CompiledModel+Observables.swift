@@ -6,6 +6,9 @@ extension CompiledModel {
     /// ligand are unavailable), through the reward circuit's coupling and the uncoupling:
     /// R = S/(1 + S), S = κ_RW (1 − U_mu) ε_probe F_mu θ, θ = c/(c + K). No adaptation term:
     /// tolerance is receptor-level.
+    /// Always inlined: called per output row with the model's own system and physiology, it
+    /// copied both structs into its arguments (memcpy, 1.4 M of the 28-day run).
+    @inline(__always)
     static func probeResponse(system: ReceptorSystem, physiology: Physiology, _ y: UnsafeBufferPointer<Double>) -> Double {
         let r = system.muReceptor
         let c = physiology.probeConcentrationNanomolar.value
@@ -128,8 +131,11 @@ extension CompiledModel {
 /// simulation; only what the requested columns use is computed. A class: passed per column
 /// and per refinement step, a struct of this size was copied (retains, memcpy) each time.
 final class ObservableRowQuantities {
-    var surface: [Double]
-    var stimulus: [Double]
+    /// Unchecked: each read of a class's array property went through the runtime's dynamic
+    /// exclusivity check (`swift_beginAccess`, 76 instructions), 11.5 M of the 28-day run's
+    /// 222 M; only `update` writes them, never during a read (Benchmarks/RESULTS.md).
+    @exclusivity(unchecked) var surface: [Double]
+    @exclusivity(unchecked) var stimulus: [Double]
     var circuits = SignallingRules.Circuits<Double>(
         reward: 0, lc: 0, kappa: 0, delta: 0, rewardAC: 0, lcAC: 0, disinhibition: 0, dopamine: 0)
     var respiration = 0.0
@@ -208,8 +214,8 @@ final class ObservableRowQuantities {
             }
         }
         if needsSignal {
-            // Read in place: a local copy of the system and of its rules cost about 0.4 M
-            // instructions per population member (callgrind, Benchmarks/RESULTS.md).
+            // `model.system` read in place: a local copy of the system and of its rules was a
+            // memcpy per row (Benchmarks/RESULTS.md).
             let inputs = model.system.ruleInputs(y)
             let rules = model.system.rules
             circuits = rules.circuits(inputs)
