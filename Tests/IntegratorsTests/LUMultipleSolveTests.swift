@@ -11,7 +11,7 @@ import Testing
     /// column): every right-hand side equals its single solve to the last bit (same
     /// operations in the same order), and the exact solution to 1e-10 (rounding level of a
     /// well-conditioned 40×40 system).
-    @Test(arguments: [1, 3, 5, 7, 9, 10, 12, 15, 17]) func matchesSingleSolvesBitForBit(m: Int) {
+    @Test(arguments: [1, 3, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]) func matchesSingleSolvesBitForBit(m: Int) {
         let n = 40
         let workspace = IterationWorkspace(dimension: n)
         for round in [0, 1, 2, 3, 4] {

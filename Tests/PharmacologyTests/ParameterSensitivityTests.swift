@@ -88,17 +88,36 @@ import Testing
         #expect(placed.count == Set(placed).count, "a property placed twice")
         #expect(Set(labels) == Set(placed), "unplaced: \(Set(labels).subtracting(placed).sorted()); not stored: \(Set(placed).subtracting(labels).sorted())")
         #expect(labels.count == Set(labels).count)
+        // Each name is its key path's property (a mispaired entry would leave one unchecked).
+        let paths: [(String, AnyKeyPath)] = ReceptorCoefficient.arrays.map { ($0.name, $0.path) }
+            + ReceptorCoefficient.scalars.map { ($0.name, $0.path) } + ReceptorCoefficient.fixedIndexArrays.map { ($0.name, $0.path) }
+            + ReceptorCoefficient.fixedIndices.map { ($0.name, $0.path) } + ReceptorCoefficient.fixedValueArrays.map { ($0.name, $0.path) }
+        for (name, path) in paths {
+            let described = String(describing: path)
+            if described.contains("<computed") {
+                // A property with an observer prints as computed: compare what the path reads.
+                #expect(name == "stimulusIntensity", "\(name): \(path)")
+                #expect(model.system[keyPath: path] as? [Double] == model.system.stimulusIntensity)
+            } else {
+                #expect(described.hasSuffix(".\(name)"), "\(name): \(path)")
+            }
+        }
     }
 
-    /// A parameter that moves a fixed property (here the stimulus, written into the plus model
+    /// A parameter that moves a fixed property (one of each list, written into the plus model
     /// only) makes its direction fall back to the difference of f.
-    @Test func aMovedFixedPropertyMakesTheDirectionInexact() throws {
+    @Test(arguments: ["stimulusIntensity", "pairLigand", "muReceptor"])
+    func aMovedFixedPropertyMakesTheDirectionInexact(property: String) throws {
         let (_, _, model, _) = try Self.parametricSystem(0)
         let base = model.system
         var moved = base
-        moved.stimulusIntensity[0] += 0.5
+        switch property {
+        case "stimulusIntensity": moved.stimulusIntensity[0] += 0.5
+        case "pairLigand": moved.pairLigand[0] += 1
+        default: moved.muReceptor += 1
+        }
         #expect(ParameterDirection(base: base, plus: base, minus: base, step: 1e-4).exact)
-        #expect(!ParameterDirection(base: base, plus: moved, minus: base, step: 1e-4).exact)
+        #expect(!ParameterDirection(base: base, plus: moved, minus: base, step: 1e-4).exact, "\(property)")
     }
 
     @Test(arguments: scenarios.indices)
