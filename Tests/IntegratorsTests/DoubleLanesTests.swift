@@ -8,34 +8,34 @@ import Testing
 @Suite struct DoubleLanesTests {
     @Test(arguments: [0, 1, 2, 3, 5])
     func loadsAndStoresFourDoublesAtAnyOffset(offset: Int) {
-        var values = (0..<12).map { Double($0) + 0.25 }
-        values.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            let loaded = SIMD4<Double>(loadingFrom: base + offset)
-            #expect(loaded == SIMD4(Double(offset) + 0.25, Double(offset) + 1.25, Double(offset) + 2.25, Double(offset) + 3.25))
-            (loaded * 2).store(to: base + offset + 1)
-        }
-        for index in 0..<12 {
-            let inside = index > offset && index <= offset + 4
-            let expected = inside ? 2 * (Double(index - 1) + 0.25) : Double(index) + 0.25
-            #expect(values[index] == expected, "index \(index)")
-        }
+        Self.loadsAndStores(SIMD4<Double>.self, offset: offset)
     }
 
     /// The eight-wide lanes of the sensitivity corrector and the multiple solve likewise.
     @Test(arguments: [0, 1, 3])
     func loadsAndStoresEightDoublesAtAnyOffset(offset: Int) {
-        var values = (0..<16).map { Double($0) + 0.25 }
+        Self.loadsAndStores(SIMD8<Double>.self, offset: offset)
+    }
+
+    /// Loads `Lanes.laneCount` doubles at `offset`, checks them, stores them doubled one place
+    /// further and checks that exactly those places changed.
+    static func loadsAndStores<Lanes: DoubleLanes & Equatable>(_: Lanes.Type, offset: Int) {
+        let width = Lanes.laneCount, count = 2 * width + 4
+        var values = (0..<count).map { Double($0) + 0.25 }
         values.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
-            let loaded = SIMD8<Double>(loadingFrom: base + offset)
-            #expect(loaded == SIMD8((0..<8).map { Double(offset + $0) + 0.25 }))
-            loaded.multiplied(by: SIMD8(splatting: 2)).store(to: base + offset + 1)
+            let loaded = Lanes(loadingFrom: base + offset)
+            let expected = (0..<width).map { Double(offset + $0) + 0.25 }
+            #expect(loaded == expected.withUnsafeBufferPointer { Lanes(loadingFrom: $0.baseAddress!) })
+            var stored = [Double](repeating: 0, count: width)
+            stored.withUnsafeMutableBufferPointer { loaded.store(to: $0.baseAddress!) }
+            #expect(stored == expected)
+            loaded.multiplied(by: Lanes(splatting: 2)).store(to: base + offset + 1)
         }
-        for index in 0..<16 {
-            let inside = index > offset && index <= offset + 8
+        for index in 0..<count {
+            let inside = index > offset && index <= offset + width
             let expected = inside ? 2 * (Double(index - 1) + 0.25) : Double(index) + 0.25
-            #expect(values[index] == expected, "index \(index)")
+            #expect(values[index] == expected, "width \(width), index \(index)")
         }
     }
 

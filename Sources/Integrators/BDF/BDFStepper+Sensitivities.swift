@@ -100,86 +100,13 @@ extension BDFStepper where System: ParametricODESystem {
         }
     }
 
-    /// The corrector's residual for m interleaved sensitivities (entry i of parameter k at
-    /// i·m + k), parameters `first..<first + Lanes.laneCount`:
-    /// Δ = J·s + ∂f/∂p − (ψ + d)/c, J row-major over its compressed pattern when there is one.
-    /// Per parameter the products and sums of `jacobianProduct` and of the one-at-a-time
-    /// residual, in the same order, so the same to the last bit; the pattern is read once per
-    /// `Lanes.laneCount` parameters and their arithmetic shares registers. On the first
-    /// iteration (`firstIteration`) s is the prediction and d is zero: read from the
-    /// prediction, so the iterate and correction need no copy and no zeroing beforehand.
-    @inlinable
-    func blockResidual<Lanes: DoubleLanes>(
-        _: Lanes.Type, first: Int, count m: Int, matrix: UnsafePointer<Double>, inverseC: Double, firstIteration: Bool
-    ) {
-        let n = self.n
-        let rowStarts = sensitivity.rowStarts, columns = sensitivity.columns
-        let dense = rowStarts[0] < 0
-        let s = UnsafePointer((firstIteration ? predicted : iterate) + (n &+ first)), out = sensitivity.blockIncrement + first
-        let column = sensitivity.blockParameterJacobian + first, history = self.history + (n &+ first)
-        let correction = self.correction + (n &+ first)
-        let scale = Lanes(splatting: inverseC)
-        var i = 0
-        while i < n {
-            let row = matrix + i &* n
-            var sum = Lanes(splatting: 0)
-            var t = dense ? 0 : rowStarts[i]
-            let end = dense ? n : rowStarts[i &+ 1]
-            while t < end {
-                let j = dense ? t : columns[t]
-                sum = Lanes(splatting: row[j]).multiplied(by: Lanes(loadingFrom: s + j &* m)).adding(sum)
-                t &+= 1
-            }
-            let place = i &* m
-            let past = firstIteration
-                ? Lanes(loadingFrom: history + place)
-                : Lanes(loadingFrom: history + place).adding(Lanes(loadingFrom: correction + place))
-            sum.adding(Lanes(loadingFrom: column + place)).subtracting(past.multiplied(by: scale)).store(to: out + place)
-            i &+= 1
-        }
-    }
-
-    /// Σ_i (v_ik / w_ik)² into `blockSums` for parameters `first..<first + Lanes.laneCount`,
-    /// summed in `ErrorNorm.weighted`'s order (v and w interleaved).
-    @inlinable
-    func blockSquareSums<Lanes: DoubleLanes>(
-        _: Lanes.Type, first: Int, count m: Int, of vector: UnsafePointer<Double>, weights: UnsafePointer<Double>
-    ) {
-        let values = vector + first, weights = weights + first
-        var sum = Lanes(splatting: 0)
-        var place = 0
-        for _ in 0..<n {
-            let ratio = Lanes(loadingFrom: values + place).divided(by: Lanes(loadingFrom: weights + place))
-            sum = ratio.multiplied(by: ratio).adding(sum)
-            place &+= m
-        }
-        sum.store(to: sensitivity.blockSums + first)
-    }
-
     /// The largest over the parameters of `ErrorNorm.weighted` of the interleaved `vector`
-    /// (weights `weights`, interleaved alike), each summed in its order; eight (the last eight
-    /// with up to four more), four, two, one parameters at a time (`blockSquareSums`).
+    /// (weights `weights`, interleaved alike), each summed in its order, a lane group at a time
+    /// (`SquareSumSweep`).
     @inlinable
     func largestNorm(of vector: UnsafePointer<Double>, weights: UnsafePointer<Double>) -> Double {
         let m = sensitivityCount, sums = sensitivity.blockSums
-        var first = 0
-        while m &- first >= 16 || m &- first == 8 {
-            blockSquareSums(SIMD8<Double>.self, first: first, count: m, of: vector, weights: weights)
-            first &+= 8
-        }
-        if m &- first >= 12 {
-            blockSquareSums(LanePair<SIMD8<Double>, SIMD4<Double>>.self, first: first, count: m, of: vector, weights: weights)
-            first &+= 12
-        } else if m &- first >= 10 {
-            blockSquareSums(LanePair<SIMD8<Double>, SIMD2<Double>>.self, first: first, count: m, of: vector, weights: weights)
-            first &+= 10
-        } else if m &- first == 9 {
-            blockSquareSums(LanePair<SIMD8<Double>, Double>.self, first: first, count: m, of: vector, weights: weights)
-            first &+= 9
-        }
-        if m &- first >= 4 { blockSquareSums(SIMD4<Double>.self, first: first, count: m, of: vector, weights: weights); first &+= 4 }
-        if m &- first >= 2 { blockSquareSums(SIMD2<Double>.self, first: first, count: m, of: vector, weights: weights); first &+= 2 }
-        if m &- first == 1 { blockSquareSums(Double.self, first: first, count: m, of: vector, weights: weights) }
+        SquareSumSweep(n: n, m: m, vector: vector, weights: weights, sums: sums).sweepAll(count: m)
         let rootCount = Double(n)
         var norm = 0.0
         // Not Swift.max, which drops a NaN second argument: a NaN must reach the tests.
@@ -282,43 +209,14 @@ extension BDFStepper where System: ParametricODESystem {
             var previousNorm = Double.nan
             var count = 0
             while count < Self.maximumNewtonIterations {
-                // Eight parameters at a time in registers (the last eight with up to four more,
-                // `LanePair`), then four, two, one (`DoubleLanes`).
+                // A lane group of parameters at a time in registers (`LaneSweep.sweepAll`).
                 let isFirst = count == 0
-                var first = 0
-                while m &- first >= 16 || m &- first == 8 {
-                    blockResidual(SIMD8<Double>.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC,
-                                  firstIteration: isFirst)
-                    first &+= 8
-                }
-                // 9 to 15 left: the last eight and the next group in one sweep (`LanePair`).
-                if m &- first >= 12 {
-                    blockResidual(LanePair<SIMD8<Double>, SIMD4<Double>>.self, first: first, count: m,
-                                  matrix: sensitivity.currentJacobian, inverseC: inverseC, firstIteration: isFirst)
-                    first &+= 12
-                } else if m &- first >= 10 {
-                    blockResidual(LanePair<SIMD8<Double>, SIMD2<Double>>.self, first: first, count: m,
-                                  matrix: sensitivity.currentJacobian, inverseC: inverseC, firstIteration: isFirst)
-                    first &+= 10
-                } else if m &- first == 9 {
-                    blockResidual(LanePair<SIMD8<Double>, Double>.self, first: first, count: m,
-                                  matrix: sensitivity.currentJacobian, inverseC: inverseC, firstIteration: isFirst)
-                    first &+= 9
-                }
-                if m &- first >= 4 {
-                    blockResidual(SIMD4<Double>.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC,
-                                  firstIteration: isFirst)
-                    first &+= 4
-                }
-                if m &- first >= 2 {
-                    blockResidual(SIMD2<Double>.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC,
-                                  firstIteration: isFirst)
-                    first &+= 2
-                }
-                if m &- first == 1 {
-                    blockResidual(Double.self, first: first, count: m, matrix: sensitivity.currentJacobian, inverseC: inverseC,
-                                  firstIteration: isFirst)
-                }
+                ResidualSweep(
+                    n: n, m: m, rowStarts: sensitivity.rowStarts, columns: sensitivity.columns,
+                    matrix: sensitivity.currentJacobian, sensitivities: UnsafePointer(isFirst ? predicted : iterate),
+                    out: sensitivity.blockIncrement, parameterJacobian: sensitivity.blockParameterJacobian,
+                    history: history, correction: correction, inverseC: inverseC, firstIteration: isFirst
+                ).sweepAll(count: m)
                 LUFactorization.solve(
                     factors, dimension: n, pivots: lu.pivots, structure: lu, interleaved: blockIncrement,
                     rightHandSides: m, packed: packed, scratch: sensitivity.blockScratch, column: solveScratch)
@@ -388,5 +286,89 @@ extension BDFStepper where System: ParametricODESystem {
             self.error = max(self.error, error)
         }
         return .accepted
+    }
+}
+
+/// The corrector's residual for m interleaved sensitivities (entry i of parameter k at
+/// n + i·m + k), parameters `first..<first + Lanes.laneCount`:
+/// Δ = J·s + ∂f/∂p − (ψ + d)/c, J row-major over its compressed pattern when there is one.
+/// Per parameter the products and sums of `jacobianProduct` and of the one-at-a-time
+/// residual, in the same order, so the same to the last bit; the pattern is read once per
+/// `Lanes.laneCount` parameters and their arithmetic shares registers. On the first
+/// iteration (`firstIteration`) s is the prediction and d is zero: read from the
+/// prediction, so the iterate and correction need no copy and no zeroing beforehand.
+@usableFromInline
+struct ResidualSweep: LaneSweep {
+    @usableFromInline let n, m: Int
+    @usableFromInline let rowStarts, columns: UnsafeMutablePointer<Int>
+    @usableFromInline let matrix: UnsafePointer<Double>
+    /// The prediction on the first iteration, else the iterate (rows of `rowLength`).
+    @usableFromInline let sensitivities: UnsafePointer<Double>
+    @usableFromInline let out, parameterJacobian, history, correction: UnsafeMutablePointer<Double>
+    @usableFromInline let inverseC: Double
+    @usableFromInline let firstIteration: Bool
+
+    @inlinable
+    init(n: Int, m: Int, rowStarts: UnsafeMutablePointer<Int>, columns: UnsafeMutablePointer<Int>, matrix: UnsafePointer<Double>,
+         sensitivities: UnsafePointer<Double>, out: UnsafeMutablePointer<Double>, parameterJacobian: UnsafeMutablePointer<Double>,
+         history: UnsafeMutablePointer<Double>, correction: UnsafeMutablePointer<Double>, inverseC: Double, firstIteration: Bool) {
+        (self.n, self.m, self.rowStarts, self.columns, self.matrix) = (n, m, rowStarts, columns, matrix)
+        (self.sensitivities, self.out, self.parameterJacobian) = (sensitivities, out, parameterJacobian)
+        (self.history, self.correction, self.inverseC, self.firstIteration) = (history, correction, inverseC, firstIteration)
+    }
+
+    @inlinable
+    func sweep<Lanes: DoubleLanes>(_: Lanes.Type, first: Int) {
+        let n = self.n, m = self.m, rowStarts = self.rowStarts, columns = self.columns, matrix = self.matrix
+        let dense = rowStarts[0] < 0
+        let s = sensitivities + (n &+ first), out = self.out + first
+        let column = parameterJacobian + first, history = self.history + (n &+ first)
+        let correction = self.correction + (n &+ first)
+        let scale = Lanes(splatting: inverseC)
+        var i = 0
+        while i < n {
+            let row = matrix + i &* n
+            var sum = Lanes(splatting: 0)
+            var t = dense ? 0 : rowStarts[i]
+            let end = dense ? n : rowStarts[i &+ 1]
+            while t < end {
+                let j = dense ? t : columns[t]
+                sum = Lanes(splatting: row[j]).multiplied(by: Lanes(loadingFrom: s + j &* m)).adding(sum)
+                t &+= 1
+            }
+            let place = i &* m
+            let past = firstIteration
+                ? Lanes(loadingFrom: history + place)
+                : Lanes(loadingFrom: history + place).adding(Lanes(loadingFrom: correction + place))
+            sum.adding(Lanes(loadingFrom: column + place)).subtracting(past.multiplied(by: scale)).store(to: out + place)
+            i &+= 1
+        }
+    }
+}
+
+/// Σ_i (v_ik / w_ik)² into `sums` for parameters `first..<first + Lanes.laneCount`, summed in
+/// `ErrorNorm.weighted`'s order (v and w interleaved).
+@usableFromInline
+struct SquareSumSweep: LaneSweep {
+    @usableFromInline let n, m: Int
+    @usableFromInline let vector, weights: UnsafePointer<Double>
+    @usableFromInline let sums: UnsafeMutablePointer<Double>
+
+    @inlinable
+    init(n: Int, m: Int, vector: UnsafePointer<Double>, weights: UnsafePointer<Double>, sums: UnsafeMutablePointer<Double>) {
+        (self.n, self.m, self.vector, self.weights, self.sums) = (n, m, vector, weights, sums)
+    }
+
+    @inlinable
+    func sweep<Lanes: DoubleLanes>(_: Lanes.Type, first: Int) {
+        let values = vector + first, weights = self.weights + first
+        var sum = Lanes(splatting: 0)
+        var place = 0
+        for _ in 0..<n {
+            let ratio = Lanes(loadingFrom: values + place).divided(by: Lanes(loadingFrom: weights + place))
+            sum = ratio.multiplied(by: ratio).adding(sum)
+            place &+= m
+        }
+        sum.store(to: sums + first)
     }
 }

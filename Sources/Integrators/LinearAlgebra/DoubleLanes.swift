@@ -112,3 +112,31 @@ struct LanePair<Low: DoubleLanes, High: DoubleLanes>: DoubleLanes {
     }
     @inlinable func divided(by other: Self) -> Self { Self(low: low.divided(by: other.low), high: high.divided(by: other.high)) }
 }
+
+/// One pass of a loop over interleaved vectors for the parameters `first ..< first + laneCount`,
+/// generic over the lanes; `sweepAll` splits m parameters into lane groups once for every such
+/// loop (the multiple solve, the corrector's residual and norms).
+@usableFromInline
+protocol LaneSweep {
+    func sweep<Lanes: DoubleLanes>(_: Lanes.Type, first: Int)
+}
+
+extension LaneSweep {
+    /// Eight parameters at a time; with 9 to 15 left, the last eight and the next group in one
+    /// sweep (`LanePair`); then four, two, one.
+    @inlinable @inline(__always)
+    func sweepAll(count m: Int) {
+        var first = 0
+        while m &- first >= 16 || m &- first == 8 { sweep(SIMD8<Double>.self, first: first); first &+= 8 }
+        if m &- first >= 12 {
+            sweep(LanePair<SIMD8<Double>, SIMD4<Double>>.self, first: first); first &+= 12
+        } else if m &- first >= 10 {
+            sweep(LanePair<SIMD8<Double>, SIMD2<Double>>.self, first: first); first &+= 10
+        } else if m &- first == 9 {
+            sweep(LanePair<SIMD8<Double>, Double>.self, first: first); first &+= 9
+        }
+        if m &- first >= 4 { sweep(SIMD4<Double>.self, first: first); first &+= 4 }
+        if m &- first >= 2 { sweep(SIMD2<Double>.self, first: first); first &+= 2 }
+        if m &- first == 1 { sweep(Double.self, first: first) }
+    }
+}

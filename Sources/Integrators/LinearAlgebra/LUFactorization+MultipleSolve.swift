@@ -19,36 +19,7 @@ extension LUFactorization {
         interleaved values: UnsafeMutablePointer<Double>, rightHandSides m: Int,
         scratch x: UnsafeMutablePointer<Double>
     ) {
-        var first = 0
-        while m &- first >= 16 || m &- first == 8 {
-            solveFixedPattern(SIMD8<Double>.self, packed, dimension: n, structure: structure, values, m, x, first: first)
-            first &+= 8
-        }
-        // 9 to 15 left: the last eight and the next group in one sweep (`LanePair`).
-        if m &- first >= 12 {
-            solveFixedPattern(LanePair<SIMD8<Double>, SIMD4<Double>>.self, packed, dimension: n, structure: structure, values, m, x,
-                              first: first)
-            first &+= 12
-        } else if m &- first >= 10 {
-            solveFixedPattern(LanePair<SIMD8<Double>, SIMD2<Double>>.self, packed, dimension: n, structure: structure, values, m, x,
-                              first: first)
-            first &+= 10
-        } else if m &- first == 9 {
-            solveFixedPattern(LanePair<SIMD8<Double>, Double>.self, packed, dimension: n, structure: structure, values, m, x,
-                              first: first)
-            first &+= 9
-        }
-        if m &- first >= 4 {
-            solveFixedPattern(SIMD4<Double>.self, packed, dimension: n, structure: structure, values, m, x, first: first)
-            first &+= 4
-        }
-        if m &- first >= 2 {
-            solveFixedPattern(SIMD2<Double>.self, packed, dimension: n, structure: structure, values, m, x, first: first)
-            first &+= 2
-        }
-        if m &- first == 1 {
-            solveFixedPattern(Double.self, packed, dimension: n, structure: structure, values, m, x, first: first)
-        }
+        MultipleSolveSweep(packed: packed, n: n, structure: structure, values: values, m: m, x: x).sweepAll(count: m)
     }
 
     /// The right-hand sides `first..<first + Lanes.laneCount` of the multiple solve above.
@@ -113,5 +84,28 @@ extension LUFactorization {
             solve(factors, dimension: n, pivots: pivots, structure: structure, column, packed: packed, scratch: scratch)
             for i in 0..<n { values[i &* m &+ k] = column[i] }
         }
+    }
+}
+
+/// `LUFactorization.solveFixedPattern(_:dimension:structure:interleaved:rightHandSides:scratch:)`'s
+/// pass for one lane group.
+@usableFromInline
+struct MultipleSolveSweep: LaneSweep {
+    @usableFromInline let packed: UnsafePointer<Double>
+    @usableFromInline let n: Int
+    @usableFromInline let structure: LUStructure
+    @usableFromInline let values: UnsafeMutablePointer<Double>
+    @usableFromInline let m: Int
+    @usableFromInline let x: UnsafeMutablePointer<Double>
+
+    @inlinable
+    init(packed: UnsafePointer<Double>, n: Int, structure: LUStructure, values: UnsafeMutablePointer<Double>, m: Int,
+         x: UnsafeMutablePointer<Double>) {
+        (self.packed, self.n, self.structure, self.values, self.m, self.x) = (packed, n, structure, values, m, x)
+    }
+
+    @inlinable
+    func sweep<Lanes: DoubleLanes>(_: Lanes.Type, first: Int) {
+        LUFactorization.solveFixedPattern(Lanes.self, packed, dimension: n, structure: structure, values, m, x, first: first)
     }
 }
