@@ -42,8 +42,10 @@ extension SensitivityBenchmark {
                 default:
                     let start = threadSeconds()
                     let h = ReceptorModel.sensitivityStep
-                    // The vector and the names read once, as `fit` does (`StudyParameters`).
-                    let (allNames, values) = model.parameterNamesAndValues
+                    // The catalogue read once for names, values and models, as `fit` does
+                    // (`StudyParameters`, `CompiledModel.ParameterWriter`).
+                    let writer = model.parameterWriter
+                    let allNames = writer.names, values = writer.values
                     let vectors = names.flatMap { name -> [[Double]] in
                         let k = allNames.firstIndex(of: name)!
                         var up = values, down = values
@@ -51,7 +53,7 @@ extension SensitivityBenchmark {
                         down[k] *= exp(-h)
                         return [up, down]
                     }
-                    let models = try model.withParameterValues(each: vectors)
+                    let models = try vectors.map { try writer.model(values: $0) }
                     let perturbed = names.indices.map { (plus: models[2 * $0], minus: models[2 * $0 + 1]) }
                     let compiled = threadSeconds()
                     let result = try ReceptorModel.simulateWithSensitivities(

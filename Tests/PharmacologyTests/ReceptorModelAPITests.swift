@@ -99,13 +99,14 @@ import TestSupport
         }
     }
 
-    /// The names and values read together are the ones read apart, and an override shows at its
-    /// own name (the value written is the value read back).
-    @Test func parameterNamesAndValuesTogether() throws {
+    /// The names and values a writer reads together are the ones read apart, and an override
+    /// shows at its own name (the value written is the value read back).
+    @Test func writerReadsNamesAndValuesTogether() throws {
         var overridden = morphine
         overridden.parameterOverrides = ["morphine.clearance_l_per_h": 70]
         let model = try ReceptorModel.compile(overridden)
-        let (names, values) = model.parameterNamesAndValues
+        let writer = model.parameterWriter
+        let (names, values) = (writer.names, writer.values)
         #expect(names == model.parameterNames)
         #expect(values == model.parameterValues)
         #expect(values[try #require(names.firstIndex(of: "morphine.clearance_l_per_h"))] == 70)
@@ -144,11 +145,12 @@ import TestSupport
     }
 
     /// A writer reused for several vectors (population members) gives the models, names and
-    /// values of `withParameterValues` and `parameterNamesAndValues`, whatever vector came before.
+    /// values of `withParameterValues`, `parameterNames` and `parameterValues`, whatever vector
+    /// came before.
     @Test func parameterWriterReusedAcrossVectors() throws {
         let model = try ReceptorModel.compile(morphine)
         let writer = model.parameterWriter
-        let (names, values) = model.parameterNamesAndValues
+        let (names, values) = (model.parameterNames, model.parameterValues)
         #expect(writer.names == names)
         #expect(writer.values == values)
         let clearance = try #require(names.firstIndex(of: "morphine.clearance_l_per_h"))

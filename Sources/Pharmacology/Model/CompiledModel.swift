@@ -231,13 +231,6 @@ public struct CompiledModel: Sendable {
         Self.parameterEntries(library: library, layout: layout).map { $0.value(in: library).value }
     }
 
-    /// `parameterNames` and `parameterValues` from one build of the catalogue: each alone
-    /// builds it (about 1.6 M instructions; a gradient's set-up reads both, issue 14).
-    public var parameterNamesAndValues: (names: [String], values: [Double]) {
-        let entries = Self.parameterEntries(library: library, layout: layout)
-        return (entries.map(\.name), entries.map { $0.value(in: library).value })
-    }
-
     static func parameterEntries(library: DrugLibrary, layout: ModelLayout) -> [ParameterEntry] {
         ParameterCatalog.entries(of: library, drugIDs: Set(layout.speciesIDs))
     }
