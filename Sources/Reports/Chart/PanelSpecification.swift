@@ -34,12 +34,12 @@ package struct PanelSpecification: Sendable, Equatable {
     /// The axis names the quantity and its meaning when the columns share one
     /// (`ColumnDescription`: "Tolerance index (0 naive, 1 none left)"), else the unit's label.
     package init(columns: [String], unit: ColumnUnit, logarithmicConcentrations: Bool = false) {
-        let logarithmic = unit == .nanomolar && logarithmicConcentrations
+        let logarithmic = unit.isConcentration && logarithmicConcentrations
         self.init(
             title: unit.panelTitle, columnNames: columns, axisLabel: ColumnDescription.sharedAxisLabel(columns) ?? unit.axisLabel,
             scale: logarithmic ? .logarithmic : .linear,
             fixedRange: unit == .fractionBound ? 0...1 : nil,
-            includesZero: unit == .nanomolar && !logarithmic)
+            includesZero: unit.isConcentration && !logarithmic)
     }
 
     /// The panels for `plot`: the named presets (all five when nil and no columns are given),
@@ -120,6 +120,8 @@ extension ColumnUnit {
         switch self {
         case .hours: return "Time"
         case .nanomolar: return "Concentrations"
+        case .nanogramsPerMillilitre: return "Concentrations (ng/mL)"
+        case .cowsPoints: return "Withdrawal (COWS)"
         case .fractionBound: return "Receptor occupancy"
         case .relativeToBaseline: return "Receptor density"
         case .dimensionless: return "Signalling"

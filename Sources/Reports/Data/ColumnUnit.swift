@@ -1,9 +1,12 @@
 /// The unit of a CSV column, inferred from the naming conventions of the CSV output (issue 4):
-/// `_nM` is a concentration, `_occupancy_` a fraction of receptors bound, `_rel` an amount
-/// relative to the healthy baseline, and signals and indices are dimensionless.
+/// `_nM` is a concentration, `_ng_per_mL` a plasma level as clinicians read it, `_occupancy_` a
+/// fraction of receptors bound, `_rel` an amount relative to the healthy baseline,
+/// `cows_equivalent` COWS points, and other signals and indices are dimensionless.
 package enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
     case hours
     case nanomolar
+    case nanogramsPerMillilitre
+    case cowsPoints
     case fractionBound
     case relativeToBaseline
     case dimensionless
@@ -14,6 +17,10 @@ package enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
             self = .hours
         } else if name.hasSuffix("_nM") {
             self = .nanomolar
+        } else if name.hasSuffix("_ng_per_mL") {
+            self = .nanogramsPerMillilitre
+        } else if name == "cows_equivalent" {
+            self = .cowsPoints
         } else if name.contains("_occupancy_") || name.hasSuffix("_pet_occupancy") {
             self = .fractionBound
         } else if name.hasSuffix("_rel") {
@@ -23,11 +30,16 @@ package enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
         }
     }
 
+    /// A drug concentration, in either unit (a logarithmic axis applies to both).
+    package var isConcentration: Bool { self == .nanomolar || self == .nanogramsPerMillilitre }
+
     /// Short unit text for axis labels and tables.
     package var symbol: String {
         switch self {
         case .hours: return "h"
         case .nanomolar: return "nM"
+        case .nanogramsPerMillilitre: return "ng/mL"
+        case .cowsPoints: return "COWS points"
         case .fractionBound: return "fraction bound"
         case .relativeToBaseline: return "rel. to baseline"
         case .dimensionless: return "dimensionless"
@@ -39,6 +51,8 @@ package enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
         switch self {
         case .hours: return "Time (h)"
         case .nanomolar: return "Concentration (nM)"
+        case .nanogramsPerMillilitre: return "Concentration (ng/mL)"
+        case .cowsPoints: return "Withdrawal, COWS points (0 to 48)"
         case .fractionBound: return "Occupancy (fraction bound)"
         case .relativeToBaseline: return "Density (rel. to baseline)"
         case .dimensionless: return "Model units (dimensionless)"
@@ -51,7 +65,13 @@ extension TimeSeriesColumn {
     /// (`morphine_brain_nM` → `morphine brain`, `mu_occupancy_total` → `mu occupancy total`).
     package static func displayLabel(forColumn name: String) -> String {
         var base = Substring(name)
-        if base.hasSuffix("_nM") { base = base.dropLast(3) } else if base.hasSuffix("_rel") { base = base.dropLast(4) }
+        if base.hasSuffix("_nM") {
+            base = base.dropLast(3)
+        } else if base.hasSuffix("_ng_per_mL") {
+            base = base.dropLast(10)
+        } else if base.hasSuffix("_rel") {
+            base = base.dropLast(4)
+        }
         return String(base.map { $0 == "_" ? " " : $0 })
     }
 }

@@ -57,6 +57,9 @@ package struct ColumnDescription: Sendable, Equatable {
         } else if name.hasSuffix("_plasma_nM") {
             let id = name.dropLast("_plasma_nM".count)
             self.init("\(drug(id)) in plasma", "total plasma concentration", "Plasma concentration (nM)")
+        } else if name.hasSuffix("_plasma_ng_per_mL") {
+            let id = name.dropLast("_plasma_ng_per_mL".count)
+            self.init("\(drug(id)) in plasma", "total plasma concentration, as clinicians read it", "Plasma concentration (ng/mL)")
         } else if name.hasSuffix("_brain_nM") {
             let id = name.dropLast("_brain_nM".count)
             self.init("\(drug(id)) in the brain", "free concentration at the effect site, which drives binding",

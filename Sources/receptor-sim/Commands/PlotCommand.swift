@@ -66,7 +66,7 @@ enum ChartCommandSupport {
         OptionSpecification("--columns", .names("a,b"), help: "Columns to draw, comma-separated (one panel per unit; with --panels, drawn above the presets)."),
         OptionSpecification("--highlight", .names("COLUMN"), repeatable: true, help: "Draw COLUMN strongest (thick, solid, peak marked); up to 3, repeat the option or separate by commas (default: the lesson's withdrawal, tolerance and occupancy columns)."),
         OptionSpecification("--slide", help: "One 16:9 lecture slide (1920 x 1080, text of 28 px and more): the highlighted columns, the rest grey."),
-        OptionSpecification("--log", help: "Logarithmic axis for concentrations (nM)."),
+        OptionSpecification("--log", help: "Logarithmic axis for concentrations (nM, ng/mL)."),
         OptionSpecification("--from", .number("H", .nonNegative), help: "Start of the time window to draw, in hours (default: the start of the run)."),
         OptionSpecification("--to", .number("H", .nonNegative), help: "End of the time window to draw, in hours (default: the end of the run)."),
     ]
