@@ -31,6 +31,9 @@ struct ScenarioDecoder {
     /// Doses from an event table (`--events`), appended after the file's own `doses`.
     var events: EventTable?
     var problems: [ScenarioError] = []
+    /// Drugs of `drugs` whose definition has errors, by id, with its path (`drugs[0]`): a dose
+    /// of one is told so, not called an unknown drug.
+    var invalidDrugDefinitions: [String: String] = [:]
     /// Doses above their drug's plausible range (`ScenarioError.implausibleDose`).
     var warnings: [ScenarioError] = []
     var defaults: [ResolvedDefault] = []
@@ -195,6 +198,10 @@ struct ScenarioDecoder {
             if let name = string(drugValue, path: "\(path).drug") {
                 if vocabulary.drugRoutes[name] != nil {
                     drug = name
+                } else if let definition = invalidDrugDefinitions[name] {
+                    problems.append(.drugDefinition(location("\(path).drug", drugValue.position),
+                        message: "drug '\(name)' is defined at \(definition), which has errors (listed with that path); "
+                            + "fix them to dose it"))
                 } else {
                     unknownName(name, category: .drug, candidates: vocabulary.drugRoutes.keys.sorted(),
                                 at: location("\(path).drug", drugValue.position))

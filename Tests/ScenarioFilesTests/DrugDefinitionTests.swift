@@ -373,6 +373,23 @@ import Testing
             """).first?.hasPrefix("test.json5:1: error: drugs[0].id: drug 'naloxone' is a built-in drug; ") == true)
     }
 
+    /// A dose of a drug whose definition has errors points at that definition: until 2026-12-07
+    /// it added "unknown drug 'my_opioid' (see 'receptor-sim drugs' for the library)", as if the
+    /// file did not define it.
+    @Test func doseOfAnInvalidDefinitionPointsAtIt() {
+        #expect(errorLines("""
+            {
+              name: "user drug", duration_h: 2,
+              drugs: [{ id: "my_opioid", molar_mass_g_per_mol: 300, routes: { iv_bolus: {} }, central_volume_l: 10,
+                        ke0_per_h: 5, fraction_unbound: 0.5, bindings: {} }],
+              doses: [{ drug: "my_opioid", route: "iv_bolus", amount_mg: 1, at_h: 0 }],
+            }
+            """) == [
+            "test.json5:3: error: drugs[0]: give one of 'clearance_l_per_h' and 'half_life_h' (the central elimination half-life ln 2 x central_volume_l / clearance_l_per_h)",
+            "test.json5:5: error: doses[0].drug: drug 'my_opioid' is defined at drugs[0], which has errors (listed with that path); fix them to dose it",
+        ])
+    }
+
     /// A scenario may change a library drug's name, binding classes and irreversible flags, not its numbers.
     @Test func scenarioAmendsALibraryDrugsNonNumericProperties() throws {
         let library = try DrugLibraryFile.decode(Self.definition(), file: "lib.json5", vocabulary: Self.builtInVocabulary)

@@ -73,6 +73,8 @@ extension ScenarioDecoder {
             if let drug = decodeDrugDefinition(element, path: elementPath, siblings: siblings) {
                 drugs.append(drug)
                 vocabulary.drugRoutes[drug.id] = drug.supportedRoutes
+            } else if let id, vocabulary.drugRoutes[id] == nil {
+                invalidDrugDefinitions[id] = elementPath
             }
         }
         return drugs
