@@ -27,6 +27,18 @@ import Testing
                 + "has no effect (rule numbers written without a name: \(gain), \(gain), \(gain))\n")
     }
 
+    /// `export --help` says what the file holds: species moved by reactions, rate rules only for
+    /// the rule-driven states. Until 2026-12-07 it said "every state as a parameter with a rate
+    /// rule", the export of before the species were introduced.
+    @Test func helpDescribesTheSpeciesAndReactionsTheExportWrites() throws {
+        let model = try runReceptorSim(["export", try Self.scenario("")]).stdout
+        #expect(model.contains("<species ") && model.contains("<reaction ") && model.contains("<rateRule "))
+        let help = try runReceptorSim(["export", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("as species moved by reactions with kinetic laws; the rule-driven states (uncoupling, "
+                              + "adaptation pools, extrinsic drive, peptides and their feedback) as parameters with rate rules"))
+        #expect(!help.contains("every state as a parameter with a rate rule"))
+    }
+
     /// At the library's values every constant but `respiration.slope` is a parameter: no warning.
     @Test func defaultConstantsGiveNoWarning() throws {
         let result = try runReceptorSim(["export", try Self.scenario("")])

@@ -16,10 +16,14 @@ enum ExportCommand: ReceptorSimCommand {
     static let abstract = "Export a scenario's compiled model (SBML), or a calibration as a PEtab problem."
     static let usage = "SCENARIO [--format sbml] [-o FILE|-]  |  --format petab STUDY... --parameter NAME[=INITIAL][:LOWER:UPPER] ... -o DIR [--dir FOLDER]"
     static let discussion = """
-        Writes SBML Level 3 Version 2: every state as a parameter with a rate rule, starting at the
-        drug-free steady state; every coefficient as a parameter with its unit; doses, infusions and
-        stimulus windows as events at their times; the CSV columns as assignment rules with the same
-        names. COPASI, libRoadRunner/Tellurium and other SBML tools can run it. A file is written
+        Writes SBML Level 3 Version 2, starting at the drug-free steady state: drug amounts (nmol),
+        effect-site concentrations (nM) and receptor pools (fractions of the drug-free total) as
+        species moved by reactions with kinetic laws; the rule-driven states (uncoupling,
+        adaptation pools, extrinsic drive, peptides and their feedback) as parameters with rate
+        rules; every coefficient as a parameter with its unit, the signalling rules' constants
+        named as 'receptor-sim parameters' names them (dots made underscores); doses, infusions
+        and stimulus windows as events at their times; the CSV columns as assignment rules with
+        the same names. COPASI, libRoadRunner/Tellurium and other SBML tools can run it. A file is written
         atomically: a failed export leaves no partial file. Exit status 2 means bad usage or a bad
         scenario, 1 that the output could not be written.
 
