@@ -12,6 +12,22 @@ import TestSupport
           output: { interval_h: 0.25 } }
         """
 
+    /// The size README.md and the first lesson plan quote for the dose explorer of the four-week
+    /// morphine scenario (README said 0.39 MB, the model-1 page, until 2026-12-07: 0.41 MB now).
+    @Test func documentedDosePageSize() throws {
+        let output = try makeTemporaryDirectory().appendingPathComponent("dose.html").path
+        let scenario = repositoryRoot.appendingPathComponent("Scenarios/morphine-abrupt-stop.json").path
+        let result = try runReceptorSim(["explore", scenario, "-o", output, "--vary", "doses[0].amount_mg=10,20,30,45,60", "-q"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let megabytes = Double(try FileManager.default.attributesOfItem(atPath: output)[.size] as? Int ?? 0) / 1e6
+        let quoted = (megabytes * 100).rounded() / 100
+        #expect(quoted == 0.41, "page \(megabytes) MB")
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("four-week morphine scenario make a \(String(format: "%.2f", quoted)) MB page"))
+        let lessons = try String(contentsOf: repositoryRoot.appendingPathComponent("Scenarios/teaching/README.md"), encoding: .utf8)
+        #expect(lessons.contains("Five runs of five weeks;\n   the page is about \(String(format: "%.2f", quoted)) MB"))
+    }
+
     /// The page's embedded data (`<script id="explorer-data">`), parsed.
     struct PageData: Decodable {
         struct Axis: Decodable { let name: String; let labels: [String] }

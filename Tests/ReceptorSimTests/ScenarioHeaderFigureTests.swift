@@ -110,6 +110,13 @@ import Testing
         ])
     }
 
+    @Test func tramadolPoorMetabolizerRespiratoryLow() throws {
+        try Self.check("tramadol-poor-metabolizer", interval: 0.1, [
+            Figure(phrase: "the respiratory_drive low 0.971 (0.950 normal)", column: "respiratory_drive", statistic: .min(24, 48), quoted: 0.971, rounding: 0.0005),
+            Figure(phrase: "peaks at about 324 nM (495 nM", column: "desmetramadol_plasma_nM", statistic: .max(24, 48), quoted: 324, rounding: 0.5),
+        ])
+    }
+
     /// Heroin at 0.5 h: the ventilation low comes about 20 min after the dose (header said 50).
     @Test func heroinVentilationLowTwentyMinutesAfterTheDose() throws {
         try Self.check("heroin-injection", interval: 0.01, [
