@@ -117,6 +117,19 @@ import Testing
         ])
     }
 
+    /// After the last patch comes off (216 h) the skin depot keeps releasing: the apparent t½ of
+    /// about 17 h (Varvel 1989, checked in ProductTests) is the slope from 12 h on; plasma first
+    /// halves about 24 h after removal (the header and README said "halves in about 17 h").
+    @Test func fentanylPatchFirstHalvingAfterRemoval() throws {
+        let table = try simulateShipped("fentanyl-patch", ["--interval", "0.25", "--columns", "fentanyl_plasma_nM"])
+        #expect(try Self.header("fentanyl-patch").contains("the first halving taking about 24 h"))
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("the first halving takes about 24 h"))
+        let atRemoval = table.value("fentanyl_plasma_nM", at: 216)
+        let halved = try #require(table.series("fentanyl_plasma_nM").first { $0.time > 216 && $0.value <= atRemoval / 2 })
+        #expect(abs(halved.time - 216 - 24) <= 1, "first halving \(halved.time - 216) h after removal")
+    }
+
     /// Heroin at 0.5 h: the ventilation low comes about 20 min after the dose (header said 50).
     @Test func heroinVentilationLowTwentyMinutesAfterTheDose() throws {
         try Self.check("heroin-injection", interval: 0.01, [
