@@ -29,5 +29,6 @@ import Testing
             "Plasma concentration (ng/mL)", "Withdrawal, COWS points (0 to 48)", "Withdrawal index (0 = none)", "Plasma concentration (nM)",
         ])
         #expect(panels.map(\.scale) == [.logarithmic, .linear, .linear, .logarithmic])
+        #expect(panels.map(\.title) == ["Concentrations in ng/mL", "Withdrawal (COWS)", "Signalling", "Concentrations"])
     }
 }
