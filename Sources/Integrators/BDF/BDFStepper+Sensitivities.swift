@@ -100,12 +100,15 @@ extension BDFStepper where System: ParametricODESystem {
         }
     }
 
-    /// The largest over the parameters of `ErrorNorm.weighted` of the interleaved `vector`
+    /// The largest over the m parameters of `ErrorNorm.weighted` of the interleaved `vector`
     /// (weights `weights`, interleaved alike), each summed in its order, a lane group at a time
-    /// (`SquareSumSweep`).
+    /// (`SquareSumSweep`); `sums` holds m. Static: as a method, each call copied the stepper
+    /// with its system (about 1.2 KB, memcpy) into the argument, once per corrector iteration.
     @inlinable
-    func largestNorm(of vector: UnsafePointer<Double>, weights: UnsafePointer<Double>) -> Double {
-        let m = sensitivityCount, sums = sensitivity.blockSums
+    static func largestNorm(
+        of vector: UnsafePointer<Double>, weights: UnsafePointer<Double>, dimension n: Int, count m: Int,
+        sums: UnsafeMutablePointer<Double>
+    ) -> Double {
         SquareSumSweep(n: n, m: m, vector: vector, weights: weights, sums: sums).sweepAll(count: m)
         let rootCount = Double(n)
         var norm = 0.0
@@ -177,7 +180,7 @@ extension BDFStepper where System: ParametricODESystem {
         let blockColumns = sensitivity.blockParameterJacobian
         let blockWeights = sensitivity.blockWeights, blockIncrement = sensitivity.blockIncrement
         let blockPredicted = predicted + n, blockIterate = iterate + n, blockCorrection = correction + n
-        let blockHistory = history + n, scaledAbsolute = sensitivity.absolute
+        let blockHistory = history + n, scaledAbsolute = sensitivity.absolute, blockSums = sensitivity.blockSums
         let blockCount = n * m
         Self.predict(
             differences + n, count: blockCount, rowLength: rows, order: q, alpha: alpha,
@@ -221,7 +224,7 @@ extension BDFStepper where System: ParametricODESystem {
                     factors, dimension: n, pivots: lu.pivots, structure: lu, interleaved: blockIncrement,
                     rightHandSides: m, packed: packed, scratch: sensitivity.blockScratch, column: solveScratch)
                 // ErrorNorm.weighted per parameter, summed in the same order.
-                let norm = largestNorm(of: blockIncrement, weights: blockWeights)
+                let norm = Self.largestNorm(of: blockIncrement, weights: blockWeights, dimension: n, count: m, sums: blockSums)
                 count += 1
                 sensitivity.iterations += 1
                 if !norm.isFinite {
@@ -273,7 +276,8 @@ extension BDFStepper where System: ParametricODESystem {
                     weights[n &+ place] = scaledAbsolute[place] + relative[i] * abs(blockIterate[place])
                 }
             }
-            let error = errorConstant * largestNorm(of: blockCorrection, weights: weights + n)
+            let error = errorConstant * Self.largestNorm(
+                of: blockCorrection, weights: weights + n, dimension: n, count: m, sums: sensitivity.blockSums)
             if !(error <= 1) {
                 statistics.rejectedSteps += 1
                 sensitivity.errorTestFailures += 1
