@@ -100,13 +100,22 @@ extension BDFStepper where System: ParametricODESystem {
         }
     }
 
-    /// The largest over the parameters of `ErrorNorm.weighted` of the interleaved `vector`
+    /// The largest over the m parameters of `ErrorNorm.weighted` of the interleaved `vector`
     /// (weights `weights`, interleaved alike), each summed in its order, a lane group at a time
-    /// (`SquareSumSweep`).
+    /// (`SquareSumSweep`); `sums` holds m. Static: as a method, each call copied the stepper
+    /// with its system (about 1.2 KB, memcpy) into the argument, once per corrector iteration.
     @inlinable
-    func largestNorm(of vector: UnsafePointer<Double>, weights: UnsafePointer<Double>) -> Double {
-        let m = sensitivityCount, sums = sensitivity.blockSums
+    static func largestNorm(
+        of vector: UnsafePointer<Double>, weights: UnsafePointer<Double>, dimension n: Int, count m: Int,
+        sums: UnsafeMutablePointer<Double>
+    ) -> Double {
         SquareSumSweep(n: n, m: m, vector: vector, weights: weights, sums: sums).sweepAll(count: m)
+        return largestNorm(ofSquareSums: sums, dimension: n, count: m)
+    }
+
+    /// The largest over the m parameters of √(sums_k / n) (`ErrorNorm.weighted`'s last step).
+    @inlinable
+    static func largestNorm(ofSquareSums sums: UnsafePointer<Double>, dimension n: Int, count m: Int) -> Double {
         let rootCount = Double(n)
         var norm = 0.0
         // Not Swift.max, which drops a NaN second argument: a NaN must reach the tests.
@@ -177,7 +186,7 @@ extension BDFStepper where System: ParametricODESystem {
         let blockColumns = sensitivity.blockParameterJacobian
         let blockWeights = sensitivity.blockWeights, blockIncrement = sensitivity.blockIncrement
         let blockPredicted = predicted + n, blockIterate = iterate + n, blockCorrection = correction + n
-        let blockHistory = history + n, scaledAbsolute = sensitivity.absolute
+        let blockHistory = history + n, scaledAbsolute = sensitivity.absolute, blockSums = sensitivity.blockSums
         let blockCount = n * m
         Self.predict(
             differences + n, count: blockCount, rowLength: rows, order: q, alpha: alpha,
@@ -220,25 +229,20 @@ extension BDFStepper where System: ParametricODESystem {
                 LUFactorization.solve(
                     factors, dimension: n, pivots: lu.pivots, structure: lu, interleaved: blockIncrement,
                     rightHandSides: m, packed: packed, scratch: sensitivity.blockScratch, column: solveScratch)
-                // ErrorNorm.weighted per parameter, summed in the same order.
-                let norm = largestNorm(of: blockIncrement, weights: blockWeights)
+                // ErrorNorm.weighted per parameter, summed in the same order, in the pass that
+                // updates the iterate and the correction (`NormUpdateSweep`). A non-finite norm
+                // rejects the attempt, whose next try rewrites both from the prediction.
+                NormUpdateSweep(
+                    n: n, m: m, increment: blockIncrement, weights: blockWeights, sums: blockSums,
+                    predicted: blockPredicted, iterate: blockIterate, correction: blockCorrection, firstIteration: isFirst
+                ).sweepAll(count: m)
+                let norm = Self.largestNorm(ofSquareSums: blockSums, dimension: n, count: m)
                 count += 1
                 sensitivity.iterations += 1
                 if !norm.isFinite {
                     statistics.rejectedSteps += 1
                     changeStep(to: Self.minimumFactor * step)
                     return .nonFinite
-                }
-                if isFirst {
-                    for place in 0..<blockCount {
-                        blockIterate[place] = blockPredicted[place] + blockIncrement[place]
-                        blockCorrection[place] = blockIncrement[place]
-                    }
-                } else {
-                    for place in 0..<blockCount {
-                        blockIterate[place] += blockIncrement[place]
-                        blockCorrection[place] += blockIncrement[place]
-                    }
                 }
                 // With the exact matrix one solve is the answer, up to rounding.
                 if exactMatrix { converged = true; break }
@@ -273,7 +277,8 @@ extension BDFStepper where System: ParametricODESystem {
                     weights[n &+ place] = scaledAbsolute[place] + relative[i] * abs(blockIterate[place])
                 }
             }
-            let error = errorConstant * largestNorm(of: blockCorrection, weights: weights + n)
+            let error = errorConstant * Self.largestNorm(
+                of: blockCorrection, weights: weights + n, dimension: n, count: m, sums: sensitivity.blockSums)
             if !(error <= 1) {
                 statistics.rejectedSteps += 1
                 sensitivity.errorTestFailures += 1
@@ -368,6 +373,56 @@ struct SquareSumSweep: LaneSweep {
             let ratio = Lanes(loadingFrom: values + place).divided(by: Lanes(loadingFrom: weights + place))
             sum = ratio.multiplied(by: ratio).adding(sum)
             place &+= m
+        }
+        sum.store(to: sums + first)
+    }
+}
+
+/// One pass of the corrector for parameters `first..<first + Lanes.laneCount` of the
+/// interleaved increment d: Σ_i (d_ik / w_ik)² into `sums` in `ErrorNorm.weighted`'s order (as
+/// `SquareSumSweep`), and the iterate and correction updated with d (on the first iteration
+/// iterate = prediction + d and correction = d, else both += d). Why one pass: the norm's
+/// divisions (five `divpd` per row at m = 10) bound its own pass; here the update's loads and
+/// stores run beside them (issue 14, Benchmarks/RESULTS.md). Same operations per entry.
+@usableFromInline
+struct NormUpdateSweep: LaneSweep {
+    @usableFromInline let n, m: Int
+    @usableFromInline let increment, weights, predicted: UnsafePointer<Double>
+    @usableFromInline let sums, iterate, correction: UnsafeMutablePointer<Double>
+    @usableFromInline let firstIteration: Bool
+
+    @inlinable
+    init(n: Int, m: Int, increment: UnsafePointer<Double>, weights: UnsafePointer<Double>, sums: UnsafeMutablePointer<Double>,
+         predicted: UnsafePointer<Double>, iterate: UnsafeMutablePointer<Double>, correction: UnsafeMutablePointer<Double>,
+         firstIteration: Bool) {
+        (self.n, self.m, self.increment, self.weights, self.sums) = (n, m, increment, weights, sums)
+        (self.predicted, self.iterate, self.correction, self.firstIteration) = (predicted, iterate, correction, firstIteration)
+    }
+
+    @inlinable
+    func sweep<Lanes: DoubleLanes>(_: Lanes.Type, first: Int) {
+        let d = increment + first, w = weights + first, s = predicted + first
+        let x = iterate + first, e = correction + first
+        var sum = Lanes(splatting: 0)
+        var place = 0
+        if firstIteration {
+            for _ in 0..<n {
+                let delta = Lanes(loadingFrom: d + place)
+                let ratio = delta.divided(by: Lanes(loadingFrom: w + place))
+                sum = ratio.multiplied(by: ratio).adding(sum)
+                Lanes(loadingFrom: s + place).adding(delta).store(to: x + place)
+                delta.store(to: e + place)
+                place &+= m
+            }
+        } else {
+            for _ in 0..<n {
+                let delta = Lanes(loadingFrom: d + place)
+                let ratio = delta.divided(by: Lanes(loadingFrom: w + place))
+                sum = ratio.multiplied(by: ratio).adding(sum)
+                Lanes(loadingFrom: x + place).adding(delta).store(to: x + place)
+                Lanes(loadingFrom: e + place).adding(delta).store(to: e + place)
+                place &+= m
+            }
         }
         sum.store(to: sums + first)
     }
