@@ -39,6 +39,7 @@ extension CompiledModel {
 
     /// The value of `observable` at (time, y), reading receptor signals, surface amounts, the
     /// hedonic tone and the probe response from `shared` (filled by `update` at the same y).
+    @inline(__always)
     func value(of observable: Observable, time: Double, _ y: UnsafeBufferPointer<Double>,
                shared: ObservableRowQuantities) -> Double {
         switch observable {
@@ -202,6 +203,7 @@ final class ObservableRowQuantities {
     }
 
     /// Computes the shared quantities of `model` at (time, y).
+    @inline(__always)
     func update(model: CompiledModel, time: Double, _ y: UnsafeBufferPointer<Double>) {
         if needsSurface {
             for r in 0..<surface.count { surface[r] = model.surface(r, y) }
