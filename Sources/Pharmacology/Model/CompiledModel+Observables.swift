@@ -27,8 +27,8 @@ extension CompiledModel {
     }
 
     /// Writes the values of `observables` at (time, y) into `row` (same count), updating
-    /// `shared` first. Non-generic, so the generic sink that calls it per output row neither
-    /// copies the model nor checks the row's uniqueness per column.
+    /// `shared` first. Non-generic, so the generic sink that calls it per output row does not
+    /// check the row's uniqueness per column (the model is still copied once per row).
     func values(of observables: [Observable], time: Double, _ y: UnsafeBufferPointer<Double>,
                 shared: ObservableRowQuantities, into row: inout [Double]) {
         shared.update(model: self, time: time, y)
@@ -39,6 +39,9 @@ extension CompiledModel {
 
     /// The value of `observable` at (time, y), reading receptor signals, surface amounts, the
     /// hedonic tone and the probe response from `shared` (filled by `update` at the same y).
+    /// Always inlined: called per column per row, as a call it took the model by address
+    /// (1.3 % of the 28-day run with `update`; Benchmarks/RESULTS.md).
+    @inline(__always)
     func value(of observable: Observable, time: Double, _ y: UnsafeBufferPointer<Double>,
                shared: ObservableRowQuantities) -> Double {
         switch observable {
@@ -201,7 +204,8 @@ final class ObservableRowQuantities {
         return total
     }
 
-    /// Computes the shared quantities of `model` at (time, y).
+    /// Computes the shared quantities of `model` at (time, y). Always inlined, as `value(of:)`.
+    @inline(__always)
     func update(model: CompiledModel, time: Double, _ y: UnsafeBufferPointer<Double>) {
         if needsSurface {
             for r in 0..<surface.count { surface[r] = model.surface(r, y) }
