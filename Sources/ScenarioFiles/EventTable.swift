@@ -35,12 +35,24 @@ public struct EventTable: Sendable, Equatable {
     /// The `ID`s of the table in order of first appearance (empty without an ID column).
     public var subjects: [String] = []
 
+    /// A problem of one row, with the row's `ID` (nil when the row has none or its cells do
+    /// not match the header), so each subject's table keeps its own.
+    struct RowProblem: Sendable, Equatable {
+        var subject: String?
+        var error: ScenarioError
+    }
+    /// The problems of rows that could not be read (they hold no dose); the scenario decoder
+    /// reports them with the problems of the doses, so one report names every row.
+    var rowProblems: [RowProblem] = []
+
     /// The number of dose rows.
     public var doseRowCount: Int { rows.count }
 
-    /// The table of one subject: its dose rows only (observation rows are not kept per subject).
+    /// The table of one subject: its dose rows only (observation rows are not kept per subject),
+    /// with the problems of its rows and of rows whose ID is unknown (never silently dropped).
     public func subject(_ id: String) -> EventTable {
-        EventTable(file: file, rows: rows.filter { $0.subject == id }, ignoredObservationRows: 0, subjects: [id])
+        EventTable(file: file, rows: rows.filter { $0.subject == id }, ignoredObservationRows: 0, subjects: [id],
+                   rowProblems: rowProblems.filter { $0.subject == id || $0.subject == nil })
     }
 
     /// Reads and parses the table at `path` (at most `ScenarioLimits.maximumFileBytes`).
@@ -49,18 +61,19 @@ public struct EventTable: Sendable, Equatable {
         try parse(ScenarioReader.readBytes(path: path), file: path)
     }
 
-    /// Parses table text held in memory.
+    /// Parses table text held in memory. A row's problems do not stop the others: they are
+    /// kept in `rowProblems` and reported by the scenario decoder with the doses' own.
     /// - Complexity: O(n) in the size of the text.
-    /// - Throws: `ScenarioError` (`.multiple` when several rows are wrong).
+    /// - Throws: `ScenarioError` when the table cannot be read at all (encoding, header).
     public static func parse(_ bytes: [UInt8], file: String) throws(ScenarioError) -> EventTable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .invalidUTF8(file: file, position: SourcePosition(line: 1, column: 1))
         }
         var parser = EventTableParser(file: file)
-        let table = parser.parse(text)
-        if parser.problems.count == 1, let only = parser.problems.first { throw only }
-        if !parser.problems.isEmpty { throw .multiple(parser.problems) }
-        return table
+        if let table = parser.parse(text) { return table }
+        let problems = parser.problems.map(\.error)
+        if problems.count == 1, let only = problems.first { throw only }
+        throw .multiple(problems)
     }
 
     /// Text convenience for tests.

@@ -7,7 +7,11 @@ import Pharmacology
 /// the scenario decoder, which reads the entries built here.
 struct EventTableParser {
     let file: String
-    private(set) var problems: [ScenarioError] = []
+    /// Problems of the header (the table cannot be read) and of rows, each with its row's ID.
+    private(set) var problems: [EventTable.RowProblem] = []
+    /// The `ID` of the row being read (nil for the header, a row without one, or a row whose
+    /// cells do not match the header), given to its problems.
+    private var subject: String?
 
     init(file: String) { self.file = file }
 
@@ -22,7 +26,13 @@ struct EventTableParser {
         }
     }
 
-    mutating func parse(_ text: String) -> EventTable {
+    private mutating func report(_ problem: ScenarioError) {
+        problems.append(EventTable.RowProblem(subject: subject, error: problem))
+    }
+
+    /// The table, its row problems in `rowProblems`; nil (with problems) when the header is
+    /// unusable or missing.
+    mutating func parse(_ text: String) -> EventTable? {
         var table = EventTable(file: file, rows: [], ignoredObservationRows: 0)
         var seenSubjects = Set<String>()  // the IDs in table.subjects, for an O(1) first-seen test
         var header: [String]?
@@ -35,23 +45,25 @@ struct EventTableParser {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let columns = header else {
                 header = readHeader(Self.cells(content), line: line)
-                if header == nil { return table }
+                if header == nil { return nil }
                 continue
             }
+            subject = nil
             let cells = Self.cells(content)
             guard cells.count == columns.count else {
-                problems.append(.eventTable(location(nil, line: line),
+                report(.eventTable(location(nil, line: line),
                                             message: "row has \(cells.count) cells, the header has \(columns.count)"))
                 continue
             }
             var row: [String: (text: String, index: Int)] = [:]
             for (index, (name, cell)) in zip(columns, cells).enumerated() where !cell.isEmpty { row[name] = (cell, index) }
+            subject = row["ID"]?.text
             if let id = row["ID"], seenSubjects.insert(id.text).inserted { table.subjects.append(id.text) }
             if let evid = row["EVID"] {
                 guard let value = number(evid, column: "EVID", line: line) else { continue }
                 if value == 0 { table.ignoredObservationRows += 1; continue }
                 if value != 1 {
-                    problems.append(.eventTable(location("EVID", line: line, index: evid.index), message:
+                    report(.eventTable(location("EVID", line: line, index: evid.index), message:
                         "EVID \(evid.text) is not supported (1 = dose; 0 = observation, skipped)"))
                     continue
                 }
@@ -61,7 +73,7 @@ struct EventTableParser {
                 if entry.steadyState != nil {
                     let subject = entry.subject ?? ""
                     if let first = steadyStateLine[subject] {
-                        problems.append(.eventTable(location("SS", line: line, index: row["SS"]?.index ?? 0), message:
+                        report(.eventTable(location("SS", line: line, index: row["SS"]?.index ?? 0), message:
                             "a second SS=1 row\(entry.subject.map { " for ID \($0)" } ?? "") (the first is on line \(first)); one regimen per subject can start at steady state"))
                         continue
                     }
@@ -71,8 +83,10 @@ struct EventTableParser {
             }
         }
         if header == nil {
-            problems.append(.eventTable(location(nil, line: 0), message: "the event table is empty (expected a header: TIME,AMT,DRUG,ROUTE,...)"))
+            report(.eventTable(location(nil, line: 0), message: "the event table is empty (expected a header: TIME,AMT,DRUG,ROUTE,...)"))
+            return nil
         }
+        table.rowProblems = problems
         return table
     }
 
@@ -84,21 +98,21 @@ struct EventTableParser {
         for (index, name) in names.enumerated() {
             let here = location(nil, line: line, index: index)
             if name == "CMT" {
-                problems.append(.eventTable(here, message:
+                report(.eventTable(here, message:
                     "column 'CMT' is not supported: name the drug and route in DRUG and ROUTE columns (the model has no compartment numbers)"))
                 ok = false
             } else if !EventTable.knownColumns.contains(name) {
-                problems.append(.unknownName(here, category: .column, name: cells[index],
+                report(.unknownName(here, category: .column, name: cells[index],
                                              suggestions: NameSuggestion.suggestions(for: name, in: EventTable.knownColumns),
                                              valid: EventTable.knownColumns))
                 ok = false
             } else if !seen.insert(name).inserted {
-                problems.append(.eventTable(here, message: "column '\(name)' appears twice"))
+                report(.eventTable(here, message: "column '\(name)' appears twice"))
                 ok = false
             }
         }
         for required in EventTable.requiredColumns where !names.contains(required) {
-            problems.append(.eventTable(location(nil, line: line), message: "missing column '\(required)'"))
+            report(.eventTable(location(nil, line: line), message: "missing column '\(required)'"))
             ok = false
         }
         return ok ? names : nil
@@ -106,7 +120,7 @@ struct EventTableParser {
 
     private mutating func number(_ cell: (text: String, index: Int), column: String, line: Int) -> Double? {
         if let value = Double(cell.text), value.isFinite { return value }
-        problems.append(.invalidNumber(location(column, line: line, index: cell.index), literal: cell.text, requirement: .finite))
+        report(.invalidNumber(location(column, line: line, index: cell.index), literal: cell.text, requirement: .finite))
         return nil
     }
 
@@ -120,7 +134,7 @@ struct EventTableParser {
         }
         if failed { return nil }
         func fail(_ column: String, _ message: String) -> EventTableRow? {
-            problems.append(.eventTable(location(column, line: line, index: row[column]?.index ?? 0), message: message))
+            report(.eventTable(location(column, line: line, index: row[column]?.index ?? 0), message: message))
             return nil
         }
         let steadyState = values["SS"] == 1
@@ -191,7 +205,7 @@ struct EventTableParser {
                 return fail("AMT", "no amount given (a dose row needs AMT in mg; an infusion RATE and DUR)")
             }
             if additional != 0, !(additional > 0 && additional == additional.rounded()) {
-                problems.append(.invalidNumber(location("ADDL", line: line, index: row["ADDL"]!.index),
+                report(.invalidNumber(location("ADDL", line: line, index: row["ADDL"]!.index),
                                                literal: row["ADDL"]!.text, requirement: additional < 0 ? .nonNegative : .wholeNumber))
                 return nil
             }

@@ -102,7 +102,7 @@ struct ScenarioDecoder {
             let decoded = events.decodeDoses(vocabulary: vocabulary, limits: limits, durationHours: duration)
             scenario.doses += decoded.doses
             scenario.steadyStateStart = decoded.steadyState
-            problems += decoded.problems
+            problems += events.rowProblems.map(\.error) + decoded.problems
             warnings += decoded.warnings
         }
         if let value = members["events"], let elements = array(value, path: "events") {

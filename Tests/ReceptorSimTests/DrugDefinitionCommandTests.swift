@@ -70,6 +70,32 @@ import TestSupport
                 + "(concentrations are amounts over this volume, infinite at zero), found -5\n")
     }
 
+    /// A library file's definition missing a key and with a Ki out of range: both in one report.
+    @Test func libraryFileReportsMissingKeysAndBadValuesTogether() throws {
+        let library = try writeTemporaryScenario("""
+            { drugs: [
+              { id: "x1", central_volume_l: 5, clearance_l_per_h: 1, ke0_per_h: 1, fraction_unbound: 0.5,
+                routes: { oral: { bioavailability: 1.5, absorption_rate_per_h: 1 } },
+                bindings: { mu: { class: "neutral_antagonist", ki_nM: -1 } } },
+            ] }
+            """, name: "lib.json5")
+        let scenario = try writeTemporaryScenario("{ name: \"s\", duration_h: 1 }")
+        let result = try runReceptorSim(["run", scenario, "--library", library, "-q"])
+        #expect(result.status == 2)
+        #expect(result.stderr == """
+            \(library):2: error: drugs[0]: missing required key 'molar_mass_g_per_mol'
+            \(library):3: error: drugs[0].routes.oral.bioavailability: must be a finite number >= 0 and <= 1 (the share of a dose that reaches the circulation), found 1.5
+            \(library):4: error: drugs[0].bindings.mu.ki_nM: must be a finite number > 0 (binding is ruled by kon and koff = kon · Ki: zero makes binding irreversible or absent and occupancy at rest undefined), found -1
+
+            """)
+        // The same definition in a scenario's own drugs (laid out on the same lines).
+        let text = try String(contentsOfFile: library, encoding: .utf8).replacingOccurrences(of: "{ drugs: [", with: "{ name: \"s\", duration_h: 1, drugs: [")
+        let inline = try writeTemporaryScenario(text)
+        let own = try runReceptorSim(["check", inline])
+        #expect(own.status == 2)
+        #expect(own.stderr == result.stderr.replacingOccurrences(of: library, with: inline))
+    }
+
     /// A receptor name is not a misspelt drug: `drugs mu` says what mu is instead of "did you mean m6g".
     @Test func receptorNameGetsAHelpfulAnswer() throws {
         let mu = try runReceptorSim(["drugs", "mu"])

@@ -164,4 +164,19 @@ import TestSupport
         #expect(result.stderr.contains("--size 3 disagrees with --events \(table), which has 2 subjects (one member per ID, in order); give --size 2"),
                 "\(result.stderr)")
     }
+    /// `population --events` of several subjects: no row goes missing silently. Every subject
+    /// whose rows are wrong is named by file and line, in one report, and nothing is written.
+    @Test func populationNamesEverySubjectsBadRows() throws {
+        let files = try write(["s.json5": #"{ name: "p", duration_h: 12 }"#,
+                               "events.csv": "ID,TIME,AMT,DRUG,ROUTE\n1,1,10,morphine,oral\n2,abc,10,morphine,oral\n3,2,-3,morphine,oral\n"])
+        let out = files["dir"]! + "/out.csv"
+        let result = try runProduct("receptor-sim", ["population", files["s.json5"]!, "--size", "3", "--events", files["events.csv"]!, "-o", out])
+        #expect(result.status == 2)
+        #expect(result.stderr == """
+            \(files["events.csv"]!):3: error: column 'TIME': must be a finite number, found abc
+            \(files["events.csv"]!):4: error: column 'AMT': must be a finite number >= 0, found -3
+
+            """)
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
 }

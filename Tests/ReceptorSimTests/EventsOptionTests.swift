@@ -74,6 +74,22 @@ import TestSupport
         }
     }
 
+    /// The audit's table: the unparsable TIME of line 2 used to hide line 3's two problems.
+    @Test func everyRowsProblemsInOneReport() throws {
+        let scenario = try writeTemporaryScenario(#"{ name: "events", duration_h: 30 }"#)
+        let table = try writeTemporaryScenario("ID,TIME,AMT,DRUG,ROUTE\n1,abc,10,morphine,oral\n1,5,-3,morphine,orl\n", name: "events.csv")
+        for command in ["check", "run"] {
+            let result = try runProduct("receptor-sim", [command, scenario, "--events", table])
+            #expect(result.status == 2, "\(command)")
+            #expect(result.stderr == """
+                \(table):2: error: column 'TIME': must be a finite number, found abc
+                \(table):3: error: column 'AMT': must be a finite number >= 0, found -3
+                \(table):3: error: column 'ROUTE': unknown route 'orl'; did you mean 'oral'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion, sc, oral_er, im_er, sc_er_weekly, sc_er_monthly, transdermal)
+
+                """, "\(command)")
+        }
+    }
+
     @Test func sweepRunsTheTablesDoses() throws {
         let directory = try makeTemporaryDirectory()
         let scenario = try writeTemporaryScenario(#"{ name: "events", duration_h: 30, output: { interval_h: 0.5 } }"#)

@@ -83,6 +83,31 @@ import TestSupport
         #expect(try fixture.entries() == ["fail.json", "pages.html"])
     }
 
+    /// A file that exists but cannot be replaced (as root every permission check passes on
+    /// /proc, yet no file can be created beside /proc/version) is refused before the run, like
+    /// a directory; it used to fail after the run with exit 1. Nothing is written to it.
+    @Test(.enabled(if: geteuid() == 0 && FileManager.default.fileExists(atPath: "/proc/version"), "needs root and /proc"))
+    func fileThatCannotBeReplacedIsRefusedBeforeTheRun() throws {
+        let fixture = try OutputPathFixture()
+        let failing = try fixture.write(OutputPathFixture.failing, "fail.json")
+        let before = try String(contentsOfFile: "/proc/version", encoding: .utf8)
+        let cases: [([String], String)] = [
+            (["run", failing, "-o", "/proc/version"],
+             "run: error: -o '/proc/version': exists but cannot be replaced: no file can be created beside it in '/proc' (No such file or directory)"),
+            (["population", failing, "--size", "2", "-o", fixture.path("p.csv"), "--bands", "/proc/version"],
+             "population: error: --bands '/proc/version': exists but cannot be replaced: no file can be created beside it in '/proc' (No such file or directory)"),
+            (["run", failing, "-o", "/proc/receptor-sim-new.csv"],
+             "run: error: -o '/proc/receptor-sim-new.csv': cannot create a file in the folder '/proc': No such file or directory"),
+        ]
+        for (arguments, message) in cases {
+            let result = try runReceptorSim(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr == "receptor-sim \(message)\n")
+        }
+        #expect(try String(contentsOfFile: "/proc/version", encoding: .utf8) == before)
+        #expect(try fixture.entries() == ["fail.json"])
+    }
+
     @Test func failingStandardOutputExitsOneWithAMessage() throws {
         let fixture = try OutputPathFixture()
         let scenario = try fixture.write(OutputPathFixture.short, "s.json")

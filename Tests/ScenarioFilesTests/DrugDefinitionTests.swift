@@ -294,6 +294,24 @@ import Testing
         ])
     }
 
+    /// A definition missing required keys still has its numbers range-checked: the missing
+    /// keys and the bad values come in one report (the values were hidden until the keys were
+    /// given). An incomplete route or binding is checked too; a binding without a class has
+    /// only Ki and kon checked (an efficacy's range depends on the class).
+    @Test func missingKeysAndOutOfRangeValuesInOneReport() {
+        var text = Self.definition(replacing: "molar_mass_g_per_mol")
+        text = text.replacingOccurrences(of: "im: { bioavailability: 1, absorption_rate_per_h: 20 }", with: "im: { bioavailability: 1.5 }")
+        text = text.replacingOccurrences(of: "mu: { class: \"agonist\", ki_nM: 1.2, efficacy: 1, arrestin_bias: 0.5 }",
+                                         with: "mu: { ki_nM: -1, efficacy: 3 }")
+        #expect(Self.errors(text) == [
+            "lib.json5:3: error: drugs[0]: missing required key 'molar_mass_g_per_mol'",
+            "lib.json5:5: error: drugs[0].routes.im: missing required key 'absorption_rate_per_h'",
+            "lib.json5:5: error: drugs[0].routes.im.bioavailability: must be a finite number >= 0 and <= 1 (the share of a dose that reaches the circulation), found 1.5",
+            "lib.json5:10: error: drugs[0].bindings.mu: missing required key 'class'",
+            "lib.json5:10: error: drugs[0].bindings.mu.ki_nM: must be a finite number > 0 (binding is ruled by kon and koff = kon · Ki: zero makes binding irreversible or absent and occupancy at rest undefined), found -1",
+        ])
+    }
+
     @Test func missingFieldsAreNamed() {
         #expect(Self.errors(Self.definition(replacing: "ke0_per_h")) == ["lib.json5:3: error: drugs[0]: missing required key 'ke0_per_h'"])
         #expect(Self.errors(Self.definition(replacing: "bindings", with: "bindings: { mu: { class: \"agonist\", ki_nM: 1.2 } },")) == [

@@ -131,6 +131,37 @@ import Testing
             #"{ drug: "morphine", route: "oral", amount_mg: 10, at_h: 1 }, { drug: "morphine", route: "oral", amount_mg: 10, at_h: 5 }"#)))
     }
 
+    /// A number that fails to parse in one row does not hide the other rows' problems (they
+    /// used to appear only once it was fixed): every row in one report, in line order.
+    @Test func aRowThatFailsToParseDoesNotHideTheOthers() throws {
+        let table = "ID,TIME,AMT,DRUG,ROUTE\n1,abc,10,morphine,oral\n1,5,-3,morphine,orl\n"
+        let error = #expect(throws: ScenarioError.self) { try doses(table) }
+        #expect(error?.problems.map(\.description) == [
+            "events.csv:2: error: column 'TIME': must be a finite number, found abc",
+            "events.csv:3: error: column 'AMT': must be a finite number >= 0, found -3",
+            "events.csv:3: error: column 'ROUTE': unknown route 'orl'; did you mean 'oral'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion, sc, oral_er, im_er, sc_er_weekly, sc_er_monthly, transdermal)",
+        ])
+    }
+
+    /// Each subject's table keeps its own rows' problems (and those of rows without a known
+    /// ID): a subject whose row is wrong is never decoded as if the row were absent.
+    @Test func eachSubjectKeepsItsRowsProblems() throws {
+        let text = "ID,TIME,AMT,DRUG,ROUTE\n7,1,10,morphine,oral\n3,x,0.4,naloxone,iv_bolus\n"
+        let table = try EventTable.parse(text, file: "events.csv")
+        #expect(table.subjects == ["7", "3"])
+        let seven = try ScenarioReader.decode(Self.base, file: "s.json5", vocabulary: testVocabulary, events: table.subject("7")).scenario
+        #expect(seven.doses.count == 1)
+        let error = #expect(throws: ScenarioError.self) {
+            try ScenarioReader.decode(Self.base, file: "s.json5", vocabulary: testVocabulary, events: table.subject("3"))
+        }
+        #expect(error?.description == "events.csv:3: error: column 'TIME': must be a finite number, found x")
+        let short = try EventTable.parse(text + "7,2\n", file: "events.csv")
+        let orphan = #expect(throws: ScenarioError.self) {
+            try ScenarioReader.decode(Self.base, file: "s.json5", vocabulary: testVocabulary, events: short.subject("7"))
+        }
+        #expect(orphan?.description == "events.csv:4: error: row has 2 cells, the header has 5")
+    }
+
     @Test func everyProblemOfTheTableAtOnce() throws {
         let table = "TIME,AMT,DRUG,ROUTE\n1,x,morphine,oral\n2,,morphine,oral\n"
         let error = #expect(throws: ScenarioError.self) { try doses(table) }

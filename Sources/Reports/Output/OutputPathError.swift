@@ -19,6 +19,9 @@ package struct OutputPathError: Error, Sendable, Equatable, CustomStringConverti
         case notAFolder(String)
         /// The folder cannot take a new file (the temporary file is created there).
         case folderNotWritable(String, errno: Int32)
+        /// The file exists, but no temporary file can be created beside it to replace it
+        /// (`/proc/version`: a kernel file system takes no new files, whatever the permissions).
+        case cannotReplace(String, errno: Int32)
         /// A symbolic link (after following its chain) points at nothing.
         case danglingLink(to: String)
         /// Too many levels of symbolic links.
@@ -49,6 +52,8 @@ package struct OutputPathError: Error, Sendable, Equatable, CustomStringConverti
         case .notAFolder(let folder): return "'\(folder)' is not a folder"
         case .folderNotWritable(let folder, let code):
             return "cannot create a file in the folder '\(folder)': \(Self.text(code))"
+        case .cannotReplace(let folder, let code):
+            return "exists but cannot be replaced: no file can be created beside it in '\(folder)' (\(Self.text(code)))"
         case .danglingLink(let target):
             return "is a symbolic link to '\(target)', which does not exist (create the file or point the link elsewhere)"
         case .linkLoop: return "too many levels of symbolic links"

@@ -65,7 +65,7 @@ package struct OutputTarget: Sendable, Equatable {
             let code = errno
             switch code {
             case ENOENT:
-                let folder = try checkedFolder(of: path, fail)
+                let folder = try checkedFolder(of: path, replacing: false, fail)
                 return OutputTarget(path: path, kind: .file(path: path), identity: nil,
                                     newFilePath: folder + "/" + fileName(path))
             case ENOTDIR: throw fail(.notAFolder(folderName(path)))
@@ -89,7 +89,7 @@ package struct OutputTarget: Sendable, Equatable {
         case UInt32(S_IFDIR):
             throw fail(.directory)
         case UInt32(S_IFREG):
-            _ = try checkedFolder(of: written, fail)
+            _ = try checkedFolder(of: written, replacing: true, fail)
             return OutputTarget(path: path, kind: .file(path: written), identity: FileIdentity(info), newFilePath: nil)
         default:
             // Character and block devices, FIFOs, sockets.
@@ -146,10 +146,11 @@ package struct OutputTarget: Sendable, Equatable {
         return String(path[path.index(after: slash)...])
     }
 
-    /// The folder that will hold the temporary file, checked to exist and take new files;
-    /// returned with its links resolved.
+    /// The folder that will hold the temporary file, checked to exist and take new files (one is
+    /// created and removed); returned with its links resolved.
+    /// - Parameter replacing: whether `path` is an existing file (named so in the refusal).
     private static func checkedFolder(
-        of path: String, _ fail: (OutputPathError.Problem) -> OutputPathError
+        of path: String, replacing: Bool, _ fail: (OutputPathError.Problem) -> OutputPathError
     ) throws(OutputPathError) -> String {
         let folder = folderName(path)
         var info = stat()
@@ -161,6 +162,17 @@ package struct OutputTarget: Sendable, Equatable {
         }
         guard UInt32(info.st_mode) & UInt32(S_IFMT) == UInt32(S_IFDIR) else { throw fail(.notAFolder(folder)) }
         guard access(folder, W_OK | X_OK) == 0 else { throw fail(.folderNotWritable(folder, errno: errno)) }
+        // Permission bits do not tell everything (root in /proc, /sys): create the temporary
+        // file the write will need and remove it, so the refusal comes before the run.
+        do throws(CSVWriterError) {
+            let probe = try TemporaryFiles.create(beside: path, mode: 0o600)
+            close(probe.descriptor)
+            TemporaryFiles.discard(probe.path)
+        } catch {
+            let code: Int32
+            if case .cannotCreate(_, let number) = error { code = number } else { code = EIO }
+            throw fail(replacing ? .cannotReplace(folder, errno: code) : .folderNotWritable(folder, errno: code))
+        }
         guard let resolved = realpath(folder, nil) else { return folder }
         defer { free(resolved) }
         let text = String(cString: resolved)

@@ -177,14 +177,18 @@ extension ScenarioDecoder {
             metabolites = decodeMetabolites(value, path: "\(path).metabolites", id: id, siblings: siblings, into: &sourced)
         }
 
-        guard problems.count == problemsBefore, let molarMass, let volume, let clearance, let ke0, let fractionUnbound else { return nil }
-        var drug = Drug(id: id, name: name, molarMassGramsPerMole: molarMass, routes: routes, centralVolumeLiters: volume,
-                        clearanceLitersPerHour: clearance, peripheral: peripheral.compartment, deepPeripheral: deep.compartment,
-                        effectSiteRatePerHour: ke0, fractionUnbound: fractionUnbound, bindings: bindings,
+        // A definition with problems is still range-checked (missing numbers stand in as
+        // placeholders, never checked): one report holds its missing keys and its bad values.
+        let stand = Sourced.rangeCheckPlaceholder
+        var drug = Drug(id: id, name: name, molarMassGramsPerMole: molarMass ?? stand, routes: routes, centralVolumeLiters: volume ?? stand,
+                        clearanceLitersPerHour: clearance ?? stand, peripheral: peripheral.compartment, deepPeripheral: deep.compartment,
+                        effectSiteRatePerHour: ke0 ?? stand, fractionUnbound: fractionUnbound ?? stand, bindings: bindings,
                         modulations: modulations, metabolites: metabolites)
         if let brainPartition { drug.brainPartition = brainPartition }
+        let complete = problems.count == problemsBefore && molarMass != nil && volume != nil && clearance != nil
+            && ke0 != nil && fractionUnbound != nil
         checkRanges(of: drug, fields: sourced)
-        return problems.count == problemsBefore ? drug : nil
+        return complete && problems.count == problemsBefore ? drug : nil
     }
 
     /// The numbers of a definition by catalogue name, with where each was written, for the
@@ -358,8 +362,12 @@ extension ScenarioDecoder {
                                           bolusDurationHours: duration == nil || bolus == nil ? nil : spread)
                 }
             }
-            guard let bioavailability, let absorption else { continue }
-            var parameters = RouteParameters(route: route, bioavailability: bioavailability, absorptionRatePerHour: absorption, slowDepot: slowDepot)
+            // A route missing a number (a problem already recorded) stands in with a placeholder,
+            // so the numbers it does give are range-checked with the rest of the definition.
+            guard bioavailability != nil || absorption != nil else { continue }
+            let stand = Sourced.rangeCheckPlaceholder
+            var parameters = RouteParameters(route: route, bioavailability: bioavailability ?? stand,
+                                             absorptionRatePerHour: absorption ?? stand, slowDepot: slowDepot)
             if let lag { parameters.lagHours = lag }
             routes.append(parameters)
         }
@@ -410,11 +418,14 @@ extension ScenarioDecoder {
             let efficacy = field("efficacy")
             let bias = field("arrestin_bias")
             let irreversible = keys["irreversible"].flatMap { bool($0, path: "\(bindingPath).irreversible") }
-            guard let kind, let ki else { continue }
-            var binding = ReceptorBinding(receptor: receptor, kiNanomolar: ki, konPerNanomolarHour: kon ?? .definitionDefaultKon,
-                                          efficacyClass: kind, irreversible: irreversible ?? false)
-            if let efficacy { binding.efficacy = efficacy }
-            if let bias { binding.arrestinBias = bias }
+            // A missing class or Ki (a problem already recorded) stands in with a placeholder, so
+            // the binding's other numbers are range-checked; without a class, only Ki and kon are.
+            guard kind != nil || ki != nil else { continue }
+            var binding = ReceptorBinding(receptor: receptor, kiNanomolar: ki ?? .rangeCheckPlaceholder,
+                                          konPerNanomolarHour: kon ?? .definitionDefaultKon,
+                                          efficacyClass: kind ?? .neutralAntagonist, irreversible: irreversible ?? false)
+            if kind != nil, let efficacy { binding.efficacy = efficacy }
+            if kind != nil, let bias { binding.arrestinBias = bias }
             bindings.append(binding)
         }
         return bindings
@@ -602,4 +613,10 @@ extension JSONValue {
         if case .object(let members) = kind { return members.map(\.key) }
         return []
     }
+}
+
+extension Sourced {
+    /// Stands in for a missing number of an incomplete definition, only so the numbers beside
+    /// it can be range-checked; such a drug is never returned.
+    fileprivate static let rangeCheckPlaceholder = Sourced(1, "placeholder: the definition is incomplete")
 }

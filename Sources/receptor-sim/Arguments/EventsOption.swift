@@ -10,7 +10,8 @@ enum EventsOption {
 
     /// The table `--events` names (nil without the option), with a note on standard error for
     /// the observation rows (EVID 0) it skipped.
-    /// - Throws: `.scenario` (exit 2) with the table's problems as `file:line: error: column 'X': ...`.
+    /// - Throws: `.scenario` (exit 2) when the table cannot be read (encoding, header). The rows'
+    ///   problems travel in the table to the scenario decoder, reported with the doses' own.
     /// - Parameter command: the command, named in the error for a table of several subjects
     ///   (`ID`s), which only `population` takes (`severalSubjects`).
     static func table(_ arguments: ParsedArguments, console: Console?, command: String,
