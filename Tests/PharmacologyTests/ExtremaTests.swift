@@ -129,6 +129,27 @@ import TestSupport
         }
     }
 
+    /// IV boluses at 2 h and 3 h (one compartment, V1 276 L, k 95/276 per h, as in the Bateman
+    /// test): the peaks are the values just after each dose, C0 = D/V1 and C0 (1 + e^{−k·1 h}),
+    /// at the dose times. The step after a dose starts at the previous step's end time with
+    /// another state, so the tracker must evaluate it rather than reuse the end's values.
+    @Test func aBolusPeakIsTheValueJustAfterTheDose() throws {
+        func peak(_ doses: [DoseRegimen]) throws -> ObservableExtremes {
+            var scenario = Scenario(name: "bolus", durationHours: 5, doses: doses)
+            scenario.solver = SolverSpecification(method: .rodas5P, relativeTolerance: 1e-8, absoluteTolerance: 1e-11)
+            var rows = ObservableRecorder(columns: ["morphine_plasma_nM"])
+            return try ReceptorModel.simulate(try ReceptorModel.compile(scenario), columns: ["morphine_plasma_nM"],
+                                              intervalHours: 0.7, extremaOf: ["morphine_plasma_nM"], into: &rows).extremes[0]
+        }
+        let c0 = 10 * 1e6 / DrugLibrary.builtIn.drug("morphine")!.molarMassGramsPerMole.value / 276
+        let one = try peak([dose("morphine", .ivBolus, .single(atHours: 2, amountMilligrams: 10))])
+        #expect(isClose(one.peak, c0, relative: 1e-12) && one.peakTimeHours == 2, "\(one) vs \(c0)")
+        #expect(one.trough == 0 && one.troughTimeHours == 0)
+        let two = try peak([dose("morphine", .ivBolus, .repeated(startHours: 2, everyHours: 1, count: 2, amountMilligrams: 10))])
+        let expected = c0 * (1 + exp(-95.0 / 276))
+        #expect(isClose(two.peak, expected, relative: 1e-6) && two.peakTimeHours == 3, "\(two) vs \(expected)")
+    }
+
     /// Brent's method on a parabola and at a bracket end.
     @Test func brentFindsTheMinimum() {
         let inside = ExtremaTracker.minimize(0, 1, tolerance: 1e-9) { ($0 - 0.3) * ($0 - 0.3) - 2 }

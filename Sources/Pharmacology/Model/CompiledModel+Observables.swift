@@ -218,25 +218,25 @@ final class ObservableRowQuantities {
             }
         }
         if needsSignal {
-            // `model.system` read in place: a local copy of the system and of its rules was a
-            // memcpy per row (Benchmarks/RESULTS.md).
+            // `model.system` and its rules read in place (a local copy of either was a memcpy per
+            // row); the optimizer still copies 1 KB of the system to the stack per call
+            // (Benchmarks/RESULTS.md).
             let inputs = model.system.ruleInputs(y)
-            let rules = model.system.rules
-            circuits = rules.circuits(inputs)
-            if needsRespiration { respiration = rules.respiration(inputs) }
-            dopamineTone = circuits.dopamine / rules.dopamineSetPoint
+            circuits = model.system.rules.circuits(inputs)
+            if needsRespiration { respiration = model.system.rules.respiration(inputs) }
+            dopamineTone = circuits.dopamine / model.system.rules.dopamineSetPoint
             if needsDysphoria {
-                dysphoria = rules.dysphoria(
+                dysphoria = model.system.rules.dysphoria(
                     inputs, circuits: circuits, stress: intensity(ReceptorSystem.stressIndex, at: time),
                     pain: intensity(ReceptorSystem.painIndex, at: time),
                     rejection: intensity(ReceptorSystem.rejectionIndex, at: time))
             }
             if needsWithdrawal {
                 // Unopposed adaptation (hard max: an output, not a rate).
-                let share = rules.acOpposition
-                let lcOpposing = rules.lcOpposition(inputs.lcAdaptation, circuits: circuits) { max(0, $0) }
-                let rewardOpposing = (1 - share) * max(0, circuits.reward - rules.rewardSetPoint)
-                    + share * max(0, circuits.rewardAC - rules.rewardACSetPoint)
+                let share = model.system.rules.acOpposition
+                let lcOpposing = model.system.rules.lcOpposition(inputs.lcAdaptation, circuits: circuits) { max(0, $0) }
+                let rewardOpposing = (1 - share) * max(0, circuits.reward - model.system.rules.rewardSetPoint)
+                    + share * max(0, circuits.rewardAC - model.system.rules.rewardACSetPoint)
                 withdrawalSigns = max(0, inputs.lcAdaptation - lcOpposing) + max(0, y[model.system.lcExtrinsicState])
                 withdrawalIndex = withdrawalSigns + 0.5 * max(0, inputs.rewardAdaptation - rewardOpposing)
             }

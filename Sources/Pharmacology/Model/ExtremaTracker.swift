@@ -31,7 +31,6 @@ final class ExtremaTracker {
     /// Intervals each step is sampled in (2: start, middle, end).
     static let intervals = 2
 
-    let model: CompiledModel
     let observables: [Observable]
     let window: ClosedRange<Double>?
     private(set) var extremes: [ObservableExtremes]
@@ -54,7 +53,6 @@ final class ExtremaTracker {
     ///   - columns: the CSV names of `observables`, for the results.
     ///   - window: only the solution inside it counts (nil: all of it).
     init(model: CompiledModel, observables: [Observable], columns: [String], window: ClosedRange<Double>?) {
-        self.model = model
         self.observables = observables
         self.window = window
         extremes = columns.map { ObservableExtremes(column: $0) }
@@ -81,8 +79,10 @@ final class ExtremaTracker {
         sampleTimes.deallocate()
     }
 
-    /// Samples one accepted step and refines the extrema inside it.
-    func observe<Step: StepDenseOutput>(_ step: Step) {
+    /// Samples one accepted step of `model`'s solve and refines the extrema inside it. The
+    /// caller passes the model it holds: kept here too, it was copied (7 KB) per step and again
+    /// per refined extremum (Benchmarks/RESULTS.md).
+    func observe<Step: StepDenseOutput>(_ step: Step, model: CompiledModel) {
         var a = step.startTime, b = step.endTime
         if let window {
             a = max(a, window.lowerBound)
@@ -91,14 +91,14 @@ final class ExtremaTracker {
         guard a <= b else { return }
         let m = a < b ? Self.intervals : 0
         // Locals: a class's stored struct and arrays are retained and checked on every access.
-        let model = self.model, observables = self.observables
+        let observables = self.observables
         let k = observables.count
         let y = UnsafeBufferPointer(state)
         for i in 0...m {
             let t = i == m ? b : a + (b - a) * Double(i) / Double(m)
             sampleTimes[i] = t
             step.state(at: t, into: state)
-            if i == 0, t == previousEndTime, (0..<dimension).allSatisfy({ state[$0] == previousEnd[$0] }) {
+            if i == 0, t == previousEndTime, sameAsPreviousEnd() {
                 for j in 0..<k { samples[j] = previousEndValues[j] }
                 continue
             }
@@ -120,15 +120,32 @@ final class ExtremaTracker {
                 if Self.exceeds(-v, -extremes[j].trough) { extremes[j].trough = v; extremes[j].troughTimeHours = t }
             }
             guard m >= 2 else { continue }
-            refine(j, sign: 1, samples: m + 1, step, &extremes[j])
-            refine(j, sign: -1, samples: m + 1, step, &extremes[j])
+            // A peak needs a concave triple of samples, a trough a convex one: with the sign a
+            // negation (exact), `refine` would find neither otherwise (its first guard).
+            var concave = false, convex = false
+            for i in 1..<m {
+                let second = samples[(i - 1) * k + j] - 2 * samples[i * k + j] + samples[(i + 1) * k + j]
+                if second < 0 { concave = true } else if second > 0 { convex = true }
+            }
+            if concave { refine(j, sign: 1, samples: m + 1, step, model, &extremes[j]) }
+            if convex { refine(j, sign: -1, samples: m + 1, step, model, &extremes[j]) }
         }
+    }
+
+    /// Whether `state` equals the previous step's end component by component (`==`). Bit-equal
+    /// states, the usual case, are told apart first by one branch-free pass; identical bits
+    /// give identical values, so a NaN there (`==` false) may reuse them as well.
+    @inline(__always)
+    private func sameAsPreviousEnd() -> Bool {
+        var difference: UInt64 = 0
+        for i in 0..<dimension { difference |= state[i].bitPattern ^ previousEnd[i].bitPattern }
+        return difference == 0 || (0..<dimension).allSatisfy { state[$0] == previousEnd[$0] }
     }
 
     /// Refines the peak (`sign` 1) or trough (−1) of column `j` inside the step, where the
     /// samples suggest one that could beat the kept value.
     private func refine<Step: StepDenseOutput>(_ j: Int, sign: Double, samples count: Int, _ step: Step,
-                                               _ extremes: inout ObservableExtremes) {
+                                               _ model: CompiledModel, _ extremes: inout ObservableExtremes) {
         let k = observables.count
         var best = -Double.infinity, bestIndex = -1, bestMargin = 0.0
         for i in 1..<(count - 1) {
@@ -147,7 +164,7 @@ final class ExtremaTracker {
         let kept = sign > 0 ? extremes.peak : -extremes.trough
         guard bestIndex >= 0, best + bestMargin >= kept else { return }
         let lo = sampleTimes[bestIndex - 1], hi = sampleTimes[bestIndex + 1]
-        let observable = observables[j], model = self.model, state = self.state, quantities = single[j]
+        let observable = observables[j], state = self.state, quantities = single[j]
         let y = UnsafeBufferPointer(state)
         let found = Self.minimize(lo, hi, tolerance: 1e-6 * (hi - lo)) { t in
             step.state(at: t, into: state)

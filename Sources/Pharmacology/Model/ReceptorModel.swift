@@ -272,6 +272,6 @@ struct ObservingSink: SolutionSink {
     var observesSteps: Bool { !extrema.isEmpty }
 
     func observeStep<Step: StepDenseOutput>(_ step: Step) {
-        for tracker in extrema { tracker.observe(step) }
+        for tracker in extrema { tracker.observe(step, model: model) }
     }
 }

@@ -218,8 +218,9 @@ public struct ReceptorSystem: ODESystem, Sendable {
         return (raw, y[receptorUncoupled[r]], act)
     }
 
-    /// The rule inputs at `y` in `Double` (`SignallingRules.Inputs`).
-    @inlinable
+    /// The rule inputs at `y` in `Double` (`SignallingRules.Inputs`). Always inlined: the call
+    /// itself was about 80 of its 410 instructions (Benchmarks/RESULTS.md).
+    @inlinable @inline(__always)
     func ruleInputs(_ y: UnsafeBufferPointer<Double>) -> SignallingRules.Inputs<Double> {
         let mu = ruleAggregate(muReceptor, y), delta = ruleAggregate(deltaReceptor, y), kappa = ruleAggregate(kappaReceptor, y)
         return SignallingRules.Inputs(
