@@ -104,6 +104,29 @@ import Testing
         }
     }
 
+    /// `ParameterDirection` reads the listed properties at their byte offsets: each offset read
+    /// equals the key path's read, and only the observed `stimulusIntensity` has none (key path).
+    @Test func theDirectionReadsTheListedPropertiesAtTheirOffsets() throws {
+        let (_, _, model, _) = try Self.parametricSystem(0)
+        let offsets = ReceptorCoefficient.fieldOffsets
+        func check<V: Equatable>(_ list: [(name: String, path: KeyPath<ReceptorSystem, V>)], _ offsets: [Int?]) {
+            #expect(list.count == offsets.count)
+            for (entry, offset) in zip(list, offsets) {
+                #expect((offset == nil) == (entry.name == "stimulusIntensity"), "\(entry.name)")
+                withUnsafePointer(to: model.system) { system in
+                    #expect(system.field(entry.path, offset) == model.system[keyPath: entry.path], "\(entry.name)")
+                }
+            }
+        }
+        check(ReceptorCoefficient.arrays.map { ($0.name, $0.path) }, offsets.arrays)
+        check(ReceptorCoefficient.scalars.map { ($0.name, $0.path) }, offsets.scalars)
+        check(ReceptorCoefficient.fixedIndexArrays, offsets.fixedIndexArrays)
+        check(ReceptorCoefficient.fixedIndices, offsets.fixedIndices)
+        check(ReceptorCoefficient.fixedValueArrays, offsets.fixedValueArrays)
+        #expect(offsets.modulatorLigand == MemoryLayout<ReceptorSystem>.offset(of: \ReceptorSystem.modulatorLigand))
+        #expect(offsets.modulatorLigand != nil)
+    }
+
     /// A parameter that moves a fixed property (one of each list, written into the plus model
     /// only) makes its direction fall back to the difference of f.
     @Test(arguments: ["stimulusIntensity", "pairLigand", "muReceptor"])

@@ -53,38 +53,62 @@ final class ParameterDirection: Sendable {
             if (c > 0 && up > 0 && down > 0) || (c < 0 && up < 0 && down < 0) { return c * log(up / down) / (2 * h) }
             return (up - down) / (2 * h)
         }
-        for array in ReceptorCoefficient.arrays {
-            let c = base[keyPath: array.path], up = plus[keyPath: array.path], down = minus[keyPath: array.path]
-            guard c.count == up.count, c.count == down.count else { exact = false; continue }
-            for i in c.indices where up[i] != down[i] {
-                var coefficient = array.make(i)
-                switch coefficient {
-                case .efficacy(let p, _): coefficient = .efficacy(pair: p, receptor: base.receptor(ofPair: p))
-                case .activation(let p, _): coefficient = .activation(pair: p, receptor: base.receptor(ofPair: p))
-                case .ligandScale(let l): if base.modulatorLigand.contains(l) { exact = false }
-                default: break
+        // Read the fields in place: a key-path read of a struct copies the whole root (1 KB,
+        // some 130 retains), 192 times per direction.
+        withUnsafePointer(to: base) { base in
+            withUnsafePointer(to: plus) { plus in
+                withUnsafePointer(to: minus) { minus in
+                    let fields = ReceptorCoefficient.fieldOffsets
+                    for (a, array) in ReceptorCoefficient.arrays.enumerated() {
+                        let offset = fields.arrays[a]
+                        let c = base.field(array.path, offset), up = plus.field(array.path, offset), down = minus.field(array.path, offset)
+                        guard c.count == up.count, c.count == down.count else { exact = false; continue }
+                        for i in c.indices where up[i] != down[i] {
+                            var coefficient = array.make(i)
+                            switch coefficient {
+                            case .efficacy(let p, _): coefficient = .efficacy(pair: p, receptor: base.pointee.receptor(ofPair: p))
+                            case .activation(let p, _): coefficient = .activation(pair: p, receptor: base.pointee.receptor(ofPair: p))
+                            case .ligandScale(let l): if base.field(\.modulatorLigand, fields.modulatorLigand).contains(l) { exact = false }
+                            default: break
+                            }
+                            switch coefficient {
+                            case .constitutive, .efficacy, .activation: movesRuleInputs = true
+                            default: break
+                            }
+                            entries.append(CoefficientSlope(coefficient: coefficient, slope: slope(c[i], up[i], down[i])))
+                        }
+                    }
+                    for (s, scalar) in ReceptorCoefficient.scalars.enumerated() {
+                        let offset = fields.scalars[s]
+                        let up = plus.field(scalar.path, offset), down = minus.field(scalar.path, offset)
+                        if up != down {
+                            entries.append(CoefficientSlope(coefficient: scalar.coefficient, slope: slope(base.field(scalar.path, offset), up, down)))
+                        }
+                    }
+                    // Everything else must not move.
+                    func moves<V: Equatable>(_ list: [(name: String, path: KeyPath<ReceptorSystem, V>)], _ offsets: [Int?]) -> Bool {
+                        list.indices.contains { plus.field(list[$0].path, offsets[$0]) != minus.field(list[$0].path, offsets[$0]) }
+                    }
+                    if moves(ReceptorCoefficient.fixedIndexArrays, fields.fixedIndexArrays)
+                        || moves(ReceptorCoefficient.fixedIndices, fields.fixedIndices)
+                        || moves(ReceptorCoefficient.fixedValueArrays, fields.fixedValueArrays) {
+                        exact = false
+                    }
                 }
-                switch coefficient {
-                case .constitutive, .efficacy, .activation: movesRuleInputs = true
-                default: break
-                }
-                entries.append(CoefficientSlope(coefficient: coefficient, slope: slope(c[i], up[i], down[i])))
             }
-        }
-        for scalar in ReceptorCoefficient.scalars {
-            let up = plus[keyPath: scalar.path], down = minus[keyPath: scalar.path]
-            if up != down {
-                entries.append(CoefficientSlope(coefficient: scalar.coefficient, slope: slope(base[keyPath: scalar.path], up, down)))
-            }
-        }
-        // Everything else must not move.
-        if ReceptorCoefficient.fixedIndexArrays.contains(where: { plus[keyPath: $0.path] != minus[keyPath: $0.path] })
-            || ReceptorCoefficient.fixedIndices.contains(where: { plus[keyPath: $0.path] != minus[keyPath: $0.path] })
-            || ReceptorCoefficient.fixedValueArrays.contains(where: { plus[keyPath: $0.path] != minus[keyPath: $0.path] }) {
-            exact = false
         }
         self.entries = entries
         self.movesRuleInputs = movesRuleInputs
         self.exact = exact
+    }
+}
+
+extension UnsafePointer<ReceptorSystem> {
+    /// The stored property at `offset` (`MemoryLayout.offset(of:)`) without copying the
+    /// system; through the key path when the offset is nil (a computed property).
+    @inline(__always)
+    func field<V>(_ path: KeyPath<ReceptorSystem, V>, _ offset: Int?) -> V {
+        guard let offset else { return pointee[keyPath: path] }
+        return UnsafeRawPointer(self).advanced(by: offset).assumingMemoryBound(to: V.self).pointee
     }
 }

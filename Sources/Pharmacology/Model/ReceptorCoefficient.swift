@@ -106,6 +106,23 @@ enum ReceptorCoefficient: Sendable, Equatable {
     ]
 }
 
+extension ReceptorCoefficient {
+    /// Byte offsets in `ReceptorSystem` of the lists' stored properties, in their order (nil: not
+    /// a stored property), so `ParameterDirection` reads them in place.
+    struct FieldOffsets {
+        let arrays, scalars, fixedIndexArrays, fixedIndices, fixedValueArrays: [Int?]
+        let modulatorLigand: Int?
+    }
+
+    static let fieldOffsets: FieldOffsets = {
+        func offsets<V>(_ paths: [KeyPath<ReceptorSystem, V>]) -> [Int?] { paths.map { MemoryLayout<ReceptorSystem>.offset(of: $0) } }
+        return FieldOffsets(arrays: offsets(arrays.map(\.path)), scalars: offsets(scalars.map(\.path)),
+                            fixedIndexArrays: offsets(fixedIndexArrays.map(\.path)), fixedIndices: offsets(fixedIndices.map(\.path)),
+                            fixedValueArrays: offsets(fixedValueArrays.map(\.path)),
+                            modulatorLigand: MemoryLayout<ReceptorSystem>.offset(of: \ReceptorSystem.modulatorLigand))
+    }()
+}
+
 /// One nonzero entry of dc/d ln p_k.
 @usableFromInline
 struct CoefficientSlope: Sendable {
