@@ -6,10 +6,13 @@ extension EventTable {
     /// (`events.csv:4: error: column 'AMT': must be a finite number > 0, found -5`).
     /// Plausibility warnings (a dose above its drug's usual range) are moved the same way.
     /// - Parameter durationHours: the scenario's `duration_h` (nil when it is itself invalid).
+    /// - Parameter invalidDrugDefinitions: the scenario's `drugs[]` entries with errors (name to
+    ///   path), so a row dosing one points at it as `doses[]` do.
     /// An `SS=1` row gives `steadyState` too, the regimen the run starts at the steady state of
     /// (for a table of several subjects, the first subject's; `population` decodes each
     /// subject's table on its own).
-    func decodeDoses(vocabulary: ScenarioVocabulary, limits: ScenarioLimits, durationHours: Double?)
+    func decodeDoses(vocabulary: ScenarioVocabulary, limits: ScenarioLimits, durationHours: Double?,
+                     invalidDrugDefinitions: [String: String] = [:])
         -> (doses: [DoseRegimen], steadyState: SteadyStateStart?, problems: [ScenarioError], warnings: [ScenarioError]) {
         var doses: [DoseRegimen] = []
         var steadyState: SteadyStateStart?
@@ -17,6 +20,7 @@ extension EventTable {
         var warnings: [ScenarioError] = []
         for row in rows {
             var decoder = ScenarioDecoder(file: file, vocabulary: vocabulary, limits: limits)
+            decoder.invalidDrugDefinitions = invalidDrugDefinitions
             if let dose = decoder.decodeDose(row.entry, path: "row", durationHours: durationHours) {
                 doses.append(dose)
                 if let ss = row.steadyState, steadyState == nil, row.subject == subjects.first,

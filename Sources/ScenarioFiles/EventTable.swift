@@ -55,8 +55,10 @@ public struct EventTable: Sendable, Equatable {
                    rowProblems: rowProblems.filter { $0.subject == id || $0.subject == nil })
     }
 
-    /// Reads and parses the table at `path` (at most `ScenarioLimits.maximumFileBytes`).
-    /// - Throws: `ScenarioError`: unreadable or too large, or every problem of the table.
+    /// Reads and parses the table at `path` (at most `ScenarioLimits.maximumFileBytes`). Rows
+    /// with problems are left out of `rows`; their problems are reported by the scenario
+    /// decoder, so read a table through it, not `rows` alone.
+    /// - Throws: `ScenarioError`: unreadable, too large, or no readable header.
     public static func load(path: String) throws(ScenarioError) -> EventTable {
         try parse(ScenarioReader.readBytes(path: path), file: path)
     }

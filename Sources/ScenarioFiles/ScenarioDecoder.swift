@@ -99,7 +99,8 @@ struct ScenarioDecoder {
             }
         }
         if let events {
-            let decoded = events.decodeDoses(vocabulary: vocabulary, limits: limits, durationHours: duration)
+            let decoded = events.decodeDoses(vocabulary: vocabulary, limits: limits, durationHours: duration,
+                                             invalidDrugDefinitions: invalidDrugDefinitions)
             scenario.doses += decoded.doses
             scenario.steadyStateStart = decoded.steadyState
             problems += events.rowProblems.map(\.error) + decoded.problems

@@ -14,7 +14,7 @@ enum OutputOptions {
         var targets: [OutputTarget] = []
         for (option, path) in outputs {
             let target: OutputTarget
-            do throws(OutputPathError) { target = try OutputTarget.resolve(path) } catch {
+            do throws(OutputPathError) { target = try OutputTarget.resolve(path, probing: true) } catch {
                 throw .outputPath(command: command, option: displayName(option), path: path, reason: error.reason)
             }
             for input in inputs where target.overwrites(input: input) {

@@ -9,7 +9,7 @@ import TestSupport
     /// exp(-CL/V t) (mg/L = µg/mL; x 1000 for ng/mL), independent of the molar mass; the nM
     /// column is the same amount over 285.34 g/mol. Tolerance 1e-6 relative (solver rtol 1e-6)
     /// plus 1e-9 of C0; before the first solver step (t = 0) the values are exact.
-    @Test func nanogramsPerMillilitreMatchTheOneCompartmentSolution() throws {
+    @Test func nanogramsPerMilliliterMatchTheOneCompartmentSolution() throws {
         let path = try writeTemporaryScenario("""
             { name: "ng", duration_h: 2, subject: { weight_kg: 80 },
               doses: [{ drug: "morphine", route: "iv_bolus", amount_mg_per_kg: 0.125, at_h: 0 }],

@@ -90,6 +90,19 @@ import TestSupport
         }
     }
 
+    /// A row dosing a `drugs[]` entry that has errors points at that entry, as `doses[]` do
+    /// (it said "unknown drug" until the 2026-12-07 review).
+    @Test func aRowDosingAnInvalidDefinitionPointsAtIt() throws {
+        let scenario = try writeTemporaryScenario(#"{ name: "events", duration_h: 30, drugs: [{ id: "my_opioid", molar_mass_g_per_mol: 300, routes: { iv_bolus: {} }, central_volume_l: 10, ke0_per_h: 5, fraction_unbound: 0.5, bindings: {} }] }"#)
+        let table = try writeTemporaryScenario("TIME,AMT,DRUG,ROUTE\n1,1,my_opioid,iv_bolus\n", name: "events.csv")
+        let result = try runProduct("receptor-sim", ["check", scenario, "--events", table])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(
+            "\(table):2: error: column 'DRUG': drug 'my_opioid' is defined at drugs[0], which has errors (listed with that path); fix them to dose it"),
+            "\(result.stderr)")
+        #expect(!result.stderr.contains("unknown drug"), "\(result.stderr)")
+    }
+
     @Test func sweepRunsTheTablesDoses() throws {
         let directory = try makeTemporaryDirectory()
         let scenario = try writeTemporaryScenario(#"{ name: "events", duration_h: 30, output: { interval_h: 0.5 } }"#)

@@ -20,6 +20,14 @@ import Testing
         var quoted: Double
         /// Half a unit of the last quoted digit.
         var rounding: Double
+        /// The time the phrase gives for a minimum or maximum (h), and half a unit of its last digit.
+        var quotedTime: Double? = nil
+        var timeRounding: Double = 0.5
+
+        /// `value` as the phrase must print it, with as many decimals as `rounding` implies.
+        static func text(_ value: Double, rounding: Double) -> String {
+            String(format: "%.\(max(0, Int((-log10(2 * rounding)).rounded())))f", value)
+        }
     }
 
     /// The header's comment lines as one line of text.
@@ -35,21 +43,33 @@ import Testing
         let header = try header(scenario)
         for figure in figures {
             #expect(header.contains(figure.phrase), "\(scenario): header no longer says '\(figure.phrase)'")
-            let value: Double
+            // The number checked is the one the phrase prints (written twice above).
+            let printed = Figure.text(figure.quoted, rounding: figure.rounding)
+            #expect(figure.phrase.contains(printed), "\(scenario): '\(figure.phrase)' does not print \(printed)")
+            let (time, value): (Double?, Double)
             switch figure.statistic {
-            case .at(let time): value = table.value(figure.column, at: time)
-            case .min(let from, let to): value = table.trough(figure.column, from: from, to: to).value
-            case .max(let from, let to): value = table.peak(figure.column, from: from, to: to).value
+            case .at(let at): (time, value) = (nil, table.value(figure.column, at: at))
+            case .min(let from, let to):
+                let trough = table.trough(figure.column, from: from, to: to)
+                (time, value) = (trough.time, trough.value)
+            case .max(let from, let to):
+                let peak = table.peak(figure.column, from: from, to: to)
+                (time, value) = (peak.time, peak.value)
             }
             #expect(abs(value - figure.quoted) <= figure.rounding,
                     "\(scenario): '\(figure.phrase)' quotes \(figure.quoted), the run gives \(value)")
+            if let quotedTime = figure.quotedTime, let time {
+                #expect(figure.phrase.contains(Figure.text(quotedTime, rounding: figure.timeRounding) + " h"))
+                #expect(abs(time - quotedTime) <= max(figure.timeRounding, interval),
+                        "\(scenario): '\(figure.phrase)' quotes \(quotedTime) h, the run's extremum is at \(time) h")
+            }
         }
     }
 
     @Test func methocinnamoxReceptorLossAndHeroinChallenges() throws {
         try Self.check("methocinnamox-blockade", interval: 0.1, [
             Figure(phrase: "mu_total_rel falls to 0.57 at 24 h", column: "mu_total_rel", statistic: .at(24), quoted: 0.57, rounding: 0.005),
-            Figure(phrase: "(low 0.53 at 37.5 h)", column: "mu_total_rel", statistic: .min(0, 100), quoted: 0.53, rounding: 0.005),
+            Figure(phrase: "(low 0.53 at 37.5 h)", column: "mu_total_rel", statistic: .min(0, 100), quoted: 0.53, rounding: 0.005, quotedTime: 37.5, timeRounding: 0.05),
             Figure(phrase: "(0.73 at 97 h, 0.97 at 241 h)", column: "mu_total_rel", statistic: .at(97), quoted: 0.73, rounding: 0.005),
             Figure(phrase: "(0.73 at 97 h, 0.97 at 241 h)", column: "mu_total_rel", statistic: .at(241), quoted: 0.97, rounding: 0.005),
             Figure(phrase: "lowers respiratory_drive only to 0.99", column: "respiratory_drive", statistic: .min(25, 30), quoted: 0.99, rounding: 0.005),
@@ -81,13 +101,13 @@ import Testing
 
     @Test func respiratoryMinimaOfTheMuAgonists() throws {
         try Self.check("morphine-extended-release", interval: 0.25, [
-            Figure(phrase: "respiratory_drive at worst 0.62 (17.25 h)", column: "respiratory_drive", statistic: .min(0, 120), quoted: 0.62, rounding: 0.005),
+            Figure(phrase: "respiratory_drive at worst 0.62 (17.25 h)", column: "respiratory_drive", statistic: .min(0, 120), quoted: 0.62, rounding: 0.005, quotedTime: 17.25, timeRounding: 0.005),
         ])
         try Self.check("morphine-subcutaneous", interval: 0.25, [
-            Figure(phrase: "respiratory_drive down to 0.22 at 9.75 h", column: "respiratory_drive", statistic: .min(0, 48), quoted: 0.22, rounding: 0.005),
+            Figure(phrase: "respiratory_drive down to 0.22 at 9.75 h", column: "respiratory_drive", statistic: .min(0, 48), quoted: 0.22, rounding: 0.005, quotedTime: 9.75, timeRounding: 0.005),
         ])
         try Self.check("hydrocodone-oral", interval: 0.25, [
-            Figure(phrase: "respiratory_drive at worst 0.58 (14.75 h)", column: "respiratory_drive", statistic: .min(0, 72), quoted: 0.58, rounding: 0.005),
+            Figure(phrase: "respiratory_drive at worst 0.58 (14.75 h)", column: "respiratory_drive", statistic: .min(0, 72), quoted: 0.58, rounding: 0.005, quotedTime: 14.75, timeRounding: 0.005),
         ])
         try Self.check("hydromorphone-intranasal", interval: 0.05, [
             Figure(phrase: "respiratory_drive falls to 0.25 after the spray", column: "respiratory_drive", statistic: .min(0, 20), quoted: 0.25, rounding: 0.005),
@@ -142,7 +162,7 @@ import Testing
 
     @Test func kratomExerciseAndLowDoseNaltrexone() throws {
         try Self.check("kratom-stop", interval: 0.25, [
-            Figure(phrase: "peaks at only about 0.13 at 796 h", column: "cows_equivalent", statistic: .max(666, 840), quoted: 0.13, rounding: 0.005),
+            Figure(phrase: "peaks at only about 0.13 at 796 h", column: "cows_equivalent", statistic: .max(666, 840), quoted: 0.13, rounding: 0.005, quotedTime: 796),
         ])
         try Self.check("exercise-during-withdrawal", interval: 0.25, [
             Figure(phrase: "(8.27 against 8.39 at 691 h", column: "cows_equivalent", statistic: .at(691), quoted: 8.27, rounding: 0.005),

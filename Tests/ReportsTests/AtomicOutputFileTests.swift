@@ -134,9 +134,9 @@ import TestSupport
             #expect(throws: OutputPathError(path: path, problem: problem)) { _ = try OutputTarget.resolve(path) }
         }
         #expect(OutputPathError(path: "x/y.csv", problem: .missingFolder("x")).description == "'x/y.csv': the folder 'x' does not exist")
-        // Resolving a file or a new path creates and removes a probe: nothing is left behind.
-        _ = try OutputTarget.resolve(nodes.path("file"))
-        _ = try OutputTarget.resolve(nodes.path("new.csv"))
+        // Probing a file or a new path creates and removes a temporary file: nothing is left behind.
+        _ = try OutputTarget.resolve(nodes.path("file"), probing: true)
+        _ = try OutputTarget.resolve(nodes.path("new.csv"), probing: true)
         #expect(try nodes.entries() == ["file"])
     }
 
@@ -144,7 +144,7 @@ import TestSupport
     /// check passes): refused when resolved, not after a run.
     @Test(.enabled(if: geteuid() == 0 && FileManager.default.fileExists(atPath: "/proc/version"), "needs root and /proc"))
     func fileThatCannotBeReplacedIsRefused() throws {
-        let error = #expect(throws: OutputPathError.self) { _ = try OutputTarget.resolve("/proc/version") }
+        let error = #expect(throws: OutputPathError.self) { _ = try OutputTarget.resolve("/proc/version", probing: true) }
         #expect(error == OutputPathError(path: "/proc/version", problem: .cannotReplace("/proc", errno: ENOENT)))
         #expect(error?.description == "'/proc/version': exists but cannot be replaced: no file can be created beside it in '/proc' (No such file or directory)")
     }

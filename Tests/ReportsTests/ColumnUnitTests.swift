@@ -6,9 +6,9 @@ import Testing
 /// on a "Model units (dimensionless)" axis beside `cows_equivalent`, and the report's summary
 /// gave both the unit "dimensionless" (README, "CSV output": ng/mL and COWS points 0-48).
 @Suite struct ColumnUnitTests {
-    @Test func plasmaLevelInNanogramsPerMillilitreIsAConcentration() {
+    @Test func plasmaLevelInNanogramsPerMilliliterIsAConcentration() {
         let unit = ColumnUnit(columnName: "morphine_plasma_ng_per_mL")
-        #expect(unit == .nanogramsPerMillilitre)
+        #expect(unit == .nanogramsPerMilliliter)
         #expect(unit.symbol == "ng/mL")
         #expect(unit.isConcentration)
         #expect(TimeSeriesColumn.displayLabel(forColumn: "morphine_plasma_ng_per_mL") == "morphine plasma")

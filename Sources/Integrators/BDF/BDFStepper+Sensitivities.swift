@@ -381,9 +381,10 @@ struct SquareSumSweep: LaneSweep {
 /// One pass of the corrector for parameters `first..<first + Lanes.laneCount` of the
 /// interleaved increment d: Σ_i (d_ik / w_ik)² into `sums` in `ErrorNorm.weighted`'s order (as
 /// `SquareSumSweep`), and the iterate and correction updated with d (on the first iteration
-/// iterate = prediction + d and correction = d, else both += d). Why one pass: the norm's
-/// divisions (five `divpd` per row at m = 10) bound its own pass; here the update's loads and
-/// stores run beside them (issue 14, Benchmarks/RESULTS.md). Same operations per entry.
+/// iterate = prediction + d and correction = d, else both += d). One pass, so the update's
+/// loads and stores run beside the norm's divisions (Benchmarks/RESULTS.md). Same operations
+/// per entry. A non-finite norm rejects the attempt after the update: safe because the first
+/// residual of the retry reads the prediction, never the iterate or correction.
 @usableFromInline
 struct NormUpdateSweep: LaneSweep {
     @usableFromInline let n, m: Int

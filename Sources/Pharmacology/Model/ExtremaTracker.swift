@@ -79,10 +79,11 @@ final class ExtremaTracker {
         sampleTimes.deallocate()
     }
 
-    /// Samples one accepted step of `model`'s solve and refines the extrema inside it. The
-    /// caller passes the model it holds: kept here too, it was copied (7 KB) per step and again
-    /// per refined extremum (Benchmarks/RESULTS.md).
+    /// Samples one accepted step of `model`'s solve and refines the extrema inside it. `model`
+    /// must be the one the tracker was built with (its buffers have that state count); the
+    /// caller passes it because a stored copy was copied again per step (Benchmarks/RESULTS.md).
     func observe<Step: StepDenseOutput>(_ step: Step, model: CompiledModel) {
+        assert(model.initialState.count == dimension, "the tracker was built for another model")
         var a = step.startTime, b = step.endTime
         if let window {
             a = max(a, window.lowerBound)

@@ -32,10 +32,9 @@ extension ReceptorSystem {
         let drives = rules.drives(inputs, circuits: circuits, stress: stimulusIntensity[Self.stressIndex])
         var count = 0
         for k in directions.indices {
-            // Not retained: `directions` holds it for the call (a retain and a release per
-            // column and evaluation, issue 14). Borrowed as guaranteed, so neither its
-            // `entries` nor the direction itself is retained for the calls below (15 atomic
-            // retains and releases per evaluation at m = 10).
+            // Borrowed, not retained (`directions` holds it for the call), so neither it nor its
+            // `entries` costs atomic retains per column (Benchmarks/RESULTS.md, grad11). The
+            // guaranteed-reference call is underscored standard-library API.
             unowned(unsafe) let unretained = directions[k]
             Unmanaged.passUnretained(unretained)._withUnsafeGuaranteedRef { direction in
                 guard direction.exact else { return }

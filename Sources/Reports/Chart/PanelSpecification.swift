@@ -120,7 +120,7 @@ extension ColumnUnit {
         switch self {
         case .hours: return "Time"
         case .nanomolar: return "Concentrations"
-        case .nanogramsPerMillilitre: return "Concentrations in ng/mL"
+        case .nanogramsPerMilliliter: return "Concentrations in ng/mL"
         case .cowsPoints: return "Withdrawal (COWS)"
         case .fractionBound: return "Receptor occupancy"
         case .relativeToBaseline: return "Receptor density"

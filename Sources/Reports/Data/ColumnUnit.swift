@@ -5,7 +5,7 @@
 package enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
     case hours
     case nanomolar
-    case nanogramsPerMillilitre
+    case nanogramsPerMilliliter
     case cowsPoints
     case fractionBound
     case relativeToBaseline
@@ -18,7 +18,7 @@ package enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
         } else if name.hasSuffix("_nM") {
             self = .nanomolar
         } else if name.hasSuffix("_ng_per_mL") {
-            self = .nanogramsPerMillilitre
+            self = .nanogramsPerMilliliter
         } else if name == "cows_equivalent" {
             self = .cowsPoints
         } else if name.contains("_occupancy_") || name.hasSuffix("_pet_occupancy") {
@@ -31,14 +31,14 @@ package enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
     }
 
     /// A drug concentration, in either unit (a logarithmic axis applies to both).
-    package var isConcentration: Bool { self == .nanomolar || self == .nanogramsPerMillilitre }
+    package var isConcentration: Bool { self == .nanomolar || self == .nanogramsPerMilliliter }
 
     /// Short unit text for axis labels and tables.
     package var symbol: String {
         switch self {
         case .hours: return "h"
         case .nanomolar: return "nM"
-        case .nanogramsPerMillilitre: return "ng/mL"
+        case .nanogramsPerMilliliter: return "ng/mL"
         case .cowsPoints: return "COWS points"
         case .fractionBound: return "fraction bound"
         case .relativeToBaseline: return "rel. to baseline"
@@ -51,7 +51,7 @@ package enum ColumnUnit: String, Sendable, Equatable, CaseIterable {
         switch self {
         case .hours: return "Time (h)"
         case .nanomolar: return "Concentration (nM)"
-        case .nanogramsPerMillilitre: return "Concentration (ng/mL)"
+        case .nanogramsPerMilliliter: return "Concentration (ng/mL)"
         case .cowsPoints: return "Withdrawal, COWS points (0 to 48)"
         case .fractionBound: return "Occupancy (fraction bound)"
         case .relativeToBaseline: return "Density (rel. to baseline)"

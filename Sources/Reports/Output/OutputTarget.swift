@@ -42,10 +42,12 @@ package struct OutputTarget: Sendable, Equatable {
     package var isStandardOutput: Bool { kind == .descriptor(STDOUT_FILENO) }
 
     /// Classifies `path` (nil or `-`: standard output).
+    /// - Parameter probing: also create and remove the temporary file a write needs (the check
+    ///   before a run; the write itself creates it anyway and need not probe again).
     /// - Throws: `OutputPathError` for an empty name, a directory, a missing or unwritable
     ///   folder, a dangling link or link loop, a descriptor not open for writing.
     /// - Complexity: a few system calls, plus one per link in a chain.
-    package static func resolve(_ path: String?) throws(OutputPathError) -> OutputTarget {
+    package static func resolve(_ path: String?, probing: Bool = false) throws(OutputPathError) -> OutputTarget {
         guard let path, path != "-" else {
             return OutputTarget(path: "-", kind: .descriptor(STDOUT_FILENO),
                                 identity: FileIdentity(descriptor: STDOUT_FILENO), newFilePath: nil)
@@ -65,7 +67,7 @@ package struct OutputTarget: Sendable, Equatable {
             let code = errno
             switch code {
             case ENOENT:
-                let folder = try checkedFolder(of: path, replacing: false, fail)
+                let folder = try checkedFolder(of: path, replacing: false, probing: probing, fail)
                 return OutputTarget(path: path, kind: .file(path: path), identity: nil,
                                     newFilePath: folder + "/" + fileName(path))
             case ENOTDIR: throw fail(.notAFolder(folderName(path)))
@@ -89,7 +91,7 @@ package struct OutputTarget: Sendable, Equatable {
         case UInt32(S_IFDIR):
             throw fail(.directory)
         case UInt32(S_IFREG):
-            _ = try checkedFolder(of: written, replacing: true, fail)
+            _ = try checkedFolder(of: written, replacing: true, probing: probing, fail)
             return OutputTarget(path: path, kind: .file(path: written), identity: FileIdentity(info), newFilePath: nil)
         default:
             // Character and block devices, FIFOs, sockets.
@@ -146,11 +148,11 @@ package struct OutputTarget: Sendable, Equatable {
         return String(path[path.index(after: slash)...])
     }
 
-    /// The folder that will hold the temporary file, checked to exist and take new files (one is
-    /// created and removed); returned with its links resolved.
+    /// The folder that will hold the temporary file, checked to exist and take new files (with
+    /// `probing`, one is created and removed); returned with its links resolved.
     /// - Parameter replacing: whether `path` is an existing file (named so in the refusal).
     private static func checkedFolder(
-        of path: String, replacing: Bool, _ fail: (OutputPathError.Problem) -> OutputPathError
+        of path: String, replacing: Bool, probing: Bool, _ fail: (OutputPathError.Problem) -> OutputPathError
     ) throws(OutputPathError) -> String {
         let folder = folderName(path)
         var info = stat()
@@ -164,7 +166,7 @@ package struct OutputTarget: Sendable, Equatable {
         guard access(folder, W_OK | X_OK) == 0 else { throw fail(.folderNotWritable(folder, errno: errno)) }
         // Permission bits do not tell everything (root in /proc, /sys): create the temporary
         // file the write will need and remove it, so the refusal comes before the run.
-        do throws(CSVWriterError) {
+        if probing { do throws(CSVWriterError) {
             let probe = try TemporaryFiles.create(beside: path, mode: 0o600)
             close(probe.descriptor)
             TemporaryFiles.discard(probe.path)
@@ -172,7 +174,7 @@ package struct OutputTarget: Sendable, Equatable {
             let code: Int32
             if case .cannotCreate(_, let number) = error { code = number } else { code = EIO }
             throw fail(replacing ? .cannotReplace(folder, errno: code) : .folderNotWritable(folder, errno: code))
-        }
+        } }
         guard let resolved = realpath(folder, nil) else { return folder }
         defer { free(resolved) }
         let text = String(cString: resolved)
