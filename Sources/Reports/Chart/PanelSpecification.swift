@@ -73,6 +73,13 @@ package struct PanelSpecification: Sendable, Equatable {
                 if let panel = preset.panel(available: available, logarithmicConcentrations: logarithmicConcentrations) {
                     panels.append(panel)
                 }
+                // ng/mL columns (only in a run that asked for them) get a panel of their own
+                // beside the nM one; without it the default plot left them out.
+                let plasmaMass = available.filter { $0.hasSuffix("_plasma_ng_per_mL") }
+                if preset == .concentrations, !plasmaMass.isEmpty {
+                    panels.append(PanelSpecification(columns: plasmaMass, unit: .nanogramsPerMilliliter,
+                                                     logarithmicConcentrations: logarithmicConcentrations))
+                }
             }
         }
         guard !panels.isEmpty else { throw ReportsError.noPlottableColumns }
@@ -131,7 +138,8 @@ extension ColumnUnit {
 
 /// The named panel sets of `plot --panels`.
 package enum PanelPreset: String, Sendable, CaseIterable {
-    /// Drug concentrations in plasma and brain (`*_plasma_nM`, `*_brain_nM`).
+    /// Drug concentrations in plasma and brain (`*_plasma_nM`, `*_brain_nM`); in `plot`, any
+    /// `*_plasma_ng_per_mL` columns in a panel of their own.
     case concentrations
     /// Mu occupancy by each ligand, and total occupancy of the other receptors.
     case occupancy
