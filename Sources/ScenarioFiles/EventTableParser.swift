@@ -52,7 +52,7 @@ struct EventTableParser {
             let cells = Self.cells(content)
             guard cells.count == columns.count else {
                 report(.eventTable(location(nil, line: line),
-                                            message: "row has \(cells.count) cells, the header has \(columns.count)"))
+                                   message: "row has \(cells.count) cells, the header has \(columns.count)"))
                 continue
             }
             var row: [String: (text: String, index: Int)] = [:]
@@ -103,8 +103,8 @@ struct EventTableParser {
                 ok = false
             } else if !EventTable.knownColumns.contains(name) {
                 report(.unknownName(here, category: .column, name: cells[index],
-                                             suggestions: NameSuggestion.suggestions(for: name, in: EventTable.knownColumns),
-                                             valid: EventTable.knownColumns))
+                                    suggestions: NameSuggestion.suggestions(for: name, in: EventTable.knownColumns),
+                                    valid: EventTable.knownColumns))
                 ok = false
             } else if !seen.insert(name).inserted {
                 report(.eventTable(here, message: "column '\(name)' appears twice"))
@@ -206,7 +206,7 @@ struct EventTableParser {
             }
             if additional != 0, !(additional > 0 && additional == additional.rounded()) {
                 report(.invalidNumber(location("ADDL", line: line, index: row["ADDL"]!.index),
-                                               literal: row["ADDL"]!.text, requirement: additional < 0 ? .nonNegative : .wholeNumber))
+                                      literal: row["ADDL"]!.text, requirement: additional < 0 ? .nonNegative : .wholeNumber))
                 return nil
             }
             if steadyState, let time = values["TIME"], time >= 0, let interval = values["II"] {

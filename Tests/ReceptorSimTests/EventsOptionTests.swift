@@ -90,6 +90,21 @@ import TestSupport
         }
     }
 
+    /// A row the scenario decoder rejects (line 2) and one the table reader cannot read (line 3)
+    /// come in the table's line order (`ScenarioReader` sorts every problem into document
+    /// order), though the decoder collects the unreadable rows first.
+    @Test func tableProblemsComeInLineOrder() throws {
+        let scenario = try writeTemporaryScenario(#"{ name: "events", duration_h: 30 }"#)
+        let table = try writeTemporaryScenario("ID,TIME,AMT,DRUG,ROUTE\n1,5,10,morphine,orl\n1,abc,10,morphine,oral\n", name: "events.csv")
+        let result = try runProduct("receptor-sim", ["check", scenario, "--events", table])
+        #expect(result.status == 2)
+        #expect(result.stderr == """
+            \(table):2: error: column 'ROUTE': unknown route 'orl'; did you mean 'oral'? (routes: oral, sublingual, intranasal, im, iv_bolus, iv_infusion, sc, oral_er, im_er, sc_er_weekly, sc_er_monthly, transdermal)
+            \(table):3: error: column 'TIME': must be a finite number, found abc
+
+            """)
+    }
+
     /// A row dosing a `drugs[]` entry that has errors points at that entry, as `doses[]` do
     /// (it said "unknown drug" until the 2026-12-07 review).
     @Test func aRowDosingAnInvalidDefinitionPointsAtIt() throws {

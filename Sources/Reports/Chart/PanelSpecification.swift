@@ -70,16 +70,7 @@ package struct PanelSpecification: Sendable, Equatable {
         }
         if presets != nil || columns == nil {
             for preset in presets ?? PanelPreset.allCases {
-                if let panel = preset.panel(available: available, logarithmicConcentrations: logarithmicConcentrations) {
-                    panels.append(panel)
-                }
-                // ng/mL columns (only in a run that asked for them) get a panel of their own
-                // beside the nM one; without it the default plot left them out.
-                let plasmaMass = available.filter { $0.hasSuffix("_plasma_ng_per_mL") }
-                if preset == .concentrations, !plasmaMass.isEmpty {
-                    panels.append(PanelSpecification(columns: plasmaMass, unit: .nanogramsPerMilliliter,
-                                                     logarithmicConcentrations: logarithmicConcentrations))
-                }
+                panels += preset.panels(available: available, logarithmicConcentrations: logarithmicConcentrations)
             }
         }
         guard !panels.isEmpty else { throw ReportsError.noPlottableColumns }
@@ -138,8 +129,8 @@ extension ColumnUnit {
 
 /// The named panel sets of `plot --panels`.
 package enum PanelPreset: String, Sendable, CaseIterable {
-    /// Drug concentrations in plasma and brain (`*_plasma_nM`, `*_brain_nM`); in `plot`, any
-    /// `*_plasma_ng_per_mL` columns in a panel of their own.
+    /// Drug concentrations in plasma and brain (`*_plasma_nM`, `*_brain_nM`), and in `plot` any
+    /// `*_plasma_ng_per_mL` columns in a panel of their own (`panels(available:)`).
     case concentrations
     /// Mu occupancy by each ligand, and total occupancy of the other receptors.
     case occupancy
@@ -190,8 +181,22 @@ package enum PanelPreset: String, Sendable, CaseIterable {
         }
     }
 
-    /// The preset's panel, or nil when no column matches.
-    package func panel(available: [String], logarithmicConcentrations: Bool = false) -> PanelSpecification? {
+    /// The preset's panels (none when no column matches): one, and for `concentrations` a second
+    /// for `*_plasma_ng_per_mL` columns (only in a run that asked for them), which share no
+    /// axis with nM; without it the default plot left them out.
+    package func panels(available: [String], logarithmicConcentrations: Bool = false) -> [PanelSpecification] {
+        var panels: [PanelSpecification] = []
+        if let panel = panel(available: available, logarithmicConcentrations: logarithmicConcentrations) { panels.append(panel) }
+        let plasmaMass = self == .concentrations ? available.filter { $0.hasSuffix("_plasma_ng_per_mL") } : []
+        if !plasmaMass.isEmpty {
+            panels.append(PanelSpecification(columns: plasmaMass, unit: .nanogramsPerMilliliter,
+                                             logarithmicConcentrations: logarithmicConcentrations))
+        }
+        return panels
+    }
+
+    /// The preset's main panel, or nil when no column matches.
+    private func panel(available: [String], logarithmicConcentrations: Bool) -> PanelSpecification? {
         let columns = columns(available: available)
         guard !columns.isEmpty else { return nil }
         switch self {

@@ -185,10 +185,9 @@ extension ScenarioDecoder {
                         effectSiteRatePerHour: ke0 ?? stand, fractionUnbound: fractionUnbound ?? stand, bindings: bindings,
                         modulations: modulations, metabolites: metabolites)
         if let brainPartition { drug.brainPartition = brainPartition }
-        let complete = problems.count == problemsBefore && molarMass != nil && volume != nil && clearance != nil
-            && ke0 != nil && fractionUnbound != nil
+        let hasEveryNumber = molarMass != nil && volume != nil && clearance != nil && ke0 != nil && fractionUnbound != nil
         checkRanges(of: drug, fields: sourced)
-        return complete && problems.count == problemsBefore ? drug : nil
+        return hasEveryNumber && problems.count == problemsBefore ? drug : nil
     }
 
     /// The numbers of a definition by catalogue name, with where each was written, for the
