@@ -25,7 +25,7 @@ struct WithdrawalTests {
     /// 6-12 h, peak 24-72 h, < 20 % of peak by day 5-10; COWS > 12 by 12-16 h
     /// (pharmacology.md 9 item 14; docslib 'Opioid withdrawal'; EmergencyCareBC COWS summary
     /// (Wesson & Ling 2003 scale)). Read on the 0.5 h output grid of 28 d of 30 mg q6h. With
-    /// `cows.half_index` fitted to Tompkins 2009's naloxone challenge (0.82) COWS peaks at 8.1 and
+    /// `cows.half_index` fitted to Tompkins 2009's naloxone challenge (0.85) COWS peaks at 8.4 and
     /// never reaches 12: the clinical summary and that study disagree (design section 12 item 9).
     @Test func b4SpontaneousMorphineWithdrawal() throws {
         let run = try R.morphineRun.get()
@@ -49,7 +49,7 @@ struct WithdrawalTests {
     /// and 30-48 h after methadone (60 mg/day x 28 d) (EmergencyCareBC clinical summary); the
     /// dependent state before the stop reads below 'mild' (COWS < 5, Wesson & Ling 2003 bands).
     /// The naloxone anchor (Dunn 2023) is B7. The half-index is fitted to Tompkins 2009's naloxone
-    /// challenge (0.82; design section 12 item 9), with which neither course reaches COWS 12: a
+    /// challenge (0.85; design section 12 item 9), with which neither course reaches COWS 12: a
     /// known issue, the criteria kept.
     @Test func cowsCalibrationCrossesModerateInTheClinicalWindows() throws {
         let morphine = try R.morphineRun.get(), methadone = try R.methadoneRun.get()
