@@ -7,6 +7,16 @@ extension ScenarioDecoder {
         FieldLocation(file: file, path: path, position: position)
     }
 
+    /// The members of an object in file order, or nil with a wrong-type problem; `expected`
+    /// says what the object maps (`an object (route name: its parameters)`).
+    mutating func members(_ value: JSONValue, path: String, expected: String = "an object") -> [JSONMember]? {
+        guard case .object(let members) = value.kind else {
+            problems.append(.wrongType(location(path, value.position), expected: expected, found: value.typeName))
+            return nil
+        }
+        return members
+    }
+
     func literalOf(_ value: JSONValue) -> String {
         if case .number(_, let literal) = value.kind { return literal }
         return value.typeName
@@ -15,10 +25,7 @@ extension ScenarioDecoder {
     /// The members of an object by key, after reporting unknown keys; nil (and a problem) if
     /// the value is not an object.
     mutating func object(_ value: JSONValue, path: String, allowed: [String]) -> [String: JSONValue]? {
-        guard case .object(let members) = value.kind else {
-            problems.append(.wrongType(location(path, value.position), expected: "an object", found: value.typeName))
-            return nil
-        }
+        guard let members = self.members(value, path: path) else { return nil }
         var byKey: [String: JSONValue] = [:]
         for member in members {
             if allowed.contains(member.key) {

@@ -223,10 +223,7 @@ struct ScenarioDecoder {
     }
 
     private mutating func decodeParameters(_ value: JSONValue, scenario: Scenario) -> [String: Double] {
-        guard case .object(let members) = value.kind else {
-            problems.append(.wrongType(location("parameters", value.position), expected: "an object", found: value.typeName))
-            return [:]
-        }
+        guard let members = self.members(value, path: "parameters") else { return [:] }
         let valid = vocabulary.parameterNames(scenario)
         let validSet = Set(valid)
         var overrides: [String: Double] = [:]

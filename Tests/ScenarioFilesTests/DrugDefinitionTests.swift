@@ -167,6 +167,21 @@ import Testing
         #expect(Self.errors(twice) == ["lib.json5:3: error: drugs[1].id: drug 'a' is already defined at drugs[0]"])
     }
 
+    /// A keyed object given as another type says what it maps, at its line (the one
+    /// `ScenarioDecoder.members` reading for routes, bindings, modulations and metabolites).
+    @Test func keyedObjectOfTheWrongTypeSaysWhatItMaps() {
+        let cases = [
+            ("routes", "routes: [],", "lib.json5:6: error: drugs[0].routes: expected an object (route name: its parameters), found an array"),
+            ("bindings", "bindings: 3,", "lib.json5:11: error: drugs[0].bindings: expected an object (receptor: its binding), found a number"),
+            ("bindings", "bindings: {}, modulations: \"x\",",
+             "lib.json5:11: error: drugs[0].modulations: expected an object (receptor: its modulation), found a string"),
+            ("metabolites", "metabolites: [],", "lib.json5:12: error: drugs[0].metabolites: expected an object (metabolite id: its formation), found an array"),
+        ]
+        for (field, replacement, message) in cases {
+            #expect(Self.errors(Self.definition(replacing: field, with: replacement)).contains(message), "\(replacement)")
+        }
+    }
+
     @Test func halfLifeWithClearanceConflicts() {
         let text = Self.definition(replacing: "ke0_per_h", with: "ke0_per_h: 10, half_life_h: 0.05,")
         #expect(Self.errors(text) == [

@@ -4,10 +4,7 @@ import Pharmacology
 extension ScenarioDecoder {
     mutating func decodeMetabolites(_ value: JSONValue, path: String, id: String, siblings: Set<String>,
                                             into fields: inout SourcedFields) -> [MetaboliteFormation] {
-        guard case .object(let members) = value.kind else {
-            problems.append(.wrongType(location(path, value.position), expected: "an object (metabolite id: its formation)", found: value.typeName))
-            return []
-        }
+        guard let members = self.members(value, path: path, expected: "an object (metabolite id: its formation)") else { return [] }
         var metabolites: [MetaboliteFormation] = []
         for member in members {
             let metabolitePath = "\(path).\(member.key)"

@@ -9,10 +9,7 @@ extension ScenarioDecoder {
     /// an object, for bindings and modulations alike).
     private mutating func receptorEntries(_ value: JSONValue, path: String, what: String, allowed: [String])
         -> [(receptor: ReceptorKind, path: String, here: FieldLocation, keys: [String: JSONValue])] {
-        guard case .object(let members) = value.kind else {
-            problems.append(.wrongType(location(path, value.position), expected: "an object (receptor: its \(what))", found: value.typeName))
-            return []
-        }
+        guard let members = self.members(value, path: path, expected: "an object (receptor: its \(what))") else { return [] }
         var entries: [(receptor: ReceptorKind, path: String, here: FieldLocation, keys: [String: JSONValue])] = []
         for member in members {
             let memberPath = "\(path).\(member.key)"

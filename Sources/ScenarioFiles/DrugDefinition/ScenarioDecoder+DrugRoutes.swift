@@ -3,10 +3,7 @@ import Pharmacology
 /// A drug definition's `routes`: each route's bioavailability, absorption and depots.
 extension ScenarioDecoder {
     mutating func decodeRoutes(_ value: JSONValue, path: String, id: String, into fields: inout SourcedFields) -> [RouteParameters] {
-        guard case .object(let members) = value.kind else {
-            problems.append(.wrongType(location(path, value.position), expected: "an object (route name: its parameters)", found: value.typeName))
-            return []
-        }
+        guard let members = self.members(value, path: path, expected: "an object (route name: its parameters)") else { return [] }
         var routes: [RouteParameters] = []
         for member in members {
             let routePath = "\(path).\(member.key)"
