@@ -36,8 +36,9 @@ enum ExportCommand: ReceptorSimCommand {
         problem.yaml; the tables' numbers have 15 significant digits (a default bound of a
         start 1.39 is 0.139, not 0.13899999999999998). Studies are named as for fit; a
         held-back study may be exported. The studies must share one model (same drugs,
-        phenotype and subject), else the export is refused naming them. Window statistics (max, auc, half_life, ...) have no PEtab form:
-        each is listed in a warning on standard error and skipped.
+        phenotype and subject), else the export is refused naming them. Window statistics
+        (max, auc, half_life, ...) have no PEtab form: each is listed in a warning on standard
+        error and skipped.
         """
     static let formats = ["sbml", "petab"]
     static let arguments = ArgumentSpecification(
