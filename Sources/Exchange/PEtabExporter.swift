@@ -25,7 +25,8 @@ import Pharmacology
 ///   The noise model is normal with the observation's sigma as `noiseParameters`, so PEtab's
 ///   negative log-likelihood is ½ Σ r² + Σ ln(√(2π) σ) with r the residual `fit` uses.
 /// - **Parameter table:** `parameterScale` `log` (natural log, as `fit` searches ln(value)),
-///   bounds and nominal value in natural units, `estimate` 1.
+///   bounds and nominal value in natural units, `estimate` 1. The tables' numbers have 15
+///   significant digits (`tableNumber`): a default bound 1.39 / 10 reads 0.139.
 package enum PEtabExporter {
     /// The file names inside the problem folder.
     package static let modelFile = "model.xml"
@@ -249,8 +250,8 @@ package enum PEtabExporter {
         var lines = ["observableId\tsimulationConditionId\tmeasurement\ttime\tnoiseParameters"]
         for (study, condition) in zip(studies, conditions) {
             for m in study.measurements {
-                lines.append([observableID(m.observable), condition, SBMLExporter.number(m.value),
-                              SBMLExporter.number(m.timeHours), SBMLExporter.number(m.sigma)].joined(separator: "\t"))
+                lines.append([observableID(m.observable), condition, tableNumber(m.value),
+                              tableNumber(m.timeHours), tableNumber(m.sigma)].joined(separator: "\t"))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -259,8 +260,8 @@ package enum PEtabExporter {
     static func parameterTable(_ parameters: [PEtabParameter]) -> String {
         var lines = ["parameterId\tparameterName\tparameterScale\tlowerBound\tupperBound\tnominalValue\testimate"]
         for p in parameters {
-            lines.append([p.identifier, p.name, "log", SBMLExporter.number(p.lower), SBMLExporter.number(p.upper),
-                          SBMLExporter.number(p.nominal), "1"].joined(separator: "\t"))
+            lines.append([p.identifier, p.name, "log", tableNumber(p.lower), tableNumber(p.upper),
+                          tableNumber(p.nominal), "1"].joined(separator: "\t"))
         }
         return lines.joined(separator: "\n") + "\n"
     }

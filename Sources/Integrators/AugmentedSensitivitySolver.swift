@@ -49,17 +49,24 @@ enum AugmentedSensitivitySolver {
         }
         var rowSink = AugmentedRowSink(inner: sink, dimension: n)
         defer { sink = rowSink.inner }
-        let solution = try indices.withUnsafeMutableBufferPointer { indexBuffer in
-            try scratch.withUnsafeMutableBufferPointer { scratchBuffer in
-                let system = AugmentedSensitivitySystem(
-                    inner: problem.system, sensitivityCount: m, parameters: indexBuffer.baseAddress!,
-                    scratch: scratchBuffer.baseAddress!)
-                return try ODESolver.solve(
-                    ODEProblem(system: system, initialState: initialState, startTime: problem.startTime,
-                               endTime: problem.endTime),
-                    method: method, options: augmentedOptions, events: augmentedEvents, output: output,
-                    into: &rowSink)
+        let solution: ODESolution<AugmentedSensitivitySystem<System>>
+        do {
+            solution = try indices.withUnsafeMutableBufferPointer { indexBuffer in
+                try scratch.withUnsafeMutableBufferPointer { scratchBuffer in
+                    let system = AugmentedSensitivitySystem(
+                        inner: problem.system, sensitivityCount: m, parameters: indexBuffer.baseAddress!,
+                        scratch: scratchBuffer.baseAddress!)
+                    return try ODESolver.solve(
+                        ODEProblem(system: system, initialState: initialState, startTime: problem.startTime,
+                                   endTime: problem.endTime),
+                        method: method, options: augmentedOptions, events: augmentedEvents, output: output,
+                        into: &rowSink)
+                }
             }
+        } catch SolverError.nonFiniteState(let component, let time) where component >= n {
+            // Component (k + 1)·n + i of z is s_k's entry i: the first found not finite (a NaN
+            // spreads to the other entries through J·s within a step).
+            throw SolverError.nonFiniteSensitivity(component: component % n, parameter: parameters[component / n - 1], time: time)
         }
         return SensitivitySolution(
             solution: ODESolution(

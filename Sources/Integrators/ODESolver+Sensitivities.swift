@@ -74,7 +74,8 @@ extension ODESolver {
     ///   - events: the time events, as for `solve`.
     ///   - output: the output times.
     ///   - sink: receives the state and the sensitivities at every output time.
-    /// - Throws: `SolverError` as `solve` does, and `.invalidInput` when the system has no
+    /// - Throws: `SolverError` as `solve` does (`.nonFiniteSensitivity` naming the state and the
+    ///   parameter when a sensitivity is not finite but the state is), and `.invalidInput` when the system has no
     ///   analytic Jacobian (`providesJacobian`), or the
     ///   sensitivity options do not fit the system; or whatever `sink` throws.
     /// - Complexity: BDF: the state's solve plus, per accepted step, one J, one ∂f/∂p and per

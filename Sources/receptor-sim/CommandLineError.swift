@@ -7,7 +7,9 @@ import Validation
 
 /// Why a command failed, and with which exit status. The one error type of the executable.
 enum CommandLineError: Error, Equatable, CustomStringConvertible {
-    /// Bad arguments: the message and the command they were given to (nil: no command yet).
+    /// Bad arguments, a name the command does not know included: the message and the command
+    /// they were given to (nil: no command yet), printed `receptor-sim COMMAND: error: ...`
+    /// with the command's `--help` pointer.
     case usage(command: String?, message: String)
     /// A scenario file failed to read or validate.
     case scenario(ScenarioError)
@@ -24,9 +26,6 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
     case model(file: String, message: String)
     /// The simulation failed: at which simulated time (if known) and why.
     case simulation(file: String, timeHours: Double?, cause: String)
-    /// A name given on the command line is not known (`drugs NAME`): what it may have meant
-    /// and every valid name, rendered as a scenario file's unknown name is.
-    case unknownName(UnknownName)
     /// A validation study (or its observations file) is missing or malformed.
     case validation(ValidationError)
     /// The built-in drug library's data file is missing or fails its checks (exit 2, see
@@ -67,8 +66,6 @@ enum CommandLineError: Error, Equatable, CustomStringConvertible {
         case .simulation(let file, let time, let cause):
             let when = time.map { " at t = \(CSVNumberFormat.significantDigits(6).format($0)) h" } ?? ""
             return "\(file): error: simulation failed\(when): \(cause)"
-        case .unknownName(let unknown):
-            return "receptor-sim: error: \(unknown)"
         case .validation(let error):
             return error.description
         case .builtInLibrary(let error):

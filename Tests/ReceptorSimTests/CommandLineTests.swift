@@ -172,9 +172,11 @@ func runReceptorSim(
         }
         let typo = try runReceptorSim(["drugs", "morfine"])
         #expect(typo.status == 2)
-        #expect(typo.stderr == "receptor-sim: error: unknown drug 'morfine'; did you mean 'morphine'? (see 'receptor-sim drugs' for the library)\n")
+        #expect(typo.stderr == "receptor-sim drugs: error: unknown drug 'morfine'; did you mean 'morphine'? (see 'receptor-sim drugs' for the library)\n"
+            + "See 'receptor-sim drugs --help'.\n")
         let prefix = try runReceptorSim(["drugs", "Nalox"])
-        #expect(prefix.stderr == "receptor-sim: error: unknown drug 'Nalox'; did you mean 'naloxone'? (see 'receptor-sim drugs' for the library)\n")
+        #expect(prefix.stderr == "receptor-sim drugs: error: unknown drug 'Nalox'; did you mean 'naloxone'? (see 'receptor-sim drugs' for the library)\n"
+            + "See 'receptor-sim drugs --help'.\n")
     }
 
     @Test func runRejectsBadOptionsBeforeRunning() throws {

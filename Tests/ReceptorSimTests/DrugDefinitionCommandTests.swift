@@ -104,7 +104,7 @@ import TestSupport
         #expect(mu.stderr.hasPrefix("receptor-sim drugs: error: 'mu' is a receptor, not a drug; its parameters: 'receptor-sim parameters mu.'"))
         let typo = try runReceptorSim(["drugs", "--export", "morfine"])
         #expect(typo.status == 2)
-        #expect(typo.stderr.hasPrefix("receptor-sim: error: unknown drug 'morfine'; did you mean 'morphine'?"))
+        #expect(typo.stderr.hasPrefix("receptor-sim drugs: error: unknown drug 'morfine'; did you mean 'morphine'?"))
     }
 
     /// A defined drug's parameters are catalogue parameters like any drug's: a sweep varies them

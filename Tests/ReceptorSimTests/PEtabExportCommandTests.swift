@@ -83,6 +83,32 @@ import TestSupport
         #expect(model.contains("<ci>regimen_morphine_held</ci>"))
     }
 
+    /// Numbers computed from three-digit inputs print as those digits: the default bounds of a
+    /// start 1.39 (1.39 / 10 is 0.13899999999999998 in a Double) and a sigma that is half the
+    /// band 0.1 to 0.3 (0.09999999999999999).
+    @Test func tablesPrintComputedNumbersAsTheirInputsDigits() throws {
+        let directory = try makeTemporaryDirectory()
+        try Self.scenario.write(to: directory.appendingPathComponent("morphine-test.json"), atomically: true, encoding: .utf8)
+        try (TestStudy.header(title: "morphine IV test") + "morphine_plasma_nM,at,1.5,,0.2,,,0.1,0.3\n")
+            .write(to: directory.appendingPathComponent("morphine-test.csv"), atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("problem").path
+        let result = try runReceptorSim(["export", "--format", "petab", "--dir", directory.path, "morphine-test",
+                                         "-p", "morphine.clearance_l_per_h=1.39", "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(1.39 / 10 != 0.139 && 1.39 * 10 != 13.9 && (0.3 - 0.1) / 2 != 0.1)
+        func read(_ name: String) throws -> String { try String(contentsOfFile: out + "/" + name, encoding: .utf8) }
+        #expect(try read("parameters.tsv") == """
+            parameterId\tparameterName\tparameterScale\tlowerBound\tupperBound\tnominalValue\testimate
+            fit_morphine_clearance_l_per_h\tmorphine.clearance_l_per_h\tlog\t0.139\t13.9\t1.39\t1
+
+            """)
+        #expect(try read("measurements.tsv") == """
+            observableId\tsimulationConditionId\tmeasurement\ttime\tnoiseParameters
+            obs_morphine_plasma_nM\tmorphine_test\t0.2\t1.5\t0.1
+
+            """)
+    }
+
     @Test func refusals() throws {
         let directory = try folder()
         let dir = directory.path

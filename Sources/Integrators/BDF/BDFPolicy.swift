@@ -67,7 +67,7 @@ struct BDFPolicy<System: ODESystem, Companion: BDFStepCompanion>: StepPolicy whe
 
     @inlinable
     func nonFiniteFailure(time: Double, newTime: Double) -> SolverError {
-        .nonFiniteState(component: stepper.firstNonFiniteComponent(), time: newTime)
+        stepper.nonFiniteFailure(at: newTime)
     }
 
     @inlinable

@@ -35,6 +35,9 @@ struct BDFSensitivityWorkspace {
     /// the next evaluation need not zero it first. False at the start of a solve.
     @usableFromInline var parameterJacobianIsZero = false
     @usableFromInline var parameterJacobianEvaluations = 0
+    /// The end of the last attempt whose sensitivity corrector was not finite and the step
+    /// that failure left (NaN: none), for the error report (`BDFStepper.nonFiniteFailure`).
+    @usableFromInline var nonFinite = (time: Double.nan, nextStep: Double.nan)
     @usableFromInline var iterations = 0
     @usableFromInline var errorTestFailures = 0
 

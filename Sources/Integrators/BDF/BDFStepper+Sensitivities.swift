@@ -242,6 +242,7 @@ extension BDFStepper where System: ParametricODESystem {
                 if !norm.isFinite {
                     statistics.rejectedSteps += 1
                     changeStep(to: Self.minimumFactor * step)
+                    sensitivity.nonFinite = (newTime, step)
                     return .nonFinite
                 }
                 // With the exact matrix one solve is the answer, up to rounding.
@@ -291,6 +292,24 @@ extension BDFStepper where System: ParametricODESystem {
             self.error = max(self.error, error)
         }
         return .accepted
+    }
+}
+
+/// Unconstrained: the step policy reports errors for any system (`nonFiniteFailure`).
+extension BDFStepper {
+    /// The sensitivity whose corrector norm was not finite in the attempt to `newTime`: its
+    /// parameter from the norms; its state component the first whose ∂f/∂p entry is not finite
+    /// (the cause, where there is one: the solve's J·s products spread a NaN to every entry),
+    /// else the first entry not finite in the iterate, the increment or the weights.
+    @inlinable
+    func nonFiniteSensitivityFailure(at newTime: Double) -> SolverError {
+        let n = self.n, m = sensitivityCount
+        let k = (0..<m).first { !sensitivity.blockSums[$0].isFinite } ?? 0
+        let component = (0..<n).first { !sensitivity.blockParameterJacobian[$0 * m + k].isFinite } ?? (0..<n).first { i in
+            let place = i * m + k
+            return !iterate[n + place].isFinite || !sensitivity.blockIncrement[place].isFinite || !(sensitivity.blockWeights[place] > 0)
+        } ?? 0
+        return .nonFiniteSensitivity(component: component, parameter: m > 0 ? sensitivity.parameters[k] : 0, time: newTime)
     }
 }
 

@@ -531,15 +531,19 @@ struct BDFStepper<System: ODESystem> {
         return (sum / Double(n)).squareRoot()
     }
 
-    /// The first component of the last trial that is not finite, in f, the iterate or a row of
-    /// the Jacobian (for the error report).
+    /// The error of the last trial to `newTime`, which was not finite: the sensitivity's when
+    /// its corrector was the last to fail (the state's attempt passed; no attempt since), else
+    /// the first state component not finite in f, the iterate or a row of the Jacobian.
     @inlinable
-    func firstNonFiniteComponent() -> Int {
-        for i in 0..<n where !derivative[i].isFinite || !iterate[i].isFinite { return i }
-        for i in 0..<n {
-            for j in 0..<n where !jacobian[i * n + j].isFinite { return i }
+    func nonFiniteFailure(at newTime: Double) -> SolverError {
+        if sensitivity.nonFinite == (newTime, step) { return nonFiniteSensitivityFailure(at: newTime) }
+        for i in 0..<n where !derivative[i].isFinite || !iterate[i].isFinite {
+            return .nonFiniteState(component: i, time: newTime)
         }
-        return 0
+        for i in 0..<n {
+            for j in 0..<n where !jacobian[i * n + j].isFinite { return .nonFiniteState(component: i, time: newTime) }
+        }
+        return .nonFiniteState(component: 0, time: newTime)
     }
 }
 

@@ -220,7 +220,7 @@ extension ScenarioDecoder {
 
     /// A number as a bare literal or `{ value, source }`; finite, else nil and a problem. The
     /// range is checked later against the catalogue entry `catalogueName`.
-    private mutating func sourcedNumber(_ value: JSONValue, path: String, catalogueName: String?,
+    mutating func sourcedNumber(_ value: JSONValue, path: String, catalogueName: String?,
                                         into fields: inout SourcedFields) -> Sourced? {
         var numberValue = value
         var source = DrugDefinitionFormat.unsourced
@@ -283,7 +283,7 @@ extension ScenarioDecoder {
     }
 
     /// A peripheral compartment from its two keys: both or neither.
-    private mutating func compartment(_ members: [String: JSONValue], path: String, here: FieldLocation,
+    mutating func compartment(_ members: [String: JSONValue], path: String, here: FieldLocation,
                                       volumeKey: String, clearanceKey: String, id: String,
                                       into fields: inout SourcedFields) -> (compartment: PeripheralCompartment?, given: Bool) {
         let volumeValue = members[volumeKey], clearanceValue = members[clearanceKey]
@@ -297,297 +297,9 @@ extension ScenarioDecoder {
         return (PeripheralCompartment(volumeLiters: volume, intercompartmentalClearanceLitersPerHour: clearance), true)
     }
 
-    // MARK: Routes, bindings, modulations, metabolites
-
-    private mutating func decodeRoutes(_ value: JSONValue, path: String, id: String, into fields: inout SourcedFields) -> [RouteParameters] {
-        guard case .object(let members) = value.kind else {
-            problems.append(.wrongType(location(path, value.position), expected: "an object (route name: its parameters)", found: value.typeName))
-            return []
-        }
-        var routes: [RouteParameters] = []
-        for member in members {
-            let routePath = "\(path).\(member.key)"
-            guard let route = Route(rawValue: member.key) else {
-                unknownName(member.key, category: .route, candidates: Route.allCases.map(\.rawValue), at: location(routePath, member.keyPosition))
-                continue
-            }
-            guard let keys = object(member.value, path: routePath, allowed: DrugDefinitionFormat.routeKeys) else { continue }
-            let here = location(routePath, member.value.position)
-            if route == .ivBolus || route == .ivInfusion {
-                if let first = member.value.objectKeys.first, let field = keys[first] {
-                    problems.append(.drugDefinition(location("\(routePath).\(first)", field.position),
-                        message: "an intravenous route takes no parameters (the whole dose enters the central compartment); write \(member.key): {}"))
-                    continue
-                }
-                routes.append(.intravenous(route))
-                continue
-            }
-            let prefix = "\(id).\(route.rawValue)."
-            func field(_ key: String, required: Bool) -> Sourced? {
-                guard let field = keys[key] else {
-                    if required { problems.append(.missingKey(here, key: key)) }
-                    return nil
-                }
-                return sourcedNumber(field, path: "\(routePath).\(key)", catalogueName: prefix + key, into: &fields)
-            }
-            let bioavailability = field("bioavailability", required: true)
-            let absorption = field("absorption_rate_per_h", required: true)
-            let lag = field("lag_h", required: false)
-            var slowDepot: SlowDepot?
-            // A slow depot is declared by its fraction and rate together; its own lag and zero-order
-            // release duration need both (the catalogue's range checks the duration is above 0),
-            // and a bolus share splits a zero-order release, so it needs the duration (its own
-            // duration spreads it, so that needs the share).
-            let slowGiven = keys["slow_depot_fraction"] != nil || keys["slow_absorption_rate_per_h"] != nil || keys["slow_lag_h"] != nil
-                || keys["slow_release_duration_h"] != nil || keys["slow_bolus_fraction"] != nil || keys["slow_bolus_duration_h"] != nil
-            if slowGiven {
-                let fraction = field("slow_depot_fraction", required: true)
-                let rate = field("slow_absorption_rate_per_h", required: true)
-                let slowLag = field("slow_lag_h", required: false)
-                let duration = field("slow_release_duration_h", required: false)
-                let bolus = field("slow_bolus_fraction", required: false)
-                if let given = keys["slow_bolus_fraction"], keys["slow_release_duration_h"] == nil {
-                    problems.append(.drugDefinition(location("\(routePath).slow_bolus_fraction", given.position),
-                        message: "a bolus share splits a zero-order release: give slow_release_duration_h too"))
-                }
-                let spread = field("slow_bolus_duration_h", required: false)
-                if let given = keys["slow_bolus_duration_h"], keys["slow_bolus_fraction"] == nil {
-                    problems.append(.drugDefinition(location("\(routePath).slow_bolus_duration_h", given.position),
-                        message: "a bolus duration spreads a bolus share: give slow_bolus_fraction too"))
-                }
-                if let fraction, let rate {
-                    slowDepot = SlowDepot(fraction: fraction, absorptionRatePerHour: rate, lagHours: slowLag,
-                                          releaseDurationHours: duration, bolusFraction: duration == nil ? nil : bolus,
-                                          bolusDurationHours: duration == nil || bolus == nil ? nil : spread)
-                }
-            }
-            // A route missing a number (a problem already recorded) stands in with a placeholder,
-            // so the numbers it does give are range-checked with the rest of the definition.
-            guard bioavailability != nil || absorption != nil else { continue }
-            let stand = Sourced.rangeCheckPlaceholder
-            var parameters = RouteParameters(route: route, bioavailability: bioavailability ?? stand,
-                                             absorptionRatePerHour: absorption ?? stand, slowDepot: slowDepot)
-            if let lag { parameters.lagHours = lag }
-            routes.append(parameters)
-        }
-        return routes
-    }
-
-    /// The members of the receptor-keyed object at `path` (`bindings`, `modulations`) whose
-    /// receptor is known and whose value is an object of `allowed` keys, each with its path, its
-    /// location and its keys; a problem is recorded for every other one (the one reading of such
-    /// an object, for bindings and modulations alike).
-    private mutating func receptorEntries(_ value: JSONValue, path: String, what: String, allowed: [String])
-        -> [(receptor: ReceptorKind, path: String, here: FieldLocation, keys: [String: JSONValue])] {
-        guard case .object(let members) = value.kind else {
-            problems.append(.wrongType(location(path, value.position), expected: "an object (receptor: its \(what))", found: value.typeName))
-            return []
-        }
-        var entries: [(receptor: ReceptorKind, path: String, here: FieldLocation, keys: [String: JSONValue])] = []
-        for member in members {
-            let memberPath = "\(path).\(member.key)"
-            guard let receptor = ReceptorKind(rawValue: member.key) else {
-                unknownName(member.key, category: .receptor, candidates: ReceptorKind.allCases.map(\.rawValue),
-                            at: location(memberPath, member.keyPosition))
-                continue
-            }
-            guard let keys = object(member.value, path: memberPath, allowed: allowed) else { continue }
-            entries.append((receptor, memberPath, location(memberPath, member.value.position), keys))
-        }
-        return entries
-    }
-
-    private mutating func decodeBindings(_ value: JSONValue, path: String, id: String, into fields: inout SourcedFields) -> [ReceptorBinding] {
-        var bindings: [ReceptorBinding] = []
-        for entry in receptorEntries(value, path: path, what: "binding", allowed: DrugDefinitionFormat.bindingKeys) {
-            let (receptor, bindingPath, here, keys) = (entry.receptor, entry.path, entry.here, entry.keys)
-            let prefix = "\(id).\(receptor.rawValue)."
-            func field(_ key: String) -> Sourced? {
-                keys[key].flatMap { sourcedNumber($0, path: "\(bindingPath).\(key)", catalogueName: prefix + key, into: &fields) }
-            }
-            var kind: EfficacyClass?
-            if let classValue = keys["class"] { kind = efficacyClass(classValue, path: "\(bindingPath).class") }
-            if keys["class"] == nil { problems.append(.missingKey(here, key: "class")) }
-            if keys["ki_nM"] == nil { problems.append(.missingKey(here, key: "ki_nM")) }
-            if kind == .agonist {
-                for key in ["efficacy", "arrestin_bias"] where keys[key] == nil { problems.append(.missingKey(here, key: key)) }
-            }
-            let ki = field("ki_nM")
-            let kon = field("kon_per_nM_per_h")
-            let efficacy = field("efficacy")
-            let bias = field("arrestin_bias")
-            let irreversible = keys["irreversible"].flatMap { bool($0, path: "\(bindingPath).irreversible") }
-            // A missing class or Ki (a problem already recorded) stands in with a placeholder, so
-            // the binding's other numbers are range-checked; without a class, only Ki and kon are.
-            guard kind != nil || ki != nil else { continue }
-            var binding = ReceptorBinding(receptor: receptor, kiNanomolar: ki ?? .rangeCheckPlaceholder,
-                                          konPerNanomolarHour: kon ?? .definitionDefaultKon,
-                                          efficacyClass: kind ?? .neutralAntagonist, irreversible: irreversible ?? false)
-            if kind != nil, let efficacy { binding.efficacy = efficacy }
-            if kind != nil, let bias { binding.arrestinBias = bias }
-            bindings.append(binding)
-        }
-        return bindings
-    }
-
-    private mutating func decodeModulations(_ value: JSONValue, path: String, id: String, into fields: inout SourcedFields) -> [AllostericModulation] {
-        var modulations: [AllostericModulation] = []
-        for entry in receptorEntries(value, path: path, what: "modulation", allowed: DrugDefinitionFormat.modulationKeys) {
-            let (receptor, modulationPath, here, keys) = (entry.receptor, entry.path, entry.here, entry.keys)
-            var values: [Sourced] = []
-            for key in DrugDefinitionFormat.modulationKeys {
-                guard let field = keys[key] else {
-                    problems.append(.missingKey(here, key: key))
-                    continue
-                }
-                if let number = sourcedNumber(field, path: "\(modulationPath).\(key)",
-                                              catalogueName: "\(id).\(receptor.rawValue).\(key)", into: &fields) {
-                    values.append(number)
-                }
-            }
-            guard values.count == 3 else { continue }
-            modulations.append(AllostericModulation(receptor: receptor, modulatorKdNanomolar: values[0],
-                                                    affinityFactor: values[1], efficacyFactor: values[2]))
-        }
-        return modulations
-    }
-
-    private mutating func decodeMetabolites(_ value: JSONValue, path: String, id: String, siblings: Set<String>,
-                                            into fields: inout SourcedFields) -> [MetaboliteFormation] {
-        guard case .object(let members) = value.kind else {
-            problems.append(.wrongType(location(path, value.position), expected: "an object (metabolite id: its formation)", found: value.typeName))
-            return []
-        }
-        var metabolites: [MetaboliteFormation] = []
-        for member in members {
-            let metabolitePath = "\(path).\(member.key)"
-            let keyHere = location(metabolitePath, member.keyPosition)
-            if member.key == id {
-                problems.append(.drugDefinition(keyHere, message: "a drug cannot be its own metabolite"))
-                continue
-            }
-            if vocabulary.drugRoutes[member.key] == nil, !siblings.contains(member.key) {
-                let candidates = (Array(vocabulary.drugRoutes.keys) + siblings.filter { $0 != id }).sorted()
-                unknownName(member.key, category: .drug, candidates: candidates, at: keyHere)
-                continue
-            }
-            guard let keys = object(member.value, path: metabolitePath, allowed: DrugDefinitionFormat.metaboliteKeys) else { continue }
-            let prefix = "\(id).\(member.key)."
-            guard let formationValue = keys["formation_fraction"] else {
-                problems.append(.missingKey(location(metabolitePath, member.value.position), key: "formation_fraction"))
-                continue
-            }
-            let formation = sourcedNumber(formationValue, path: "\(metabolitePath).formation_fraction",
-                                          catalogueName: prefix + "formation_fraction", into: &fields)
-            let firstPass = keys["first_pass_fraction"].flatMap {
-                sourcedNumber($0, path: "\(metabolitePath).first_pass_fraction", catalogueName: prefix + "first_pass_fraction", into: &fields)
-            }
-            var cyp2d6: CYP2D6Dependence?
-            if let cypValue = keys["cyp2d6"] {
-                let fractions = [("formation_fraction", formation), ("first_pass_fraction", firstPass)].compactMap { name, value in
-                    value.map { (name, $0.value) }
-                }
-                guard let dependence = decodeCYP2D6(cypValue, path: "\(metabolitePath).cyp2d6", fractions: fractions) else { continue }
-                cyp2d6 = dependence
-            }
-            guard let formation else { continue }
-            metabolites.append(MetaboliteFormation(
-                metabolite: member.key, formationFraction: formation,
-                firstPassFraction: firstPass ?? Sourced(0, "model assumption: no first-pass formation given in the drug definition"),
-                cyp2d6: cyp2d6))
-        }
-        return metabolites
-    }
-
-    /// A metabolite's `cyp2d6: { poor, intermediate, ultrarapid }`: all three factors, each in
-    /// `DrugDefinitionFormat.cyp2d6FactorRange`, and each keeping the formation it scales a
-    /// share of the parent's clearance (factor x `fractions` at most 1: the model moves
-    /// factor x fraction of the parent's elimination into the metabolite, more than all of it
-    /// would create drug). Nil, with problems, when any is wrong.
-    private mutating func decodeCYP2D6(_ value: JSONValue, path: String, fractions: [(name: String, value: Double)]) -> CYP2D6Dependence? {
-        let before = problems.count
-        guard let keys = object(value, path: path, allowed: DrugDefinitionFormat.cyp2d6Keys) else { return nil }
-        var written = SourcedFields()
-        var factors: [Sourced] = []
-        for key in DrugDefinitionFormat.cyp2d6Keys {
-            guard let field = keys[key] else {
-                problems.append(.missingKey(location(path, value.position), key: key))
-                continue
-            }
-            // The factor's own path stands in for a catalogue name, to find where it was written.
-            guard let factor = sourcedNumber(field, path: "\(path).\(key)", catalogueName: key, into: &written),
-                  let at = written.locations[key] else { continue }
-            factors.append(factor)
-            let range = DrugDefinitionFormat.cyp2d6FactorRange
-            if !range.contains(factor.value) {
-                problems.append(.outOfRange(at.location, literal: at.literal, range: range))
-                continue
-            }
-            for fraction in fractions where factor.value * fraction.value > 1 {
-                problems.append(.drugDefinition(at.location, message: "\(key) \(at.literal) x \(fraction.name) "
-                    + "\(DrugDefinitionWriter.number(fraction.value)) is above 1: a phenotype's formation must stay a share of "
-                    + "the parent's clearance; lower the factor or the fraction"))
-            }
-        }
-        guard problems.count == before, factors.count == 3 else { return nil }
-        return CYP2D6Dependence(poor: factors[0], intermediate: factors[1], ultrarapid: factors[2])
-    }
-
-    // MARK: Amending a library drug
-
-    /// A scenario's entry for a drug of its `--library` file or a built-in drug: the non-numeric
-    /// properties it changes (name, binding classes, irreversible flags). Numbers are changed
-    /// with `parameters`.
-    private mutating func decodeAmendment(_ value: JSONValue, of drug: Drug, path: String, libraryFile: Bool) -> Drug? {
-        guard case .object(let all) = value.kind else { return nil }
-        var amended = drug
-        let before = problems.count
-        for member in all where !DrugDefinitionFormat.amendmentKeys.contains(member.key) {
-            let memberPath = "\(path).\(member.key)"
-            if DrugDefinitionFormat.drugKeys.contains(member.key) {
-                problems.append(.drugDefinition(location(memberPath, member.keyPosition), message:
-                    "'\(drug.id)' is a drug of the \(libraryFile ? "--library file" : "built-in library"): a scenario may change its name, binding classes and irreversible flags; "
-                    + "change its numbers with parameters: { \"\(drug.id).<parameter>\": ... }"))
-            } else {
-                problems.append(.unknownKey(location(memberPath, member.keyPosition), key: member.key,
-                                            suggestions: NameSuggestion.suggestions(for: member.key, in: DrugDefinitionFormat.amendmentKeys)))
-            }
-        }
-        let members = Dictionary(all.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        if let name = members["name"].flatMap({ string($0, path: "\(path).name") }) { amended.name = name }
-        if let bindingsValue = members["bindings"] {
-            let bindingsPath = "\(path).bindings"
-            guard case .object(let bindings) = bindingsValue.kind else {
-                problems.append(.wrongType(location(bindingsPath, bindingsValue.position), expected: "an object", found: bindingsValue.typeName))
-                return nil
-            }
-            for member in bindings {
-                let bindingPath = "\(bindingsPath).\(member.key)"
-                guard let index = amended.bindings.firstIndex(where: { $0.receptor.rawValue == member.key }) else {
-                    unknownName(member.key, category: .receptor, candidates: amended.bindings.map(\.receptor.rawValue),
-                                at: location(bindingPath, member.keyPosition))
-                    continue
-                }
-                guard let keys = object(member.value, path: bindingPath, allowed: DrugDefinitionFormat.amendmentBindingKeys) else { continue }
-                if let classValue = keys["class"], let kind = efficacyClass(classValue, path: "\(bindingPath).class") {
-                    if kind == .agonist, amended.bindings[index].efficacyClass != .agonist {
-                        problems.append(.drugDefinition(location("\(bindingPath).class", keys["class"]!.position), message:
-                            "an agonist needs an efficacy and an arrestin bias, which a scenario cannot give a library drug; define a drug of your own"))
-                        continue
-                    }
-                    amended.bindings[index].efficacyClass = kind
-                }
-                if let irreversible = keys["irreversible"].flatMap({ bool($0, path: "\(bindingPath).irreversible") }) {
-                    amended.bindings[index].irreversible = irreversible
-                }
-            }
-        }
-        return problems.count == before ? amended : nil
-    }
-
     // MARK: Scalars
 
-    private mutating func efficacyClass(_ value: JSONValue, path: String) -> EfficacyClass? {
+    mutating func efficacyClass(_ value: JSONValue, path: String) -> EfficacyClass? {
         guard let text = string(value, path: path) else { return nil }
         let classes = ["agonist", "neutral_antagonist", "inverse_agonist"]
         guard let parsed = EfficacyClass(rawValue: text) else {
@@ -597,7 +309,7 @@ extension ScenarioDecoder {
         return parsed
     }
 
-    private mutating func bool(_ value: JSONValue, path: String) -> Bool? {
+    mutating func bool(_ value: JSONValue, path: String) -> Bool? {
         guard case .bool(let flag) = value.kind else {
             problems.append(.wrongType(location(path, value.position), expected: "true or false", found: value.typeName))
             return nil
@@ -617,5 +329,5 @@ extension JSONValue {
 extension Sourced {
     /// Stands in for a missing number of an incomplete definition, only so the numbers beside
     /// it can be range-checked; such a drug is never returned.
-    fileprivate static let rangeCheckPlaceholder = Sourced(1, "placeholder: the definition is incomplete")
+    static let rangeCheckPlaceholder = Sourced(1, "placeholder: the definition is incomplete")
 }

@@ -7,6 +7,11 @@ enum DrugsCommand: ReceptorSimCommand {
     static let name = "drugs"
     static let abstract = "List the drug library, or show one drug's parameters with units and sources."
     static let discussion = """
+        NAME is read as 'parameters PREFIX' reads its prefix: an exact id shows that drug; else
+        it keeps the drugs whose id starts with NAME: one drug's parameters when one does
+        ('morph': morphine), the table of those drugs when several do ('nal'). When none does,
+        the error lists the ids that contain NAME, else the nearest id. --export takes an id or
+        a prefix of one id.
         --export prints a drug as a library file (JSON5): every number with its unit in the key
         and its source, the template for a drug of your own. Change its id (built-in ids are
         taken), then load it with --library FILE, or paste the object into a scenario's drugs list.
@@ -21,8 +26,12 @@ enum DrugsCommand: ReceptorSimCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws(CommandLineError) -> Int32 {
         let vocabulary = try LibraryOption.vocabulary(arguments)
         let library = ModelBridge.library.including(vocabulary.libraryDrugs)
-        if let id = arguments.value("--export") {
-            guard let drug = library.drug(id) else { throw unknownDrug(id, in: library) }
+        if let text = arguments.value("--export") {
+            let ids = try select(text, in: library)
+            guard ids.count == 1, let id = ids.first, let drug = library.drug(id) else {
+                throw .usage(command: name, message: "\(ids.count) drug ids start with '\(text)': "
+                    + ids.joined(separator: ", ") + "; --export takes one")
+            }
             let header = [
                 "Drug '\(id)' exported by 'receptor-sim drugs --export \(id)': a template for a drug of your own.",
                 "Change \"id\" (built-in ids are taken) and the numbers with their sources; each number may also be",
@@ -33,8 +42,12 @@ enum DrugsCommand: ReceptorSimCommand {
             console.out(DrugDefinitionWriter.libraryText([drug], header: header))
             return 0
         }
-        let drugs = ModelBridge.drugs(of: library)
-        guard let id = arguments.positionals.first else {
+        var drugs = ModelBridge.drugs(of: library)
+        if let text = arguments.positionals.first {
+            let ids = try select(text, in: library)
+            drugs = drugs.filter { ids.contains($0.id) }
+        }
+        guard arguments.positionals.first != nil, drugs.count == 1, let id = drugs.first?.id else {
             let width = (drugs.map(\.id.count).max() ?? 0) + 2
             let nameWidth = (drugs.map(\.name.count).max() ?? 0) + 2
             var text = pad("id", width) + pad("name", nameWidth) + pad("terminal t½ h", 15) + pad("central t½ h", 14) + "routes\n"
@@ -49,10 +62,11 @@ enum DrugsCommand: ReceptorSimCommand {
                 + "central t½: ln 2 x central_volume_l / clearance_l_per_h, the central elimination half-life that "
                 + "the half_life_h override sets.\n"
                 + "\nSee 'receptor-sim drugs NAME' for one drug's parameters."
+                + (arguments.positionals.first.map { "\n\(drugs.count) drug ids start with '\($0)'." } ?? "")
             console.out(text)
             return 0
         }
-        guard let drug = drugs.first(where: { $0.id == id }), let parameters = ModelBridge.parameters(ofDrug: id, in: library) else {
+        guard let drug = drugs.first, let parameters = ModelBridge.parameters(ofDrug: id, in: library) else {
             throw unknownDrug(id, in: library)
         }
         let routes = drug.routes.isEmpty ? "none (a metabolite, formed in the body)" : drug.routes.map(\.rawValue).joined(separator: ", ")
@@ -76,6 +90,16 @@ enum DrugsCommand: ReceptorSimCommand {
         return 0
     }
 
+    /// The ids `text` selects: itself when it is an id, else the ids that start with it.
+    /// - Throws: `unknownDrug` when no id starts with it.
+    static func select(_ text: String, in library: DrugLibrary) throws(CommandLineError) -> [String] {
+        let ids = library.drugs.map(\.id)
+        if ids.contains(text) { return [text] }
+        let matches = NamePrefix.matches(text, in: ids)
+        if matches.isEmpty { throw unknownDrug(text, in: library) }
+        return matches
+    }
+
     /// An unknown drug name; a receptor, peptide or parameter name gets a pointer to where it is
     /// listed instead of the nearest drug id ("mu" is not a misspelt "m6g").
     static func unknownDrug(_ id: String, in library: DrugLibrary) -> CommandLineError {
@@ -85,7 +109,10 @@ enum DrugsCommand: ReceptorSimCommand {
             return .usage(command: name, message: "'\(id)' is \(what), not a drug; its parameters: 'receptor-sim parameters \(id).'; "
                 + "drugs binding it: 'receptor-sim parameters' lists <drug>.\(id).ki_nM")
         }
-        return .unknownName(UnknownName(.drug, id, valid: ids))
+        if let containing = NamePrefix.containing(id, in: ids, what: "drug ids") {
+            return .usage(command: name, message: "no drug id starts with '\(id)'" + containing)
+        }
+        return .usage(command: name, message: UnknownName(.drug, id, valid: ids).description)
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {

@@ -33,10 +33,12 @@ enum ExportCommand: ReceptorSimCommand {
         study), measurements.tsv (each observation with statistic 'at'; noiseParameters is the
         sigma fit uses: the sd, else half the band), observables.tsv, parameters.tsv (each
         --parameter as fit_<name>, log scale, bounds and start as fit resolves them) and
-        problem.yaml. Studies are named as for fit; a held-back study may be exported. The
-        studies must share one model (same drugs, phenotype and subject), else the export is
-        refused naming them. Window statistics (max, auc, half_life, ...) have no PEtab form:
-        each is listed in a warning on standard error and skipped.
+        problem.yaml; the tables' numbers have 15 significant digits (a default bound of a
+        start 1.39 is 0.139, not 0.13899999999999998). Studies are named as for fit; a
+        held-back study may be exported. The studies must share one model (same drugs,
+        phenotype and subject), else the export is refused naming them. Window statistics
+        (max, auc, half_life, ...) have no PEtab form: each is listed in a warning on standard
+        error and skipped.
         """
     static let formats = ["sbml", "petab"]
     static let arguments = ArgumentSpecification(

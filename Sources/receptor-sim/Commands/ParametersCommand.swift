@@ -11,7 +11,9 @@ enum ParametersCommand: ReceptorSimCommand {
     static let usage = "[PREFIX] [--library FILE]"
     static let discussion = """
         PREFIX keeps the names that start with it: 'morphine.' for one drug, 'mu.' for a receptor,
-        'model.' for the whole-body physiology, 'endorphin.' for a peptide. Values are those of the
+        'model.' for the whole-body physiology, 'endorphin.' for a peptide. When no name starts
+        with it, the error lists the names that contain it ('mu.ki': morphine.mu.ki_nM, ...),
+        else the nearest name. 'drugs NAME' reads a drug's id the same way. Values are those of the
         built-in library (70 kg); ranges are the values a scenario override, sweep or population
         may take, with the reason.
         """
@@ -26,6 +28,9 @@ enum ParametersCommand: ReceptorSimCommand {
         let prefix = arguments.positionals.first ?? ""
         let rows = all.filter { $0.name.hasPrefix(prefix) }
         guard !rows.isEmpty else {
+            if let containing = NamePrefix.containing(prefix, in: all.map(\.name), what: "names") {
+                throw .usage(command: name, message: "no parameter name starts with '\(prefix)'" + containing)
+            }
             let heads = Array(Set(all.map { String($0.name.prefix { $0 != "." }) })).sorted()
             let head = String(prefix.prefix { $0 != "." })
             throw .usage(command: name, message: "no parameter name starts with '\(prefix)'"

@@ -201,7 +201,8 @@ enum StudyCommandSupport {
                                  + "so '\(name)' would change nothing; vary a parameter of a drug it doses")
                 }
                 throw .usage(command: command, message: UnknownName(.parameter, name, valid: names, place: " for \(file)",
-                                                                    fallback: "; see 'receptor-sim drugs DRUG' for the names").description)
+                                                                    fallback: NamePrefix.containing(name, in: names, what: "names")
+                                                                        ?? "; see 'receptor-sim drugs DRUG' for the names").description)
             case .unknownColumn(let name, let valid):
                 throw .usage(command: command, message: UnknownName(.column, name, valid: valid, place: " for \(file)").description)
             case .model(let message):

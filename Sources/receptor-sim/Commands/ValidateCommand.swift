@@ -39,13 +39,7 @@ enum ValidateCommand: ReceptorSimCommand {
         let report = arguments.value("--report") == nil
             ? nil : try ChartCommandSupport.outputPath(arguments, command: name, extensions: ["html", "htm"], option: "--report")
         if report == "-" { throw .usage(command: name, message: "--report needs a file name ending in .html") }
-        let folder = arguments.value("--dir") ?? defaultFolder
-        let locations: [StudyLocation]
-        do throws(ValidationError) {
-            locations = try StudyLocation.resolve(names: arguments.positionals, folder: folder)
-        } catch {
-            throw .validation(error)
-        }
+        let locations = try locateStudies(arguments, command: name)
 
         guard let studies = StudyFiles.read(locations, console: console) else { return 2 }
 
@@ -121,8 +115,8 @@ enum ValidateCommand: ReceptorSimCommand {
 
 extension ValidateCommand {
     /// The studies named on the command line (all of `--dir`, default `defaultFolder`, when none
-    /// is named), for commands other than `validate` (`fit`, `export --format petab`): an unknown
-    /// study or an empty folder is a usage error naming `command`, as `validate` words it.
+    /// is named), for `validate`, `fit` and `export --format petab`: an unknown study or an empty
+    /// folder is a usage error naming `command`.
     static func locateStudies(_ arguments: ParsedArguments, command: String) throws(CommandLineError) -> [StudyLocation] {
         let folder = arguments.value("--dir") ?? defaultFolder
         do throws(ValidationError) {

@@ -115,7 +115,8 @@ extension CommandLineError {
 
     private static func time(of error: SolverError) -> Double? {
         switch error {
-        case .nonFiniteState(_, let time), .stepSizeUnderflow(let time, _), .stepBudgetExhausted(let time, _): return time
+        case .nonFiniteState(_, let time), .nonFiniteSensitivity(_, _, let time), .stepSizeUnderflow(let time, _),
+             .stepBudgetExhausted(let time, _): return time
         case .invalidInput: return nil
         }
     }
