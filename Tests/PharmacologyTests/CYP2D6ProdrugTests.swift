@@ -74,4 +74,37 @@ struct CYP2D6ProdrugTests {
         let lower = area(poor, "desmetramadol_plasma_nM") / area(normal, "desmetramadol_plasma_nM")
         #expect(lower >= 0.5 && lower <= 0.7, "PM/NM M1 \(lower)")
     }
+
+    /// The phenotype factors are catalogue parameters (issue 16: `parameters` lists every
+    /// settable value): listed with the library's value and source, range-checked, and an
+    /// override changes the simulation as the model's formula says. Morphine formed from codeine
+    /// is the dose times factor·fm over the scaled codeine clearance 1 + fm(factor − 1), so a poor
+    /// metabolizer's factor 0.05 → 0.2 multiplies the morphine AUC by
+    /// [0.2/(1 − 0.8 fm)] / [0.05/(1 − 0.95 fm)] with fm 0.037 (analytic, to 1e-3).
+    @Test func phenotypeFactorsAreSettableParameters() throws {
+        let entries = ParameterCatalog.entries(of: DrugLibrary.builtIn)
+        let poorEntry = try #require(entries.first { $0.name == "codeine.morphine.cyp2d6.poor" })
+        #expect(poorEntry.value(in: DrugLibrary.builtIn).value == 0.05)
+        #expect(poorEntry.value(in: DrugLibrary.builtIn).source.contains("Yue 1991"))
+        for name in ["tramadol.desmetramadol.cyp2d6.intermediate", "tramadol.desmetramadol.cyp2d6.ultrarapid",
+                     "codeine.morphine.cyp2d6.ultrarapid"] {
+            #expect(entries.contains { $0.name == name }, "\(name)")
+        }
+        #expect(!entries.contains { $0.name.hasPrefix("ketamine.norketamine.cyp2d6") })
+        #expect(throws: ModelError.self) { try ParameterCatalog.apply(["codeine.morphine.cyp2d6.ultrarapid": 145], to: DrugLibrary.builtIn) }
+        // Factor 5 x tramadol's formation fraction 0.23 is more than all of its clearance.
+        #expect(throws: ModelError.self) { try ParameterCatalog.apply(["tramadol.desmetramadol.cyp2d6.ultrarapid": 5], to: DrugLibrary.builtIn) }
+
+        func morphineArea(_ overrides: [String: Double]) throws -> Double {
+            let rec = try simulate(Scenario(name: "codeine poor", durationHours: 48, subject: Subject(cyp2d6: .poor),
+                                            doses: [dose("codeine", .oral, .single(atHours: 0, amountMilligrams: 30))],
+                                            parameterOverrides: overrides),
+                                   columns: ["morphine_plasma_nM"], intervalHours: 0.05)
+            return area(rec, "morphine_plasma_nM")
+        }
+        let fm = 0.037
+        let expected = (0.2 / (1 - 0.8 * fm)) / (0.05 / (1 - 0.95 * fm))
+        let ratio = try morphineArea(["codeine.morphine.cyp2d6.poor": 0.2]) / morphineArea([:])
+        #expect(isClose(ratio, expected, relative: 1e-3), "poor factor 0.2 vs 0.05: morphine AUC x\(ratio)")
+    }
 }

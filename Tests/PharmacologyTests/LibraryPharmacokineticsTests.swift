@@ -107,29 +107,30 @@ struct LibraryPharmacokineticsTests {
         }
     }
 
-    /// Kratom tea with 39 mg mitragynine (Tanna et al. 2022, DMD 2023 review Table 3): mitragynine
-    /// is the dominant circulating alkaloid. Its Cmax is within a factor 2 of the median 81.9 nM
-    /// (the model's V1/F is dose/Cmax, so this is a consistency check, not independent
-    /// evidence; the model gives 45 nM because distribution begins during absorption) and its
-    /// terminal half-life over 24-96 h within 31.9-50.2 h; the 7-hydroxymitragynine/mitragynine
-    /// AUC ratio over 0-24 h within 0.15-0.35 (concentration ratio 0.20-0.31, Huestis et al. 2024
-    /// Molecules 29:984, widened by 0.05).
+    /// Kratom: mitragynine is the dominant circulating alkaloid and 7-hydroxymitragynine, formed
+    /// mostly on first pass, peaks soon after it and falls within hours. Held back (the library
+    /// was fitted to Tanna 2022, not to this): Huestis et al. 2024 (Molecules 29:984, abstract),
+    /// single doses of encapsulated leaf powder (6.65-53.2 mg mitragynine; 26.6 mg here, linear
+    /// PK): median mitragynine Tmax 1.0-1.3 h, 7-OH Tmax 1.2-1.8 h (each widened by 0.3 h for
+    /// sampling), 7-OH half-life at most 4.7 h (highest group mean; accepted 3-7 h over 4-24 h,
+    /// the fitted Tanna 2022 median being 5.67), mean 7-OH/mitragynine concentration ratios
+    /// 0.20-0.31 (read as the ratio of the peaks, widened by 0.05 as before: 0.15-0.36).
+    /// Mitragynine's own terminal half-life over 24-96 h is 43.4 h in Huestis's highest group
+    /// mean: accepted 31.9-50.2 h (the Tanna range the library was fitted to, which contains it).
     @Test func mitragynineDominatesKratom() throws {
         let rec = try simulate(Scenario(name: "kratom", durationHours: 96, doses: [
-            dose("mitragynine", .oral, .single(atHours: 0, amountMilligrams: 39)),
-        ]), columns: ["mitragynine_plasma_nM", "hydroxymitragynine_7_plasma_nM"], intervalHours: 0.25)
-        let cmax = rec.maximum("mitragynine_plasma_nM", from: 0, to: 24).value
-        #expect(cmax >= 81.9 / 2 && cmax <= 81.9 * 2, "Cmax \(cmax) nM")
+            dose("mitragynine", .oral, .single(atHours: 0, amountMilligrams: 26.6)),
+        ]), columns: ["mitragynine_plasma_nM", "hydroxymitragynine_7_plasma_nM"], intervalHours: 0.05)
+        let parent = rec.maximum("mitragynine_plasma_nM", from: 0, to: 24)
+        let metabolite = rec.maximum("hydroxymitragynine_7_plasma_nM", from: 0, to: 24)
+        #expect(parent.time >= 0.7 && parent.time <= 1.6, "mitragynine Tmax \(parent.time) h")
+        #expect(metabolite.time >= 0.9 && metabolite.time <= 2.1, "7-OH Tmax \(metabolite.time) h")
+        let ratio = metabolite.value / parent.value
+        #expect(ratio >= 0.15 && ratio <= 0.36, "7-OH/MG peak ratio \(ratio)")
+        let metaboliteHalfLife = fittedHalfLife(rec, "hydroxymitragynine_7_plasma_nM", from: 4, to: 24)
+        #expect(metaboliteHalfLife >= 3 && metaboliteHalfLife <= 7, "7-OH t½ \(metaboliteHalfLife) h")
         let halfLife = fittedHalfLife(rec, "mitragynine_plasma_nM", from: 24, to: 96)
         #expect(halfLife >= 31.9 && halfLife <= 50.2, "t½ \(halfLife) h")
-        func auc(_ column: String) -> Double {
-            let t = rec.times, c = rec.series(column)
-            var area = 0.0
-            for i in 1..<t.count where t[i] <= 24 { area += (c[i] + c[i - 1]) / 2 * (t[i] - t[i - 1]) }
-            return area
-        }
-        let ratio = auc("hydroxymitragynine_7_plasma_nM") / auc("mitragynine_plasma_nM")
-        #expect(ratio >= 0.15 && ratio <= 0.35, "7-OH/MG AUC ratio \(ratio)")
     }
 
     /// Ketamine has a distribution phase: 0.5 mg/kg over 40 min (35 mg, 70 kg) peaks at about
@@ -146,6 +147,24 @@ struct LibraryPharmacokineticsTests {
         #expect(ngPerMilliliter >= 100 && ngPerMilliliter <= 250, "Cmax \(ngPerMilliliter) ng/mL")
         let later = rec.value("ketamine_plasma_nM", at: peak.time + 20.0 / 60)
         #expect(later < 0.75 * peak.value, "\(later) nM 20 min after the peak \(peak.value) nM")
+    }
+
+    /// Norketamine is formed as fast as published: after 10 mg ketamine IV it peaks at 30 min,
+    /// 2.8 ng/mL (12.5 nM), AUC 22 µg·h/L (98 nM·h) (Pharmacotherapy 2022;42:298 Table 6;
+    /// accepted Tmax 0.25-1 h, Cmax / and x one GSD 1.86, AUC ± 30 %). Fitted to this study (its
+    /// validation file says so), so a check that the fit holds; the one-compartment norketamine
+    /// peaked at 4.5 h with 105 nM. It then falls with a half-life of hours (terminal 5-8 h [M]):
+    /// at 12 h it is still above a tenth of its peak.
+    @Test func norketamineIsFormedWithinTheHour() throws {
+        let rec = try simulate(Scenario(name: "ketamine IV", durationHours: 24, doses: [
+            dose("ketamine", .ivBolus, .single(atHours: 0, amountMilligrams: 10)),
+        ]), columns: ["norketamine_plasma_nM"], intervalHours: 0.01)
+        let peak = rec.maximum("norketamine_plasma_nM", from: 0, to: 12)
+        #expect(peak.time >= 0.25 && peak.time <= 1, "norketamine Tmax \(peak.time) h")
+        #expect(peak.value >= 6.7 && peak.value <= 23.3, "norketamine Cmax \(peak.value) nM")
+        let exposure = area(rec, "norketamine_plasma_nM")
+        #expect(exposure >= 69 && exposure <= 128, "norketamine AUC \(exposure) nM h")
+        #expect(rec.value("norketamine_plasma_nM", at: 12) > 0.1 * peak.value)
     }
 
     /// Oxytocin: the two-compartment disposition of Nielsen et al. 2017 (J Clin Pharmacol 57:1573;

@@ -33,3 +33,28 @@ struct DrugHalfLifeCommandTests {
         #expect(result.stderr.contains("morphine.half_life_h") && result.stderr.contains("morphine.clearance_l_per_h"), "\(result.stderr)")
     }
 }
+
+/// The CYP2D6 phenotype factors are settable scenario parameters, listed by `parameters` with
+/// value, unit, range and source, and a bad value is a scenario error at its line (exit 2).
+@Suite
+struct CYP2D6ParameterCommandTests {
+    @Test func phenotypeFactorsAreListedAndRangeChecked() throws {
+        let listed = try runReceptorSim(["parameters", "codeine.morphine"])
+        #expect(listed.status == 0)
+        let poor = try #require(listed.stdout.split(separator: "\n").first { $0.contains("codeine.morphine.cyp2d6.poor") })
+        #expect(poor.contains("0.05") && poor.contains("Yue 1991"), "\(poor)")
+        let path = try writeTemporaryScenario("""
+            {
+              name: "cyp2d6 factor", duration_h: 4, subject: { cyp2d6: "ultrarapid" },
+              doses: [{ drug: "codeine", route: "oral", amount_mg: 30, at_h: 0 }],
+              parameters: {
+                "codeine.morphine.cyp2d6.ultrarapid": 145,
+              },
+            }
+            """)
+        let result = try runReceptorSim(["run", path, "-o", "-", "-q"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(":5: error: parameters[\"codeine.morphine.cyp2d6.ultrarapid\"]"), "\(result.stderr)")
+        #expect(result.stderr.contains("<= 10"), "\(result.stderr)")
+    }
+}

@@ -162,7 +162,7 @@ import Testing
 
     @Test func kratomExerciseAndLowDoseNaltrexone() throws {
         try Self.check("kratom-stop", interval: 0.25, [
-            Figure(phrase: "peaks at only about 0.13 at 796 h", column: "cows_equivalent", statistic: .max(666, 840), quoted: 0.13, rounding: 0.005, quotedTime: 796),
+            Figure(phrase: "peaks at only about 0.51 at 687 h", column: "cows_equivalent", statistic: .max(666, 840), quoted: 0.51, rounding: 0.005, quotedTime: 687),
         ])
         try Self.check("exercise-during-withdrawal", interval: 0.25, [
             Figure(phrase: "(8.27 against 8.39 at 691 h", column: "cows_equivalent", statistic: .at(691), quoted: 8.27, rounding: 0.005),

@@ -15,7 +15,7 @@ public struct ParameterEntry {
 ///
 /// Names: `<receptor>.<field>`, `<peptide>.<field>`, `<peptide>.<receptor>.<field>`,
 /// `<drug>.<field>`, `<drug>.<route>.<field>`, `<drug>.<receptor>.<field>`,
-/// `<drug>.<metabolite>.<field>`, `model.<field>`; plus the derived `<drug>.half_life_h`, the
+/// `<drug>.<metabolite>.<field>`, `<drug>.<metabolite>.cyp2d6.<phenotype>`, `model.<field>`; plus the derived `<drug>.half_life_h`, the
 /// central elimination half-life ln 2 · V1 / CL (setting it sets the clearance to ln 2 · V1 / t½;
 /// it is the terminal half-life only for a one-compartment drug). A half-life and a clearance
 /// of the same drug in one set of overrides contradict each other and are rejected.
@@ -135,6 +135,12 @@ public enum ParameterCatalog {
                 let q = p + m.metabolite + "."
                 add(q + "formation_fraction", "1", .fraction("a share of the parent's clearance"), mp.appending(path: \.formationFraction))
                 add(q + "first_pass_fraction", "1", .fraction("a share of the unabsorbed dose"), mp.appending(path: \.firstPassFraction))
+                if m.cyp2d6 != nil {
+                    let cp = mp.appending(path: \MetaboliteFormation.cyp2d6!)
+                    add(q + "cyp2d6.poor", "1", .cyp2d6Factor, cp.appending(path: \.poor))
+                    add(q + "cyp2d6.intermediate", "1", .cyp2d6Factor, cp.appending(path: \.intermediate))
+                    add(q + "cyp2d6.ultrarapid", "1", .cyp2d6Factor, cp.appending(path: \.ultrarapid))
+                }
             }
         }
         guard includingModel else { return out }
@@ -236,7 +242,8 @@ public enum ParameterCatalog {
     /// `library` with `overrides` applied.
     /// - Throws: `ModelError.unknownParameter` for a name not in the catalog of `drugIDs`,
     ///   `ModelError.invalidValue` for a value outside the parameter's range, or for a
-    ///   `<drug>.half_life_h` given together with `<drug>.clearance_l_per_h` (both set the clearance).
+    ///   `<drug>.half_life_h` given together with `<drug>.clearance_l_per_h` (both set the clearance),
+    ///   or for a CYP2D6 factor that makes a formation more than all of the parent's clearance.
     public static func apply(_ overrides: [String: Double], to library: DrugLibrary,
                              drugIDs: Set<String>? = nil) throws -> DrugLibrary {
         if overrides.isEmpty { return library }
@@ -270,6 +277,30 @@ public enum ParameterCatalog {
                 throw ModelError.unknownParameter(name)
             }
         }
+        try checkCYP2D6Shares(of: lib, overrides: overrides)
         return lib
+    }
+
+    /// Each CYP2D6 factor times the fractions it scales stays at most 1 (the drug definition
+    /// reader's check): more would move more than all of the parent's elimination into the metabolite.
+    private static func checkCYP2D6Shares(of library: DrugLibrary, overrides: [String: Double]) throws(ModelError) {
+        for d in library.drugs {
+            for m in d.metabolites {
+                guard let dependence = m.cyp2d6 else { continue }
+                let prefix = d.id + "." + m.metabolite + "."
+                guard overrides.keys.contains(where: { $0.hasPrefix(prefix) }) else { continue }
+                let factors = [("poor", dependence.poor.value), ("intermediate", dependence.intermediate.value),
+                               ("ultrarapid", dependence.ultrarapid.value)]
+                let fractions = [("formation_fraction", m.formationFraction.value), ("first_pass_fraction", m.firstPassFraction.value)]
+                for (phenotype, factor) in factors {
+                    for (field, fraction) in fractions where factor * fraction > 1 {
+                        throw .invalidValue(
+                            path: prefix + "cyp2d6." + phenotype,
+                            reason: "\(factor) x \(field) \(fraction) is above 1: a phenotype's formation must stay a share "
+                                + "of the parent's clearance; lower the factor or the fraction")
+                    }
+                }
+            }
+        }
     }
 }
