@@ -72,8 +72,9 @@ public struct ParameterRange: Sendable, Equatable {
     static let gain = nonNegative("a gain of zero switches the feedback off")
     static let weight = nonNegative("a weight of zero leaves the term out")
     /// A CYP2D6 phenotype factor: 0 is no CYP2D6 activity; 10 is far above the 1.3 to 2 fold of
-    /// gene duplication, so a percentage written for a factor (145 for 1.45) is caught.
-    static let cyp2d6Factor = ParameterRange(
+    /// gene duplication, so a percentage written for a factor (145 for 1.45) is caught. The
+    /// catalogue and drug definitions (`cyp2d6: {...}`) share it.
+    public static let cyp2d6Factor = ParameterRange(
         lowerBound: 0, includesLowerBound: true, upperBound: 10,
         reason: "a factor on a normal metabolizer's formation; CYP2D6 gene duplication gives at most a few fold")
     static let affinity = positive("binding is ruled by kon and koff = kon · Ki: zero makes binding irreversible or absent and occupancy at rest undefined")

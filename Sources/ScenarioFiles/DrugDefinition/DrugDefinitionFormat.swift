@@ -23,16 +23,10 @@ enum DrugDefinitionFormat {
     static let metaboliteKeys = ["formation_fraction", "first_pass_fraction", "cyp2d6"]
     /// The phenotypes of a metabolite's `cyp2d6: { poor, intermediate, ultrarapid }`: factors
     /// on a normal metabolizer's formation (the normal metabolizer's own factor is 1 and is not
-    /// written). Not catalogue parameters (they cannot be overridden), so their range is here.
+    /// written); their range is the catalogue's `ParameterRange.cyp2d6Factor`. The formation a
+    /// factor scales must also stay a share of the parent's clearance (factor x fraction at most
+    /// 1), checked with the fractions.
     static let cyp2d6Keys = ["poor", "intermediate", "ultrarapid"]
-    /// A CYP2D6 factor: 0 is no CYP2D6 activity (a poor metabolizer with no functional allele);
-    /// the upper bound 10 is far above the 1.3 to 2 fold of gene-duplication carriers (codeine
-    /// 1.45, tramadol 1.5 in the library), so a percentage written for a factor (145 for 1.45)
-    /// is caught. The formation it scales must also stay a share of the parent's clearance
-    /// (factor x fraction at most 1), checked with the fractions.
-    static let cyp2d6FactorRange = ParameterRange(
-        lowerBound: 0, includesLowerBound: true, upperBound: 10,
-        reason: "a factor on a normal metabolizer's formation; CYP2D6 gene duplication gives at most a few fold")
     static let sourcedKeys = ["value", "source", "fit"]
     /// The calibration record of a fitted number: `fit: { studies: ["id", ...], se_ln: 0.12,
     /// date: "2026-12-07" }`, as `receptor-sim fit` reports it (`FitRecord`).

@@ -47,7 +47,7 @@ extension ScenarioDecoder {
     }
 
     /// A metabolite's `cyp2d6: { poor, intermediate, ultrarapid }`: all three factors, each in
-    /// `DrugDefinitionFormat.cyp2d6FactorRange`, and each keeping the formation it scales a
+    /// `ParameterRange.cyp2d6Factor`, and each keeping the formation it scales a
     /// share of the parent's clearance (factor x `fractions` at most 1: the model moves
     /// factor x fraction of the parent's elimination into the metabolite, more than all of it
     /// would create drug). Nil, with problems, when any is wrong.
@@ -65,7 +65,7 @@ extension ScenarioDecoder {
             guard let factor = sourcedNumber(field, path: "\(path).\(key)", catalogueName: key, into: &written),
                   let at = written.locations[key] else { continue }
             factors.append(factor)
-            let range = DrugDefinitionFormat.cyp2d6FactorRange
+            let range = ParameterRange.cyp2d6Factor
             if !range.contains(factor.value) {
                 problems.append(.outOfRange(at.location, literal: at.literal, range: range))
                 continue
