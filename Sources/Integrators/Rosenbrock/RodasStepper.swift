@@ -104,6 +104,9 @@ struct RodasStepper<System: ODESystem, Tableau: RodasTableau>: AdaptiveStepper {
         statistics: inout SolverStatistics
     ) -> Double {
         let n = self.n, s = Tableau.stages
+        // One copy of the system per attempt: each call on `self.system` (in the inout
+        // stepper) copied it to the stack, four times per accepted step (Benchmarks/RESULTS.md).
+        let system = self.system
         let f0 = self.f0, k = self.k, u = self.u, rhs = self.rhs, dT = self.dT
         let jacobian = self.jacobian, factors = self.factors, packed = self.packed, lu = self.lu
         let a = coefficients, c = a + s * s, nodes = c + s * s, d = nodes + s
