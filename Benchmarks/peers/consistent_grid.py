@@ -160,7 +160,10 @@ def score(binary, work, label, params, half_index):
     peak = max((r for r in n if t0 <= r[0] <= t0 + 6), key=lambda r: r[1])
     result["b7"] = {"before": before, "within_60min": max(c for t, c, w in n if t0 <= t <= t0 + 1),
                     "peak_min": (peak[0] - t0) * 60, "at_3h": [c for t, c, w in n if t <= t0 + 3][-1], "peak": peak[1]}
-    result["b29"] = {str(arm): max(c for t, c, w in traces["compton%d" % arm] if arm <= t <= arm + 3) for arm in (2, 6)}
+    for arm in (2, 6):
+        peak = max((r for r in traces["compton%d" % arm] if arm <= r[0] <= arm + 3), key=lambda r: r[1])
+        result.setdefault("b29", {})[str(arm)] = peak[1]
+        result["b29"]["%d_peak_min" % arm] = (peak[0] - arm) * 60
     rows, totals = validate(binary, work, full)
     result["validate"] = {"totals": totals, "rows": rows}
     json.dump(result, open(os.path.join(work, label + ".json"), "w"), indent=1)
@@ -197,7 +200,9 @@ def criteria(r):
         ("B6 taper × abrupt < 0.8", parts((r["taper_ratio"], 2, r["taper_ratio"] < 0.8))),
         ("B7 COWS +60 min, rise", parts((b7["within_60min"], 1, b7["peak_min"] <= 60 and b7["at_3h"] < b7["peak"] - 3),
                                         (b7["within_60min"] - b7["before"], 1, b7["within_60min"] - b7["before"] >= 6))),
-        ("B29 COWS 2 h, 6 h > 1", parts((r["b29"]["2"], 2, r["b29"]["2"] > 1), (r["b29"]["6"], 2, r["b29"]["6"] > 1))),
+        ("B29 COWS 2 h, 6 h > 1; peaks ≤ 15 min", parts((r["b29"]["2"], 2, r["b29"]["2"] > 1), (r["b29"]["6"], 2, r["b29"]["6"] > 1),
+                                                       (max(r["b29"]["2_peak_min"], r["b29"]["6_peak_min"]), 0,
+                                                        0 < min(r["b29"]["2_peak_min"], r["b29"]["6_peak_min"]) and max(r["b29"]["2_peak_min"], r["b29"]["6_peak_min"]) <= 15))),
         ("Schuh 15 mg/d ≤ 6.3", parts((float(schuh.get("model", "nan")), 2, schuh.get("verdict") == "met"))),
     ]
     head = [("cows.half_index (SE ln)", "%.3f%s" % (r["half_index"], " (%.3f)" % r["half_index_se_ln"] if "half_index_se_ln" in r else ""), None)]
