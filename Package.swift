@@ -3,15 +3,6 @@
 // the product builds on the Swift toolchain alone (Foundation, Dispatch, Swift Testing).
 import PackageDescription
 
-// Release builds of the model's targets skip the run-time exclusivity checks (the compiler's
-// static checks stay; debug builds keep both): the one dynamic access on the 28-day run cost
-// about 135 instructions per output row (Benchmarks/RESULTS.md). Not on Integrators: a target
-// with unsafe flags makes its product unusable as another package's dependency, and the
-// engine's code on this path had no dynamic access.
-let modelTargetSettings: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
-]
-
 let package = Package(
     name: "ReceptorSim",
     platforms: [.macOS(.v14)],
@@ -27,7 +18,7 @@ let package = Package(
         // everything else internal (`@usableFromInline` where the inlinable solve needs it).
         .target(name: "Integrators"),
         // The domain: drugs, receptors, peptides, compiled into a flat system for Integrators.
-        .target(name: "Pharmacology", dependencies: ["Integrators"], swiftSettings: modelTargetSettings),
+        .target(name: "Pharmacology", dependencies: ["Integrators"]),
         // Scenario files in, Pharmacology values out, with precise errors.
         .target(name: "ScenarioFiles", dependencies: ["Pharmacology"]),
         // The shipped library: the built-in drugs as a data file (a resource) read by ScenarioFiles'
@@ -38,7 +29,7 @@ let package = Package(
         // Model exchange: SBML export of a compiled scenario.
         .target(name: "Exchange", dependencies: ["Pharmacology", "Reports"]),
         // Sweeps and virtual populations: many runs of one compiled model, sharded and parallel.
-        .target(name: "Studies", dependencies: ["Pharmacology", "Reports", "BuiltInLibrary"], swiftSettings: modelTargetSettings),
+        .target(name: "Studies", dependencies: ["Pharmacology", "Reports", "BuiltInLibrary"]),
         // Validation against published studies: observations files, statistics, verdicts, report.
         .target(name: "Validation", dependencies: ["Reports", "ScenarioFiles"]),
         // Calibration (`fit`): weighted least squares of named parameters to validation studies.
@@ -46,8 +37,7 @@ let package = Package(
         // The command line: wires the stages, nothing else does.
         .executableTarget(
             name: "receptor-sim",
-            dependencies: ["Integrators", "Pharmacology", "ScenarioFiles", "BuiltInLibrary", "Reports", "Exchange", "Studies", "Validation", "Calibration"],
-            swiftSettings: modelTargetSettings),
+            dependencies: ["Integrators", "Pharmacology", "ScenarioFiles", "BuiltInLibrary", "Reports", "Exchange", "Studies", "Validation", "Calibration"]),
 
         // Standard stiff test problems (IVP Test Set) shared by the engine tests and the benchmarks.
         .target(
@@ -56,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "ReceptorBench",
             dependencies: ["Integrators", "Pharmacology", "BuiltInLibrary", "StiffTestProblems", "Studies"],
-            path: "Benchmarks/ReceptorBench", swiftSettings: modelTargetSettings),
+            path: "Benchmarks/ReceptorBench"),
 
         // Helpers shared by the test targets (the command-line runner, temporary directories,
         // the FIFO reader, approximate equality, the seeded generator); never in a product.
