@@ -37,8 +37,10 @@ import Testing
             .map { $0.dropFirst(2).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 
-    static func check(_ scenario: String, interval: Double, _ figures: [Figure]) throws {
-        let columns = Array(Set(figures.map(\.column))).sorted().joined(separator: ",")
+    /// Runs `scenario` once; `extraColumns` are for the caller's own checks on the returned table.
+    @discardableResult
+    static func check(_ scenario: String, interval: Double, extraColumns: [String] = [], _ figures: [Figure]) throws -> SimulatedTable {
+        let columns = Array(Set(figures.map(\.column) + extraColumns)).sorted().joined(separator: ",")
         let table = try simulateShipped(scenario, ["--interval", "\(interval)", "--columns", columns])
         let header = try header(scenario)
         for figure in figures {
@@ -64,6 +66,143 @@ import Testing
                         "\(scenario): '\(figure.phrase)' quotes \(quotedTime) h, the run's extremum is at \(time) h")
             }
         }
+        return table
+    }
+
+    @Test func drugFreeBaselines() throws {
+        try Self.check("baseline-control", interval: 1, [
+            Figure(phrase: "mu_occupancy_total 0.105", column: "mu_occupancy_total", statistic: .min(0, 168), quoted: 0.105, rounding: 0.0005),
+            Figure(phrase: "mu_occupancy_total 0.105", column: "mu_occupancy_total", statistic: .max(0, 168), quoted: 0.105, rounding: 0.0005),
+            Figure(phrase: "dysphoria 0.197", column: "dysphoria", statistic: .min(0, 168), quoted: 0.197, rounding: 0.0005),
+            Figure(phrase: "dysphoria 0.197", column: "dysphoria", statistic: .max(0, 168), quoted: 0.197, rounding: 0.0005),
+        ])
+        try Self.check("baseline-opioid-deficit", interval: 1, [
+            Figure(phrase: "endorphin_nM 0.056", column: "endorphin_nM", statistic: .at(168), quoted: 0.056, rounding: 0.0005),
+            Figure(phrase: "mu_occupancy_total 0.062 (0.105)", column: "mu_occupancy_total", statistic: .at(168), quoted: 0.062, rounding: 0.0005),
+            Figure(phrase: "mu_total_rel 1.18", column: "mu_total_rel", statistic: .at(168), quoted: 1.18, rounding: 0.005),
+            Figure(phrase: "dopamine_tone 0.933 (1)", column: "dopamine_tone", statistic: .min(0, 168), quoted: 0.933, rounding: 0.0005),
+            Figure(phrase: "dopamine_tone 0.933 (1)", column: "dopamine_tone", statistic: .max(0, 168), quoted: 0.933, rounding: 0.0005),
+            Figure(phrase: "dysphoria 0.220 (0.197)", column: "dysphoria", statistic: .at(168), quoted: 0.220, rounding: 0.0005),
+            Figure(phrase: "tolerance_index -0.049 (0)", column: "tolerance_index", statistic: .at(168), quoted: -0.049, rounding: 0.0005),
+        ])
+    }
+
+    @Test func kappaStressAndAgonists() throws {
+        try Self.check("stress", interval: 0.1, [
+            Figure(phrase: "dynorphin_nM rising from 0.05 to about 0.15", column: "dynorphin_nM", statistic: .max(48, 54), quoted: 0.15, rounding: 0.005),
+            Figure(phrase: "kappa_occupancy_dynorphin from 0.10 to 0.23", column: "kappa_occupancy_dynorphin", statistic: .max(48, 54), quoted: 0.23, rounding: 0.005),
+            Figure(phrase: "kappa_response 0.28 -> 0.45", column: "kappa_response", statistic: .max(48, 54), quoted: 0.45, rounding: 0.005),
+            Figure(phrase: "dysphoria 0.20 -> 0.28", column: "dysphoria", statistic: .max(48, 54), quoted: 0.28, rounding: 0.005),
+            Figure(phrase: "hedonic_tone 0.80 -> 0.63", column: "hedonic_tone", statistic: .min(48, 54), quoted: 0.63, rounding: 0.005),
+            Figure(phrase: "dopamine_tone down to 0.91", column: "dopamine_tone", statistic: .min(48, 54), quoted: 0.91, rounding: 0.005),
+        ])
+        try Self.check("stress-with-aticaprant", interval: 0.1, [
+            Figure(phrase: "kappa_occupancy_aticaprant 0.83 at 24 h", column: "kappa_occupancy_aticaprant", statistic: .at(24), quoted: 0.83, rounding: 0.005),
+            Figure(phrase: "dynorphin_nM still rises to about 0.16", column: "dynorphin_nM", statistic: .max(96, 102), quoted: 0.16, rounding: 0.005),
+            Figure(phrase: "kappa_occupancy_dynorphin stays near 0.02", column: "kappa_occupancy_dynorphin", statistic: .max(72, 78), quoted: 0.02, rounding: 0.005),
+            Figure(phrase: "kappa_response near 0.1", column: "kappa_response", statistic: .max(48, 54), quoted: 0.1, rounding: 0.05),
+            Figure(phrase: "dysphoria stays at about 0.19", column: "dysphoria", statistic: .max(96, 102), quoted: 0.19, rounding: 0.005),
+            Figure(phrase: "hedonic_tone at about 0.94", column: "hedonic_tone", statistic: .min(96, 102), quoted: 0.94, rounding: 0.005),
+            Figure(phrase: "lowers dysphoria to about 0.13", column: "dysphoria", statistic: .at(168), quoted: 0.13, rounding: 0.005),
+            Figure(phrase: "dopamine_tone to about 1.14", column: "dopamine_tone", statistic: .at(168), quoted: 1.14, rounding: 0.005),
+            Figure(phrase: "mu_total_rel to 1.19", column: "mu_total_rel", statistic: .at(168), quoted: 1.19, rounding: 0.005),
+        ])
+        try Self.check("salvinorin-a-inhaled", interval: 0.005, [
+            Figure(phrase: "kappa_occupancy_salvinorin_a 0.75 at 0.6 min", column: "kappa_occupancy_salvinorin_a", statistic: .at(0.01), quoted: 0.75, rounding: 0.005),
+            Figure(phrase: "0.47 at 20 min", column: "kappa_occupancy_salvinorin_a", statistic: .at(1.0 / 3), quoted: 0.47, rounding: 0.005),
+            Figure(phrase: "0.19 at 1 h; dysphoria", column: "kappa_occupancy_salvinorin_a", statistic: .at(1), quoted: 0.19, rounding: 0.005),
+            Figure(phrase: "dysphoria from 0.20 to 0.35 at once", column: "dysphoria", statistic: .max(0, 2), quoted: 0.35, rounding: 0.005),
+            Figure(phrase: "0.31 at 20 min", column: "dysphoria", statistic: .at(1.0 / 3), quoted: 0.31, rounding: 0.005),
+            Figure(phrase: "0.25 at 1 h; dopamine_tone", column: "dysphoria", statistic: .at(1), quoted: 0.25, rounding: 0.005),
+            Figure(phrase: "dopamine_tone down to 0.67", column: "dopamine_tone", statistic: .min(0, 2), quoted: 0.67, rounding: 0.005),
+            Figure(phrase: "back to 0.76 at 20 min", column: "dopamine_tone", statistic: .at(1.0 / 3), quoted: 0.76, rounding: 0.005),
+            Figure(phrase: "0.88 at 1 h", column: "dopamine_tone", statistic: .at(1), quoted: 0.88, rounding: 0.005),
+            Figure(phrase: "stays at its drug-free 0.105", column: "mu_occupancy_total", statistic: .max(0, 2), quoted: 0.105, rounding: 0.0005),
+        ])
+        let u50488 = try Self.check("u50488-kappa-dysphoria", interval: 0.05, [
+            Figure(phrase: "peaks at 9.7 nM at 1.4 h", column: "u50488_plasma_nM", statistic: .max(0, 12), quoted: 9.7, rounding: 0.05, quotedTime: 1.4, timeRounding: 0.05),
+            Figure(phrase: "kappa_occupancy_u50488 at 0.55 at 1.65 h", column: "kappa_occupancy_u50488", statistic: .max(0, 12), quoted: 0.55, rounding: 0.005, quotedTime: 1.65, timeRounding: 0.005),
+            Figure(phrase: "(kappa_occupancy_total from 0.10 to 0.57)", column: "kappa_occupancy_total", statistic: .max(0, 12), quoted: 0.57, rounding: 0.005),
+            Figure(phrase: "dysphoria rises from 0.20 to 0.32", column: "dysphoria", statistic: .max(0, 12), quoted: 0.32, rounding: 0.005),
+            Figure(phrase: "dopamine_tone falls from 1.00 to 0.73", column: "dopamine_tone", statistic: .min(0, 12), quoted: 0.73, rounding: 0.005),
+            Figure(phrase: "(hedonic_tone 0.80 to 0.41)", column: "hedonic_tone", statistic: .min(0, 12), quoted: 0.41, rounding: 0.005),
+        ])
+        // "within 15 min of the dose" (1 mg at 1 h)
+        #expect(u50488.peak("dysphoria").time - 1 <= 0.25)
+        #expect(u50488.trough("dopamine_tone").time - 1 <= 0.25)
+        let butorphanol = try Self.check("butorphanol-nasal", interval: 0.05, extraColumns: ["mu_occupancy_butorphanol", "respiratory_drive"], [
+            Figure(phrase: "peaks near 5.3 nM after the two first", column: "butorphanol_plasma_nM", statistic: .max(0, 6.5), quoted: 5.3, rounding: 0.05),
+            Figure(phrase: "6.5 nM at the end of the day", column: "butorphanol_plasma_nM", statistic: .max(0, 24), quoted: 6.5, rounding: 0.05),
+            Figure(phrase: "kappa_occupancy_butorphanol reaches 0.35", column: "kappa_occupancy_butorphanol", statistic: .max(0, 24), quoted: 0.35, rounding: 0.005),
+            Figure(phrase: "kappa_response 0.46 (0.28 at rest)", column: "kappa_response", statistic: .max(0, 24), quoted: 0.46, rounding: 0.005),
+            Figure(phrase: "kappa_response 0.46 (0.28 at rest)", column: "kappa_response", statistic: .at(0), quoted: 0.28, rounding: 0.005),
+            Figure(phrase: "to about 0.25", column: "dysphoria", statistic: .max(0, 24), quoted: 0.25, rounding: 0.005),
+            Figure(phrase: "dopamine_tone falls to 0.88", column: "dopamine_tone", statistic: .min(0, 24), quoted: 0.88, rounding: 0.005),
+        ])
+        // "mu_occupancy_butorphanol below 0.04, respiratory_drive above 0.99"
+        #expect(butorphanol.peak("mu_occupancy_butorphanol").value < 0.04)
+        #expect(butorphanol.trough("respiratory_drive").value > 0.99)
+    }
+
+    /// Buprenorphine low dose (last day, 648-672 h) and the two inductions; naloxone-precipitated
+    /// is the morphine history both inductions share, stopped by naloxone instead.
+    @Test func buprenorphineLowDoseAndInductions() throws {
+        try Self.check("buprenorphine-low-dose-deficit", interval: 0.5, [
+            Figure(phrase: "small daily swing (about 0.02 to 0.05)", column: "mu_occupancy_buprenorphine", statistic: .min(648, 672), quoted: 0.02, rounding: 0.005),
+            Figure(phrase: "small daily swing (about 0.02 to 0.05)", column: "mu_occupancy_buprenorphine", statistic: .max(648, 672), quoted: 0.05, rounding: 0.005),
+            Figure(phrase: "kappa_occupancy_buprenorphine at most about 0.06", column: "kappa_occupancy_buprenorphine", statistic: .max(0, 672), quoted: 0.06, rounding: 0.005),
+            Figure(phrase: "dopamine_tone moves from the deficit baseline 0.933 to about 0.95", column: "dopamine_tone", statistic: .min(648, 672), quoted: 0.95, rounding: 0.005),
+            Figure(phrase: "(0.97 after each dose", column: "dopamine_tone", statistic: .max(648, 672), quoted: 0.97, rounding: 0.005),
+            Figure(phrase: "dysphoria from 0.220 to about 0.216 (0.206)", column: "dysphoria", statistic: .max(648, 672), quoted: 0.216, rounding: 0.0005),
+            Figure(phrase: "dysphoria from 0.220 to about 0.216 (0.206)", column: "dysphoria", statistic: .min(648, 672), quoted: 0.206, rounding: 0.0005),
+            Figure(phrase: "hedonic_tone from 0.71 to about 0.73-0.77", column: "hedonic_tone", statistic: .min(648, 672), quoted: 0.73, rounding: 0.005),
+            Figure(phrase: "hedonic_tone from 0.71 to about 0.73-0.77", column: "hedonic_tone", statistic: .max(648, 672), quoted: 0.77, rounding: 0.005),
+            Figure(phrase: "tolerance_index stays near -0.045", column: "tolerance_index", statistic: .min(24, 672), quoted: -0.045, rounding: 0.005),
+            Figure(phrase: "tolerance_index stays near -0.045", column: "tolerance_index", statistic: .max(24, 672), quoted: -0.045, rounding: 0.005),
+        ])
+        let micro = try Self.check("buprenorphine-micro-induction", interval: 0.25, [
+            Figure(phrase: "(0.09 at 400 h, 0.46 at 498 h)", column: "mu_occupancy_buprenorphine", statistic: .at(400), quoted: 0.09, rounding: 0.005),
+            Figure(phrase: "(0.09 at 400 h, 0.46 at 498 h)", column: "mu_occupancy_buprenorphine", statistic: .at(498), quoted: 0.46, rounding: 0.005),
+            Figure(phrase: "peak of about 4.1 (withdrawal_signs 0.08) at 528 h", column: "cows_equivalent", statistic: .max(498, 672), quoted: 4.1, rounding: 0.05, quotedTime: 528),
+            Figure(phrase: "peak of about 4.1 (withdrawal_signs 0.08) at 528 h", column: "withdrawal_signs", statistic: .max(498, 672), quoted: 0.08, rounding: 0.005, quotedTime: 528),
+        ])
+        let belowOne = try #require(micro.series("cows_equivalent").first { $0.time > 528 && $0.value < 1 })
+        #expect(try Self.header("buprenorphine-micro-induction").contains("below 1 from 553 h"))
+        #expect(abs(belowOne.time - 553) <= 0.5, "cows_equivalent below 1 from \(belowOne.time) h")
+        let standard = try Self.check("buprenorphine-standard-induction", interval: 0.25, [
+            Figure(phrase: "(mu_occupancy_buprenorphine 0.44 at +4 h, 0.37 at +12 h", column: "mu_occupancy_buprenorphine", statistic: .at(336), quoted: 0.44, rounding: 0.005),
+            Figure(phrase: "(mu_occupancy_buprenorphine 0.44 at +4 h, 0.37 at +12 h", column: "mu_occupancy_buprenorphine", statistic: .at(344), quoted: 0.37, rounding: 0.005),
+            Figure(phrase: "mu_occupancy_morphine 0.35 -> 0.05)", column: "mu_occupancy_morphine", statistic: .at(332), quoted: 0.35, rounding: 0.005),
+            Figure(phrase: "mu_occupancy_morphine 0.35 -> 0.05)", column: "mu_occupancy_morphine", statistic: .at(344), quoted: 0.05, rounding: 0.005),
+            Figure(phrase: "cows_equivalent is 0.1 at +4 h, 2.3 at +8 h, 4.8 at +12 h", column: "cows_equivalent", statistic: .at(336), quoted: 0.1, rounding: 0.05),
+            Figure(phrase: "cows_equivalent is 0.1 at +4 h, 2.3 at +8 h, 4.8 at +12 h", column: "cows_equivalent", statistic: .at(340), quoted: 2.3, rounding: 0.05),
+            Figure(phrase: "cows_equivalent is 0.1 at +4 h, 2.3 at +8 h, 4.8 at +12 h", column: "cows_equivalent", statistic: .at(344), quoted: 4.8, rounding: 0.05),
+            Figure(phrase: "peaks at about 7.7 (withdrawal_signs 0.17) at 356.25 h", column: "cows_equivalent", statistic: .max(332, 504), quoted: 7.7, rounding: 0.05, quotedTime: 356.25, timeRounding: 0.005),
+            Figure(phrase: "peaks at about 7.7 (withdrawal_signs 0.17) at 356.25 h", column: "withdrawal_signs", statistic: .max(332, 504), quoted: 0.17, rounding: 0.005),
+            Figure(phrase: "(about 4.8 at 380 h, 2.0 at 404 h)", column: "cows_equivalent", statistic: .at(380), quoted: 4.8, rounding: 0.05),
+            Figure(phrase: "(about 4.8 at 380 h, 2.0 at 404 h)", column: "cows_equivalent", statistic: .at(404), quoted: 2.0, rounding: 0.05),
+        ])
+        // The micro-induction header compares its peak with this one ("about half ... (about 7.7)").
+        #expect(try Self.header("buprenorphine-micro-induction").contains("standard induction's peak (about 7.7)"))
+        #expect(abs(standard.peak("cows_equivalent", from: 332).value - 7.7) <= 0.05)
+        let precipitated = try Self.check("naloxone-precipitated", interval: 0.05, [
+            Figure(phrase: "mu_occupancy_morphine drops from 0.35 to 0.01", column: "mu_occupancy_morphine", statistic: .at(333), quoted: 0.35, rounding: 0.005),
+            Figure(phrase: "mu_occupancy_morphine drops from 0.35 to 0.01", column: "mu_occupancy_morphine", statistic: .min(333, 333.25), quoted: 0.01, rounding: 0.005),
+            Figure(phrase: "jumps from 0 to about 7.4 (withdrawal_signs 0.15", column: "cows_equivalent", statistic: .max(333, 340), quoted: 7.4, rounding: 0.05),
+            Figure(phrase: "jumps from 0 to about 7.4 (withdrawal_signs 0.15", column: "withdrawal_signs", statistic: .max(333, 340), quoted: 0.15, rounding: 0.005),
+            Figure(phrase: "dopamine_tone down from 1.01 to 0.55", column: "dopamine_tone", statistic: .at(333), quoted: 1.01, rounding: 0.005),
+            Figure(phrase: "dopamine_tone down from 1.01 to 0.55", column: "dopamine_tone", statistic: .min(333, 340), quoted: 0.55, rounding: 0.005),
+            Figure(phrase: "dysphoria up to 0.27)", column: "dysphoria", statistic: .max(333, 340), quoted: 0.27, rounding: 0.005),
+            Figure(phrase: "mu_occupancy_naloxone 0.95 at +15 min, 0.51 at +3 h", column: "mu_occupancy_naloxone", statistic: .at(333.25), quoted: 0.95, rounding: 0.005),
+            Figure(phrase: "mu_occupancy_naloxone 0.95 at +15 min, 0.51 at +3 h", column: "mu_occupancy_naloxone", statistic: .at(336), quoted: 0.51, rounding: 0.005),
+            Figure(phrase: "COWS eases to about 5.4 at +5 h", column: "cows_equivalent", statistic: .at(338), quoted: 5.4, rounding: 0.05),
+            Figure(phrase: "peak (about 7.9, withdrawal_signs 0.18) at 354 h", column: "cows_equivalent", statistic: .max(340, 360), quoted: 7.9, rounding: 0.05, quotedTime: 354),
+            Figure(phrase: "peak (about 7.9, withdrawal_signs 0.18) at 354 h", column: "withdrawal_signs", statistic: .max(340, 360), quoted: 0.18, rounding: 0.005),
+        ])
+        // The standard induction's header quotes this peak ("about 7.9, naloxone-precipitated.json at 354 h").
+        #expect(try Self.header("buprenorphine-standard-induction").contains("(about 7.9, naloxone-precipitated.json at 354 h)"))
+        let spontaneous = precipitated.peak("cows_equivalent", from: 340)
+        #expect(abs(spontaneous.value - 7.9) <= 0.05 && abs(spontaneous.time - 354) <= 0.5)
     }
 
     @Test func methocinnamoxReceptorLossAndHeroinChallenges() throws {
