@@ -39,7 +39,7 @@ import Testing
 
     /// Runs `scenario` once; `extraColumns` are for the caller's own checks on the returned table.
     @discardableResult
-    static func check(_ scenario: String, interval: Double, extraColumns: [String] = [], _ figures: [Figure]) throws -> SimulatedTable {
+    static func check(_ scenario: String, interval: Double, _ figures: [Figure], extraColumns: [String] = []) throws -> SimulatedTable {
         let columns = Array(Set(figures.map(\.column) + extraColumns)).sorted().joined(separator: ",")
         let table = try simulateShipped(scenario, ["--interval", "\(interval)", "--columns", columns])
         let header = try header(scenario)
@@ -130,7 +130,7 @@ import Testing
         // "within 15 min of the dose" (1 mg at 1 h)
         #expect(u50488.peak("dysphoria").time - 1 <= 0.25)
         #expect(u50488.trough("dopamine_tone").time - 1 <= 0.25)
-        let butorphanol = try Self.check("butorphanol-nasal", interval: 0.05, extraColumns: ["mu_occupancy_butorphanol", "respiratory_drive"], [
+        let butorphanol = try Self.check("butorphanol-nasal", interval: 0.05, [
             Figure(phrase: "peaks near 5.3 nM after the two first", column: "butorphanol_plasma_nM", statistic: .max(0, 6.5), quoted: 5.3, rounding: 0.05),
             Figure(phrase: "6.5 nM at the end of the day", column: "butorphanol_plasma_nM", statistic: .max(0, 24), quoted: 6.5, rounding: 0.05),
             Figure(phrase: "kappa_occupancy_butorphanol reaches 0.35", column: "kappa_occupancy_butorphanol", statistic: .max(0, 24), quoted: 0.35, rounding: 0.005),
@@ -138,7 +138,7 @@ import Testing
             Figure(phrase: "kappa_response 0.46 (0.28 at rest)", column: "kappa_response", statistic: .at(0), quoted: 0.28, rounding: 0.005),
             Figure(phrase: "to about 0.25", column: "dysphoria", statistic: .max(0, 24), quoted: 0.25, rounding: 0.005),
             Figure(phrase: "dopamine_tone falls to 0.88", column: "dopamine_tone", statistic: .min(0, 24), quoted: 0.88, rounding: 0.005),
-        ])
+        ], extraColumns: ["mu_occupancy_butorphanol", "respiratory_drive"])
         // "mu_occupancy_butorphanol below 0.04, respiratory_drive above 0.99"
         #expect(butorphanol.peak("mu_occupancy_butorphanol").value < 0.04)
         #expect(butorphanol.trough("respiratory_drive").value > 0.99)
@@ -203,6 +203,87 @@ import Testing
         #expect(try Self.header("buprenorphine-standard-induction").contains("(about 7.9, naloxone-precipitated.json at 354 h)"))
         let spontaneous = precipitated.peak("cows_equivalent", from: 340)
         #expect(abs(spontaneous.value - 7.9) <= 0.05 && abs(spontaneous.time - 354) <= 0.5)
+    }
+
+    @Test func buprenorphineProducts() throws {
+        let combination = try Self.check("buprenorphine-naloxone-sublingual", interval: 0.05, [
+            Figure(phrase: "naloxone peaks at 0.23 ng/mL 25 min", column: "naloxone_plasma_ng_per_mL", statistic: .max(0, 2), quoted: 0.23, rounding: 0.005),
+            Figure(phrase: "(mu_occupancy_naloxone 0.47 at 30 min, 0.04 at 4 h)", column: "mu_occupancy_naloxone", statistic: .at(0.5), quoted: 0.47, rounding: 0.005),
+            Figure(phrase: "(mu_occupancy_naloxone 0.47 at 30 min, 0.04 at 4 h)", column: "mu_occupancy_naloxone", statistic: .at(4), quoted: 0.04, rounding: 0.005),
+            Figure(phrase: "(5.6 ng/mL at 2 h on day 7 against 3.9 on day 1", column: "buprenorphine_plasma_ng_per_mL", statistic: .at(146), quoted: 5.6, rounding: 0.05),
+            Figure(phrase: "(5.6 ng/mL at 2 h on day 7 against 3.9 on day 1", column: "buprenorphine_plasma_ng_per_mL", statistic: .at(2), quoted: 3.9, rounding: 0.05),
+            Figure(phrase: "mu occupancy 0.81 and 0.73)", column: "mu_occupancy_total", statistic: .at(146), quoted: 0.81, rounding: 0.005),
+            Figure(phrase: "mu occupancy 0.81 and 0.73)", column: "mu_occupancy_total", statistic: .at(2), quoted: 0.73, rounding: 0.005),
+            Figure(phrase: "respiratory_drive at worst 0.68 (28.4 h)", column: "respiratory_drive", statistic: .min(0, 216), quoted: 0.68, rounding: 0.005, quotedTime: 28.4, timeRounding: 0.05),
+            Figure(phrase: "cows_equivalent reaches about 1.0", column: "cows_equivalent", statistic: .max(144, 216), quoted: 1.0, rounding: 0.05),
+            Figure(phrase: "builds to 7 ng/mL by day 7", column: "norbuprenorphine_plasma_ng_per_mL", statistic: .at(168), quoted: 7, rounding: 0.5),
+        ], extraColumns: ["mu_occupancy_norbuprenorphine"])
+        #expect(abs(combination.peak("naloxone_plasma_ng_per_mL", from: 0, to: 2).time * 60 - 25) <= 3, "naloxone peak 25 min after the dose")
+        #expect(combination.peak("mu_occupancy_norbuprenorphine").value < 0.01, "norbuprenorphine 'holds under 0.01 of mu receptors'")
+        let patch = try Self.check("buprenorphine-patch", interval: 0.5, [
+            Figure(phrase: "92 % of its plateau (0.17 ng/mL)", column: "buprenorphine_plasma_ng_per_mL", statistic: .at(336), quoted: 0.17, rounding: 0.005),
+            Figure(phrase: "Mu occupancy 0.20 in all (0.11 by buprenorphine)", column: "mu_occupancy_total", statistic: .at(336), quoted: 0.20, rounding: 0.005),
+            Figure(phrase: "Mu occupancy 0.20 in all (0.11 by buprenorphine)", column: "mu_occupancy_buprenorphine", statistic: .at(336), quoted: 0.11, rounding: 0.005),
+            Figure(phrase: "respiratory_drive at worst 0.989", column: "respiratory_drive", statistic: .min(0, 432), quoted: 0.989, rounding: 0.0005),
+            Figure(phrase: "tolerance_index 0.03;", column: "tolerance_index", statistic: .at(336), quoted: 0.03, rounding: 0.005),
+            Figure(phrase: "cows_equivalent peaks at about 1.2 (384 h)", column: "cows_equivalent", statistic: .max(336, 432), quoted: 1.2, rounding: 0.05, quotedTime: 384),
+        ])
+        let plasma = "buprenorphine_plasma_ng_per_mL"
+        let dayThree = patch.value(plasma, at: 72) / patch.value(plasma, at: 168)
+        #expect(abs(dayThree - 0.92) <= 0.005, "day 3 at \(dayThree) of the first patch's plateau")
+        let halved = try #require(patch.series(plasma).first { $0.time > 336 && $0.value <= patch.value(plasma, at: 336) / 2 })
+        #expect(abs(halved.time - 336 - 12) <= 0.5, "halves \(halved.time - 336) h after removal")
+        let halfLife = 24 * log(2) / log(patch.value(plasma, at: 360) / patch.value(plasma, at: 384))
+        #expect(abs(halfLife - 25) <= 0.5, "apparent t½ 24-48 h after removal \(halfLife) h")
+        let depot = try Self.check("buprenorphine-weekly-depot", interval: 1, [
+            Figure(phrase: "peaks at 2.3 ng/mL a day after the first injection", column: "buprenorphine_plasma_ng_per_mL", statistic: .max(0, 168), quoted: 2.3, rounding: 0.05),
+            Figure(phrase: "sits at 0.9-1.3 ng/mL before each next one", column: "buprenorphine_plasma_ng_per_mL", statistic: .at(167), quoted: 0.9, rounding: 0.05),
+            Figure(phrase: "sits at 0.9-1.3 ng/mL before each next one", column: "buprenorphine_plasma_ng_per_mL", statistic: .at(503), quoted: 1.3, rounding: 0.05),
+            Figure(phrase: "mu occupancy 0.67 at 24 h, 0.54 before the last injection, 0.17 three weeks after it", column: "mu_occupancy_total", statistic: .at(24), quoted: 0.67, rounding: 0.005),
+            Figure(phrase: "mu occupancy 0.67 at 24 h, 0.54 before the last injection, 0.17 three weeks after it", column: "mu_occupancy_total", statistic: .at(504), quoted: 0.54, rounding: 0.005),
+            Figure(phrase: "mu occupancy 0.67 at 24 h, 0.54 before the last injection, 0.17 three weeks after it", column: "mu_occupancy_total", statistic: .at(1008), quoted: 0.17, rounding: 0.005),
+            Figure(phrase: "cows_equivalent peaks at only about 2, 20 days after the last one", column: "cows_equivalent", statistic: .max(504, 1176), quoted: 2, rounding: 0.5),
+        ])
+        #expect(abs(depot.peak("buprenorphine_plasma_ng_per_mL", from: 0, to: 168).time - 24) <= 6, "first peak 'a day after'")
+        #expect(abs((depot.peak("cows_equivalent", from: 504).time - 504) / 24 - 20) <= 0.5, "withdrawal peak 20 days after the last injection")
+    }
+
+    @Test func overdosesAndNaloxone() throws {
+        let carfentanil = try Self.check("carfentanil-overdose-naloxone", interval: 0.01, [
+            Figure(phrase: "respiratory_drive falls to 0.14 at 6 min", column: "respiratory_drive", statistic: .min(0, 0.5), quoted: 0.14, rounding: 0.005),
+            Figure(phrase: "(mu_occupancy_carfentanil 0.52)", column: "mu_occupancy_carfentanil", statistic: .at(0.1), quoted: 0.52, rounding: 0.005),
+            Figure(phrase: "back to 0.99 at 30 min", column: "respiratory_drive", statistic: .at(0.5), quoted: 0.99, rounding: 0.005),
+            Figure(phrase: "1.01 from 1 h", column: "respiratory_drive", statistic: .min(1, 6), quoted: 1.01, rounding: 0.005),
+        ])
+        #expect(abs(carfentanil.trough("respiratory_drive").time * 60 - 6) <= 0.6)
+        #expect(carfentanil.peak("mu_occupancy_carfentanil", from: 1).value <= 0.05, "'stays at 0.05 or below from 1 h on'")
+        let isotonitazene = try Self.check("isotonitazene-overdose-naloxone", interval: 0.01, [
+            Figure(phrase: "respiratory_drive falls to 0.038 at 4 min", column: "respiratory_drive", statistic: .min(0, 0.5), quoted: 0.038, rounding: 0.0005),
+            Figure(phrase: "(mu_occupancy_isotonitazene 0.78)", column: "mu_occupancy_isotonitazene", statistic: .max(0, 0.5), quoted: 0.78, rounding: 0.005),
+            Figure(phrase: "back to 0.82 at 30 min and 0.98 at 1 h", column: "respiratory_drive", statistic: .at(0.5), quoted: 0.82, rounding: 0.005),
+            Figure(phrase: "back to 0.82 at 30 min and 0.98 at 1 h", column: "respiratory_drive", statistic: .at(1), quoted: 0.98, rounding: 0.005),
+            Figure(phrase: "(occupancy 0.15 at 1 h, 0.29-0.31 at 5-6 h)", column: "mu_occupancy_isotonitazene", statistic: .at(1), quoted: 0.15, rounding: 0.005),
+            Figure(phrase: "(occupancy 0.15 at 1 h, 0.29-0.31 at 5-6 h)", column: "mu_occupancy_isotonitazene", statistic: .at(5), quoted: 0.29, rounding: 0.005),
+            Figure(phrase: "(occupancy 0.15 at 1 h, 0.29-0.31 at 5-6 h)", column: "mu_occupancy_isotonitazene", statistic: .at(6), quoted: 0.31, rounding: 0.005),
+            Figure(phrase: "the drive sinks again to 0.66 at 6 h", column: "respiratory_drive", statistic: .min(1, 6), quoted: 0.66, rounding: 0.005, quotedTime: 6),
+            Figure(phrase: "Plasma 1.22 ng/mL at 1 h", column: "isotonitazene_plasma_ng_per_mL", statistic: .at(1), quoted: 1.22, rounding: 0.005),
+        ])
+        #expect(abs(isotonitazene.trough("respiratory_drive").time * 60 - 4) <= 0.6)
+        let heroin = try Self.check("heroin-user-defined", interval: 0.05, [
+            Figure(phrase: "to a peak of about 0.94 within minutes", column: "mu_occupancy_total", statistic: .max(0, 8), quoted: 0.94, rounding: 0.005),
+            Figure(phrase: "peaks (about 140 nM) 15 minutes after the dose", column: "morphine_plasma_nM", statistic: .max(0, 8), quoted: 140, rounding: 5),
+            Figure(phrase: "settles at about 0.4 for hours", column: "mu_occupancy_total", statistic: .at(3), quoted: 0.4, rounding: 0.05),
+            Figure(phrase: "settles at about 0.4 for hours", column: "mu_occupancy_total", statistic: .at(6), quoted: 0.4, rounding: 0.05),
+            Figure(phrase: "respiratory_drive falls to 0.020 at 1.15 h", column: "respiratory_drive", statistic: .min(0, 8), quoted: 0.020, rounding: 0.0005, quotedTime: 1.15, timeRounding: 0.005),
+            Figure(phrase: "dopamine_tone peaks at 1.30", column: "dopamine_tone", statistic: .max(0, 8), quoted: 1.30, rounding: 0.005),
+            Figure(phrase: "dysphoria drops from 0.197 to 0.10", column: "dysphoria", statistic: .min(0, 8), quoted: 0.10, rounding: 0.005),
+        ], extraColumns: ["heroin_user_plasma_nM"])
+        #expect(try Self.header("heroin-user-defined").contains("starts at 5,800 nM"))
+        #expect(abs(heroin.value("heroin_user_plasma_nM", at: 1) - 5800) <= 50)
+        #expect(abs(heroin.peak("morphine_plasma_nM").time - 1.25) <= 0.05, "morphine peak 15 minutes after the dose")
+        let above = heroin.series("mu_occupancy_total").filter { $0.value > 0.7 }
+        let minutesAbove = ((above.last?.time ?? 0) - (above.first?.time ?? 0)) * 60
+        #expect(abs(minutesAbove - 45) <= 5, "mu_occupancy_total above 0.7 for \(minutesAbove) min")
     }
 
     @Test func methocinnamoxReceptorLossAndHeroinChallenges() throws {
