@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Figures quoted in shipped scenario headers ("What you should see") against what the run
 /// prints. The 2026-12-07 audit found these stale after model and library changes (MCAM's
@@ -284,6 +285,150 @@ import Testing
         let above = heroin.series("mu_occupancy_total").filter { $0.value > 0.7 }
         let minutesAbove = ((above.last?.time ?? 0) - (above.first?.time ?? 0)) * 60
         #expect(abs(minutesAbove - 45) <= 5, "mu_occupancy_total above 0.7 for \(minutesAbove) min")
+    }
+
+    /// Log-linear least-squares half-life of `column` over `from...to` (h).
+    static func fittedHalfLife(_ table: SimulatedTable, _ column: String, from: Double, to: Double) -> Double {
+        let points = table.series(column).filter { (from...to).contains($0.time) && $0.value > 0 }
+        let n = Double(points.count)
+        let meanTime = points.map(\.time).reduce(0, +) / n, meanLog = points.map { log($0.value) }.reduce(0, +) / n
+        let slope = points.map { ($0.time - meanTime) * (log($0.value) - meanLog) }.reduce(0, +)
+            / points.map { ($0.time - meanTime) * ($0.time - meanTime) }.reduce(0, +)
+        return -log(2) / slope
+    }
+
+    @Test func stopsAndTapers() throws {
+        let methadone = try Self.check("methadone-stop", interval: 0.5, [
+            Figure(phrase: "respiratory_drive down to 0.24 after the first dose", column: "respiratory_drive", statistic: .min(0, 24), quoted: 0.24, rounding: 0.005),
+            Figure(phrase: "about 0.95 at steady state", column: "respiratory_drive", statistic: .min(624, 648), quoted: 0.95, rounding: 0.005),
+            Figure(phrase: "tolerance_index about 0.68 by day 7, peak 0.76", column: "tolerance_index", statistic: .at(168), quoted: 0.68, rounding: 0.005),
+            Figure(phrase: "tolerance_index about 0.68 by day 7, peak 0.76", column: "tolerance_index", statistic: .max(0, 1008), quoted: 0.76, rounding: 0.005),
+            Figure(phrase: "cows_equivalent is about 4 at each trough", column: "cows_equivalent", statistic: .at(624), quoted: 4, rounding: 0.5),
+            Figure(phrase: "cows_equivalent is about 4 at each trough", column: "cows_equivalent", statistic: .at(648), quoted: 4, rounding: 0.5),
+            Figure(phrase: "peaks at about 9.9 (withdrawal_signs 0.23) at 740.5 h", column: "cows_equivalent", statistic: .max(648, 1008), quoted: 9.9, rounding: 0.05, quotedTime: 740.5, timeRounding: 0.05),
+            Figure(phrase: "peaks at about 9.9 (withdrawal_signs 0.23) at 740.5 h", column: "withdrawal_signs", statistic: .max(648, 1008), quoted: 0.23, rounding: 0.005),
+            Figure(phrase: "still about 3.5 at 912 h", column: "cows_equivalent", statistic: .at(912), quoted: 3.5, rounding: 0.05),
+            Figure(phrase: "(0.21 at 838 h)", column: "dysphoria", statistic: .max(648, 1008), quoted: 0.21, rounding: 0.005, quotedTime: 838),
+        ])
+        #expect(abs((methadone.peak("cows_equivalent", from: 648).time - 648) / 24 - 3.9) <= 0.05, "'about 3.9 days after the last dose'")
+        try Self.check("morphine-taper", interval: 0.25, [
+            Figure(phrase: "(about 1.7, 2.5, 3.4 and 4.6 on the 25 to 10 mg steps", column: "cows_equivalent", statistic: .max(672, 744), quoted: 1.7, rounding: 0.05),
+            Figure(phrase: "(about 1.7, 2.5, 3.4 and 4.6 on the 25 to 10 mg steps", column: "cows_equivalent", statistic: .max(744, 816), quoted: 2.5, rounding: 0.05),
+            Figure(phrase: "(about 1.7, 2.5, 3.4 and 4.6 on the 25 to 10 mg steps", column: "cows_equivalent", statistic: .max(816, 888), quoted: 3.4, rounding: 0.05),
+            Figure(phrase: "(about 1.7, 2.5, 3.4 and 4.6 on the 25 to 10 mg steps", column: "cows_equivalent", statistic: .max(888, 936), quoted: 4.6, rounding: 0.05),
+            Figure(phrase: "then 6.9 at 960 h on the 5 mg step", column: "cows_equivalent", statistic: .max(936, 1002), quoted: 6.9, rounding: 0.05, quotedTime: 960),
+            Figure(phrase: "(6.0 at 1017 h)", column: "cows_equivalent", statistic: .max(1002, 1176), quoted: 6.0, rounding: 0.05, quotedTime: 1017),
+            Figure(phrase: "fades to about 1.9 by 1176 h", column: "cows_equivalent", statistic: .at(1176), quoted: 1.9, rounding: 0.05),
+        ])
+        #expect(try Self.header("morphine-taper").contains("the abrupt stop's (about 8.4)"))
+        #expect(abs(try morphineAbruptStop.get().peak("cows_equivalent").value - 8.4) <= 0.05)
+        let naltrexone = try Self.check("naltrexone-extended-release", interval: 1, [
+            Figure(phrase: "peaks at 9.1 ng/mL 2 h after the first injection", column: "naltrexone_plasma_ng_per_mL", statistic: .max(0, 24), quoted: 9.1, rounding: 0.05, quotedTime: 2),
+            Figure(phrase: "falls to 1.06 at 12 h (mu occupancy 0.92)", column: "naltrexone_plasma_ng_per_mL", statistic: .at(12), quoted: 1.06, rounding: 0.005),
+            Figure(phrase: "falls to 1.06 at 12 h (mu occupancy 0.92)", column: "mu_occupancy_total", statistic: .at(12), quoted: 0.92, rounding: 0.005),
+            Figure(phrase: "second peak of 2.67 at 66 h", column: "naltrexone_plasma_ng_per_mL", statistic: .max(24, 168), quoted: 2.67, rounding: 0.005, quotedTime: 66),
+            Figure(phrase: "2.4 on day 7, 2.1 on day 14 (0.79 of day 3", column: "naltrexone_plasma_ng_per_mL", statistic: .at(168), quoted: 2.4, rounding: 0.05),
+            Figure(phrase: "2.4 on day 7, 2.1 on day 14 (0.79 of day 3", column: "naltrexone_plasma_ng_per_mL", statistic: .at(336), quoted: 2.1, rounding: 0.05),
+            Figure(phrase: "0.65 on day 27 (t½ 7.5 days over days 14-27", column: "naltrexone_plasma_ng_per_mL", statistic: .at(648), quoted: 0.65, rounding: 0.005),
+            Figure(phrase: "mu occupancy 0.97 at 72 h, 0.96 on day 14, 0.88 on day 27", column: "mu_occupancy_total", statistic: .at(72), quoted: 0.97, rounding: 0.005),
+            Figure(phrase: "mu occupancy 0.97 at 72 h, 0.96 on day 14, 0.88 on day 27", column: "mu_occupancy_total", statistic: .at(336), quoted: 0.96, rounding: 0.005),
+            Figure(phrase: "mu occupancy 0.97 at 72 h, 0.96 on day 14, 0.88 on day 27", column: "mu_occupancy_total", statistic: .at(648), quoted: 0.88, rounding: 0.005),
+            Figure(phrase: "lowers respiratory_drive only to 0.97", column: "respiratory_drive", statistic: .min(648, 672), quoted: 0.97, rounding: 0.005),
+            Figure(phrase: "not below 1.00", column: "respiratory_drive", statistic: .min(1200, 1210), quoted: 1.00, rounding: 0.005),
+            Figure(phrase: "(cows_equivalent 0.26 at 675 h", column: "cows_equivalent", statistic: .at(675), quoted: 0.26, rounding: 0.005),
+            Figure(phrase: "0.00 at the end", column: "cows_equivalent", statistic: .at(1344), quoted: 0.00, rounding: 0.005),
+        ])
+        let plasma = "naltrexone_plasma_ng_per_mL"
+        #expect(abs(naltrexone.value(plasma, at: 336) / naltrexone.value(plasma, at: 72) - 0.79) <= 0.005, "day 14 against day 3")
+        #expect(abs(Self.fittedHalfLife(naltrexone, plasma, from: 336, to: 648) / 24 - 7.5) <= 0.05, "t½ over days 14-27")
+        try Self.check("naltrexone-stop", interval: 0.25, [
+            Figure(phrase: "mu_occupancy_total about 0.96 for a few hours after each dose", column: "mu_occupancy_total", statistic: .max(48, 72), quoted: 0.96, rounding: 0.005),
+            Figure(phrase: "falling to about 0.64 before the next (0.58 after the first; kappa 0.92 -> 0.45)", column: "mu_occupancy_total", statistic: .at(720), quoted: 0.64, rounding: 0.005),
+            Figure(phrase: "falling to about 0.64 before the next (0.58 after the first; kappa 0.92 -> 0.45)", column: "mu_occupancy_total", statistic: .at(72), quoted: 0.58, rounding: 0.005),
+            Figure(phrase: "falling to about 0.64 before the next (0.58 after the first; kappa 0.92 -> 0.45)", column: "kappa_occupancy_total", statistic: .max(48, 72), quoted: 0.92, rounding: 0.005),
+            Figure(phrase: "falling to about 0.64 before the next (0.58 after the first; kappa 0.92 -> 0.45)", column: "kappa_occupancy_total", statistic: .at(720), quoted: 0.45, rounding: 0.005),
+            Figure(phrase: "The first dose drops dopamine_tone to 0.63", column: "dopamine_tone", statistic: .min(48, 72), quoted: 0.63, rounding: 0.005),
+            Figure(phrase: "(peak 1.82 at 708 h)", column: "mu_total_rel", statistic: .max(0, 840), quoted: 1.82, rounding: 0.005, quotedTime: 708),
+            Figure(phrase: "is still 1.36 at the second probe", column: "mu_total_rel", statistic: .at(792), quoted: 1.36, rounding: 0.005),
+            Figure(phrase: "(0.83 against 0.91)", column: "respiratory_drive", statistic: .min(792, 800), quoted: 0.83, rounding: 0.005),
+            Figure(phrase: "(0.83 against 0.91)", column: "respiratory_drive", statistic: .min(0, 6), quoted: 0.91, rounding: 0.005),
+            Figure(phrase: "(1.13 against 1.12)", column: "dopamine_tone", statistic: .max(792, 800), quoted: 1.13, rounding: 0.005),
+            Figure(phrase: "(1.13 against 1.12)", column: "dopamine_tone", statistic: .max(0, 6), quoted: 1.12, rounding: 0.005),
+            Figure(phrase: "kappa_total_rel drifts to about 0.93", column: "kappa_total_rel", statistic: .min(0, 840), quoted: 0.93, rounding: 0.005),
+            Figure(phrase: "cows_equivalent reaches about 2.1 (840 h)", column: "cows_equivalent", statistic: .max(800, 840), quoted: 2.1, rounding: 0.05, quotedTime: 840),
+        ])
+    }
+
+    @Test func oralMuAgonistsAndDextromethorphan() throws {
+        // Rows every 0.02 h: the peak (20.3 ng/mL at 2.94 h, Model2Design §12 item 18) falls between the file's 15-min rows.
+        let oxycodone = try Self.check("oxycodone-extended-release", interval: 0.02, [
+            Figure(phrase: "the first dose peaks at 20.3 ng/mL at about 3 h", column: "oxycodone_plasma_ng_per_mL", statistic: .max(0, 12), quoted: 20.3, rounding: 0.05, quotedTime: 3),
+            Figure(phrase: "swings between 29 and 12 ng/mL", column: "oxycodone_plasma_ng_per_mL", statistic: .max(96, 120), quoted: 29, rounding: 0.5),
+            Figure(phrase: "swings between 29 and 12 ng/mL", column: "oxycodone_plasma_ng_per_mL", statistic: .min(96, 120), quoted: 12, rounding: 0.5),
+            Figure(phrase: "respiratory_drive at worst 0.71 (15 h)", column: "respiratory_drive", statistic: .min(0, 192), quoted: 0.71, rounding: 0.005, quotedTime: 15),
+            Figure(phrase: "cows_equivalent about 4.2 at 140 h, 32 h after the last dose", column: "cows_equivalent", statistic: .at(140), quoted: 4.2, rounding: 0.05),
+        ])
+        let oxycodonePlasma = "oxycodone_plasma_ng_per_mL"
+        let dayFive = (peak: oxycodone.peak(oxycodonePlasma, from: 96, to: 120).value, trough: oxycodone.trough(oxycodonePlasma, from: 96, to: 120).value)
+        #expect(try Self.header("oxycodone-extended-release").contains("trough at 39 % of the peak; 14.7 ng/mL per 10 mg at the peak"))
+        #expect(abs(dayFive.trough / dayFive.peak - 0.39) <= 0.005 && abs(dayFive.peak / 2 - 14.7) <= 0.05, "day 5 \(dayFive)")
+        #expect(try Self.header("oxycodone-extended-release").contains("falls with t½ 6.3 h over 12-36 h"))
+        #expect(abs(Self.fittedHalfLife(oxycodone, oxycodonePlasma, from: 120, to: 144) - 6.3) <= 0.05)
+        try Self.check("tapentadol-oral", interval: 0.25, [
+            Figure(phrase: "the first dose peaks at 48 ng/mL at 1.25 h", column: "tapentadol_plasma_ng_per_mL", statistic: .max(0, 6), quoted: 48, rounding: 0.5, quotedTime: 1.25, timeRounding: 0.005),
+            Figure(phrase: "plasma swings between 78 and 36 ng/mL", column: "tapentadol_plasma_ng_per_mL", statistic: .max(48, 72), quoted: 78, rounding: 0.5),
+            Figure(phrase: "plasma swings between 78 and 36 ng/mL", column: "tapentadol_plasma_ng_per_mL", statistic: .min(48, 72), quoted: 36, rounding: 0.5),
+            Figure(phrase: "mu occupancy by tapentadol 0.23 after the first dose, 0.33 on day 3", column: "mu_occupancy_tapentadol", statistic: .max(0, 6), quoted: 0.23, rounding: 0.005),
+            Figure(phrase: "mu occupancy by tapentadol 0.23 after the first dose, 0.33 on day 3", column: "mu_occupancy_tapentadol", statistic: .max(48, 72), quoted: 0.33, rounding: 0.005),
+            Figure(phrase: "respiratory_drive at worst 0.63 (13.75 h", column: "respiratory_drive", statistic: .min(0, 144), quoted: 0.63, rounding: 0.005, quotedTime: 13.75, timeRounding: 0.005),
+            Figure(phrase: "tolerance_index 0.11 at the last dose", column: "tolerance_index", statistic: .at(66), quoted: 0.11, rounding: 0.005),
+            Figure(phrase: "cows_equivalent about 3.9 at 91 h", column: "cows_equivalent", statistic: .at(91), quoted: 3.9, rounding: 0.05),
+        ])
+        let loperamide = try Self.check("loperamide-peripheral", interval: 0.25, [
+            Figure(phrase: "climbs to about 6 nM (2.9 ng/mL) after the last dose", column: "loperamide_plasma_nM", statistic: .max(60, 96), quoted: 6, rounding: 0.5),
+            Figure(phrase: "climbs to about 6 nM (2.9 ng/mL) after the last dose", column: "loperamide_plasma_ng_per_mL", statistic: .max(60, 96), quoted: 2.9, rounding: 0.05),
+            Figure(phrase: "mu_occupancy_loperamide never exceeds 0.006", column: "mu_occupancy_loperamide", statistic: .max(0, 96), quoted: 0.006, rounding: 0.0005),
+            Figure(phrase: "(cows_equivalent at most 0.07)", column: "cows_equivalent", statistic: .max(0, 96), quoted: 0.07, rounding: 0.005),
+        ], extraColumns: ["dopamine_tone", "respiratory_drive"])
+        #expect(try Self.header("loperamide-peripheral").contains("stay within 0.6 % of 1"))
+        for column in ["dopamine_tone", "respiratory_drive"] {
+            let farthest = loperamide.series(column).map { abs($0.value - 1) }.max() ?? .nan
+            #expect(farthest <= 0.0065, "\(column) \(farthest) from 1")
+        }
+        let dextromethorphan = try Self.check("dextromethorphan-cyp2d6", interval: 0.1, [
+            Figure(phrase: "accumulates over three days to 74 ng/mL (peak at 68 h", column: "dextromethorphan_plasma_ng_per_mL", statistic: .max(0, 168), quoted: 74, rounding: 0.5, quotedTime: 68),
+            Figure(phrase: "still 7.7 ng/mL at the end of the week", column: "dextromethorphan_plasma_ng_per_mL", statistic: .at(168), quoted: 7.7, rounding: 0.05),
+            Figure(phrase: "nmda_occupancy_total reaches 0.051", column: "nmda_occupancy_total", statistic: .max(0, 168), quoted: 0.051, rounding: 0.0005),
+            Figure(phrase: "dysphoria falls from 0.20 to 0.12 at 85 h", column: "dysphoria", statistic: .min(0, 168), quoted: 0.12, rounding: 0.005, quotedTime: 85),
+            Figure(phrase: "hedonic_tone rises from 0.80 to 0.88", column: "hedonic_tone", statistic: .max(0, 168), quoted: 0.88, rounding: 0.005),
+        ], extraColumns: ["dextrorphan_plasma_ng_per_mL"])
+        #expect(dextromethorphan.peak("dextrorphan_plasma_ng_per_mL").value == 0, "'no dextrorphan is formed'")
+        #expect(try Self.header("dextromethorphan-cyp2d6").contains("t½ about 30 h"))
+        #expect(abs(Self.fittedHalfLife(dextromethorphan, "dextromethorphan_plasma_ng_per_mL", from: 72, to: 168) - 30) <= 0.5)
+        // The header's cyp2d6 "normal" figures: the same file with the phenotype changed.
+        let shipped = try String(contentsOf: repositoryRoot.appendingPathComponent("Scenarios/dextromethorphan-cyp2d6.json"), encoding: .utf8)
+        #expect(shipped.contains("cyp2d6: \"poor\""))
+        let directory = try makeTemporaryDirectory()
+        let variant = directory.appendingPathComponent("dextromethorphan-normal.json"), output = directory.appendingPathComponent("normal.csv")
+        try shipped.replacingOccurrences(of: "cyp2d6: \"poor\"", with: "cyp2d6: \"normal\"").write(to: variant, atomically: true, encoding: .utf8)
+        let result = try runReceptorSim(["run", variant.path, "-o", output.path, "--columns",
+                                         "dextromethorphan_plasma_ng_per_mL,dextrorphan_plasma_ng_per_mL,nmda_occupancy_total,dysphoria,hedonic_tone"])
+        try #require(result.status == 0, "\(result.stderr)")
+        let normal = try SimulatedTable(csv: String(contentsOf: output, encoding: .utf8))
+        let header = try Self.header("dextromethorphan-cyp2d6")
+        let normalFigures: [(phrase: String, column: String, quoted: Double, rounding: Double, low: Bool)] = [
+            ("it peaks at 1.3 ng/mL and dextrorphan at 5 ng/mL", "dextromethorphan_plasma_ng_per_mL", 1.3, 0.05, false),
+            ("it peaks at 1.3 ng/mL and dextrorphan at 5 ng/mL", "dextrorphan_plasma_ng_per_mL", 5, 0.5, false),
+            ("(normal: 0.012, mostly dextrorphan)", "nmda_occupancy_total", 0.012, 0.0005, false),
+            ("(normal: 0.16 and 0.84 at 75 h)", "dysphoria", 0.16, 0.005, true),
+            ("(normal: 0.16 and 0.84 at 75 h)", "hedonic_tone", 0.84, 0.005, false),
+        ]
+        for (phrase, column, quoted, rounding, low) in normalFigures {
+            #expect(header.contains(phrase), "header no longer says '\(phrase)'")
+            let extremum = low ? normal.trough(column) : normal.peak(column)
+            #expect(abs(extremum.value - quoted) <= rounding, "normal \(column): header \(quoted), run \(extremum.value)")
+            if phrase.contains("75 h") { #expect(abs(extremum.time - 75) <= 0.5, "normal \(column) at \(extremum.time) h") }
+        }
     }
 
     @Test func methocinnamoxReceptorLossAndHeroinChallenges() throws {
