@@ -6,8 +6,9 @@ import ScenarioFiles
 package enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A `--parameter` text that does not parse or whose numbers are not acceptable.
     case invalidParameter(text: String, reason: String)
-    /// A parameter name no study's scenario accepts; `suggestions` are close valid names.
-    case unknownParameter(name: String, suggestions: [String])
+    /// A parameter name no study's scenario accepts; `suggestions` are close valid names,
+    /// `containing` the `NamePrefix` listing of the names that contain it (when none is close).
+    case unknownParameter(name: String, suggestions: [String], containing: String? = nil)
     /// The same parameter given twice.
     case duplicateParameter(String)
     /// An observation with neither an sd nor a band of positive width (no weight).
@@ -21,8 +22,8 @@ package enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertib
         switch self {
         case .invalidParameter(let text, let reason):
             return "invalid --parameter '\(text)': \(reason)"
-        case .unknownParameter(let name, let suggestions):
-            let hint = suggestions.isEmpty ? "; see 'receptor-sim drugs DRUG' for the names" : NameSuggestion.didYouMean(suggestions)
+        case .unknownParameter(let name, let suggestions, let containing):
+            let hint = suggestions.isEmpty ? containing ?? "; see 'receptor-sim drugs DRUG' for the names" : NameSuggestion.didYouMean(suggestions)
             return "unknown parameter '\(name)': no fitted study's scenario has it" + hint
         case .duplicateParameter(let name):
             return "--parameter '\(name)' given more than once"

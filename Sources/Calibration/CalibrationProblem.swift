@@ -52,7 +52,9 @@ package struct CalibrationProblem: LeastSquaresObjective {
         for (k, name) in names.enumerated() where current[k] == nil {
             var known: Set<String> = []
             for study in studies { known.formUnion((try? ReceptorModel.parameterNames(for: study.scenario, library: library)) ?? []) }
-            throw .unknownParameter(name: name, suggestions: NameSuggestion.suggestions(for: name, in: known.sorted()))
+            let suggestions = NameSuggestion.suggestions(for: name, in: known.sorted())
+            throw .unknownParameter(name: name, suggestions: suggestions,
+                                    containing: suggestions.isEmpty ? NamePrefix.containing(name, in: known.sorted(), what: "names") : nil)
         }
         var initial: [Double] = [], lower: [Double] = [], upper: [Double] = []
         for (parameter, value) in zip(parameters, current) {

@@ -32,6 +32,10 @@ import TestSupport
             (["morphine-test"], "receptor-sim fit: error: missing --parameter NAME[=INITIAL][:LOWER:UPPER]" + help),
             (["morphine-test", "-p", "morphine.clearance"],
              "receptor-sim fit: error: unknown parameter 'morphine.clearance': no fitted study's scenario has it; did you mean 'morphine.clearance_l_per_h'?" + help),
+            // Nothing close: the names that contain it, listed as `sweep` and `parameters` list them.
+            (["morphine-test", "-p", "mu.ki"],
+             "receptor-sim fit: error: unknown parameter 'mu.ki': no fitted study's scenario has it; 5 names contain it: "
+             + "dynorphin.mu.ki_nM, endorphin.mu.ki_nM, enkephalin.mu.ki_nM, m6g.mu.ki_nM, morphine.mu.ki_nM" + help),
             (["morphine-test", "-p", "morphine.clearance_l_per_h:50:50"],
              "receptor-sim fit: error: invalid --parameter 'morphine.clearance_l_per_h:50:50': lower bound 50 must be below upper bound 50" + help),
             (["morphine-test", "-p", "morphine.clearance_l_per_h:500:50"],
