@@ -466,12 +466,15 @@ import TestSupport
 
     @Test func respiratoryMinimaOfTheMuAgonists() throws {
         try Self.check("morphine-extended-release", interval: 0.25, [
+            Figure(phrase: "cows_equivalent about 4.7 at 136 h", column: "cows_equivalent", statistic: .at(136), quoted: 4.7, rounding: 0.05),
             Figure(phrase: "respiratory_drive at worst 0.62 (17.25 h)", column: "respiratory_drive", statistic: .min(0, 120), quoted: 0.62, rounding: 0.005, quotedTime: 17.25, timeRounding: 0.005),
         ])
         try Self.check("morphine-subcutaneous", interval: 0.25, [
+            Figure(phrase: "cows_equivalent about 6.6 at 70.5 h", column: "cows_equivalent", statistic: .at(70.5), quoted: 6.6, rounding: 0.05),
             Figure(phrase: "respiratory_drive down to 0.22 at 9.75 h", column: "respiratory_drive", statistic: .min(0, 48), quoted: 0.22, rounding: 0.005, quotedTime: 9.75, timeRounding: 0.005),
         ])
         try Self.check("hydrocodone-oral", interval: 0.25, [
+            Figure(phrase: "cows_equivalent about 4.9 at 92 h", column: "cows_equivalent", statistic: .at(92), quoted: 4.9, rounding: 0.05),
             Figure(phrase: "respiratory_drive at worst 0.58 (14.75 h)", column: "respiratory_drive", statistic: .min(0, 72), quoted: 0.58, rounding: 0.005, quotedTime: 14.75, timeRounding: 0.005),
         ])
         try Self.check("hydromorphone-intranasal", interval: 0.05, [
