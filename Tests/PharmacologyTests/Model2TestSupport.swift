@@ -205,7 +205,7 @@ struct DependentSubject: Sendable {
 
     /// The subject in spontaneous withdrawal 12 h after the last dose (B9b, B11): the clinical
     /// wait before buprenorphine after a short-acting opioid, and where COWS 12 was crossed with
-    /// the former half-index 0.4; with the fitted 0.85 COWS stays below 12 after morphine 30 mg
+    /// the former half-index 0.4; with the fitted half-index (1.346) COWS stays below 12 after morphine 30 mg
     /// q6h, so B9b reports the COWS it starts from. The branch time and the subject (computed once).
     static let inWithdrawal = Result { () throws -> (time: Double, subject: DependentSubject) in
         let last = Model2Regimens.lastMorphineDose

@@ -73,9 +73,11 @@ import Testing
         }
     }
 
-    /// Methadone withdrawal later, longer and at least as severe as morphine's (Model2Design.md
-    /// §11 B5; pharmacology.md §9 item 14, Gossop & Strang 1991).
-    @Test func methadoneWithdrawalLaterAndAtLeastAsSevere() throws {
+    /// Methadone withdrawal later and not more severe than morphine's, on Model2Design.md §12 item
+    /// 4's evidence band (Martin, Jasinski et al. 1973 Arch Gen Psychiatry 28:286): peak 72-168 h
+    /// and later than morphine's, 0.5-1.1 x morphine's peak. Formerly peak 72-96 h and >= morphine's
+    /// (§11 B5; pharmacology.md §9 item 14, Gossop & Strang 1991, a taper study; textbook peak).
+    @Test func methadoneWithdrawalLaterAndNotMoreSevere() throws {
         let methadone = try simulateShipped("methadone-stop", ["--interval", "0.5", "--columns", "withdrawal_index,methadone_plasma_nM"])
         let morphine = try morphineAbruptStop.get()
         // Accumulation over the first week (half-life about a day and more).
@@ -83,9 +85,9 @@ import Testing
         let methadonePeak = methadone.peak("withdrawal_index", from: 648)
         let morphinePeak = morphine.peak("withdrawal_index", from: 666)
         #expect(methadonePeak.time - 648 > morphinePeak.time - 666)
-        // Clinically the peak comes 3–4 days after the last dose (pharmacology.md §8); the model: ≈92 h.
-        #expect(methadonePeak.time - 648 >= 72 && methadonePeak.time - 648 <= 96, "methadone peak at +\(methadonePeak.time - 648) h")
-        #expect(methadonePeak.value >= morphinePeak.value, "methadone \(methadonePeak.value) vs morphine \(morphinePeak.value)")
+        #expect(methadonePeak.time - 648 >= 72 && methadonePeak.time - 648 <= 168, "methadone peak at +\(methadonePeak.time - 648) h")
+        let ratio = methadonePeak.value / morphinePeak.value
+        #expect(ratio >= 0.5 && ratio <= 1.1, "methadone \(methadonePeak.value) vs morphine \(morphinePeak.value)")
     }
 
     @Test func naloxonePrecipitatesWithdrawalWithinMinutes() throws {
@@ -118,7 +120,7 @@ import Testing
     }
 
     @Test func buprenorphineStandardInductionVersusMicroInduction() throws {
-        let columns = ["--interval", "0.25", "--columns", "withdrawal_index,mu_occupancy_buprenorphine,mu_occupancy_morphine"]
+        let columns = ["--interval", "0.25", "--columns", "withdrawal_index,cows_equivalent,mu_occupancy_buprenorphine,mu_occupancy_morphine"]
         let standard = try simulateShipped("buprenorphine-standard-induction", columns)
         let micro = try simulateShipped("buprenorphine-micro-induction", columns)
         // Standard: buprenorphine takes over mu from morphine.
@@ -126,7 +128,9 @@ import Testing
         #expect(standard.value("mu_occupancy_morphine", at: 340) < standard.value("mu_occupancy_morphine", at: 332) - 0.05)
         // Micro-induction: buprenorphine climbs step by step; no withdrawal while morphine continues.
         #expect(micro.peak("mu_occupancy_buprenorphine", from: 456, to: 480).value > 5 * micro.peak("mu_occupancy_buprenorphine", from: 336, to: 360).value)
-        #expect(micro.peak("withdrawal_index", from: 336, to: 498).value < 0.01)
+        // On the COWS scale: the former bound withdrawal_index < 0.01 was COWS 0.39 at the half-index
+        // 0.85; the fitted half-index changed with the dependence defaults of 2026-12-08.
+        #expect(micro.peak("cows_equivalent", from: 336, to: 498).value < 0.39)
         // Standard induction on top of morphine precipitates withdrawal (within hours).
         #expect(standard.peak("withdrawal_index", from: 332, to: 344).value > 0.05)
     }

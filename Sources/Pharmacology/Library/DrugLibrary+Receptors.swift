@@ -193,12 +193,14 @@ extension DrugLibrary {
                 + "pharmacology.md §1.3 [R])"),
         deltaPotentiation: .assumption(0.5, "delta signalling potentiates mu output (seed 000; model 1's hedonic delta weight)"),
         lcACCoupling: .assumption(
-            12, "the LC's own coupling (the prototype's choice, Model2Design.md §4.2): methadone, morphine and fentanyl rows "
-                + "checked with 2–12, none better (§12 item 1)"),
-        rewardACCoupling: .assumption(12, "the reward circuit's own coupling, as the LC's (Model2Design.md §4.2)"),
+            2, "the LC's own AC-path coupling κ_AC (Model2Design.md §4.2): with the pools opposing the AC path, Schuh 1996's "
+                + "naloxone 0.3 mg at morphine 15 mg/day ('little effect', COWS ≤ 6.3) bounds it at about 2 (COWS 5.9 at 2, 6.4 "
+                + "at 2.5, 8.7 at 6; §12 item 1, grid of consistent variants, 2026-12-08). Formerly 12, the prototype's choice"),
+        rewardACCoupling: .assumption(2, "the reward circuit's own AC-path coupling, as the LC's (Model2Design.md §4.2, §12 item 1 grid)"),
         acOpposition: .assumption(
-            0, "0: the circuit output (with uncoupling) opposes the adaptation in the signs, the prototype's choice; "
-                + "1: the AC-path inhibition does (Model2Design.md §4.2, §12 item 1)"),
+            1, "1: the AC-path inhibition opposes the adaptation in the signs, so steady exposure shows none (issue #15: adequate "
+                + "maintenance suppresses withdrawal); 0, the prototype's choice (the circuit output with uncoupling), gave COWS "
+                + "7.8 on a steady fentanyl infusion (Model2Design.md §4.2, §12 item 1 grid, 2026-12-08)"),
         toneLossShare: .assumption(
             0.1, "an LC output below control (tolerant endogenous tone, blocked or short of it) adds this share to the signs "
                 + "of a dependent subject (naloxone excites LC neurons of morphine-dependent rats, Aghajanian 1978 Nature 276:186 [M], "
@@ -215,14 +217,18 @@ extension DrugLibrary {
             2.5, "set so 28 d morphine 30 mg q6h gives tolerance_index ≈ 0.35–0.4 and U_mu ≈ 0.55 (Model2Design.md §8)"),
         uncouplingArrestinIndependentShare: .assumption(
             0.5, "morphine (bias 0.1) still produces tolerance; Bohn 2000 (beta-arrestin-2 knock-out) for the arrestin-dependent part"),
-        dependenceFastHalfLifeHours: Sourced(
-            30, "[R] Ekblom 1993 tolerance t½ 26 ± 6 h, upper half (model 1's adaptation t½)"),
+        dependenceFastHalfLifeHours: .assumption(
+            16, "12-20 h keep B29's precipitation peak within 15 min of naloxone and B4's peak in 24-72 h; 6 h moves B32's peak "
+                + "past Fudala's 48-120 h, 20 h B29's peak time (Model2Design.md §12 item 1 grid, 2026-12-08). Formerly 30 h, "
+                + "from Ekblom 1993's tolerance t½ 26 ± 6 h [R], which the uncoupling keeps"),
         dependenceFastGain: .assumption(
-            0.3, "with the slow gain the total 0.45 of the AC-path inhibition; larger totals give signs during maintenance"),
+            0.8, "with the slow gain full compensation (total 1) of the AC-path inhibition the pools oppose, so maintenance "
+                + "shows no signs (Model2Design.md §4.2, §12 item 1 grid); formerly 0.3 of a total 0.45"),
         dependenceSlowHalfLifeHours: .assumption(
             168, "weeks-scale protracted abstinence (SAMHSA 2010 Advisory 'weeks, months, sometimes years' [R]; Ouellet & Pollack 18.5 d [R])"),
         dependenceSlowGain: .assumption(
-            0.15, "methadone as severe as morphine, a slow component left at 3 weeks, morphine withdrawal < 20 % of peak by day 10"),
+            0.2, "the slow share sets morphine's resolution: 0.2 puts it below 20 % of its peak at about day 7 (B4's day 5-10), "
+                + "0.333 at 11-12 d, 0.1 at 4.6 d; a slow component stays at 3 weeks (Model2Design.md §12 item 1 grid); formerly 0.15"),
         smoothingWidth: .assumption(0.002, "numerical smoothing of max(0, x), 0.4 % of the response range"),
         uncouplingSmoothingWidth: .assumption(
             0.002, "numerical smoothing of the uncoupling drive σ(a − a_0), as the other drives'; 0.05 removes the solver's step "
@@ -251,12 +257,13 @@ extension DrugLibrary {
         dysphoriaMuRelief: .assumption(0.8, "mu antagonism is aversive: a tonic reward pathway (Herz 1988 [R])"),
         dysphoriaKetamineRelief: .assumption(0.5, "ketamine lowers depressive mood for about a week (Talati & Sharma 2019 [R]); size assumed"),
         cowsHalfIndex: .fitted(
-            0.85, FitRecord(studies: ["tompkins-2009-naloxone-0p4mg-im-cows-peak"], standardErrorLn: 0.287, date: "2026-12-07"),
-            "estimate 0.847 (95 % 0.48-1.49; 0.8166 before the tone-loss term and naloxone's three-compartment disposition) from the mean peak COWS 7.6 after naloxone 0.4 mg IM in 46 subjects on morphine "
+            1.346, FitRecord(studies: ["tompkins-2009-naloxone-0p4mg-im-cows-peak"], standardErrorLn: 0.287, date: "2026-12-08"),
+            "estimate 1.346 (95 % 0.77-2.36) from the mean peak COWS 7.6 after naloxone 0.4 mg IM in 46 subjects on morphine "
                 + "30 mg SC four times daily (Tompkins 2009 Drug Alcohol Depend 105:154 [R]; 14 d and the challenge 3 h after a dose "
-                + "assumed: 7 or 28 d give 0.73 or 0.88); held back: the placebo session (COWS 1.3) and Tompkins 2014's 'resolved by "
-                + "day 7' (COWS 2.5 at +168 h, band < 5; needs >= 0.41). No published spontaneous COWS time course was found (Model2Design.md "
-                + "section 12 item 9). Before: 0.4, set on the prototype "
-                + "so abrupt morphine cessation crossed COWS 12 at 12-16 h (EmergencyCareBC summary), which the fitted value no longer "
-                + "meets (Model2Design.md section 12 item 9)"))
+                + "assumed), refitted under the dependence defaults of 2026-12-08 (k2-t16-s0.2, Model2Design.md §4.2, §12 item 1); "
+                + "held back: the placebo session (COWS 1.3) and Tompkins 2014's 'resolved by day 7'. No published spontaneous COWS "
+                + "time course was found (Model2Design.md section 12 item 9). Before: 0.85 (2026-12-07, estimate 0.847 under the "
+                + "former dependence defaults), 0.8166 before the tone-loss term and naloxone's three-compartment disposition, and "
+                + "0.4, set on the prototype so abrupt morphine cessation crossed COWS 12 at 12-16 h (EmergencyCareBC summary), "
+                + "which the fitted value does not meet (Model2Design.md section 12 item 9)"))
 }
