@@ -205,7 +205,9 @@ extension DrugLibrary {
             0.1, "an LC output below control (tolerant endogenous tone, blocked or short of it) adds this share to the signs "
                 + "of a dependent subject (naloxone excites LC neurons of morphine-dependent rats, Aghajanian 1978 Nature 276:186 [M], "
                 + "and leaves them unchanged in naive ones, Korf, Bunney & Aghajanian 1974 [M]); the size "
-                + "has no source: 0.2 puts methadone's peak at the edge of B5's 72–96 h, 1 at +133 h (Model2Design.md §4.3, §12 item 11)"),
+                + "has no source: with the AC-path opposition of 2026-12-08 (ac_opposition 1) 0 and 0.3 give the same withdrawal rows "
+                + "(Model2Design.md §12 item 1, grid); under the former output opposition 0.2 put methadone's peak at the edge of "
+                + "72–96 h (§4.3, §12 item 11)"),
         toneLossHalfAdaptation: .assumption(
             0.02, "a sixth of the LC adaptation after 28 d of morphine (0.12), so the loss counts nearly fully in dependence "
                 + "and not at all without adaptation (B8) (Model2Design.md §4.3)"),
